@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ApiKeysService } from '../src/auth/api-keys.service';
+import { startAll } from '../src/start-all';
+
+/**
+ * The main job: start the service, make sure there are reviewers, post the demo article,
+ * wait for extraction and assignment, print the claims, and keep serving.
+ */
+const ARTICLE = resolve(process.argv[2] ?? resolve(__dirname, '../../../shared/data/articles/peace-talks.txt'));
+const DEMO_REVIEWERS = [
+  { name: 'Ada Reviewer', email: 'ada@demo.claimdesk', languages: ['en'], capacity: 25 },
+  { name: 'Ben Reviewer', email: 'ben@demo.claimdesk', languages: ['en'], capacity: 25 },
+];
+
+async function main(): Promise<void> {
+  const text = readFileSync(ARTICLE, 'utf8');
+  const service = await startAll();
+  const keys = service.api.get(ApiKeysService);
+  const admin = (await keys.create({ name: 'demo admin', role: 'admin' })).key;
+  const editor = (await keys.create({ name: 'demo editor', role: 'editor' })).key;
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the demo reads a few fields of JSON answers
+  const call = async (method: string, path: string, key: string, body?: unknown): Promise<any> => {
+    const response = await fetch(`${service.url}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const payload = response.status === 204 ? null : await response.json();
+    if (response.status >= 400) throw new Error(`${method} ${path} → ${response.status} ${JSON.stringify(payload)}`);
+    return payload;
+  };
+
+  let reviewers: { id: string; name: string }[] = (await call('GET', '/admin/reviewers', admin)).items;
+  if (reviewers.length === 0) {
+    for (const reviewer of DEMO_REVIEWERS) await call('POST', '/admin/reviewers', admin, reviewer);
+    reviewers = (await call('GET', '/admin/reviewers', admin)).items;
+  }
+  const reviewerKeys = await Promise.all(
+    reviewers.slice(0, 2).map(async (r) => ({ name: r.name, key: (await keys.create({ name: `demo key for ${r.name}`, role: 'reviewer', reviewerId: r.id })).key })),
+  );
+
+  const [headline] = text.split('\n');
+  const posted = await call('POST', '/articles', editor, { title: headline.trim(), body: text, externalId: 'demo:peace-talks', url: 'https://www.antiwar.com/' });
+  console.log(`\nPosted "${headline.trim()}" → article ${posted.id} (${posted.status})`);
+
+  const article = await waitForAssignment(() => call('GET', `/articles/${posted.id}`, editor));
+  const names = new Map(reviewers.map((r) => [r.id, r.name]));
+  console.log(`\n${article.claims.length} claims (status ${article.status}):\n`);
+  article.claims.forEach((claim: ClaimRow, i: number) => {
+    console.log(`${String(i + 1).padStart(2)}. ${claim.text}`);
+    console.log(
+      `    score ${claim.checkworthiness.toFixed(2)} · ${claim.type} · claimant ${claim.claimant ?? '—'} · ${claim.status} · reviewer ${claim.assigneeId ? names.get(claim.assigneeId) : '— (waiting)'}`,
+    );
+  });
+  console.log(`\nSummary: ${JSON.stringify(article.summary)}`);
+  console.log(`
+Look at:
+  ${service.url}/articles/${article.id}          the article as JSON (Authorization: Bearer <key>)
+  ${service.url}/ui/articles/${article.id}       the editor page (sign in at ${service.url}/ui/login)
+  ${service.url}/ui/review                       the reviewer workbench
+  ${service.url}/docs                            the API (OpenAPI)
+  ${service.url}/admin/queues/ui                 the queue dashboard (admin)
+  ${service.url}/health   ${service.url}/metrics
+
+Keys made for this run (shown once):
+  admin   ${admin}
+  editor  ${editor}
+${reviewerKeys.map((r) => `  reviewer ${r.name}: ${r.key}`).join('\n')}
+
+Serving until stopped (Ctrl-C).`);
+}
+
+interface ClaimRow {
+  text: string;
+  checkworthiness: number;
+  type: string;
+  claimant: string | null;
+  status: string;
+  assigneeId: string | null;
+}
+
+/** Extraction and assignment run in the worker; wait until every open claim has a reviewer (or a minute passes). */
+async function waitForAssignment(load: () => Promise<{ id: string; status: string; summary: unknown; claims: ClaimRow[] }>) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const article = await load();
+    const settled = article.status === 'failed' || (article.status === 'ready' && article.claims.every((c) => c.status !== 'unverified' || c.assigneeId));
+    if (settled || Date.now() > deadline) return article;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+import type { ClaimStatus } from '../claims/claim-status';
+import { toClaimResponse } from '../claims/claim.response';
+import type { ClaimEntity } from '../claims/claim.entity';
+import type { ArticleEntity } from './article.entity';
+
+export type ClaimSummary = Record<'total' | ClaimStatus, number>;
+
+export function emptySummary(): ClaimSummary {
+  return { total: 0, unverified: 0, sourced: 0, disputed: 0, dismissed: 0, withdrawn: 0 };
+}
+
+/** Reviewed: extraction is done and every claim that is not withdrawn has a verdict. */
+export function isReviewed(article: ArticleEntity, summary: ClaimSummary): boolean {
+  return article.status === 'ready' && summary.unverified === 0;
+}
+
+export function toArticleResponse(article: ArticleEntity, summary: ClaimSummary) {
+  return {
+    id: article.id,
+    status: article.status,
+    revision: article.revision,
+    externalId: article.externalId,
+    title: article.title,
+    url: article.url,
+    language: article.language,
+    publishedAt: article.publishedAt,
+    topics: article.topics,
+    minCheckworthiness: article.minCheckworthiness,
+    failureReason: article.failureReason,
+    summary,
+    reviewed: isReviewed(article, summary),
+    createdAt: article.createdAt,
+    updatedAt: article.updatedAt,
+  };
+}
+
+export function toArticleDetailResponse(article: ArticleEntity, summary: ClaimSummary, claims: ClaimEntity[]) {
+  return { ...toArticleResponse(article, summary), body: article.body, claims: claims.map(toClaimResponse) };
+}

@@ -1,0 +1,53 @@
+import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
+import { UuidParamPipe } from '../common/uuid-param.pipe';
+import { toArticleDetailResponse, toArticleResponse } from './article.response';
+import { ArticlesQueryService } from './articles-query.service';
+import { ArticlesService } from './articles.service';
+import { CreateArticleDto } from './dto/create-article.dto';
+import { ListArticlesQuery } from './dto/list-articles.query';
+
+@ApiTags('articles')
+@ApiBearerAuth()
+@Controller('articles')
+export class ArticlesController {
+  constructor(
+    private readonly articles: ArticlesService,
+    private readonly query: ArticlesQueryService,
+  ) {}
+
+  @Post()
+  @Roles('admin', 'editor', 'integrator')
+  @ApiOperation({ summary: 'Post an article (admin, editor, integrator); 202 when new, 200 when already known' })
+  @ApiResponse({ status: 202, description: 'Accepted; claims are extracted in the background' })
+  @ApiResponse({ status: 200, description: 'The same article was posted before; nothing written' })
+  @ApiResponse({ status: 400, description: 'validation_failed' })
+  @ApiResponse({ status: 413, description: 'payload_too_large' })
+  async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateArticleDto, @Res({ passthrough: true }) res: Response) {
+    const { article, created } = await this.articles.accept(principal, dto);
+    const summary = (await this.query.summaries([article.id])).get(article.id)!;
+    res.status(created ? HttpStatus.ACCEPTED : HttpStatus.OK).location(`/articles/${article.id}`);
+    return toArticleResponse(article, summary);
+  }
+
+  @Get()
+  @Roles('admin', 'editor', 'reviewer', 'integrator')
+  @ApiOperation({ summary: 'Articles, newest first, with claim summaries (integrators: their own)' })
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListArticlesQuery) {
+    const page = await this.query.list(principal, query);
+    const summaries = await this.query.summaries(page.items.map((a) => a.id));
+    return { items: page.items.map((a) => toArticleResponse(a, summaries.get(a.id)!)), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @Roles('admin', 'editor', 'reviewer', 'integrator')
+  @ApiOperation({ summary: 'One article with its body, claims and summary' })
+  @ApiResponse({ status: 404, description: 'not_found' })
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string) {
+    const article = await this.query.get(principal, id);
+    const [summaries, claims] = await Promise.all([this.query.summaries([id]), this.query.claimsOf(id)]);
+    return toArticleDetailResponse(article, summaries.get(id)!, claims);
+  }
+}

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { ownerIdOf, type Principal } from '../auth/principal';
+import { ExtractionQueueService } from '../extraction/extraction-queue.service';
+import { contentHashOf } from './article-identity';
+import { ArticleRevisionEntity } from './article-revision.entity';
+import { ArticleEntity } from './article.entity';
+import type { CreateArticleDto } from './dto/create-article.dto';
+
+export interface AcceptedArticle {
+  article: ArticleEntity;
+  /** false when the same identity and content was posted before: nothing was written. */
+  created: boolean;
+}
+
+@Injectable()
+export class ArticlesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly extractionQueue: ExtractionQueueService,
+  ) {}
+
+  /** Writes the article (or its next revision) and queues its extraction. */
+  async accept(principal: Principal, dto: CreateArticleDto): Promise<AcceptedArticle> {
+    const ownerId = ownerIdOf(principal);
+    const contentHash = contentHashOf(dto.title, dto.body);
+    const result = await this.dataSource.transaction((em) =>
+      dto.externalId ? this.upsertByExternalId(em, ownerId, dto, contentHash) : this.insertByContent(em, ownerId, dto, contentHash),
+    );
+    if (result.created) await this.extractionQueue.enqueue(result.article.id, result.article.revision);
+    return result;
+  }
+
+  private async insertByContent(em: EntityManager, ownerId: string, dto: CreateArticleDto, contentHash: string): Promise<AcceptedArticle> {
+    const inserted = await this.insertArticle(em, ownerId, dto, contentHash, `ON CONFLICT (owner_id, content_hash) WHERE external_id IS NULL DO NOTHING`);
+    if (inserted) return { article: inserted, created: true };
+    const existing = await em.findOneByOrFail(ArticleEntity, { ownerId, contentHash, externalId: IsNull() });
+    return { article: existing, created: false };
+  }
+
+  private async upsertByExternalId(em: EntityManager, ownerId: string, dto: CreateArticleDto, contentHash: string): Promise<AcceptedArticle> {
+    const inserted = await this.insertArticle(em, ownerId, dto, contentHash, `ON CONFLICT (owner_id, external_id) WHERE external_id IS NOT NULL DO NOTHING`);
+    if (inserted) return { article: inserted, created: true };
+    const existing = await em
+      .createQueryBuilder(ArticleEntity, 'a')
+      .setLock('pessimistic_write')
+      .where('a.owner_id = :ownerId AND a.external_id = :externalId', { ownerId, externalId: dto.externalId })
+      .getOneOrFail();
+    if (existing.contentHash === contentHash) return { article: existing, created: false };
+
+    existing.revision += 1;
+    Object.assign(existing, this.articleFields(dto), { contentHash, status: 'received', failureReason: null });
+    const saved = await em.save(existing);
+    await this.recordRevision(em, saved);
+    return { article: saved, created: true };
+  }
+
+  private async insertArticle(em: EntityManager, ownerId: string, dto: CreateArticleDto, contentHash: string, onConflict: string): Promise<ArticleEntity | null> {
+    const fields = this.articleFields(dto);
+    const rows: ArticleEntity[] = await em.query(
+      `INSERT INTO articles (owner_id, external_id, content_hash, title, body, url, language, published_at, topics, min_checkworthiness)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ${onConflict} RETURNING id`,
+      [ownerId, dto.externalId ?? null, contentHash, fields.title, fields.body, fields.url, fields.language, fields.publishedAt, fields.topics, fields.minCheckworthiness],
+    );
+    if (rows.length === 0) return null;
+    const article = await em.findOneByOrFail(ArticleEntity, { id: rows[0].id });
+    await this.recordRevision(em, article);
+    return article;
+  }
+
+  private articleFields(dto: CreateArticleDto) {
+    return {
+      title: dto.title,
+      body: dto.body,
+      url: dto.url ?? null,
+      language: dto.language ?? 'en',
+      publishedAt: dto.publishedAt ?? null,
+      topics: [...new Set((dto.topics ?? []).map((t) => t.trim().toLowerCase()).filter(Boolean))],
+      minCheckworthiness: dto.minCheckworthiness ?? null,
+    };
+  }
+
+  private recordRevision(em: EntityManager, article: ArticleEntity): Promise<unknown> {
+    return em.insert(ArticleRevisionEntity, {
+      articleId: article.id,
+      revision: article.revision,
+      title: article.title,
+      body: article.body,
+      contentHash: article.contentHash,
+    });
+  }
+}

@@ -1,0 +1,39 @@
+import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { ApiError } from '../common/api-error';
+import { ApiKeysService } from './api-keys.service';
+import { PUBLIC_KEY, ROLES_KEY } from './principal';
+import type { Role } from './role';
+
+export const SESSION_COOKIE = 'claimdesk_session';
+
+/** Global guard: a route is public, or names its roles; everything else is refused. */
+@Injectable()
+export class ApiKeyGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly apiKeys: ApiKeysService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    const request = context.switchToHttp().getRequest<Request & { principal?: unknown }>();
+    const key = this.keyOf(request);
+    if (!key) throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'An API key is required: Authorization: Bearer <key>');
+    const principal = await this.apiKeys.authenticate(key);
+    if (!principal) throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'The API key is not valid');
+    request.principal = principal;
+    if (!roles || !roles.includes(principal.role)) throw ApiError.forbidden(`The ${principal.role} role may not do this`);
+    return true;
+  }
+
+  private keyOf(request: Request): string | null {
+    const header = request.headers.authorization;
+    if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
+    const cookie = (request as Request & { cookies?: Record<string, string> }).cookies?.[SESSION_COOKIE];
+    return cookie ?? null;
+  }
+}

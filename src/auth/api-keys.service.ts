@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, Repository } from 'typeorm';
+import { ApiError } from '../common/api-error';
+import { ApiKeyEntity } from './api-key.entity';
+import { generateApiKey, hashSecret, parseApiKey, secretMatches } from './api-key-secret';
+import type { Principal } from './principal';
+import type { Role } from './role';
+
+export interface NewApiKey {
+  name: string;
+  role: Role;
+  reviewerId?: string | null;
+  integratorId?: string | null;
+}
+
+@Injectable()
+export class ApiKeysService {
+  constructor(@InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>) {}
+
+  /** The plain key is returned here once and never stored. */
+  async create(input: NewApiKey): Promise<{ entity: ApiKeyEntity; key: string }> {
+    if (input.role === 'reviewer' && !input.reviewerId) throw ApiError.validation({ reviewerId: ['a reviewer key needs reviewerId'] });
+    if (input.role !== 'reviewer' && input.reviewerId) throw ApiError.validation({ reviewerId: ['only reviewer keys name a reviewer'] });
+    const generated = generateApiKey();
+    const entity = await this.keys.save(
+      this.keys.create({
+        name: input.name,
+        role: input.role,
+        prefix: generated.prefix,
+        secretHash: generated.secretHash,
+        reviewerId: input.reviewerId ?? null,
+        integratorId: input.integratorId ?? null,
+      }),
+    );
+    return { entity, key: generated.key };
+  }
+
+  /** Stores a key chosen outside (ADMIN_API_KEY), once, so automation can start with a known admin. */
+  async ensureKnownKey(key: string, name: string, role: Role): Promise<void> {
+    const parsed = parseApiKey(key);
+    if (!parsed) throw new Error('ADMIN_API_KEY must look like cdk_<16 hex>_<43 url-safe chars>; `npm run cli -- keys:generate` makes one');
+    await this.keys
+      .createQueryBuilder()
+      .insert()
+      .values({ name, role, prefix: parsed.prefix, secretHash: hashSecret(parsed.secret) })
+      .orIgnore()
+      .execute();
+  }
+
+  async authenticate(key: string): Promise<Principal | null> {
+    const parsed = parseApiKey(key);
+    if (!parsed) return null;
+    const row = await this.keys.findOne({ where: { prefix: parsed.prefix, revokedAt: IsNull() } });
+    if (!row || !secretMatches(parsed.secret, row.secretHash)) return null;
+    return { keyId: row.id, name: row.name, role: row.role, reviewerId: row.reviewerId, integratorId: row.integratorId };
+  }
+
+  list(): Promise<ApiKeyEntity[]> {
+    return this.keys.find({ order: { createdAt: 'DESC' } });
+  }
+
+  async revoke(id: string): Promise<void> {
+    const result = await this.keys.update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    if (!result.affected) throw ApiError.notFound('Key', id);
+  }
+}

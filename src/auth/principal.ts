@@ -1,0 +1,27 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Role } from './role';
+
+/** Who is calling: resolved from the API key by the auth guard. */
+export interface Principal {
+  keyId: string;
+  name: string;
+  role: Role;
+  reviewerId: string | null;
+  integratorId: string | null;
+}
+
+/** Articles belong to the integrator behind a key, or to the key itself. */
+export function ownerIdOf(principal: Principal): string {
+  return principal.integratorId ?? principal.keyId;
+}
+
+export const ROLES_KEY = 'claimdesk:roles';
+export const PUBLIC_KEY = 'claimdesk:public';
+
+/** The roles that may call a route; every route must say (or be @Public). */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext): Principal => {
+  return context.switchToHttp().getRequest().principal;
+});

@@ -1,0 +1,2 @@
+export const ROLES = ['admin', 'editor', 'reviewer', 'integrator'] as const;
+export type Role = (typeof ROLES)[number];

@@ -1,0 +1,54 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { ClaimStatus } from './claim-status';
+
+export const CLAIM_EVENT_TYPES = ['created', 'transition', 'note', 'assigned', 'unassigned', 'released', 'lease_expired', 'withdrawn', 'revised'] as const;
+export type ClaimEventType = (typeof CLAIM_EVENT_TYPES)[number];
+
+export interface EvidenceSource {
+  url: string;
+  title?: string;
+  quote?: string;
+}
+
+/** Append-only history of a claim; `seq` orders events written in one transaction. */
+@Entity({ name: 'claim_events' })
+export class ClaimEventEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'bigint', generated: 'increment', insert: false, update: false, select: true })
+  seq: string;
+
+  @Column({ name: 'claim_id', type: 'uuid' })
+  claimId: string;
+
+  @Column({ name: 'article_id', type: 'uuid' })
+  articleId: string;
+
+  @Column({ type: 'text' })
+  type: ClaimEventType;
+
+  @Column({ name: 'from_status', type: 'text', nullable: true })
+  fromStatus: ClaimStatus | null;
+
+  @Column({ name: 'to_status', type: 'text', nullable: true })
+  toStatus: ClaimStatus | null;
+
+  @Column({ name: 'actor_key_id', type: 'uuid', nullable: true })
+  actorKeyId: string | null;
+
+  @Column({ name: 'actor_role', type: 'text' })
+  actorRole: string;
+
+  @Column({ name: 'reviewer_id', type: 'uuid', nullable: true })
+  reviewerId: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  sources: EvidenceSource[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,67 @@
+import { allowedTargets, checkMove, moversFor, type Mover, type MoveRequest } from './claim-state-machine';
+import type { ClaimStatus } from './claim-status';
+
+function move(from: ClaimStatus, to: ClaimStatus, movers: Mover[], evidence: { source?: boolean; note?: boolean } = {}): ReturnType<typeof checkMove> {
+  const request: MoveRequest = { from, to, movers, hasSource: !!evidence.source, hasNote: !!evidence.note };
+  return checkMove(request);
+}
+
+describe('claim state machine', () => {
+  const table: [ClaimStatus, ClaimStatus, Mover[], 'source' | 'note'][] = [
+    ['unverified', 'sourced', ['assignee', 'editor', 'admin'], 'source'],
+    ['unverified', 'disputed', ['assignee', 'editor', 'admin'], 'note'],
+    ['unverified', 'dismissed', ['assignee', 'editor', 'admin'], 'note'],
+    ['sourced', 'disputed', ['last_verdict_reviewer', 'editor', 'admin'], 'note'],
+    ['disputed', 'sourced', ['last_verdict_reviewer', 'editor', 'admin'], 'source'],
+    ['sourced', 'unverified', ['editor', 'admin'], 'note'],
+    ['disputed', 'unverified', ['editor', 'admin'], 'note'],
+    ['dismissed', 'unverified', ['editor', 'admin'], 'note'],
+  ];
+
+  describe.each(table)('%s → %s', (from, to, movers, evidence) => {
+    it.each(movers)('allows %s with the evidence', (mover) => {
+      expect(move(from, to, [mover], { [evidence]: true })).toEqual({ ok: true });
+    });
+
+    it(`requires a ${evidence}`, () => {
+      expect(move(from, to, [movers[0]], {})).toEqual({ ok: false, reason: 'evidence_required', evidence });
+    });
+
+    const outsiders = (['assignee', 'last_verdict_reviewer', 'editor', 'admin'] as Mover[]).filter((m) => !movers.includes(m));
+    if (outsiders.length > 0) {
+      it.each(outsiders)('forbids %s', (mover) => {
+        expect(move(from, to, [mover], { source: true, note: true })).toEqual({ ok: false, reason: 'forbidden' });
+      });
+    }
+  });
+
+  it('refuses a move that is not in the table and names the allowed ones', () => {
+    expect(move('sourced', 'dismissed', ['admin'], { note: true })).toEqual({
+      ok: false,
+      reason: 'illegal_transition',
+      allowed: ['disputed', 'unverified'],
+    });
+  });
+
+  it('refuses moving a claim to its own status', () => {
+    expect(move('unverified', 'unverified', ['admin'], { note: true })).toMatchObject({ ok: false, reason: 'illegal_transition' });
+  });
+
+  it('lets only the system withdraw a claim', () => {
+    expect(move('sourced', 'withdrawn', ['admin'], { note: true })).toMatchObject({ ok: false, reason: 'illegal_transition' });
+    expect(move('sourced', 'withdrawn', ['system'])).toEqual({ ok: true });
+  });
+
+  it('leaves a withdrawn claim where it is', () => {
+    expect(allowedTargets('withdrawn')).toEqual([]);
+    expect(move('withdrawn', 'unverified', ['admin'], { note: true })).toMatchObject({ ok: false, reason: 'illegal_transition' });
+  });
+
+  it('derives a reviewer’s capacities from the claim', () => {
+    const claim = { assigneeId: 'r1', lastVerdictReviewerId: 'r1' };
+    expect(moversFor('reviewer', 'r1', claim)).toEqual(['assignee', 'last_verdict_reviewer']);
+    expect(moversFor('reviewer', 'r2', claim)).toEqual([]);
+    expect(moversFor('editor', null, claim)).toEqual(['editor']);
+    expect(moversFor('integrator', null, claim)).toEqual([]);
+  });
+});

@@ -1,0 +1,107 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { ApiError } from '../common/api-error';
+import { ReviewQueueService } from '../review/review-queue.service';
+import { ClaimEventEntity } from './claim-event.entity';
+import { actorOf, appendClaimEvents } from './claim-history';
+import { checkMove, moversFor } from './claim-state-machine';
+import { VERDICTS } from './claim-status';
+import { ClaimEntity } from './claim.entity';
+import type { EvidenceDto } from './dto/evidence.dto';
+import type { TransitionClaimDto } from './dto/transition-claim.dto';
+
+/** Moves claims through the state machine; the rules themselves live in claim-state-machine.ts. */
+@Injectable()
+export class ClaimTransitionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reviewQueue: ReviewQueueService,
+  ) {}
+
+  async move(claimId: string, principal: Principal, dto: TransitionClaimDto, ifMatch?: string): Promise<ClaimEntity> {
+    const expectedVersion = this.expectedVersionOf(dto, ifMatch);
+    const { claim, freedCapacity } = await this.dataSource.transaction(async (em) => {
+      const current = await this.lockClaim(em, claimId);
+      if (current.version !== expectedVersion) throw await this.staleVersion(em, current);
+
+      const check = checkMove({
+        from: current.status,
+        to: dto.to,
+        movers: moversFor(principal.role, principal.reviewerId, current),
+        hasSource: (dto.sources?.length ?? 0) > 0,
+        hasNote: !!dto.note?.trim(),
+      });
+      if (!check.ok && check.reason === 'illegal_transition') {
+        throw new ApiError(HttpStatus.CONFLICT, 'illegal_transition', `A claim cannot move from ${current.status} to ${dto.to}`, {
+          current: current.status,
+          allowed: check.allowed,
+        });
+      }
+      if (!check.ok && check.reason === 'forbidden') throw ApiError.forbidden(`You may not move this claim from ${current.status} to ${dto.to}`);
+      if (!check.ok) {
+        const what = check.evidence === 'source' ? 'at least one source' : 'a note with the rationale';
+        throw new ApiError(HttpStatus.BAD_REQUEST, 'evidence_required', `Moving to ${dto.to} needs ${what}`, { required: check.evidence });
+      }
+
+      const isVerdict = VERDICTS.includes(dto.to);
+      const hadAssignee = current.assigneeId !== null;
+      const from = current.status;
+      current.status = dto.to;
+      current.version += 1;
+      if (isVerdict) {
+        current.assigneeId = null;
+        current.assignedAt = null;
+        current.leaseExpiresAt = null;
+        current.lastVerdictReviewerId = principal.reviewerId;
+      }
+      await em.query(
+        `UPDATE claims SET status = $2, version = $3, assignee_id = $4, assigned_at = $5, lease_expires_at = $6,
+           last_verdict_reviewer_id = $7, updated_at = now() WHERE id = $1`,
+        [current.id, current.status, current.version, current.assigneeId, current.assignedAt, current.leaseExpiresAt, current.lastVerdictReviewerId],
+      );
+      await appendClaimEvents(em, [
+        { claimId: current.id, articleId: current.articleId, type: 'transition', actor: actorOf(principal), fromStatus: from, toStatus: dto.to, note: dto.note, sources: dto.sources },
+      ]);
+      return { claim: await em.findOneByOrFail(ClaimEntity, { id: current.id }), freedCapacity: isVerdict && hadAssignee };
+    });
+
+    if (freedCapacity) await this.reviewQueue.requeueWaiting();
+    if (claim.status === 'unverified') await this.reviewQueue.enqueueAssignments([claim]);
+    return claim;
+  }
+
+  /** Sources and notes without a move: whoever may move the claim may annotate it. */
+  async annotate(claimId: string, principal: Principal, dto: EvidenceDto): Promise<ClaimEventEntity> {
+    if (!dto.note?.trim() && !dto.sources?.length) throw ApiError.validation({ note: ['give a note, sources, or both'] });
+    return this.dataSource.transaction(async (em) => {
+      const claim = await this.lockClaim(em, claimId);
+      if (moversFor(principal.role, principal.reviewerId, claim).length === 0) throw ApiError.forbidden('Only the claim’s reviewer, an editor or an admin may annotate it');
+      await appendClaimEvents(em, [{ claimId, articleId: claim.articleId, type: 'note', actor: actorOf(principal), note: dto.note, sources: dto.sources }]);
+      return em.findOneOrFail(ClaimEventEntity, { where: { claimId }, order: { seq: 'DESC' } });
+    });
+  }
+
+  private expectedVersionOf(dto: TransitionClaimDto, ifMatch?: string): number {
+    if (dto.expectedVersion !== undefined) return dto.expectedVersion;
+    const match = ifMatch ? /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim()) : null;
+    if (match) return Number(match[1]);
+    throw ApiError.validation({ expectedVersion: ['send expectedVersion, or If-Match: "<version>"'] });
+  }
+
+  private async lockClaim(em: EntityManager, claimId: string): Promise<ClaimEntity> {
+    const claim = await em.findOne(ClaimEntity, { where: { id: claimId }, lock: { mode: 'pessimistic_write' } });
+    if (!claim) throw ApiError.notFound('Claim', claimId);
+    return claim;
+  }
+
+  private async staleVersion(em: EntityManager, claim: ClaimEntity): Promise<ApiError> {
+    const last = await em.findOne(ClaimEventEntity, { where: { claimId: claim.id, type: 'transition' }, order: { seq: 'DESC' } });
+    const lastMovedBy = last ? { role: last.actorRole, keyId: last.actorKeyId, reviewerId: last.reviewerId, at: last.createdAt } : null;
+    return new ApiError(HttpStatus.CONFLICT, 'stale_version', `The claim is at version ${claim.version}; reload and try again`, {
+      currentVersion: claim.version,
+      lastMovedBy,
+    });
+  }
+}

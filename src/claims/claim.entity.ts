@@ -1,0 +1,67 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { ClaimType, ExtractedEntity } from '../extraction/lib/claim-extractor';
+import type { ClaimStatus } from './claim-status';
+
+@Entity({ name: 'claims' })
+export class ClaimEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'article_id', type: 'uuid' })
+  articleId: string;
+
+  @Column({ type: 'integer' })
+  revision: number;
+
+  @Column({ type: 'integer' })
+  ordinal: number;
+
+  @Column({ type: 'text' })
+  text: string;
+
+  @Column({ type: 'integer' })
+  start: number;
+
+  @Column({ type: 'integer' })
+  end: number;
+
+  @Column({ name: 'sentence_index', type: 'integer' })
+  sentenceIndex: number;
+
+  @Column({ type: 'real' })
+  checkworthiness: number;
+
+  @Column({ type: 'text' })
+  type: ClaimType;
+
+  @Column({ type: 'text', nullable: true })
+  claimant: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  entities: ExtractedEntity[];
+
+  @Column({ type: 'text', default: 'unverified' })
+  status: ClaimStatus;
+
+  /** Optimistic concurrency: every move must name the version it saw. */
+  @VersionColumn({ type: 'integer' })
+  version: number;
+
+  @Column({ name: 'assignee_id', type: 'uuid', nullable: true })
+  assigneeId: string | null;
+
+  @Column({ name: 'assigned_at', type: 'timestamptz', nullable: true })
+  assignedAt: Date | null;
+
+  @Column({ name: 'lease_expires_at', type: 'timestamptz', nullable: true })
+  leaseExpiresAt: Date | null;
+
+  @Column({ name: 'last_verdict_reviewer_id', type: 'uuid', nullable: true })
+  lastVerdictReviewerId: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,45 @@
+import type { ClaimEventEntity } from './claim-event.entity';
+import type { ClaimEntity } from './claim.entity';
+
+/** The wire shape of a claim: DESIGN.md's claim record. */
+export function toClaimResponse(claim: ClaimEntity) {
+  return {
+    id: claim.id,
+    articleId: claim.articleId,
+    revision: claim.revision,
+    ordinal: claim.ordinal,
+    text: claim.text,
+    start: claim.start,
+    end: claim.end,
+    sentenceIndex: claim.sentenceIndex,
+    checkworthiness: claim.checkworthiness,
+    type: claim.type,
+    claimant: claim.claimant,
+    entities: claim.entities,
+    status: claim.status,
+    version: claim.version,
+    assigneeId: claim.assigneeId,
+    leaseExpiresAt: claim.leaseExpiresAt,
+    lastVerdictReviewerId: claim.lastVerdictReviewerId,
+    createdAt: claim.createdAt,
+    updatedAt: claim.updatedAt,
+  };
+}
+export type ClaimResponse = ReturnType<typeof toClaimResponse>;
+
+export function toClaimEventResponse(event: ClaimEventEntity) {
+  return {
+    id: event.id,
+    claimId: event.claimId,
+    articleId: event.articleId,
+    type: event.type,
+    fromStatus: event.fromStatus,
+    toStatus: event.toStatus,
+    actorRole: event.actorRole,
+    actorKeyId: event.actorKeyId,
+    reviewerId: event.reviewerId,
+    note: event.note,
+    sources: event.sources,
+    createdAt: event.createdAt,
+  };
+}

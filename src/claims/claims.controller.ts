@@ -1,0 +1,68 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
+import { PageQueryDto } from '../common/pagination';
+import { UuidParamPipe } from '../common/uuid-param.pipe';
+import { toClaimEventResponse, toClaimResponse } from './claim.response';
+import { ClaimTransitionService } from './claim-transition.service';
+import { ClaimsQueryService } from './claims-query.service';
+import { EvidenceDto } from './dto/evidence.dto';
+import { ListClaimsQuery } from './dto/list-claims.query';
+import { TransitionClaimDto } from './dto/transition-claim.dto';
+
+@ApiTags('claims')
+@ApiBearerAuth()
+@Controller('claims')
+export class ClaimsController {
+  constructor(
+    private readonly query: ClaimsQueryService,
+    private readonly transitions: ClaimTransitionService,
+  ) {}
+
+  @Get()
+  @Roles('admin', 'editor', 'reviewer', 'integrator')
+  @ApiOperation({ summary: 'Claims, filtered by article, status or assignee; newest or most check-worthy first' })
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListClaimsQuery) {
+    const page = await this.query.list(principal, query);
+    return { items: page.items.map(toClaimResponse), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @Roles('admin', 'editor', 'reviewer', 'integrator')
+  @ApiResponse({ status: 404, description: 'not_found' })
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string) {
+    return toClaimResponse(await this.query.get(principal, id));
+  }
+
+  @Get(':id/events')
+  @Roles('admin', 'editor', 'reviewer', 'integrator')
+  @ApiOperation({ summary: 'The claim’s history, oldest first' })
+  async events(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Query() page: PageQueryDto) {
+    const events = await this.query.events(principal, id, page);
+    return { items: events.items.map(toClaimEventResponse), nextCursor: events.nextCursor };
+  }
+
+  @Post(':id/transitions')
+  @HttpCode(200)
+  @Roles('admin', 'editor', 'reviewer')
+  @ApiOperation({ summary: 'Move a claim through the state machine (reviewers: their assigned claims, or their own last verdict)' })
+  @ApiHeader({ name: 'If-Match', required: false, description: '"<version>" instead of expectedVersion' })
+  @ApiResponse({ status: 400, description: 'validation_failed, evidence_required' })
+  @ApiResponse({ status: 403, description: 'forbidden' })
+  @ApiResponse({ status: 409, description: 'stale_version, illegal_transition' })
+  async transition(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: TransitionClaimDto,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    return toClaimResponse(await this.transitions.move(id, principal, dto, ifMatch));
+  }
+
+  @Post(':id/notes')
+  @Roles('admin', 'editor', 'reviewer')
+  @ApiOperation({ summary: 'Add a note or sources without a move' })
+  async annotate(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Body() dto: EvidenceDto) {
+    return toClaimEventResponse(await this.transitions.annotate(id, principal, dto));
+  }
+}

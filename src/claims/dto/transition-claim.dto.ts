@@ -1,0 +1,14 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { CLAIM_STATUSES, type ClaimStatus } from '../claim-status';
+import { EvidenceDto } from './evidence.dto';
+
+export class TransitionClaimDto extends EvidenceDto {
+  @ApiProperty({ enum: CLAIM_STATUSES })
+  @IsIn(CLAIM_STATUSES)
+  to: ClaimStatus;
+
+  @ApiPropertyOptional({ description: 'The version you saw; or send If-Match: "<version>"' })
+  @IsOptional() @IsInt() @Min(1)
+  expectedVersion?: number;
+}

@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Module } from '@nestjs/common';
+import { ApiKeyEntity } from './auth/api-key.entity';
+import { generateApiKey } from './auth/api-key-secret';
+import { ApiKeysService } from './auth/api-keys.service';
+import { ROLES, type Role } from './auth/role';
+import { AppConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+
+@Module({
+  imports: [AppConfigModule, DatabaseModule, TypeOrmModule.forFeature([ApiKeyEntity])],
+  providers: [ApiKeysService],
+})
+class CliModule {}
+
+const USAGE = `usage:
+  npm run cli -- keys:create --role admin|editor|integrator --name NAME   store a key and print it once
+  npm run cli -- keys:generate                                            print a fresh key for ADMIN_API_KEY (stores nothing)`;
+
+function flag(args: string[], name: string): string | undefined {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1] : undefined;
+}
+
+async function main(args: string[]): Promise<void> {
+  const [command] = args;
+  if (command === 'keys:generate') {
+    console.log(generateApiKey().key);
+    return;
+  }
+  if (command !== 'keys:create') throw new Error(USAGE);
+  const role = flag(args, 'role') as Role | undefined;
+  const name = flag(args, 'name');
+  if (!role || !ROLES.includes(role) || role === 'reviewer' || !name) throw new Error(`${USAGE}\n(reviewer keys are made with POST /admin/keys, naming the reviewer)`);
+  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error'] });
+  try {
+    const { entity, key } = await app.get(ApiKeysService).create({ name, role });
+    console.log(`Created ${role} key "${name}" (${entity.id}). It is shown this once:\n${key}`);
+  } finally {
+    await app.close();
+  }
+}
+
+main(process.argv.slice(2)).catch((error) => {
+  console.error(error.message);
+  process.exit(1);
+});

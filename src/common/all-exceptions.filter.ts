@@ -1,0 +1,61 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import type { ErrorCode } from './api-error';
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'validation_failed',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  422: 'validation_failed',
+  429: 'rate_limited',
+  503: 'service_unavailable',
+};
+
+/** Postgres and Redis being unreachable is an outage, not a bug: answer 503 so clients retry. */
+const UNAVAILABLE_ERRORS = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|connection timeout|terminating connection|the database system is (starting up|shutting down)|Connection is closed|ENOTCONN|57P01|57P03/i;
+
+interface ErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+/** Every error leaves as {statusCode, code, message, details?}. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(AllExceptionsFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (response.headersSent) return;
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const payload = exception.getResponse();
+      if (typeof payload === 'object' && payload !== null && 'code' in payload) return payload as ErrorBody;
+      const message = typeof payload === 'string' ? payload : String((payload as { message?: unknown }).message ?? exception.message);
+      return { statusCode: status, code: CODE_BY_STATUS[status] ?? 'internal_error', message };
+    }
+    const bodyParserError = exception as { type?: string; status?: number; message?: string };
+    if (bodyParserError?.type === 'entity.too.large') {
+      return { statusCode: 413, code: 'payload_too_large', message: 'The request body is over 1 MiB' };
+    }
+    if (typeof bodyParserError?.type === 'string' && bodyParserError.type.startsWith('entity.') || bodyParserError?.type === 'encoding.unsupported' || bodyParserError?.type === 'charset.unsupported') {
+      return { statusCode: 400, code: 'validation_failed', message: `The request body could not be read: ${bodyParserError.message}` };
+    }
+    const text = exception instanceof Error ? `${exception.message} ${(exception as { code?: string }).code ?? ''}` : String(exception);
+    if (UNAVAILABLE_ERRORS.test(text)) {
+      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: 'service_unavailable', message: 'A backing service is unavailable; try again shortly' };
+    }
+    return { statusCode: 500, code: 'internal_error', message: 'Internal error' };
+  }
+}

@@ -1,0 +1,41 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+
+export type ErrorCode =
+  | 'validation_failed'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'stale_version'
+  | 'illegal_transition'
+  | 'evidence_required'
+  | 'payload_too_large'
+  | 'rate_limited'
+  | 'idempotency_conflict'
+  | 'idempotency_in_flight'
+  | 'service_unavailable'
+  | 'internal_error';
+
+/** An HTTP error with a stable `code` clients can branch on. */
+export class ApiError extends HttpException {
+  constructor(
+    status: HttpStatus,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super({ statusCode: status, code, message, ...(details ? { details } : {}) }, status);
+  }
+
+  static notFound(what: string, id: string): ApiError {
+    return new ApiError(HttpStatus.NOT_FOUND, 'not_found', `${what} ${id} not found`);
+  }
+
+  static forbidden(message = 'Your role may not do this'): ApiError {
+    return new ApiError(HttpStatus.FORBIDDEN, 'forbidden', message);
+  }
+
+  static validation(details: Record<string, string[]>, message = 'The request is invalid'): ApiError {
+    return new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', message, details);
+  }
+}

@@ -1,0 +1,79 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/** Every setting the service reads; validated once at start. The only place that reads process.env. */
+export class Environment {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/claimdesk';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379/0';
+
+  /** Hash-tagged so every queue key lands in one Redis Cluster slot. */
+  @Matches(/^\{[\w-]+\}$/, { message: 'QUEUE_PREFIX must look like {name}' })
+  QUEUE_PREFIX = '{claimdesk}';
+
+  /** An admin key stored at start, for automation; `npm run cli -- keys:generate` makes one. */
+  @IsOptional() @Matches(/^cdk_[0-9a-f]{16}_[A-Za-z0-9_-]{32,64}$/, { message: 'ADMIN_API_KEY must look like cdk_<16 hex>_<43 url-safe chars>' })
+  ADMIN_API_KEY?: string;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  LEASE_SECONDS = 24 * 3600;
+
+  @Transform(toInt) @IsInt() @Min(1000)
+  RECONCILE_INTERVAL_MS = 60_000;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  WORKER_CONCURRENCY = 4;
+
+  /** Default claim threshold; empty means the model's own tuned threshold. */
+  @IsOptional() @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value))) @IsNumber() @Min(0) @Max(1)
+  MIN_CHECKWORTHINESS?: number;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  RATE_LIMIT_PER_MINUTE = 600;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsUrl({ require_tld: false, require_protocol: true })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  @IsString()
+  ORGANIZATION_NAME = 'claimdesk';
+
+  @IsUrl({ require_tld: false, require_protocol: true })
+  ORGANIZATION_URL = 'http://localhost:3000';
+
+  @Transform(toInt) @IsInt() @Min(0)
+  SECRET_ROTATION_OVERLAP_SECONDS = 24 * 3600;
+}
+
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  // An empty variable means "use the default", as in most shells' `VAR= cmd`.
+  const present = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ''));
+  const env = plainToInstance(Environment, present, { exposeDefaultValues: true });
+  const errors = validateSync(env, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')} (got ${JSON.stringify(e.value)})`);
+    throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  return env;
+}
+
+/** For entry points that run outside Nest (TypeORM CLI, scripts). */
+export function loadEnvironment(): Environment {
+  return validateEnvironment(process.env);
+}

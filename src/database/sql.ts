@@ -1,0 +1,10 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * Rows of an UPDATE/DELETE … RETURNING. TypeORM's postgres driver answers those as
+ * [rows, affectedCount] but SELECT and INSERT as plain rows; this gives rows either way.
+ */
+export async function returningRows<T>(runner: EntityManager | DataSource, sql: string, params: unknown[] = []): Promise<T[]> {
+  const result = await runner.query(sql, params);
+  return Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number' ? result[0] : result;
+}

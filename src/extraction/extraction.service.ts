@@ -1,0 +1,120 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { returningRows } from '../database/sql';
+import { appendClaimEvents, SYSTEM_ACTOR } from '../claims/claim-history';
+import type { Environment } from '../config/environment';
+import type { ExtractArticleJob } from '../queue/job-data';
+import { ReviewQueueService, type PendingClaim } from '../review/review-queue.service';
+import { ClaimExtractor, type ExtractedClaim } from './lib/claim-extractor';
+import { planRevision, type ExistingClaim } from './revision-plan';
+
+interface ArticleToExtract {
+  body: string;
+  min_checkworthiness: number | null;
+}
+
+/** The extract-article job: claims are written with the article's status change in one transaction. */
+@Injectable()
+export class ExtractionService {
+  private readonly logger = new Logger(ExtractionService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly extractor: ClaimExtractor,
+    private readonly reviewQueue: ReviewQueueService,
+    @Inject(ConfigService) private readonly config: ConfigService<Environment, true>,
+  ) {}
+
+  async extractArticle({ articleId, revision }: ExtractArticleJob): Promise<void> {
+    const rows: ArticleToExtract[] = await returningRows(this.dataSource,
+      `UPDATE articles SET status = 'extracting', updated_at = now()
+       WHERE id = $1 AND revision = $2 AND extracted_revision < $2 RETURNING body, min_checkworthiness`,
+      [articleId, revision],
+    );
+    if (!rows[0]) return; // already extracted, or superseded by a newer revision
+
+    let extracted: ExtractedClaim[];
+    try {
+      extracted = this.extractor.extract(rows[0].body, { minCheckworthiness: rows[0].min_checkworthiness ?? this.defaultThreshold() });
+    } catch (error) {
+      // The extractor is deterministic: retrying the same text fails the same way.
+      this.logger.error(`Extraction of ${articleId} r${revision} failed: ${(error as Error).stack}`);
+      await this.dataSource.query(`UPDATE articles SET status = 'failed', failure_reason = $3, updated_at = now() WHERE id = $1 AND revision = $2`, [
+        articleId,
+        revision,
+        `extraction failed: ${(error as Error).message}`.slice(0, 500),
+      ]);
+      return;
+    }
+
+    const pending = await this.dataSource.transaction((em) => this.writeClaims(em, articleId, revision, extracted));
+    if (pending) await this.reviewQueue.enqueueAssignments(pending);
+  }
+
+  defaultThreshold(): number {
+    return this.config.get('MIN_CHECKWORTHINESS', { infer: true }) ?? this.extractor.defaultThreshold;
+  }
+
+  /** Returns the claims that now wait for a reviewer, or null when another run got here first. */
+  private async writeClaims(em: EntityManager, articleId: string, revision: number, extracted: ExtractedClaim[]): Promise<PendingClaim[] | null> {
+    const locked = await em.query(`SELECT 1 FROM articles WHERE id = $1 AND revision = $2 AND extracted_revision < $2 FOR UPDATE`, [articleId, revision]);
+    if (locked.length === 0) return null;
+
+    const existing: (ExistingClaim & { assignee_id: string | null; checkworthiness: number })[] = await em.query(
+      `SELECT id, text, status, assignee_id, checkworthiness FROM claims WHERE article_id = $1`,
+      [articleId],
+    );
+    const plan = planRevision(existing, extracted);
+    const created = await this.insertClaims(em, articleId, revision, plan.create);
+
+    if (plan.keep.length > 0) {
+      await em.query(
+        `UPDATE claims c SET revision = $2, ordinal = k.ordinal, start = k.start, "end" = k.end, sentence_index = k.sentence_index, updated_at = now()
+         FROM unnest($1::uuid[], $3::int[], $4::int[], $5::int[], $6::int[]) AS k(id, ordinal, start, "end", sentence_index)
+         WHERE c.id = k.id`,
+        [plan.keep.map((k) => k.id), revision, ...columns(plan.keep.map((k) => k.claim), ['ordinal', 'start', 'end', 'sentenceIndex'])],
+      );
+    }
+    if (plan.withdraw.length > 0) {
+      const withdrawn: { id: string; status: ExistingClaim['status'] }[] = await returningRows(em,
+        `UPDATE claims c SET status = 'withdrawn', version = c.version + 1, assignee_id = NULL, assigned_at = NULL, lease_expires_at = NULL, updated_at = now()
+         FROM claims old WHERE c.id = old.id AND c.id = ANY($1) RETURNING c.id, old.status`,
+        [plan.withdraw],
+      );
+      await appendClaimEvents(
+        em,
+        withdrawn.map((w) => ({ claimId: w.id, articleId, type: 'withdrawn' as const, actor: SYSTEM_ACTOR, fromStatus: w.status as never, toStatus: 'withdrawn' as const, note: `not in revision ${revision}` })),
+      );
+    }
+    await em.query(
+      `UPDATE articles SET status = 'ready', extracted_revision = $2, failure_reason = NULL, updated_at = now() WHERE id = $1`,
+      [articleId, revision],
+    );
+
+    const keptIds = new Set(plan.keep.map((k) => k.id));
+    const keptWaiting = existing.filter((c) => keptIds.has(c.id) && c.status === 'unverified' && !c.assignee_id);
+    return [...created, ...keptWaiting];
+  }
+
+  /** One multi-row INSERT per article. */
+  private async insertClaims(em: EntityManager, articleId: string, revision: number, claims: ExtractedClaim[]): Promise<PendingClaim[]> {
+    if (claims.length === 0) return [];
+    return em.query(
+      `INSERT INTO claims (article_id, revision, ordinal, text, start, "end", sentence_index, checkworthiness, type, claimant, entities)
+       SELECT $1, $2, * FROM unnest($3::int[], $4::text[], $5::int[], $6::int[], $7::int[], $8::real[], $9::text[], $10::text[], $11::jsonb[])
+       RETURNING id, checkworthiness`,
+      [
+        articleId,
+        revision,
+        ...columns(claims, ['ordinal', 'text', 'start', 'end', 'sentenceIndex', 'checkworthiness', 'type', 'claimant']),
+        claims.map((c) => JSON.stringify(c.entities)),
+      ],
+    );
+  }
+}
+
+function columns<T, K extends keyof T>(rows: T[], keys: K[]): T[K][][] {
+  return keys.map((key) => rows.map((row) => row[key]));
+}

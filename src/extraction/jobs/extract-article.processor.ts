@@ -1,0 +1,17 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
+import type { ExtractArticleJob } from '../../queue/job-data';
+import { ARTICLE_EXTRACTION_QUEUE, JOB_EXTRACT_ARTICLE } from '../../queue/queue-names';
+import { ExtractionService } from '../extraction.service';
+
+@Processor(ARTICLE_EXTRACTION_QUEUE)
+export class ExtractArticleProcessor extends WorkerHost {
+  constructor(private readonly extraction: ExtractionService) {
+    super();
+  }
+
+  async process(job: Job<ExtractArticleJob>): Promise<void> {
+    if (job.name !== JOB_EXTRACT_ARTICLE) throw new Error(`Unknown job ${job.name} on ${ARTICLE_EXTRACTION_QUEUE}`);
+    await this.extraction.extractArticle(job.data);
+  }
+}

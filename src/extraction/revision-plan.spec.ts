@@ -1,0 +1,40 @@
+import type { ExtractedClaim } from './lib/claim-extractor';
+import { planRevision } from './revision-plan';
+
+const claim = (text: string, ordinal: number): ExtractedClaim => ({
+  ordinal, text, start: ordinal * 100, end: ordinal * 100 + text.length, sentenceIndex: ordinal,
+  checkworthiness: 0.9, type: 'other', claimant: null, entities: [],
+});
+
+describe('planRevision', () => {
+  it('keeps claims whose text is unchanged, creates new ones and withdraws vanished ones', () => {
+    const plan = planRevision(
+      [
+        { id: 'a', text: 'Kept claim.', status: 'sourced' },
+        { id: 'b', text: 'Gone claim.', status: 'unverified' },
+      ],
+      [claim('New claim.', 0), claim('Kept claim.', 1)],
+    );
+    expect(plan.keep).toEqual([{ id: 'a', claim: claim('Kept claim.', 1) }]);
+    expect(plan.create.map((c) => c.text)).toEqual(['New claim.']);
+    expect(plan.withdraw).toEqual(['b']);
+  });
+
+  it('matches repeated texts one to one', () => {
+    const plan = planRevision(
+      [
+        { id: 'a', text: 'Same.', status: 'unverified' },
+        { id: 'b', text: 'Same.', status: 'unverified' },
+      ],
+      [claim('Same.', 0)],
+    );
+    expect(plan.keep.map((k) => k.id)).toEqual(['a']);
+    expect(plan.withdraw).toEqual(['b']);
+  });
+
+  it('does not revive withdrawn claims', () => {
+    const plan = planRevision([{ id: 'w', text: 'Back again.', status: 'withdrawn' }], [claim('Back again.', 0)]);
+    expect(plan.keep).toEqual([]);
+    expect(plan.create).toHaveLength(1);
+  });
+});

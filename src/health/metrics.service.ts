@@ -1,0 +1,58 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { DataSource } from 'typeorm';
+import { ARTICLE_EXTRACTION_QUEUE, CALLBACK_DELIVERY_QUEUE, CLAIM_REVIEW_QUEUE } from '../queue/queue-names';
+
+/** Prometheus metrics: request latencies, queue depths and claims by status (the last two read at scrape time). */
+@Injectable()
+export class MetricsService {
+  readonly registry = new Registry();
+  readonly requestDuration = new Histogram({
+    name: 'claimdesk_http_request_duration_seconds',
+    help: 'HTTP request latency',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
+  });
+  readonly requestErrors = new Counter({
+    name: 'claimdesk_http_errors_total',
+    help: 'HTTP answers of 5xx',
+    labelNames: ['route'],
+    registers: [this.registry],
+  });
+
+  constructor(
+    @InjectDataSource() dataSource: DataSource,
+    @InjectQueue(ARTICLE_EXTRACTION_QUEUE) extraction: Queue,
+    @InjectQueue(CLAIM_REVIEW_QUEUE) review: Queue,
+    @InjectQueue(CALLBACK_DELIVERY_QUEUE) callbacks: Queue,
+  ) {
+    collectDefaultMetrics({ register: this.registry });
+    new Gauge({
+      name: 'claimdesk_queue_jobs',
+      help: 'Jobs per queue and state',
+      labelNames: ['queue', 'state'],
+      registers: [this.registry],
+      async collect() {
+        for (const queue of [extraction, review, callbacks]) {
+          const counts = await queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed');
+          for (const [state, count] of Object.entries(counts)) this.set({ queue: queue.name, state }, count);
+        }
+      },
+    });
+    new Gauge({
+      name: 'claimdesk_claims',
+      help: 'Claims per status',
+      labelNames: ['status'],
+      registers: [this.registry],
+      async collect() {
+        const rows: { status: string; count: number }[] = await dataSource.query(`SELECT status, count(*)::int AS count FROM claims GROUP BY status`);
+        this.reset();
+        for (const row of rows) this.set({ status: row.status }, row.count);
+      },
+    });
+  }
+}

@@ -1,0 +1,41 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import { json, urlencoded } from 'express';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { createValidationPipe } from './common/validation.pipe';
+
+export const MAX_BODY = '1mb';
+
+/** Everything the api process sets up around its modules; tests call this too, so they run the app as shipped. */
+export function configureHttpApp(app: INestApplication): INestApplication {
+  const express = app as NestExpressApplication;
+  express.use(json({ limit: MAX_BODY }));
+  express.use(urlencoded({ extended: false, limit: MAX_BODY }));
+  express.use(cookieParser());
+  express.useGlobalPipes(createValidationPipe());
+  express.useGlobalFilters(new AllExceptionsFilter());
+  express.disable('x-powered-by');
+  express.set('query parser', 'extended');
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('claimdesk')
+      .setDescription('Articles in, atomic claims out, reviewed by people with full history. Authorization: Bearer <API key>.')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}
+
+export async function createHttpApp(): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule, { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  return configureHttpApp(app);
+}

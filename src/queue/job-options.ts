@@ -1,0 +1,33 @@
+import type { JobsOptions } from 'bullmq';
+
+/**
+ * Job options, one builder per job kind. jobIds are deterministic so that re-enqueueing
+ * from Postgres (the reconciler) is idempotent; finished jobs are removed so the same id can run again later.
+ */
+const RETRYING: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: true,
+  removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
+};
+
+export function extractArticleJobOptions(articleId: string, revision: number): JobsOptions {
+  return { ...RETRYING, jobId: `${articleId}-r${revision}` };
+}
+
+/** BullMQ priorities run 1 (first) to 2^21; the most check-worthy claims go first. */
+export function assignClaimJobOptions(claimId: string, checkworthiness: number): JobsOptions {
+  return { ...RETRYING, jobId: claimId, priority: 1 + Math.round((1 - checkworthiness) * 1000) };
+}
+
+export function expireLeaseJobOptions(claimId: string, leaseExpiresAt: Date): JobsOptions {
+  return {
+    ...RETRYING,
+    jobId: `lease-${claimId}-${leaseExpiresAt.getTime()}`,
+    delay: Math.max(0, leaseExpiresAt.getTime() - Date.now()),
+  };
+}
+
+export function deliverCallbackJobOptions(deliveryId: string, delayMs = 0): JobsOptions {
+  return { attempts: 1, removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600 }, jobId: `delivery-${deliveryId}`, delay: delayMs };
+}

@@ -1,0 +1,11 @@
+export const ARTICLE_EXTRACTION_QUEUE = 'article-extraction';
+export const CLAIM_REVIEW_QUEUE = 'claim-review';
+export const CALLBACK_DELIVERY_QUEUE = 'callback-delivery';
+
+export const ALL_QUEUES = [ARTICLE_EXTRACTION_QUEUE, CLAIM_REVIEW_QUEUE, CALLBACK_DELIVERY_QUEUE] as const;
+export type QueueName = (typeof ALL_QUEUES)[number];
+
+export const JOB_EXTRACT_ARTICLE = 'extract-article';
+export const JOB_ASSIGN_CLAIM = 'assign-claim';
+export const JOB_EXPIRE_LEASE = 'expire-lease';
+export const JOB_DELIVER_CALLBACK = 'deliver-callback';

@@ -1,0 +1,124 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Environment } from '../config/environment';
+import { ExtractionQueueService } from '../extraction/extraction-queue.service';
+import { RedisService } from '../queue/redis.service';
+import { AssignmentService } from '../review/assignment.service';
+import { ReviewQueueService, type PendingClaim } from '../review/review-queue.service';
+
+/** Any constant: workers share it so that one reconciles at a time. */
+const RECONCILE_LOCK = 7_301_994;
+const CHUNK = 5000;
+/** A flush is noticed within this long: the marker key is gone. */
+const FLUSH_CHECK_MS = 2000;
+/** Waiting claims get a job up to the free capacity plus this margin; the rest wait in Postgres for capacity or a pull. */
+const CAPACITY_MARGIN = 100;
+
+export interface ReconcileReport {
+  articles: number;
+  claims: number;
+  leases: number;
+  expired: number;
+  ms: number;
+}
+
+/**
+ * Rebuilds the work list from Postgres: on start, on every Redis reconnect, when the marker key vanishes
+ * (a flush), and on a timer. jobIds are deterministic, so running it twice enqueues nothing twice.
+ */
+@Injectable()
+export class QueueReconcilerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(QueueReconcilerService.name);
+  private readonly timers: NodeJS.Timeout[] = [];
+  private running: Promise<ReconcileReport | null> | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly redis: RedisService,
+    private readonly extractionQueue: ExtractionQueueService,
+    private readonly reviewQueue: ReviewQueueService,
+    private readonly assignments: AssignmentService,
+    private readonly config: ConfigService<Environment, true>,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.reconcileSafely('start');
+    this.redis.client.on('ready', () => void this.reconcileSafely('redis reconnected'));
+    this.timers.push(setInterval(() => void this.reconcileSafely('timer'), this.config.get('RECONCILE_INTERVAL_MS', { infer: true })));
+    this.timers.push(setInterval(() => void this.reconcileIfFlushed(), FLUSH_CHECK_MS));
+  }
+
+  onApplicationShutdown(): void {
+    this.timers.forEach(clearInterval);
+  }
+
+  /** Runs one pass, unless one is already running here or in another worker. */
+  reconcile(): Promise<ReconcileReport | null> {
+    this.running ??= this.pass().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async reconcileSafely(reason: string): Promise<void> {
+    try {
+      const report = await this.reconcile();
+      if (report && report.articles + report.claims + report.expired > 0) this.logger.log({ reason, ...report }, 'reconciled queues from Postgres');
+    } catch (error) {
+      this.logger.warn(`Reconcile (${reason}) failed; the next one retries: ${(error as Error).message}`);
+    }
+  }
+
+  private async reconcileIfFlushed(): Promise<void> {
+    try {
+      if (this.redis.client.status === 'ready' && !(await this.redis.client.exists(this.markerKey()))) await this.reconcileSafely('queue data missing');
+    } catch {
+      // Redis is away; the reconnect handler reconciles when it is back.
+    }
+  }
+
+  private async pass(): Promise<ReconcileReport | null> {
+    const started = Date.now();
+    const report = await this.dataSource.transaction(async (em) => {
+      const [{ locked }] = await em.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [RECONCILE_LOCK]);
+      if (!locked) return null;
+      const expired = await this.assignments.expireLeases();
+
+      const articles: { id: string; revision: number }[] = await em.query(
+        `SELECT id, revision FROM articles WHERE extracted_revision < revision AND status <> 'failed' ORDER BY created_at`,
+      );
+      for (let i = 0; i < articles.length; i += CHUNK) await this.required(this.extractionQueue.enqueueMany(articles.slice(i, i + CHUNK)));
+
+      const [{ free }] = await em.query(
+        `SELECT coalesce(sum(greatest(r.capacity - (SELECT count(*) FROM claims o WHERE o.assignee_id = r.id), 0)), 0)::int AS free
+         FROM reviewers r WHERE r.active`,
+      );
+      const waiting: PendingClaim[] = free > 0
+        ? await em.query(
+            `SELECT id, checkworthiness FROM claims WHERE status = 'unverified' AND assignee_id IS NULL ORDER BY checkworthiness DESC, id LIMIT $1`,
+            [free + CAPACITY_MARGIN],
+          )
+        : [];
+      for (let i = 0; i < waiting.length; i += CHUNK) await this.required(this.reviewQueue.enqueueAssignments(waiting.slice(i, i + CHUNK)));
+
+      const leases: { claimId: string; leaseExpiresAt: Date }[] = await em.query(
+        `SELECT id AS "claimId", lease_expires_at AS "leaseExpiresAt" FROM claims WHERE assignee_id IS NOT NULL`,
+      );
+      for (let i = 0; i < leases.length; i += CHUNK) await this.required(this.reviewQueue.scheduleLeaseExpiries(leases.slice(i, i + CHUNK)));
+
+      return { articles: articles.length, claims: waiting.length, leases: leases.length, expired, ms: 0 };
+    });
+    if (!report) return null;
+    await this.redis.client.set(this.markerKey(), new Date().toISOString());
+    return { ...report, ms: Date.now() - started };
+  }
+
+  /** A pass that could not reach Redis must not set the marker: it throws, and the next trigger retries. */
+  private async required(enqueued: Promise<boolean>): Promise<void> {
+    if (!(await enqueued)) throw new Error('Redis did not take the jobs');
+  }
+
+  private markerKey(): string {
+    return `${this.config.get('QUEUE_PREFIX', { infer: true })}:reconciled`;
+  }
+}

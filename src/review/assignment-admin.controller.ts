@@ -1,0 +1,42 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
+import { actorOf } from '../claims/claim-history';
+import { toClaimResponse } from '../claims/claim.response';
+import { ClaimEntity } from '../claims/claim.entity';
+import { UuidParamPipe } from '../common/uuid-param.pipe';
+import { AssignmentService } from './assignment.service';
+import { AssignClaimDto } from './dto/assign-claim.dto';
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Roles('admin', 'editor')
+@Controller('admin/claims')
+export class AssignmentAdminController {
+  constructor(
+    private readonly assignments: AssignmentService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  @Post(':id/assign')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Assign an unverified claim to a reviewer (admin, editor)' })
+  async assign(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Body() dto: AssignClaimDto) {
+    await this.assignments.assignByHand(id, dto.reviewerId, actorOf(principal));
+    return this.claim(id);
+  }
+
+  @Post(':id/unassign')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Return a claim to the pool (admin, editor)' })
+  async unassign(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string) {
+    await this.assignments.unassign(id, actorOf(principal));
+    return this.claim(id);
+  }
+
+  private async claim(id: string) {
+    return toClaimResponse(await this.dataSource.getRepository(ClaimEntity).findOneByOrFail({ id }));
+  }
+}

@@ -1,0 +1,206 @@
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { returningRows } from '../database/sql';
+import { ApiError } from '../common/api-error';
+import type { Environment } from '../config/environment';
+import { appendClaimEvents, SYSTEM_ACTOR, type Actor } from '../claims/claim-history';
+import type { ClaimEventType } from '../claims/claim-event.entity';
+import { ReviewQueueService } from './review-queue.service';
+
+interface LockedClaim {
+  id: string;
+  article_id: string;
+  status: string;
+  assignee_id: string | null;
+  language: string;
+  topics: string[];
+}
+
+export interface Assignment {
+  claimId: string;
+  reviewerId: string;
+  leaseExpiresAt: Date;
+}
+
+/** A reviewer may take a claim when active, speaking its language and, where the article has topics, sharing one (no topics = generalist). */
+const ELIGIBLE = `r.active AND a.language = ANY(r.languages)
+  AND (cardinality(a.topics) = 0 OR cardinality(r.topics) = 0 OR a.topics && r.topics)`;
+
+const LEAST_LOADED_LOCK = 7_301_995;
+
+const OPEN_CLAIMS = `(SELECT count(*)::int FROM claims o WHERE o.assignee_id = r.id)`;
+
+/** Gives claims to reviewers; every path takes the reviewer's row lock before counting its load, so capacity holds under concurrency. */
+@Injectable()
+export class AssignmentService {
+  private readonly logger = new Logger(AssignmentService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reviewQueue: ReviewQueueService,
+    private readonly config: ConfigService<Environment, true>,
+  ) {}
+
+  /** The claim-review job: the least-loaded eligible reviewer under capacity, ties to the one idle longest. */
+  async assignToLeastLoaded(claimId: string): Promise<Assignment | null> {
+    const assignment = await this.dataSource.transaction(async (em) => {
+      const claim = await this.lockPendingClaim(em, claimId);
+      if (!claim) return null;
+      // One least-loaded decision at a time, so concurrent jobs see each other's choices and spread the load.
+      await em.query(`SELECT pg_advisory_xact_lock($1)`, [LEAST_LOADED_LOCK]);
+      const candidates: { id: string }[] = await em.query(
+        `SELECT r.id FROM reviewers r, articles a
+         WHERE a.id = $1 AND ${ELIGIBLE} AND ${OPEN_CLAIMS} < r.capacity
+         ORDER BY ${OPEN_CLAIMS}, r.last_assigned_at NULLS FIRST, r.id LIMIT 5`,
+        [claim.article_id],
+      );
+      for (const candidate of candidates) {
+        if (await this.lockReviewerUnderCapacity(em, candidate.id)) {
+          return this.assign(em, claim, candidate.id, SYSTEM_ACTOR, 'assigned');
+        }
+      }
+      return null;
+    });
+    if (assignment) await this.reviewQueue.scheduleLeaseExpiries([assignment]);
+    return assignment;
+  }
+
+  /** A reviewer pulls the most check-worthy claim it may take; SKIP LOCKED keeps two pulls off one claim. */
+  async pullNext(reviewerId: string, actor: Actor): Promise<Assignment | null> {
+    const assignment = await this.dataSource.transaction(async (em) => {
+      if (!(await this.lockReviewerUnderCapacity(em, reviewerId))) return null;
+      const rows: LockedClaim[] = await em.query(
+        `SELECT c.id, c.article_id, c.status, c.assignee_id, a.language, a.topics
+         FROM claims c JOIN articles a ON a.id = c.article_id, reviewers r
+         WHERE r.id = $1 AND c.status = 'unverified' AND c.assignee_id IS NULL AND ${ELIGIBLE}
+         ORDER BY c.checkworthiness DESC, c.id
+         LIMIT 1 FOR UPDATE OF c SKIP LOCKED`,
+        [reviewerId],
+      );
+      return rows[0] ? this.assign(em, rows[0], reviewerId, actor, 'assigned') : null;
+    });
+    if (assignment) await this.reviewQueue.scheduleLeaseExpiries([assignment]);
+    return assignment;
+  }
+
+  /** Editors and admins assign by hand, over capacity if they must; the reviewer must be active. */
+  async assignByHand(claimId: string, reviewerId: string, actor: Actor): Promise<Assignment> {
+    const assignment = await this.dataSource.transaction(async (em) => {
+      const claim = await this.lockClaim(em, claimId);
+      if (claim.status !== 'unverified') {
+        throw new ApiError(HttpStatus.CONFLICT, 'illegal_transition', `Only unverified claims are assigned; this one is ${claim.status}`, { current: claim.status });
+      }
+      const reviewer: { active: boolean }[] = await em.query(`SELECT active FROM reviewers WHERE id = $1 FOR UPDATE`, [reviewerId]);
+      if (!reviewer[0]) throw ApiError.notFound('Reviewer', reviewerId);
+      if (!reviewer[0].active) throw new ApiError(HttpStatus.CONFLICT, 'conflict', 'The reviewer is inactive');
+      if (claim.assignee_id) await this.clearAssignment(em, claim, actor, 'unassigned');
+      return this.assign(em, claim, reviewerId, actor, 'assigned');
+    });
+    await this.reviewQueue.scheduleLeaseExpiries([assignment]);
+    return assignment;
+  }
+
+  /** Unassign by hand, or a reviewer's release of its own claim: the claim goes back to the pool. */
+  async unassign(claimId: string, actor: Actor, onlyIfAssignedTo?: string): Promise<void> {
+    const type: ClaimEventType = onlyIfAssignedTo ? 'released' : 'unassigned';
+    await this.dataSource.transaction(async (em) => {
+      const claim = await this.lockClaim(em, claimId);
+      if (onlyIfAssignedTo && claim.assignee_id !== onlyIfAssignedTo) throw ApiError.forbidden('The claim is not assigned to you');
+      if (!claim.assignee_id) throw new ApiError(HttpStatus.CONFLICT, 'conflict', 'The claim is not assigned');
+      await this.clearAssignment(em, claim, actor, type);
+    });
+    await this.reviewQueue.requeueWaiting();
+  }
+
+  /** Deactivation hands a reviewer's open claims back. */
+  async unassignAllOf(reviewerId: string, actor: Actor): Promise<number> {
+    const count = await this.dataSource.transaction(async (em) => {
+      const claims: LockedClaim[] = await em.query(
+        `SELECT c.id, c.article_id, c.status, c.assignee_id, '' AS language, '{}'::text[] AS topics
+         FROM claims c WHERE c.assignee_id = $1 FOR UPDATE`,
+        [reviewerId],
+      );
+      for (const claim of claims) await this.clearAssignment(em, claim, actor, 'unassigned');
+      return claims.length;
+    });
+    if (count > 0) await this.reviewQueue.requeueWaiting();
+    return count;
+  }
+
+  /** Returns an expired lease to the pool; a lease renewed meanwhile is left alone. */
+  async expireLeases(claimIds?: string[]): Promise<number> {
+    const expired = await this.dataSource.transaction(async (em) => {
+      const rows = await returningRows<{ id: string; article_id: string; reviewer_id: string; checkworthiness: number }>(em,
+        `UPDATE claims c SET assignee_id = NULL, assigned_at = NULL, lease_expires_at = NULL, updated_at = now()
+         FROM (SELECT id, assignee_id FROM claims WHERE assignee_id IS NOT NULL AND lease_expires_at <= now()
+               ${claimIds ? 'AND id = ANY($1)' : ''} FOR UPDATE SKIP LOCKED) old
+         WHERE c.id = old.id
+         RETURNING c.id, c.article_id, old.assignee_id AS reviewer_id, c.checkworthiness`,
+        claimIds ? [claimIds] : [],
+      );
+      await appendClaimEvents(
+        em,
+        rows.map((r) => ({
+          claimId: r.id, articleId: r.article_id, type: 'lease_expired' as const, actor: SYSTEM_ACTOR, reviewerId: r.reviewer_id,
+        })),
+      );
+      return rows;
+    });
+    if (expired.length > 0) {
+      this.logger.log(`${expired.length} lease(s) expired`);
+      await this.reviewQueue.enqueueAssignments(expired);
+    }
+    return expired.length;
+  }
+
+  private async lockClaim(em: EntityManager, claimId: string): Promise<LockedClaim> {
+    const rows: LockedClaim[] = await em.query(
+      `SELECT c.id, c.article_id, c.status, c.assignee_id, a.language, a.topics
+       FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = $1 FOR UPDATE OF c`,
+      [claimId],
+    );
+    if (!rows[0]) throw ApiError.notFound('Claim', claimId);
+    return rows[0];
+  }
+
+  private async lockPendingClaim(em: EntityManager, claimId: string): Promise<LockedClaim | null> {
+    const rows: LockedClaim[] = await em.query(
+      `SELECT c.id, c.article_id, c.status, c.assignee_id, a.language, a.topics
+       FROM claims c JOIN articles a ON a.id = c.article_id
+       WHERE c.id = $1 AND c.status = 'unverified' AND c.assignee_id IS NULL FOR UPDATE OF c`,
+      [claimId],
+    );
+    return rows[0] ?? null;
+  }
+
+  private async lockReviewerUnderCapacity(em: EntityManager, reviewerId: string): Promise<boolean> {
+    const rows: { ok: boolean }[] = await em.query(
+      `SELECT r.active AND (SELECT count(*) FROM claims o WHERE o.assignee_id = r.id) < r.capacity AS ok
+       FROM reviewers r WHERE r.id = $1 FOR UPDATE`,
+      [reviewerId],
+    );
+    return rows[0]?.ok === true;
+  }
+
+  private async assign(em: EntityManager, claim: LockedClaim, reviewerId: string, actor: Actor, type: ClaimEventType): Promise<Assignment> {
+    const lease = this.config.get('LEASE_SECONDS', { infer: true });
+    const rows: { lease_expires_at: Date }[] = await returningRows(em,
+      `UPDATE claims SET assignee_id = $2, assigned_at = now(), lease_expires_at = now() + make_interval(secs => $3), updated_at = now()
+       WHERE id = $1 RETURNING lease_expires_at`,
+      [claim.id, reviewerId, lease],
+    );
+    await em.query(`UPDATE reviewers SET last_assigned_at = now() WHERE id = $1`, [reviewerId]);
+    await appendClaimEvents(em, [{ claimId: claim.id, articleId: claim.article_id, type, actor, reviewerId }]);
+    return { claimId: claim.id, reviewerId, leaseExpiresAt: rows[0].lease_expires_at };
+  }
+
+  private async clearAssignment(em: EntityManager, claim: LockedClaim, actor: Actor, type: ClaimEventType): Promise<void> {
+    await em.query(
+      `UPDATE claims SET assignee_id = NULL, assigned_at = NULL, lease_expires_at = NULL, updated_at = now() WHERE id = $1`,
+      [claim.id],
+    );
+    await appendClaimEvents(em, [{ claimId: claim.id, articleId: claim.article_id, type, actor, reviewerId: claim.assignee_id }]);
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ReviewModule } from '../review/review.module';
+import { ReviewerEntity } from './reviewer.entity';
+import { ReviewersController } from './reviewers.controller';
+import { ReviewersService } from './reviewers.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ReviewerEntity]), ReviewModule],
+  controllers: [ReviewersController],
+  providers: [ReviewersService],
+  exports: [ReviewersService],
+})
+export class ReviewersModule {}

@@ -1,0 +1,68 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { QueryFailedError, Repository } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { actorOf } from '../claims/claim-history';
+import { ApiError } from '../common/api-error';
+import { AssignmentService } from '../review/assignment.service';
+import { ReviewQueueService } from '../review/review-queue.service';
+import type { CreateReviewerDto, UpdateReviewerDto } from './dto/reviewer.dto';
+import { ReviewerEntity } from './reviewer.entity';
+
+const normalizeTopics = (topics: string[]) => [...new Set(topics.map((t) => t.trim().toLowerCase()).filter(Boolean))];
+
+@Injectable()
+export class ReviewersService {
+  constructor(
+    @InjectRepository(ReviewerEntity) private readonly reviewers: Repository<ReviewerEntity>,
+    private readonly assignments: AssignmentService,
+    private readonly reviewQueue: ReviewQueueService,
+  ) {}
+
+  async create(dto: CreateReviewerDto): Promise<ReviewerEntity> {
+    const reviewer = await this.saveUnique(
+      this.reviewers.create({ ...dto, email: dto.email.toLowerCase(), topics: normalizeTopics(dto.topics ?? []) }),
+    );
+    if (reviewer.active) await this.reviewQueue.requeueWaiting();
+    return reviewer;
+  }
+
+  /** Deactivating hands the reviewer's open claims back; more capacity lets waiting claims in. */
+  async update(id: string, dto: UpdateReviewerDto, principal: Principal): Promise<ReviewerEntity> {
+    const reviewer = await this.get(id);
+    const wasActive = reviewer.active;
+    Object.assign(reviewer, dto, dto.email ? { email: dto.email.toLowerCase() } : {}, dto.topics ? { topics: normalizeTopics(dto.topics) } : {});
+    const saved = await this.saveUnique(reviewer);
+    if (wasActive && !saved.active) await this.assignments.unassignAllOf(id, actorOf(principal));
+    else if (saved.active) await this.reviewQueue.requeueWaiting();
+    return saved;
+  }
+
+  async get(id: string): Promise<ReviewerEntity> {
+    const reviewer = await this.reviewers.findOneBy({ id });
+    if (!reviewer) throw ApiError.notFound('Reviewer', id);
+    return reviewer;
+  }
+
+  list(): Promise<ReviewerEntity[]> {
+    return this.reviewers.find({ order: { name: 'ASC', id: 'ASC' } });
+  }
+
+  async openClaimCounts(): Promise<Map<string, number>> {
+    const rows: { assignee_id: string; open: number }[] = await this.reviewers.query(
+      `SELECT assignee_id, count(*)::int AS open FROM claims WHERE assignee_id IS NOT NULL GROUP BY assignee_id`,
+    );
+    return new Map(rows.map((r) => [r.assignee_id, r.open]));
+  }
+
+  private async saveUnique(reviewer: ReviewerEntity): Promise<ReviewerEntity> {
+    try {
+      return await this.reviewers.save(reviewer);
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error as { code?: string }).code === '23505') {
+        throw new ApiError(HttpStatus.CONFLICT, 'conflict', `A reviewer with email ${reviewer.email} exists`, { email: reviewer.email });
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import 'reflect-metadata';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { ensureAdminKeyFromEnvironment } from './auth/admin-key-bootstrap';
+import { loadEnvironment } from './config/environment';
+import { runMigrations } from './database/migrate';
+import { createHttpApp } from './http-app';
+import { startWorker } from './worker';
+
+export interface RunningService {
+  api: INestApplication;
+  worker: INestApplicationContext;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** `npm start`: migrate, then run the worker and the api in one process. */
+export async function startAll(): Promise<RunningService> {
+  const env = loadEnvironment();
+  await runMigrations(env);
+  const worker = await startWorker();
+  const api = await createHttpApp();
+  await ensureAdminKeyFromEnvironment(api);
+  await api.listen(env.PORT, '0.0.0.0');
+  const url = `http://localhost:${env.PORT}`;
+  return {
+    api,
+    worker,
+    url,
+    close: async () => {
+      await api.close();
+      await worker.close();
+    },
+  };
+}
+
+if (require.main === module) {
+  void startAll().catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,146 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import Redis from 'ioredis';
+import { Pool } from 'pg';
+import request from 'supertest';
+import { generateApiKey } from '../../src/auth/api-key-secret';
+import type { Role } from '../../src/auth/role';
+import { testEnvironment } from './test-env';
+
+const ROOT = resolve(__dirname, '../..');
+const ARTIFACTS = resolve(ROOT, 'test/artifacts');
+
+export const TABLES = ['claim_events', 'claims', 'article_revisions', 'articles', 'api_keys', 'reviewers'];
+
+export interface TestService {
+  url: string;
+  env: Record<string, string>;
+  db: Pool;
+  redis: Redis;
+  adminKey: string;
+  http(): ReturnType<typeof request>;
+  createKey(role: Role, reviewerId?: string): Promise<string>;
+  createReviewer(fields?: Record<string, unknown>): Promise<{ id: string; key: string }>;
+  startWorker(): Promise<ChildProcess>;
+  workers: ChildProcess[];
+  /** Kills one worker process with the given signal and waits for it to exit. */
+  stopWorker(worker: ChildProcess, signal?: NodeJS.Signals): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+    server.on('error', fail);
+  });
+}
+
+function spawnService(entry: string, env: Record<string, string>, logName: string): ChildProcess {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const child = spawn(process.execPath, [resolve(ROOT, 'dist/src', entry)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const log = createWriteStream(resolve(ARTIFACTS, `${logName}.log`), { flags: 'a' });
+  child.stdout!.pipe(log);
+  child.stderr!.pipe(log);
+  return child;
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((done) => child.once('exit', () => done()));
+}
+
+/** Polls until the check passes: waits for the queues to do their work instead of sleeping a fixed time. */
+export async function waitFor<T>(check: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${lastError ? `: ${lastError}` : ''}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * Starts the real api process (and, unless told not to, a worker process) from the build, against the
+ * Postgres test database (emptied) and Redis db `redisDb` (flushed with FLUSHDB).
+ */
+export async function startTestService(redisDb: number, options: { worker?: boolean; env?: Record<string, string>; name?: string } = {}): Promise<TestService> {
+  const port = await freePort();
+  const env = testEnvironment(redisDb, { PORT: String(port), ...options.env });
+  const redis = new Redis(env.REDIS_URL);
+  await redis.flushdb();
+  const db = new Pool({ connectionString: env.DATABASE_URL, max: 4 });
+  await db.query(`TRUNCATE ${TABLES.join(', ')} CASCADE`);
+
+  const name = options.name ?? `suite-${redisDb}`;
+  const children: ChildProcess[] = [];
+  const workers: ChildProcess[] = [];
+  const api = spawnService('main.js', env, `${name}-api`);
+  children.push(api);
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(async () => (await fetch(`${url}/health`)).status === 200, 'the api to answer /health');
+
+  const insertKey = async (role: Role, reviewerId?: string) => {
+    const generated = generateApiKey();
+    await db.query(`INSERT INTO api_keys (name, role, prefix, secret_hash, reviewer_id) VALUES ($1, $2, $3, $4, $5)`, [
+      `test ${role}`,
+      role,
+      generated.prefix,
+      generated.secretHash,
+      reviewerId ?? null,
+    ]);
+    return generated.key;
+  };
+  const adminKey = await insertKey('admin');
+  const http = () => request(url);
+
+  const service: TestService = {
+    url,
+    env,
+    db,
+    redis,
+    adminKey,
+    http,
+    workers,
+    createKey: insertKey,
+    async createReviewer(fields = {}) {
+      const email = `reviewer-${Math.random().toString(36).slice(2)}@example.org`;
+      const response = await http().post('/admin/reviewers').set('Authorization', `Bearer ${adminKey}`).send({ name: email, email, ...fields });
+      if (response.status !== 201) throw new Error(`reviewer not created: ${response.status} ${JSON.stringify(response.body)}`);
+      return { id: response.body.id, key: await insertKey('reviewer', response.body.id) };
+    },
+    async startWorker() {
+      const marker = `${env.QUEUE_PREFIX}:reconciled`;
+      await redis.del(marker);
+      const worker = spawnService('worker.js', env, `${name}-worker`);
+      children.push(worker);
+      workers.push(worker);
+      // The worker reconciles on start and then sets the marker: from then on it is consuming.
+      await waitFor(async () => (await redis.exists(marker)) === 1, 'the worker to start');
+      return worker;
+    },
+    async stopWorker(worker, signal = 'SIGTERM') {
+      worker.kill(signal);
+      await exited(worker);
+      workers.splice(workers.indexOf(worker), 1);
+    },
+    async close() {
+      for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await Promise.all(children.map(exited));
+      await db.end();
+      redis.disconnect();
+    },
+  };
+  if (options.worker !== false) await service.startWorker();
+  return service;
+}

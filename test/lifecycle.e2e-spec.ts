@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { startTestService, waitFor, type TestService } from './helpers/test-service';
+
+const DEMO_ARTICLE = readFileSync(resolve(__dirname, '../../shared/data/articles/peace-talks.txt'), 'utf8');
+
+describe('an article’s whole life (real Postgres and Redis)', () => {
+  let t: TestService;
+  let editorKey: string;
+
+  beforeAll(async () => {
+    t = await startTestService(1);
+    editorKey = await t.createKey('editor');
+  });
+  afterAll(() => t.close());
+
+  it('turns the demo article into claims assigned to the least-loaded reviewers', async () => {
+    const ada = await t.createReviewer({ capacity: 50 });
+    const ben = await t.createReviewer({ capacity: 50 });
+
+    const posted = await t.http().post('/articles').set('Authorization', `Bearer ${editorKey}`).send({ title: 'Peace talks', body: DEMO_ARTICLE });
+    expect(posted.status).toBe(202);
+    expect(posted.headers.location).toBe(`/articles/${posted.body.id}`);
+    expect(posted.body).toMatchObject({ id: expect.any(String), status: 'received', revision: 1 });
+
+    const article = await waitFor(async () => {
+      const res = await t.http().get(`/articles/${posted.body.id}`).set('Authorization', `Bearer ${editorKey}`);
+      return res.body.status === 'ready' && res.body.claims.every((c: { assigneeId: string | null }) => c.assigneeId) ? res.body : null;
+    }, 'extraction and assignment');
+
+    expect(article.claims.length).toBeGreaterThan(5);
+    for (const claim of article.claims) {
+      expect(DEMO_ARTICLE.slice(claim.start, claim.end)).toBe(claim.text);
+      expect(claim.status).toBe('unverified');
+    }
+    expect(article.summary).toEqual({ total: article.claims.length, unverified: article.claims.length, sourced: 0, disputed: 0, dismissed: 0, withdrawn: 0 });
+
+    const load = (id: string) => article.claims.filter((c: { assigneeId: string }) => c.assigneeId === id).length;
+    expect(load(ada.id) + load(ben.id)).toBe(article.claims.length);
+    expect(Math.abs(load(ada.id) - load(ben.id))).toBeLessThanOrEqual(1);
+
+    const events = await t.http().get(`/claims/${article.claims[0].id}/events`).set('Authorization', `Bearer ${editorKey}`);
+    expect(events.body.items.map((e: { type: string }) => e.type)).toEqual(['assigned']);
+  });
+
+  it('answers the same article posted again with 200 and writes nothing', async () => {
+    const body = { title: 'Same twice', body: 'The Pentagon has about $5 billion left to ship weapons.' };
+    const first = await t.http().post('/articles').set('Authorization', `Bearer ${editorKey}`).send(body);
+    const second = await t.http().post('/articles').set('Authorization', `Bearer ${editorKey}`).send(body);
+    expect(first.status).toBe(202);
+    expect(second.status).toBe(200);
+    expect(second.body.id).toBe(first.body.id);
+    const [{ count }] = (await t.db.query(`SELECT count(*)::int AS count FROM articles WHERE title = 'Same twice'`)).rows;
+    expect(count).toBe(1);
+  });
+
+  it('waits with claims when no reviewer is eligible, and assigns them when one joins', async () => {
+    const posted = await t.http().post('/articles').set('Authorization', `Bearer ${editorKey}`).send({
+      title: 'Deutsch',
+      language: 'de',
+      body: 'Die Regierung hat 2023 rund 5 Milliarden Euro für Waffen ausgegeben. Der Haushalt wuchs um 12 Prozent.',
+    });
+    const claimsOf = async () => (await t.http().get(`/articles/${posted.body.id}`).set('Authorization', `Bearer ${editorKey}`)).body;
+    const ready = await waitFor(async () => ((await claimsOf()).status === 'ready' ? claimsOf() : null), 'extraction');
+    expect(ready.claims.length).toBeGreaterThan(0);
+    expect(ready.claims.every((c: { assigneeId: string | null }) => c.assigneeId === null)).toBe(true);
+
+    const german = await t.createReviewer({ languages: ['de'], capacity: 10 });
+    const assigned = await waitFor(async () => {
+      const article = await claimsOf();
+      return article.claims.every((c: { assigneeId: string | null }) => c.assigneeId === german.id) ? article : null;
+    }, 'assignment to the new reviewer');
+    expect(assigned.claims.length).toBe(ready.claims.length);
+  });
+
+  it('lists articles newest first with summaries, page by page', async () => {
+    const first = await t.http().get('/articles?limit=1').set('Authorization', `Bearer ${editorKey}`);
+    expect(first.status).toBe(200);
+    expect(first.body.items).toHaveLength(1);
+    expect(first.body.items[0].title).toBe('Deutsch');
+    expect(first.body.items[0].summary.total).toBeGreaterThan(0);
+    expect(first.body.items[0]).not.toHaveProperty('body');
+    const second = await t.http().get(`/articles?limit=1&cursor=${first.body.nextCursor}`).set('Authorization', `Bearer ${editorKey}`);
+    expect(second.body.items[0].title).toBe('Same twice');
+  });
+});
