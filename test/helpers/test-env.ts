@@ -1,8 +1,17 @@
-/** Each e2e suite gets its own Redis db index (and queue prefix), so suites never see each other's jobs. */
+/** The database the migrations build; every suite works on a copy of its own. */
+export const TEMPLATE_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/claimdesk_test';
+
+export function suiteDatabaseUrl(redisDb: number): string {
+  const url = new URL(TEMPLATE_DATABASE_URL);
+  url.pathname = `${url.pathname}_${redisDb}`;
+  return url.toString();
+}
+
+/** Each e2e suite gets its own Redis db index, queue prefix and database, so suites never see each other's work. */
 export function testEnvironment(redisDb: number, overrides: Record<string, string> = {}): Record<string, string> {
   return {
     NODE_ENV: 'test',
-    DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/claimdesk_test',
+    DATABASE_URL: suiteDatabaseUrl(redisDb),
     REDIS_URL: `redis://127.0.0.1:6379/${redisDb}`,
     QUEUE_PREFIX: `{claimdesk-test-${redisDb}}`,
     LOG_LEVEL: 'warn',

@@ -7,12 +7,25 @@ import { Pool } from 'pg';
 import request from 'supertest';
 import { generateApiKey } from '../../src/auth/api-key-secret';
 import type { Role } from '../../src/auth/role';
-import { testEnvironment } from './test-env';
+import { TEMPLATE_DATABASE_URL, testEnvironment } from './test-env';
 
 const ROOT = resolve(__dirname, '../..');
 const ARTIFACTS = resolve(ROOT, 'test/artifacts');
 
-export const TABLES = ['claim_events', 'claims', 'article_revisions', 'articles', 'api_keys', 'reviewers'];
+/** A fresh copy of the migrated test database for one suite (CREATE DATABASE … TEMPLATE is a file copy: fast). */
+async function copyTemplateDatabase(suiteUrl: string): Promise<void> {
+  const name = new URL(suiteUrl).pathname.slice(1);
+  const template = new URL(TEMPLATE_DATABASE_URL).pathname.slice(1);
+  const admin = new URL(TEMPLATE_DATABASE_URL);
+  admin.pathname = '/postgres';
+  const pool = new Pool({ connectionString: admin.toString(), max: 1 });
+  try {
+    await pool.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await pool.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+  } finally {
+    await pool.end();
+  }
+}
 
 export interface TestService {
   url: string;
@@ -79,8 +92,8 @@ export async function startTestService(redisDb: number, options: { worker?: bool
   const env = testEnvironment(redisDb, { PORT: String(port), ...options.env });
   const redis = new Redis(env.REDIS_URL);
   await redis.flushdb();
+  await copyTemplateDatabase(env.DATABASE_URL);
   const db = new Pool({ connectionString: env.DATABASE_URL, max: 4 });
-  await db.query(`TRUNCATE ${TABLES.join(', ')} CASCADE`);
 
   const name = options.name ?? `suite-${redisDb}`;
   const children: ChildProcess[] = [];

@@ -1,0 +1,156 @@
+import { startTestService, waitFor, type TestService } from './helpers/test-service';
+
+interface Claim {
+  id: string;
+  status: string;
+  version: number;
+  assigneeId: string | null;
+}
+
+const SOURCE = [{ url: 'https://example.org/report', title: 'The report', quote: 'about $5 billion' }];
+const BODY = [
+  'The Pentagon has about $5 billion left to ship weapons to Ukraine.',
+  'The administration wants another $61 billion to fund the war for another year.',
+  'Russia invaded Ukraine in February 2022 with more than 150,000 troops.',
+  'Unemployment in the United States fell to 3.5 percent in 2023.',
+  'The European Union imported 40 percent of its gas from Russia in 2021.',
+  'Germany spent 2 percent of its GDP on defence in 2024.',
+].join(' ');
+
+describe('claim transitions: the state machine over HTTP', () => {
+  let t: TestService;
+  let editor: string;
+  let integrator: string;
+  let reviewer: { id: string; key: string };
+  let other: { id: string; key: string };
+  let claims: Claim[];
+
+  const auth = (key: string) => ({ Authorization: `Bearer ${key}` });
+  const move = (key: string, claim: Pick<Claim, 'id' | 'version'>, body: Record<string, unknown>) =>
+    t.http().post(`/claims/${claim.id}/transitions`).set(auth(key)).send({ expectedVersion: claim.version, ...body });
+  const fetchClaim = async (id: string): Promise<Claim> => (await t.http().get(`/claims/${id}`).set(auth(editor))).body;
+
+  beforeAll(async () => {
+    t = await startTestService(2);
+    editor = await t.createKey('editor');
+    integrator = await t.createKey('integrator');
+    reviewer = await t.createReviewer({ capacity: 100 });
+    const posted = await t.http().post('/articles').set(auth(editor)).send({ title: 'Transitions', body: BODY, minCheckworthiness: 0 });
+    claims = await waitFor(async () => {
+      const article = (await t.http().get(`/articles/${posted.body.id}`).set(auth(editor))).body;
+      return article.status === 'ready' && article.claims.length >= 6 && article.claims.every((c: Claim) => c.assigneeId === reviewer.id) ? article.claims : null;
+    }, 'claims assigned to the reviewer');
+    other = await t.createReviewer({ capacity: 100 });
+  });
+  afterAll(() => t.close());
+
+  it('unverified → sourced by the assignee needs a source, and ends the assignment', async () => {
+    const missing = await move(reviewer.key, claims[0], { to: 'sourced' });
+    expect(missing.status).toBe(400);
+    expect(missing.body).toMatchObject({ code: 'evidence_required', details: { required: 'source' } });
+
+    const moved = await move(reviewer.key, claims[0], { to: 'sourced', sources: SOURCE });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ status: 'sourced', version: claims[0].version + 1, assigneeId: null, lastVerdictReviewerId: reviewer.id });
+  });
+
+  it('sourced → disputed by the last verdict’s reviewer needs a note; disputed → sourced needs a source', async () => {
+    let claim = await fetchClaim(claims[0].id);
+    expect((await move(reviewer.key, claim, { to: 'disputed' })).body.code).toBe('evidence_required');
+    const disputed = await move(reviewer.key, claim, { to: 'disputed', note: 'The report was corrected.' });
+    expect(disputed.body.status).toBe('disputed');
+    claim = disputed.body;
+    expect((await move(reviewer.key, claim, { to: 'sourced', note: 'no source' })).body.code).toBe('evidence_required');
+    expect((await move(reviewer.key, claim, { to: 'sourced', sources: SOURCE })).body.status).toBe('sourced');
+  });
+
+  it('forbids a reviewer who is neither the assignee nor the last verdict’s reviewer', async () => {
+    const assigned = await fetchClaim(claims[1].id);
+    const byOther = await move(other.key, assigned, { to: 'sourced', sources: SOURCE });
+    expect(byOther.status).toBe(403);
+    expect(byOther.body.code).toBe('forbidden');
+    const verdict = await fetchClaim(claims[0].id);
+    expect((await move(other.key, verdict, { to: 'disputed', note: 'no' })).status).toBe(403);
+  });
+
+  it('forbids integrators from moving claims at all', async () => {
+    const response = await move(integrator, await fetchClaim(claims[1].id), { to: 'sourced', sources: SOURCE });
+    expect(response.status).toBe(403);
+  });
+
+  it('unverified → disputed and → dismissed need a note; editors may give verdicts too', async () => {
+    expect((await move(reviewer.key, claims[1], { to: 'disputed', sources: SOURCE })).body.code).toBe('evidence_required');
+    expect((await move(reviewer.key, claims[1], { to: 'disputed', note: 'Figures contradict the budget.' })).body.status).toBe('disputed');
+    expect((await move(editor, claims[2], { to: 'dismissed' })).body.code).toBe('evidence_required');
+    expect((await move(editor, claims[2], { to: 'dismissed', note: 'Not checkable.' })).body.status).toBe('dismissed');
+  });
+
+  it('refuses a move that is not in the table, naming what is allowed', async () => {
+    const dismissed = await fetchClaim(claims[2].id);
+    const response = await move(editor, dismissed, { to: 'sourced', sources: SOURCE });
+    expect(response.status).toBe(409);
+    expect(response.body).toMatchObject({ code: 'illegal_transition', details: { current: 'dismissed', allowed: ['unverified'] } });
+    expect((await move(editor, dismissed, { to: 'withdrawn' })).body.code).toBe('illegal_transition');
+  });
+
+  it('reopens verdicts (editor only, with a note) and puts the claim back in the queue', async () => {
+    const dismissed = await fetchClaim(claims[2].id);
+    expect((await move(reviewer.key, dismissed, { to: 'unverified', note: 'reopen' })).status).toBe(403);
+    expect((await move(editor, dismissed, { to: 'unverified' })).body.code).toBe('evidence_required');
+    const reopened = await move(editor, dismissed, { to: 'unverified', note: 'New evidence came in.' });
+    expect(reopened.body.status).toBe('unverified');
+    const reassigned = await waitFor(async () => {
+      const claim = await fetchClaim(claims[2].id);
+      return claim.assigneeId ? claim : null;
+    }, 'the reopened claim to be assigned again');
+    expect([reviewer.id, other.id]).toContain(reassigned.assigneeId);
+
+    for (const id of [claims[0].id, claims[1].id]) {
+      const verdict = await fetchClaim(id);
+      expect((await move(editor, verdict, { to: 'unverified', note: 'Reopened for review.' })).body.status).toBe('unverified');
+    }
+  });
+
+  it('answers a stale version with 409 naming the current version and who moved it last', async () => {
+    const claim = await fetchClaim(claims[3].id);
+    const first = await move(claim.assigneeId === other.id ? other.key : reviewer.key, claim, { to: 'sourced', sources: SOURCE });
+    expect(first.status).toBe(200);
+    const second = await move(editor, claim, { to: 'disputed', note: 'late' });
+    expect(second.status).toBe(409);
+    expect(second.body).toMatchObject({
+      code: 'stale_version',
+      details: { currentVersion: claim.version + 1, lastMovedBy: { role: 'reviewer', reviewerId: claim.assigneeId } },
+    });
+  });
+
+  it('takes the version from If-Match instead of the body', async () => {
+    const claim = await fetchClaim(claims[4].id);
+    const stale = await t.http().post(`/claims/${claim.id}/transitions`).set(auth(editor)).set('If-Match', `"${claim.version + 5}"`).send({ to: 'dismissed', note: 'x' });
+    expect(stale.body.code).toBe('stale_version');
+    const ok = await t.http().post(`/claims/${claim.id}/transitions`).set(auth(editor)).set('If-Match', `"${claim.version}"`).send({ to: 'dismissed', note: 'Opinion.' });
+    expect(ok.body.status).toBe('dismissed');
+    const none = await t.http().post(`/claims/${claim.id}/transitions`).set(auth(editor)).send({ to: 'unverified', note: 'x' });
+    expect(none.status).toBe(400);
+    expect(none.body.details).toHaveProperty('expectedVersion');
+  });
+
+  it('adds notes and sources without a move, and keeps the whole history oldest first', async () => {
+    const claim = await fetchClaim(claims[5].id);
+    const empty = await t.http().post(`/claims/${claim.id}/notes`).set(auth(editor)).send({});
+    expect(empty.status).toBe(400);
+    const note = await t.http().post(`/claims/${claim.id}/notes`).set(auth(editor)).send({ note: 'Checking the budget office.', sources: SOURCE });
+    expect(note.status).toBe(201);
+    expect((await fetchClaim(claim.id)).version).toBe(claim.version);
+
+    const history = (await t.http().get(`/claims/${claims[0].id}/events`).set(auth(editor))).body.items;
+    expect(history.map((e: { type: string; toStatus: string | null }) => [e.type, e.toStatus])).toEqual([
+      ['assigned', null],
+      ['transition', 'sourced'],
+      ['transition', 'disputed'],
+      ['transition', 'sourced'],
+      ['transition', 'unverified'],
+      expect.arrayContaining(['assigned']),
+    ]);
+    expect(history[1].sources).toEqual(SOURCE);
+  });
+});
