@@ -7,6 +7,8 @@ import { json, urlencoded } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { keepRawBody } from './common/raw-body';
+import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation.pipe';
 
 export const MAX_BODY = '1mb';
@@ -14,7 +16,8 @@ export const MAX_BODY = '1mb';
 /** Everything the api process sets up around its modules; tests call this too, so they run the app as shipped. */
 export function configureHttpApp(app: INestApplication): INestApplication {
   const express = app as NestExpressApplication;
-  express.use(json({ limit: MAX_BODY }));
+  express.use(securityHeaders());
+  express.use(json({ limit: MAX_BODY, verify: keepRawBody }));
   express.use(urlencoded({ extended: false, limit: MAX_BODY }));
   express.use(cookieParser());
   express.useGlobalPipes(createValidationPipe());

@@ -1,14 +1,18 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { ReviewersModule } from '../reviewers/reviewers.module';
+import { EventsController } from './events.controller';
+import { EventsQueryService } from './events-query.service';
 import { KeysController } from './keys.controller';
 import { QueuesController } from './queues.controller';
 import { QueuesService } from './queues.service';
+import { StatsController } from './stats.controller';
+import { StatsService } from './stats.service';
 
 @Module({
   imports: [AuthModule, ReviewersModule],
-  controllers: [KeysController, QueuesController],
-  providers: [QueuesService],
-  exports: [QueuesService],
+  controllers: [KeysController, QueuesController, EventsController, StatsController],
+  providers: [QueuesService, EventsQueryService, StatsService],
+  exports: [QueuesService, StatsService],
 })
 export class AdminModule {}

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/co
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiKeysService } from '../auth/api-keys.service';
 import type { ApiKeyEntity } from '../auth/api-key.entity';
-import { Roles } from '../auth/principal';
+import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { ReviewersService } from '../reviewers/reviewers.service';
 import { CreateKeyDto } from './dto/create-key.dto';
@@ -32,9 +32,9 @@ export class KeysController {
 
   @Post()
   @ApiOperation({ summary: 'Create an API key (admin); the key is shown in this answer only' })
-  async create(@Body() dto: CreateKeyDto) {
+  async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateKeyDto) {
     if (dto.reviewerId) await this.reviewers.get(dto.reviewerId);
-    const { entity, key } = await this.apiKeys.create(dto);
+    const { entity, key } = await this.apiKeys.create(dto, principal);
     return { ...toKeyResponse(entity), key };
   }
 
@@ -47,7 +47,7 @@ export class KeysController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke a key (admin)' })
-  async revoke(@Param('id', UuidParamPipe) id: string): Promise<void> {
-    await this.apiKeys.revoke(id);
+  async revoke(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string): Promise<void> {
+    await this.apiKeys.revoke(id, principal);
   }
 }

@@ -26,6 +26,9 @@ export class ArticlesQueryService {
     const limit = query.limit ?? 50;
     const qb = this.visible(principal).addSelect('a.created_at::text', 'cursor_key');
     if (query.status) qb.andWhere('a.status = :status', { status: query.status });
+    if (query.source) qb.andWhere('a.owner_id = :source', { source: query.source });
+    if (query.from) qb.andWhere('a.created_at >= :from', { from: query.from });
+    if (query.to) qb.andWhere('a.created_at < :to', { to: query.to });
     const cursor = decodeCursor(query.cursor, 2);
     if (cursor) qb.andWhere('(a.created_at, a.id) < (CAST(:key AS timestamptz), CAST(:after AS uuid))', { key: cursor[0], after: cursor[1] });
     qb.orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').limit(limit + 1);

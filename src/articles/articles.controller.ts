@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
+import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { toArticleDetailResponse, toArticleResponse } from './article.response';
 import { ArticlesQueryService } from './articles-query.service';
@@ -25,6 +26,10 @@ export class ArticlesController {
   @ApiResponse({ status: 200, description: 'The same article was posted before; nothing written' })
   @ApiResponse({ status: 400, description: 'validation_failed' })
   @ApiResponse({ status: 413, description: 'payload_too_large' })
+  @ApiResponse({ status: 409, description: 'idempotency_in_flight: the first request with this Idempotency-Key is still running' })
+  @ApiResponse({ status: 422, description: 'idempotency_conflict: this Idempotency-Key was used with another body' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'The same key and body answer the first answer again (kept 24 hours)' })
+  @UseInterceptors(IdempotencyInterceptor)
   async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateArticleDto, @Res({ passthrough: true }) res: Response) {
     const { article, created } = await this.articles.accept(principal, dto);
     const summary = (await this.query.summaries([article.id])).get(article.id)!;

@@ -21,13 +21,18 @@ export class ArticlesService {
     private readonly extractionQueue: ExtractionQueueService,
   ) {}
 
-  /** Writes the article (or its next revision) and queues its extraction. */
-  async accept(principal: Principal, dto: CreateArticleDto): Promise<AcceptedArticle> {
+  /**
+   * Writes the article (or its next revision) and queues its extraction; `alsoWrite` runs in the same
+   * transaction (a webhook's receipt), so both are written or neither.
+   */
+  async accept(principal: Principal, dto: CreateArticleDto, alsoWrite?: (em: EntityManager, accepted: AcceptedArticle) => Promise<unknown>): Promise<AcceptedArticle> {
     const ownerId = ownerIdOf(principal);
     const contentHash = contentHashOf(dto.title, dto.body);
-    const result = await this.dataSource.transaction((em) =>
-      dto.externalId ? this.upsertByExternalId(em, ownerId, dto, contentHash) : this.insertByContent(em, ownerId, dto, contentHash),
-    );
+    const result = await this.dataSource.transaction(async (em) => {
+      const accepted = dto.externalId ? await this.upsertByExternalId(em, ownerId, dto, contentHash) : await this.insertByContent(em, ownerId, dto, contentHash);
+      await alsoWrite?.(em, accepted);
+      return accepted;
+    });
     if (result.created) await this.extractionQueue.enqueue(result.article.id, result.article.revision);
     return result;
   }

@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
+import { recordAuditEvent } from '../admin/audit-log';
 import { ApiError } from '../common/api-error';
 import { ApiKeyEntity } from './api-key.entity';
 import { generateApiKey, hashSecret, parseApiKey, secretMatches } from './api-key-secret';
 import type { Principal } from './principal';
 import type { Role } from './role';
+
+/** Compared against when no key has the prefix, so an unknown prefix costs the same time as a wrong secret. */
+const NO_SUCH_KEY_HASH = hashSecret('no such key');
 
 export interface NewApiKey {
   name: string;
@@ -18,21 +22,26 @@ export interface NewApiKey {
 export class ApiKeysService {
   constructor(@InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>) {}
 
-  /** The plain key is returned here once and never stored. */
-  async create(input: NewApiKey): Promise<{ entity: ApiKeyEntity; key: string }> {
+  /** The plain key is returned here once and never stored; `outer` makes it part of a caller's transaction. */
+  async create(input: NewApiKey, actor: Principal | null = null, outer?: EntityManager): Promise<{ entity: ApiKeyEntity; key: string }> {
     if (input.role === 'reviewer' && !input.reviewerId) throw ApiError.validation({ reviewerId: ['a reviewer key needs reviewerId'] });
     if (input.role !== 'reviewer' && input.reviewerId) throw ApiError.validation({ reviewerId: ['only reviewer keys name a reviewer'] });
     const generated = generateApiKey();
-    const entity = await this.keys.save(
-      this.keys.create({
-        name: input.name,
-        role: input.role,
-        prefix: generated.prefix,
-        secretHash: generated.secretHash,
-        reviewerId: input.reviewerId ?? null,
-        integratorId: input.integratorId ?? null,
-      }),
-    );
+    const inTransaction = <T>(work: (em: EntityManager) => Promise<T>) => (outer ? work(outer) : this.keys.manager.transaction(work));
+    const entity = await inTransaction(async (em) => {
+      const saved = await em.save(
+        this.keys.create({
+          name: input.name,
+          role: input.role,
+          prefix: generated.prefix,
+          secretHash: generated.secretHash,
+          reviewerId: input.reviewerId ?? null,
+          integratorId: input.integratorId ?? null,
+        }),
+      );
+      await recordAuditEvent(em, { action: 'key.created', actor, targetType: 'key', targetId: saved.id, details: { name: saved.name, role: saved.role } });
+      return saved;
+    });
     return { entity, key: generated.key };
   }
 
@@ -52,7 +61,8 @@ export class ApiKeysService {
     const parsed = parseApiKey(key);
     if (!parsed) return null;
     const row = await this.keys.findOne({ where: { prefix: parsed.prefix, revokedAt: IsNull() } });
-    if (!row || !secretMatches(parsed.secret, row.secretHash)) return null;
+    const matches = secretMatches(parsed.secret, row?.secretHash ?? NO_SUCH_KEY_HASH);
+    if (!row || !matches) return null;
     return { keyId: row.id, name: row.name, role: row.role, reviewerId: row.reviewerId, integratorId: row.integratorId };
   }
 
@@ -60,8 +70,11 @@ export class ApiKeysService {
     return this.keys.find({ order: { createdAt: 'DESC' } });
   }
 
-  async revoke(id: string): Promise<void> {
-    const result = await this.keys.update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
-    if (!result.affected) throw ApiError.notFound('Key', id);
+  async revoke(id: string, actor: Principal | null = null): Promise<void> {
+    await this.keys.manager.transaction(async (em) => {
+      const result = await em.update(ApiKeyEntity, { id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      if (!result.affected) throw ApiError.notFound('Key', id);
+      await recordAuditEvent(em, { action: 'key.revoked', actor, targetType: 'key', targetId: id });
+    });
   }
 }

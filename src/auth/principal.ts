@@ -1,4 +1,6 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiExtension, ApiResponse } from '@nestjs/swagger';
+import { ErrorResponseDto } from '../common/error-response.dto';
 import type { Role } from './role';
 
 /** Who is calling: resolved from the API key by the auth guard. */
@@ -18,8 +20,15 @@ export function ownerIdOf(principal: Principal): string {
 export const ROLES_KEY = 'claimdesk:roles';
 export const PUBLIC_KEY = 'claimdesk:public';
 
-/** The roles that may call a route; every route must say (or be @Public). */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+/** The roles that may call a route; every route must say (or be @Public). The OpenAPI document says so too. */
+export const Roles = (...roles: Role[]) =>
+  applyDecorators(
+    SetMetadata(ROLES_KEY, roles),
+    ApiExtension('x-roles', roles),
+    ApiResponse({ status: 401, description: 'unauthorized: no API key, or not a valid one', type: ErrorResponseDto }),
+    ApiResponse({ status: 403, description: `forbidden: for ${roles.join(', ')} only`, type: ErrorResponseDto }),
+    ApiResponse({ status: 429, description: 'rate_limited', type: ErrorResponseDto }),
+  );
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
 export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext): Principal => {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
+import { CallbackOutboxService } from '../integrations/callback-outbox.service';
 import { ReviewQueueService } from '../review/review-queue.service';
 import { ClaimEventEntity } from './claim-event.entity';
 import { actorOf, appendClaimEvents } from './claim-history';
@@ -18,11 +19,12 @@ export class ClaimTransitionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly reviewQueue: ReviewQueueService,
+    private readonly outbox: CallbackOutboxService,
   ) {}
 
   async move(claimId: string, principal: Principal, dto: TransitionClaimDto, ifMatch?: string): Promise<ClaimEntity> {
     const expectedVersion = this.expectedVersionOf(dto, ifMatch);
-    const { claim, freedCapacity } = await this.dataSource.transaction(async (em) => {
+    const { claim, freedCapacity, callbacks } = await this.dataSource.transaction(async (em) => {
       const current = await this.lockClaim(em, claimId);
       if (current.version !== expectedVersion) throw await this.staleVersion(em, current);
 
@@ -64,8 +66,14 @@ export class ClaimTransitionService {
       await appendClaimEvents(em, [
         { claimId: current.id, articleId: current.articleId, type: 'transition', actor: actorOf(principal), fromStatus: from, toStatus: dto.to, note: dto.note, sources: dto.sources },
       ]);
-      return { claim: await em.findOneByOrFail(ClaimEntity, { id: current.id }), freedCapacity: isVerdict && hadAssignee };
+      const callbacks = await this.outbox.record(em, current.articleId, [
+        { type: 'claim.status_changed', data: { claimId: current.id, from, to: dto.to, version: current.version, note: dto.note ?? null } },
+      ]);
+      if (isVerdict && from === 'unverified') callbacks.push(...(await this.outbox.recordIfReviewed(em, current.articleId)));
+      return { claim: await em.findOneByOrFail(ClaimEntity, { id: current.id }), freedCapacity: isVerdict && hadAssignee, callbacks };
     });
+
+    await this.outbox.dispatch(callbacks);
 
     if (freedCapacity) await this.reviewQueue.requeueWaiting();
     if (claim.status === 'unverified') await this.reviewQueue.enqueueAssignments([claim]);

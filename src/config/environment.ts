@@ -59,6 +59,20 @@ export class Environment {
 
   @Transform(toInt) @IsInt() @Min(0)
   SECRET_ROTATION_OVERLAP_SECONDS = 24 * 3600;
+
+  /** First retry delay of a failed callback; each later one doubles, with jitter, up to CALLBACK_MAX_DELAY_MS. */
+  @Transform(toInt) @IsInt() @Min(10)
+  CALLBACK_RETRY_BASE_MS = 30_000;
+
+  @Transform(toInt) @IsInt() @Min(10)
+  CALLBACK_MAX_DELAY_MS = 6 * 3600_000;
+
+  /** With the defaults, 10 to 20 hours of retries (jitter) before a delivery is given up. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(50)
+  CALLBACK_MAX_ATTEMPTS = 13;
+
+  @Transform(toInt) @IsInt() @Min(100)
+  CALLBACK_TIMEOUT_MS = 10_000;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

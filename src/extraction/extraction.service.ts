@@ -5,6 +5,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { returningRows } from '../database/sql';
 import { appendClaimEvents, SYSTEM_ACTOR } from '../claims/claim-history';
 import type { Environment } from '../config/environment';
+import { CallbackOutboxService } from '../integrations/callback-outbox.service';
+import type { DueDelivery } from '../integrations/callback-queue.service';
 import type { ExtractArticleJob } from '../queue/job-data';
 import { ReviewQueueService, type PendingClaim } from '../review/review-queue.service';
 import { ClaimExtractor, type ExtractedClaim } from './lib/claim-extractor';
@@ -25,6 +27,7 @@ export class ExtractionService {
     private readonly extractor: ClaimExtractor,
     private readonly reviewQueue: ReviewQueueService,
     @Inject(ConfigService) private readonly config: ConfigService<Environment, true>,
+    private readonly outbox: CallbackOutboxService,
   ) {}
 
   async extractArticle({ articleId, revision }: ExtractArticleJob): Promise<void> {
@@ -49,16 +52,22 @@ export class ExtractionService {
       return;
     }
 
-    const pending = await this.dataSource.transaction((em) => this.writeClaims(em, articleId, revision, extracted));
-    if (pending) await this.reviewQueue.enqueueAssignments(pending);
+    const written = await this.dataSource.transaction((em) => this.writeClaims(em, articleId, revision, extracted));
+    if (written) await this.reviewQueue.enqueueAssignments(written.pending);
+    if (written) await this.outbox.dispatch(written.callbacks);
   }
 
   defaultThreshold(): number {
-    return this.config.get('MIN_CHECKWORTHINESS', { infer: true }) ?? this.extractor.defaultThreshold;
+    return this.config.get('MIN_CHECKWORTHINESS', { infer: true }) ?? this.extractor.threshold;
   }
 
-  /** Returns the claims that now wait for a reviewer, or null when another run got here first. */
-  private async writeClaims(em: EntityManager, articleId: string, revision: number, extracted: ExtractedClaim[]): Promise<PendingClaim[] | null> {
+  /** Returns the claims that now wait for a reviewer and the callbacks owed, or null when another run got here first. */
+  private async writeClaims(
+    em: EntityManager,
+    articleId: string,
+    revision: number,
+    extracted: ExtractedClaim[],
+  ): Promise<{ pending: PendingClaim[]; callbacks: DueDelivery[] } | null> {
     const locked = await em.query(`SELECT 1 FROM articles WHERE id = $1 AND revision = $2 AND extracted_revision < $2 FOR UPDATE`, [articleId, revision]);
     if (locked.length === 0) return null;
 
@@ -67,6 +76,7 @@ export class ExtractionService {
       [articleId],
     );
     const plan = planRevision(existing, extracted);
+    const callbacks: DueDelivery[] = [];
     const created = await this.insertClaims(em, articleId, revision, plan.create);
 
     if (plan.keep.length > 0) {
@@ -87,15 +97,26 @@ export class ExtractionService {
         em,
         withdrawn.map((w) => ({ claimId: w.id, articleId, type: 'withdrawn' as const, actor: SYSTEM_ACTOR, fromStatus: w.status as never, toStatus: 'withdrawn' as const, note: `not in revision ${revision}` })),
       );
+      callbacks.push(
+        ...(await this.outbox.record(
+          em,
+          articleId,
+          withdrawn.map((w) => ({ type: 'claim.status_changed' as const, data: { claimId: w.id, from: w.status, to: 'withdrawn', note: `not in revision ${revision}` } })),
+        )),
+      );
     }
     await em.query(
       `UPDATE articles SET status = 'ready', extracted_revision = $2, failure_reason = NULL, updated_at = now() WHERE id = $1`,
       [articleId, revision],
     );
+    const claimCount = created.length + plan.keep.length;
+    callbacks.push(...(await this.outbox.record(em, articleId, [{ type: 'article.extracted', data: { revision, claims: claimCount } }])));
+    // A revision that only withdrew claims can leave every remaining one with a verdict.
+    if (plan.create.length === 0) callbacks.push(...(await this.outbox.recordIfReviewed(em, articleId)));
 
     const keptIds = new Set(plan.keep.map((k) => k.id));
     const keptWaiting = existing.filter((c) => keptIds.has(c.id) && c.status === 'unverified' && !c.assignee_id);
-    return [...created, ...keptWaiting];
+    return { pending: [...created, ...keptWaiting], callbacks };
   }
 
   /** One multi-row INSERT per article. */

@@ -28,6 +28,16 @@ export function expireLeaseJobOptions(claimId: string, leaseExpiresAt: Date): Jo
   };
 }
 
-export function deliverCallbackJobOptions(deliveryId: string, delayMs = 0): JobsOptions {
-  return { attempts: 1, removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600 }, jobId: `delivery-${deliveryId}`, delay: delayMs };
+/**
+ * One job per scheduled attempt: the id names the delivery's due time, so the reconciler re-enqueues the same job
+ * and a redelivery (a new due time) is not swallowed by a retry still waiting. Retries are the delivery row's, not BullMQ's.
+ */
+export function deliverCallbackJobOptions(deliveryId: string, dueAt: Date): JobsOptions {
+  return {
+    attempts: 1,
+    removeOnComplete: true,
+    removeOnFail: { age: 7 * 24 * 3600 },
+    jobId: `delivery-${deliveryId}-${dueAt.getTime()}`,
+    delay: Math.max(0, dueAt.getTime() - Date.now()),
+  };
 }

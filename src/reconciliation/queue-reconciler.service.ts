@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Environment } from '../config/environment';
 import { ExtractionQueueService } from '../extraction/extraction-queue.service';
+import { CallbackQueueService, type DueDelivery } from '../integrations/callback-queue.service';
 import { RedisService } from '../queue/redis.service';
 import { AssignmentService } from '../review/assignment.service';
 import { ReviewQueueService, type PendingClaim } from '../review/review-queue.service';
@@ -20,6 +21,7 @@ export interface ReconcileReport {
   articles: number;
   claims: number;
   leases: number;
+  callbacks: number;
   expired: number;
   ms: number;
 }
@@ -40,6 +42,7 @@ export class QueueReconcilerService implements OnApplicationBootstrap, OnApplica
     private readonly extractionQueue: ExtractionQueueService,
     private readonly reviewQueue: ReviewQueueService,
     private readonly assignments: AssignmentService,
+    private readonly callbackQueue: CallbackQueueService,
     private readonly config: ConfigService<Environment, true>,
   ) {}
 
@@ -106,7 +109,13 @@ export class QueueReconcilerService implements OnApplicationBootstrap, OnApplica
       );
       for (let i = 0; i < leases.length; i += CHUNK) await this.required(this.reviewQueue.scheduleLeaseExpiries(leases.slice(i, i + CHUNK)));
 
-      return { articles: articles.length, claims: waiting.length, leases: leases.length, expired, ms: 0 };
+      // Each job waits for its delivery's due time, so retries scheduled hours ahead survive a flush.
+      const callbacks: DueDelivery[] = await em.query(
+        `SELECT id, next_attempt_at AS "nextAttemptAt" FROM callback_deliveries WHERE status = 'pending' ORDER BY next_attempt_at`,
+      );
+      for (let i = 0; i < callbacks.length; i += CHUNK) await this.required(this.callbackQueue.enqueue(callbacks.slice(i, i + CHUNK)));
+
+      return { articles: articles.length, claims: waiting.length, leases: leases.length, callbacks: callbacks.length, expired, ms: 0 };
     });
     if (!report) return null;
     await this.redis.client.set(this.markerKey(), new Date().toISOString());

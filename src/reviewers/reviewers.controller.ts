@@ -15,8 +15,8 @@ export class ReviewersController {
 
   @Post()
   @ApiOperation({ summary: 'Add a reviewer (admin)' })
-  async create(@Body() dto: CreateReviewerDto) {
-    return toReviewerResponse(await this.reviewers.create(dto), 0);
+  async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateReviewerDto) {
+    return toReviewerResponse(await this.reviewers.create(dto, principal), 0);
   }
 
   @Get()

@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { QueryFailedError, Repository } from 'typeorm';
 import type { Principal } from '../auth/principal';
+import { recordAuditEvent, type AuditEntry } from '../admin/audit-log';
 import { actorOf } from '../claims/claim-history';
 import { ApiError } from '../common/api-error';
 import { AssignmentService } from '../review/assignment.service';
@@ -19,9 +20,10 @@ export class ReviewersService {
     private readonly reviewQueue: ReviewQueueService,
   ) {}
 
-  async create(dto: CreateReviewerDto): Promise<ReviewerEntity> {
+  async create(dto: CreateReviewerDto, principal: Principal | null = null): Promise<ReviewerEntity> {
     const reviewer = await this.saveUnique(
       this.reviewers.create({ ...dto, email: dto.email.toLowerCase(), topics: normalizeTopics(dto.topics ?? []) }),
+      (saved) => ({ action: 'reviewer.created', actor: principal, targetType: 'reviewer', targetId: saved.id, details: { ...dto } }),
     );
     if (reviewer.active) await this.reviewQueue.requeueWaiting();
     return reviewer;
@@ -32,7 +34,7 @@ export class ReviewersService {
     const reviewer = await this.get(id);
     const wasActive = reviewer.active;
     Object.assign(reviewer, dto, dto.email ? { email: dto.email.toLowerCase() } : {}, dto.topics ? { topics: normalizeTopics(dto.topics) } : {});
-    const saved = await this.saveUnique(reviewer);
+    const saved = await this.saveUnique(reviewer, () => ({ action: 'reviewer.updated', actor: principal, targetType: 'reviewer', targetId: id, details: { ...dto } }));
     if (wasActive && !saved.active) await this.assignments.unassignAllOf(id, actorOf(principal));
     else if (saved.active) await this.reviewQueue.requeueWaiting();
     return saved;
@@ -55,9 +57,14 @@ export class ReviewersService {
     return new Map(rows.map((r) => [r.assignee_id, r.open]));
   }
 
-  private async saveUnique(reviewer: ReviewerEntity): Promise<ReviewerEntity> {
+  /** Saves the reviewer and its audit entry together. */
+  private async saveUnique(reviewer: ReviewerEntity, audit: (saved: ReviewerEntity) => AuditEntry): Promise<ReviewerEntity> {
     try {
-      return await this.reviewers.save(reviewer);
+      return await this.reviewers.manager.transaction(async (em) => {
+        const saved = await em.save(reviewer);
+        await recordAuditEvent(em, audit(saved));
+        return saved;
+      });
     } catch (error) {
       if (error instanceof QueryFailedError && (error as { code?: string }).code === '23505') {
         throw new ApiError(HttpStatus.CONFLICT, 'conflict', `A reviewer with email ${reviewer.email} exists`, { email: reviewer.email });

@@ -89,7 +89,8 @@ export async function waitFor<T>(check: () => Promise<T | null | undefined | fal
  */
 export async function startTestService(redisDb: number, options: { worker?: boolean; env?: Record<string, string>; name?: string } = {}): Promise<TestService> {
   const port = await freePort();
-  const env = testEnvironment(redisDb, { PORT: String(port), ...options.env });
+  // Suites poll the API; the rate limit has a test of its own that sets it low.
+  const env = testEnvironment(redisDb, { PORT: String(port), RATE_LIMIT_PER_MINUTE: '1000000', ...options.env });
   const redis = new Redis(env.REDIS_URL);
   await redis.flushdb();
   await copyTemplateDatabase(env.DATABASE_URL);

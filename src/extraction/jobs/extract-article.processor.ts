@@ -2,9 +2,10 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import type { ExtractArticleJob } from '../../queue/job-data';
 import { ARTICLE_EXTRACTION_QUEUE, JOB_EXTRACT_ARTICLE } from '../../queue/queue-names';
+import { WORKER_OPTIONS } from '../../queue/worker-options';
 import { ExtractionService } from '../extraction.service';
 
-@Processor(ARTICLE_EXTRACTION_QUEUE)
+@Processor(ARTICLE_EXTRACTION_QUEUE, WORKER_OPTIONS)
 export class ExtractArticleProcessor extends WorkerHost {
   constructor(private readonly extraction: ExtractionService) {
     super();

@@ -2,9 +2,10 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import type { AssignClaimJob, ExpireLeaseJob } from '../../queue/job-data';
 import { CLAIM_REVIEW_QUEUE, JOB_ASSIGN_CLAIM, JOB_EXPIRE_LEASE } from '../../queue/queue-names';
+import { WORKER_OPTIONS } from '../../queue/worker-options';
 import { AssignmentService } from '../assignment.service';
 
-@Processor(CLAIM_REVIEW_QUEUE)
+@Processor(CLAIM_REVIEW_QUEUE, WORKER_OPTIONS)
 export class ClaimReviewProcessor extends WorkerHost {
   constructor(private readonly assignments: AssignmentService) {
     super();

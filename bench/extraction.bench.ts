@@ -1,0 +1,38 @@
+import { readFileSync } from 'fs';
+import { resolve } from 'path';
+import { ClaimExtractor } from '../src/extraction/lib/claim-extractor';
+import { splitSentences } from '../src/extraction/lib/sentence-splitter';
+import { parseTsv } from '../src/extraction/lib/tsv-parser';
+
+const sharedDir = process.env.SHARED_DIR ?? resolve(__dirname, '../../shared');
+
+function corpus(): string[] {
+  const demo = readFileSync(resolve(sharedDir, 'data/articles/peace-talks.txt'), 'utf8');
+  const sentences = parseTsv(readFileSync(resolve(sharedDir, 'data/checkworthy/dev.tsv'), 'utf8')).map((row) => row.Text);
+  const articles: string[] = Array.from({ length: 20 }, () => demo);
+  for (let i = 0; i < sentences.length; i += 30) articles.push(sentences.slice(i, i + 30).join(' '));
+  return articles;
+}
+
+/** Single-threaded throughput of the whole extractor (split, clauses, features, score, type, claimant). */
+export async function runExtractionBench(): Promise<{ sentencesPerSec: number; articlesPerSec: number }> {
+  const extractor = new ClaimExtractor();
+  const articles = corpus();
+  const sentenceCount = articles.reduce((n, body) => n + splitSentences(body).length, 0);
+  for (const body of articles.slice(0, 10)) extractor.extract(body, { minCheckworthiness: 0 });
+  const rounds = 3;
+  const started = process.hrtime.bigint();
+  for (let r = 0; r < rounds; r++) for (const body of articles) extractor.extract(body, { minCheckworthiness: 0 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return {
+    sentencesPerSec: Math.round((rounds * sentenceCount) / seconds),
+    articlesPerSec: Math.round((rounds * articles.length) / seconds),
+  };
+}
+
+if (require.main === module) {
+  runExtractionBench().then((result) => {
+    console.log(`extraction: ${result.sentencesPerSec} sentences/s, ${result.articlesPerSec} articles/s`);
+    console.log(JSON.stringify(result));
+  });
+}

@@ -1,0 +1,21 @@
+import type { EntityManager } from 'typeorm';
+import type { Principal } from '../auth/principal';
+
+export type AuditAction = 'key.created' | 'key.revoked' | 'reviewer.created' | 'reviewer.updated';
+
+export interface AuditEntry {
+  action: AuditAction;
+  /** null: the service itself (the demo, a bootstrap). */
+  actor: Principal | null;
+  targetType: 'key' | 'reviewer';
+  targetId: string;
+  details?: Record<string, unknown>;
+}
+
+/** Records an admin action; call inside the transaction that makes the change, as claim history does. */
+export async function recordAuditEvent(em: EntityManager, entry: AuditEntry): Promise<void> {
+  await em.query(
+    `INSERT INTO audit_events (action, actor_key_id, actor_role, target_type, target_id, details) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [entry.action, entry.actor?.keyId ?? null, entry.actor?.role ?? 'system', entry.targetType, entry.targetId, JSON.stringify(entry.details ?? {})],
+  );
+}

@@ -1,0 +1,18 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDate, IsOptional, IsUUID, Matches } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination';
+
+export class ListEventsQuery extends PageQueryDto {
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Only events at or after this instant' })
+  @IsOptional() @Type(() => Date) @IsDate()
+  since?: Date;
+
+  @ApiPropertyOptional({ description: 'The API key id that acted, or "system"' })
+  @IsOptional() @Matches(/^(system|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, { message: 'actor must be a key id or system' })
+  actor?: string;
+
+  @ApiPropertyOptional({ description: 'One claim’s events (admin actions are left out)' })
+  @IsOptional() @IsUUID()
+  claimId?: string;
+}

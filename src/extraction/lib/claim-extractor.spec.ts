@@ -1,0 +1,103 @@
+import { existsSync, readFileSync } from 'fs';
+import { resolve } from 'path';
+import { ClaimExtractor, ExtractedClaim } from './claim-extractor';
+import { CheckworthinessModel } from './checkworthiness-model';
+import { scoreRows } from './claim-evaluation';
+import { yesClassMetrics } from './classification-metrics';
+import { parseTsv } from './tsv-parser';
+
+const sharedDir = process.env.SHARED_DIR ?? resolve(__dirname, '../../../../shared');
+const demoPath = resolve(sharedDir, 'data/articles/peace-talks.txt');
+
+describe('ClaimExtractor', () => {
+  const extractor = new ClaimExtractor();
+
+  describe('on the demo article', () => {
+    const body = readFileSync(demoPath, 'utf8');
+    const claims = extractor.extract(body, { minCheckworthiness: 0 });
+    const find = (fragment: string): ExtractedClaim[] => claims.filter((c) => c.text.includes(fragment));
+
+    it('gives every claim an exact span and a 0..1 score', () => {
+      expect(claims.length).toBeGreaterThan(20);
+      for (const claim of claims) {
+        expect(body.slice(claim.start, claim.end)).toBe(claim.text);
+        expect(claim.text).toBe(claim.text.trim());
+        expect(claim.checkworthiness).toBeGreaterThanOrEqual(0);
+        expect(claim.checkworthiness).toBeLessThanOrEqual(1);
+      }
+      expect(claims.map((c) => c.ordinal)).toEqual(claims.map((_, i) => i));
+    });
+
+    it('splits the compound "$5 billion … but other aid has dried up" sentence into two claims', () => {
+      const money = find('The Pentagon has about $5 billion');
+      const aid = find('other types of aid have dried up');
+
+      expect(money).toHaveLength(1);
+      expect(money[0].text).not.toContain('dried up');
+      expect(money[0].type).toBe('quantity');
+      expect(aid).toHaveLength(1);
+      expect(aid[0].sentenceIndex).toBe(money[0].sentenceIndex);
+    });
+
+    it('types amounts as quantity', () => {
+      expect(find('another $61 billion')[0].type).toBe('quantity');
+    });
+
+    it('finds who each claim is attributed to, including the speaker of a multi-sentence quote', () => {
+      expect(find('finally broaching')[0].claimant).toBe('NBC News');
+      expect(find('the West was not')[0].claimant).toBe('Ukrainska Pravda');
+      expect(find('deluding himself')[0].claimant).toBe('A close aide to Zelensky');
+      expect(find('We’re not winning')[0].claimant).toBe('A close aide to Zelensky');
+      expect(find('Nothing could happen')[0].claimant).toContain('Schröder');
+      expect(find('Biden administration has failed')[0].claimant).toBeNull();
+    });
+
+    it('drops the byline and the author bio', () => {
+      expect(find('DeCamp')).toHaveLength(0);
+    });
+
+    it('keeps only claims at or above the threshold when asked', () => {
+      const strict = extractor.extract(body, { minCheckworthiness: 0.5 });
+
+      expect(strict.length).toBeLessThan(claims.length);
+      expect(strict.every((c) => c.checkworthiness >= 0.5)).toBe(true);
+    });
+  });
+
+  describe('on malformed text', () => {
+    it.each([
+      ['empty', ''],
+      ['whitespace only', ' \n\t\r\n  '],
+      ['mixed scripts and control characters', 'Привет мир. 你好世界。 e\u0301 😀\u0000\u0007 The GDP rose 3%.\r\n\u2028Unemployment fell to 4% in 2019.'],
+    ])('%s: returns claims with exact spans or none, without throwing', (_, body) => {
+      const claims = extractor.extract(body, { minCheckworthiness: 0 });
+
+      for (const claim of claims) expect(body.slice(claim.start, claim.end)).toBe(claim.text);
+    });
+
+    it('handles 1 MiB of a single unbroken word quickly', () => {
+      const started = Date.now();
+      const claims = extractor.extract('a'.repeat(1 << 20), { minCheckworthiness: 0 });
+
+      expect(claims).toEqual([]);
+      expect(Date.now() - started).toBeLessThan(2000);
+    });
+
+    it('handles 1 MiB of one word repeated, with exact spans, quickly', () => {
+      const body = 'word '.repeat(209716);
+      const started = Date.now();
+      const claims = extractor.extract(body, { minCheckworthiness: 0 });
+
+      expect(claims.every((c) => body.slice(c.start, c.end) === c.text)).toBe(true);
+      expect(Date.now() - started).toBeLessThan(5000);
+    });
+  });
+
+  const devPath = resolve(sharedDir, 'data/checkworthy/dev.tsv');
+  (existsSync(devPath) ? it : it.skip)('reproduces the recorded dev F1 of the committed model within 0.01', () => {
+    const model = CheckworthinessModel.load();
+    const { scores, labels } = scoreRows(new ClaimExtractor(model), parseTsv(readFileSync(devPath, 'utf8')));
+
+    expect(Math.abs(yesClassMetrics(scores, labels, model.threshold).f1 - model.json.metrics.devF1)).toBeLessThanOrEqual(0.01);
+  });
+});

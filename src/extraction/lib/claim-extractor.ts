@@ -1,0 +1,139 @@
+import { isBoilerplate, isQuestion } from './boilerplate-filter';
+import { ClaimantMention, findClaimant } from './claimant-finder';
+import { ClaimType, typeClaim } from './claim-typer';
+import { CheckworthinessModel } from './checkworthiness-model';
+import { splitClauses } from './clause-splitter';
+import { extractFeatures, textFeatures } from './features';
+import { Token } from './nlp-analyser';
+import { Sentence, splitSentences } from './sentence-splitter';
+
+export type { ClaimType } from './claim-typer';
+export { CheckworthinessModel } from './checkworthiness-model';
+
+export interface ExtractedEntity {
+  text: string;
+  type: string;
+  start: number;
+  end: number;
+}
+
+export interface ExtractedClaim {
+  ordinal: number;
+  text: string;
+  start: number;
+  end: number;
+  sentenceIndex: number;
+  checkworthiness: number;
+  type: ClaimType;
+  claimant: string | null;
+  entities: ExtractedEntity[];
+}
+
+export interface ExtractOptions {
+  minCheckworthiness: number;
+}
+
+const MIN_WORDS = 3;
+let defaultModel: CheckworthinessModel | undefined;
+
+export class ClaimExtractor {
+  private readonly model: CheckworthinessModel;
+
+  constructor(model?: CheckworthinessModel) {
+    this.model = model ?? (defaultModel ??= CheckworthinessModel.load());
+  }
+
+  get threshold(): number {
+    return this.model.threshold;
+  }
+
+  score(text: string): number {
+    return this.model.probability(textFeatures(text));
+  }
+
+  extract(body: string, options: ExtractOptions): ExtractedClaim[] {
+    const sentences = splitSentences(body);
+    const claimants = resolveClaimants(sentences, body);
+    const claims: ExtractedClaim[] = [];
+    sentences.forEach((sentence, s) => {
+      const text = body.slice(sentence.start, sentence.end);
+      if (isBoilerplate(text) || isQuestion(text) || wordCount(sentence.tokens) < MIN_WORDS) return;
+      const reported = claimants.own[s] !== null;
+      let firstEntity = 0;
+      for (const clause of splitClauses(sentence.tokens, sentence.startsInsideQuote)) {
+        const tokens = sentence.tokens.slice(clause.from, clause.to);
+        const start = tokens[0].start;
+        const end = tokens[tokens.length - 1].end;
+        // Clauses and entities are both in text order: walk them together (run-on text can have thousands of each).
+        while (firstEntity < sentence.entities.length && sentence.entities[firstEntity].start < start) firstEntity++;
+        const entities: ExtractedEntity[] = [];
+        for (let e = firstEntity; e < sentence.entities.length && sentence.entities[e].start < end; e++) {
+          if (sentence.entities[e].end <= end) entities.push(sentence.entities[e]);
+        }
+        const checkworthiness = round(this.model.probability(extractFeatures(tokens, entities)));
+        if (checkworthiness < options.minCheckworthiness) continue;
+        claims.push({
+          ordinal: claims.length,
+          text: body.slice(start, end),
+          start,
+          end,
+          sentenceIndex: sentence.index,
+          checkworthiness,
+          type: typeClaim({ tokens, entities, reported }),
+          claimant: claimants.resolved[s],
+          entities: [...entities, ...properNames(tokens, body)].sort((a, b) => a.start - b.start),
+        });
+      }
+    });
+    return claims;
+  }
+}
+
+/**
+ * Own claimant per sentence, then the resolved one: pronouns take the latest named claimant, and the sentences of a
+ * quote that runs over several sentences all take its speaker.
+ */
+function resolveClaimants(sentences: Sentence[], body: string): { own: (string | null)[]; resolved: (string | null)[] } {
+  const mentions: (ClaimantMention | null)[] = sentences.map((s) => findClaimant(s.tokens, body));
+  const resolved: (string | null)[] = [];
+  let latest: string | null = null;
+  mentions.forEach((mention, i) => {
+    const name = mention?.pronoun ? latest : (mention?.text ?? null);
+    resolved.push(name);
+    if (name) latest = name;
+  });
+  for (let i = 0; i < sentences.length; i++) {
+    if (!sentences[i].endsInsideQuote && !sentences[i].startsInsideQuote && !startsWithQuote(sentences[i], body)) continue;
+    let end = i;
+    while (end + 1 < sentences.length && sentences[end].endsInsideQuote && sentences[end + 1].line === sentences[i].line) end++;
+    const previous = i > 0 && sentences[i - 1].line === sentences[i].line ? resolved[i - 1] : null;
+    const speaker = resolved.slice(i, end + 1).find((name) => name !== null) ?? previous;
+    for (let k = i; k <= end; k++) resolved[k] ??= speaker;
+    i = end;
+  }
+  return { own: mentions.map((m) => (m ? m.text : null)), resolved };
+}
+
+function startsWithQuote(sentence: Sentence, body: string): boolean {
+  return /^["“‘«]/.test(body[sentence.start]);
+}
+
+function wordCount(tokens: Token[]): number {
+  return tokens.reduce((n, t) => (t.type === 'word' || t.type === 'number' ? n + 1 : n), 0);
+}
+
+function properNames(tokens: Token[], body: string): ExtractedEntity[] {
+  const names: ExtractedEntity[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].pos !== 'PROPN') continue;
+    let j = i;
+    while (j + 1 < tokens.length && tokens[j + 1].pos === 'PROPN') j++;
+    names.push({ text: body.slice(tokens[i].start, tokens[j].end), type: 'PROPER_NOUN', start: tokens[i].start, end: tokens[j].end });
+    i = j;
+  }
+  return names;
+}
+
+function round(value: number): number {
+  return Math.round(value * 10000) / 10000;
+}

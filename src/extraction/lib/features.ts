@@ -1,0 +1,74 @@
+import { analyseLine, EntitySpan, Token } from './nlp-analyser';
+
+/** Feature blocks: each is tf-idf weighted and L2-normalised on its own before the blocks are concatenated. */
+export type FeatureBlock = 'w' | 'c' | 'l';
+export const FEATURE_BLOCKS: FeatureBlock[] = ['w', 'c', 'l'];
+
+// Long inputs add little signal and cost time; features look at the first tokens only.
+const MAX_TOKENS = 80;
+
+const REPORTING = new Set(['say', 'tell', 'report', 'claim', 'announce', 'state', 'write', 'add', 'warn', 'argue', 'insist', 'note', 'reveal', 'confirm', 'deny', 'estimate', 'accord', 'quote', 'cite', 'show']);
+const FIRST_PERSON = new Set(['i', 'me', 'my', 'mine', 'we', 'us', 'our', 'ours', 'myself', 'ourselves']);
+const SECOND_PERSON = new Set(['you', 'your', 'yours']);
+const OPINION = new Set(['think', 'believe', 'feel', 'hope', 'should', 'must', 'want', 'need', 'wish', 'great', 'wonderful', 'terrible', 'good', 'bad', 'important', 'proud', 'agree', 'disagree', 'love', 'glad', 'sure', 'opinion', 'ought']);
+const COMPARATIVE = new Set(['more', 'less', 'fewer', 'than', 'most', 'least', 'increase', 'decrease', 'double', 'triple', 'rise', 'fall', 'cut', 'percent', 'record', 'half', 'twice', 'times']);
+const FUTURE = new Set(['will', "'ll", 'going', 'gonna', 'shall']);
+const YEAR = /^(1[89]|20)\d\d$/;
+const QUOTES = new Set(['"', '“', '”', '‘', '’', "'", '«', '»']);
+
+function normaliseToken(token: Token): string {
+  if (token.type === 'number' || /^[\d.,]+$/.test(token.value)) {
+    const digits = token.value.replace(/[^\d]/g, '');
+    if (YEAR.test(token.value)) return '<year>';
+    return digits.length > 3 || token.value.includes('.') ? '<bignum>' : '<num>';
+  }
+  if (token.type === 'currency') return '<cur>';
+  if (token.type === 'url' || token.type === 'email') return '<url>';
+  return token.lower.replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
+}
+
+export function extractFeatures(allTokens: Token[], entities: EntitySpan[]): Map<string, number> {
+  // Quote marks say how a claim is reported, not whether it is checkable; news quotes far more than debates do.
+  const unquoted = allTokens.filter((t) => !QUOTES.has(t.value));
+  const tokens = unquoted.length > MAX_TOKENS ? unquoted.slice(0, MAX_TOKENS) : unquoted;
+  const features = new Map<string, number>();
+  const add = (key: string) => features.set(key, (features.get(key) ?? 0) + 1);
+  const words = tokens.map(normaliseToken);
+  let previous = '<s>';
+  for (const word of words) {
+    add('w:' + word);
+    add('w:' + previous + ' ' + word);
+    previous = word;
+    const padded = ' ' + (word.length > 20 ? word.slice(0, 20) : word) + ' ';
+    for (let n = 2; n <= 5; n++) for (let i = 0; i + n <= padded.length; i++) add('c:' + padded.slice(i, i + n));
+  }
+  add('w:' + previous + ' </s>');
+  let previousPos = '<s>';
+  for (const token of tokens) {
+    add('l:p:' + token.pos);
+    add('l:pp:' + previousPos + '_' + token.pos);
+    previousPos = token.pos;
+    const lemma = token.lemma;
+    if (REPORTING.has(lemma) && token.pos === 'VERB') add('l:reporting');
+    if (FIRST_PERSON.has(token.lower)) add('l:first-person');
+    if (SECOND_PERSON.has(token.lower)) add('l:second-person');
+    if (OPINION.has(lemma)) add('l:opinion');
+    if (COMPARATIVE.has(lemma) || (token.pos === 'ADJ' && /(er|est)$/.test(token.lower) && lemma !== token.lower)) add('l:compare');
+    if (FUTURE.has(token.lower) && token.pos !== 'NOUN') add('l:future');
+    if (token.type === 'number') add(YEAR.test(token.value) ? 'l:year' : 'l:number');
+  }
+  for (const entity of entities) add('l:e:' + entity.type);
+  const last = tokens[tokens.length - 1]?.value;
+  if (last === '?' || tokens.some((t) => t.value === '?')) add('l:question');
+  add('l:len:' + Math.min(6, Math.floor(Math.log2(1 + allTokens.length))));
+  return features;
+}
+
+/** Features of a free-standing piece of text (every line analysed, tokens pooled). */
+export function textFeatures(text: string): Map<string, number> {
+  const sentences = text.split(/\r\n|[\n\r\u2028\u2029\v\f\x85]/).flatMap((line) => analyseLine(line, 0));
+  return extractFeatures(
+    sentences.flatMap((s) => s.tokens),
+    sentences.flatMap((s) => s.entities),
+  );
+}

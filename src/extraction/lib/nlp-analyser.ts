@@ -1,0 +1,100 @@
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+export interface Token {
+  value: string;
+  lower: string;
+  lemma: string;
+  pos: string;
+  type: string;
+  start: number;
+  end: number;
+}
+
+export interface EntitySpan {
+  text: string;
+  type: string;
+  start: number;
+  end: number;
+}
+
+export interface AnalysedSentence {
+  start: number;
+  end: number;
+  tokens: Token[];
+  entities: EntitySpan[];
+}
+
+const nlp = winkNLP(model);
+const its = nlp.its;
+
+// wink's tokenizer is quadratic in the length of a single token, so longer runs bypass it.
+const MAX_RUN = 200;
+const POSSESSIVE = /^(\p{L}[\p{L}.-]*)(['’][sS])$/u;
+const LONG_RUN = new RegExp(`\\S{${MAX_RUN + 1},}`, 'g');
+
+/** Tokens, POS, lemmas and entities for one line of text, with offsets into the body (base = line start). */
+export function analyseLine(line: string, base: number): AnalysedSentence[] {
+  const sentences: AnalysedSentence[] = [];
+  let from = 0;
+  for (const match of line.matchAll(LONG_RUN)) {
+    sentences.push(...analyseSegment(line.slice(from, match.index), base + from));
+    const start = base + match.index;
+    const value = match[0];
+    const token: Token = { value, lower: value.toLowerCase(), lemma: value.toLowerCase(), pos: 'X', type: 'word', start, end: start + value.length };
+    sentences.push({ start, end: token.end, tokens: [token], entities: [] });
+    from = match.index + value.length;
+  }
+  sentences.push(...analyseSegment(line.slice(from), base + from));
+  return sentences;
+}
+
+function analyseSegment(text: string, base: number): AnalysedSentence[] {
+  if (text.trim() === '') return [];
+  const doc = nlp.readDoc(text);
+  const values = doc.tokens().out();
+  const spaces = doc.tokens().out(its.precedingSpaces);
+  const pos = doc.tokens().out(its.pos);
+  const types = doc.tokens().out(its.type);
+  // wink's typings omit lemma from ItsFunction although it is one.
+  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let offset = 0;
+  for (let i = 0; i < values.length; i++) {
+    offset += spaces[i].length;
+    if (!text.startsWith(values[i], offset)) {
+      // wink normalises some input (e.g. combining marks); resynchronise on the raw text.
+      const found = text.indexOf(values[i], offset);
+      if (found >= 0 && found - offset < 8) offset = found;
+    }
+    starts.push(Math.min(offset, text.length));
+    offset = Math.min(offset + values[i].length, text.length);
+    ends.push(offset);
+  }
+  const entityTypes = (doc.entities().out(its.detail) as unknown as { type: string }[]).map((e) => e.type);
+  const allEntities = (doc.entities().out(its.span) as number[][]).map(([a, b], k) => ({ first: a, last: b, type: entityTypes[k] }));
+  const sentences: AnalysedSentence[] = [];
+  for (const [first, last] of doc.sentences().out(its.span) as number[][]) {
+    const tokens: Token[] = [];
+    for (let i = first; i <= last; i++) {
+      if (types[i] === 'tabCRLF' || ends[i] <= starts[i] || text.slice(starts[i], ends[i]).trim() === '') continue;
+      const possessive = POSSESSIVE.exec(values[i]);
+      if (possessive && ends[i] - starts[i] === values[i].length) {
+        // wink's cache sometimes learns "Benson's" as one token after seeing it elsewhere; split it so output does not depend on history.
+        const name = possessive[1];
+        const split = base + starts[i] + name.length;
+        tokens.push({ value: name, lower: name.toLowerCase(), lemma: name.toLowerCase(), pos: /^\p{Lu}/u.test(name) ? 'PROPN' : 'NOUN', type: 'word', start: base + starts[i], end: split });
+        tokens.push({ value: possessive[2], lower: possessive[2].toLowerCase(), lemma: possessive[2].toLowerCase(), pos: 'PART', type: 'word', start: split, end: base + ends[i] });
+        continue;
+      }
+      tokens.push({ value: values[i], lower: values[i].toLowerCase(), lemma: lemmas[i], pos: pos[i], type: types[i], start: base + starts[i], end: base + ends[i] });
+    }
+    if (tokens.length === 0) continue;
+    const entities = allEntities
+      .filter((e) => e.first >= first && e.first <= last)
+      .map((e) => ({ text: text.slice(starts[e.first], ends[e.last]), type: e.type, start: base + starts[e.first], end: base + ends[e.last] }));
+    sentences.push({ start: tokens[0].start, end: tokens[tokens.length - 1].end, tokens, entities });
+  }
+  return sentences;
+}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { CallbackEvent } from './callback-events';
+import { CallbackQueueService, type DueDelivery } from './callback-queue.service';
+
+export interface OutboxEvent {
+  type: CallbackEvent;
+  data: Record<string, unknown>;
+}
+
+/** Any constant: serializes the "is the article reviewed now?" check per article (two last verdicts at once). */
+const REVIEWED_CHECK_LOCK = 5_210_417;
+
+/**
+ * The outbox: delivery rows are written inside the transaction that makes the change, one per subscribed
+ * endpoint of the article's owner; `dispatch` after the commit only makes them go out sooner than the reconciler would.
+ */
+@Injectable()
+export class CallbackOutboxService {
+  constructor(private readonly callbackQueue: CallbackQueueService) {}
+
+  async record(em: EntityManager, articleId: string, events: OutboxEvent[]): Promise<DueDelivery[]> {
+    if (events.length === 0) return [];
+    const rows: { id: string; next_attempt_at: Date }[] = await em.query(
+      `INSERT INTO callback_deliveries (endpoint_id, event_type, payload, next_attempt_at)
+       SELECT e.id, ev.type,
+              jsonb_build_object('type', ev.type, 'timestamp', $4::text,
+                'data', jsonb_build_object('articleId', a.id, 'externalId', a.external_id) || ev.data),
+              now()
+       FROM articles a
+       JOIN callback_endpoints e ON e.owner_id = a.owner_id AND e.disabled_at IS NULL
+       CROSS JOIN unnest($2::text[], $3::jsonb[]) AS ev(type, data)
+       WHERE a.id = $1 AND ev.type = ANY(e.events)
+       RETURNING id, next_attempt_at`,
+      [articleId, events.map((e) => e.type), events.map((e) => JSON.stringify(e.data)), new Date().toISOString()],
+    );
+    return rows.map((r) => ({ id: r.id, nextAttemptAt: r.next_attempt_at }));
+  }
+
+  /** `article.reviewed` when extraction is done and no claim is left unverified; call after the change, in its transaction. */
+  async recordIfReviewed(em: EntityManager, articleId: string): Promise<DueDelivery[]> {
+    await em.query(`SELECT pg_advisory_xact_lock($1, hashtext($2::text))`, [REVIEWED_CHECK_LOCK, articleId]);
+    const [summary]: { reviewed: boolean; total: number; revision: number }[] = await em.query(
+      `SELECT a.status = 'ready' AND count(c.id) FILTER (WHERE c.status = 'unverified') = 0 AS reviewed,
+              count(c.id) FILTER (WHERE c.status <> 'withdrawn')::int AS total, a.revision
+       FROM articles a LEFT JOIN claims c ON c.article_id = a.id WHERE a.id = $1 GROUP BY a.id`,
+      [articleId],
+    );
+    if (!summary?.reviewed || summary.total === 0) return [];
+    return this.record(em, articleId, [{ type: 'article.reviewed', data: { revision: summary.revision, claims: summary.total } }]);
+  }
+
+  async dispatch(deliveries: DueDelivery[]): Promise<void> {
+    await this.callbackQueue.enqueue(deliveries);
+  }
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ArticlesQueryService } from '../articles/articles-query.service';
+import type { Principal } from '../auth/principal';
+import { ClaimsQueryService } from '../claims/claims-query.service';
+import type { ClaimEntity } from '../claims/claim.entity';
+import { ApiError } from '../common/api-error';
+import type { Environment } from '../config/environment';
+import { isPublishedVerdict, PUBLISHED_VERDICTS, toClaimReview } from './claim-review';
+
+const CONTEXT = 'https://schema.org';
+
+/** ClaimReview for what the desk has concluded: sourced and disputed claims, nothing else. */
+@Injectable()
+export class ClaimReviewService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly claims: ClaimsQueryService,
+    private readonly articles: ArticlesQueryService,
+    private readonly config: ConfigService<Environment, true>,
+  ) {}
+
+  async forClaim(principal: Principal, claimId: string) {
+    const claim = await this.claims.get(principal, claimId);
+    if (!isPublishedVerdict(claim.status)) throw ApiError.notFound('ClaimReview for claim', `${claimId} (it is ${claim.status}, not sourced or disputed)`);
+    const [review] = await this.reviews(principal, claim.articleId, [claim]);
+    return { '@context': CONTEXT, ...review };
+  }
+
+  /** Every published verdict of the article, as a JSON-LD graph (empty while none). */
+  async forArticle(principal: Principal, articleId: string) {
+    await this.articles.get(principal, articleId);
+    const claims = (await this.articles.claimsOf(articleId)).filter((c) => isPublishedVerdict(c.status));
+    return { '@context': CONTEXT, '@graph': await this.reviews(principal, articleId, claims) };
+  }
+
+  private async reviews(principal: Principal, articleId: string, claims: ClaimEntity[]) {
+    if (claims.length === 0) return [];
+    const article = await this.articles.get(principal, articleId);
+    // A claim's review date is when it reached its current verdict.
+    const verdictTimes: { claim_id: string; at: Date }[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (claim_id) claim_id, created_at AS at FROM claim_events
+       WHERE claim_id = ANY($1) AND type = 'transition' AND to_status = ANY($2) ORDER BY claim_id, seq DESC`,
+      [claims.map((c) => c.id), PUBLISHED_VERDICTS],
+    );
+    const verdictAt = new Map(verdictTimes.map((v) => [v.claim_id, v.at]));
+    const organization = { name: this.config.get('ORGANIZATION_NAME', { infer: true }), url: this.config.get('ORGANIZATION_URL', { infer: true }) };
+    const publicUrl = this.config.get('PUBLIC_URL', { infer: true });
+    return claims.map((claim) =>
+      toClaimReview(
+        {
+          claimId: claim.id,
+          text: claim.text,
+          claimant: claim.claimant,
+          verdict: claim.status as 'sourced' | 'disputed',
+          verdictAt: verdictAt.get(claim.id) ?? claim.updatedAt,
+          article: { url: article.url, publishedAt: article.publishedAt, createdAt: article.createdAt },
+        },
+        organization,
+        publicUrl,
+      ),
+    );
+  }
+}

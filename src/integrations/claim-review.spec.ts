@@ -1,0 +1,42 @@
+import { isPublishedVerdict, toClaimReview } from './claim-review';
+
+describe('ClaimReview JSON-LD', () => {
+  const organization = { name: 'Desk', url: 'https://desk.example' };
+  const article = { url: 'https://news.example/a', publishedAt: new Date('2025-01-02T03:04:05Z'), createdAt: new Date('2025-01-03T00:00:00Z') };
+
+  it('describes a sourced claim with its claimant, appearance and dates', () => {
+    const review = toClaimReview(
+      { claimId: 'c1', text: 'Prices rose 5%.', claimant: 'NBC News', verdict: 'sourced', verdictAt: new Date('2025-02-01T00:00:00Z'), article },
+      organization,
+      'https://desk.example/',
+    );
+    expect(review).toEqual({
+      '@type': 'ClaimReview',
+      url: 'https://desk.example/claims/c1',
+      claimReviewed: 'Prices rose 5%.',
+      datePublished: '2025-02-01T00:00:00.000Z',
+      author: { '@type': 'Organization', name: 'Desk', url: 'https://desk.example' },
+      reviewRating: { '@type': 'Rating', alternateName: 'Sourced' },
+      itemReviewed: {
+        '@type': 'Claim',
+        author: { '@type': 'Organization', name: 'NBC News' },
+        appearance: { '@type': 'CreativeWork', url: 'https://news.example/a' },
+        datePublished: '2025-01-02T03:04:05.000Z',
+      },
+    });
+  });
+
+  it('leaves out what is unknown and dates the claim by the article’s arrival when it has no publication date', () => {
+    const review = toClaimReview(
+      { claimId: 'c2', text: 'x', claimant: null, verdict: 'disputed', verdictAt: new Date(), article: { url: null, publishedAt: null, createdAt: article.createdAt } },
+      organization,
+      'https://desk.example',
+    );
+    expect(review.reviewRating.alternateName).toBe('Disputed');
+    expect(review.itemReviewed).toEqual({ '@type': 'Claim', datePublished: '2025-01-03T00:00:00.000Z' });
+  });
+
+  it('publishes only sourced and disputed verdicts', () => {
+    expect(['unverified', 'sourced', 'disputed', 'dismissed', 'withdrawn'].filter(isPublishedVerdict)).toEqual(['sourced', 'disputed']);
+  });
+});

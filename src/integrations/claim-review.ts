@@ -1,0 +1,42 @@
+/** schema.org ClaimReview JSON-LD, for the verdicts a desk publishes: sourced and disputed. */
+export const PUBLISHED_VERDICTS = ['sourced', 'disputed'] as const;
+export type PublishedVerdict = (typeof PUBLISHED_VERDICTS)[number];
+
+const RATING_NAMES: Record<PublishedVerdict, string> = { sourced: 'Sourced', disputed: 'Disputed' };
+
+export interface ClaimReviewInput {
+  claimId: string;
+  text: string;
+  claimant: string | null;
+  verdict: PublishedVerdict;
+  verdictAt: Date;
+  article: { url: string | null; publishedAt: Date | null; createdAt: Date };
+}
+
+export interface Organization {
+  name: string;
+  url: string;
+}
+
+export function isPublishedVerdict(status: string): status is PublishedVerdict {
+  return (PUBLISHED_VERDICTS as readonly string[]).includes(status);
+}
+
+export function toClaimReview(input: ClaimReviewInput, organization: Organization, publicUrl: string) {
+  const claim: Record<string, unknown> = {
+    '@type': 'Claim',
+    datePublished: (input.article.publishedAt ?? input.article.createdAt).toISOString(),
+  };
+  // The extractor does not tell people from organizations; schema.org's author takes either, and most claimants are outlets or bodies.
+  if (input.claimant) claim.author = { '@type': 'Organization', name: input.claimant };
+  if (input.article.url) claim.appearance = { '@type': 'CreativeWork', url: input.article.url };
+  return {
+    '@type': 'ClaimReview',
+    url: `${publicUrl.replace(/\/$/, '')}/claims/${input.claimId}`,
+    claimReviewed: input.text,
+    datePublished: input.verdictAt.toISOString(),
+    author: { '@type': 'Organization', name: organization.name, url: organization.url },
+    reviewRating: { '@type': 'Rating', alternateName: RATING_NAMES[input.verdict] },
+    itemReviewed: claim,
+  };
+}

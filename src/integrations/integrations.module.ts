@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { ArticlesModule } from '../articles/articles.module';
+import { AuthModule } from '../auth/auth.module';
+import { ClaimsModule } from '../claims/claims.module';
+import { CallbackEndpointsController } from './callback-endpoints.controller';
+import { CallbackEndpointsService } from './callback-endpoints.service';
+import { ClaimReviewController } from './claim-review.controller';
+import { ClaimReviewService } from './claim-review.service';
+import { IntegratorsController } from './integrators.controller';
+import { IntegratorsService } from './integrators.service';
+import { WebhookSignatureGuard } from './webhook-signature.guard';
+import { WebhooksController } from './webhooks.controller';
+import { WebhooksService } from './webhooks.service';
+
+/** The api side of integrations; callbacks are written through the global CallbackOutboxModule and sent by the worker. */
+@Module({
+  imports: [AuthModule, ArticlesModule, ClaimsModule],
+  controllers: [IntegratorsController, WebhooksController, CallbackEndpointsController, ClaimReviewController],
+  providers: [IntegratorsService, WebhooksService, WebhookSignatureGuard, CallbackEndpointsService, ClaimReviewService],
+})
+export class IntegrationsModule {}

@@ -1,0 +1,37 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
+import { UuidParamPipe } from '../common/uuid-param.pipe';
+import { CreateIntegratorDto } from './dto/create-integrator.dto';
+import { IntegratorsService } from './integrators.service';
+
+@ApiBearerAuth()
+@ApiTags('admin')
+@Roles('admin')
+@Controller('admin/integrators')
+export class IntegratorsController {
+  constructor(private readonly integrators: IntegratorsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Add an integrator (admin): answers its API key and webhook secret (whsec_…), shown this once' })
+  @ApiResponse({ status: 201, description: '{id, name, apiKey, webhookSecret, createdAt}' })
+  @ApiResponse({ status: 400, description: 'validation_failed' })
+  create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateIntegratorDto) {
+    return this.integrators.create(dto.name, principal);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Integrators, without secrets (admin)' })
+  async list() {
+    return { items: await this.integrators.list(), nextCursor: null };
+  }
+
+  @Post(':id/rotate-secret')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Issue a new webhook secret (admin); the previous ones keep working for the configured overlap' })
+  @ApiResponse({ status: 200, description: '{id, webhookSecret, previousSecretsExpireAt}' })
+  @ApiResponse({ status: 404, description: 'not_found' })
+  rotateSecret(@Param('id', UuidParamPipe) id: string) {
+    return this.integrators.rotateSecret(id);
+  }
+}

@@ -1,0 +1,109 @@
+/** The workbench's script, served as /ui/assets/review.js (a file, not inline: the CSP forbids inline script). */
+export const REVIEW_JS = String.raw`(function () {
+  'use strict';
+  var panel = document.getElementById('claim-actions');
+  if (!panel) return;
+  var claimId = panel.getAttribute('data-claim-id');
+  var version = Number(panel.getAttribute('data-version'));
+  var result = document.getElementById('result');
+  var bench = document.querySelector('[data-reviewer-names]');
+  var names = {};
+  try { names = JSON.parse(bench.getAttribute('data-reviewer-names') || '{}'); } catch (e) { names = {}; }
+
+  function show(kind, parts) {
+    result.className = 'result alert ' + kind;
+    result.textContent = '';
+    parts.forEach(function (part) {
+      if (typeof part === 'string') { result.appendChild(document.createTextNode(part)); return; }
+      result.appendChild(part);
+    });
+    result.focus();
+  }
+  function link(href, text) {
+    var a = document.createElement('a');
+    a.href = href;
+    a.textContent = text;
+    return a;
+  }
+  function who(mover) {
+    if (!mover) return 'someone';
+    if (mover.reviewerId && names[mover.reviewerId]) return names[mover.reviewerId] + ' (' + mover.role + ')';
+    return mover.role === 'admin' ? 'an admin' : mover.role === 'editor' ? 'an editor' : 'a ' + mover.role;
+  }
+  function explain(status, body) {
+    var code = body && body.code;
+    var details = (body && body.details) || {};
+    if (status === 401) return ['Your session has ended. ', link('/ui/login?next=' + encodeURIComponent(location.pathname + location.search), 'Sign in again'), '.'];
+    if (code === 'stale_version') {
+      var at = details.lastMovedBy && details.lastMovedBy.at ? ' at ' + new Date(details.lastMovedBy.at).toLocaleString() : '';
+      return ['Someone moved this claim first: ' + who(details.lastMovedBy) + at + '. It is now at version ' + details.currentVersion + ', not ' + version + '. ',
+        link('/ui/review?claim=' + claimId, 'Reload the claim'), ' to see where it stands.'];
+    }
+    if (code === 'illegal_transition') {
+      return ['The claim is ' + details.current + ' now; from there it can only move to: ' + ((details.allowed || []).join(', ') || 'nothing') + '.'];
+    }
+    if (code === 'validation_failed' && details) {
+      var lines = Object.keys(details).map(function (field) { return field + ': ' + [].concat(details[field]).join('; '); });
+      return [(body.message || 'The form is not valid') + (lines.length ? ' — ' + lines.join(' · ') : '')];
+    }
+    return [(body && body.message) || ('The service answered ' + status)];
+  }
+  function evidence(form) {
+    var data = new FormData(form);
+    var out = {};
+    var note = String(data.get('note') || '').trim();
+    if (note) out.note = note;
+    var url = String(data.get('url') || '').trim();
+    if (url) {
+      var source = { url: url };
+      var title = String(data.get('title') || '').trim();
+      var quote = String(data.get('quote') || '').trim();
+      if (title) source.title = title;
+      if (quote) source.quote = quote;
+      out.sources = [source];
+    }
+    return out;
+  }
+  function send(form, path, body, done) {
+    var buttons = form.querySelectorAll('button');
+    buttons.forEach(function (b) { b.disabled = true; });
+    show('info', ['Sending…']);
+    fetch(path, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) })
+      .then(function (response) {
+        return response.text().then(function (text) {
+          var parsed = null;
+          try { parsed = text ? JSON.parse(text) : null; } catch (e) { parsed = null; }
+          if (response.ok) { done(parsed); return; }
+          buttons.forEach(function (b) { b.disabled = false; });
+          show('error', explain(response.status, parsed));
+        });
+      })
+      .catch(function () {
+        buttons.forEach(function (b) { b.disabled = false; });
+        show('error', ['The service could not be reached; nothing was changed. Try again.']);
+      });
+  }
+
+  panel.querySelectorAll('form[data-move]').forEach(function (form) {
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var body = evidence(form);
+      body.to = form.getAttribute('data-move');
+      body.expectedVersion = version;
+      send(form, '/claims/' + claimId + '/transitions', body, function () { location.assign('/ui/review?moved=' + claimId); });
+    });
+  });
+  panel.querySelectorAll('form[data-annotate]').forEach(function (form) {
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      send(form, '/claims/' + claimId + '/notes', evidence(form), function () { location.assign('/ui/review?claim=' + claimId + '&noted=1'); });
+    });
+  });
+  panel.querySelectorAll('form[data-release]').forEach(function (form) {
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      send(form, '/review/claims/' + claimId + '/release', {}, function () { location.assign('/ui/review?released=' + claimId); });
+    });
+  });
+})();
+`;

@@ -1,0 +1,42 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { ARTICLE_STATUSES, type ArticleStatus } from '../../articles/article.entity';
+
+/** A form's empty field means "any". */
+const emptyIsUnset = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+export class UiArticlesQuery {
+  @IsOptional() @Transform(emptyIsUnset) @IsIn(ARTICLE_STATUSES)
+  status?: ArticleStatus;
+
+  @IsOptional() @Transform(emptyIsUnset) @IsUUID()
+  source?: string;
+
+  @IsOptional() @Transform(emptyIsUnset) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date (YYYY-MM-DD)' })
+  from?: string;
+
+  @IsOptional() @Transform(emptyIsUnset) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date (YYYY-MM-DD)' })
+  to?: string;
+
+  @IsOptional() @IsString()
+  cursor?: string;
+}
+
+export class UiClaimQuery {
+  @IsOptional() @Transform(emptyIsUnset) @IsUUID()
+  claim?: string;
+}
+
+export class UiReviewQuery extends UiClaimQuery {
+  @IsOptional() @IsUUID()
+  moved?: string;
+
+  @IsOptional() @IsUUID()
+  released?: string;
+
+  @IsOptional() @IsIn(['1'])
+  noted?: string;
+
+  @IsOptional() @IsIn(['1'])
+  empty?: string;
+}

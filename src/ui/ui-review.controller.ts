@@ -1,0 +1,46 @@
+import { Controller, Get, HttpStatus, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
+import { UiReviewQuery } from './dto/ui-articles.query';
+import { HtmlPage } from './html-page.decorator';
+import { UiExceptionFilter } from './ui-exception.filter';
+import { html } from './views/html';
+import { reviewPage, type WorkbenchFlash } from './views/review-page';
+import { STATUS_LABELS } from './views/status';
+import { WorkbenchService } from './workbench.service';
+
+@ApiExcludeController()
+@UseFilters(UiExceptionFilter)
+@Roles('reviewer')
+@Controller('ui/review')
+export class UiReviewController {
+  constructor(private readonly workbench: WorkbenchService) {}
+
+  @Get()
+  @HtmlPage()
+  async page(@CurrentPrincipal() principal: Principal, @Query() query: UiReviewQuery): Promise<string> {
+    const flash = await this.flashOf(principal, query);
+    const bench = await this.workbench.load(principal, query.claim ?? null);
+    return reviewPage(bench, principal, flash);
+  }
+
+  /** A plain form post (same-site cookie), so "next claim" works before the script loads. */
+  @Post('next')
+  async next(@CurrentPrincipal() principal: Principal, @Res() response: Response): Promise<void> {
+    const claimId = await this.workbench.pullNext(principal);
+    response.redirect(HttpStatus.SEE_OTHER, claimId ? `/ui/review?claim=${claimId}` : '/ui/review?empty=1');
+  }
+
+  /** What the last action did, read back from the claim itself rather than trusted from the URL. */
+  private async flashOf(principal: Principal, query: UiReviewQuery): Promise<WorkbenchFlash | null> {
+    if (query.empty) return { kind: 'info', message: html`Nothing to give right now: no claim you may review is waiting, or you are at capacity.` };
+    if (query.noted && query.claim) return { kind: 'ok', message: html`Your note was added to the claim’s history.` };
+    const id = query.moved ?? query.released;
+    if (!id) return null;
+    const claim = await this.workbench.claim(principal, id);
+    const link = html`<a href="/ui/articles/${claim.articleId}?claim=${claim.id}#claim-heading">See it in its article</a>`;
+    if (query.released) return { kind: 'info', message: html`“${claim.text}” went back to the pool. ${link}.` };
+    return { kind: 'ok', message: html`“${claim.text}” is now <strong>${STATUS_LABELS[claim.status].label.toLowerCase()}</strong> (version ${claim.version}). ${link}.` };
+  }
+}

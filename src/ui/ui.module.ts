@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { AdminModule } from '../admin/admin.module';
+import { ArticlesModule } from '../articles/articles.module';
+import { AuthModule } from '../auth/auth.module';
+import { ClaimsModule } from '../claims/claims.module';
+import { ReviewModule } from '../review/review.module';
+import { ArticleListService } from './article-list.service';
+import { ArticlePageService } from './article-page.service';
+import { PeopleService } from './people.service';
+import { QueueDashboardModule } from './queue-dashboard.module';
+import { UiAdminController } from './ui-admin.controller';
+import { UiArticlesController } from './ui-articles.controller';
+import { UiAssetsController } from './ui-assets.controller';
+import { UiAuthController } from './ui-auth.controller';
+import { UiReviewController } from './ui-review.controller';
+import { WorkbenchService } from './workbench.service';
+
+/** The desk's pages (server-rendered HTML over the domain services) and the queue dashboard. */
+@Module({
+  imports: [AuthModule, ArticlesModule, ClaimsModule, ReviewModule, AdminModule, QueueDashboardModule],
+  controllers: [UiAuthController, UiAssetsController, UiArticlesController, UiReviewController, UiAdminController],
+  providers: [ArticleListService, ArticlePageService, PeopleService, WorkbenchService],
+})
+export class UiModule {}

@@ -1,0 +1,56 @@
+import type { Principal } from '../../auth/principal';
+import type { Role } from '../../auth/role';
+import { html, type Html } from './html';
+
+interface NavItem {
+  href: string;
+  label: string;
+  roles: readonly Role[];
+}
+
+const NAV: readonly NavItem[] = [
+  { href: '/ui/articles', label: 'Articles', roles: ['admin', 'editor', 'reviewer', 'integrator'] },
+  { href: '/ui/review', label: 'Workbench', roles: ['reviewer'] },
+  { href: '/ui/admin', label: 'Admin', roles: ['admin'] },
+  { href: '/admin/queues/ui', label: 'Queues', roles: ['admin'] },
+];
+
+export interface PageOptions {
+  title: string;
+  principal?: Principal | null;
+  /** Which nav entry is current. */
+  section?: string;
+  scripts?: string[];
+}
+
+/** The shell of every page: no inline script or style, so a strict Content-Security-Policy holds. */
+export function layout(options: PageOptions, body: Html): Html {
+  const principal = options.principal;
+  const items = principal ? NAV.filter((item) => item.roles.includes(principal.role)) : [];
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${options.title} · claimdesk</title>
+<link rel="icon" href="/ui/assets/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="/ui/assets/ui.css">
+${(options.scripts ?? []).map((src) => html`<script src="/ui/assets/${src}" defer></script>`)}
+</head>
+<body>
+<a class="skip" href="#main">Skip to content</a>
+<header class="topbar">
+  <a class="brand" href="/ui/articles">claimdesk</a>
+  <nav aria-label="Main"><ul>${items.map(
+    (item) => html`<li><a href="${item.href}"${item.href === options.section ? html` aria-current="page"` : ''}>${item.label}</a></li>`,
+  )}</ul></nav>
+  ${principal
+    ? html`<form class="signout" method="post" action="/ui/logout"><span class="who">${principal.name} · ${principal.role}</span> <button type="submit" class="link">Sign out</button></form>`
+    : ''}
+</header>
+<main id="main">
+${body}
+</main>
+</body>
+</html>`;
+}

@@ -1,0 +1,61 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+const CHROMIUM_PATH = '/usr/bin/chromium';
+const ARTIFACTS = resolve(__dirname, '../artifacts');
+
+/** The policy the integrations layer sends (helmet); imposed here too, so these tests prove the pages need nothing inline. */
+const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+export interface TestBrowser {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors, page errors and CSP violations seen so far. */
+  problems: string[];
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Debian's Chromium, driven by playwright-core, with a fresh profile per run. */
+export async function launchBrowser(baseUrl: string): Promise<TestBrowser> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'claimdesk-chromium-'));
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1400, height: 1000 },
+    baseURL: baseUrl,
+  });
+  await context.route(`${baseUrl}/ui/**`, async (route) => {
+    // Redirects go back to the browser as they are, with their cookies.
+    const response = await route.fetch({ maxRedirects: 0 });
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': STRICT_CSP } });
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const problems: string[] = [];
+  // Our pages only: bull-board's own page reaches for outside resources a sandbox cannot load.
+  const ours = () => new URL(page.url()).pathname.startsWith('/ui/');
+  page.on('console', (message) => {
+    if (message.type() === 'error' && ours()) problems.push(`console on ${page.url()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => {
+    if (ours()) problems.push(`page error on ${page.url()}: ${error.message}`);
+  });
+  return {
+    context,
+    page,
+    problems,
+    async screenshot(name) {
+      const path = join(ARTIFACTS, `${name}.png`);
+      await page.screenshot({ path, fullPage: true });
+      return path;
+    },
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
