@@ -1,0 +1,59 @@
+import { countAssignments, postArticles, waitForAllAssigned } from './helpers/articles';
+import { startTestService, waitFor, type TestService } from './helpers/test-service';
+
+/** Redis is only the work list: whatever happens to it, every claim ends up assigned exactly once. */
+describe('rebuilding the queues from Postgres', () => {
+  let t: TestService;
+  let editor: string;
+
+  beforeAll(async () => {
+    t = await startTestService(5, { worker: false });
+    editor = await t.createKey('editor');
+    await t.createReviewer({ capacity: 5000 });
+    await t.createReviewer({ capacity: 5000 });
+  });
+  afterAll(() => t.close());
+  beforeEach(() => t.db.query(`DELETE FROM articles`));
+
+  it('recovers articles posted before a flush once a worker starts', async () => {
+    await postArticles(t, editor, 30);
+    expect(await t.redis.dbsize()).toBeGreaterThan(0);
+    await t.redis.flushdb();
+    await t.startWorker();
+    const count = await waitForAllAssigned(t);
+    expect(count.claims).toBeGreaterThanOrEqual(30);
+    expect(count.assignedTwice).toBe(0);
+  });
+
+  it('recovers from a flush while the worker runs, without restarting it', async () => {
+    const [worker] = t.workers;
+    const first = await postArticles(t, editor, 20);
+    await t.redis.flushdb();
+    const second = await postArticles(t, editor, 20);
+    await t.redis.flushdb();
+    const count = await waitForAllAssigned(t);
+    expect(first.length + second.length).toBe(40);
+    expect((await t.db.query(`SELECT count(*)::int AS n FROM articles WHERE status = 'ready'`)).rows[0].n).toBe(40);
+    expect(count.assignedTwice).toBe(0);
+    expect(worker.exitCode).toBeNull();
+    expect(t.workers).toEqual([worker]);
+  });
+
+  it('loses and doubles nothing when a worker is killed with SIGKILL mid-way', async () => {
+    const [worker] = t.workers;
+    const posting = postArticles(t, editor, 100);
+    await waitFor(async () => (await t.db.query(`SELECT count(*)::int AS n FROM articles WHERE status = 'ready'`)).rows[0].n >= 10, 'some extractions');
+    await t.stopWorker(worker, 'SIGKILL');
+    await posting;
+    const pending = (await countAssignments(t)).pendingArticles;
+    expect(pending).toBeGreaterThan(0);
+
+    await t.startWorker();
+    const count = await waitForAllAssigned(t, 60_000);
+    expect(count.assignedTwice).toBe(0);
+    const duplicates = await t.db.query(`SELECT article_id, text FROM claims GROUP BY article_id, text HAVING count(*) > 1`);
+    expect(duplicates.rows).toEqual([]);
+    const empty = await t.db.query(`SELECT id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id)`);
+    expect(empty.rows).toEqual([]);
+  });
+});
