@@ -14,6 +14,7 @@ const EXPECTED: Record<string, Access> = {
   'GET /articles': READERS,
   'GET /articles/{id}': READERS,
   'GET /articles/{id}/claimreview': READERS,
+  'POST /articles/{id}/claims': ['admin', 'editor'],
   'GET /claims': READERS,
   'GET /claims/{id}': READERS,
   'GET /claims/{id}/events': READERS,

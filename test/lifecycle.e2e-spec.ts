@@ -84,3 +84,37 @@ describe('an article’s whole life (real Postgres and Redis)', () => {
     expect(second.body.items[0].title).toBe('Same twice');
   });
 });
+
+describe('editors correct the extractor', () => {
+  let t: TestService;
+  let editorKey: string;
+  const body = 'Officials met on Monday. The ministry said that spending rose by 12 percent in 2023. Nice weather today.';
+
+  beforeAll(async () => {
+    t = await startTestService(9);
+    editorKey = await t.createKey('editor');
+  });
+  afterAll(() => t.close());
+
+  it('adds a missed claim by its span, scored, typed and queued like the others', async () => {
+    const reviewer = await t.createReviewer({ capacity: 20 });
+    const posted = await t.http().post('/articles').set('Authorization', `Bearer ${editorKey}`).send({ title: 'Manual', body });
+    await waitFor(async () => (await t.http().get(`/articles/${posted.body.id}`).set('Authorization', `Bearer ${editorKey}`)).body.status === 'ready', 'extraction');
+    const start = body.indexOf('spending rose');
+    const end = body.indexOf(' in 2023') + ' in 2023'.length;
+
+    const added = await t.http().post(`/articles/${posted.body.id}/claims`).set('Authorization', `Bearer ${editorKey}`).send({ start, end });
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ text: 'spending rose by 12 percent in 2023', start, end, status: 'unverified', type: 'quantity' });
+    expect(added.body.checkworthiness).toBeGreaterThan(0);
+    expect(added.body.checkworthiness).toBeLessThanOrEqual(1);
+    await waitFor(async () => (await t.http().get(`/claims/${added.body.id}`).set('Authorization', `Bearer ${editorKey}`)).body.assigneeId === reviewer.id, 'assignment');
+
+    const again = await t.http().post(`/articles/${posted.body.id}/claims`).set('Authorization', `Bearer ${editorKey}`).send({ start, end });
+    expect(again.status).toBe(409);
+    const outside = await t.http().post(`/articles/${posted.body.id}/claims`).set('Authorization', `Bearer ${editorKey}`).send({ start: 10, end: body.length + 5 });
+    expect(outside.status).toBe(400);
+    const reviewerAdds = await t.http().post(`/articles/${posted.body.id}/claims`).set('Authorization', `Bearer ${reviewer.key}`).send({ start, end });
+    expect(reviewerAdds.status).toBe(403);
+  });
+});

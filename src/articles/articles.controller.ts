@@ -7,6 +7,9 @@ import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { toArticleDetailResponse, toArticleResponse } from './article.response';
 import { ArticlesQueryService } from './articles-query.service';
 import { ArticlesService } from './articles.service';
+import { AddClaimDto } from '../claims/dto/add-claim.dto';
+import { toClaimResponse } from '../claims/claim.response';
+import { ManualClaimService } from '../extraction/manual-claim.service';
 import { CreateArticleDto } from './dto/create-article.dto';
 import { ListArticlesQuery } from './dto/list-articles.query';
 
@@ -17,6 +20,7 @@ export class ArticlesController {
   constructor(
     private readonly articles: ArticlesService,
     private readonly query: ArticlesQueryService,
+    private readonly manualClaims: ManualClaimService,
   ) {}
 
   @Post()
@@ -54,5 +58,14 @@ export class ArticlesController {
     const article = await this.query.get(principal, id);
     const [summaries, claims] = await Promise.all([this.query.summaries([id]), this.query.claimsOf(id)]);
     return toArticleDetailResponse(article, summaries.get(id)!, claims);
+  }
+
+  @Post(':id/claims')
+  @Roles('admin', 'editor')
+  @ApiOperation({ summary: 'Add a claim the extractor missed, by its span in the body (admin, editor); it is scored, typed and queued like the others' })
+  @ApiResponse({ status: 201, description: 'The new claim' })
+  @ApiResponse({ status: 409, description: 'conflict: the span is already a claim, or the article is not ready' })
+  async addClaim(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Body() dto: AddClaimDto) {
+    return toClaimResponse(await this.manualClaims.add(principal, id, dto));
   }
 }

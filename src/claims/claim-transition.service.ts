@@ -24,7 +24,7 @@ export class ClaimTransitionService {
 
   async move(claimId: string, principal: Principal, dto: TransitionClaimDto, ifMatch?: string): Promise<ClaimEntity> {
     const expectedVersion = this.expectedVersionOf(dto, ifMatch);
-    const { claim, freedCapacity, callbacks } = await this.dataSource.transaction(async (em) => {
+    const { claim, freedReviewer, callbacks } = await this.dataSource.transaction(async (em) => {
       const current = await this.lockClaim(em, claimId);
       if (current.version !== expectedVersion) throw await this.staleVersion(em, current);
 
@@ -48,7 +48,7 @@ export class ClaimTransitionService {
       }
 
       const isVerdict = VERDICTS.includes(dto.to);
-      const hadAssignee = current.assigneeId !== null;
+      const previousAssignee = current.assigneeId;
       const from = current.status;
       current.status = dto.to;
       current.version += 1;
@@ -70,12 +70,12 @@ export class ClaimTransitionService {
         { type: 'claim.status_changed', data: { claimId: current.id, from, to: dto.to, version: current.version, note: dto.note ?? null } },
       ]);
       if (isVerdict && from === 'unverified') callbacks.push(...(await this.outbox.recordIfReviewed(em, current.articleId)));
-      return { claim: await em.findOneByOrFail(ClaimEntity, { id: current.id }), freedCapacity: isVerdict && hadAssignee, callbacks };
+      return { claim: await em.findOneByOrFail(ClaimEntity, { id: current.id }), freedReviewer: isVerdict ? previousAssignee : null, callbacks };
     });
 
     await this.outbox.dispatch(callbacks);
 
-    if (freedCapacity) await this.reviewQueue.requeueWaiting();
+    if (freedReviewer) await this.reviewQueue.offerWorkTo(freedReviewer, 1);
     if (claim.status === 'unverified') await this.reviewQueue.enqueueAssignments([claim]);
     return claim;
   }

@@ -7,6 +7,7 @@ import { ApiError } from '../common/api-error';
 import type { Environment } from '../config/environment';
 import { appendClaimEvents, SYSTEM_ACTOR, type Actor } from '../claims/claim-history';
 import type { ClaimEventType } from '../claims/claim-event.entity';
+import { ELIGIBLE, OPEN_CLAIMS } from './eligibility';
 import { ReviewQueueService } from './review-queue.service';
 
 interface LockedClaim {
@@ -14,6 +15,7 @@ interface LockedClaim {
   article_id: string;
   status: string;
   assignee_id: string | null;
+  checkworthiness: number;
   language: string;
   topics: string[];
 }
@@ -24,13 +26,8 @@ export interface Assignment {
   leaseExpiresAt: Date;
 }
 
-/** A reviewer may take a claim when active, speaking its language and, where the article has topics, sharing one (no topics = generalist). */
-const ELIGIBLE = `r.active AND a.language = ANY(r.languages)
-  AND (cardinality(a.topics) = 0 OR cardinality(r.topics) = 0 OR a.topics && r.topics)`;
-
 const LEAST_LOADED_LOCK = 7_301_995;
 
-const OPEN_CLAIMS = `(SELECT count(*)::int FROM claims o WHERE o.assignee_id = r.id)`;
 
 /** Gives claims to reviewers; every path takes the reviewer's row lock before counting its load, so capacity holds under concurrency. */
 @Injectable()
@@ -72,7 +69,7 @@ export class AssignmentService {
     const assignment = await this.dataSource.transaction(async (em) => {
       if (!(await this.lockReviewerUnderCapacity(em, reviewerId))) return null;
       const rows: LockedClaim[] = await em.query(
-        `SELECT c.id, c.article_id, c.status, c.assignee_id, a.language, a.topics
+        `SELECT c.id, c.article_id, c.status, c.assignee_id, c.checkworthiness, a.language, a.topics
          FROM claims c JOIN articles a ON a.id = c.article_id, reviewers r
          WHERE r.id = $1 AND c.status = 'unverified' AND c.assignee_id IS NULL AND ${ELIGIBLE}
          ORDER BY c.checkworthiness DESC, c.id
@@ -105,28 +102,31 @@ export class AssignmentService {
   /** Unassign by hand, or a reviewer's release of its own claim: the claim goes back to the pool. */
   async unassign(claimId: string, actor: Actor, onlyIfAssignedTo?: string): Promise<void> {
     const type: ClaimEventType = onlyIfAssignedTo ? 'released' : 'unassigned';
-    await this.dataSource.transaction(async (em) => {
+    const released = await this.dataSource.transaction(async (em) => {
       const claim = await this.lockClaim(em, claimId);
       if (onlyIfAssignedTo && claim.assignee_id !== onlyIfAssignedTo) throw ApiError.forbidden('The claim is not assigned to you');
       if (!claim.assignee_id) throw new ApiError(HttpStatus.CONFLICT, 'conflict', 'The claim is not assigned');
       await this.clearAssignment(em, claim, actor, type);
+      return claim;
     });
-    await this.reviewQueue.requeueWaiting();
+    // The claim goes back to the pool, and its reviewer has room for another.
+    await this.reviewQueue.enqueueAssignments([{ id: released.id, checkworthiness: released.checkworthiness }]);
+    await this.reviewQueue.offerWorkTo(released.assignee_id!, 1);
   }
 
   /** Deactivation hands a reviewer's open claims back. */
   async unassignAllOf(reviewerId: string, actor: Actor): Promise<number> {
-    const count = await this.dataSource.transaction(async (em) => {
-      const claims: LockedClaim[] = await em.query(
-        `SELECT c.id, c.article_id, c.status, c.assignee_id, '' AS language, '{}'::text[] AS topics
+    const claims = await this.dataSource.transaction(async (em) => {
+      const open: LockedClaim[] = await em.query(
+        `SELECT c.id, c.article_id, c.status, c.assignee_id, c.checkworthiness, '' AS language, '{}'::text[] AS topics
          FROM claims c WHERE c.assignee_id = $1 FOR UPDATE`,
         [reviewerId],
       );
-      for (const claim of claims) await this.clearAssignment(em, claim, actor, 'unassigned');
-      return claims.length;
+      for (const claim of open) await this.clearAssignment(em, claim, actor, 'unassigned');
+      return open;
     });
-    if (count > 0) await this.reviewQueue.requeueWaiting();
-    return count;
+    await this.reviewQueue.enqueueAssignments(claims);
+    return claims.length;
   }
 
   /** Returns an expired lease to the pool; a lease renewed meanwhile is left alone. */
@@ -157,7 +157,7 @@ export class AssignmentService {
 
   private async lockClaim(em: EntityManager, claimId: string): Promise<LockedClaim> {
     const rows: LockedClaim[] = await em.query(
-      `SELECT c.id, c.article_id, c.status, c.assignee_id, a.language, a.topics
+      `SELECT c.id, c.article_id, c.status, c.assignee_id, c.checkworthiness, a.language, a.topics
        FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = $1 FOR UPDATE OF c`,
       [claimId],
     );
@@ -167,7 +167,7 @@ export class AssignmentService {
 
   private async lockPendingClaim(em: EntityManager, claimId: string): Promise<LockedClaim | null> {
     const rows: LockedClaim[] = await em.query(
-      `SELECT c.id, c.article_id, c.status, c.assignee_id, a.language, a.topics
+      `SELECT c.id, c.article_id, c.status, c.assignee_id, c.checkworthiness, a.language, a.topics
        FROM claims c JOIN articles a ON a.id = c.article_id
        WHERE c.id = $1 AND c.status = 'unverified' AND c.assignee_id IS NULL FOR UPDATE OF c`,
       [claimId],

@@ -7,14 +7,12 @@ import type { AssignClaimJob, ExpireLeaseJob } from '../queue/job-data';
 import { assignClaimJobOptions, expireLeaseJobOptions } from '../queue/job-options';
 import { enqueueOrDefer } from '../queue/enqueue';
 import { CLAIM_REVIEW_QUEUE, JOB_ASSIGN_CLAIM, JOB_EXPIRE_LEASE } from '../queue/queue-names';
+import { ELIGIBLE, OPEN_CLAIMS } from './eligibility';
 
 export interface PendingClaim {
   id: string;
   checkworthiness: number;
 }
-
-/** How many waiting claims get another assignment try when a reviewer frees up or joins. */
-const REQUEUE_BATCH = 200;
 
 /** Produces claim-review jobs; the rows in Postgres say what is pending, the jobs only make it happen sooner. */
 @Injectable()
@@ -46,13 +44,24 @@ export class ReviewQueueService {
     );
   }
 
-  /** Capacity appeared (a verdict, a release, a new reviewer): give the most check-worthy waiting claims another try. */
-  async requeueWaiting(): Promise<void> {
+  /**
+   * A reviewer has room for `slots` more claims (a verdict, a release, joining, more capacity): the most
+   * check-worthy waiting claims it may take get another assignment try. Waiting claims have no job until then.
+   */
+  async offerWorkTo(reviewerId: string, slots: number): Promise<void> {
+    if (slots <= 0) return;
     const waiting: PendingClaim[] = await this.dataSource.query(
-      `SELECT id, checkworthiness FROM claims WHERE status = 'unverified' AND assignee_id IS NULL
-       ORDER BY checkworthiness DESC, id LIMIT $1`,
-      [REQUEUE_BATCH],
+      `SELECT c.id, c.checkworthiness FROM claims c JOIN articles a ON a.id = c.article_id, reviewers r
+       WHERE r.id = $1 AND c.status = 'unverified' AND c.assignee_id IS NULL AND ${ELIGIBLE}
+       ORDER BY c.checkworthiness DESC, c.id LIMIT $2`,
+      [reviewerId, slots],
     );
     await this.enqueueAssignments(waiting);
+  }
+
+  /** Offers work to a reviewer up to its free capacity. */
+  async fillCapacityOf(reviewerId: string): Promise<void> {
+    const [row] = await this.dataSource.query(`SELECT greatest(r.capacity - ${OPEN_CLAIMS}, 0)::int AS free FROM reviewers r WHERE r.id = $1 AND r.active`, [reviewerId]);
+    if (row) await this.offerWorkTo(reviewerId, row.free);
   }
 }

@@ -25,7 +25,7 @@ export class ReviewersService {
       this.reviewers.create({ ...dto, email: dto.email.toLowerCase(), topics: normalizeTopics(dto.topics ?? []) }),
       (saved) => ({ action: 'reviewer.created', actor: principal, targetType: 'reviewer', targetId: saved.id, details: { ...dto } }),
     );
-    if (reviewer.active) await this.reviewQueue.requeueWaiting();
+    await this.reviewQueue.fillCapacityOf(reviewer.id);
     return reviewer;
   }
 
@@ -36,7 +36,7 @@ export class ReviewersService {
     Object.assign(reviewer, dto, dto.email ? { email: dto.email.toLowerCase() } : {}, dto.topics ? { topics: normalizeTopics(dto.topics) } : {});
     const saved = await this.saveUnique(reviewer, () => ({ action: 'reviewer.updated', actor: principal, targetType: 'reviewer', targetId: id, details: { ...dto } }));
     if (wasActive && !saved.active) await this.assignments.unassignAllOf(id, actorOf(principal));
-    else if (saved.active) await this.reviewQueue.requeueWaiting();
+    else await this.reviewQueue.fillCapacityOf(id);
     return saved;
   }
 
