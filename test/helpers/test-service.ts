@@ -10,10 +10,10 @@ import type { Role } from '../../src/auth/role';
 import { TEMPLATE_DATABASE_URL, testEnvironment } from './test-env';
 
 const ROOT = resolve(__dirname, '../..');
-const ARTIFACTS = resolve(ROOT, 'test/artifacts');
+export const ARTIFACTS = resolve(ROOT, 'test/artifacts');
 
 /** A fresh copy of the migrated test database for one suite (CREATE DATABASE … TEMPLATE is a file copy: fast). */
-async function copyTemplateDatabase(suiteUrl: string): Promise<void> {
+export async function copyTemplateDatabase(suiteUrl: string): Promise<void> {
   const name = new URL(suiteUrl).pathname.slice(1);
   const template = new URL(TEMPLATE_DATABASE_URL).pathname.slice(1);
   const admin = new URL(TEMPLATE_DATABASE_URL);
@@ -83,17 +83,26 @@ export async function waitFor<T>(check: () => Promise<T | null | undefined | fal
   }
 }
 
+export interface TestServiceOptions {
+  worker?: boolean;
+  env?: Record<string, string>;
+  name?: string;
+  /** Use this database as it is (a benchmark's seeded one) instead of a fresh copy of the template. */
+  databaseUrl?: string;
+}
+
 /**
  * Starts the real api process (and, unless told not to, a worker process) from the build, against the
- * Postgres test database (emptied) and Redis db `redisDb` (flushed with FLUSHDB).
+ * Postgres test database (a fresh copy of the migrated template) and Redis db `redisDb` (flushed with FLUSHDB).
  */
-export async function startTestService(redisDb: number, options: { worker?: boolean; env?: Record<string, string>; name?: string } = {}): Promise<TestService> {
+export async function startTestService(redisDb: number, options: TestServiceOptions = {}): Promise<TestService> {
   const port = await freePort();
   // Suites poll the API; the rate limit has a test of its own that sets it low.
   const env = testEnvironment(redisDb, { PORT: String(port), RATE_LIMIT_PER_MINUTE: '1000000', ...options.env });
   const redis = new Redis(env.REDIS_URL);
   await redis.flushdb();
-  await copyTemplateDatabase(env.DATABASE_URL);
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+  else await copyTemplateDatabase(env.DATABASE_URL);
   const db = new Pool({ connectionString: env.DATABASE_URL, max: 4 });
 
   const name = options.name ?? `suite-${redisDb}`;

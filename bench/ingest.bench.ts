@@ -1,0 +1,125 @@
+import { Queue } from 'bullmq';
+import { Pool } from 'pg';
+import { assignClaimJobOptions } from '../src/queue/job-options';
+import { CLAIM_REVIEW_QUEUE, JOB_ASSIGN_CLAIM } from '../src/queue/queue-names';
+import { redisOptionsFromUrl } from '../src/queue/redis-connection';
+import { startTestService, waitFor, type TestService } from '../test/helpers/test-service';
+import { realArticles } from './lib/corpus';
+import { drain, round } from './lib/stats';
+
+const ARTICLES = 150;
+const CONCURRENCY = 16;
+
+export interface IngestBenchResult {
+  ratio: number;
+  articlesPerSec: number;
+  claimsPerSec: number;
+  rawArticlesPerSec: number;
+}
+
+interface ClaimRow {
+  article_id: string;
+  revision: number;
+  ordinal: number;
+  text: string;
+  start: number;
+  end: number;
+  sentence_index: number;
+  checkworthiness: number;
+  type: string;
+  claimant: string | null;
+  entities: unknown;
+}
+
+/**
+ * Real articles posted over HTTP (api + one worker per core) until every claim is in Postgres and queued,
+ * against the raw limit: the same article and claim rows written by plain INSERTs and the same jobs by addBulk.
+ */
+export async function runIngestBench(): Promise<IngestBenchResult> {
+  const t = await startTestService(15, { worker: false, name: 'bench-ingest', env: { LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '100000000' } });
+  try {
+    await t.startWorker();
+    await t.startWorker();
+    const editor = await t.createKey('editor');
+    const articles = realArticles(ARTICLES);
+    const started = process.hrtime.bigint();
+    await drain(articles, CONCURRENCY, async (article) => {
+      const response = await fetch(`${t.url}/articles`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${editor}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(article),
+      });
+      if (response.status !== 202) throw new Error(`POST /articles → ${response.status} ${await response.text()}`);
+    });
+    await waitFor(async () => (await t.db.query(`SELECT count(*)::int AS n FROM articles WHERE status = 'ready'`)).rows[0].n === ARTICLES, 'every article extracted', 300_000);
+    await waitFor(async () => (await extractionQueueIdle(t)) || null, 'the extraction queue to drain', 60_000);
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const claims: ClaimRow[] = (await t.db.query(`SELECT * FROM claims ORDER BY article_id, ordinal`)).rows;
+    const raw = await rawIngest(t, claims);
+    const articlesPerSec = ARTICLES / seconds;
+    return { ratio: round(articlesPerSec / raw), articlesPerSec: round(articlesPerSec, 1), claimsPerSec: Math.round(claims.length / seconds), rawArticlesPerSec: round(raw, 1) };
+  } finally {
+    await t.close();
+  }
+}
+
+async function extractionQueueIdle(t: TestService): Promise<boolean> {
+  const response = await t.http().get('/admin/queues').set('Authorization', `Bearer ${t.adminKey}`);
+  const extraction = response.body.items.find((q: { name: string }) => q.name === 'article-extraction');
+  return extraction.waiting === 0 && extraction.active === 0;
+}
+
+/** The raw limit: per article one transaction with its row and one multi-row INSERT of its claims, then addBulk of their jobs. */
+async function rawIngest(t: TestService, claims: ClaimRow[]): Promise<number> {
+  const byArticle = new Map<string, ClaimRow[]>();
+  for (const claim of claims) byArticle.set(claim.article_id, [...(byArticle.get(claim.article_id) ?? []), claim]);
+  const sources = (await t.db.query(`SELECT id, owner_id, content_hash, title, body FROM articles`)).rows;
+  const pool = new Pool({ connectionString: t.env.DATABASE_URL, max: CONCURRENCY });
+  const queue = new Queue(CLAIM_REVIEW_QUEUE, { connection: redisOptionsFromUrl(t.env.REDIS_URL), prefix: `${t.env.QUEUE_PREFIX}-raw` });
+  try {
+    const seconds = await drain(sources, CONCURRENCY, async (article) => {
+      const rows = byArticle.get(article.id) ?? [];
+      const client = await pool.connect();
+      let ids: { id: string; checkworthiness: number }[] = [];
+      try {
+        await client.query('BEGIN');
+        const inserted = await client.query(
+          `INSERT INTO articles (owner_id, content_hash, title, body, status, extracted_revision) VALUES ($1, $2, $3, $4, 'ready', 1) RETURNING id`,
+          [article.owner_id, `raw-${article.content_hash}`, article.title, article.body],
+        );
+        if (rows.length > 0) {
+          const values = rows.map((_, i) => `($1, 1, $${i * 10 + 2}, $${i * 10 + 3}, $${i * 10 + 4}, $${i * 10 + 5}, $${i * 10 + 6}, $${i * 10 + 7}, $${i * 10 + 8}, $${i * 10 + 9}, $${i * 10 + 10}, $${i * 10 + 11})`);
+          const params = rows.flatMap((c) => [c.ordinal, c.text, c.start, c.end, c.sentence_index, c.checkworthiness, c.type, c.claimant, JSON.stringify(c.entities), 'unverified']);
+          ids = (
+            await client.query(
+              `INSERT INTO claims (article_id, revision, ordinal, text, start, "end", sentence_index, checkworthiness, type, claimant, entities, status)
+               VALUES ${values.join(', ')} RETURNING id, checkworthiness`,
+              [inserted.rows[0].id, ...params],
+            )
+          ).rows;
+        }
+        await client.query('COMMIT');
+      } finally {
+        client.release();
+      }
+      await queue.addBulk(ids.map((c) => ({ name: JOB_ASSIGN_CLAIM, data: { claimId: c.id }, opts: assignClaimJobOptions(c.id, c.checkworthiness) })));
+    });
+    return sources.length / seconds;
+  } finally {
+    await queue.close();
+    await pool.end();
+  }
+}
+
+if (require.main === module) {
+  runIngestBench().then(
+    (r) => {
+      console.log(`ingest: ${r.articlesPerSec} articles/s, ${r.claimsPerSec} claims/s vs raw ${r.rawArticlesPerSec} articles/s → ratio ${r.ratio} (target ≥ 0.5)`);
+      console.log(JSON.stringify(r));
+    },
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

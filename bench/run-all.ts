@@ -1,0 +1,64 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { resolve } from 'node:path';
+import Redis from 'ioredis';
+import { Pool } from 'pg';
+import globalSetup from '../test/global-setup';
+import { TEMPLATE_DATABASE_URL } from '../test/helpers/test-env';
+import { runExtractionBench } from './extraction.bench';
+import { runIngestBench } from './ingest.bench';
+import { runListingBench } from './listing.bench';
+import { runRebuildBench } from './rebuild.bench';
+import { runReviewBench } from './review.bench';
+
+async function machine() {
+  const db = new Pool({ connectionString: TEMPLATE_DATABASE_URL, max: 1 });
+  const redis = new Redis('redis://127.0.0.1:6379/15');
+  try {
+    const postgres = (await db.query(`SHOW server_version`)).rows[0].server_version as string;
+    const info = await redis.info('server');
+    return { cpus: cpus().length, node: process.version, postgres, redis: /redis_version:(\S+)/.exec(info)?.[1] ?? 'unknown' };
+  } finally {
+    await db.end();
+    redis.disconnect();
+  }
+}
+
+/** `npm run bench`: every benchmark in one run, one table, and bench/results/latest.json. */
+async function main(): Promise<void> {
+  globalSetup();
+  const extraction = await runExtractionBench();
+  const review = await runReviewBench();
+  const ingest = await runIngestBench();
+  const listing = await runListingBench();
+  const { claimsPerSec } = await runRebuildBench();
+  const results = {
+    ingest,
+    review: { ratio: review.ratio, movesPerSec: review.movesPerSec, p50Ms: review.p50Ms, p99Ms: review.p99Ms },
+    extraction,
+    listing,
+    rebuild: { claimsPerSec },
+    machine: await machine(),
+  };
+  const rows: [string, string, string, string][] = [
+    ['ingest', `${ingest.articlesPerSec} articles/s, ${ingest.claimsPerSec} claims/s`, `ratio ${ingest.ratio} to raw ${ingest.rawArticlesPerSec} articles/s`, '≥ 0.5'],
+    ['review', `${review.movesPerSec} moves/s, p50 ${review.p50Ms} ms, p99 ${review.p99Ms} ms`, `ratio ${review.ratio} to raw ${review.rawMovesPerSec} moves/s`, '≥ 0.5, p99 < 25 ms'],
+    ['extraction', `${extraction.sentencesPerSec} sentences/s, ${extraction.articlesPerSec} articles/s`, 'single thread', '≥ 5,000 sentences/s'],
+    ['listing', `p95 ${listing.p95Ms10k} ms at 10k, ${listing.p95Ms1M} ms at 1M claims`, `ratio ${listing.p95Ratio}`, '≤ 1.5'],
+    ['rebuild', `${claimsPerSec} claims/s re-enqueued`, '', '≥ 10,000/s'],
+  ];
+  const width = [10, 52, 38, 20];
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(width[i])).join(' | ');
+  console.log(`\n${line(['bench', 'measured', 'against', 'target'])}\n${width.map((w) => '-'.repeat(w)).join('-|-')}`);
+  for (const row of rows) console.log(line(row));
+  console.log(`\nmachine: ${JSON.stringify(results.machine)}`);
+  const out = resolve(__dirname, 'results/latest.json');
+  mkdirSync(resolve(__dirname, 'results'), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`written to ${out}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
