@@ -125,7 +125,8 @@ describe('authorization: every route × every role', () => {
     expect((await t.http().get('/articles').set('Authorization', `Bearer ${key}`)).status).toBe(200);
     const wrongSecret = `${key.slice(0, -4)}AAAA`;
     expect((await t.http().get('/articles').set('Authorization', `Bearer ${wrongSecret}`)).status).toBe(401);
-    await t.db.query(`UPDATE api_keys SET revoked_at = now() WHERE prefix = $1`, [prefix]);
+    const { rows } = await t.db.query(`SELECT id FROM api_keys WHERE prefix = $1`, [prefix]);
+    expect((await t.http().delete(`/admin/keys/${rows[0].id}`).set('Authorization', `Bearer ${t.adminKey}`)).status).toBe(204);
     expect((await t.http().get('/articles').set('Authorization', `Bearer ${key}`)).status).toBe(401);
   });
 });

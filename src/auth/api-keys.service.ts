@@ -10,6 +10,7 @@ import type { Role } from './role';
 
 /** Compared against when no key has the prefix, so an unknown prefix costs the same time as a wrong secret. */
 const NO_SUCH_KEY_HASH = hashSecret('no such key');
+const KEY_CACHE_MS = 5000;
 
 export interface NewApiKey {
   name: string;
@@ -20,6 +21,8 @@ export interface NewApiKey {
 
 @Injectable()
 export class ApiKeysService {
+  private readonly liveKeys = new Map<string, { row: ApiKeyEntity; until: number }>();
+
   constructor(@InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>) {}
 
   /** The plain key is returned here once and never stored; `outer` makes it part of a caller's transaction. */
@@ -60,10 +63,23 @@ export class ApiKeysService {
   async authenticate(key: string): Promise<Principal | null> {
     const parsed = parseApiKey(key);
     if (!parsed) return null;
-    const row = await this.keys.findOne({ where: { prefix: parsed.prefix, revokedAt: IsNull() } });
+    const row = await this.findLiveKey(parsed.prefix);
     const matches = secretMatches(parsed.secret, row?.secretHash ?? NO_SUCH_KEY_HASH);
     if (!row || !matches) return null;
     return { keyId: row.id, name: row.name, role: row.role, reviewerId: row.reviewerId, integratorId: row.integratorId };
+  }
+
+  /**
+   * Every request authenticates, so live keys are cached briefly; a revocation takes effect at once in the
+   * process that made it and within KEY_CACHE_MS in the others.
+   */
+  private async findLiveKey(prefix: string): Promise<ApiKeyEntity | null> {
+    const cached = this.liveKeys.get(prefix);
+    if (cached && cached.until > Date.now()) return cached.row;
+    const row = await this.keys.findOne({ where: { prefix, revokedAt: IsNull() } });
+    if (row) this.liveKeys.set(prefix, { row, until: Date.now() + KEY_CACHE_MS });
+    else this.liveKeys.delete(prefix);
+    return row;
   }
 
   list(): Promise<ApiKeyEntity[]> {
@@ -76,5 +92,6 @@ export class ApiKeysService {
       if (!result.affected) throw ApiError.notFound('Key', id);
       await recordAuditEvent(em, { action: 'key.revoked', actor, targetType: 'key', targetId: id });
     });
+    for (const [prefix, cached] of this.liveKeys) if (cached.row.id === id) this.liveKeys.delete(prefix);
   }
 }

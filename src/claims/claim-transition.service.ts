@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { returningRows } from '../database/sql';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
 import { CallbackOutboxService } from '../integrations/callback-outbox.service';
@@ -58,11 +59,13 @@ export class ClaimTransitionService {
         current.leaseExpiresAt = null;
         current.lastVerdictReviewerId = principal.reviewerId;
       }
-      await em.query(
+      const [{ updated_at }] = await returningRows<{ updated_at: Date }>(
+        em,
         `UPDATE claims SET status = $2, version = $3, assignee_id = $4, assigned_at = $5, lease_expires_at = $6,
-           last_verdict_reviewer_id = $7, updated_at = now() WHERE id = $1`,
+           last_verdict_reviewer_id = $7, updated_at = now() WHERE id = $1 RETURNING updated_at`,
         [current.id, current.status, current.version, current.assigneeId, current.assignedAt, current.leaseExpiresAt, current.lastVerdictReviewerId],
       );
+      current.updatedAt = updated_at;
       await appendClaimEvents(em, [
         { claimId: current.id, articleId: current.articleId, type: 'transition', actor: actorOf(principal), fromStatus: from, toStatus: dto.to, note: dto.note, sources: dto.sources },
       ]);
@@ -70,7 +73,7 @@ export class ClaimTransitionService {
         { type: 'claim.status_changed', data: { claimId: current.id, from, to: dto.to, version: current.version, note: dto.note ?? null } },
       ]);
       if (isVerdict && from === 'unverified') callbacks.push(...(await this.outbox.recordIfReviewed(em, current.articleId)));
-      return { claim: await em.findOneByOrFail(ClaimEntity, { id: current.id }), freedReviewer: isVerdict ? previousAssignee : null, callbacks };
+      return { claim: current, freedReviewer: isVerdict ? previousAssignee : null, callbacks };
     });
 
     await this.outbox.dispatch(callbacks);

@@ -37,17 +37,21 @@ export class CallbackOutboxService {
     return rows.map((r) => ({ id: r.id, nextAttemptAt: r.next_attempt_at }));
   }
 
-  /** `article.reviewed` when extraction is done and no claim is left unverified; call after the change, in its transaction. */
+  /**
+   * `article.reviewed` when extraction is done and no claim is left unverified. Call it last in the transaction that
+   * gave the verdict: it holds a per-article lock (two last verdicts at once must not both miss it) until the commit.
+   */
   async recordIfReviewed(em: EntityManager, articleId: string): Promise<DueDelivery[]> {
     await em.query(`SELECT pg_advisory_xact_lock($1, hashtext($2::text))`, [REVIEWED_CHECK_LOCK, articleId]);
-    const [summary]: { reviewed: boolean; total: number; revision: number }[] = await em.query(
-      `SELECT a.status = 'ready' AND count(c.id) FILTER (WHERE c.status = 'unverified') = 0 AS reviewed,
-              count(c.id) FILTER (WHERE c.status <> 'withdrawn')::int AS total, a.revision
-       FROM articles a LEFT JOIN claims c ON c.article_id = a.id WHERE a.id = $1 GROUP BY a.id`,
+    const [article]: { reviewed: boolean; revision: number }[] = await em.query(
+      `SELECT a.status = 'ready' AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id AND c.status = 'unverified') AS reviewed, a.revision
+       FROM articles a WHERE a.id = $1`,
       [articleId],
     );
-    if (!summary?.reviewed || summary.total === 0) return [];
-    return this.record(em, articleId, [{ type: 'article.reviewed', data: { revision: summary.revision, claims: summary.total } }]);
+    if (!article?.reviewed) return [];
+    const [{ total }] = await em.query(`SELECT count(*)::int AS total FROM claims WHERE article_id = $1 AND status <> 'withdrawn'`, [articleId]);
+    if (total === 0) return [];
+    return this.record(em, articleId, [{ type: 'article.reviewed', data: { revision: article.revision, claims: total } }]);
   }
 
   async dispatch(deliveries: DueDelivery[]): Promise<void> {
