@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ApiKeysService } from '../src/auth/api-keys.service';
+import { IntegratorsService } from '../src/integrations/integrators.service';
 import { startAll } from '../src/start-all';
 
 /**
@@ -8,6 +9,7 @@ import { startAll } from '../src/start-all';
  * wait for extraction and assignment, print the claims, and keep serving.
  */
 const ARTICLE = resolve(process.argv[2] ?? resolve(__dirname, '../../../shared/data/articles/peace-talks.txt'));
+const DEMO_INTEGRATOR = 'Demo newsroom';
 const DEMO_REVIEWERS = [
   { name: 'Ada Reviewer', email: 'ada@demo.claimdesk', languages: ['en'], capacity: 25 },
   { name: 'Ben Reviewer', email: 'ben@demo.claimdesk', languages: ['en'], capacity: 25 },
@@ -41,11 +43,21 @@ async function main(): Promise<void> {
     reviewers.slice(0, 2).map(async (r) => ({ name: r.name, key: (await keys.create({ name: `demo key for ${r.name}`, role: 'reviewer', reviewerId: r.id })).key })),
   );
 
-  const [headline] = text.split('\n');
-  const posted = await call('POST', '/articles', editor, { title: headline.trim(), body: text, externalId: 'demo:peace-talks', url: 'https://www.antiwar.com/' });
-  console.log(`\nPosted "${headline.trim()}" → article ${posted.id} (${posted.status})`);
+  // The article comes from a demo newsroom integrator, so a second run finds the same article instead of a copy.
+  const integrators = service.api.get(IntegratorsService);
+  const newsroom = (await integrators.list()).find((i) => i.name === DEMO_INTEGRATOR);
+  const integratorKey = newsroom
+    ? (await keys.create({ name: 'demo newsroom key', role: 'integrator', integratorId: newsroom.id })).key
+    : (await integrators.create(DEMO_INTEGRATOR, null)).apiKey;
 
-  const article = await waitForAssignment(() => call('GET', `/articles/${posted.id}`, editor));
+  const [headline] = text.split('\n');
+  const posted = await call('POST', '/articles', integratorKey, { title: headline.trim(), body: text, externalId: 'demo:peace-talks', url: 'https://www.antiwar.com/' });
+  console.log(`\nPosted "${headline.trim()}" → article ${posted.id} (${posted.status}${posted.revision > 1 ? `, revision ${posted.revision}` : ''})`);
+
+  const article = await waitForAssignment(
+    () => call('GET', `/articles/${posted.id}`, editor),
+    async () => (await call('GET', '/admin/queues', admin)).items.every((q: { waiting: number; active: number }) => q.waiting + q.active === 0),
+  );
   const names = new Map(reviewers.map((r) => [r.id, r.name]));
   console.log(`\n${article.claims.length} claims (status ${article.status}):\n`);
   article.claims.forEach((claim: ClaimRow, i: number) => {
@@ -58,6 +70,7 @@ async function main(): Promise<void> {
   console.log(`
 Look at:
   ${service.url}/articles/${article.id}          the article as JSON (Authorization: Bearer <key>)
+  ${service.url}/articles/${article.id}/claimreview   ClaimReview JSON-LD of its verdicts
   ${service.url}/ui/articles/${article.id}       the editor page (sign in at ${service.url}/ui/login)
   ${service.url}/ui/review                       the reviewer workbench
   ${service.url}/docs                            the API (OpenAPI)
@@ -67,6 +80,7 @@ Look at:
 Keys made for this run (shown once):
   admin   ${admin}
   editor  ${editor}
+  integrator (${DEMO_INTEGRATOR}) ${integratorKey}
 ${reviewerKeys.map((r) => `  reviewer ${r.name}: ${r.key}`).join('\n')}
 
 Serving until stopped (Ctrl-C).`);
@@ -81,12 +95,13 @@ interface ClaimRow {
   assigneeId: string | null;
 }
 
-/** Extraction and assignment run in the worker; wait until every open claim has a reviewer (or a minute passes). */
-async function waitForAssignment(load: () => Promise<{ id: string; status: string; summary: unknown; claims: ClaimRow[] }>) {
+/** Extraction and assignment run in the worker; wait until every open claim has a reviewer, or the queues are idle (reviewers full). */
+async function waitForAssignment(load: () => Promise<{ id: string; status: string; summary: unknown; claims: ClaimRow[] }>, queuesIdle: () => Promise<boolean>) {
   const deadline = Date.now() + 60_000;
   for (;;) {
     const article = await load();
-    const settled = article.status === 'failed' || (article.status === 'ready' && article.claims.every((c) => c.status !== 'unverified' || c.assigneeId));
+    const extracted = article.status === 'failed' || article.status === 'ready';
+    const settled = extracted && (article.claims.every((c) => c.status !== 'unverified' || c.assigneeId) || (await queuesIdle()));
     if (settled || Date.now() > deadline) return article;
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -30,7 +30,7 @@ export class IntegratorsService {
   ) {}
 
   /** The key and the secret are in this answer only. */
-  create(name: string, actor: Principal): Promise<NewIntegrator> {
+  create(name: string, actor: Principal | null): Promise<NewIntegrator> {
     return this.dataSource.transaction(async (em) => {
       const [integrator]: Integrator[] = await em.query(
         `INSERT INTO integrators (name) VALUES ($1) RETURNING id, name, created_at AS "createdAt"`,
