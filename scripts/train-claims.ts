@@ -10,6 +10,7 @@ import { scoreRows } from '../src/extraction/lib/claim-evaluation';
 
 // Usage: ts-node scripts/train-claims.ts [DATA_DIR] — the most recent debates (id >= 31000) are the time-shifted hold-out.
 const TIME_SHIFT_ID = 31000;
+const DEV_F1_FLOOR = 0.9;
 const dataDir = resolve(__dirname, '..', process.argv[2] ?? '../shared/data/checkworthy');
 
 interface Row {
@@ -43,10 +44,8 @@ const early = train.filter((r) => r.id < TIME_SHIFT_ID);
 const recent = train.filter((r) => r.id >= TIME_SHIFT_ID);
 console.log(`loaded ${train.length} train (${recent.length} time-shifted), ${dev.length} dev in ${Date.now() - started} ms`);
 
-const base: TrainingOptions = { minDf: 3, l2: 1e-5, learningRate: 0.1, epochs: 8, seed: 42, positiveWeight: 1.5, averageFromEpoch: 2, blockWeights: { w: 1, c: 1, l: 0.5 } };
-const grid: Partial<TrainingOptions>[] = process.env.TRAIN_GRID
-  ? JSON.parse(process.env.TRAIN_GRID)
-  : [{}, { positiveWeight: 1 }, { blockWeights: { w: 1, c: 1, l: 1 } }, { l2: 3e-5 }, { learningRate: 0.05, epochs: 10 }];
+const base: TrainingOptions = { minDf: 5, C: 2, positiveWeight: 1, maxIterations: 300, blockWeights: { w: 1, c: 1, l: 0.5 } };
+const grid: Partial<TrainingOptions>[] = process.env.TRAIN_GRID ? JSON.parse(process.env.TRAIN_GRID) : [{ C: 1 }, {}, { C: 4 }, { blockWeights: { w: 1, c: 0.7, l: 0.7 } }];
 
 let chosen = base;
 let chosenScore = -1;
@@ -54,10 +53,11 @@ for (const change of grid) {
   const options = { ...base, ...change };
   const model = fit(early, options);
   const sets = [evaluate(model, recent), evaluate(model, dev)];
-  const threshold = bestThreshold(sets);
+  // Same rule as the default threshold below.
+  const threshold = bestThreshold(sets, { set: sets[1], f1: DEV_F1_FLOOR });
   const [shift, devMetrics] = sets.map((set) => yesClassMetrics(set.scores, set.labels, threshold));
-  // Generalisation counts double: dev shares debates with train.
-  const score = (2 * shift.f1 + devMetrics.f1) / 3;
+  // A setting whose dev F1 cannot reach the floor at any threshold ranks below every one that can.
+  const score = (shift.f1 + devMetrics.f1) / 2 - (devMetrics.f1 < DEV_F1_FLOOR ? 1 : 0);
   console.log(JSON.stringify({ change, threshold, timeShiftedF1: shift.f1.toFixed(4), devF1: devMetrics.f1.toFixed(4) }));
   if (score > chosenScore) [chosen, chosenScore] = [options, score];
 }
@@ -68,8 +68,9 @@ const shiftSet = scoreRows(new ClaimExtractor(heldOut), rawTrain.filter((r) => N
 writeFileSync(DEFAULT_MODEL_PATH, JSON.stringify(fit(train, chosen).json));
 // Figures are measured on the model as written, so eval-claims and the spec reproduce them exactly.
 const devSet = scoreRows(new ClaimExtractor(CheckworthinessModel.load()), rawDev);
-// One default for both: dev alone prefers a higher threshold, the newer debates a lower one.
-const threshold = bestThreshold([devSet, shiftSet]);
+// One default for both: dev alone prefers a higher threshold, the newer debates a lower one. The mean is maximised
+// only where dev keeps F1 >= DEV_F1_FLOOR, so the newer debates pull the threshold down no further than that allows.
+const threshold = bestThreshold([devSet, shiftSet], { set: devSet, f1: DEV_F1_FLOOR });
 const devOnlyThreshold = bestThreshold([devSet]);
 const devMetrics = yesClassMetrics(devSet.scores, devSet.labels, threshold);
 const timeShifted = yesClassMetrics(shiftSet.scores, shiftSet.labels, threshold);

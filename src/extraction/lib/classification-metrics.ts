@@ -20,15 +20,25 @@ export function yesClassMetrics(scores: number[], labels: number[], threshold: n
   return { precision, recall, f1 };
 }
 
-/** Threshold maximising the mean Yes-class F1 over the given evaluation sets. */
-export function bestThreshold(sets: { scores: number[]; labels: number[] }[]): number {
+export interface ScoredSet {
+  scores: number[];
+  labels: number[];
+}
+
+/**
+ * Threshold maximising the mean Yes-class F1 over the sets; with a floor, only among thresholds where the floor's set
+ * keeps at least its F1 (unconstrained when none does).
+ */
+export function bestThreshold(sets: ScoredSet[], floor?: { set: ScoredSet; f1: number }): number {
+  const candidates = Array.from({ length: 81 }, (_, i) => Number((0.1 + i / 100).toFixed(2)));
+  const allowed = floor ? candidates.filter((t) => yesClassMetrics(floor.set.scores, floor.set.labels, t).f1 >= floor.f1) : [];
   let best = 0.5;
   let bestF1 = -1;
-  for (let t = 0.1; t <= 0.9; t += 0.01) {
+  for (const t of allowed.length > 0 ? allowed : candidates) {
     const f1 = sets.reduce((sum, set) => sum + yesClassMetrics(set.scores, set.labels, t).f1, 0) / sets.length;
     if (f1 > bestF1) {
       bestF1 = f1;
-      best = Number(t.toFixed(2));
+      best = t;
     }
   }
   return best;

@@ -15,12 +15,10 @@ const COMPARATIVE = new Set(['more', 'less', 'fewer', 'than', 'most', 'least', '
 const FUTURE = new Set(['will', "'ll", 'going', 'gonna', 'shall']);
 const YEAR = /^(1[89]|20)\d\d$/;
 const QUOTES = new Set(['"', '“', '”', '‘', '’', "'", '«', '»']);
+// Gender-neutral third person: claims about an opponent ("she wants open borders") then read alike whoever is debating.
+const THIRD_PERSON = new Map([['he', '<3s>'], ['she', '<3s>'], ['him', '<3o>'], ['her', '<3o>'], ['his', '<3o>'], ['hers', '<3o>'], ['himself', '<3r>'], ['herself', '<3r>']]);
 
-const X = (process.env.FX ?? '').split(',');
-const THIRD = new Map([['he', '<3s>'], ['she', '<3s>'], ['him', '<3o>'], ['her', '<3o>'], ['his', '<3o>'], ['hers', '<3o>'], ['himself', '<3r>'], ['herself', '<3r>']]);
 function normaliseToken(token: Token): string {
-  if (X.includes('pron') && THIRD.has(token.lower)) return THIRD.get(token.lower)!;
-  if (X.includes('propn') && token.pos === 'PROPN') return '<name>';
   if (token.type === 'number' || /^[\d.,]+$/.test(token.value)) {
     const digits = token.value.replace(/[^\d]/g, '');
     if (YEAR.test(token.value)) return '<year>';
@@ -28,6 +26,8 @@ function normaliseToken(token: Token): string {
   }
   if (token.type === 'currency') return '<cur>';
   if (token.type === 'url' || token.type === 'email') return '<url>';
+  const person = THIRD_PERSON.get(token.lower);
+  if (person) return person;
   return token.lower.replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
 }
 
@@ -43,16 +43,10 @@ export function extractFeatures(allTokens: Token[], entities: EntitySpan[]): Map
     add('w:' + word);
     add('w:' + previous + ' ' + word);
     previous = word;
-    if (X.includes('nochar-ph') && word[0] === '<' && word.length > 2) continue;
     const padded = ' ' + (word.length > 20 ? word.slice(0, 20) : word) + ' ';
-    if (!X.includes('charx')) for (let n = 2; n <= 5; n++) for (let i = 0; i + n <= padded.length; i++) add('c:' + padded.slice(i, i + n));
+    for (let n = 2; n <= 5; n++) for (let i = 0; i + n <= padded.length; i++) add('c:' + padded.slice(i, i + n));
   }
   add('w:' + previous + ' </s>');
-  if (X.includes('charx')) {
-    const joined = ' ' + words.join(' ') + ' ';
-    for (let n = 2; n <= 5; n++) for (let i = 0; i + n <= joined.length; i++) add('x:' + joined.slice(i, i + n));
-  }
-  if (X.includes('tri')) for (let i = 2; i < words.length; i++) add('w:' + words[i - 2] + ' ' + words[i - 1] + ' ' + words[i]);
   let previousPos = '<s>';
   for (const token of tokens) {
     add('l:p:' + token.pos);

@@ -1,16 +1,15 @@
 import { CheckworthinessModelJson } from './checkworthiness-model';
 import { FEATURE_BLOCKS, FeatureBlock } from './features';
+import { minimiseLbfgs } from './lbfgs';
 
 export interface TrainingOptions {
+  /** Features seen in fewer training rows are dropped (noise, and model size). */
   minDf: number;
-  l2: number;
-  learningRate: number;
-  epochs: number;
-  seed: number;
+  /** Inverse L2 strength, as in liblinear: loss summed over rows + ||w||² / (2C). */
+  C: number;
   /** Weight of a Yes example's loss relative to a No example's. */
   positiveWeight: number;
-  /** Average the weights over the last epochs' updates (Polyak); steadier than the last iterate. */
-  averageFromEpoch: number;
+  maxIterations: number;
   blockWeights: Record<FeatureBlock, number>;
 }
 
@@ -19,7 +18,7 @@ interface SparseVector {
   values: Float64Array;
 }
 
-/** Deterministic Adagrad logistic regression: fixed seed, fixed shuffles, same model for the same data. */
+/** L2 logistic regression solved to convergence by full-batch L-BFGS: no seed, same model for the same data. */
 export function trainLogisticRegression(samples: Map<string, number>[], labels: number[], options: TrainingOptions): CheckworthinessModelJson {
   const df = new Map<string, number>();
   for (const sample of samples) for (const key of sample.keys()) df.set(key, (df.get(key) ?? 0) + 1);
@@ -28,44 +27,28 @@ export function trainLogisticRegression(samples: Map<string, number>[], labels: 
   const idf = vocabulary.map((key) => Math.log((1 + samples.length) / (1 + df.get(key)!)) + 1);
   const vectors = samples.map((sample) => vectorise(sample, index, idf, options.blockWeights));
 
-  const weights = new Float64Array(vocabulary.length);
-  const squares = new Float64Array(vocabulary.length).fill(1e-8);
-  let bias = 0;
-  let biasSquare = 1e-8;
-  const sum = new Float64Array(vocabulary.length);
-  let biasSum = 0;
-  let averaged = 0;
-  const order = samples.map((_, i) => i);
-  const random = mulberry32(options.seed);
-  for (let epoch = 0; epoch < options.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
+  // The last coordinate is the bias, which is not regularised.
+  const dimension = vocabulary.length;
+  const rowWeights = labels.map((label) => (label === 1 ? options.positiveWeight : 1));
+  const objective = (w: Float64Array, gradient: Float64Array): number => {
+    gradient.fill(0);
+    let loss = 0;
+    vectors.forEach(({ indices, values }, n) => {
+      let z = w[dimension];
+      for (let k = 0; k < indices.length; k++) z += w[indices[k]] * values[k];
+      loss += rowWeights[n] * (labels[n] === 1 ? softplus(-z) : softplus(z));
+      const error = rowWeights[n] * (1 / (1 + Math.exp(-z)) - labels[n]);
+      for (let k = 0; k < indices.length; k++) gradient[indices[k]] += error * values[k];
+      gradient[dimension] += error;
+    });
+    for (let f = 0; f < dimension; f++) {
+      loss += (w[f] * w[f]) / (2 * options.C);
+      gradient[f] += w[f] / options.C;
     }
-    for (const n of order) {
-      const { indices, values } = vectors[n];
-      let z = bias;
-      for (let k = 0; k < indices.length; k++) z += weights[indices[k]] * values[k];
-      const error = (1 / (1 + Math.exp(-z)) - labels[n]) * (labels[n] === 1 ? options.positiveWeight : 1);
-      for (let k = 0; k < indices.length; k++) {
-        const f = indices[k];
-        const gradient = error * values[k] + options.l2 * weights[f];
-        squares[f] += gradient * gradient;
-        weights[f] -= (options.learningRate * gradient) / Math.sqrt(squares[f]);
-      }
-      biasSquare += error * error;
-      bias -= (options.learningRate * error) / Math.sqrt(biasSquare);
-    }
-    if (epoch >= options.averageFromEpoch) {
-      for (let f = 0; f < weights.length; f++) sum[f] += weights[f];
-      biasSum += bias;
-      averaged++;
-    }
-  }
-  if (averaged > 0) {
-    for (let f = 0; f < weights.length; f++) weights[f] = sum[f] / averaged;
-    bias = biasSum / averaged;
-  }
+    return loss;
+  };
+  const weights = minimiseLbfgs(objective, new Float64Array(dimension + 1), { maxIterations: options.maxIterations, tolerance: 1e-7, memory: 10 });
+
   const features: Record<string, [number, number]> = {};
   vocabulary.forEach((key, i) => (features[key] = [round(idf[i]), round(weights[i])]));
   return {
@@ -74,10 +57,14 @@ export function trainLogisticRegression(samples: Map<string, number>[], labels: 
     metrics: {},
     hyperParameters: { ...options, blockWeights: JSON.stringify(options.blockWeights) },
     trainingRows: samples.length,
-    bias: round(bias),
+    bias: round(weights[dimension]),
     blockWeights: options.blockWeights,
     features,
   };
+}
+
+function softplus(z: number): number {
+  return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
 }
 
 function vectorise(sample: Map<string, number>, index: Map<string, number>, idf: number[], blockWeights: Record<FeatureBlock, number>): SparseVector {
@@ -100,17 +87,6 @@ function vectorise(sample: Map<string, number>, index: Map<string, number>, idf:
     });
   }
   return { indices: Int32Array.from(indices), values: Float64Array.from(values) };
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function round(value: number): number {
