@@ -7,6 +7,7 @@ import { json, urlencoded } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { jsonBodyGuard, requireUtf8 } from './common/json-body-guard';
 import { keepRawBody } from './common/raw-body';
 import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation.pipe';
@@ -17,8 +18,17 @@ export const MAX_BODY = '1mb';
 export function configureHttpApp(app: INestApplication): INestApplication {
   const express = app as NestExpressApplication;
   express.use(securityHeaders());
-  express.use(json({ limit: MAX_BODY, verify: keepRawBody }));
+  express.use(
+    json({
+      limit: MAX_BODY,
+      verify: (req, res, buffer, encoding) => {
+        requireUtf8(req, res, buffer, encoding);
+        keepRawBody(req, res, buffer);
+      },
+    }),
+  );
   express.use(urlencoded({ extended: false, limit: MAX_BODY }));
+  express.use(jsonBodyGuard());
   express.use(cookieParser());
   express.useGlobalPipes(createValidationPipe());
   express.useGlobalFilters(new AllExceptionsFilter());

@@ -53,7 +53,7 @@ export class EventsQueryService {
 
   async list(query: ListEventsQuery): Promise<Page<ReturnType<typeof toEventResponse>>> {
     const limit = query.limit ?? 100;
-    const cursor = decodeCursor(query.cursor, 3);
+    const cursor = decodeCursor(query.cursor, ['timestamp', 'integer', 'integer']);
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
     const parts: string[] = [];

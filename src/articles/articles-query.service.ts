@@ -29,7 +29,7 @@ export class ArticlesQueryService {
     if (query.source) qb.andWhere('a.owner_id = :source', { source: query.source });
     if (query.from) qb.andWhere('a.created_at >= :from', { from: query.from });
     if (query.to) qb.andWhere('a.created_at < :to', { to: query.to });
-    const cursor = decodeCursor(query.cursor, 2);
+    const cursor = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     if (cursor) qb.andWhere('(a.created_at, a.id) < (CAST(:key AS timestamptz), CAST(:after AS uuid))', { key: cursor[0], after: cursor[1] });
     qb.orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').limit(limit + 1);
     const { entities, raw } = await qb.getRawAndEntities<{ cursor_key: string }>();

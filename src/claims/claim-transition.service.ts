@@ -1,13 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { returningRows } from '../database/sql';
+import { entityFromRow } from '../database/sql';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
 import { CallbackOutboxService } from '../integrations/callback-outbox.service';
 import { ReviewQueueService } from '../review/review-queue.service';
 import { ClaimEventEntity } from './claim-event.entity';
-import { actorOf, appendClaimEvents } from './claim-history';
+import { actorOf, appendClaimEvents, updateClaimWithEvent } from './claim-history';
 import { checkMove, moversFor } from './claim-state-machine';
 import { VERDICTS } from './claim-status';
 import { ClaimEntity } from './claim.entity';
@@ -50,30 +50,27 @@ export class ClaimTransitionService {
 
       const isVerdict = VERDICTS.includes(dto.to);
       const previousAssignee = current.assigneeId;
-      const from = current.status;
-      current.status = dto.to;
-      current.version += 1;
-      if (isVerdict) {
-        current.assigneeId = null;
-        current.assignedAt = null;
-        current.leaseExpiresAt = null;
-        current.lastVerdictReviewerId = principal.reviewerId;
-      }
-      const [{ updated_at }] = await returningRows<{ updated_at: Date }>(
+      // A verdict ends the assignment; the reviewer who gave it may revise it later.
+      const moved = await updateClaimWithEvent(
         em,
-        `UPDATE claims SET status = $2, version = $3, assignee_id = $4, assigned_at = $5, lease_expires_at = $6,
-           last_verdict_reviewer_id = $7, updated_at = now() WHERE id = $1 RETURNING updated_at`,
-        [current.id, current.status, current.version, current.assigneeId, current.assignedAt, current.leaseExpiresAt, current.lastVerdictReviewerId],
+        {
+          sql: `UPDATE claims SET status = $2, version = version + 1, updated_at = now(),
+                  assignee_id = CASE WHEN $3 THEN NULL ELSE assignee_id END,
+                  assigned_at = CASE WHEN $3 THEN NULL ELSE assigned_at END,
+                  lease_expires_at = CASE WHEN $3 THEN NULL ELSE lease_expires_at END,
+                  last_verdict_reviewer_id = CASE WHEN $3 THEN $4::uuid ELSE last_verdict_reviewer_id END
+                WHERE id = $1`,
+          params: [current.id, dto.to, isVerdict, principal.reviewerId],
+        },
+        { type: 'transition', actor: actorOf(principal), fromStatus: current.status, toStatus: dto.to, note: dto.note, sources: dto.sources },
       );
-      current.updatedAt = updated_at;
-      await appendClaimEvents(em, [
-        { claimId: current.id, articleId: current.articleId, type: 'transition', actor: actorOf(principal), fromStatus: from, toStatus: dto.to, note: dto.note, sources: dto.sources },
+      const claim = moved!;
+      const from = current.status;
+      const callbacks = await this.outbox.record(em, claim.articleId, [
+        { type: 'claim.status_changed', data: { claimId: claim.id, from, to: dto.to, version: claim.version, note: dto.note ?? null } },
       ]);
-      const callbacks = await this.outbox.record(em, current.articleId, [
-        { type: 'claim.status_changed', data: { claimId: current.id, from, to: dto.to, version: current.version, note: dto.note ?? null } },
-      ]);
-      if (isVerdict && from === 'unverified') callbacks.push(...(await this.outbox.recordIfReviewed(em, current.articleId)));
-      return { claim: current, freedReviewer: isVerdict ? previousAssignee : null, callbacks };
+      if (isVerdict && from === 'unverified') callbacks.push(...(await this.outbox.recordIfReviewed(em, claim.articleId)));
+      return { claim, freedReviewer: isVerdict ? previousAssignee : null, callbacks };
     });
 
     await this.outbox.dispatch(callbacks);
@@ -102,9 +99,9 @@ export class ClaimTransitionService {
   }
 
   private async lockClaim(em: EntityManager, claimId: string): Promise<ClaimEntity> {
-    const claim = await em.findOne(ClaimEntity, { where: { id: claimId }, lock: { mode: 'pessimistic_write' } });
-    if (!claim) throw ApiError.notFound('Claim', claimId);
-    return claim;
+    const [row] = await em.query(`SELECT * FROM claims WHERE id = $1 FOR UPDATE`, [claimId]);
+    if (!row) throw ApiError.notFound('Claim', claimId);
+    return entityFromRow(em, ClaimEntity, row);
   }
 
   private async staleVersion(em: EntityManager, claim: ClaimEntity): Promise<ApiError> {

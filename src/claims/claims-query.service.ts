@@ -27,7 +27,7 @@ export class ClaimsQueryService {
     if (query.articleId) qb.andWhere('c.article_id = :articleId', { articleId: query.articleId });
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
     if (query.assigneeId) qb.andWhere('c.assignee_id = :assigneeId', { assigneeId: query.assigneeId });
-    const cursor = decodeCursor(query.cursor, 2);
+    const cursor = decodeCursor(query.cursor, [byScore ? 'real' : 'timestamp', 'uuid']);
     const sortColumn = byScore ? 'c.checkworthiness' : 'c.created_at';
     const sortType = byScore ? 'real' : 'timestamptz';
     if (cursor) qb.andWhere(`(${sortColumn}, c.id) < (CAST(:key AS ${sortType}), CAST(:after AS uuid))`, { key: cursor[0], after: cursor[1] });
@@ -40,7 +40,7 @@ export class ClaimsQueryService {
   async events(principal: Principal, claimId: string, query: { cursor?: string; limit?: number }): Promise<Page<ClaimEventEntity>> {
     await this.get(principal, claimId);
     const limit = query.limit ?? 100;
-    const cursor = decodeCursor(query.cursor, 1);
+    const cursor = decodeCursor(query.cursor, ['integer']);
     const qb = this.dataSource
       .getRepository(ClaimEventEntity)
       .createQueryBuilder('e')

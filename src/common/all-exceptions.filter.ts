@@ -17,6 +17,12 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
 /** Postgres and Redis being unreachable is an outage, not a bug: answer 503 so clients retry. */
 const UNAVAILABLE_ERRORS = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|connection timeout|terminating connection|the database system is (starting up|shutting down)|Connection is closed|ENOTCONN|57P01|57P03/i;
 
+/** Whether an error is a backing service being unreachable (answered 503) rather than a bug (500). */
+export function isUnavailable(exception: unknown): boolean {
+  const text = exception instanceof Error ? `${exception.message} ${(exception as { code?: string }).code ?? ''}` : String(exception);
+  return UNAVAILABLE_ERRORS.test(text);
+}
+
 interface ErrorBody {
   statusCode: number;
   code: ErrorCode;
@@ -52,8 +58,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (typeof bodyParserError?.type === 'string' && bodyParserError.type.startsWith('entity.') || bodyParserError?.type === 'encoding.unsupported' || bodyParserError?.type === 'charset.unsupported') {
       return { statusCode: 400, code: 'validation_failed', message: `The request body could not be read: ${bodyParserError.message}` };
     }
-    const text = exception instanceof Error ? `${exception.message} ${(exception as { code?: string }).code ?? ''}` : String(exception);
-    if (UNAVAILABLE_ERRORS.test(text)) {
+    if (isUnavailable(exception)) {
       return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: 'service_unavailable', message: 'A backing service is unavailable; try again shortly' };
     }
     return { statusCode: 500, code: 'internal_error', message: 'Internal error' };

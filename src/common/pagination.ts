@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { ApiError } from './api-error';
+import { cursorValuesFit, type CursorKind } from './cursor-values';
 
 export class PageQueryDto {
   @ApiPropertyOptional({ description: 'Opaque cursor from a previous page' })
@@ -23,11 +24,11 @@ export function encodeCursor(values: (string | number)[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined, arity: number): (string | number)[] | null {
+export function decodeCursor(cursor: string | undefined, kinds: CursorKind[]): (string | number)[] | null {
   if (!cursor) return null;
   try {
     const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === arity && values.every((v) => typeof v === 'string' || typeof v === 'number')) return values;
+    if (cursorValuesFit(values, kinds)) return values;
   } catch {
     // falls through to the validation error
   }

@@ -8,3 +8,13 @@ export async function returningRows<T>(runner: EntityManager | DataSource, sql: 
   const result = await runner.query(sql, params);
   return Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number' ? result[0] : result;
 }
+
+/** An entity from a raw row of its table (… RETURNING *), by the entity's own column mapping. */
+export function entityFromRow<T extends object>(em: EntityManager, target: new () => T, row: Record<string, unknown>): T {
+  const metadata = em.dataSource.getMetadata(target);
+  const entity = new target();
+  for (const column of metadata.columns) {
+    (entity as Record<string, unknown>)[column.propertyName] = row[column.databaseName];
+  }
+  return entity;
+}

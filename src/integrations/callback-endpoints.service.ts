@@ -95,7 +95,7 @@ export class CallbackEndpointsService {
   async deliveries(principal: Principal, endpointId: string, query: { cursor?: string; limit?: number }): Promise<Page<CallbackDelivery>> {
     await this.get(principal, endpointId);
     const limit = query.limit ?? 50;
-    const cursor = decodeCursor(query.cursor, 2);
+    const cursor = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     const rows = await this.selectDeliveries(
       `d.endpoint_id = $1 AND ($2::timestamptz IS NULL OR (d.created_at, d.id) < ($2::timestamptz, $3::uuid)) ORDER BY d.created_at DESC, d.id DESC LIMIT $4`,
       [endpointId, cursor?.[0] ?? null, cursor?.[1] ?? null, limit + 1],

@@ -24,8 +24,7 @@ export class AssignmentAdminController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Assign an unverified claim to a reviewer (admin, editor)' })
   async assign(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Body() dto: AssignClaimDto) {
-    await this.assignments.assignByHand(id, dto.reviewerId, actorOf(principal));
-    return this.claim(id);
+    return toClaimResponse((await this.assignments.assignByHand(id, dto.reviewerId, actorOf(principal))).claim);
   }
 
   @Post(':id/unassign')

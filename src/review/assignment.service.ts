@@ -5,7 +5,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { returningRows } from '../database/sql';
 import { ApiError } from '../common/api-error';
 import type { Environment } from '../config/environment';
-import { appendClaimEvents, SYSTEM_ACTOR, type Actor } from '../claims/claim-history';
+import { appendClaimEvents, SYSTEM_ACTOR, updateClaimWithEvent, type Actor } from '../claims/claim-history';
+import type { ClaimEntity } from '../claims/claim.entity';
 import type { ClaimEventType } from '../claims/claim-event.entity';
 import { ELIGIBLE, OPEN_CLAIMS } from './eligibility';
 import { ReviewQueueService } from './review-queue.service';
@@ -24,6 +25,7 @@ export interface Assignment {
   claimId: string;
   reviewerId: string;
   leaseExpiresAt: Date;
+  claim: ClaimEntity;
 }
 
 const LEAST_LOADED_LOCK = 7_301_995;
@@ -186,14 +188,17 @@ export class AssignmentService {
 
   private async assign(em: EntityManager, claim: LockedClaim, reviewerId: string, actor: Actor, type: ClaimEventType): Promise<Assignment> {
     const lease = this.config.get('LEASE_SECONDS', { infer: true });
-    const rows: { lease_expires_at: Date }[] = await returningRows(em,
-      `UPDATE claims SET assignee_id = $2, assigned_at = now(), lease_expires_at = now() + make_interval(secs => $3), updated_at = now()
-       WHERE id = $1 RETURNING lease_expires_at`,
-      [claim.id, reviewerId, lease],
+    const assigned = await updateClaimWithEvent(
+      em,
+      {
+        with: `reviewer AS (UPDATE reviewers SET last_assigned_at = now() WHERE id = $2)`,
+        sql: `UPDATE claims SET assignee_id = $2, assigned_at = now(), lease_expires_at = now() + make_interval(secs => $3), updated_at = now()
+              WHERE id = $1`,
+        params: [claim.id, reviewerId, lease],
+      },
+      { type, actor, reviewerId },
     );
-    await em.query(`UPDATE reviewers SET last_assigned_at = now() WHERE id = $1`, [reviewerId]);
-    await appendClaimEvents(em, [{ claimId: claim.id, articleId: claim.article_id, type, actor, reviewerId }]);
-    return { claimId: claim.id, reviewerId, leaseExpiresAt: rows[0].lease_expires_at };
+    return { claimId: claim.id, reviewerId, leaseExpiresAt: assigned!.leaseExpiresAt!, claim: assigned! };
   }
 
   private async clearAssignment(em: EntityManager, claim: LockedClaim, actor: Actor, type: ClaimEventType): Promise<void> {

@@ -31,7 +31,7 @@ export class ReviewController {
       return undefined;
     }
     res.status(200);
-    return toClaimResponse(await this.dataSource.getRepository(ClaimEntity).findOneByOrFail({ id: assignment.claimId }));
+    return toClaimResponse(assignment.claim);
   }
 
   @Get('mine')

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Principal } from '../auth/principal';
+import { isUnavailable } from '../common/all-exceptions.filter';
 import { errorPage } from './views/error-page';
 
 /** Pages answer in HTML: a browser without a session is sent to sign in (303); other errors get a readable page. The API keeps its JSON errors. */
@@ -12,7 +13,7 @@ export class UiExceptionFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<Request & { principal?: Principal }>();
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
-    const status = exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
+    const status = exception instanceof HttpException ? exception.getStatus() : isUnavailable(exception) ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR;
     if (status === HttpStatus.UNAUTHORIZED && !request.headers.authorization) {
       const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.originalUrl)}` : '';
       response.redirect(HttpStatus.SEE_OTHER, `/ui/login${next}`);

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, IsISO8601 } from 'class-validator';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../articles/article.entity';
 
 /** A form's empty field means "any". */
@@ -13,9 +13,11 @@ export class UiArticlesQuery {
   source?: string;
 
   @IsOptional() @Transform(emptyIsUnset) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true }, { message: 'from must be a date that exists' })
   from?: string;
 
   @IsOptional() @Transform(emptyIsUnset) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true }, { message: 'to must be a date that exists' })
   to?: string;
 
   @IsOptional() @IsString()

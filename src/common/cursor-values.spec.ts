@@ -1,0 +1,30 @@
+import { cursorValuesFit } from './cursor-values';
+
+const ID = '8e4966bd-2082-43c5-8efe-1a1e9b21f14d';
+
+describe('cursorValuesFit', () => {
+  it('takes what the service issues', () => {
+    expect(cursorValuesFit(['2026-11-26 02:42:51.012046+00', ID], ['timestamp', 'uuid'])).toBe(true);
+    expect(cursorValuesFit(['1e-05', ID], ['real', 'uuid'])).toBe(true);
+    expect(cursorValuesFit(['0.8734', ID], ['real', 'uuid'])).toBe(true);
+    expect(cursorValuesFit(['2024-02-29T23:59:59Z', 1, '123456789012'], ['timestamp', 'integer', 'integer'])).toBe(true);
+  });
+
+  it.each([
+    ['the wrong arity', [ID], ['timestamp', 'uuid']],
+    ['not an array', { a: 1 }, ['uuid']],
+    ['a date that does not exist', ['2023-02-29 00:00:00+00', ID], ['timestamp', 'uuid']],
+    ['a month 13', ['2024-13-01 00:00:00+00', ID], ['timestamp', 'uuid']],
+    ['a time past midnight', ['2024-01-01 24:00:00+00', ID], ['timestamp', 'uuid']],
+    ['year 0', ['0000-01-01 00:00:00+00', ID], ['timestamp', 'uuid']],
+    ['SQL for an id', ['2024-01-01 00:00:00+00', "' OR 1=1"], ['timestamp', 'uuid']],
+    ['NUL characters', ['\u0000', '\u0000'], ['timestamp', 'uuid']],
+    ['a real out of range', [1e300, ID], ['real', 'uuid']],
+    ['NaN for a real', ['NaN', ID], ['real', 'uuid']],
+    ['a bigint past int8', ['99999999999999999999999'], ['integer']],
+    ['a fraction for an integer', [1.5], ['integer']],
+    ['an object in place of a value', [{ a: 1 }], ['integer']],
+  ])('refuses %s', (_, values, kinds) => {
+    expect(cursorValuesFit(values, kinds as never)).toBe(false);
+  });
+});

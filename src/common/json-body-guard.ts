@@ -1,0 +1,57 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** Deeper than any body this API takes (a move's sources are 3 levels): deeper is an attack on recursive code. */
+export const MAX_JSON_DEPTH = 32;
+
+/** Shaped like body-parser's own errors, so the exception filter answers them the same way (400 validation_failed). */
+function unreadable(message: string): Error {
+  return Object.assign(new Error(message), { status: 400, statusCode: 400, type: 'entity.invalid', expose: true });
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * body-parser's `verify` hook: bytes that are not UTF-8 are refused, instead of being decoded into U+FFFD and
+ * stored as something the sender never sent.
+ */
+export function requireUtf8(_req: IncomingMessage, _res: ServerResponse, buffer: Buffer, encoding: string): void {
+  if (encoding.toLowerCase() !== 'utf-8') return;
+  try {
+    utf8.decode(buffer);
+  } catch {
+    throw unreadable('The request body is not valid UTF-8');
+  }
+}
+
+/** Why a parsed JSON body cannot be taken as it is, or null. Iterative, so no depth can overflow the stack here. */
+export function jsonBodyProblem(body: unknown): string | null {
+  const stack: [unknown, number][] = [[body, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value === 'string') {
+      // Postgres text cannot hold U+0000, and a lone surrogate has no UTF-8 form: either would fail or change on the way in.
+      if (value.includes('\u0000')) return 'Strings may not contain the NUL character (\\u0000)';
+      if (LONE_SURROGATE.test(value)) return 'Strings may not contain unpaired surrogates';
+      continue;
+    }
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= MAX_JSON_DEPTH) return `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep`;
+    if (Array.isArray(value)) {
+      for (const item of value) stack.push([item, depth + 1]);
+    } else {
+      for (const [key, item] of Object.entries(value)) {
+        stack.push([key, depth + 1], [item, depth + 1]);
+      }
+    }
+  }
+  return null;
+}
+
+/** Express middleware after the body parsers: refuses bodies that no handler should see (see jsonBodyProblem). */
+export function jsonBodyGuard() {
+  return (req: IncomingMessage & { body?: unknown }, _res: ServerResponse, next: (error?: unknown) => void): void => {
+    const problem = req.body === undefined ? null : jsonBodyProblem(req.body);
+    next(problem ? unreadable(problem) : undefined);
+  };
+}

@@ -1,0 +1,481 @@
+import { Webhook } from 'standardwebhooks';
+import { startTestService, waitFor, type TestService } from './helpers/test-service';
+
+/**
+ * Hostile inputs: a generated set of requests across the endpoints — oversize, deeply nested, wrong types, invalid
+ * UTF-8, nulls, huge arrays, injection strings, forged and stale signatures, other integrators' ids. None may answer
+ * 5xx; every refusal is a clean {statusCode, code, message}; and afterwards the database holds exactly what was
+ * accepted, each write whole (counted row by row).
+ */
+
+const TABLES = ['articles', 'article_revisions', 'webhook_receipts', 'claims', 'claim_events', 'reviewers', 'api_keys', 'audit_events', 'integrators', 'callback_endpoints', 'idempotency_keys'] as const;
+type Table = (typeof TABLES)[number];
+type Writes = Partial<Record<Table, number>>;
+
+interface Answer {
+  status: number;
+  contentType: string;
+  text: string;
+  json: Record<string, unknown> | null;
+}
+
+interface Case {
+  name: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  /** An API key; null: none. */
+  key: string | null;
+  headers?: Record<string, string>;
+  /** An object is sent as JSON; a string or Buffer as it is. */
+  body?: unknown;
+  /** The answers this request may get; hostile requests name the refusals they expect. */
+  expect: number[];
+  /** Rows a 2xx answer writes. */
+  writes?: (answer: Answer) => Writes;
+}
+
+const INJECTIONS = [
+  `<script>alert("xss")</script>`,
+  `"><img src=x onerror=alert(1)>`,
+  `'; DROP TABLE articles; --`,
+  `' OR '1'='1`,
+  `1; SELECT pg_sleep(10)`,
+  `{{7*7}} \${7*7} <%= 7*7 %>`,
+  `../../../../etc/passwd`,
+  `\u202e\u0645\u0631\u062d\u0628\u0627 \ud83d\ude00 ﷽ Z̷̢a̸l̵g̶o̴`,
+  `javascript:alert(document.cookie)`,
+  `%00%27%22%3Cscript%3E`,
+  `\\x00\\u0000 $where: function() { return true }`,
+  `</textarea><svg onload=alert(1)>`,
+];
+
+const FACT = 'The ministry said unemployment fell to 4.1 percent in 2023, the lowest rate in a decade.';
+
+describe('hostile inputs: no 5xx, clean refusals, no partial writes', () => {
+  let t: TestService;
+  let editor: string;
+  let reviewer: { id: string; key: string };
+  let a: { id: string; apiKey: string; webhookSecret: string };
+  let b: { id: string; apiKey: string; webhookSecret: string };
+  let articleOfA: string;
+  let claimOfA: { id: string; version: number };
+  let endpointOfA: string;
+  const cases: Case[] = [];
+  const answers: { c: Case; answer: Answer }[] = [];
+  let before: Record<Table, number>;
+
+  const counts = async (): Promise<Record<Table, number>> => {
+    const { rows } = await t.db.query(`SELECT ${TABLES.map((table) => `(SELECT count(*)::int FROM ${table}) AS ${table}`).join(', ')}`);
+    return rows[0];
+  };
+
+  async function send(c: Case): Promise<Answer> {
+    const headers: Record<string, string> = { ...(c.key ? { Authorization: `Bearer ${c.key}` } : {}), ...c.headers };
+    let body: string | Buffer | undefined;
+    if (Buffer.isBuffer(c.body) || typeof c.body === 'string') body = c.body;
+    else if (c.body !== undefined) body = JSON.stringify(c.body);
+    if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['Content-Type'] = 'application/json';
+    const response = await fetch(`${t.url}${c.path}`, { method: c.method, headers, body, signal: AbortSignal.timeout(20_000) });
+    const text = await response.text();
+    let json: Record<string, unknown> | null = null;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = null;
+    }
+    return { status: response.status, contentType: response.headers.get('content-type') ?? '', text, json };
+  }
+
+  const signed = (integrator: { webhookSecret: string }, body: string, id: string, at = new Date()) => ({
+    'Content-Type': 'application/json',
+    'webhook-id': id,
+    'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+    'webhook-signature': new Webhook(integrator.webhookSecret).sign(id, at, body),
+  });
+
+  const articleWrites = (answer: Answer): Writes =>
+    answer.status === 202 ? (answer.json?.revision === 1 ? { articles: 1, article_revisions: 1 } : { article_revisions: 1 }) : {};
+
+  beforeAll(async () => {
+    t = await startTestService(14, { name: 'hostile-inputs' });
+    editor = await t.createKey('editor');
+    reviewer = await t.createReviewer({ capacity: 1000 });
+    const integrator = async (name: string) => {
+      const res = await t.http().post('/admin/integrators').set('Authorization', `Bearer ${t.adminKey}`).send({ name });
+      expect(res.status).toBe(201);
+      return res.body;
+    };
+    [a, b] = [await integrator('Integrator A'), await integrator('Integrator B')];
+    const posted = await t.http().post('/articles').set('Authorization', `Bearer ${a.apiKey}`).send({ title: 'A’s article', body: `${FACT} Exports doubled between 2015 and 2022, customs data show.`, externalId: 'a-1' });
+    expect(posted.status).toBe(202);
+    articleOfA = posted.body.id;
+    claimOfA = await waitFor(async () => {
+      const { rows } = await t.db.query(`SELECT id, version FROM claims WHERE article_id = $1 AND assignee_id IS NOT NULL ORDER BY ordinal LIMIT 1`, [articleOfA]);
+      return rows[0];
+    }, 'A’s article to be extracted and assigned');
+    const endpoint = await t.http().post('/integrations/endpoints').set('Authorization', `Bearer ${a.apiKey}`).send({ url: 'http://127.0.0.1:9/callbacks', events: ['article.extracted'] });
+    expect(endpoint.status).toBe(201);
+    endpointOfA = endpoint.body.id;
+    // From here the rows stay still unless a request writes them: no worker extracts what the requests post.
+    await t.stopWorker(t.workers[0]);
+    buildCases();
+    before = await counts();
+  }, 60_000);
+  afterAll(() => t.close());
+
+  function buildCases(): void {
+    const add = (c: Omit<Case, 'key'> & { key?: string | null }) => cases.push({ key: editor, ...c });
+    let n = 0;
+    const valid = () => ({ title: `Hostile ${++n}`, body: `${FACT} (${n})` });
+
+    // POST /articles: every field with every wrong type.
+    const wrongValues: [string, unknown][] = [
+      ['null', null], ['a number', 42], ['a boolean', true], ['an array', ['x']], ['an object', { $gt: '' }], ['an empty string', ''], ['NaN-ish', 'NaN'], ['a negative', -1],
+    ];
+    const fields = ['title', 'body', 'url', 'externalId', 'language', 'publishedAt', 'topics', 'minCheckworthiness'];
+    // Values that are of the field's own type (or coerce to it, as a Date from a number does) are not wrong.
+    const fine: Record<string, unknown[]> = { title: ['NaN'], body: ['NaN'], externalId: ['NaN'], publishedAt: [42, true, -1], topics: [['x']] };
+    for (const field of fields) {
+      for (const [label, value] of wrongValues) {
+        const optional = !['title', 'body'].includes(field);
+        const accepted = (optional && value === null) || (fine[field] ?? []).some((f) => JSON.stringify(f) === JSON.stringify(value));
+        add({ name: `article ${field} = ${label}`, method: 'POST', path: '/articles', body: { ...valid(), [field]: value }, expect: accepted ? [202] : [400], writes: articleWrites });
+      }
+    }
+    add({ name: 'article with an unknown field', method: 'POST', path: '/articles', body: { ...valid(), owner_id: 'someone-else' }, expect: [400] });
+    add({ name: 'article with __proto__', method: 'POST', path: '/articles', body: `{"title":"Proto ${++n}","body":"${FACT}","__proto__":{"role":"admin"}}`, expect: [400, 202], writes: articleWrites });
+    // class-transformer drops a `constructor` key: harmless (checked below: nothing polluted), so either answer will do.
+    add({ name: 'article with constructor.prototype', method: 'POST', path: '/articles', body: { ...valid(), constructor: { prototype: { isAdmin: true } } }, expect: [202, 400], writes: articleWrites });
+    add({ name: 'body JSON null', method: 'POST', path: '/articles', body: 'null', expect: [400] });
+    add({ name: 'body JSON array', method: 'POST', path: '/articles', body: '[{"title":"x","body":"y y y"}]', expect: [400] });
+    add({ name: 'body JSON string', method: 'POST', path: '/articles', body: '"just a string"', expect: [400] });
+    add({ name: 'body JSON number', method: 'POST', path: '/articles', body: '12345', expect: [400] });
+    add({ name: 'empty body', method: 'POST', path: '/articles', body: '', expect: [400] });
+    add({ name: 'truncated JSON', method: 'POST', path: '/articles', body: '{"title": "T", "body": "B', expect: [400] });
+    add({ name: 'duplicate keys', method: 'POST', path: '/articles', body: `{"title":"Dup ${++n}","title":42,"body":"${FACT}"}`, expect: [400] });
+    add({ name: 'text/plain body', method: 'POST', path: '/articles', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify(valid()), expect: [400] });
+    // Forms are how the pages post; a well-formed one is a valid article.
+    add({ name: 'form-encoded body', method: 'POST', path: '/articles', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `title=Form+${++n}&body=y+y+y`, expect: [202], writes: articleWrites });
+    add({ name: 'form-encoded body with a NUL', method: 'POST', path: '/articles', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `title=Form+${++n}&body=y%00y`, expect: [400] });
+    add({ name: 'form-encoded body with an unknown field', method: 'POST', path: '/articles', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `title=Form+${++n}&body=y+y&role=admin`, expect: [400] });
+    add({ name: 'xml body', method: 'POST', path: '/articles', headers: { 'Content-Type': 'application/xml' }, body: '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><a>&e;</a>', expect: [400] });
+    add({ name: 'unsupported charset', method: 'POST', path: '/articles', headers: { 'Content-Type': 'application/json; charset=ebcdic' }, body: JSON.stringify(valid()), expect: [400, 415] });
+    add({ name: 'gzip claimed, not gzip', method: 'POST', path: '/articles', headers: { 'Content-Encoding': 'gzip' }, body: JSON.stringify(valid()), expect: [400, 415] });
+
+    // Oversize and huge arrays.
+    add({ name: 'body over 1 MiB', method: 'POST', path: '/articles', body: { title: 'Huge', body: 'word '.repeat(230_000) }, expect: [413] });
+    add({ name: 'title of 1001 characters', method: 'POST', path: '/articles', body: { ...valid(), title: 't'.repeat(1001) }, expect: [400] });
+    add({ name: 'externalId of 201 characters', method: 'POST', path: '/articles', body: { ...valid(), externalId: 'e'.repeat(201) }, expect: [400] });
+    add({ name: 'url of 3000 characters', method: 'POST', path: '/articles', body: { ...valid(), url: `https://example.org/${'p'.repeat(3000)}` }, expect: [400] });
+    add({ name: 'topics with 100k entries', method: 'POST', path: '/articles', body: { ...valid(), topics: Array.from({ length: 100_000 }, () => 'x') }, expect: [400] });
+    add({ name: 'topics with 21 entries', method: 'POST', path: '/articles', body: { ...valid(), topics: Array.from({ length: 21 }, (_, i) => `t${i}`) }, expect: [400] });
+    add({ name: 'a topic of 61 characters', method: 'POST', path: '/articles', body: { ...valid(), topics: ['x'.repeat(61)] }, expect: [400] });
+    add({ name: 'a million-element array of nulls', method: 'POST', path: '/articles', body: `{"title":"A","body":"B b b","topics":[${'null,'.repeat(150_000)}null]}`, expect: [400] });
+    add({ name: 'minCheckworthiness 1e308', method: 'POST', path: '/articles', body: `{"title":"M ${++n}","body":"${FACT}","minCheckworthiness":1e308}`, expect: [400] });
+    add({ name: 'minCheckworthiness 1e999 (Infinity)', method: 'POST', path: '/articles', body: `{"title":"M ${++n}","body":"${FACT}","minCheckworthiness":1e999}`, expect: [400] });
+    add({ name: 'publishedAt year 999999', method: 'POST', path: '/articles', body: { ...valid(), publishedAt: '+999999-01-01T00:00:00Z' }, expect: [400] });
+    add({ name: 'publishedAt not a date', method: 'POST', path: '/articles', body: { ...valid(), publishedAt: 'yesterday; DROP TABLE articles' }, expect: [400] });
+
+    // Deeply nested JSON, in a known field and an unknown one.
+    for (const depth of [64, 1_000, 100_000]) {
+      add({ name: `topics nested ${depth} deep`, method: 'POST', path: '/articles', body: `{"title":"N","body":"B b b","topics":${'['.repeat(depth)}"x"${']'.repeat(depth)}}`, expect: [400] });
+      add({ name: `unknown field nested ${depth} deep`, method: 'POST', path: '/articles', body: `{"title":"N","body":"B b b","x":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}`, expect: [400] });
+      add({ name: `nested ${depth} deep with an Idempotency-Key`, method: 'POST', path: '/articles', headers: { 'Idempotency-Key': `deep-${depth}` }, body: `{"title":"N","body":"B b b","x":${'['.repeat(depth)}${']'.repeat(depth)}}`, expect: [400] });
+    }
+
+    // Invalid UTF-8 and Unicode Postgres cannot store.
+    const utf8Cases: [string, Buffer][] = [
+      ['a lone continuation byte', Buffer.from([0x80])],
+      ['0xff 0xfe', Buffer.from([0xff, 0xfe])],
+      ['an overlong slash', Buffer.from([0xc0, 0xaf])],
+      ['a truncated 3-byte sequence', Buffer.from([0xe2, 0x82])],
+      ['an encoded surrogate', Buffer.from([0xed, 0xa0, 0x80])],
+      ['a code point past U+10FFFF', Buffer.from([0xf4, 0x90, 0x80, 0x80])],
+    ];
+    for (const [label, bytes] of utf8Cases) {
+      for (const field of ['title', 'body']) {
+        const parts = field === 'title' ? [`{"title":"Bad `, `","body":"${FACT}"}`] : [`{"title":"Bad ${label} ${++n}","body":"${FACT} `, `"}`];
+        add({ name: `invalid UTF-8 in ${field}: ${label}`, method: 'POST', path: '/articles', body: Buffer.concat([Buffer.from(parts[0]), bytes, Buffer.from(parts[1])]), expect: [400] });
+      }
+    }
+    add({ name: 'a NUL character in the body', method: 'POST', path: '/articles', body: { title: `Nul ${++n}`, body: `${FACT}\u0000 more` }, expect: [400] });
+    add({ name: 'a NUL character in the title', method: 'POST', path: '/articles', body: { title: `Nul\u0000${++n}`, body: FACT }, expect: [400] });
+    add({ name: 'a NUL character in externalId', method: 'POST', path: '/articles', body: { ...valid(), externalId: 'x\u0000y' }, expect: [400] });
+    add({ name: 'a lone surrogate in the body', method: 'POST', path: '/articles', body: `{"title":"Surrogate ${++n}","body":"${FACT} \\ud800 end"}`, expect: [400] });
+    add({ name: 'a NUL in a key', method: 'POST', path: '/articles', body: `{"title":"K ${++n}","body":"${FACT}","a\\u0000b":1}`, expect: [400] });
+    add({ name: 'a BOM before the JSON', method: 'POST', path: '/articles', body: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(valid()))]), expect: [202, 400], writes: articleWrites });
+
+    // Injection strings: accepted, stored verbatim (checked below).
+    INJECTIONS.forEach((s, i) => {
+      add({ name: `injection as title #${i}`, method: 'POST', path: '/articles', body: { title: `${s} #${i}`, body: `${s}\n${FACT}`, externalId: `${s} #${i}`, topics: [s.slice(0, 60)] }, expect: [202], writes: articleWrites });
+    });
+
+    // Idempotency-Key abuse.
+    add({ name: 'Idempotency-Key of 300 characters', method: 'POST', path: '/articles', headers: { 'Idempotency-Key': 'k'.repeat(300) }, body: valid(), expect: [400] });
+    add({ name: 'Idempotency-Key with spaces only', method: 'POST', path: '/articles', headers: { 'Idempotency-Key': '   ' }, body: valid(), expect: [400] });
+    const idem = valid();
+    add({ name: 'Idempotency-Key first use', method: 'POST', path: '/articles', headers: { 'Idempotency-Key': 'hostile-key-1' }, body: idem, expect: [202], writes: (ans) => ({ ...articleWrites(ans), idempotency_keys: 1 }) });
+    add({ name: 'Idempotency-Key replay', method: 'POST', path: '/articles', headers: { 'Idempotency-Key': 'hostile-key-1' }, body: idem, expect: [202] });
+    add({ name: 'Idempotency-Key with another body', method: 'POST', path: '/articles', headers: { 'Idempotency-Key': 'hostile-key-1' }, body: { ...idem, title: 'changed' }, expect: [422] });
+    add({ name: 'Idempotency-Key with an invalid body', method: 'POST', path: '/articles', headers: { 'Idempotency-Key': 'hostile-key-2' }, body: { title: 5 }, expect: [400] });
+
+    // Authorization: forged, malformed, other roles.
+    const authHeaders: [string, string][] = [
+      ['SQL in the bearer', `Bearer ' OR 1=1 --`],
+      ['a forged key of the right shape', `Bearer cdk_0123456789abcdef_${'A'.repeat(43)}`],
+      ['an 8 KiB bearer', `Bearer ${'x'.repeat(8192)}`],
+      ['Basic auth', 'Basic YWRtaW46YWRtaW4='],
+      ['an empty bearer', 'Bearer '],
+      ['a bearer with a NUL escape', 'Bearer cdk_%00'],
+    ];
+    for (const [label, value] of authHeaders) {
+      add({ name: `POST /articles with ${label}`, method: 'POST', path: '/articles', key: null, headers: { Authorization: value }, body: valid(), expect: [401] });
+      add({ name: `GET /admin/keys with ${label}`, method: 'GET', path: '/admin/keys', key: null, headers: { Authorization: value }, expect: [401] });
+    }
+    add({ name: 'a reviewer posts an article', method: 'POST', path: '/articles', key: reviewer.key, body: valid(), expect: [403] });
+    add({ name: 'an editor creates a key', method: 'POST', path: '/admin/keys', body: { name: 'x', role: 'admin' }, expect: [403] });
+    add({ name: 'an integrator lists keys', method: 'GET', path: '/admin/keys', key: b.apiKey, expect: [403] });
+
+    // Webhooks: forged, stale, misdirected, malformed.
+    const hook = (i: number) => JSON.stringify({ title: `Webhook ${i}`, body: `${FACT} (webhook ${i})` });
+    const w = (name: string, query: string, headers: Record<string, string>, body: string, expect: number[], writes?: Case['writes']) =>
+      add({ name: `webhook ${name}`, method: 'POST', path: `/webhooks/articles${query}`, key: null, headers, body, expect, writes });
+    const receipt = (ans: Answer): Writes => (ans.status === 202 ? { ...articleWrites(ans), webhook_receipts: 1 } : {});
+    w('signed correctly', `?integrator=${a.id}`, signed(a, hook(1), 'msg_ok_1'), hook(1), [202], receipt);
+    w('replayed', `?integrator=${a.id}`, signed(a, hook(1), 'msg_ok_1'), hook(1), [200], receipt);
+    w('with a forged signature', `?integrator=${a.id}`, { ...signed(a, hook(2), 'msg_2'), 'webhook-signature': `v1,${Buffer.from('f'.repeat(32)).toString('base64')}` }, hook(2), [401]);
+    w('with a signature of garbage', `?integrator=${a.id}`, { ...signed(a, hook(3), 'msg_3'), 'webhook-signature': 'v1,,,, v2,@@@' }, hook(3), [401]);
+    w('signed 6 minutes ago', `?integrator=${a.id}`, signed(a, hook(4), 'msg_4', new Date(Date.now() - 6 * 60_000)), hook(4), [401]);
+    w('signed 6 minutes ahead', `?integrator=${a.id}`, signed(a, hook(5), 'msg_5', new Date(Date.now() + 6 * 60_000)), hook(5), [401]);
+    w('with a timestamp that is not a number', `?integrator=${a.id}`, { ...signed(a, hook(6), 'msg_6'), 'webhook-timestamp': '1e999' }, hook(6), [401]);
+    w('with a negative timestamp', `?integrator=${a.id}`, { ...signed(a, hook(7), 'msg_7'), 'webhook-timestamp': '-1' }, hook(7), [401]);
+    w('signed with B’s secret for A', `?integrator=${a.id}`, signed(b, hook(8), 'msg_8'), hook(8), [401]);
+    w('signed by A but sent as B', `?integrator=${b.id}`, signed(a, hook(9), 'msg_9'), hook(9), [401]);
+    w('with the body changed after signing', `?integrator=${a.id}`, signed(a, hook(10), 'msg_10'), hook(10).replace('Webhook', 'Webhooc'), [401]);
+    w('for an unknown integrator', '?integrator=00000000-0000-4000-8000-000000000000', signed(a, hook(11), 'msg_11'), hook(11), [401]);
+    w('with SQL as the integrator', `?integrator=${encodeURIComponent("' OR '1'='1")}`, signed(a, hook(12), 'msg_12'), hook(12), [401]);
+    w('with two integrators', `?integrator=${a.id}&integrator=${b.id}`, signed(a, hook(13), 'msg_13'), hook(13), [401]);
+    w('with the integrator as an object', `?integrator[id]=${a.id}`, signed(a, hook(14), 'msg_14'), hook(14), [401]);
+    w('without an integrator', '', signed(a, hook(15), 'msg_15'), hook(15), [401]);
+    w('without any signature header', `?integrator=${a.id}`, { 'Content-Type': 'application/json' }, hook(16), [401]);
+    w('with a webhook-id of 500 characters', `?integrator=${a.id}`, signed(a, hook(17), 'm'.repeat(500)), hook(17), [400]);
+    const badBody = JSON.stringify({ title: 42, body: null });
+    w('signed, with wrong types in the body', `?integrator=${a.id}`, signed(a, badBody, 'msg_18'), badBody, [400]);
+    const deep = `{"title":"D","body":"D d d","topics":${'['.repeat(50_000)}${']'.repeat(50_000)}}`;
+    w('signed, nested 50k deep', `?integrator=${a.id}`, signed(a, deep, 'msg_19'), deep, [400]);
+    const nul = JSON.stringify({ title: 'Nul hook', body: `${FACT}\u0000` });
+    w('signed, with a NUL character', `?integrator=${a.id}`, signed(a, nul, 'msg_20'), nul, [400]);
+    const invalidUtf8 = Buffer.concat([Buffer.from('{"title":"Bad hook","body":"'), Buffer.from([0xc3, 0x28]), Buffer.from(`${FACT}"}`)]);
+    add({ name: 'webhook signed, invalid UTF-8', method: 'POST', path: `/webhooks/articles?integrator=${a.id}`, key: null, headers: signed(a, invalidUtf8.toString('latin1'), 'msg_21'), body: invalidUtf8, expect: [400, 401] });
+    w('signed, text/plain', `?integrator=${a.id}`, { ...signed(a, hook(22), 'msg_22'), 'Content-Type': 'text/plain' }, hook(22), [400, 401]);
+    const inj = JSON.stringify({ title: `${INJECTIONS[0]} hook`, body: `${INJECTIONS[2]} ${FACT}`, externalId: INJECTIONS[3] });
+    w('signed, with injection strings', `?integrator=${a.id}`, signed(a, inj, 'msg_23'), inj, [202], receipt);
+
+    // Ids that belong to another integrator.
+    add({ name: 'B reads A’s article', method: 'GET', path: `/articles/${articleOfA}`, key: b.apiKey, expect: [404] });
+    add({ name: 'B reads A’s claim', method: 'GET', path: `/claims/${claimOfA.id}`, key: b.apiKey, expect: [404] });
+    add({ name: 'B reads A’s claim history', method: 'GET', path: `/claims/${claimOfA.id}/events`, key: b.apiKey, expect: [404] });
+    add({ name: 'B lists claims of A’s article', method: 'GET', path: `/claims?articleId=${articleOfA}`, key: b.apiKey, expect: [200] });
+    add({ name: 'B reads A’s article page', method: 'GET', path: `/ui/articles/${articleOfA}`, key: b.apiKey, expect: [404] });
+    add({ name: 'B reads A’s deliveries', method: 'GET', path: `/integrations/endpoints/${endpointOfA}/deliveries`, key: b.apiKey, expect: [404] });
+    add({ name: 'B deletes A’s endpoint', method: 'DELETE', path: `/integrations/endpoints/${endpointOfA}`, key: b.apiKey, expect: [404] });
+    add({ name: 'B redelivers on A’s endpoint', method: 'POST', path: `/integrations/endpoints/${endpointOfA}/deliveries/00000000-0000-4000-8000-000000000000/redeliver`, key: b.apiKey, expect: [404] });
+    add({ name: 'B moves A’s claim', method: 'POST', path: `/claims/${claimOfA.id}/transitions`, key: b.apiKey, body: { to: 'dismissed', expectedVersion: claimOfA.version, note: 'mine now' }, expect: [403] });
+    add({ name: 'B notes A’s claim', method: 'POST', path: `/claims/${claimOfA.id}/notes`, key: b.apiKey, body: { note: 'mine now' }, expect: [403] });
+    add({ name: 'B posts A’s externalId', method: 'POST', path: '/articles', key: b.apiKey, body: { title: 'Not A’s', body: `${FACT} B`, externalId: 'a-1' }, expect: [202], writes: articleWrites });
+    add({ name: 'B rotates A’s secret', method: 'POST', path: `/admin/integrators/${a.id}/rotate-secret`, key: b.apiKey, expect: [403] });
+
+    // Transitions and notes with hostile bodies.
+    const move = (name: string, body: unknown, expect: number[], headers?: Record<string, string>, writes?: Case['writes']) =>
+      add({ name: `move: ${name}`, method: 'POST', path: `/claims/${claimOfA.id}/transitions`, headers, body, expect, writes });
+    const v = claimOfA.version;
+    move('to an unknown status', { to: 'verified', expectedVersion: v, sources: [{ url: 'https://example.org' }] }, [400]);
+    move('to a number', { to: 3, expectedVersion: v }, [400]);
+    move('to null', { to: null, expectedVersion: v }, [400]);
+    move('to withdrawn (system only)', { to: 'withdrawn', expectedVersion: v, note: 'n' }, [400, 403, 409]);
+    move('expectedVersion as a string', { to: 'dismissed', expectedVersion: String(v), note: 'n' }, [400]);
+    move('expectedVersion 1.5', { to: 'dismissed', expectedVersion: 1.5, note: 'n' }, [400]);
+    move('expectedVersion 2^63', { to: 'dismissed', expectedVersion: 9223372036854775807, note: 'n' }, [400, 409]);
+    move('expectedVersion -1', { to: 'dismissed', expectedVersion: -1, note: 'n' }, [400]);
+    move('without a version', { to: 'dismissed', note: 'n' }, [400]);
+    move('If-Match garbage', { to: 'dismissed', note: 'n' }, [400], { 'If-Match': '"abc"' });
+    move('If-Match of 400 digits', { to: 'dismissed', note: 'n' }, [400, 409], { 'If-Match': `"${'9'.repeat(400)}"` });
+    move('If-Match SQL', { to: 'dismissed', note: 'n' }, [400], { 'If-Match': `"1' OR '1'='1"` });
+    move('a stale version', { to: 'dismissed', expectedVersion: v + 5, note: 'n' }, [409]);
+    move('sourced without sources', { to: 'sourced', expectedVersion: v }, [400]);
+    move('sourced with a javascript: url', { to: 'sourced', expectedVersion: v, sources: [{ url: 'javascript:alert(1)' }] }, [400]);
+    move('sourced with a data: url', { to: 'sourced', expectedVersion: v, sources: [{ url: 'data:text/html,<script>alert(1)</script>' }] }, [400]);
+    move('sources as an object', { to: 'sourced', expectedVersion: v, sources: { url: 'https://example.org' } }, [400]);
+    move('sources with a null', { to: 'sourced', expectedVersion: v, sources: [null] }, [400]);
+    move('10k sources', { to: 'sourced', expectedVersion: v, sources: Array.from({ length: 10_000 }, () => ({ url: 'https://example.org' })) }, [400]);
+    move('a note of 10001 characters', { to: 'disputed', expectedVersion: v, note: 'n'.repeat(10_001) }, [400]);
+    move('a blank note', { to: 'disputed', expectedVersion: v, note: '   ' }, [400]);
+    move('a note that is an array', { to: 'disputed', expectedVersion: v, note: ['a'] }, [400]);
+    move('a note with a NUL', { to: 'disputed', expectedVersion: v, note: 'a\u0000b' }, [400]);
+    move('a quote with a lone surrogate', { to: 'sourced', expectedVersion: v, sources: [{ url: 'https://example.org', quote: 'x\ud800' }] }, [400]);
+    move('a source with an unknown field', { to: 'sourced', expectedVersion: v, sources: [{ url: 'https://example.org', evil: 1 }] }, [400]);
+    const note = (name: string, body: unknown, expect: number[], writes?: Case['writes']) =>
+      add({ name: `note: ${name}`, method: 'POST', path: `/claims/${claimOfA.id}/notes`, body, expect, writes });
+    note('empty', {}, [400]);
+    note('null note', { note: null }, [400]);
+    note('sources of the wrong type', { sources: 'https://example.org' }, [400]);
+    note('a note of 10001 characters', { note: 'n'.repeat(10_001) }, [400]);
+    INJECTIONS.slice(0, 6).forEach((s, i) => note(`injection #${i}`, { note: s, sources: [{ url: 'https://example.org/a?b=%3Cc%3E', title: s, quote: s }] }, [201], (ans) => (ans.status === 201 ? { claim_events: 1 } : {})));
+    move('with an injection note (wins)', { to: 'disputed', expectedVersion: v, note: INJECTIONS[0] }, [200], undefined, (ans) => (ans.status === 200 ? { claim_events: 1 } : {}));
+
+    // Paths with injection strings and odd ids.
+    const odd = ["' OR '1'='1", '../../etc/passwd', '%00', '<script>alert(1)</script>', '1;DROP TABLE claims', 'ffffffff-ffff-ffff-ffff-ffffffffffff', '00000000-0000-0000-0000-000000000000x', '%E0%A4%A', 'undefined', '__proto__'];
+    for (const id of odd) {
+      const p = encodeURIComponent(id).replace(/%25/g, '%');
+      add({ name: `GET /articles/${id}`, method: 'GET', path: `/articles/${p}`, expect: [400, 404] });
+      add({ name: `GET /claims/${id}/events`, method: 'GET', path: `/claims/${p}/events`, expect: [400, 404] });
+      add({ name: `POST /claims/${id}/transitions`, method: 'POST', path: `/claims/${p}/transitions`, body: { to: 'dismissed', expectedVersion: 1, note: 'n' }, expect: [400, 404] });
+      add({ name: `PATCH /admin/reviewers/${id}`, method: 'PATCH', path: `/admin/reviewers/${p}`, key: t.adminKey, body: { name: 'x' }, expect: [400, 404] });
+      add({ name: `GET /ui/articles/${id}`, method: 'GET', path: `/ui/articles/${p}`, expect: [400, 404] });
+    }
+    add({ name: 'asset path traversal', method: 'GET', path: '/ui/assets/..%2F..%2Fpackage.json', key: null, expect: [404] });
+    add({ name: 'asset __proto__', method: 'GET', path: '/ui/assets/__proto__', key: null, expect: [404] });
+    add({ name: 'asset constructor', method: 'GET', path: '/ui/assets/constructor', key: null, expect: [404] });
+
+    // Query strings and cursors.
+    const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const queries = [
+      '/articles?limit=0', '/articles?limit=-1', '/articles?limit=1e9', '/articles?limit=abc', '/articles?limit[]=1', '/articles?limit=1.5',
+      '/articles?cursor=bogus', '/articles?cursor=%00', `/articles?cursor=${b64(['not a date', 'not a uuid'])}`, `/articles?cursor=${b64(['2024-01-01T00:00:00Z', "' OR 1=1"])}`,
+      `/articles?cursor=${b64(['\u0000', '\u0000'])}`, `/articles?cursor=${b64([1e308, -1])}`, `/articles?cursor=${b64({ a: 1 })}`, `/articles?cursor=${'A'.repeat(10_000)}`,
+      '/articles?status=<script>', '/articles?status[$ne]=x', '/articles?source=1%27%20OR%201=1', '/articles?from=yesterday', '/articles?to=99999-99-99', '/articles?from=2024-02-30T25:61:00Z',
+      '/articles?__proto__[admin]=1', '/articles?constructor[prototype][admin]=1', '/articles?a[b][c][d][e][f][g][h]=1', '/articles?unknown=1',
+      '/claims?sort=checkworthiness&cursor=' + b64(['very', 'wrong']), '/claims?sort=checkworthiness&cursor=' + b64(['NaN', '00000000-0000-4000-8000-000000000000']),
+      '/claims?cursor=' + b64(['2024-01-01', '00000000-0000-4000-8000-000000000000x']), '/claims?status=unverified%27', '/claims?articleId=%27', '/claims?assigneeId[]=x', '/claims?sort=id;DROP',
+      `/claims/${claimOfA.id}/events?cursor=${b64(['x'])}`, `/claims/${claimOfA.id}/events?cursor=${b64([1e300])}`, `/claims/${claimOfA.id}/events?cursor=${b64(['99999999999999999999999'])}`,
+      '/admin/events?since=notadate', '/admin/events?actor=%27%20OR%201=1', `/admin/events?cursor=${b64(['x', 'y', 'z'])}`, `/admin/events?cursor=${b64(['2024-01-01T00:00:00Z', 'NaN', 'x'])}`,
+      `/admin/events?cursor=${b64(['2024-01-01T00:00:00Z', 0, 1.5])}`, '/admin/events?claimId=<x>', '/admin/stats?days=0', '/admin/stats?days=1e9', '/admin/stats?days=abc', '/admin/stats?days[]=1',
+      `/integrations/endpoints/${endpointOfA}/deliveries?cursor=${b64(['x', 'y'])}`, '/ui/articles?status=%3Cscript%3E', '/ui/articles?from=2024-13-45', '/ui/articles?cursor=bogus',
+      `/ui/articles?cursor=${b64(['not a date', 'x'])}`, `/ui/articles/${articleOfA}?claim=%3Cscript%3E`, '/ui/review?moved=<x>', '/review/mine?limit=-5',
+    ];
+    for (const q of queries) {
+      const key = q.startsWith('/admin') || q.startsWith('/ui/review') || q.startsWith('/review') ? (q.includes('review') ? reviewer.key : t.adminKey) : q.startsWith('/integrations') ? a.apiKey : editor;
+      add({ name: `GET ${q.slice(0, 80)}`, method: 'GET', path: q, key, expect: [200, 400, 404] });
+    }
+
+    // Admin: reviewers and keys with hostile bodies.
+    const reviewerBody = (i: number) => ({ name: `Hostile reviewer ${i}`, email: `hostile-${i}@example.org` });
+    const r = (name: string, body: unknown, expect: number[]) =>
+      add({ name: `reviewer: ${name}`, method: 'POST', path: '/admin/reviewers', key: t.adminKey, body, expect, writes: (ans) => (ans.status === 201 ? { reviewers: 1, audit_events: 1 } : {}) });
+    r('email injection', { ...reviewerBody(1), email: `x@example.org'; DROP TABLE reviewers; --` }, [400]);
+    r('email with a NUL', { ...reviewerBody(2), email: 'a\u0000@example.org' }, [400]);
+    r('capacity 1e10', { ...reviewerBody(3), capacity: 1e10 }, [400]);
+    r('capacity "5"', { ...reviewerBody(4), capacity: '5' }, [400]);
+    r('capacity -1', { ...reviewerBody(5), capacity: -1 }, [400]);
+    r('languages of 100k entries', { ...reviewerBody(6), languages: Array.from({ length: 100_000 }, () => 'en') }, [400]);
+    r('languages as a string', { ...reviewerBody(7), languages: 'en' }, [400]);
+    r('topics nested', { ...reviewerBody(8), topics: [['a']] }, [400]);
+    r('active "yes"', { ...reviewerBody(9), active: 'yes' }, [400]);
+    r('an id of its own', { ...reviewerBody(10), id: '00000000-0000-4000-8000-000000000000' }, [400]);
+    r('a name of 201 characters', { ...reviewerBody(11), name: 'n'.repeat(201) }, [400]);
+    r('name with HTML (accepted)', { ...reviewerBody(12), name: INJECTIONS[1] }, [201]);
+    r('name with SQL (accepted)', { ...reviewerBody(13), name: INJECTIONS[2] }, [201]);
+    r('the same email again', { ...reviewerBody(13), name: 'again' }, [409]);
+    r('the same email in capitals', { ...reviewerBody(13), email: 'HOSTILE-13@EXAMPLE.ORG' }, [409]);
+    const k = (name: string, body: unknown, expect: number[]) =>
+      add({ name: `key: ${name}`, method: 'POST', path: '/admin/keys', key: t.adminKey, body, expect, writes: (ans) => (ans.status === 201 ? { api_keys: 1, audit_events: 1 } : {}) });
+    k('role superadmin', { name: 'x', role: 'superadmin' }, [400]);
+    k('role as an array', { name: 'x', role: ['admin'] }, [400]);
+    k('reviewerId not a uuid', { name: 'x', role: 'reviewer', reviewerId: "' OR 1=1" }, [400]);
+    k('reviewerId unknown', { name: 'x', role: 'reviewer', reviewerId: '00000000-0000-4000-8000-000000000000' }, [404]);
+    k('an integratorId smuggled in', { name: 'x', role: 'integrator', integratorId: a.id }, [400]);
+    k('a name with HTML (accepted)', { name: INJECTIONS[0], role: 'editor' }, [201]);
+    k('a name of 201 characters', { name: 'n'.repeat(201), role: 'editor' }, [400]);
+    add({ name: 'revoke a key that is not a uuid', method: 'DELETE', path: `/admin/keys/${encodeURIComponent("1' OR '1'='1")}`, key: t.adminKey, expect: [404] });
+    add({ name: 'integrator with an empty name', method: 'POST', path: '/admin/integrators', key: t.adminKey, body: { name: '' }, expect: [400] });
+    add({ name: 'integrator with a NUL name', method: 'POST', path: '/admin/integrators', key: t.adminKey, body: { name: 'x\u0000' }, expect: [400] });
+    add({ name: 'endpoint with a file: url', method: 'POST', path: '/integrations/endpoints', key: a.apiKey, body: { url: 'file:///etc/passwd', events: ['article.extracted'] }, expect: [400] });
+    add({ name: 'endpoint with an unknown event', method: 'POST', path: '/integrations/endpoints', key: a.apiKey, body: { url: 'https://example.org/cb', events: ['everything'] }, expect: [400] });
+    add({ name: 'endpoint with duplicate events', method: 'POST', path: '/integrations/endpoints', key: a.apiKey, body: { url: 'https://example.org/cb', events: ['article.extracted', 'article.extracted'] }, expect: [400] });
+    add({ name: 'add claim with start > end', method: 'POST', path: `/articles/${articleOfA}/claims`, body: { start: 50, end: 10 }, expect: [400, 409] });
+    add({ name: 'add claim past the body', method: 'POST', path: `/articles/${articleOfA}/claims`, body: { start: 0, end: 1e9 }, expect: [400, 409] });
+    add({ name: 'add claim with floats', method: 'POST', path: `/articles/${articleOfA}/claims`, body: { start: 0.5, end: 10.5 }, expect: [400] });
+    add({ name: 'add claim with strings', method: 'POST', path: `/articles/${articleOfA}/claims`, body: { start: '0', end: '10' }, expect: [400] });
+    add({ name: 'queue retry of an unknown queue', method: 'POST', path: '/admin/queues/..%2F..%2Fx/retry', key: t.adminKey, expect: [400, 404] });
+    add({ name: 'queue pause of a SQL queue', method: 'POST', path: `/admin/queues/${encodeURIComponent("' OR 1=1")}/pause`, key: t.adminKey, expect: [400, 404] });
+    add({ name: 'ui login with a NUL key', method: 'POST', path: '/ui/login', key: null, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'key=cdk_%00', expect: [200, 303, 400, 401] });
+    add({ name: 'ui login with a huge key', method: 'POST', path: '/ui/login', key: null, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `key=${'k'.repeat(100_000)}`, expect: [200, 303, 400, 401] });
+  }
+
+  it('generates at least 200 hostile requests', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(200);
+  });
+
+  it('answers every one without a 5xx, each with the answer it should get', async () => {
+    for (const c of cases) answers.push({ c, answer: await send(c) });
+    const serverErrors = answers.filter(({ answer }) => answer.status >= 500).map(({ c, answer }) => `${c.name}: ${answer.status} ${answer.text.slice(0, 160)}`);
+    const unexpected = answers
+      .filter(({ c, answer }) => answer.status < 500 && !c.expect.includes(answer.status))
+      .map(({ c, answer }) => `${c.name}: ${answer.status} (expected ${c.expect.join('/')}) ${answer.text.slice(0, 160)}`);
+    // The API's refusals are all {statusCode, code, message}; the pages answer HTML.
+    const unclean = answers
+      .filter(({ c, answer }) => answer.status >= 400 && !c.path.startsWith('/ui/'))
+      .filter(({ answer }) => !(answer.json && answer.json.statusCode === answer.status && typeof answer.json.code === 'string' && typeof answer.json.message === 'string'))
+      .map(({ c, answer }) => `${c.name}: ${answer.status} ${answer.text.slice(0, 120)}`);
+    expect({ serverErrors, unexpected, unclean }).toEqual({ serverErrors: [], unexpected: [], unclean: [] });
+    process.stdout.write(`hostile inputs: ${answers.length} requests, ${answers.filter(({ answer }) => answer.status < 300).length} accepted, ${serverErrors.length} answered 5xx\n`);
+    // The service is still healthy after all that.
+    expect((await fetch(`${t.url}/health`)).status).toBe(200);
+  }, 120_000);
+
+  it('wrote exactly what it accepted, every write whole', async () => {
+    expect(answers.length).toBe(cases.length);
+    const expected: Record<Table, number> = { ...before };
+    for (const { c, answer } of answers) {
+      if (answer.status < 200 || answer.status >= 300 || !c.writes) continue;
+      for (const [table, n] of Object.entries(c.writes(answer))) expected[table as Table] += n!;
+    }
+    expect(await counts()).toEqual(expected);
+
+    const [orphans] = (
+      await t.db.query(`SELECT
+        (SELECT count(*)::int FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_revisions r WHERE r.article_id = a.id AND r.revision = a.revision)) AS "articlesWithoutRevision",
+        (SELECT count(*)::int FROM article_revisions r WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = r.article_id)) AS "revisionsWithoutArticle",
+        (SELECT count(*)::int FROM claims c WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = c.article_id)) AS "claimsWithoutArticle",
+        (SELECT count(*)::int FROM claim_events e WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.id = e.claim_id)) AS "eventsWithoutClaim",
+        (SELECT count(*)::int FROM webhook_receipts w WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = w.article_id)) AS "receiptsWithoutArticle",
+        (SELECT count(*)::int FROM idempotency_keys WHERE status <> 'done') AS "idempotencyKeysNotDone",
+        (SELECT count(*)::int FROM claims c WHERE c.version <> 1 + (SELECT count(*) FROM claim_events e WHERE e.claim_id = c.id AND e.type IN ('transition', 'withdrawn'))) AS "claimVersionsOff"`)
+    ).rows;
+    expect(orphans).toEqual({ articlesWithoutRevision: 0, revisionsWithoutArticle: 0, claimsWithoutArticle: 0, eventsWithoutClaim: 0, receiptsWithoutArticle: 0, idempotencyKeysNotDone: 0, claimVersionsOff: 0 });
+    // `__proto__` and `constructor.prototype` bodies gave no one a role: an editor is still refused admin routes.
+    const probe = await t.http().get('/admin/keys').set('Authorization', `Bearer ${editor}`);
+    expect(probe.status).toBe(403);
+    // A's externalId posted by B is B's own article; A's is untouched.
+    const { rows } = await t.db.query(`SELECT owner_id, title FROM articles WHERE external_id = 'a-1' ORDER BY title`);
+    expect(rows.map((row) => row.owner_id).sort()).toEqual([a.id, b.id].sort());
+    expect(rows.find((row) => row.owner_id === a.id)?.title).toBe('A’s article');
+  });
+
+  it('stores accepted injection strings verbatim and escapes them on the pages', async () => {
+    const accepted = answers.filter(({ c, answer }) => c.name.startsWith('injection as title') && answer.status === 202);
+    expect(accepted).toHaveLength(INJECTIONS.length);
+    for (const [i, { answer }] of accepted.entries()) {
+      const s = INJECTIONS[i];
+      const id = answer.json!.id as string;
+      const article = await t.http().get(`/articles/${id}`).set('Authorization', `Bearer ${editor}`);
+      expect(article.body).toMatchObject({ title: `${s} #${i}`, body: `${s}\n${FACT}`, externalId: `${s} #${i}` });
+      const page = await fetch(`${t.url}/ui/articles/${id}`, { headers: { Authorization: `Bearer ${editor}` } });
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+      for (const dangerous of ['<script>alert', '<img src=x', '<svg onload', '</textarea>']) expect(html).not.toContain(dangerous);
+      if (s.includes('<')) expect(html).toContain('&lt;');
+    }
+    // Notes and sources read back as sent.
+    const events = await t.http().get(`/claims/${claimOfA.id}/events?limit=200`).set('Authorization', `Bearer ${editor}`);
+    const notes = events.body.items.filter((e: { type: string }) => e.type === 'note').map((e: { note: string }) => e.note);
+    expect(notes).toEqual(INJECTIONS.slice(0, 6));
+    // A reviewer named with HTML is escaped on the admin page.
+    const admin = await fetch(`${t.url}/ui/admin`, { headers: { Authorization: `Bearer ${t.adminKey}` } });
+    expect(admin.status).toBe(200);
+    const html = await admin.text();
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;');
+  });
+});
