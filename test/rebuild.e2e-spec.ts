@@ -1,3 +1,5 @@
+import { Worker } from 'bullmq';
+import { redisOptionsFromUrl } from '../src/queue/redis-connection';
 import { countAssignments, postArticles, waitForAllAssigned } from './helpers/articles';
 import { startTestService, waitFor, type TestService } from './helpers/test-service';
 
@@ -55,5 +57,25 @@ describe('rebuilding the queues from Postgres', () => {
     expect(duplicates.rows).toEqual([]);
     const empty = await t.db.query(`SELECT id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id)`);
     expect(empty.rows).toEqual([]);
+  });
+
+  it('retries a job that ran out of attempts while Postgres still says its work is pending', async () => {
+    await Promise.all([...t.workers].map((w) => t.stopWorker(w)));
+    const [articleId] = await postArticles(t, editor, 1);
+    // A consumer that fails the job for good, as attempts running out during a long outage would.
+    const failing = new Worker(
+      'article-extraction',
+      async (job) => {
+        job.discard();
+        throw new Error('simulated outage');
+      },
+      { connection: redisOptionsFromUrl(t.env.REDIS_URL), prefix: t.env.QUEUE_PREFIX },
+    );
+    await waitFor(async () => (await t.redis.zcard(`${t.env.QUEUE_PREFIX}:article-extraction:failed`)) === 1, 'the job to fail');
+    await failing.close();
+
+    await t.startWorker();
+    await waitFor(async () => (await t.db.query(`SELECT status FROM articles WHERE id = $1`, [articleId])).rows[0].status === 'ready', 'the failed job to be retried');
+    expect(await t.redis.zcard(`${t.env.QUEUE_PREFIX}:article-extraction:failed`)).toBe(0);
   });
 });

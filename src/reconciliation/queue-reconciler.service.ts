@@ -1,10 +1,14 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { Environment } from '../config/environment';
 import { ExtractionQueueService } from '../extraction/extraction-queue.service';
 import { CallbackQueueService, type DueDelivery } from '../integrations/callback-queue.service';
+import { extractArticleJobOptions } from '../queue/job-options';
+import { ARTICLE_EXTRACTION_QUEUE, CLAIM_REVIEW_QUEUE } from '../queue/queue-names';
 import { RedisService } from '../queue/redis.service';
 import { AssignmentService } from '../review/assignment.service';
 import { ReviewQueueService, type PendingClaim } from '../review/review-queue.service';
@@ -44,6 +48,8 @@ export class QueueReconcilerService implements OnApplicationBootstrap, OnApplica
     private readonly assignments: AssignmentService,
     private readonly callbackQueue: CallbackQueueService,
     private readonly config: ConfigService<Environment, true>,
+    @InjectQueue(ARTICLE_EXTRACTION_QUEUE) private readonly extractionJobs: Queue,
+    @InjectQueue(CLAIM_REVIEW_QUEUE) private readonly reviewJobs: Queue,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -91,6 +97,7 @@ export class QueueReconcilerService implements OnApplicationBootstrap, OnApplica
         `SELECT id, revision FROM articles WHERE extracted_revision < revision AND status <> 'failed' ORDER BY created_at`,
       );
       for (let i = 0; i < articles.length; i += CHUNK) await this.required(this.extractionQueue.enqueueMany(articles.slice(i, i + CHUNK)));
+      await this.retryFailed(this.extractionJobs, articles.map((a) => extractArticleJobOptions(a.id, a.revision).jobId!));
 
       const [{ free }] = await em.query(
         `SELECT coalesce(sum(greatest(r.capacity - (SELECT count(*) FROM claims o WHERE o.assignee_id = r.id), 0)), 0)::int AS free
@@ -103,6 +110,7 @@ export class QueueReconcilerService implements OnApplicationBootstrap, OnApplica
           )
         : [];
       for (let i = 0; i < waiting.length; i += CHUNK) await this.required(this.reviewQueue.enqueueAssignments(waiting.slice(i, i + CHUNK)));
+      await this.retryFailed(this.reviewJobs, waiting.map((c) => c.id));
 
       const leases: { claimId: string; leaseExpiresAt: Date }[] = await em.query(
         `SELECT id AS "claimId", lease_expires_at AS "leaseExpiresAt" FROM claims WHERE assignee_id IS NOT NULL`,
@@ -120,6 +128,17 @@ export class QueueReconcilerService implements OnApplicationBootstrap, OnApplica
     if (!report) return null;
     await this.redis.client.set(this.markerKey(), new Date().toISOString());
     return { ...report, ms: Date.now() - started };
+  }
+
+  /**
+   * A job that used up its attempts (say, through a long Postgres outage) keeps its id in the failed set, where
+   * re-adding it does nothing: if Postgres still says the work is pending, it is retried.
+   */
+  private async retryFailed(queue: Queue, pendingJobIds: string[]): Promise<void> {
+    if (pendingJobIds.length === 0) return;
+    const pending = new Set(pendingJobIds);
+    const failed = await queue.getFailed();
+    await Promise.all(failed.filter((job) => job.id && pending.has(job.id)).map((job) => job.retry('failed')));
   }
 
   /** A pass that could not reach Redis must not set the marker: it throws, and the next trigger retries. */
