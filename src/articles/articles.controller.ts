@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
-import { toArticleDetailResponse, toArticleResponse } from './article.response';
+import { emptySummary, toArticleDetailResponse, toArticleResponse } from './article.response';
 import { ArticlesQueryService } from './articles-query.service';
 import { ArticlesService } from './articles.service';
 import { AddClaimDto } from '../claims/dto/add-claim.dto';
@@ -36,7 +36,8 @@ export class ArticlesController {
   @UseInterceptors(IdempotencyInterceptor)
   async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateArticleDto, @Res({ passthrough: true }) res: Response) {
     const { article, created } = await this.articles.accept(principal, dto);
-    const summary = (await this.query.summaries([article.id])).get(article.id)!;
+    // A brand-new article has no claims yet; only a repeat or a revision has a summary to read.
+    const summary = created && article.revision === 1 ? emptySummary() : (await this.query.summaries([article.id])).get(article.id)!;
     res.status(created ? HttpStatus.ACCEPTED : HttpStatus.OK).location(`/articles/${article.id}`);
     return toArticleResponse(article, summary);
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { entityFromRow } from '../database/sql';
 import { ownerIdOf, type Principal } from '../auth/principal';
 import { ExtractionQueueService } from '../extraction/extraction-queue.service';
 import { contentHashOf } from './article-identity';
@@ -63,15 +64,19 @@ export class ArticlesService {
 
   private async insertArticle(em: EntityManager, ownerId: string, dto: CreateArticleDto, contentHash: string, onConflict: string): Promise<ArticleEntity | null> {
     const fields = this.articleFields(dto);
-    const rows: ArticleEntity[] = await em.query(
-      `INSERT INTO articles (owner_id, external_id, content_hash, title, body, url, language, published_at, topics, min_checkworthiness)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ${onConflict} RETURNING id`,
+    // The article and its first revision row in one statement: the hot path of ingestion.
+    const rows: Record<string, unknown>[] = await em.query(
+      `WITH article AS (
+         INSERT INTO articles (owner_id, external_id, content_hash, title, body, url, language, published_at, topics, min_checkworthiness)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ${onConflict} RETURNING *
+       ), revision AS (
+         INSERT INTO article_revisions (article_id, revision, title, body, content_hash)
+         SELECT id, revision, title, body, content_hash FROM article
+       )
+       SELECT * FROM article`,
       [ownerId, dto.externalId ?? null, contentHash, fields.title, fields.body, fields.url, fields.language, fields.publishedAt, fields.topics, fields.minCheckworthiness],
     );
-    if (rows.length === 0) return null;
-    const article = await em.findOneByOrFail(ArticleEntity, { id: rows[0].id });
-    await this.recordRevision(em, article);
-    return article;
+    return rows[0] ? entityFromRow(em, ArticleEntity, rows[0]) : null;
   }
 
   private articleFields(dto: CreateArticleDto) {

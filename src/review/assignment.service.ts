@@ -44,17 +44,14 @@ export class AssignmentService {
 
   /** The claim-review job: the least-loaded eligible reviewer under capacity, ties to the one idle longest. */
   async assignToLeastLoaded(claimId: string): Promise<Assignment | null> {
+    // Most claims of a busy desk wait for capacity: find that out in one read, without a transaction or locks.
+    if ((await this.candidatesFor(this.dataSource.manager, claimId)).length === 0) return null;
     const assignment = await this.dataSource.transaction(async (em) => {
       const claim = await this.lockPendingClaim(em, claimId);
       if (!claim) return null;
       // One least-loaded decision at a time, so concurrent jobs see each other's choices and spread the load.
       await em.query(`SELECT pg_advisory_xact_lock($1)`, [LEAST_LOADED_LOCK]);
-      const candidates: { id: string }[] = await em.query(
-        `SELECT r.id FROM reviewers r, articles a
-         WHERE a.id = $1 AND ${ELIGIBLE} AND ${OPEN_CLAIMS} < r.capacity
-         ORDER BY ${OPEN_CLAIMS}, r.last_assigned_at NULLS FIRST, r.id LIMIT 5`,
-        [claim.article_id],
-      );
+      const candidates = await this.candidatesFor(em, claimId);
       for (const candidate of candidates) {
         if (await this.lockReviewerUnderCapacity(em, candidate.id)) {
           return this.assign(em, claim, candidate.id, SYSTEM_ACTOR, 'assigned');
@@ -64,6 +61,16 @@ export class AssignmentService {
     });
     if (assignment) await this.reviewQueue.scheduleLeaseExpiries([assignment]);
     return assignment;
+  }
+
+  /** Eligible reviewers under capacity for a claim still waiting, least loaded first, then idle longest. */
+  private candidatesFor(em: EntityManager, claimId: string): Promise<{ id: string }[]> {
+    return em.query(
+      `SELECT r.id FROM claims c JOIN articles a ON a.id = c.article_id, reviewers r
+       WHERE c.id = $1 AND c.status = 'unverified' AND c.assignee_id IS NULL AND ${ELIGIBLE} AND ${OPEN_CLAIMS} < r.capacity
+       ORDER BY ${OPEN_CLAIMS}, r.last_assigned_at NULLS FIRST, r.id LIMIT 5`,
+      [claimId],
+    );
   }
 
   /** A reviewer pulls the most check-worthy claim it may take; SKIP LOCKED keeps two pulls off one claim. */
