@@ -197,6 +197,16 @@ export async function settle(t: TestService, ownerId: string, articles: PlannedA
 }
 
 /** One line per scenario, on the terminal and in test/artifacts/faults-summary.txt. */
+/** The verdict every scenario owes: each expected article and claim stored, each claim assigned once, nothing extra. */
+export function expectNothingLostOrDoubled(counts: Tally, articles: number): void {
+  expect(counts.articlesStored).toBe(articles);
+  expect(counts.mismatched).toEqual([]);
+  expect(counts.claimsStored).toBe(counts.claimsExpected);
+  expect(counts.claimsAssigned).toBe(counts.claimsExpected);
+  expect(counts.lost).toBe(0);
+  expect(counts.duplicated).toBe(0);
+}
+
 export function report(line: string): void {
   const text = `faults: ${line}`;
   process.stdout.write(`${text}\n`);
