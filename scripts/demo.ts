@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   article.claims.forEach((claim: ClaimRow, i: number) => {
     console.log(`${String(i + 1).padStart(2)}. ${claim.text}`);
     console.log(
-      `    score ${claim.checkworthiness.toFixed(2)} · ${claim.type} · claimant ${claim.claimant ?? '—'} · ${claim.status} · reviewer ${claim.assigneeId ? names.get(claim.assigneeId) : '— (waiting)'}`,
+      `    score ${claim.checkworthiness.toFixed(2)} · ${claim.type} · claimant ${claim.claimant ?? '—'} · ${claim.status} · reviewer ${claim.assigneeId ? names.get(claim.assigneeId) : claim.status === 'unverified' ? '— (waiting)' : '—'}`,
     );
   });
   console.log(`\nSummary: ${JSON.stringify(article.summary)}`);
