@@ -68,6 +68,10 @@ describe('review queues: pull, capacity, eligibility, leases', () => {
     expect(released.status).toBe(200);
     const history = (await t.http().get(`/claims/${mine[0].id}/events`).set(auth(editor))).body.items.map((e: { type: string }) => e.type);
     expect(history.slice(0, 2)).toEqual(['assigned', 'released']);
+    // The reviewer who handed it back is not given it again.
+    const next = await t.http().post('/review/next').set(auth(r.key));
+    expect(next.body?.id).not.toBe(mine[0].id);
+    expect((await claimsOf(id)).find((c) => c.id === mine[0].id)!.assignee_id).not.toBe(r.id);
     const notMine = await t.http().post(`/review/claims/${mine[1].id}/release`).set(auth(await t.createKey('reviewer', (await t.createReviewer({ active: false })).id)));
     expect(notMine.status).toBe(403);
   });
@@ -102,20 +106,24 @@ describe('review queues: pull, capacity, eligibility, leases', () => {
     expect(events).toEqual(['assigned', 'unassigned', 'assigned']);
   });
 
-  it('returns a claim whose lease expired to the pool and assigns it again', async () => {
-    const r = await t.createReviewer({ capacity: 50, topics: ['lease-test'] });
+  it('returns a claim whose lease expired to the pool and assigns it to another reviewer', async () => {
+    const first = await t.createReviewer({ capacity: 50, topics: ['lease-test'] });
     const [id] = await postArticles(t, editor, 1, { minCheckworthiness: 0, topics: ['lease-test'] });
     const [claim] = await waitFor(async () => {
       const claims = await claimsOf(id);
-      return claims.length > 0 && claims.every((c) => c.assignee_id) ? claims : null;
+      return claims.length > 0 && claims.every((c) => c.assignee_id === first.id) ? claims : null;
     }, 'assignment');
-    // LEASE_SECONDS=2 in this suite: the delayed job expires the lease, and the claim is assigned again.
+    const second = await t.createReviewer({ capacity: 50, topics: ['lease-test'] });
+    // LEASE_SECONDS=2 in this suite: the delayed job expires the lease, and the claim goes to a reviewer who did not let it lapse.
     const history = await waitFor(async () => {
-      const types = (await t.db.query(`SELECT type FROM claim_events WHERE claim_id = $1 ORDER BY seq`, [claim.id])).rows.map((e) => e.type);
-      return types.length >= 3 ? types : null;
+      const { rows } = await t.db.query(`SELECT type, reviewer_id FROM claim_events WHERE claim_id = $1 ORDER BY seq`, [claim.id]);
+      return rows.length >= 3 ? rows.slice(0, 3) : null;
     }, 'the lease to expire and the claim to come back', 20_000);
-    expect(history.slice(0, 3)).toEqual(['assigned', 'lease_expired', 'assigned']);
-    expect((await claimsOf(id))[0].assignee_id).toBe(r.id);
+    expect(history).toEqual([
+      { type: 'assigned', reviewer_id: first.id },
+      { type: 'lease_expired', reviewer_id: first.id },
+      { type: 'assigned', reviewer_id: second.id },
+    ]);
   });
 
   it('lets editors assign and unassign by hand, recorded in the history', async () => {

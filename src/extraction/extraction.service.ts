@@ -52,22 +52,26 @@ export class ExtractionService {
       return;
     }
 
-    const written = await this.dataSource.transaction((em) => this.writeClaims(em, articleId, revision, extracted));
-    if (written) await this.reviewQueue.enqueueAssignments(written.pending);
-    if (written) await this.outbox.dispatch(written.callbacks);
+    const written = await this.dataSource.transaction((em) => this.writeClaims(em, articleId, revision, rows[0].body, extracted));
+    if (!written) return;
+    await this.reviewQueue.enqueueAssignments(written.pending);
+    await this.outbox.dispatch(written.callbacks);
+    // Withdrawn claims free their reviewers' capacity.
+    for (const reviewerId of written.freedReviewers) await this.reviewQueue.offerWorkTo(reviewerId, 1);
   }
 
   defaultThreshold(): number {
     return this.config.get('MIN_CHECKWORTHINESS', { infer: true }) ?? this.extractor.threshold;
   }
 
-  /** Returns the claims that now wait for a reviewer and the callbacks owed, or null when another run got here first. */
+  /** Returns the claims that now wait for a reviewer, the callbacks owed and the reviewers freed, or null when another run got here first. */
   private async writeClaims(
     em: EntityManager,
     articleId: string,
     revision: number,
+    body: string,
     extracted: ExtractedClaim[],
-  ): Promise<{ pending: PendingClaim[]; callbacks: DueDelivery[] } | null> {
+  ): Promise<{ pending: PendingClaim[]; callbacks: DueDelivery[]; freedReviewers: string[] } | null> {
     const locked = await em.query(`SELECT 1 FROM articles WHERE id = $1 AND revision = $2 AND extracted_revision < $2 FOR UPDATE`, [articleId, revision]);
     if (locked.length === 0) return null;
 
@@ -75,8 +79,9 @@ export class ExtractionService {
       `SELECT id, text, status, assignee_id, checkworthiness FROM claims WHERE article_id = $1`,
       [articleId],
     );
-    const plan = planRevision(existing, extracted);
+    const plan = planRevision(existing, extracted, body);
     const callbacks: DueDelivery[] = [];
+    const freedReviewers: string[] = [];
     const created = await this.insertClaims(em, articleId, revision, plan.create);
 
     if (plan.keep.length > 0) {
@@ -88,15 +93,16 @@ export class ExtractionService {
       );
     }
     if (plan.withdraw.length > 0) {
-      const withdrawn: { id: string; status: ExistingClaim['status'] }[] = await returningRows(em,
+      const withdrawn: { id: string; status: ExistingClaim['status']; assignee_id: string | null }[] = await returningRows(em,
         `UPDATE claims c SET status = 'withdrawn', version = c.version + 1, assignee_id = NULL, assigned_at = NULL, lease_expires_at = NULL, updated_at = now()
-         FROM claims old WHERE c.id = old.id AND c.id = ANY($1) RETURNING c.id, old.status`,
+         FROM claims old WHERE c.id = old.id AND c.id = ANY($1) RETURNING c.id, old.status, old.assignee_id`,
         [plan.withdraw],
       );
       await appendClaimEvents(
         em,
         withdrawn.map((w) => ({ claimId: w.id, articleId, type: 'withdrawn' as const, actor: SYSTEM_ACTOR, fromStatus: w.status as never, toStatus: 'withdrawn' as const, note: `not in revision ${revision}` })),
       );
+      freedReviewers.push(...withdrawn.flatMap((w) => (w.assignee_id ? [w.assignee_id] : [])));
       callbacks.push(
         ...(await this.outbox.record(
           em,
@@ -116,7 +122,7 @@ export class ExtractionService {
 
     const keptIds = new Set(plan.keep.map((k) => k.id));
     const keptWaiting = existing.filter((c) => keptIds.has(c.id) && c.status === 'unverified' && !c.assignee_id);
-    return { pending: [...created, ...keptWaiting], callbacks };
+    return { pending: [...created, ...keptWaiting], callbacks, freedReviewers };
   }
 
   /** One multi-row INSERT per article. */

@@ -14,6 +14,7 @@ describe('planRevision', () => {
         { id: 'b', text: 'Gone claim.', status: 'unverified' },
       ],
       [claim('New claim.', 0), claim('Kept claim.', 1)],
+      'New claim. Kept claim.',
     );
     expect(plan.keep).toEqual([{ id: 'a', claim: claim('Kept claim.', 1) }]);
     expect(plan.create.map((c) => c.text)).toEqual(['New claim.']);
@@ -27,14 +28,23 @@ describe('planRevision', () => {
         { id: 'b', text: 'Same.', status: 'unverified' },
       ],
       [claim('Same.', 0)],
+      'Same.',
     );
     expect(plan.keep.map((k) => k.id)).toEqual(['a']);
     expect(plan.withdraw).toEqual(['b']);
   });
 
   it('does not revive withdrawn claims', () => {
-    const plan = planRevision([{ id: 'w', text: 'Back again.', status: 'withdrawn' }], [claim('Back again.', 0)]);
+    const plan = planRevision([{ id: 'w', text: 'Back again.', status: 'withdrawn' }], [claim('Back again.', 0)], 'Back again.');
     expect(plan.keep).toEqual([]);
     expect(plan.create).toHaveLength(1);
+  });
+
+  it('keeps a claim the extractor did not produce while its text is still in the body, at its new place', () => {
+    const body = 'A new first sentence. The spending rose by 12 percent in 2023, officials said.';
+    const plan = planRevision([{ id: 'hand', text: 'spending rose by 12 percent in 2023', status: 'sourced' }], [claim('A new first sentence.', 0)], body);
+    expect(plan.withdraw).toEqual([]);
+    const start = body.indexOf('spending rose');
+    expect(plan.keep).toEqual([{ id: 'hand', claim: { ordinal: 1, start, end: start + 'spending rose by 12 percent in 2023'.length, sentenceIndex: 0 } }]);
   });
 });

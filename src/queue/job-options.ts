@@ -32,11 +32,15 @@ export function expireLeaseJobOptions(claimId: string, leaseExpiresAt: Date): Jo
  * One job per scheduled attempt: the id names the delivery's due time, so the reconciler re-enqueues the same job
  * and a redelivery (a new due time) is not swallowed by a retry still waiting. Retries are the delivery row's, not BullMQ's.
  */
+/**
+ * Each delivery attempt is one job; the delivery row schedules the next and logs every attempt. A job that failed
+ * without reaching the row (Postgres away) is dropped, so the reconciler's re-add of the same id is not swallowed.
+ */
 export function deliverCallbackJobOptions(deliveryId: string, dueAt: Date): JobsOptions {
   return {
     attempts: 1,
     removeOnComplete: true,
-    removeOnFail: { age: 7 * 24 * 3600 },
+    removeOnFail: true,
     jobId: `delivery-${deliveryId}-${dueAt.getTime()}`,
     delay: Math.max(0, dueAt.getTime() - Date.now()),
   };

@@ -11,15 +11,13 @@ import { extractArticleJobOptions } from '../queue/job-options';
 import { ARTICLE_EXTRACTION_QUEUE, CLAIM_REVIEW_QUEUE } from '../queue/queue-names';
 import { RedisService } from '../queue/redis.service';
 import { AssignmentService } from '../review/assignment.service';
-import { ReviewQueueService, type PendingClaim } from '../review/review-queue.service';
+import { ReviewQueueService } from '../review/review-queue.service';
 
 /** Any constant: workers share it so that one reconciles at a time. */
 const RECONCILE_LOCK = 7_301_994;
 const CHUNK = 5000;
 /** A flush is noticed within this long: the marker key is gone. */
 const FLUSH_CHECK_MS = 2000;
-/** Waiting claims get a job up to the free capacity plus this margin; the rest wait in Postgres for capacity or a pull. */
-const CAPACITY_MARGIN = 100;
 
 export interface ReconcileReport {
   articles: number;
@@ -99,16 +97,7 @@ export class QueueReconcilerService implements OnApplicationBootstrap, OnApplica
       for (let i = 0; i < articles.length; i += CHUNK) await this.required(this.extractionQueue.enqueueMany(articles.slice(i, i + CHUNK)));
       await this.retryFailed(this.extractionJobs, articles.map((a) => extractArticleJobOptions(a.id, a.revision).jobId!));
 
-      const [{ free }] = await em.query(
-        `SELECT coalesce(sum(greatest(r.capacity - (SELECT count(*) FROM claims o WHERE o.assignee_id = r.id), 0)), 0)::int AS free
-         FROM reviewers r WHERE r.active`,
-      );
-      const waiting: PendingClaim[] = free > 0
-        ? await em.query(
-            `SELECT id, checkworthiness FROM claims WHERE status = 'unverified' AND assignee_id IS NULL ORDER BY checkworthiness DESC, id LIMIT $1`,
-            [free + CAPACITY_MARGIN],
-          )
-        : [];
+      const waiting = await this.reviewQueue.waitingWithinReach(em, null, null);
       for (let i = 0; i < waiting.length; i += CHUNK) await this.required(this.reviewQueue.enqueueAssignments(waiting.slice(i, i + CHUNK)));
       await this.retryFailed(this.reviewJobs, waiting.map((c) => c.id));
 

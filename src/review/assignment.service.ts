@@ -8,7 +8,7 @@ import type { Environment } from '../config/environment';
 import { appendClaimEvents, SYSTEM_ACTOR, updateClaimWithEvent, type Actor } from '../claims/claim-history';
 import type { ClaimEntity } from '../claims/claim.entity';
 import type { ClaimEventType } from '../claims/claim-event.entity';
-import { ELIGIBLE, OPEN_CLAIMS } from './eligibility';
+import { ELIGIBLE, NOT_HANDED_BACK, OPEN_CLAIMS } from './eligibility';
 import { ReviewQueueService } from './review-queue.service';
 
 interface LockedClaim {
@@ -67,7 +67,7 @@ export class AssignmentService {
   private candidatesFor(em: EntityManager, claimId: string): Promise<{ id: string }[]> {
     return em.query(
       `SELECT r.id FROM claims c JOIN articles a ON a.id = c.article_id, reviewers r
-       WHERE c.id = $1 AND c.status = 'unverified' AND c.assignee_id IS NULL AND ${ELIGIBLE} AND ${OPEN_CLAIMS} < r.capacity
+       WHERE c.id = $1 AND c.status = 'unverified' AND c.assignee_id IS NULL AND ${ELIGIBLE} AND ${NOT_HANDED_BACK} AND ${OPEN_CLAIMS} < r.capacity
        ORDER BY ${OPEN_CLAIMS}, r.last_assigned_at NULLS FIRST, r.id LIMIT 5`,
       [claimId],
     );
@@ -80,7 +80,7 @@ export class AssignmentService {
       const rows: LockedClaim[] = await em.query(
         `SELECT c.id, c.article_id, c.status, c.assignee_id, c.checkworthiness, a.language, a.topics
          FROM claims c JOIN articles a ON a.id = c.article_id, reviewers r
-         WHERE r.id = $1 AND c.status = 'unverified' AND c.assignee_id IS NULL AND ${ELIGIBLE}
+         WHERE r.id = $1 AND c.status = 'unverified' AND c.assignee_id IS NULL AND ${ELIGIBLE} AND ${NOT_HANDED_BACK}
          ORDER BY c.checkworthiness DESC, c.id
          LIMIT 1 FOR UPDATE OF c SKIP LOCKED`,
         [reviewerId],

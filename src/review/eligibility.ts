@@ -7,3 +7,7 @@ export const ELIGIBLE = `r.active AND a.language = ANY(r.languages)
 
 /** SQL: the open claims of reviewer `r`. */
 export const OPEN_CLAIMS = `(SELECT count(*)::int FROM claims o WHERE o.assignee_id = r.id)`;
+
+/** SQL over claims `c` and reviewers `r`: a reviewer is not handed again a claim it released or let expire. */
+export const NOT_HANDED_BACK = `NOT EXISTS (SELECT 1 FROM claim_events e
+  WHERE e.claim_id = c.id AND e.reviewer_id = r.id AND e.type IN ('released', 'lease_expired'))`;

@@ -2,12 +2,12 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AssignClaimJob, ExpireLeaseJob } from '../queue/job-data';
 import { assignClaimJobOptions, expireLeaseJobOptions } from '../queue/job-options';
 import { enqueueOrDefer } from '../queue/enqueue';
 import { CLAIM_REVIEW_QUEUE, JOB_ASSIGN_CLAIM, JOB_EXPIRE_LEASE } from '../queue/queue-names';
-import { ELIGIBLE, OPEN_CLAIMS } from './eligibility';
+import { ELIGIBLE, NOT_HANDED_BACK, OPEN_CLAIMS } from './eligibility';
 
 export interface PendingClaim {
   id: string;
@@ -48,20 +48,32 @@ export class ReviewQueueService {
    * A reviewer has room for `slots` more claims (a verdict, a release, joining, more capacity): the most
    * check-worthy waiting claims it may take get another assignment try. Waiting claims have no job until then.
    */
-  async offerWorkTo(reviewerId: string, slots: number): Promise<void> {
-    if (slots <= 0) return;
-    const waiting: PendingClaim[] = await this.dataSource.query(
-      `SELECT c.id, c.checkworthiness FROM claims c JOIN articles a ON a.id = c.article_id, reviewers r
-       WHERE r.id = $1 AND c.status = 'unverified' AND c.assignee_id IS NULL AND ${ELIGIBLE}
-       ORDER BY c.checkworthiness DESC, c.id LIMIT $2`,
-      [reviewerId, slots],
-    );
-    await this.enqueueAssignments(waiting);
+  async offerWorkTo(reviewerId: string, slots: number | null): Promise<void> {
+    if (slots !== null && slots <= 0) return;
+    await this.enqueueAssignments(await this.waitingWithinReach(this.dataSource.manager, reviewerId, slots));
   }
 
   /** Offers work to a reviewer up to its free capacity. */
-  async fillCapacityOf(reviewerId: string): Promise<void> {
-    const [row] = await this.dataSource.query(`SELECT greatest(r.capacity - ${OPEN_CLAIMS}, 0)::int AS free FROM reviewers r WHERE r.id = $1 AND r.active`, [reviewerId]);
-    if (row) await this.offerWorkTo(reviewerId, row.free);
+  fillCapacityOf(reviewerId: string): Promise<void> {
+    return this.offerWorkTo(reviewerId, null);
+  }
+
+  /**
+   * Waiting claims that active reviewers (one, or all) could take now: the most check-worthy ones some such reviewer
+   * may take, as many as their free capacity (and `slots`). What lies beyond every reviewer's reach waits in Postgres.
+   */
+  waitingWithinReach(em: EntityManager, reviewerId: string | null, slots: number | null): Promise<PendingClaim[]> {
+    return em.query(
+      `WITH r AS (
+         SELECT r.*, greatest(r.capacity - ${OPEN_CLAIMS}, 0) AS free FROM reviewers r
+         WHERE r.active AND ($1::uuid IS NULL OR r.id = $1::uuid)
+       )
+       SELECT c.id, c.checkworthiness FROM claims c JOIN articles a ON a.id = c.article_id
+       WHERE c.status = 'unverified' AND c.assignee_id IS NULL
+         AND EXISTS (SELECT 1 FROM r WHERE r.free > 0 AND ${ELIGIBLE} AND ${NOT_HANDED_BACK})
+       ORDER BY c.checkworthiness DESC, c.id
+       LIMIT least((SELECT coalesce(sum(free), 0) FROM r), coalesce($2::int, 2147483647))`,
+      [reviewerId, slots],
+    );
   }
 }
