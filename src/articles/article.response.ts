@@ -9,9 +9,12 @@ export function emptySummary(): ClaimSummary {
   return { total: 0, unverified: 0, sourced: 0, disputed: 0, dismissed: 0, withdrawn: 0 };
 }
 
-/** Reviewed: extraction is done and every claim that is not withdrawn has a verdict. */
+/**
+ * Reviewed: extraction is done, there is a claim to review, and every claim that is not withdrawn has a verdict
+ * (the same rule as the `article.reviewed` callback).
+ */
 export function isReviewed(article: ArticleEntity, summary: ClaimSummary): boolean {
-  return article.status === 'ready' && summary.unverified === 0;
+  return article.status === 'ready' && summary.unverified === 0 && summary.total > summary.withdrawn;
 }
 
 export function toArticleResponse(article: ArticleEntity, summary: ClaimSummary) {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { normalizeTopics } from '../common/topics';
 import { entityFromRow } from '../database/sql';
 import { ownerIdOf, type Principal } from '../auth/principal';
 import { ExtractionQueueService } from '../extraction/extraction-queue.service';
@@ -86,7 +87,7 @@ export class ArticlesService {
       url: dto.url ?? null,
       language: dto.language ?? 'en',
       publishedAt: dto.publishedAt ?? null,
-      topics: [...new Set((dto.topics ?? []).map((t) => t.trim().toLowerCase()).filter(Boolean))],
+      topics: normalizeTopics(dto.topics ?? []),
       minCheckworthiness: dto.minCheckworthiness ?? null,
     };
   }

@@ -75,13 +75,28 @@ export class Environment {
   CALLBACK_TIMEOUT_MS = 10_000;
 }
 
+/** Values quoted in an error: keys never, URLs without their password. */
+function shown(name: string, value: unknown): string {
+  if (name === 'ADMIN_API_KEY') return 'a value that is not shown';
+  if (typeof value === 'string' && name.endsWith('_URL')) {
+    try {
+      const url = new URL(value);
+      if (url.password) url.password = '***';
+      return JSON.stringify(url.toString());
+    } catch {
+      return 'a value that is not a URL';
+    }
+  }
+  return JSON.stringify(value);
+}
+
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
   // An empty variable means "use the default", as in most shells' `VAR= cmd`.
   const present = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ''));
   const env = plainToInstance(Environment, present, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false });
   if (errors.length > 0) {
-    const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')} (got ${JSON.stringify(e.value)})`);
+    const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')} (got ${shown(e.property, e.value)})`);
     throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   return env;

@@ -7,10 +7,9 @@ export interface AssignClaimJob {
   claimId: string;
 }
 
+/** Expires the claim's lease if it has lapsed by then; a lease renewed meanwhile is left alone. */
 export interface ExpireLeaseJob {
   claimId: string;
-  /** The lease this job was scheduled for; a newer lease on the same claim is left alone. */
-  leaseExpiresAt: string;
 }
 
 export interface DeliverCallbackJob {

@@ -9,7 +9,7 @@ import { appendClaimEvents, SYSTEM_ACTOR, updateClaimWithEvent, type Actor } fro
 import type { ClaimEntity } from '../claims/claim.entity';
 import type { ClaimEventType } from '../claims/claim-event.entity';
 import { ELIGIBLE, NOT_HANDED_BACK, OPEN_CLAIMS } from './eligibility';
-import { ReviewQueueService } from './review-queue.service';
+import { ReviewQueueService, type PendingClaim } from './review-queue.service';
 
 interface LockedClaim {
   id: string;
@@ -96,15 +96,16 @@ export class AssignmentService {
     const assignment = await this.dataSource.transaction(async (em) => {
       const claim = await this.lockClaim(em, claimId);
       if (claim.status !== 'unverified') {
-        throw new ApiError(HttpStatus.CONFLICT, 'illegal_transition', `Only unverified claims are assigned; this one is ${claim.status}`, { current: claim.status });
+        throw new ApiError(HttpStatus.CONFLICT, 'conflict', `Only unverified claims are assigned; this one is ${claim.status}`, { current: claim.status });
       }
       const reviewer: { active: boolean }[] = await em.query(`SELECT active FROM reviewers WHERE id = $1 FOR UPDATE`, [reviewerId]);
       if (!reviewer[0]) throw ApiError.notFound('Reviewer', reviewerId);
       if (!reviewer[0].active) throw new ApiError(HttpStatus.CONFLICT, 'conflict', 'The reviewer is inactive');
       if (claim.assignee_id) await this.clearAssignment(em, claim, actor, 'unassigned');
-      return this.assign(em, claim, reviewerId, actor, 'assigned');
+      return { ...(await this.assign(em, claim, reviewerId, actor, 'assigned')), previous: claim.assignee_id };
     });
     await this.reviewQueue.scheduleLeaseExpiries([assignment]);
+    if (assignment.previous && assignment.previous !== reviewerId) await this.reviewQueue.offerWorkTo(assignment.previous, 1);
     return assignment;
   }
 
@@ -124,18 +125,15 @@ export class AssignmentService {
   }
 
   /** Deactivation hands a reviewer's open claims back. */
-  async unassignAllOf(reviewerId: string, actor: Actor): Promise<number> {
-    const claims = await this.dataSource.transaction(async (em) => {
-      const open: LockedClaim[] = await em.query(
-        `SELECT c.id, c.article_id, c.status, c.assignee_id, c.checkworthiness, '' AS language, '{}'::text[] AS topics
-         FROM claims c WHERE c.assignee_id = $1 FOR UPDATE`,
-        [reviewerId],
-      );
-      for (const claim of open) await this.clearAssignment(em, claim, actor, 'unassigned');
-      return open;
-    });
-    await this.reviewQueue.enqueueAssignments(claims);
-    return claims.length;
+  /** In the caller's transaction (the deactivation itself); enqueue the returned claims after it commits. */
+  async unassignAllOf(em: EntityManager, reviewerId: string, actor: Actor): Promise<PendingClaim[]> {
+    const open: LockedClaim[] = await em.query(
+      `SELECT c.id, c.article_id, c.status, c.assignee_id, c.checkworthiness, '' AS language, '{}'::text[] AS topics
+       FROM claims c WHERE c.assignee_id = $1 FOR UPDATE`,
+      [reviewerId],
+    );
+    for (const claim of open) await this.clearAssignment(em, claim, actor, 'unassigned');
+    return open;
   }
 
   /** Returns an expired lease to the pool; a lease renewed meanwhile is left alone. */

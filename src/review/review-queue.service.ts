@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
@@ -17,6 +17,8 @@ export interface PendingClaim {
 /** Produces claim-review jobs; the rows in Postgres say what is pending, the jobs only make it happen sooner. */
 @Injectable()
 export class ReviewQueueService {
+  private readonly logger = new Logger(ReviewQueueService.name);
+
   constructor(
     @InjectQueue(CLAIM_REVIEW_QUEUE) private readonly queue: Queue<AssignClaimJob | ExpireLeaseJob>,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -37,7 +39,7 @@ export class ReviewQueueService {
       this.queue.addBulk(
         leases.map((l) => ({
           name: JOB_EXPIRE_LEASE,
-          data: { claimId: l.claimId, leaseExpiresAt: l.leaseExpiresAt.toISOString() },
+          data: { claimId: l.claimId },
           opts: expireLeaseJobOptions(l.claimId, l.leaseExpiresAt),
         })),
       ),
@@ -50,7 +52,12 @@ export class ReviewQueueService {
    */
   async offerWorkTo(reviewerId: string, slots: number | null): Promise<void> {
     if (slots !== null && slots <= 0) return;
-    await this.enqueueAssignments(await this.waitingWithinReach(this.dataSource.manager, reviewerId, slots));
+    try {
+      await this.enqueueAssignments(await this.waitingWithinReach(this.dataSource.manager, reviewerId, slots));
+    } catch (error) {
+      // Called after a change has committed: its answer must not turn into an error; the reconciler offers the work.
+      this.logger.warn(`Could not offer work to reviewer ${reviewerId}; the reconciler will: ${(error as Error).message}`);
+    }
   }
 
   /** Offers work to a reviewer up to its free capacity. */

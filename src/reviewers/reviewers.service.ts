@@ -1,16 +1,16 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, Repository } from 'typeorm';
+import { EntityManager, QueryFailedError, Repository } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { recordAuditEvent, type AuditEntry } from '../admin/audit-log';
 import { actorOf } from '../claims/claim-history';
 import { ApiError } from '../common/api-error';
+import { normalizeTopics } from '../common/topics';
 import { AssignmentService } from '../review/assignment.service';
-import { ReviewQueueService } from '../review/review-queue.service';
+import { ReviewQueueService, type PendingClaim } from '../review/review-queue.service';
 import type { CreateReviewerDto, UpdateReviewerDto } from './dto/reviewer.dto';
 import { ReviewerEntity } from './reviewer.entity';
 
-const normalizeTopics = (topics: string[]) => [...new Set(topics.map((t) => t.trim().toLowerCase()).filter(Boolean))];
 
 @Injectable()
 export class ReviewersService {
@@ -34,8 +34,15 @@ export class ReviewersService {
     const reviewer = await this.get(id);
     const wasActive = reviewer.active;
     Object.assign(reviewer, dto, dto.email ? { email: dto.email.toLowerCase() } : {}, dto.topics ? { topics: normalizeTopics(dto.topics) } : {});
-    const saved = await this.saveUnique(reviewer, () => ({ action: 'reviewer.updated', actor: principal, targetType: 'reviewer', targetId: id, details: { ...dto } }));
-    if (wasActive && !saved.active) await this.assignments.unassignAllOf(id, actorOf(principal));
+    let handedBack: PendingClaim[] = [];
+    const saved = await this.saveUnique(
+      reviewer,
+      () => ({ action: 'reviewer.updated', actor: principal, targetType: 'reviewer', targetId: id, details: { ...dto } }),
+      async (em, saved) => {
+        if (wasActive && !saved.active) handedBack = await this.assignments.unassignAllOf(em, id, actorOf(principal));
+      },
+    );
+    if (handedBack.length > 0) await this.reviewQueue.enqueueAssignments(handedBack);
     else await this.reviewQueue.fillCapacityOf(id);
     return saved;
   }
@@ -57,12 +64,17 @@ export class ReviewersService {
     return new Map(rows.map((r) => [r.assignee_id, r.open]));
   }
 
-  /** Saves the reviewer and its audit entry together. */
-  private async saveUnique(reviewer: ReviewerEntity, audit: (saved: ReviewerEntity) => AuditEntry): Promise<ReviewerEntity> {
+  /** Saves the reviewer, its audit entry and what the change implies (`alsoWrite`) together. */
+  private async saveUnique(
+    reviewer: ReviewerEntity,
+    audit: (saved: ReviewerEntity) => AuditEntry,
+    alsoWrite?: (em: EntityManager, saved: ReviewerEntity) => Promise<void>,
+  ): Promise<ReviewerEntity> {
     try {
       return await this.reviewers.manager.transaction(async (em) => {
         const saved = await em.save(reviewer);
         await recordAuditEvent(em, audit(saved));
+        await alsoWrite?.(em, saved);
         return saved;
       });
     } catch (error) {

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsDate, IsOptional, IsUUID, Matches } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
 
@@ -9,7 +9,7 @@ export class ListEventsQuery extends PageQueryDto {
   since?: Date;
 
   @ApiPropertyOptional({ description: 'The API key id that acted, or "system"' })
-  @IsOptional() @Matches(/^(system|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, { message: 'actor must be a key id or system' })
+  @IsOptional() @Transform(({ value }) => (typeof value === 'string' ? value.toLowerCase() : value)) @Matches(/^(system|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, { message: 'actor must be a key id or system' })
   actor?: string;
 
   @ApiPropertyOptional({ description: 'One claim’s events (admin actions are left out)' })

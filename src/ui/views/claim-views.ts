@@ -62,7 +62,6 @@ const EVENT_WORDS: Record<string, string> = {
   released: 'released back to the pool',
   lease_expired: 'lease expired',
   withdrawn: 'withdrawn (gone from the new revision)',
-  revised: 'carried into a new revision',
 };
 
 function eventSummary(event: ClaimEventEntity, people: PeopleDirectory): Html {
