@@ -412,3 +412,23 @@ describe('integrations: signed webhooks in and out, idempotency, ClaimReview (re
     });
   });
 });
+
+describe('callbacks to internal addresses', () => {
+  let t: TestService;
+  beforeAll(async () => {
+    t = await startTestService(12, { env: { CALLBACK_ALLOW_PRIVATE_NETWORKS: 'false' } });
+  });
+  afterAll(() => t.close());
+
+  it('refuses to call a URL that resolves to this machine, and logs why', async () => {
+    const cms = (await t.http().post('/admin/integrators').set('Authorization', `Bearer ${t.adminKey}`).send({ name: 'Probe' })).body;
+    const auth = { Authorization: `Bearer ${cms.apiKey}` };
+    const endpoint = (await t.http().post('/integrations/endpoints').set(auth).send({ url: 'http://localhost:9/metadata', events: ['article.extracted'] })).body;
+    expect((await t.http().post('/articles').set(auth).send({ title: 'Probe', body: S2 })).status).toBe(202);
+    const delivery = await waitFor(async () => {
+      const items = (await t.http().get(`/integrations/endpoints/${endpoint.id}/deliveries`).set(auth)).body.items;
+      return items.find((d: { attempts: number }) => d.attempts >= 1);
+    }, 'the first attempt');
+    expect(delivery.attemptLog[0]).toMatchObject({ responseStatus: null, error: expect.stringMatching(/^refused: localhost resolves to (127\.0\.0\.1|::1)/) });
+  });
+});

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -73,6 +73,10 @@ export class Environment {
 
   @Transform(toInt) @IsInt() @Min(100)
   CALLBACK_TIMEOUT_MS = 10_000;
+
+  /** Let callbacks go to loopback and private addresses (tests, or a desk whose CMS is on its own network). */
+  @Transform(({ value }) => value === true || value === 'true' || value === '1') @IsBoolean()
+  CALLBACK_ALLOW_PRIVATE_NETWORKS = false;
 }
 
 /** Values quoted in an error: keys never, URLs without their password. */

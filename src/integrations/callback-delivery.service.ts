@@ -7,6 +7,7 @@ import { returningRows } from '../database/sql';
 import { CallbackQueueService } from './callback-queue.service';
 import { nextRetryDelayMs, type RetryPolicy } from './retry-schedule';
 import { signWebhook } from './webhook-signature';
+import { refusedDestination } from './callback-destination';
 
 interface ClaimedDelivery {
   id: string;
@@ -109,6 +110,8 @@ export class CallbackDeliveryService {
   private async send(delivery: ClaimedDelivery): Promise<AttemptOutcome> {
     const body = JSON.stringify(delivery.payload);
     try {
+      const refused = this.config.get('CALLBACK_ALLOW_PRIVATE_NETWORKS', { infer: true }) ? null : await refusedDestination(delivery.url);
+      if (refused) return { responseStatus: null, error: refused };
       const response = await fetch(delivery.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'user-agent': 'claimdesk-callbacks', ...signWebhook(delivery.secret, delivery.id, body) },
