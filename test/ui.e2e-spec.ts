@@ -224,6 +224,7 @@ describe('pages, sign-in, audit log, stats and the queue dashboard (HTTP)', () =
       expect(bench.text).toContain(`id="claim-actions" data-claim-id="${claim.id}"`);
       expect(bench.text).toContain('<script src="/ui/assets/review.js" defer></script>');
     });
+
   });
 
   describe('GET /admin/events', () => {
@@ -303,6 +304,23 @@ describe('pages, sign-in, audit log, stats and the queue dashboard (HTTP)', () =
       const json = await get('/admin/queues', t.adminKey);
       expect(json.status).toBe(200);
       expect(json.body.items.map((q: { name: string }) => q.name)).toContain('claim-review');
+    });
+  });
+  // Last: it gives a verdict, which the stats above must not count.
+  describe('the workbench after a verdict', () => {
+    it('offers only the moves the state machine allows, and release only to the claim’s reviewer', async () => {
+      const claim = (await get(`/claims/${claims[1].id}`, editorKey)).body;
+      const holder = claim.assigneeId === reviewer.id ? reviewer : { id: claim.assigneeId, key: await t.createKey('reviewer', claim.assigneeId) };
+      const moves = (page: string) => [...page.matchAll(/data-move="(\w+)"/g)].map((m) => m[1]);
+      const open = (await get(`/ui/review?claim=${claim.id}`, holder.key)).text;
+      expect(moves(open)).toEqual(['sourced', 'disputed', 'dismissed']);
+      expect(open).toContain('data-release="1"');
+
+      await t.http().post(`/claims/${claim.id}/transitions`).set('Authorization', `Bearer ${holder.key}`)
+        .send({ to: 'sourced', expectedVersion: claim.version, sources: [{ url: 'https://example.org/budget' }] }).expect(200);
+      const sourced = (await get(`/ui/review?claim=${claim.id}`, holder.key)).text;
+      expect(moves(sourced)).toEqual(['disputed']);
+      expect(sourced).not.toContain('data-release="1"');
     });
   });
 });

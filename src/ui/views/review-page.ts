@@ -1,4 +1,6 @@
 import type { Principal } from '../../auth/principal';
+import { checkMove, moversFor } from '../../claims/claim-state-machine';
+import type { ClaimStatus } from '../../claims/claim-status';
 import type { ClaimEntity } from '../../claims/claim.entity';
 import type { Workbench } from '../workbench.service';
 import { claimDetail, highlightedText } from './claim-views';
@@ -34,30 +36,38 @@ function sourceFields(prefix: string, required: boolean): Html {
     <label for="${prefix}-quote">Quote (optional)</label><textarea id="${prefix}-quote" name="quote" rows="2" maxlength="5000"></textarea>`;
 }
 
-function actions(claim: ClaimEntity): Html {
+/** The verdicts the state machine lets this reviewer give now (with evidence), so the page offers nothing it would refuse. */
+function offeredMoves(claim: ClaimEntity, principal: Principal): Set<ClaimStatus> {
+  const movers = moversFor(principal.role, principal.reviewerId, claim);
+  const verdicts: ClaimStatus[] = ['sourced', 'disputed', 'dismissed'];
+  return new Set(verdicts.filter((to) => checkMove({ from: claim.status, to, movers, hasSource: true, hasNote: true }).ok));
+}
+
+function actions(claim: ClaimEntity, principal: Principal): Html {
   const open = claim.status === 'unverified';
+  const offered = offeredMoves(claim, principal);
   return html`<section class="actions-panel" id="claim-actions" data-claim-id="${claim.id}" data-version="${claim.version}" aria-labelledby="actions-heading">
     <h2 id="actions-heading">Your verdict</h2>
     <div id="result" class="result" role="status" aria-live="polite" tabindex="-1"></div>
-    ${open ? '' : html`<p class="muted">This claim is ${STATUS_LABELS[claim.status].label.toLowerCase()}; the forms below send what the state machine allows.</p>`}
+    ${open ? '' : html`<p class="muted">This claim is ${STATUS_LABELS[claim.status].label.toLowerCase()}; you can change your verdict below.</p>`}
     <div class="verdicts">
-      <form class="verdict status-border-sourced" data-move="sourced">
+      ${offered.has('sourced') ? html`<form class="verdict status-border-sourced" data-move="sourced">
         <h3>${statusChip('sourced')} Mark sourced</h3>
         ${sourceFields('sourced', true)}
         <label for="sourced-note">Note (optional)</label><textarea id="sourced-note" name="note" rows="2"></textarea>
         <button type="submit" class="primary">Mark sourced</button>
-      </form>
-      <form class="verdict status-border-disputed" data-move="disputed">
+      </form>` : ''}
+      ${offered.has('disputed') ? html`<form class="verdict status-border-disputed" data-move="disputed">
         <h3>${statusChip('disputed')} Dispute</h3>
         <label for="disputed-note">Why is it wrong? (required)</label><textarea id="disputed-note" name="note" rows="3" required></textarea>
         ${sourceFields('disputed', false)}
         <button type="submit" class="primary">Dispute</button>
-      </form>
-      <form class="verdict status-border-dismissed" data-move="dismissed">
+      </form>` : ''}
+      ${offered.has('dismissed') ? html`<form class="verdict status-border-dismissed" data-move="dismissed">
         <h3>${statusChip('dismissed')} Dismiss</h3>
         <label for="dismissed-note">Why is it not checkable? (required)</label><textarea id="dismissed-note" name="note" rows="3" required></textarea>
         <button type="submit" class="primary">Dismiss</button>
-      </form>
+      </form>` : ''}
     </div>
     <details class="annotate">
       <summary>Add a note or source without a verdict</summary>
@@ -67,7 +77,7 @@ function actions(claim: ClaimEntity): Html {
         <button type="submit">Add</button>
       </form>
     </details>
-    ${claim.assigneeId ? html`<form data-release="1" class="release"><button type="submit" class="link">Hand this claim back to the pool</button></form>` : ''}
+    ${claim.assigneeId === principal.reviewerId ? html`<form data-release="1" class="release"><button type="submit" class="link">Hand this claim back to the pool</button></form>` : ''}
   </section>`;
 }
 
@@ -99,7 +109,7 @@ export function reviewPage(bench: Workbench, principal: Principal, flash: Workbe
               const range = contextRange(selected.article.body, selected.claim.start, selected.claim.end);
               return html`${range.from > 0 ? '… ' : ''}${highlightedText(selected.article.body, [selected.claim], { ...range, selectedId: selected.claim.id })}${range.to < selected.article.body.length ? ' …' : ''}`;
             })()}</div>
-            ${selected.mine || selected.claim.lastVerdictReviewerId === principal.reviewerId ? actions(selected.claim) : html`<p class="alert">This claim is not assigned to you; it is shown read-only.</p>`}
+            ${selected.mine || selected.claim.lastVerdictReviewerId === principal.reviewerId ? actions(selected.claim, principal) : html`<p class="alert">This claim is not assigned to you; it is shown read-only.</p>`}
             ${claimDetail(selected.claim, selected.events, people)}`
           : html`<p class="panel">No claim in hand. Press <strong>Next claim</strong> to take the most check-worthy one you may review.</p>`}
       </section>
