@@ -1,11 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
 import { actorOf } from '../claims/claim-history';
 import { toClaimResponse } from '../claims/claim.response';
-import { ClaimEntity } from '../claims/claim.entity';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { AssignmentService } from './assignment.service';
 import { AssignClaimDto } from './dto/assign-claim.dto';
@@ -15,10 +12,7 @@ import { AssignClaimDto } from './dto/assign-claim.dto';
 @Roles('admin', 'editor')
 @Controller('admin/claims')
 export class AssignmentAdminController {
-  constructor(
-    private readonly assignments: AssignmentService,
-    @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly assignments: AssignmentService) {}
 
   @Post(':id/assign')
   @HttpCode(200)
@@ -31,11 +25,6 @@ export class AssignmentAdminController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Return a claim to the pool (admin, editor)' })
   async unassign(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string) {
-    await this.assignments.unassign(id, actorOf(principal));
-    return this.claim(id);
-  }
-
-  private async claim(id: string) {
-    return toClaimResponse(await this.dataSource.getRepository(ClaimEntity).findOneByOrFail({ id }));
+    return toClaimResponse(await this.assignments.unassign(id, actorOf(principal)));
   }
 }

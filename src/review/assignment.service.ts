@@ -6,7 +6,7 @@ import { returningRows } from '../database/sql';
 import { ApiError } from '../common/api-error';
 import type { Environment } from '../config/environment';
 import { appendClaimEvents, SYSTEM_ACTOR, updateClaimWithEvent, type Actor } from '../claims/claim-history';
-import type { ClaimEntity } from '../claims/claim.entity';
+import { ClaimEntity } from '../claims/claim.entity';
 import type { ClaimEventType } from '../claims/claim-event.entity';
 import { ELIGIBLE, NOT_HANDED_BACK, OPEN_CLAIMS } from './eligibility';
 import { ReviewQueueService, type PendingClaim } from './review-queue.service';
@@ -110,22 +110,21 @@ export class AssignmentService {
   }
 
   /** Unassign by hand, or a reviewer's release of its own claim: the claim goes back to the pool. */
-  async unassign(claimId: string, actor: Actor, onlyIfAssignedTo?: string): Promise<void> {
+  async unassign(claimId: string, actor: Actor, onlyIfAssignedTo?: string): Promise<ClaimEntity> {
     const type: ClaimEventType = onlyIfAssignedTo ? 'released' : 'unassigned';
     const released = await this.dataSource.transaction(async (em) => {
       const claim = await this.lockClaim(em, claimId);
       if (onlyIfAssignedTo && claim.assignee_id !== onlyIfAssignedTo) throw ApiError.forbidden('The claim is not assigned to you');
       if (!claim.assignee_id) throw new ApiError(HttpStatus.CONFLICT, 'conflict', 'The claim is not assigned');
-      await this.clearAssignment(em, claim, actor, type);
-      return claim;
+      return { claim: await this.clearAssignment(em, claim, actor, type), reviewerId: claim.assignee_id };
     });
     // The claim goes back to the pool, and its reviewer has room for another.
-    await this.reviewQueue.enqueueAssignments([{ id: released.id, checkworthiness: released.checkworthiness }]);
-    await this.reviewQueue.offerWorkTo(released.assignee_id!, 1);
+    await this.reviewQueue.enqueueAssignments([released.claim]);
+    await this.reviewQueue.offerWorkTo(released.reviewerId, 1);
+    return released.claim;
   }
 
-  /** Deactivation hands a reviewer's open claims back. */
-  /** In the caller's transaction (the deactivation itself); enqueue the returned claims after it commits. */
+  /** Deactivation hands a reviewer's open claims back, in the caller's transaction (the deactivation itself); enqueue the returned claims after it commits. */
   async unassignAllOf(em: EntityManager, reviewerId: string, actor: Actor): Promise<PendingClaim[]> {
     const open: LockedClaim[] = await em.query(
       `SELECT c.id, c.article_id, c.status, c.assignee_id, c.checkworthiness, '' AS language, '{}'::text[] AS topics
@@ -206,11 +205,17 @@ export class AssignmentService {
     return { claimId: claim.id, reviewerId, leaseExpiresAt: assigned!.leaseExpiresAt!, claim: assigned! };
   }
 
-  private async clearAssignment(em: EntityManager, claim: LockedClaim, actor: Actor, type: ClaimEventType): Promise<void> {
-    await em.query(
-      `UPDATE claims SET assignee_id = NULL, assigned_at = NULL, lease_expires_at = NULL, updated_at = now() WHERE id = $1`,
-      [claim.id],
+  private async clearAssignment(em: EntityManager, claim: LockedClaim, actor: Actor, type: ClaimEventType): Promise<ClaimEntity> {
+    const cleared = await updateClaimWithEvent(
+      em,
+      { sql: `UPDATE claims SET assignee_id = NULL, assigned_at = NULL, lease_expires_at = NULL, updated_at = now() WHERE id = $1`, params: [claim.id] },
+      { type, actor, reviewerId: claim.assignee_id },
     );
-    await appendClaimEvents(em, [{ claimId: claim.id, articleId: claim.article_id, type, actor, reviewerId: claim.assignee_id }]);
+    return cleared!;
+  }
+
+  /** A reviewer's open claims, most check-worthy first. */
+  openClaimsOf(reviewerId: string): Promise<ClaimEntity[]> {
+    return this.dataSource.getRepository(ClaimEntity).find({ where: { assigneeId: reviewerId }, order: { checkworthiness: 'DESC', id: 'ASC' } });
   }
 }

@@ -1,12 +1,9 @@
 import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
 import { actorOf } from '../claims/claim-history';
 import { toClaimResponse } from '../claims/claim.response';
-import { ClaimEntity } from '../claims/claim.entity';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { AssignmentService } from './assignment.service';
 
@@ -15,10 +12,7 @@ import { AssignmentService } from './assignment.service';
 @Roles('reviewer')
 @Controller('review')
 export class ReviewController {
-  constructor(
-    private readonly assignments: AssignmentService,
-    @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly assignments: AssignmentService) {}
 
   @Post('next')
   @ApiOperation({ summary: 'Take the most check-worthy claim you may review (reviewer); 204 when there is none or you are at capacity' })
@@ -37,9 +31,7 @@ export class ReviewController {
   @Get('mine')
   @ApiOperation({ summary: 'Your open claims, most check-worthy first (reviewer)' })
   async mine(@CurrentPrincipal() principal: Principal) {
-    const claims = await this.dataSource
-      .getRepository(ClaimEntity)
-      .find({ where: { assigneeId: principal.reviewerId! }, order: { checkworthiness: 'DESC', id: 'ASC' } });
+    const claims = await this.assignments.openClaimsOf(principal.reviewerId!);
     return { items: claims.map(toClaimResponse), nextCursor: null };
   }
 
@@ -47,7 +39,6 @@ export class ReviewController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Hand one of your claims back to the pool (reviewer)' })
   async release(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string) {
-    await this.assignments.unassign(id, actorOf(principal), principal.reviewerId!);
-    return toClaimResponse(await this.dataSource.getRepository(ClaimEntity).findOneByOrFail({ id }));
+    return toClaimResponse(await this.assignments.unassign(id, actorOf(principal), principal.reviewerId!));
   }
 }

@@ -6,7 +6,7 @@ import { ArticlesQueryService } from '../articles/articles-query.service';
 import type { Principal } from '../auth/principal';
 import { actorOf } from '../claims/claim-history';
 import type { ClaimEventEntity } from '../claims/claim-event.entity';
-import { ClaimEntity } from '../claims/claim.entity';
+import type { ClaimEntity } from '../claims/claim.entity';
 import { ClaimsQueryService } from '../claims/claims-query.service';
 import { AssignmentService } from '../review/assignment.service';
 import { PeopleService, type PeopleDirectory } from './people.service';
@@ -45,7 +45,7 @@ export class WorkbenchService {
     const [reviewers, claims] = await Promise.all([
       this.dataSource.query(`SELECT id, name, capacity FROM reviewers WHERE id = $1`, [reviewerId]) as Promise<Workbench['reviewer'][]>,
       // Open claims are bounded by the reviewer's capacity, so this list needs no pages.
-      this.dataSource.getRepository(ClaimEntity).find({ where: { assigneeId: reviewerId }, order: { checkworthiness: 'DESC', id: 'ASC' } }),
+      this.assignments.openClaimsOf(reviewerId),
     ]);
     const titles = await this.titles(claims.map((c) => c.articleId));
     const open = claims.map((claim) => ({ claim, articleTitle: titles.get(claim.articleId) ?? '' }));
