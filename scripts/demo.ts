@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { ApiKeysService } from '../src/auth/api-keys.service';
 import { IntegratorsService } from '../src/integrations/integrators.service';
 import { startAll } from '../src/start-all';
@@ -10,6 +10,8 @@ import { startAll } from '../src/start-all';
  */
 const ARTICLE = resolve(process.argv[2] ?? resolve(__dirname, '../../../shared/data/articles/peace-talks.txt'));
 const DEMO_INTEGRATOR = 'Demo newsroom';
+/** Where the demo article was published (antiwar.com, 2023). */
+const DEMO_ARTICLE_URL = 'https://www.antiwar.com/';
 const DEMO_REVIEWERS = [
   { name: 'Ada Reviewer', email: 'ada@demo.claimdesk', languages: ['en'], capacity: 25 },
   { name: 'Ben Reviewer', email: 'ben@demo.claimdesk', languages: ['en'], capacity: 25 },
@@ -51,7 +53,7 @@ async function main(): Promise<void> {
     : (await integrators.create(DEMO_INTEGRATOR, null)).apiKey;
 
   const [headline] = text.split('\n');
-  const posted = await call('POST', '/articles', integratorKey, { title: headline.trim(), body: text, externalId: 'demo:peace-talks', url: 'https://www.antiwar.com/' });
+  const posted = await call('POST', '/articles', integratorKey, { title: headline.trim(), body: text, externalId: `demo:${basename(ARTICLE)}`, ...(process.argv[2] ? {} : { url: DEMO_ARTICLE_URL }) });
   console.log(`\nPosted "${headline.trim()}" → article ${posted.id} (${posted.status}${posted.revision > 1 ? `, revision ${posted.revision}` : ''})`);
 
   const article = await waitForAssignment(
