@@ -31,6 +31,11 @@ export interface ClaimEventInput {
   sources?: EvidenceSource[];
 }
 
+/** The reviewer an event concerns: the one named, else the actor's own. */
+function reviewerOf(event: Pick<ClaimEventInput, 'reviewerId' | 'actor'>): string | null {
+  return event.reviewerId !== undefined ? event.reviewerId : event.actor.reviewerId;
+}
+
 /** Appends to a claim's history; call inside the transaction that makes the change. */
 export async function appendClaimEvents(em: EntityManager, events: ClaimEventInput[]): Promise<void> {
   if (events.length === 0) return;
@@ -44,7 +49,7 @@ export async function appendClaimEvents(em: EntityManager, events: ClaimEventInp
       toStatus: e.toStatus ?? null,
       actorKeyId: e.actor.keyId,
       actorRole: e.actor.role,
-      reviewerId: e.reviewerId !== undefined ? e.reviewerId : e.actor.reviewerId,
+      reviewerId: reviewerOf(e),
       note: e.note ?? null,
       sources: e.sources ?? [],
     })),
@@ -75,7 +80,7 @@ export async function updateClaimWithEvent(
       event.toStatus ?? null,
       event.actor.keyId,
       event.actor.role,
-      event.reviewerId !== undefined ? event.reviewerId : event.actor.reviewerId,
+      reviewerOf(event),
       event.note ?? null,
       JSON.stringify(event.sources ?? []),
     ],

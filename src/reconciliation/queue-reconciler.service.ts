@@ -94,23 +94,23 @@ export class QueueReconcilerService implements OnApplicationBootstrap, OnApplica
       const articles: { id: string; revision: number }[] = await em.query(
         `SELECT id, revision FROM articles WHERE extracted_revision < revision AND status <> 'failed' ORDER BY created_at`,
       );
-      for (let i = 0; i < articles.length; i += CHUNK) await this.required(this.extractionQueue.enqueueMany(articles.slice(i, i + CHUNK)));
+      await this.enqueueInChunks(articles, (chunk) => this.extractionQueue.enqueueMany(chunk));
       await this.retryFailed(this.extractionJobs, articles.map((a) => extractArticleJobOptions(a.id, a.revision).jobId!));
 
       const waiting = await this.reviewQueue.waitingWithinReach(em, null, null);
-      for (let i = 0; i < waiting.length; i += CHUNK) await this.required(this.reviewQueue.enqueueAssignments(waiting.slice(i, i + CHUNK)));
+      await this.enqueueInChunks(waiting, (chunk) => this.reviewQueue.enqueueAssignments(chunk));
       await this.retryFailed(this.reviewJobs, waiting.map((c) => c.id));
 
       const leases: { claimId: string; leaseExpiresAt: Date }[] = await em.query(
         `SELECT id AS "claimId", lease_expires_at AS "leaseExpiresAt" FROM claims WHERE assignee_id IS NOT NULL`,
       );
-      for (let i = 0; i < leases.length; i += CHUNK) await this.required(this.reviewQueue.scheduleLeaseExpiries(leases.slice(i, i + CHUNK)));
+      await this.enqueueInChunks(leases, (chunk) => this.reviewQueue.scheduleLeaseExpiries(chunk));
 
       // Each job waits for its delivery's due time, so retries scheduled hours ahead survive a flush.
       const callbacks: DueDelivery[] = await em.query(
         `SELECT id, next_attempt_at AS "nextAttemptAt" FROM callback_deliveries WHERE status = 'pending' ORDER BY next_attempt_at`,
       );
-      for (let i = 0; i < callbacks.length; i += CHUNK) await this.required(this.callbackQueue.enqueue(callbacks.slice(i, i + CHUNK)));
+      await this.enqueueInChunks(callbacks, (chunk) => this.callbackQueue.enqueue(chunk));
 
       return { articles: articles.length, claims: waiting.length, leases: leases.length, callbacks: callbacks.length, expired, ms: 0 };
     });
@@ -131,8 +131,10 @@ export class QueueReconcilerService implements OnApplicationBootstrap, OnApplica
   }
 
   /** A pass that could not reach Redis must not set the marker: it throws, and the next trigger retries. */
-  private async required(enqueued: Promise<boolean>): Promise<void> {
-    if (!(await enqueued)) throw new Error('Redis did not take the jobs');
+  private async enqueueInChunks<T>(items: T[], enqueue: (chunk: T[]) => Promise<boolean>): Promise<void> {
+    for (let i = 0; i < items.length; i += CHUNK) {
+      if (!(await enqueue(items.slice(i, i + CHUNK)))) throw new Error('Redis did not take the jobs');
+    }
   }
 
   private markerKey(): string {

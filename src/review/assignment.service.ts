@@ -30,7 +30,6 @@ export interface Assignment {
 
 const LEAST_LOADED_LOCK = 7_301_995;
 
-
 /** Gives claims to reviewers; every path takes the reviewer's row lock before counting its load, so capacity holds under concurrency. */
 @Injectable()
 export class AssignmentService {
@@ -183,7 +182,7 @@ export class AssignmentService {
 
   private async lockReviewerUnderCapacity(em: EntityManager, reviewerId: string): Promise<boolean> {
     const rows: { ok: boolean }[] = await em.query(
-      `SELECT r.active AND (SELECT count(*) FROM claims o WHERE o.assignee_id = r.id) < r.capacity AS ok
+      `SELECT r.active AND ${OPEN_CLAIMS} < r.capacity AS ok
        FROM reviewers r WHERE r.id = $1 FOR UPDATE`,
       [reviewerId],
     );
