@@ -1,4 +1,5 @@
-# One image for both processes; compose picks the entry point.
+# One image for both processes; compose picks the entry point. It holds what the api, the worker and the
+# migrations run: src/, migrations/, scripts/ and the model (bench/ and test/ stay out; `.ci/image-check` proves it).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -7,9 +8,8 @@ COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY src src
 COPY migrations migrations
 COPY scripts scripts
-COPY bench bench
 COPY models models
-RUN npx tsc -p tsconfig.build.json && npm prune --omit=dev
+RUN npx tsc -p tsconfig.build.json && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim
 WORKDIR /app

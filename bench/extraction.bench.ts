@@ -1,17 +1,10 @@
-import { readFileSync } from 'fs';
-import { resolve } from 'path';
 import { ClaimExtractor } from '../src/extraction/lib/claim-extractor';
 import { splitSentences } from '../src/extraction/lib/sentence-splitter';
-import { parseTsv } from '../src/extraction/lib/tsv-parser';
-
-const sharedDir = process.env.SHARED_DIR ?? resolve(__dirname, '../../shared');
+import { debateBodies, demoArticle } from './lib/corpus';
 
 function corpus(): string[] {
-  const demo = readFileSync(resolve(sharedDir, 'data/articles/peace-talks.txt'), 'utf8');
-  const sentences = parseTsv(readFileSync(resolve(sharedDir, 'data/checkworthy/dev.tsv'), 'utf8')).map((row) => row.Text);
-  const articles: string[] = Array.from({ length: 20 }, () => demo);
-  for (let i = 0; i < sentences.length; i += 30) articles.push(sentences.slice(i, i + 30).join(' '));
-  return articles;
+  const demo = demoArticle();
+  return [...Array.from({ length: 20 }, () => demo), ...debateBodies(30)];
 }
 
 /** Single-threaded throughput of the whole extractor (split, clauses, features, score, type, claimant). */

@@ -2,14 +2,17 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { ApiKeysService } from '../src/auth/api-keys.service';
 import { IntegratorsService } from '../src/integrations/integrators.service';
+import { DEMO_ARTICLE_PATH } from '../src/common/repo-paths';
 import { startAll } from '../src/start-all';
 
 /**
  * The main job: start the service, make sure there are reviewers, post the demo article,
  * wait for extraction and assignment, print the claims, and keep serving.
  */
-const ARTICLE = resolve(process.argv[2] ?? resolve(__dirname, '../../../shared/data/articles/peace-talks.txt'));
+const ARTICLE = resolve(process.argv[2] ?? DEMO_ARTICLE_PATH);
 const DEMO_INTEGRATOR = 'Demo newsroom';
+/** Every key the demo makes is named so; a new run revokes the last run's instead of piling up more. */
+const DEMO_KEY_NAME = 'demo: ';
 /** Where the demo article was published (antiwar.com, 2023). */
 const DEMO_ARTICLE_URL = 'https://www.antiwar.com/';
 const DEMO_REVIEWERS = [
@@ -21,8 +24,12 @@ async function main(): Promise<void> {
   const text = readFileSync(ARTICLE, 'utf8');
   const service = await startAll();
   const keys = service.api.get(ApiKeysService);
-  const admin = (await keys.create({ name: 'demo admin', role: 'admin' })).key;
-  const editor = (await keys.create({ name: 'demo editor', role: 'editor' })).key;
+  const integrators = service.api.get(IntegratorsService);
+  const newsroom = (await integrators.list()).find((i) => i.name === DEMO_INTEGRATOR);
+  const earlier = (await keys.list()).filter((k) => !k.revokedAt && (k.name.startsWith(DEMO_KEY_NAME) || (newsroom && k.integratorId === newsroom.id)));
+  for (const key of earlier) await keys.revoke(key.id);
+  const admin = (await keys.create({ name: `${DEMO_KEY_NAME}admin`, role: 'admin' })).key;
+  const editor = (await keys.create({ name: `${DEMO_KEY_NAME}editor`, role: 'editor' })).key;
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the demo reads a few fields of JSON answers
   const call = async (method: string, path: string, key: string, body?: unknown): Promise<any> => {
@@ -42,14 +49,12 @@ async function main(): Promise<void> {
     reviewers = (await call('GET', '/admin/reviewers', admin)).items;
   }
   const reviewerKeys = await Promise.all(
-    reviewers.slice(0, 2).map(async (r) => ({ name: r.name, key: (await keys.create({ name: `demo key for ${r.name}`, role: 'reviewer', reviewerId: r.id })).key })),
+    reviewers.slice(0, 2).map(async (r) => ({ name: r.name, key: (await keys.create({ name: `${DEMO_KEY_NAME}reviewer ${r.name}`, role: 'reviewer', reviewerId: r.id })).key })),
   );
 
   // The article comes from a demo newsroom integrator, so a second run finds the same article instead of a copy.
-  const integrators = service.api.get(IntegratorsService);
-  const newsroom = (await integrators.list()).find((i) => i.name === DEMO_INTEGRATOR);
   const integratorKey = newsroom
-    ? (await keys.create({ name: 'demo newsroom key', role: 'integrator', integratorId: newsroom.id })).key
+    ? (await keys.create({ name: `${DEMO_KEY_NAME}newsroom`, role: 'integrator', integratorId: newsroom.id })).key
     : (await integrators.create(DEMO_INTEGRATOR, null)).apiKey;
 
   const [headline] = text.split('\n');
@@ -69,17 +74,18 @@ async function main(): Promise<void> {
     );
   });
   console.log(`\nSummary: ${JSON.stringify(article.summary)}`);
+  const site = service.publicUrl;
   console.log(`
 Look at:
-  ${service.url}/articles/${article.id}          the article as JSON (Authorization: Bearer <key>)
-  ${service.url}/articles/${article.id}/claimreview   ClaimReview JSON-LD of its verdicts
-  ${service.url}/ui/articles/${article.id}       the editor page (sign in at ${service.url}/ui/login)
-  ${service.url}/ui/review                       the reviewer workbench
-  ${service.url}/docs                            the API (OpenAPI)
-  ${service.url}/admin/queues/ui                 the queue dashboard (admin)
-  ${service.url}/health   ${service.url}/metrics
+  ${site}/articles/${article.id}          the article as JSON (Authorization: Bearer <key>)
+  ${site}/articles/${article.id}/claimreview   ClaimReview JSON-LD of its verdicts
+  ${site}/ui/articles/${article.id}       the editor page (sign in at ${site}/ui/login)
+  ${site}/ui/review                       the reviewer workbench
+  ${site}/docs                            the API (OpenAPI)
+  ${site}/admin/queues/ui                 the queue dashboard (admin)
+  ${site}/health   ${site}/metrics
 
-Keys made for this run (shown once):
+Keys made for this run (shown once${earlier.length ? `; the ${earlier.length} of the earlier run are revoked` : ''}):
   admin   ${admin}
   editor  ${editor}
   integrator (${DEMO_INTEGRATOR}) ${integratorKey}

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'fs';
 import { resolve } from 'path';
+import { CHECKWORTHY_DIR } from '../src/common/repo-paths';
 import { CheckworthinessModel, DEFAULT_MODEL_PATH } from '../src/extraction/lib/checkworthiness-model';
 import { bestThreshold, yesClassMetrics } from '../src/extraction/lib/classification-metrics';
 import { textFeatures } from '../src/extraction/lib/features';
@@ -8,10 +9,10 @@ import { parseTsv, TsvRow } from '../src/extraction/lib/tsv-parser';
 import { ClaimExtractor } from '../src/extraction/lib/claim-extractor';
 import { scoreRows } from '../src/extraction/lib/claim-evaluation';
 
-// Usage: ts-node scripts/train-claims.ts [DATA_DIR] — the most recent debates (id >= 31000) are the time-shifted hold-out.
+// Usage: ts-node scripts/train-claims.ts [DATA_DIR] (default data/checkworthy) — the most recent debates (id >= 31000) are the time-shifted hold-out.
 const TIME_SHIFT_ID = 31000;
 const DEV_F1_FLOOR = 0.9;
-const dataDir = resolve(__dirname, '..', process.argv[2] ?? '../shared/data/checkworthy');
+const dataDir = process.argv[2] ? resolve(process.argv[2]) : CHECKWORTHY_DIR;
 
 interface Row {
   id: number;

@@ -39,7 +39,7 @@ export function configureHttpApp(app: INestApplication): INestApplication {
     new DocumentBuilder()
       .setTitle('claimdesk')
       .setDescription('Articles in, atomic claims out, reviewed by people with full history. Authorization: Bearer <API key>.')
-      .addBearerAuth()
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'cdk_… API key', description: 'Every API call sends `Authorization: Bearer <key>`; `npm run cli -- keys:create` makes the first key.' })
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

@@ -9,7 +9,10 @@ import { startWorker } from './worker';
 export interface RunningService {
   api: INestApplication;
   worker: INestApplicationContext;
+  /** Where this process listens, on loopback. */
   url: string;
+  /** How people reach it (PUBLIC_URL). */
+  publicUrl: string;
   close(): Promise<void>;
 }
 
@@ -21,11 +24,11 @@ export async function startAll(): Promise<RunningService> {
   const api = await createHttpApp();
   await ensureAdminKeyFromEnvironment(api);
   await api.listen(env.PORT, '0.0.0.0');
-  const url = `http://localhost:${env.PORT}`;
   return {
     api,
     worker,
-    url,
+    url: `http://127.0.0.1:${env.PORT}`,
+    publicUrl: env.PUBLIC_URL,
     close: async () => {
       await api.close();
       await worker.close();

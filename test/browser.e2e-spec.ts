@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { DEMO_ARTICLE_PATH } from '../src/common/repo-paths';
 import type { Locator } from 'playwright-core';
 import { launchBrowser, type TestBrowser } from './helpers/browser';
 import { startTestService, waitFor, type TestService } from './helpers/test-service';
 
-const DEMO_ARTICLE = readFileSync(resolve(__dirname, '../../shared/data/articles/peace-talks.txt'), 'utf8');
+const DEMO_ARTICLE = readFileSync(DEMO_ARTICLE_PATH, 'utf8');
 const DEMO_TITLE = DEMO_ARTICLE.split('\n')[0].trim();
 
 /** The colours of ui.css, as the browser computes them. */

@@ -161,9 +161,9 @@ describe('integrations: signed webhooks in and out, idempotency, ClaimReview (re
       const r1 = await ready(posted.body.id);
       type Claim = { id: string; text: string; version: number; status: string };
       const byText = (a: { claims: Claim[] }, s: string) => a.claims.find((c) => s.startsWith(c.text) || c.text.startsWith(s.slice(0, 20)));
-      const kept = byText(r1, S1)!;
-      const vanishing = byText(r1, S3)!;
-      expect(kept && vanishing).toBeTruthy();
+      const kept = byText(r1, S1);
+      const vanishing = byText(r1, S3);
+      if (!kept || !vanishing) throw new Error(`the first revision lacks a claim: ${JSON.stringify(r1.claims.map((c: Claim) => c.text))}`);
       const sourced = await move(kept, 'sourced', { sources: [{ url: 'https://stats.example/unemployment' }] });
 
       const second = JSON.stringify({ title: 'Revised', body: `${S1} ${S2} ${S4}`, externalId: 'rev-1', minCheckworthiness: 0 });
@@ -400,6 +400,9 @@ describe('integrations: signed webhooks in and out, idempotency, ClaimReview (re
       expect(docs.status).toBe(200);
       expect(docs.headers['content-security-policy']).toContain("style-src 'self' 'unsafe-inline'");
       expect(docs.headers['content-security-policy']).toContain("script-src 'self';");
+      const openApi = (await t.http().get('/docs-json')).body;
+      expect(openApi.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer', description: expect.stringContaining('Authorization: Bearer <key>') });
+      expect(openApi.paths['/articles'].post.security).toEqual([{ bearer: [] }]);
     });
 
     it('never writes keys or secrets to the logs', async () => {
@@ -420,14 +423,28 @@ describe('callbacks to internal addresses', () => {
   });
   afterAll(() => t.close());
 
-  it('refuses to call a URL that resolves to this machine, and logs why', async () => {
+  it('refuses to register a URL that resolves to this machine, saying how to allow it', async () => {
+    const cms = (await t.http().post('/admin/integrators').set('Authorization', `Bearer ${t.adminKey}`).send({ name: 'Registrar' })).body;
+    const res = await t.http().post('/integrations/endpoints').set('Authorization', `Bearer ${cms.apiKey}`).send({ url: 'http://localhost:9/metadata', events: ['article.extracted'] });
+
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('validation_failed');
+    expect(res.body.details.url[0]).toMatch(/^refused: localhost resolves to (127\.0\.0\.1|::1).*CALLBACK_ALLOW_PRIVATE_NETWORKS=true/);
+    expect((await t.db.query('SELECT count(*)::int AS n FROM callback_endpoints WHERE owner_id = $1', [cms.id])).rows[0].n).toBe(0);
+  });
+
+  it('refuses to call an endpoint whose name resolves to this machine at delivery time, and logs why', async () => {
     const cms = (await t.http().post('/admin/integrators').set('Authorization', `Bearer ${t.adminKey}`).send({ name: 'Probe' })).body;
     const auth = { Authorization: `Bearer ${cms.apiKey}` };
-    const endpoint = (await t.http().post('/integrations/endpoints').set(auth).send({ url: 'http://localhost:9/metadata', events: ['article.extracted'] })).body;
+    // As if the name had resolved to a public address when it was registered (DNS rebinding).
+    const [endpoint] = (await t.db.query(
+      `INSERT INTO callback_endpoints (owner_id, url, events, secret) VALUES ($1, 'http://localhost:9/metadata', '{article.extracted}', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw') RETURNING id`,
+      [cms.id],
+    )).rows;
     expect((await t.http().post('/articles').set(auth).send({ title: 'Probe', body: S2 })).status).toBe(202);
     const delivery = await waitFor(async () => {
       const items = (await t.http().get(`/integrations/endpoints/${endpoint.id}/deliveries`).set(auth)).body.items;
-      return items.find((d: { attempts: number }) => d.attempts >= 1);
+      return items.find((d: { attemptLog: unknown[] }) => d.attemptLog.length >= 1);
     }, 'the first attempt');
     expect(delivery.attemptLog[0]).toMatchObject({ responseStatus: null, error: expect.stringMatching(/^refused: localhost resolves to (127\.0\.0\.1|::1)/) });
   });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { DEMO_ARTICLE_PATH } from '../src/common/repo-paths';
 import { startTestService, waitFor, type TestService } from './helpers/test-service';
 
-const DEMO_ARTICLE = readFileSync(resolve(__dirname, '../../shared/data/articles/peace-talks.txt'), 'utf8');
+const DEMO_ARTICLE = readFileSync(DEMO_ARTICLE_PATH, 'utf8');
 
 describe('an article’s whole life (real Postgres and Redis)', () => {
   let t: TestService;

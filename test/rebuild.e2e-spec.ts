@@ -15,7 +15,13 @@ describe('rebuilding the queues from Postgres', () => {
     await t.createReviewer({ capacity: 5000 });
   });
   afterAll(() => t.close());
-  beforeEach(() => t.db.query(`DELETE FROM articles`));
+  // Each case starts from no articles and no worker, and starts the workers it needs.
+  beforeEach(async () => {
+    await Promise.all([...t.workers].map((w) => t.stopWorker(w)));
+    await t.db.query(`DELETE FROM articles`);
+  });
+
+  const readyArticles = async () => (await t.db.query(`SELECT count(*)::int AS n FROM articles WHERE status = 'ready'`)).rows[0].n;
 
   it('recovers articles posted before a flush once a worker starts', async () => {
     await postArticles(t, editor, 30);
@@ -23,28 +29,28 @@ describe('rebuilding the queues from Postgres', () => {
     await t.redis.flushdb();
     await t.startWorker();
     const count = await waitForAllAssigned(t);
+    expect(await readyArticles()).toBe(30);
     expect(count.claims).toBeGreaterThanOrEqual(30);
     expect(count.assignedTwice).toBe(0);
   });
 
   it('recovers from a flush while the worker runs, without restarting it', async () => {
-    const [worker] = t.workers;
-    const first = await postArticles(t, editor, 20);
+    const worker = await t.startWorker();
+    await postArticles(t, editor, 20);
     await t.redis.flushdb();
-    const second = await postArticles(t, editor, 20);
+    await postArticles(t, editor, 20);
     await t.redis.flushdb();
     const count = await waitForAllAssigned(t);
-    expect(first.length + second.length).toBe(40);
-    expect((await t.db.query(`SELECT count(*)::int AS n FROM articles WHERE status = 'ready'`)).rows[0].n).toBe(40);
+    expect(await readyArticles()).toBe(40);
     expect(count.assignedTwice).toBe(0);
     expect(worker.exitCode).toBeNull();
     expect(t.workers).toEqual([worker]);
   });
 
   it('loses and doubles nothing when a worker is killed with SIGKILL mid-way', async () => {
-    const [worker] = t.workers;
+    const worker = await t.startWorker();
     const posting = postArticles(t, editor, 100);
-    await waitFor(async () => (await t.db.query(`SELECT count(*)::int AS n FROM articles WHERE status = 'ready'`)).rows[0].n >= 10, 'some extractions');
+    await waitFor(async () => (await readyArticles()) >= 10, 'some extractions');
     await t.stopWorker(worker, 'SIGKILL');
     await posting;
     const pending = (await countAssignments(t)).pendingArticles;
@@ -60,7 +66,6 @@ describe('rebuilding the queues from Postgres', () => {
   });
 
   it('retries a job that ran out of attempts while Postgres still says its work is pending', async () => {
-    await Promise.all([...t.workers].map((w) => t.stopWorker(w)));
     const [articleId] = await postArticles(t, editor, 1);
     // A consumer that fails the job for good, as attempts running out during a long outage would.
     const failing = new Worker(

@@ -8,6 +8,11 @@ describe('validateEnvironment', () => {
     expect(env.PORT).toBe(3000);
   });
 
+  it('names the service in links by its port unless PUBLIC_URL says otherwise', () => {
+    expect(validateEnvironment({ PORT: '4100' })).toMatchObject({ PUBLIC_URL: 'http://localhost:4100', ORGANIZATION_URL: 'http://localhost:4100' });
+    expect(validateEnvironment({ PORT: '4100', PUBLIC_URL: 'https://desk.example/' })).toMatchObject({ PUBLIC_URL: 'https://desk.example', ORGANIZATION_URL: 'https://desk.example' });
+  });
+
   it('stops with a message naming the variable that is wrong', () => {
     expect(() => validateEnvironment({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => validateEnvironment({ QUEUE_PREFIX: 'claimdesk' })).toThrow(/QUEUE_PREFIX must look like \{name\}/);

@@ -48,14 +48,16 @@ export class Environment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  @IsUrl({ require_tld: false, require_protocol: true })
-  PUBLIC_URL = 'http://localhost:3000';
+  /** How the service names itself in links; by default http://localhost:PORT. */
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
+  PUBLIC_URL!: string;
 
   @IsString()
   ORGANIZATION_NAME = 'claimdesk';
 
-  @IsUrl({ require_tld: false, require_protocol: true })
-  ORGANIZATION_URL = 'http://localhost:3000';
+  /** By default PUBLIC_URL. */
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
+  ORGANIZATION_URL!: string;
 
   @Transform(toInt) @IsInt() @Min(0)
   SECRET_ROTATION_OVERLAP_SECONDS = 24 * 3600;
@@ -103,6 +105,8 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')} (got ${shown(e.property, e.value)})`);
     throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
+  env.PUBLIC_URL = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+  env.ORGANIZATION_URL ??= env.PUBLIC_URL;
   return env;
 }
 

@@ -1,8 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ownerIdOf, type Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
+import type { Environment } from '../config/environment';
+import { refusedDestination } from './callback-destination';
 import { decodeCursor, toPage, type Page } from '../common/pagination';
 import { returningRows } from '../database/sql';
 import type { CallbackEvent } from './callback-events';
@@ -48,10 +51,12 @@ export class CallbackEndpointsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly callbackQueue: CallbackQueueService,
+    private readonly config: ConfigService<Environment, true>,
   ) {}
 
   /** The signing secret is in this answer only. */
   async create(principal: Principal, url: string, events: CallbackEvent[]): Promise<CallbackEndpoint & { secret: string }> {
+    await this.refuseWhatTheWorkerWouldRefuse(url);
     const secret = generateWebhookSecret();
     const [endpoint]: CallbackEndpoint[] = await this.dataSource.query(
       `INSERT INTO callback_endpoints (owner_id, url, events, secret) VALUES ($1, $2, $3, $4) RETURNING ${ENDPOINT_COLUMNS}`,
@@ -129,6 +134,16 @@ export class CallbackEndpointsService {
        FROM callback_deliveries d WHERE ${where}`,
       params,
     );
+  }
+
+  /**
+   * An endpoint every delivery to which would be refused is refused now, instead of failing for hours of retries.
+   * A name that does not resolve yet is accepted: each delivery checks again.
+   */
+  private async refuseWhatTheWorkerWouldRefuse(url: string): Promise<void> {
+    if (this.config.get('CALLBACK_ALLOW_PRIVATE_NETWORKS', { infer: true })) return;
+    const refused = await refusedDestination(url).catch(() => null);
+    if (refused) throw ApiError.validation({ url: [`${refused}: callbacks go only to public addresses (set CALLBACK_ALLOW_PRIVATE_NETWORKS=true to allow private ones)`] });
   }
 
   private ownerFilter(principal: Principal): string | null {

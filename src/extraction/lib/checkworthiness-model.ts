@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'fs';
-import { resolve } from 'path';
+import { readFileSync } from 'fs';
+import { repoPath } from '../../common/repo-paths';
 import { FeatureBlock } from './features';
 
 export interface CheckworthinessModelJson {
@@ -14,11 +14,7 @@ export interface CheckworthinessModelJson {
   features: Record<string, [number, number]>;
 }
 
-const MODEL_FILE = 'models/checkworthiness.json';
-/** The repo's models/ folder, from src/extraction/lib (ts-node, tests) or from dist/src/extraction/lib (the build). */
-export const DEFAULT_MODEL_PATH =
-  [resolve(__dirname, '../../..', MODEL_FILE), resolve(__dirname, '../../../..', MODEL_FILE)].find((path) => existsSync(path)) ??
-  resolve(__dirname, '../../..', MODEL_FILE);
+export const DEFAULT_MODEL_PATH = repoPath('models/checkworthiness.json');
 
 /** Logistic regression over per-block tf-idf features (see features.ts). */
 export class CheckworthinessModel {
