@@ -1,6 +1,9 @@
 /** The database the migrations build; every suite works on a copy of its own. */
 export const TEMPLATE_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/claimdesk_test';
 
+/** The Redis server the suites use (one db index each); another one lets two checkouts run their suites side by side. */
+const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
 export function suiteDatabaseUrl(redisDb: number): string {
   const url = new URL(TEMPLATE_DATABASE_URL);
   url.pathname = `${url.pathname}_${redisDb}`;
@@ -12,7 +15,7 @@ export function testEnvironment(redisDb: number, overrides: Record<string, strin
   return {
     NODE_ENV: 'test',
     DATABASE_URL: suiteDatabaseUrl(redisDb),
-    REDIS_URL: `redis://127.0.0.1:6379/${redisDb}`,
+    REDIS_URL: `${TEST_REDIS_URL}/${redisDb}`,
     QUEUE_PREFIX: `{claimdesk-test-${redisDb}}`,
     LOG_LEVEL: 'warn',
     RECONCILE_INTERVAL_MS: '60000',
