@@ -6,6 +6,7 @@ import { Pool } from 'pg';
 import globalSetup from '../test/global-setup';
 import { TEMPLATE_DATABASE_URL } from '../test/helpers/test-env';
 import { runExtractionBench } from './extraction.bench';
+import { runHealthBench } from './health.bench';
 import { runIngestBench } from './ingest.bench';
 import { runListingBench } from './listing.bench';
 import { runRebuildBench } from './rebuild.bench';
@@ -32,12 +33,14 @@ async function main(): Promise<void> {
   const ingest = await runIngestBench();
   const listing = await runListingBench();
   const { claimsPerSec } = await runRebuildBench();
+  const health = await runHealthBench();
   const results = {
     ingest,
     review: { ratio: review.ratio, movesPerSec: review.movesPerSec, p50Ms: review.p50Ms, p99Ms: review.p99Ms },
     extraction,
     listing,
     rebuild: { claimsPerSec },
+    health,
     machine: await machine(),
   };
   const rows: [string, string, string, string][] = [
@@ -46,6 +49,7 @@ async function main(): Promise<void> {
     ['extraction', `${extraction.sentencesPerSec} sentences/s, ${extraction.articlesPerSec} articles/s`, 'single thread', '≥ 5,000 sentences/s'],
     ['listing', `p95 ${listing.p95Ms10k} ms at 10k, ${listing.p95Ms1M} ms at 1M claims`, `ratio ${listing.p95Ratio}`, '≤ 1.5'],
     ['rebuild', `${claimsPerSec} claims/s re-enqueued`, '', '≥ 10,000/s'],
+    ['health', `p99 ${health.busyP99Ms} ms (max ${health.busyMaxMs}) extracting 1 MB`, `ratio ${health.ratio} to idle p99 ${health.idleP99Ms} ms`, 'p99 < 100 ms'],
   ];
   const width = [10, 52, 38, 20];
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(width[i])).join(' | ');

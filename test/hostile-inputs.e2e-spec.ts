@@ -479,3 +479,85 @@ describe('hostile inputs: no 5xx, clean refusals, no partial writes', () => {
     expect(html).toContain('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;');
   });
 });
+
+describe('hostile inputs: huge articles are capped, paged and never re-extracted in the api', () => {
+  let t: TestService;
+  let editor: string;
+  const facts = (count: number, from = 0) =>
+    Array.from({ length: count }, (_, i) => `The agency reported that ${from + i + 100} people were counted in district ${from + i} in 2023.`).join(' ');
+  const articleRows = async () => (await t.db.query(`SELECT count(*)::int AS n FROM articles`)).rows[0].n;
+  const ready = (id: string) =>
+    waitFor(async () => {
+      const article = await t.http().get(`/articles/${id}`).set('Authorization', `Bearer ${editor}`);
+      return ['ready', 'failed'].includes(article.body.status) ? article.body : null;
+    }, 'the extraction', 60_000);
+
+  beforeAll(async () => {
+    t = await startTestService(13, { name: 'hostile-huge', env: { MAX_ARTICLE_SENTENCES: '400', MAX_ARTICLE_CLAIMS: '250' } });
+    editor = await t.createKey('editor');
+  });
+  afterAll(() => t.close());
+
+  it('refuses an article over the sentence cap with 422 article_too_long, new or as a revision, writing nothing', async () => {
+    const before = await articleRows();
+    const tooLong = await t.http().post('/articles').set('Authorization', `Bearer ${editor}`).send({ title: 'Long', body: facts(401) });
+    expect(tooLong.status).toBe(422);
+    expect(tooLong.body).toMatchObject({ code: 'article_too_long', details: { limit: 400, sentences: 401 } });
+
+    const first = await t.http().post('/articles').set('Authorization', `Bearer ${editor}`).send({ title: 'Grows', body: facts(3), externalId: 'grows' });
+    expect(first.status).toBe(202);
+    const revision = await t.http().post('/articles').set('Authorization', `Bearer ${editor}`).send({ title: 'Grows', body: facts(500), externalId: 'grows' });
+    expect(revision.status).toBe(422);
+    expect(revision.body.code).toBe('article_too_long');
+    expect(await articleRows()).toBe(before + 1);
+    expect((await t.db.query(`SELECT revision FROM articles WHERE id = $1`, [first.body.id])).rows[0].revision).toBe(1);
+  });
+
+  it('fails an extraction that finds more claims than the cap, with the reason, and writes none of them', async () => {
+    const posted = await t.http().post('/articles').set('Authorization', `Bearer ${editor}`).send({ title: 'Many claims', body: facts(300), minCheckworthiness: 0 });
+    const article = await ready(posted.body.id);
+
+    expect(article.status).toBe('failed');
+    expect(article.failureReason).toMatch(/^too many claims: 3\d\d found, at most 250 per article \(MAX_ARTICLE_CLAIMS\)/);
+    expect((await t.db.query(`SELECT count(*)::int AS n FROM claims WHERE article_id = $1`, [posted.body.id])).rows[0].n).toBe(0);
+  });
+
+  it('answers an article with its first claims and a cursor, and the rest page by page, each claim once', async () => {
+    const posted = await t.http().post('/articles').set('Authorization', `Bearer ${editor}`).send({ title: 'Paged', body: facts(240), minCheckworthiness: 0 });
+    const article = await ready(posted.body.id);
+    const stored: string[] = (await t.db.query(`SELECT id FROM claims WHERE article_id = $1`, [posted.body.id])).rows.map((r: { id: string }) => r.id);
+
+    expect(stored).toHaveLength(240);
+    expect(article.claims).toHaveLength(200);
+    expect(article.summary.total).toBe(240);
+    const seen = article.claims.map((c: { id: string }) => c.id);
+    let cursor: string | null = article.claimsNextCursor;
+    while (cursor) {
+      const page = await t.http().get(`/articles/${posted.body.id}/claims`).query({ cursor, limit: 15 }).set('Authorization', `Bearer ${editor}`);
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items.map((c: { id: string }) => c.id));
+      cursor = page.body.nextCursor;
+    }
+    expect(seen).toHaveLength(240);
+    expect(new Set(seen)).toEqual(new Set(stored));
+    const starts = article.claims.map((c: { start: number }) => c.start);
+    expect(starts).toEqual([...starts].sort((x: number, y: number) => x - y));
+
+    const html = await (await fetch(`${t.url}/ui/articles/${posted.body.id}`, { headers: { Authorization: `Bearer ${editor}` } })).text();
+    expect(html.match(/class="claim-list"[\s\S]*?<\/ol>/)![0].match(/<li>/g)).toHaveLength(200);
+    expect(html).toContain('Next claims →');
+  });
+
+  it('adds a claim by span to a long article from the text around it, not the whole article', async () => {
+    const body = facts(280);
+    const posted = await t.http().post('/articles').set('Authorization', `Bearer ${editor}`).send({ title: 'Long but allowed', body, minCheckworthiness: 0.999 });
+    expect((await ready(posted.body.id)).status).toBe('ready');
+    const last = body.lastIndexOf('The agency');
+    const added = await t.http().post(`/articles/${posted.body.id}/claims`).set('Authorization', `Bearer ${editor}`).send({ start: last, end: body.length });
+
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ text: body.slice(last), start: last, end: body.length, status: 'unverified', type: 'quantity' });
+    expect(added.body.checkworthiness).toBeGreaterThan(0);
+    expect(added.body.checkworthiness).toBeLessThanOrEqual(1);
+  });
+});

@@ -1,6 +1,7 @@
 import type { ClaimStatus } from '../claims/claim-status';
 import { toClaimResponse } from '../claims/claim.response';
 import type { ClaimEntity } from '../claims/claim.entity';
+import type { Page } from '../common/pagination';
 import type { ArticleEntity } from './article.entity';
 
 export type ClaimSummary = Record<'total' | ClaimStatus, number>;
@@ -37,6 +38,6 @@ export function toArticleResponse(article: ArticleEntity, summary: ClaimSummary)
   };
 }
 
-export function toArticleDetailResponse(article: ArticleEntity, summary: ClaimSummary, claims: ClaimEntity[]) {
-  return { ...toArticleResponse(article, summary), body: article.body, claims: claims.map(toClaimResponse) };
+export function toArticleDetailResponse(article: ArticleEntity, summary: ClaimSummary, claims: Page<ClaimEntity>) {
+  return { ...toArticleResponse(article, summary), body: article.body, claims: claims.items.map(toClaimResponse), claimsNextCursor: claims.nextCursor };
 }

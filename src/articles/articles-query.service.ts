@@ -11,6 +11,9 @@ import { ArticleEntity } from './article.entity';
 import { ownerFilterOf } from './article-visibility';
 import type { ListArticlesQuery } from './dto/list-articles.query';
 
+/** Claims that come with an article (GET /articles/:id, the editor page); the rest follow by cursor. */
+export const ARTICLE_CLAIMS_PAGE = 200;
+
 @Injectable()
 export class ArticlesQueryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -37,14 +40,34 @@ export class ArticlesQueryService {
     return toPage(entities, limit, (article) => [keys.get(article.id)!, article.id]);
   }
 
-  /** Current claims in text order, withdrawn ones after them. */
-  claimsOf(articleId: string): Promise<ClaimEntity[]> {
-    return this.dataSource
+  /** A page of the article's claims: current ones in text order, withdrawn ones after them. */
+  async claimsOf(articleId: string, page: { cursor?: string; limit?: number } = {}): Promise<Page<ClaimEntity>> {
+    const limit = page.limit ?? ARTICLE_CLAIMS_PAGE;
+    const qb = this.dataSource
       .getRepository(ClaimEntity)
       .createQueryBuilder('c')
       .where('c.article_id = :articleId', { articleId })
-      .orderBy(`c.status = 'withdrawn'`, 'ASC')
+      .orderBy(`(c.status = 'withdrawn')::int`, 'ASC')
       .addOrderBy('c.start', 'ASC')
+      .addOrderBy('c.ordinal', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(limit + 1);
+    const cursor = decodeCursor(page.cursor, ['integer', 'integer', 'integer', 'uuid']);
+    if (cursor) {
+      qb.andWhere(`((c.status = 'withdrawn')::int, c.start, c.ordinal, c.id) > (CAST(:withdrawn AS int), CAST(:start AS int), CAST(:ordinal AS int), CAST(:after AS uuid))`, {
+        withdrawn: cursor[0], start: cursor[1], ordinal: cursor[2], after: cursor[3],
+      });
+    }
+    return toPage(await qb.getMany(), limit, (c) => [c.status === 'withdrawn' ? 1 : 0, c.start, c.ordinal, c.id]);
+  }
+
+  /** Every claim of the article in one of these statuses, in text order (as many as an article may have). */
+  claimsInStatus(articleId: string, statuses: ClaimStatus[]): Promise<ClaimEntity[]> {
+    return this.dataSource
+      .getRepository(ClaimEntity)
+      .createQueryBuilder('c')
+      .where('c.article_id = :articleId AND c.status IN (:...statuses)', { articleId, statuses })
+      .orderBy('c.start', 'ASC')
       .addOrderBy('c.ordinal', 'ASC')
       .getMany();
   }

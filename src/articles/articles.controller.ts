@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@n
 import type { Response } from 'express';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
+import { PageQueryDto } from '../common/pagination';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { emptySummary, toArticleDetailResponse, toArticleResponse } from './article.response';
 import { ArticlesQueryService } from './articles-query.service';
@@ -53,12 +54,22 @@ export class ArticlesController {
 
   @Get(':id')
   @Roles('admin', 'editor', 'reviewer', 'integrator')
-  @ApiOperation({ summary: 'One article with its body, claims and summary' })
+  @ApiOperation({ summary: 'One article with its body, summary and its first claims; `claimsNextCursor` leads on to GET /articles/:id/claims' })
   @ApiResponse({ status: 404, description: 'not_found' })
   async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string) {
     const article = await this.query.get(principal, id);
     const [summaries, claims] = await Promise.all([this.query.summaries([id]), this.query.claimsOf(id)]);
     return toArticleDetailResponse(article, summaries.get(id)!, claims);
+  }
+
+  @Get(':id/claims')
+  @Roles('admin', 'editor', 'reviewer', 'integrator')
+  @ApiOperation({ summary: "The article's claims, a page at a time: current ones in text order, withdrawn ones after them" })
+  @ApiResponse({ status: 404, description: 'not_found' })
+  async claims(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Query() page: PageQueryDto) {
+    await this.query.get(principal, id);
+    const claims = await this.query.claimsOf(id, page);
+    return { items: claims.items.map(toClaimResponse), nextCursor: claims.nextCursor };
   }
 
   @Post(':id/claims')

@@ -1,11 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { ApiError } from '../common/api-error';
 import { normalizeTopics } from '../common/topics';
+import type { Environment } from '../config/environment';
 import { entityFromRow } from '../database/sql';
 import { ownerIdOf, type Principal } from '../auth/principal';
 import { ExtractionQueueService } from '../extraction/extraction-queue.service';
 import { contentHashOf } from './article-identity';
+import { estimateSentences } from './article-limits';
 import { ArticleRevisionEntity } from './article-revision.entity';
 import { ArticleEntity } from './article.entity';
 import type { CreateArticleDto } from './dto/create-article.dto';
@@ -21,6 +25,7 @@ export class ArticlesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly extractionQueue: ExtractionQueueService,
+    private readonly config: ConfigService<Environment, true>,
   ) {}
 
   /**
@@ -28,6 +33,7 @@ export class ArticlesService {
    * transaction (a webhook's receipt), so both are written or neither.
    */
   async accept(principal: Principal, dto: CreateArticleDto, alsoWrite?: (em: EntityManager, accepted: AcceptedArticle) => Promise<unknown>): Promise<AcceptedArticle> {
+    this.refuseTooLong(dto.body);
     const ownerId = ownerIdOf(principal);
     const contentHash = contentHashOf(dto.title, dto.body);
     const result = await this.dataSource.transaction(async (em) => {
@@ -37,6 +43,14 @@ export class ArticlesService {
     });
     if (result.created) await this.extractionQueue.enqueue(result.article.id, result.article.revision);
     return result;
+  }
+
+  private refuseTooLong(body: string): void {
+    const limit = this.config.get('MAX_ARTICLE_SENTENCES', { infer: true });
+    const sentences = estimateSentences(body);
+    if (sentences > limit) {
+      throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'article_too_long', `The body has about ${sentences} sentences; an article may have at most ${limit}`, { sentences, limit });
+    }
   }
 
   private async insertByContent(em: EntityManager, ownerId: string, dto: CreateArticleDto, contentHash: string): Promise<AcceptedArticle> {

@@ -38,6 +38,18 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1) @Max(64)
   WORKER_CONCURRENCY = 4;
 
+  /** Threads that extract claims (in each worker process, and in the api for claims added by hand); default: the cores. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  EXTRACTION_THREADS?: number;
+
+  /** Longer articles are refused at posting (422 article_too_long): a desk reviews articles, not books. */
+  @Transform(toInt) @IsInt() @Min(1)
+  MAX_ARTICLE_SENTENCES = 2000;
+
+  /** An extraction that finds more claims than this fails the article with a reason, instead of flooding the queues. */
+  @Transform(toInt) @IsInt() @Min(1)
+  MAX_ARTICLE_CLAIMS = 1000;
+
   /** Default claim threshold; empty means the model's own tuned threshold. */
   @IsOptional() @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value))) @IsNumber() @Min(0) @Max(1)
   MIN_CHECKWORTHINESS?: number;

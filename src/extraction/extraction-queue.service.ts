@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { ExtractArticleJob } from '../queue/job-data';
 import { extractArticleJobOptions } from '../queue/job-options';
-import { enqueueOrDefer } from '../queue/enqueue';
+import { enqueueInBatches } from '../queue/enqueue';
 import { ARTICLE_EXTRACTION_QUEUE, JOB_EXTRACT_ARTICLE } from '../queue/queue-names';
 
 @Injectable()
@@ -15,8 +15,8 @@ export class ExtractionQueueService {
   }
 
   enqueueMany(articles: { id: string; revision: number }[]): Promise<boolean> {
-    return enqueueOrDefer(`${articles.length} extractions`, () =>
-      this.queue.addBulk(articles.map((a) => ({ name: JOB_EXTRACT_ARTICLE, data: { articleId: a.id, revision: a.revision }, opts: extractArticleJobOptions(a.id, a.revision) }))),
+    return enqueueInBatches('extractions', articles, (batch) =>
+      this.queue.addBulk(batch.map((a) => ({ name: JOB_EXTRACT_ARTICLE, data: { articleId: a.id, revision: a.revision }, opts: extractArticleJobOptions(a.id, a.revision) }))),
     );
   }
 }

@@ -9,8 +9,11 @@ import { CallbackOutboxService } from '../integrations/callback-outbox.service';
 import type { DueDelivery } from '../integrations/callback-queue.service';
 import type { ExtractArticleJob } from '../queue/job-data';
 import { ReviewQueueService, type PendingClaim } from '../review/review-queue.service';
-import { ClaimExtractor, type ExtractedClaim } from './lib/claim-extractor';
+import { ExtractionPool } from './extraction-pool.service';
+import type { ExtractedClaim } from './lib/claim-extractor';
 import { planRevision, type ExistingClaim } from './revision-plan';
+
+const INSERT_BATCH = 1000;
 
 interface ArticleToExtract {
   body: string;
@@ -24,7 +27,7 @@ export class ExtractionService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly extractor: ClaimExtractor,
+    private readonly extractor: ExtractionPool,
     private readonly reviewQueue: ReviewQueueService,
     @Inject(ConfigService) private readonly config: ConfigService<Environment, true>,
     private readonly outbox: CallbackOutboxService,
@@ -40,15 +43,16 @@ export class ExtractionService {
 
     let extracted: ExtractedClaim[];
     try {
-      extracted = this.extractor.extract(rows[0].body, { minCheckworthiness: rows[0].min_checkworthiness ?? this.defaultThreshold() });
+      extracted = await this.extractor.extract(rows[0].body, { minCheckworthiness: rows[0].min_checkworthiness ?? (await this.defaultThreshold()) });
     } catch (error) {
       // The extractor is deterministic: retrying the same text fails the same way.
       this.logger.error(`Extraction of ${articleId} r${revision} failed: ${(error as Error).stack}`);
-      await this.dataSource.query(`UPDATE articles SET status = 'failed', failure_reason = $3, updated_at = now() WHERE id = $1 AND revision = $2`, [
-        articleId,
-        revision,
-        `extraction failed: ${(error as Error).message}`.slice(0, 500),
-      ]);
+      await this.fail(articleId, revision, `extraction failed: ${(error as Error).message}`);
+      return;
+    }
+    const maxClaims = this.config.get('MAX_ARTICLE_CLAIMS', { infer: true });
+    if (extracted.length > maxClaims) {
+      await this.fail(articleId, revision, `too many claims: ${extracted.length} found, at most ${maxClaims} per article (MAX_ARTICLE_CLAIMS); raise minCheckworthiness or split the article`);
       return;
     }
 
@@ -60,8 +64,12 @@ export class ExtractionService {
     for (const reviewerId of written.freedReviewers) await this.reviewQueue.offerWorkTo(reviewerId, 1);
   }
 
-  defaultThreshold(): number {
-    return this.config.get('MIN_CHECKWORTHINESS', { infer: true }) ?? this.extractor.threshold;
+  async defaultThreshold(): Promise<number> {
+    return this.config.get('MIN_CHECKWORTHINESS', { infer: true }) ?? (await this.extractor.modelThreshold());
+  }
+
+  private async fail(articleId: string, revision: number, reason: string): Promise<void> {
+    await this.dataSource.query(`UPDATE articles SET status = 'failed', failure_reason = $3, updated_at = now() WHERE id = $1 AND revision = $2`, [articleId, revision, reason.slice(0, 500)]);
   }
 
   /** Returns the claims that now wait for a reviewer, the callbacks owed and the reviewers freed, or null when another run got here first. */
@@ -125,9 +133,14 @@ export class ExtractionService {
     return { pending: [...created, ...keptWaiting], callbacks, freedReviewers };
   }
 
-  /** One multi-row INSERT per article. */
+  /** One multi-row INSERT per article, or per batch of a long one: each statement's parameters are built on the event loop. */
   private async insertClaims(em: EntityManager, articleId: string, revision: number, claims: ExtractedClaim[]): Promise<PendingClaim[]> {
-    if (claims.length === 0) return [];
+    const inserted: PendingClaim[] = [];
+    for (let i = 0; i < claims.length; i += INSERT_BATCH) inserted.push(...(await this.insertBatch(em, articleId, revision, claims.slice(i, i + INSERT_BATCH))));
+    return inserted;
+  }
+
+  private insertBatch(em: EntityManager, articleId: string, revision: number, claims: ExtractedClaim[]): Promise<PendingClaim[]> {
     return em.query(
       `INSERT INTO claims (article_id, revision, ordinal, text, start, "end", sentence_index, checkworthiness, type, claimant, entities)
        SELECT $1, $2, * FROM unnest($3::int[], $4::text[], $5::int[], $6::int[], $7::int[], $8::real[], $9::text[], $10::text[], $11::jsonb[])

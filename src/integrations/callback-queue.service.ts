@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { enqueueOrDefer } from '../queue/enqueue';
+import { enqueueInBatches } from '../queue/enqueue';
 import type { DeliverCallbackJob } from '../queue/job-data';
 import { deliverCallbackJobOptions } from '../queue/job-options';
 import { CALLBACK_DELIVERY_QUEUE, JOB_DELIVER_CALLBACK } from '../queue/queue-names';
@@ -17,9 +17,8 @@ export class CallbackQueueService {
   constructor(@InjectQueue(CALLBACK_DELIVERY_QUEUE) private readonly queue: Queue<DeliverCallbackJob>) {}
 
   enqueue(deliveries: DueDelivery[]): Promise<boolean> {
-    if (deliveries.length === 0) return Promise.resolve(true);
-    return enqueueOrDefer(`${deliveries.length} callbacks`, () =>
-      this.queue.addBulk(deliveries.map((d) => ({ name: JOB_DELIVER_CALLBACK, data: { deliveryId: d.id }, opts: deliverCallbackJobOptions(d.id, d.nextAttemptAt) }))),
+    return enqueueInBatches('callbacks', deliveries, (batch) =>
+      this.queue.addBulk(batch.map((d) => ({ name: JOB_DELIVER_CALLBACK, data: { deliveryId: d.id }, opts: deliverCallbackJobOptions(d.id, d.nextAttemptAt) }))),
     );
   }
 }

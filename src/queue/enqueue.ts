@@ -7,7 +7,7 @@ const logger = new Logger('Enqueue');
  * Runs a queue write without letting a Redis outage hold up the caller. The rows are already
  * committed, so a write that fails here is re-done by the reconciler from Postgres.
  */
-export async function enqueueOrDefer(what: string, write: () => Promise<unknown>): Promise<boolean> {
+async function enqueueOrDefer(what: string, write: () => Promise<unknown>): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`timed out after ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS);
@@ -21,4 +21,15 @@ export async function enqueueOrDefer(what: string, write: () => Promise<unknown>
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Jobs per Redis round trip: a batch is serialised in one go on the event loop, so it stays small. */
+const BATCH = 500;
+
+/** Queue writes for many items, batch by batch, yielding between them; false as soon as one batch is deferred. */
+export async function enqueueInBatches<T>(what: string, items: T[], write: (batch: T[]) => Promise<unknown>): Promise<boolean> {
+  for (let i = 0; i < items.length; i += BATCH) {
+    if (!(await enqueueOrDefer(`${what} (${i + 1}–${Math.min(i + BATCH, items.length)} of ${items.length})`, () => write(items.slice(i, i + BATCH))))) return false;
+  }
+  return true;
 }

@@ -5,7 +5,7 @@ import type { Queue } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AssignClaimJob, ExpireLeaseJob } from '../queue/job-data';
 import { assignClaimJobOptions, expireLeaseJobOptions } from '../queue/job-options';
-import { enqueueOrDefer } from '../queue/enqueue';
+import { enqueueInBatches } from '../queue/enqueue';
 import { CLAIM_REVIEW_QUEUE, JOB_ASSIGN_CLAIM, JOB_EXPIRE_LEASE } from '../queue/queue-names';
 import { ELIGIBLE, NOT_HANDED_BACK, OPEN_CLAIMS } from './eligibility';
 
@@ -25,24 +25,14 @@ export class ReviewQueueService {
   ) {}
 
   enqueueAssignments(claims: PendingClaim[]): Promise<boolean> {
-    if (claims.length === 0) return Promise.resolve(true);
-    return enqueueOrDefer(`${claims.length} assignments`, () =>
-      this.queue.addBulk(
-        claims.map((c) => ({ name: JOB_ASSIGN_CLAIM, data: { claimId: c.id }, opts: assignClaimJobOptions(c.id, c.checkworthiness) })),
-      ),
+    return enqueueInBatches('assignments', claims, (batch) =>
+      this.queue.addBulk(batch.map((c) => ({ name: JOB_ASSIGN_CLAIM, data: { claimId: c.id }, opts: assignClaimJobOptions(c.id, c.checkworthiness) }))),
     );
   }
 
   scheduleLeaseExpiries(leases: { claimId: string; leaseExpiresAt: Date }[]): Promise<boolean> {
-    if (leases.length === 0) return Promise.resolve(true);
-    return enqueueOrDefer(`${leases.length} lease expiries`, () =>
-      this.queue.addBulk(
-        leases.map((l) => ({
-          name: JOB_EXPIRE_LEASE,
-          data: { claimId: l.claimId },
-          opts: expireLeaseJobOptions(l.claimId, l.leaseExpiresAt),
-        })),
-      ),
+    return enqueueInBatches('lease expiries', leases, (batch) =>
+      this.queue.addBulk(batch.map((l) => ({ name: JOB_EXPIRE_LEASE, data: { claimId: l.claimId }, opts: expireLeaseJobOptions(l.claimId, l.leaseExpiresAt) }))),
     );
   }
 

@@ -3,6 +3,7 @@ import { ArticlesQueryService } from '../articles/articles-query.service';
 import { isReviewed, type ClaimSummary } from '../articles/article.response';
 import type { ArticleEntity } from '../articles/article.entity';
 import type { Principal } from '../auth/principal';
+import { ApiError } from '../common/api-error';
 import type { ClaimEventEntity } from '../claims/claim-event.entity';
 import type { ClaimEntity } from '../claims/claim.entity';
 import { ClaimsQueryService } from '../claims/claims-query.service';
@@ -18,7 +19,10 @@ export interface ArticlePage {
   article: ArticleEntity;
   summary: ClaimSummary;
   reviewed: boolean;
+  /** One page of the article's claims, and the cursors to the next page and of this one. */
   claims: ClaimEntity[];
+  claimsCursor: string | null;
+  claimsNextCursor: string | null;
   selected: ClaimDetail | null;
   people: PeopleDirectory;
 }
@@ -34,13 +38,30 @@ export class ArticlePageService {
     private readonly people: PeopleService,
   ) {}
 
-  async load(principal: Principal, articleId: string, claimId: string | null): Promise<ArticlePage> {
+  async load(principal: Principal, articleId: string, claimId: string | null, claimsCursor: string | null = null): Promise<ArticlePage> {
     const article = await this.articles.get(principal, articleId);
-    const [summaries, claims] = await Promise.all([this.articles.summaries([articleId]), this.articles.claimsOf(articleId)]);
+    const [summaries, claims] = await Promise.all([this.articles.summaries([articleId]), this.articles.claimsOf(articleId, { cursor: claimsCursor ?? undefined })]);
     const summary = summaries.get(articleId)!;
-    const claim = claimId ? claims.find((c) => c.id === claimId) : undefined;
-    const events = claim ? (await this.claimsQuery.events(principal, claim.id, { limit: HISTORY_LIMIT })).items : [];
+    const listed = claimId ? claims.items.find((c) => c.id === claimId) : undefined;
+    // A claim chosen from another page of the list (or linked to) is read on its own.
+    const claim = listed ?? (claimId ? await this.claimsQuery.get(principal, claimId).catch(notFoundAsUndefined) : undefined);
+    const selected = claim?.articleId === articleId ? claim : undefined;
+    const events = selected ? (await this.claimsQuery.events(principal, selected.id, { limit: HISTORY_LIMIT })).items : [];
     const people = await this.people.directory(events.map((e) => e.actorKeyId));
-    return { article, summary, reviewed: isReviewed(article, summary), claims, selected: claim ? { claim, events } : null, people };
+    return {
+      article,
+      summary,
+      reviewed: isReviewed(article, summary),
+      claims: claims.items,
+      claimsCursor,
+      claimsNextCursor: claims.nextCursor,
+      selected: selected ? { claim: selected, events } : null,
+      people,
+    };
   }
+}
+
+function notFoundAsUndefined(error: unknown): undefined {
+  if (error instanceof ApiError && error.code === 'not_found') return undefined;
+  throw error;
 }

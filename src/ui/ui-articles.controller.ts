@@ -4,7 +4,7 @@ import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { ArticleListService } from './article-list.service';
 import { ArticlePageService } from './article-page.service';
-import { UiArticlesQuery, UiClaimQuery } from './dto/ui-articles.query';
+import { UiArticlesQuery, UiArticleQuery } from './dto/ui-articles.query';
 import { HtmlPage } from './html-page.decorator';
 import { UiExceptionFilter } from './ui-exception.filter';
 import { articlePage } from './views/article-page';
@@ -28,7 +28,7 @@ export class UiArticlesController {
 
   @Get(':id')
   @HtmlPage()
-  async article(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Query() query: UiClaimQuery): Promise<string> {
-    return articlePage(await this.page.load(principal, id, query.claim ?? null), principal);
+  async article(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Query() query: UiArticleQuery): Promise<string> {
+    return articlePage(await this.page.load(principal, id, query.claim ?? null, query.claims ?? null), principal);
   }
 }

@@ -85,6 +85,8 @@ export async function waitFor<T>(check: () => Promise<T | null | undefined | fal
 
 export interface TestServiceOptions {
   worker?: boolean;
+  /** Run the api and a worker in one process, as `npm start` does (then `worker` is ignored). */
+  singleProcess?: boolean;
   env?: Record<string, string>;
   name?: string;
   /** Use this database as it is (a benchmark's seeded one) instead of a fresh copy of the template. */
@@ -108,7 +110,7 @@ export async function startTestService(redisDb: number, options: TestServiceOpti
   const name = options.name ?? `suite-${redisDb}`;
   const children: ChildProcess[] = [];
   const workers: ChildProcess[] = [];
-  const api = spawnService('main.js', env, `${name}-api`);
+  const api = spawnService(options.singleProcess ? 'start-all.js' : 'main.js', env, `${name}-api`);
   children.push(api);
   const url = `http://127.0.0.1:${port}`;
   await waitFor(async () => (await fetch(`${url}/health`)).status === 200, 'the api to answer /health');
@@ -164,6 +166,6 @@ export async function startTestService(redisDb: number, options: TestServiceOpti
       redis.disconnect();
     },
   };
-  if (options.worker !== false) await service.startWorker();
+  if (options.worker !== false && !options.singleProcess) await service.startWorker();
   return service;
 }

@@ -52,6 +52,11 @@ export class ClaimExtractor {
   }
 
   extract(body: string, options: ExtractOptions): ExtractedClaim[] {
+    return this.extractCounted(body, options).claims;
+  }
+
+  /** The claims, and how many sentences the body has (so pieces of a long text can be numbered as one). */
+  extractCounted(body: string, options: ExtractOptions): { claims: ExtractedClaim[]; sentenceCount: number } {
     const sentences = splitSentences(body);
     const claimants = resolveClaimants(sentences, body);
     const claims: ExtractedClaim[] = [];
@@ -85,7 +90,7 @@ export class ClaimExtractor {
         });
       }
     });
-    return claims;
+    return { claims, sentenceCount: sentences.length };
   }
 }
 

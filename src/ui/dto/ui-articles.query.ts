@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, IsISO8601 } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, IsISO8601, MaxLength } from 'class-validator';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../articles/article.entity';
 
 /** A form's empty field means "any". */
@@ -27,6 +27,12 @@ export class UiArticlesQuery {
 export class UiClaimQuery {
   @IsOptional() @Transform(emptyIsUnset) @IsUUID()
   claim?: string;
+}
+
+export class UiArticleQuery extends UiClaimQuery {
+  /** Which page of the article's claims (a cursor from the page's own link). */
+  @IsOptional() @Transform(emptyIsUnset) @IsString() @MaxLength(500)
+  claims?: string;
 }
 
 export class UiReviewQuery extends UiClaimQuery {

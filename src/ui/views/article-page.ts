@@ -8,7 +8,8 @@ import { statusChip, summaryPanel } from './status';
 
 export function articlePage(page: ArticlePage, principal: Principal): string {
   const { article, summary, claims, selected, people } = page;
-  const hrefOf = (claim: { id: string }) => `/ui/articles/${article.id}?claim=${claim.id}#claim-heading`;
+  const listed = page.claimsCursor ? `&claims=${encodeURIComponent(page.claimsCursor)}` : '';
+  const hrefOf = (claim: { id: string }) => `/ui/articles/${article.id}?claim=${claim.id}${listed}#claim-heading`;
   const withdrawn = claims.filter((c) => c.status === 'withdrawn');
   const placed = new Set(placeableClaims(article.body, claims).map((c) => c.id));
   const url = safeHref(article.url);
@@ -18,7 +19,7 @@ export function articlePage(page: ArticlePage, principal: Principal): string {
     <header class="article-head">
       <h1>${article.title}</h1>
       <p class="muted">Posted ${formatDateTime(article.createdAt)}${article.publishedAt ? html` · published ${formatDateTime(article.publishedAt)}` : ''}
-        · revision ${article.revision} · ${article.status === 'ready' ? `${claims.length - withdrawn.length} claims` : html`<strong>${article.status}</strong>`}
+        · revision ${article.revision} · ${article.status === 'ready' ? `${summary.total - summary.withdrawn} claims` : html`<strong>${article.status}</strong>`}
         ${url ? html` · <a href="${url}" rel="noopener noreferrer nofollow">original</a>` : ''}</p>
       ${article.status === 'failed' ? html`<p class="alert error">Extraction failed: ${article.failureReason ?? 'unknown reason'}</p>` : ''}
       ${article.status === 'received' || article.status === 'extracting' ? html`<p class="alert">Claims are being extracted; reload in a moment.</p>` : ''}
@@ -41,6 +42,10 @@ export function articlePage(page: ArticlePage, principal: Principal): string {
         ${withdrawn.length
           ? html`<details class="withdrawn"><summary>${withdrawn.length} withdrawn claim${withdrawn.length > 1 ? 's' : ''}</summary>
               <ul>${withdrawn.map((c) => html`<li><a href="${hrefOf(c)}">${c.text}</a></li>`)}</ul></details>`
+          : ''}
+        ${page.claimsCursor || page.claimsNextCursor
+          ? html`<nav class="pager" aria-label="More claims">${page.claimsCursor ? html`<a href="/ui/articles/${article.id}">First claims</a>` : ''}
+              ${page.claimsNextCursor ? html`<a href="/ui/articles/${article.id}?claims=${encodeURIComponent(page.claimsNextCursor)}">Next claims →</a>` : ''}</nav>`
           : ''}
       </aside>
     </div>`,
