@@ -13,6 +13,7 @@ const EXPECTED: Record<string, Access> = {
   'POST /articles': ['admin', 'editor', 'integrator'],
   'GET /articles': READERS,
   'GET /articles/{id}': READERS,
+  'GET /articles/{id}/claims': READERS,
   'GET /articles/{id}/claimreview': READERS,
   'POST /articles/{id}/claims': ['admin', 'editor'],
   'GET /claims': READERS,
