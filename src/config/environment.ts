@@ -45,6 +45,13 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1)
   RATE_LIMIT_PER_MINUTE = 600;
 
+  /** Failed authentications from one address in a window before it is answered 429 without any key being looked up. */
+  @Transform(toInt) @IsInt() @Min(1)
+  AUTH_FAILURE_LIMIT = 20;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  AUTH_FAILURE_WINDOW_SECONDS = 60;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
