@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'illegal_transition'
   | 'evidence_required'
   | 'payload_too_large'
+  | 'unsupported_charset'
   | 'rate_limited'
   | 'idempotency_conflict'
   | 'idempotency_in_flight'

@@ -11,6 +11,7 @@ const ERROR_CODES: ErrorCode[] = [
   'illegal_transition',
   'evidence_required',
   'payload_too_large',
+  'unsupported_charset',
   'rate_limited',
   'idempotency_conflict',
   'idempotency_in_flight',
