@@ -87,6 +87,24 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(100)
   CALLBACK_TIMEOUT_MS = 10_000;
 
+  /** Idempotency answers are kept at least their 24-hour replay window, and deleted once older than this. */
+  @Transform(toInt) @IsInt() @Min(24)
+  RETENTION_IDEMPOTENCY_HOURS = 24;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  RETENTION_WEBHOOK_RECEIPTS_HOURS = 7 * 24;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  RETENTION_CALLBACK_ATTEMPTS_HOURS = 30 * 24;
+
+  /** How often the worker prunes those tables. */
+  @Transform(toInt) @IsInt() @Min(1000)
+  RETENTION_SWEEP_INTERVAL_MS = 3600_000;
+
+  /** Rows per DELETE: small statements, short locks. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
+  RETENTION_BATCH_SIZE = 1000;
+
   /** Let callbacks go to loopback and private addresses (tests, or a desk whose CMS is on its own network). */
   @Transform(({ value }) => value === true || value === 'true' || value === '1') @IsBoolean()
   CALLBACK_ALLOW_PRIVATE_NETWORKS = false;
