@@ -513,7 +513,7 @@ describe('hostile inputs: internal callback addresses, guessed credentials, odd 
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ statusCode: 400, code: 'validation_failed' });
     expect(res.body.details.url[0]).toMatch(/^refused: \S+ resolves to \S+, a private or reserved address/);
-    expect((await t.db.query('SELECT count(*)::int AS n FROM callback_endpoints WHERE owner_id = $1', [cms.id])).rows[0].n).toBe(0);
+    expect((await t.db.query('SELECT count(*)::int AS n FROM callback_endpoints WHERE owner_id = $1 AND url = $2', [cms.id, url])).rows[0].n).toBe(0);
   });
 
   it('refuses at connect time to deliver to an IPv4-mapped loopback address, and the receiver hears nothing', async () => {
