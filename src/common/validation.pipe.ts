@@ -1,5 +1,6 @@
 import { type ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ApiError } from './api-error';
+import { prototypeKeyPaths } from './json-body-guard';
 
 function collect(errors: ValidationError[], parent: string, into: Record<string, string[]>): void {
   for (const error of errors) {
@@ -7,27 +8,6 @@ function collect(errors: ValidationError[], parent: string, into: Record<string,
     if (error.constraints) into[path] = Object.values(error.constraints);
     if (error.children?.length) collect(error.children, path, into);
   }
-}
-
-const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-/**
- * Paths of keys that name an object's prototype machinery, at any depth. JSON.parse makes `__proto__` an own
- * property, which class-transformer drops without a word, so the whitelist never sees it: it is looked for here.
- */
-export function prototypeKeyPaths(value: unknown): string[] {
-  const found: string[] = [];
-  const stack: [unknown, string][] = [[value, '']];
-  while (stack.length > 0) {
-    const [node, path] = stack.pop()!;
-    if (node === null || typeof node !== 'object') continue;
-    for (const key of Object.keys(node)) {
-      const child = path ? `${path}.${key}` : key;
-      if (PROTOTYPE_KEYS.has(key)) found.push(child);
-      else stack.push([(node as Record<string, unknown>)[key], child]);
-    }
-  }
-  return found.sort();
 }
 
 class StrictValidationPipe extends ValidationPipe {

@@ -1,16 +1,10 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Request, Response } from 'express';
 import { ApiError } from '../common/api-error';
 import { FailedAuthLimiter } from '../common/rate-limit';
 import type { Environment } from '../config/environment';
-
-/** Digests have one length whatever was sent, so the comparison takes the same time for every guess. */
-export function tokenMatches(sent: string, expected: string): boolean {
-  const digest = (value: string) => createHash('sha256').update(value).digest();
-  return timingSafeEqual(digest(sent), digest(expected));
-}
+import { tokenMatches } from './metrics-token';
 
 /** With METRICS_TOKEN set, a scrape must send `Authorization: Bearer <METRICS_TOKEN>`; without it /metrics stays open. */
 @Injectable()

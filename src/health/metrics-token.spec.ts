@@ -1,4 +1,4 @@
-import { tokenMatches } from './metrics-token.guard';
+import { tokenMatches } from './metrics-token';
 
 describe('tokenMatches', () => {
   it('accepts the token itself only', () => {
