@@ -571,6 +571,12 @@ describe('hostile inputs: internal callback addresses, guessed credentials, odd 
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
   });
 
+  it(`counts bad keys at the queue dashboard (express middleware, outside the guard) as failed authentications: 429 after ${FAILURES}`, async () => {
+    const dashboard = () => t.http().get('/admin/queues/ui/api/queues').set('Accept', 'application/json').set('Authorization', 'Bearer cdk_0123456789abcdef_guess');
+    for (let i = 0; i < FAILURES; i++) expect((await dashboard()).status).toBe(401);
+    expectThrottled(await dashboard());
+  });
+
   it('answers a declared charset other than UTF-8 with 415 unsupported_charset', async () => {
     for (const charset of ['latin1', 'iso-8859-1', 'utf-7x']) {
       const res = await fetch(`${t.url}/articles`, {
