@@ -5,6 +5,7 @@ import { ExtractArticleProcessor } from './extraction/jobs/extract-article.proce
 import { CallbackDeliveryModule } from './integrations/callback-delivery.module';
 import { CallbackDeliveryProcessor } from './integrations/jobs/callback-delivery.processor';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
+import { RetentionModule } from './retention/retention.module';
 import { ClaimReviewProcessor } from './review/jobs/claim-review.processor';
 import { ReviewModule } from './review/review.module';
 
@@ -16,6 +17,7 @@ import { ReviewModule } from './review/review.module';
     ReviewModule,
     ReconciliationModule,
     CallbackDeliveryModule,
+    RetentionModule,
   ],
   providers: [ExtractArticleProcessor, ClaimReviewProcessor, CallbackDeliveryProcessor],
 })

@@ -1,5 +1,6 @@
 import { Webhook } from 'standardwebhooks';
 import { startTestService, waitFor, type TestService } from './helpers/test-service';
+import { WebhookReceiver } from './helpers/webhook-receiver';
 
 /**
  * Hostile inputs: a generated set of requests across the endpoints — oversize, deeply nested, wrong types, invalid
@@ -559,5 +560,174 @@ describe('hostile inputs: huge articles are capped, paged and never re-extracted
     expect(added.body).toMatchObject({ text: body.slice(last), start: last, end: body.length, status: 'unverified', type: 'quantity' });
     expect(added.body.checkworthiness).toBeGreaterThan(0);
     expect(added.body.checkworthiness).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('hostile inputs: internal callback addresses, guessed credentials, odd charsets and keys, metrics, retention', () => {
+  let t: TestService;
+  let cms: { id: string; apiKey: string; webhookSecret: string };
+  const METRICS_TOKEN = 'metrics-token-for-the-hostile-suite';
+  const FAILURES = 5;
+
+  /** Every request here comes from 127.0.0.1: each test starts with that address's failures forgotten. */
+  const forgetFailures = async () => {
+    const keys = await t.redis.keys('*throttle:auth-failures:*');
+    if (keys.length > 0) await t.redis.del(...keys);
+  };
+
+  beforeAll(async () => {
+    t = await startTestService(13, {
+      name: 'hostile-net',
+      env: { CALLBACK_ALLOW_PRIVATE_NETWORKS: 'false', AUTH_FAILURE_LIMIT: String(FAILURES), METRICS_TOKEN, RETENTION_SWEEP_INTERVAL_MS: '1000', RETENTION_BATCH_SIZE: '2' },
+    });
+    cms = (await t.http().post('/admin/integrators').set('Authorization', `Bearer ${t.adminKey}`).send({ name: 'Net CMS' })).body;
+  }, 60_000);
+  beforeEach(forgetFailures);
+  afterAll(() => t.close());
+
+  it.each([
+    'http://2130706433/', 'http://0x7f.1/', 'http://017700000001/', 'http://[::ffff:127.0.0.1]/', 'http://[::ffff:7f00:1]/', 'http://[::127.0.0.1]/',
+    'http://[64:ff9b::169.254.169.254]/', 'http://[64:ff9b:1::1]/', 'http://[2002:a9fe:a9fe::1]/', 'http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/',
+    'http://[fe80::1]/', 'http://[fd00:ec2::254]/', 'http://[2001:db8::1]/', 'http://198.18.0.1/', 'http://192.0.2.1/', 'http://100.100.100.200/',
+    'http://169.254.169.254/latest/meta-data/',
+  ])('refuses a callback endpoint at the literal internal address %s', async (url) => {
+    const res = await t.http().post('/integrations/endpoints').set('Authorization', `Bearer ${cms.apiKey}`).send({ url, events: ['article.extracted'] });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ statusCode: 400, code: 'validation_failed' });
+    expect(res.body.details.url[0]).toMatch(/^refused: \S+ resolves to \S+, a private or reserved address/);
+    expect((await t.db.query('SELECT count(*)::int AS n FROM callback_endpoints WHERE owner_id = $1 AND url = $2', [cms.id, url])).rows[0].n).toBe(0);
+  });
+
+  it('refuses at connect time to deliver to an IPv4-mapped loopback address, and the receiver hears nothing', async () => {
+    const receiver = new WebhookReceiver();
+    const port = new URL(await receiver.start()).port;
+    try {
+      const owner = (await t.http().post('/admin/integrators').set('Authorization', `Bearer ${t.adminKey}`).send({ name: 'Mapped' })).body;
+      // As if registered before this check existed: the worker is the last line.
+      const [endpoint] = (await t.db.query(
+        `INSERT INTO callback_endpoints (owner_id, url, events, secret) VALUES ($1, $2, '{article.extracted}', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw') RETURNING id`,
+        [owner.id, `http://[::ffff:127.0.0.1]:${port}/callbacks`],
+      )).rows;
+      expect((await t.http().post('/articles').set('Authorization', `Bearer ${owner.apiKey}`).send({ title: 'Mapped', body: FACT })).status).toBe(202);
+      const attempt = await waitFor(async () => {
+        const { rows } = await t.db.query(`SELECT a.response_status, a.error FROM callback_attempts a JOIN callback_deliveries d ON d.id = a.delivery_id WHERE d.endpoint_id = $1`, [endpoint.id]);
+        return rows[0];
+      }, 'the first attempt');
+      expect(attempt).toEqual({ response_status: null, error: 'refused: ::ffff:7f00:1 resolves to ::ffff:7f00:1, a private or reserved address' });
+      expect(receiver.received).toEqual([]);
+    } finally {
+      await receiver.stop();
+    }
+  });
+
+  const expectThrottled = (res: { status: number; headers: Record<string, string>; text: string }) => {
+    expect(res.status).toBe(429);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    expect(JSON.parse(res.text)).toMatchObject({ statusCode: 429, code: 'rate_limited' });
+  };
+
+  it(`answers 429 after ${FAILURES} bad API keys from one address, without looking up the next key, even a valid one`, async () => {
+    for (let i = 0; i < FAILURES; i++) {
+      const res = await t.http().get('/articles').set('Authorization', `Bearer cdk_0123456789abcdef_${'x'.repeat(43)}${i}`);
+      expect(res.status).toBe(401);
+    }
+    expectThrottled(await t.http().get('/articles').set('Authorization', 'Bearer cdk_0123456789abcdef_guess'));
+    // The admin key is valid: refused all the same, so no key was looked up.
+    expectThrottled(await t.http().get('/articles').set('Authorization', `Bearer ${t.adminKey}`));
+    await forgetFailures();
+    expect((await t.http().get('/articles').set('Authorization', `Bearer ${t.adminKey}`)).status).toBe(200);
+  });
+
+  it(`counts forged webhook signatures as failed authentications: 429 after ${FAILURES}`, async () => {
+    const body = JSON.stringify({ title: 'Forged', body: FACT });
+    const forged = { 'content-type': 'application/json', 'webhook-id': 'msg_forged', 'webhook-timestamp': String(Math.floor(Date.now() / 1000)), 'webhook-signature': `v1,${Buffer.from('f'.repeat(32)).toString('base64')}` };
+    for (let i = 0; i < FAILURES; i++) expect((await t.http().post(`/webhooks/articles?integrator=${cms.id}`).set(forged).send(body)).status).toBe(401);
+    expectThrottled(await t.http().post(`/webhooks/articles?integrator=${cms.id}`).set(forged).send(body));
+  });
+
+  it(`counts bad keys in the /ui/login form as failed authentications: 429 after ${FAILURES}`, async () => {
+    const login = () => t.http().post('/ui/login').type('form').send({ apiKey: 'cdk_not_a_key' });
+    for (let i = 0; i < FAILURES; i++) expect((await login()).status).toBe(401);
+    const res = await login();
+    expect(res.status).toBe(429);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it(`counts bad keys at the queue dashboard (express middleware, outside the guard) as failed authentications: 429 after ${FAILURES}`, async () => {
+    const dashboard = () => t.http().get('/admin/queues/ui/api/queues').set('Accept', 'application/json').set('Authorization', 'Bearer cdk_0123456789abcdef_guess');
+    for (let i = 0; i < FAILURES; i++) expect((await dashboard()).status).toBe(401);
+    expectThrottled(await dashboard());
+  });
+
+  it('answers a declared charset other than UTF-8 with 415 unsupported_charset', async () => {
+    for (const charset of ['latin1', 'iso-8859-1', 'utf-7x']) {
+      const res = await fetch(`${t.url}/articles`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${t.adminKey}`, 'Content-Type': `application/json; charset=${charset}` },
+        body: JSON.stringify({ title: 'Latin', body: FACT }),
+      });
+      expect(res.status).toBe(415);
+      expect(await res.json()).toMatchObject({ statusCode: 415, code: 'unsupported_charset' });
+    }
+  });
+
+  it('refuses __proto__, constructor and prototype keys, at the top and nested, with 400 validation_failed naming them', async () => {
+    const post = (path: string, body: string) => t.http().post(path).set('Authorization', `Bearer ${t.adminKey}`).set('Content-Type', 'application/json').send(body);
+    const articles = await t.db.query('SELECT count(*)::int AS n FROM articles');
+    for (const [body, field] of [
+      [`{"title":"P1","body":"${FACT}","__proto__":{"role":"admin"}}`, '__proto__'],
+      [`{"title":"P2","body":"${FACT}","constructor":{"prototype":{"role":"admin"}}}`, 'constructor'],
+      [`{"title":"P3","body":"${FACT}","prototype":{}}`, 'prototype'],
+    ]) {
+      const res = await post('/articles', body);
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ code: 'validation_failed', details: { [field]: [`property ${field} should not exist`] } });
+    }
+    expect((await t.db.query('SELECT count(*)::int AS n FROM articles')).rows[0].n).toBe(articles.rows[0].n);
+
+    const posted = await t.http().post('/articles').set('Authorization', `Bearer ${t.adminKey}`).send({ title: 'Nested', body: FACT });
+    const claim = await waitFor(async () => (await t.db.query('SELECT id, version FROM claims WHERE article_id = $1 LIMIT 1', [posted.body.id])).rows[0], 'a claim');
+    const move = await post(`/claims/${claim.id}/transitions`, `{"to":"sourced","expectedVersion":${claim.version},"sources":[{"url":"https://example.org/a","__proto__":{"isAdmin":true}}]}`);
+    expect(move.status).toBe(400);
+    expect(move.body).toMatchObject({ code: 'validation_failed', details: { 'sources.0.__proto__': ['property __proto__ should not exist'] } });
+    expect((await t.db.query('SELECT status FROM claims WHERE id = $1', [claim.id])).rows[0].status).toBe('unverified');
+  });
+
+  it('asks for METRICS_TOKEN on /metrics when it is set', async () => {
+    const scrape = (authorization?: string) => fetch(`${t.url}/metrics`, { headers: authorization ? { Authorization: authorization } : {} });
+    for (const authorization of [undefined, 'Bearer wrong-token-of-some-length', `Bearer ${METRICS_TOKEN}x`, METRICS_TOKEN]) {
+      const res = await scrape(authorization);
+      expect(res.status).toBe(401);
+      expect(await res.json()).toMatchObject({ statusCode: 401, code: 'unauthorized' });
+    }
+    const res = await scrape(`Bearer ${METRICS_TOKEN}`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('# HELP');
+  });
+
+  it('prunes old idempotency keys, webhook receipts and callback attempts in batches, and keeps what is recent', async () => {
+    const article = (await t.http().post('/articles').set('Authorization', `Bearer ${cms.apiKey}`).send({ title: 'Retained', body: FACT })).body;
+    const [endpoint] = (await t.db.query(`INSERT INTO callback_endpoints (owner_id, url, events, secret) VALUES ($1, 'https://cms.example/hook', '{article.reviewed}', 'whsec_x') RETURNING id`, [cms.id])).rows;
+    const [delivery] = (await t.db.query(`INSERT INTO callback_deliveries (endpoint_id, event_type, payload, status) VALUES ($1, 'article.reviewed', '{}', 'failed') RETURNING id`, [endpoint.id])).rows;
+    const ages = (hours: number[]) => `unnest(ARRAY[${hours.join(',')}]::int[]) WITH ORDINALITY AS age(hours, n)`;
+    // Three of each past retention (two batches of two), and some that are not.
+    await t.db.query(
+      `INSERT INTO idempotency_keys (owner_id, key, fingerprint, status, started_at, expires_at)
+       SELECT $1, 'retention-' || n, 'f', 'done', now() - make_interval(hours => hours), now() - make_interval(hours => hours - 24) FROM ${ages([30, 40, 50, 23, 1])}`,
+      [cms.id],
+    );
+    await t.db.query(`INSERT INTO webhook_receipts (integrator_id, webhook_id, article_id, created_at) SELECT $1, 'retention-' || n, $2, now() - make_interval(hours => hours) FROM ${ages([169, 200, 300, 160])}`, [cms.id, article.id]);
+    await t.db.query(`INSERT INTO callback_attempts (delivery_id, attempt, duration_ms, created_at) SELECT $1, n, 1, now() - make_interval(hours => hours) FROM ${ages([721, 800, 900, 700])}`, [delivery.id]);
+
+    const left = async () =>
+      (await t.db.query(
+        `SELECT (SELECT array_agg(key ORDER BY key) FROM idempotency_keys WHERE key LIKE 'retention-%') AS keys,
+                (SELECT array_agg(webhook_id ORDER BY webhook_id) FROM webhook_receipts WHERE webhook_id LIKE 'retention-%') AS receipts,
+                (SELECT array_agg(attempt ORDER BY attempt) FROM callback_attempts WHERE delivery_id = $1) AS attempts`,
+        [delivery.id],
+      )).rows[0];
+    const kept = { keys: ['retention-4', 'retention-5'], receipts: ['retention-4'], attempts: [4] };
+    await waitFor(async () => JSON.stringify(await left()) === JSON.stringify(kept), 'the retention sweep');
+    expect(await left()).toEqual(kept);
   });
 });

@@ -1,7 +1,8 @@
 import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { ApiError } from '../common/api-error';
+import { FailedAuthLimiter } from '../common/rate-limit';
 import { ApiKeysService } from './api-keys.service';
 import { PUBLIC_KEY, ROLES_KEY } from './principal';
 import type { Role } from './role';
@@ -22,6 +23,7 @@ export class ApiKeyGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly apiKeys: ApiKeysService,
+    private readonly failedAuth: FailedAuthLimiter,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -31,8 +33,11 @@ export class ApiKeyGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request & { principal?: unknown }>();
     const key = apiKeyOf(request);
     if (!key) throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'An API key is required: Authorization: Bearer <key>');
-    const principal = await this.apiKeys.authenticate(key);
-    if (!principal) throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'The API key is not valid');
+    const principal = await this.failedAuth.guard(request, context.switchToHttp().getResponse<Response>(), async () => {
+      const found = await this.apiKeys.authenticate(key);
+      if (!found) throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'The API key is not valid');
+      return found;
+    });
     request.principal = principal;
     if (!roles || !roles.includes(principal.role)) throw ApiError.forbidden(`The ${principal.role} role may not do this`);
     return true;

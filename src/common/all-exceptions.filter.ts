@@ -44,6 +44,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown): ErrorBody {
+    // Nest hands body-parser's errors over as HttpExceptions, the original (with its `type`) as the cause.
+    const parserError = (exception instanceof HttpException ? exception.cause : exception) as { type?: string; message?: string } | undefined;
+    if (parserError?.type === 'charset.unsupported') {
+      return { statusCode: 415, code: 'unsupported_charset', message: `${parserError.message}: send the body as UTF-8` };
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const payload = exception.getResponse();
@@ -55,7 +60,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (bodyParserError?.type === 'entity.too.large') {
       return { statusCode: 413, code: 'payload_too_large', message: 'The request body is over 1 MiB' };
     }
-    if (typeof bodyParserError?.type === 'string' && bodyParserError.type.startsWith('entity.') || bodyParserError?.type === 'encoding.unsupported' || bodyParserError?.type === 'charset.unsupported') {
+    if (typeof bodyParserError?.type === 'string' && bodyParserError.type.startsWith('entity.') || bodyParserError?.type === 'encoding.unsupported') {
       return { statusCode: 400, code: 'validation_failed', message: `The request body could not be read: ${bodyParserError.message}` };
     }
     if (isUnavailable(exception)) {

@@ -1,21 +1,24 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 
-export type ErrorCode =
-  | 'validation_failed'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'stale_version'
-  | 'illegal_transition'
-  | 'evidence_required'
-  | 'payload_too_large'
-  | 'article_too_long'
-  | 'rate_limited'
-  | 'idempotency_conflict'
-  | 'idempotency_in_flight'
-  | 'service_unavailable'
-  | 'internal_error';
+export const ERROR_CODES = [
+  'validation_failed',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'stale_version',
+  'illegal_transition',
+  'evidence_required',
+  'payload_too_large',
+  'article_too_long',
+  'unsupported_charset',
+  'rate_limited',
+  'idempotency_conflict',
+  'idempotency_in_flight',
+  'service_unavailable',
+  'internal_error',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** An HTTP error with a stable `code` clients can branch on. */
 export class ApiError extends HttpException {

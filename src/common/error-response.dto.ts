@@ -1,22 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { ErrorCode } from './api-error';
-
-const ERROR_CODES: ErrorCode[] = [
-  'validation_failed',
-  'unauthorized',
-  'forbidden',
-  'not_found',
-  'conflict',
-  'stale_version',
-  'illegal_transition',
-  'evidence_required',
-  'payload_too_large',
-  'rate_limited',
-  'idempotency_conflict',
-  'idempotency_in_flight',
-  'service_unavailable',
-  'internal_error',
-];
+import { ERROR_CODES, type ErrorCode } from './api-error';
 
 /** The one error shape, for the OpenAPI document. */
 export class ErrorResponseDto {

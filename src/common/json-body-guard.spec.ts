@@ -1,4 +1,4 @@
-import { jsonBodyProblem, MAX_JSON_DEPTH, requireUtf8 } from './json-body-guard';
+import { jsonBodyProblem, MAX_JSON_DEPTH, prototypeKeyPaths, requireUtf8 } from './json-body-guard';
 
 const nested = (depth: number) => JSON.parse(`${'['.repeat(depth)}${']'.repeat(depth)}`);
 
@@ -33,5 +33,17 @@ describe('requireUtf8', () => {
     for (const bytes of [[0x80], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80]]) {
       expect(check(bytes)).toThrow(expect.objectContaining({ status: 400, type: 'entity.invalid' }));
     }
+  });
+});
+
+describe('prototypeKeyPaths', () => {
+  it('finds __proto__ made an own property by JSON.parse, at the top and nested in objects and arrays', () => {
+    const body = JSON.parse('{"title":"t","__proto__":{"role":"admin"},"sources":[{"url":"u","constructor":{"prototype":{}}}],"a":{"b":{"prototype":1}}}');
+    expect(prototypeKeyPaths(body)).toEqual(['__proto__', 'a.b.prototype', 'sources.0.constructor']);
+  });
+
+  it('finds nothing in an ordinary body, or in values that only mention the words', () => {
+    expect(prototypeKeyPaths({ title: '__proto__', body: 'constructor', topics: ['prototype'], n: 1, nothing: null })).toEqual([]);
+    expect(prototypeKeyPaths('__proto__')).toEqual([]);
   });
 });

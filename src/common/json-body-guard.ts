@@ -48,6 +48,27 @@ export function jsonBodyProblem(body: unknown): string | null {
   return null;
 }
 
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Paths of keys that name an object's prototype machinery, at any depth. JSON.parse makes `__proto__` an own
+ * property, which class-transformer drops without a word, so the whitelist never sees it: the validation pipe refuses by this.
+ */
+export function prototypeKeyPaths(value: unknown): string[] {
+  const found: string[] = [];
+  const stack: [unknown, string][] = [[value, '']];
+  while (stack.length > 0) {
+    const [node, path] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    for (const key of Object.keys(node)) {
+      const child = path ? `${path}.${key}` : key;
+      if (PROTOTYPE_KEYS.has(key)) found.push(child);
+      else stack.push([(node as Record<string, unknown>)[key], child]);
+    }
+  }
+  return found.sort();
+}
+
 /** Express middleware after the body parsers: refuses bodies that no handler should see (see jsonBodyProblem). */
 export function jsonBodyGuard() {
   return (req: IncomingMessage & { body?: unknown }, _res: ServerResponse, next: (error?: unknown) => void): void => {

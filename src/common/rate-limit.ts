@@ -1,4 +1,5 @@
 import { ExecutionContext, HttpStatus, Injectable, Module } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { APP_GUARD } from '@nestjs/core';
 import { ConfigService } from '@nestjs/config';
 import { ThrottlerGuard, ThrottlerModule, type ThrottlerLimitDetail, type ThrottlerStorage } from '@nestjs/throttler';
@@ -19,8 +20,12 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     private readonly config: ConfigService<Environment, true>,
   ) {}
 
+  private redisKey(throttlerName: string, key: string): string {
+    return `${this.config.get('QUEUE_PREFIX', { infer: true })}:throttle:${throttlerName}:${key}`;
+  }
+
   async increment(key: string, ttl: number, limit: number, _blockDuration: number, throttlerName: string) {
-    const redisKey = `${this.config.get('QUEUE_PREFIX', { infer: true })}:throttle:${throttlerName}:${key}`;
+    const redisKey = this.redisKey(throttlerName, key);
     try {
       const results = await this.redis.client.multi().set(redisKey, 0, 'PX', ttl, 'NX').incr(redisKey).pttl(redisKey).exec();
       const totalHits = Number(results?.[1]?.[1] ?? 0);
@@ -31,7 +36,63 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
       return { totalHits: 0, timeToExpire: 0, isBlocked: false, timeToBlockExpire: 0 };
     }
   }
+
+  /** The window's count so far, without counting this look: for limits on failures, checked before the work. */
+  async current(key: string, throttlerName: string): Promise<{ totalHits: number; timeToExpire: number }> {
+    const redisKey = this.redisKey(throttlerName, key);
+    try {
+      const results = await this.redis.client.multi().get(redisKey).pttl(redisKey).exec();
+      return { totalHits: Number(results?.[0]?.[1] ?? 0), timeToExpire: Math.max(1, Math.ceil(Number(results?.[1]?.[1] ?? 0) / 1000)) };
+    } catch {
+      return { totalHits: 0, timeToExpire: 0 };
+    }
+  }
 }
+
+const AUTH_FAILURES = 'auth-failures';
+
+/**
+ * Failed authentications (bad API keys, forged webhook signatures, the sign-in form) per client address, in the
+ * same Redis windows as the request limit. Checked before a key is looked up, so guessing costs no database work.
+ */
+@Injectable()
+export class FailedAuthLimiter {
+  constructor(
+    private readonly storage: RedisThrottlerStorage,
+    private readonly config: ConfigService<Environment, true>,
+  ) {}
+
+  async refuseIfOverLimit(request: Request, response: Response): Promise<void> {
+    const limit = this.config.get('AUTH_FAILURE_LIMIT', { infer: true });
+    const { totalHits, timeToExpire } = await this.storage.current(`ip:${request.ip}`, AUTH_FAILURES);
+    if (totalHits < limit) return;
+    response.setHeader('Retry-After', String(timeToExpire));
+    throw new ApiError(HttpStatus.TOO_MANY_REQUESTS, 'rate_limited', `Over ${limit} failed authentications from this address; retry in ${timeToExpire} s`);
+  }
+
+  async recordFailure(request: Request): Promise<void> {
+    const windowMs = this.config.get('AUTH_FAILURE_WINDOW_SECONDS', { infer: true }) * 1000;
+    await this.storage.increment(`ip:${request.ip}`, windowMs, this.config.get('AUTH_FAILURE_LIMIT', { infer: true }), 0, AUTH_FAILURES);
+  }
+
+  /** Runs an authentication; its 401 counts as a failure. */
+  async guard<T>(request: Request, response: Response, authenticate: () => Promise<T>): Promise<T> {
+    await this.refuseIfOverLimit(request, response);
+    try {
+      return await authenticate();
+    } catch (error) {
+      if (error instanceof ApiError && error.getStatus() === HttpStatus.UNAUTHORIZED) await this.recordFailure(request);
+      throw error;
+    }
+  }
+}
+
+/** For every module that authenticates someone. */
+@Module({
+  providers: [RedisThrottlerStorage, FailedAuthLimiter],
+  exports: [RedisThrottlerStorage, FailedAuthLimiter],
+})
+export class FailedAuthModule {}
 
 /**
  * Limits each API key (the principal set by the auth guard, which runs first); unauthenticated
@@ -56,10 +117,11 @@ export class RateLimitGuard extends ThrottlerGuard {
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
-      inject: [ConfigService, RedisService],
-      useFactory: (config: ConfigService<Environment, true>, redis: RedisService) => ({
+      imports: [FailedAuthModule],
+      inject: [ConfigService, RedisThrottlerStorage],
+      useFactory: (config: ConfigService<Environment, true>, storage: RedisThrottlerStorage) => ({
         throttlers: [{ name: 'default', ttl: WINDOW_MS, limit: config.get('RATE_LIMIT_PER_MINUTE', { infer: true }) }],
-        storage: new RedisThrottlerStorage(redis, config),
+        storage,
       }),
     }),
   ],

@@ -1,5 +1,6 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ApiError } from './api-error';
+import { prototypeKeyPaths } from './json-body-guard';
 
 function collect(errors: ValidationError[], parent: string, into: Record<string, string[]>): void {
   for (const error of errors) {
@@ -9,9 +10,17 @@ function collect(errors: ValidationError[], parent: string, into: Record<string,
   }
 }
 
+class StrictValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const refused = metadata.type === 'body' ? prototypeKeyPaths(value) : [];
+    if (refused.length > 0) throw ApiError.validation(Object.fromEntries(refused.map((path) => [path, [`property ${path.split('.').pop()} should not exist`]])));
+    return super.transform(value, metadata);
+  }
+}
+
 /** The global pipe: unknown fields are refused, and every failure names its field. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new StrictValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -24,5 +24,20 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ ADMIN_API_KEY: key })).not.toThrow(new RegExp(key));
     expect(() => validateEnvironment({ DATABASE_URL: 'mysql://user:s3cret@db/claimdesk' })).toThrow(/DATABASE_URL/);
     expect(() => validateEnvironment({ DATABASE_URL: 'mysql://user:s3cret@db/claimdesk' })).not.toThrow(/s3cret/);
+    expect(() => validateEnvironment({ METRICS_TOKEN: 'short-s3cret' })).toThrow(/METRICS_TOKEN/);
+    expect(() => validateEnvironment({ METRICS_TOKEN: 'short-s3cret' })).not.toThrow(/short-s3cret/);
+  });
+
+  it('throttles failed authentications and keeps rows for the windows they serve, by default', () => {
+    expect(validateEnvironment({})).toMatchObject({
+      AUTH_FAILURE_LIMIT: 20,
+      AUTH_FAILURE_WINDOW_SECONDS: 60,
+      RETENTION_IDEMPOTENCY_HOURS: 24,
+      RETENTION_WEBHOOK_RECEIPTS_HOURS: 168,
+      RETENTION_CALLBACK_ATTEMPTS_HOURS: 720,
+    });
+    expect(validateEnvironment({}).METRICS_TOKEN).toBeUndefined();
+    // Shorter than the replay window would forget answers a retry may still ask for.
+    expect(() => validateEnvironment({ RETENTION_IDEMPOTENCY_HOURS: '12' })).toThrow(/RETENTION_IDEMPOTENCY_HOURS/);
   });
 });

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, MinLength, Max, Min, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -57,6 +57,17 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1)
   RATE_LIMIT_PER_MINUTE = 600;
 
+  /** Failed authentications from one address in a window before it is answered 429 without any key being looked up. */
+  @Transform(toInt) @IsInt() @Min(1)
+  AUTH_FAILURE_LIMIT = 20;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  AUTH_FAILURE_WINDOW_SECONDS = 60;
+
+  /** When set, /metrics needs `Authorization: Bearer <METRICS_TOKEN>`. */
+  @IsOptional() @IsString() @MinLength(16)
+  METRICS_TOKEN?: string;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
@@ -88,6 +99,24 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(100)
   CALLBACK_TIMEOUT_MS = 10_000;
 
+  /** Idempotency answers are kept at least their 24-hour replay window, and deleted once older than this. */
+  @Transform(toInt) @IsInt() @Min(24)
+  RETENTION_IDEMPOTENCY_HOURS = 24;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  RETENTION_WEBHOOK_RECEIPTS_HOURS = 7 * 24;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  RETENTION_CALLBACK_ATTEMPTS_HOURS = 30 * 24;
+
+  /** How often the worker prunes those tables. */
+  @Transform(toInt) @IsInt() @Min(1000)
+  RETENTION_SWEEP_INTERVAL_MS = 3600_000;
+
+  /** Rows per DELETE: small statements, short locks. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
+  RETENTION_BATCH_SIZE = 1000;
+
   /** Let callbacks go to loopback and private addresses (tests, or a desk whose CMS is on its own network). */
   @Transform(({ value }) => value === true || value === 'true' || value === '1') @IsBoolean()
   CALLBACK_ALLOW_PRIVATE_NETWORKS = false;
@@ -95,7 +124,7 @@ export class Environment {
 
 /** Values quoted in an error: keys never, URLs without their password. */
 function shown(name: string, value: unknown): string {
-  if (name === 'ADMIN_API_KEY') return 'a value that is not shown';
+  if (name === 'ADMIN_API_KEY' || name === 'METRICS_TOKEN') return 'a value that is not shown';
   if (typeof value === 'string' && name.endsWith('_URL')) {
     try {
       const url = new URL(value);

@@ -1,15 +1,17 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import { FailedAuthModule } from '../common/rate-limit';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
 import { MetricsInterceptor } from './metrics.interceptor';
 import { MetricsService } from './metrics.service';
+import { MetricsTokenGuard } from './metrics-token.guard';
 import { RedisHealthIndicator } from './redis.health';
 
 @Module({
-  imports: [TerminusModule],
+  imports: [TerminusModule, FailedAuthModule],
   controllers: [HealthController, MetricsController],
-  providers: [RedisHealthIndicator, MetricsService, { provide: APP_INTERCEPTOR, useClass: MetricsInterceptor }],
+  providers: [RedisHealthIndicator, MetricsService, MetricsTokenGuard, { provide: APP_INTERCEPTOR, useClass: MetricsInterceptor }],
 })
 export class HealthModule {}

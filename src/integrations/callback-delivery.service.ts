@@ -1,13 +1,15 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { Dispatcher } from 'undici';
+import { request } from 'undici';
 import type { Environment } from '../config/environment';
 import { returningRows } from '../database/sql';
 import { CallbackQueueService } from './callback-queue.service';
 import { nextRetryDelayMs, type RetryPolicy } from './retry-schedule';
 import { signWebhook } from './webhook-signature';
-import { refusedDestination } from './callback-destination';
+import { callbackAgent, RefusedDestinationError } from './callback-destination';
 
 interface ClaimedDelivery {
   id: string;
@@ -28,14 +30,21 @@ const EARLY_TOLERANCE = '2 seconds';
 
 /** Sends one attempt of one callback and records it; the delivery row decides whether and when there is another. */
 @Injectable()
-export class CallbackDeliveryService {
+export class CallbackDeliveryService implements OnModuleDestroy {
   private readonly logger = new Logger(CallbackDeliveryService.name);
+  private readonly agent: Dispatcher;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly callbackQueue: CallbackQueueService,
     private readonly config: ConfigService<Environment, true>,
-  ) {}
+  ) {
+    this.agent = callbackAgent({ allowPrivateNetworks: this.config.get('CALLBACK_ALLOW_PRIVATE_NETWORKS', { infer: true }) });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.agent.close();
+  }
 
   async deliver(deliveryId: string): Promise<string> {
     const delivery = await this.claimAttempt(deliveryId);
@@ -107,22 +116,22 @@ export class CallbackDeliveryService {
     return rows[0] ?? null;
   }
 
+  /** undici's request follows no redirect: a 3xx is a failed attempt, never a hop to an address nobody checked. */
   private async send(delivery: ClaimedDelivery): Promise<AttemptOutcome> {
     const body = JSON.stringify(delivery.payload);
     try {
-      const refused = this.config.get('CALLBACK_ALLOW_PRIVATE_NETWORKS', { infer: true }) ? null : await refusedDestination(delivery.url);
-      if (refused) return { responseStatus: null, error: refused };
-      const response = await fetch(delivery.url, {
+      const response = await request(delivery.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'user-agent': 'claimdesk-callbacks', ...signWebhook(delivery.secret, delivery.id, body) },
         body,
-        redirect: 'manual',
+        dispatcher: this.agent,
         signal: AbortSignal.timeout(this.config.get('CALLBACK_TIMEOUT_MS', { infer: true })),
       });
-      await response.body?.cancel();
-      return { responseStatus: response.status, error: null };
+      await response.body.dump();
+      return { responseStatus: response.statusCode, error: null };
     } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code;
+      if (error instanceof RefusedDestinationError) return { responseStatus: null, error: error.message };
+      const cause = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
       return { responseStatus: null, error: `${(error as Error).name}: ${(error as Error).message}${cause ? ` (${cause})` : ''}`.slice(0, 500) };
     }
   }

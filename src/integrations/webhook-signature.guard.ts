@@ -1,7 +1,8 @@
 import { CanActivate, ExecutionContext, HttpStatus, Injectable, type RawBodyRequest } from '@nestjs/common';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
+import { FailedAuthLimiter } from '../common/rate-limit';
 import { isUuid } from '../common/uuid-param.pipe';
 import { IntegratorsService } from './integrators.service';
 import { verifyWebhook } from './webhook-signature';
@@ -16,10 +17,18 @@ function unauthorized(message: string): ApiError {
  */
 @Injectable()
 export class WebhookSignatureGuard implements CanActivate {
-  constructor(private readonly integrators: IntegratorsService) {}
+  constructor(
+    private readonly integrators: IntegratorsService,
+    private readonly failedAuth: FailedAuthLimiter,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<RawBodyRequest<Request> & { principal?: Principal }>();
+    request.principal = await this.failedAuth.guard(request, context.switchToHttp().getResponse<Response>(), () => this.verify(request));
+    return true;
+  }
+
+  private async verify(request: RawBodyRequest<Request>): Promise<Principal> {
     const integratorId = request.query.integrator;
     if (typeof integratorId !== 'string' || !isUuid(integratorId)) throw unauthorized('Name the integrator: POST /webhooks/articles?integrator=<id>');
     const integrator = await this.integrators.activeSecrets(integratorId);
@@ -29,7 +38,6 @@ export class WebhookSignatureGuard implements CanActivate {
     if (!result.ok) throw unauthorized(`The webhook signature is not valid: ${result.reason}`);
     // The integrator acts as itself: its articles are the same ones its API key sees.
     const id = integratorId.toLowerCase();
-    request.principal = { keyId: id, name: integrator.name, role: 'integrator', reviewerId: null, integratorId: id };
-    return true;
+    return { keyId: id, name: integrator.name, role: 'integrator', reviewerId: null, integratorId: id };
   }
 }

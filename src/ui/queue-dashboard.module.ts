@@ -4,6 +4,7 @@ import { BullBoardModule, type BullBoardModuleOptions } from '@bull-board/nestjs
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { ApiKeysService } from '../auth/api-keys.service';
+import { FailedAuthLimiter } from '../common/rate-limit';
 import { ALL_QUEUES } from '../queue/queue-names';
 import { queueDashboardAuth } from './queue-dashboard-auth';
 
@@ -14,12 +15,12 @@ const QUEUE_DASHBOARD_PATH = '/admin/queues/ui';
   imports: [
     BullBoardModule.forRootAsync({
       imports: [AuthModule],
-      inject: [ApiKeysService],
-      useFactory: (apiKeys: ApiKeysService) => ({
+      inject: [ApiKeysService, FailedAuthLimiter],
+      useFactory: (apiKeys: ApiKeysService, failedAuth: FailedAuthLimiter) => ({
         route: QUEUE_DASHBOARD_PATH,
         // @bull-board/express 9.10.1 pins its own @bull-board/api, whose types differ from 9.10.2's only nominally.
         adapter: ExpressAdapter as unknown as BullBoardModuleOptions['adapter'],
-        middleware: queueDashboardAuth(apiKeys),
+        middleware: queueDashboardAuth(apiKeys, failedAuth),
         boardOptions: { uiConfig: { boardTitle: 'claimdesk queues' } },
       }),
     }),

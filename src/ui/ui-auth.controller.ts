@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { SESSION_COOKIE } from '../auth/api-key.guard';
 import { ApiKeysService } from '../auth/api-keys.service';
 import { Public, type Principal } from '../auth/principal';
+import { FailedAuthLimiter } from '../common/rate-limit';
 import { LoginDto, LoginQuery } from './dto/login.dto';
 import { loginPage } from './views/login-page';
 
@@ -22,7 +23,10 @@ function homeOf(principal: Principal): string {
 @Public()
 @Controller('ui')
 export class UiAuthController {
-  constructor(private readonly apiKeys: ApiKeysService) {}
+  constructor(
+    private readonly apiKeys: ApiKeysService,
+    private readonly failedAuth: FailedAuthLimiter,
+  ) {}
 
   @Get()
   root(@Res() response: Response): void {
@@ -38,8 +42,10 @@ export class UiAuthController {
   @Post('login')
   async signIn(@Body() dto: LoginDto, @Req() request: Request, @Res() response: Response): Promise<void> {
     const key = dto.apiKey?.trim() ?? '';
+    if (key) await this.failedAuth.refuseIfOverLimit(request, response);
     const principal = key ? await this.apiKeys.authenticate(key) : null;
     if (!principal) {
+      if (key) await this.failedAuth.recordFailure(request);
       response.status(HttpStatus.UNAUTHORIZED).type('html').setHeader('Cache-Control', 'no-store');
       response.send(loginPage(safeNext(dto.next), key ? 'That key is not valid (or has been revoked).' : 'Enter your API key.'));
       return;

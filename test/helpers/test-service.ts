@@ -99,8 +99,8 @@ export interface TestServiceOptions {
  */
 export async function startTestService(redisDb: number, options: TestServiceOptions = {}): Promise<TestService> {
   const port = await freePort();
-  // Suites poll the API; the rate limit has a test of its own that sets it low.
-  const env = testEnvironment(redisDb, { PORT: String(port), RATE_LIMIT_PER_MINUTE: '1000000', ...options.env });
+  // Suites poll the API and send bad credentials on purpose; both limits have tests of their own that set them low.
+  const env = testEnvironment(redisDb, { PORT: String(port), RATE_LIMIT_PER_MINUTE: '1000000', AUTH_FAILURE_LIMIT: '1000000', ...options.env });
   const redis = new Redis(env.REDIS_URL);
   await redis.flushdb();
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
