@@ -479,3 +479,59 @@ describe('hostile inputs: no 5xx, clean refusals, no partial writes', () => {
     expect(html).toContain('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;');
   });
 });
+
+describe('hardening: capacity under parallel pulls, dates Postgres can store, deactivated reviewers, cookies only on the pages', () => {
+  let t: TestService;
+  let editor: string;
+  const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+  const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
+  const sessionOf = (setCookie: string[] | string | undefined) => [setCookie ?? []].flat().find((c) => c.startsWith('claimdesk_session='))?.split(';')[0];
+  const held = async (reviewerId: string) => (await t.db.query(`SELECT count(*)::int AS n FROM claims WHERE assignee_id = $1`, [reviewerId])).rows[0].n as number;
+  const waiting = async () => (await t.db.query(`SELECT id FROM claims WHERE status = 'unverified' AND assignee_id IS NULL ORDER BY id`)).rows.map((r) => r.id as string);
+  const pull = (key: string) => t.http().post('/review/next').set(bearer(key)).then((res) => res.status);
+  const login = (apiKey: string, headers: Record<string, string> = {}) => t.http().post('/ui/login').type('form').set(headers).send({ apiKey });
+
+  beforeAll(async () => {
+    t = await startTestService(13, { name: 'hostile-hardening' });
+    editor = await t.createKey('editor');
+    // No reviewer yet, so every claim waits unassigned for the requests below.
+    for (let i = 0; i < 40; i++) {
+      const body = [
+        `Officials said on Monday that ${100 + i} soldiers were deployed to the border region in ${2000 + (i % 24)}.`,
+        `The ministry reported that spending rose by ${(i % 90) + 3} percent compared with the previous year.`,
+        `According to the central bank, inflation reached ${(i % 9) + 2}.${i % 10} percent in March.`,
+        `The government plans to build ${i * 7 + 11} new schools by 2030, the minister said.`,
+      ].join(' ');
+      const posted = await t.http().post('/articles').set(bearer(editor)).send({ title: `Hardening ${i}`, body, minCheckworthiness: 0 });
+      expect(posted.status).toBe(202);
+    }
+    await waitFor(async () => {
+      const { rows } = await t.db.query(`SELECT (SELECT count(*)::int FROM articles WHERE extracted_revision < revision) AS pending, (SELECT count(*)::int FROM claims) AS claims`);
+      return rows[0].pending === 0 && rows[0].claims >= 120;
+    }, 'the articles to be extracted', 60_000);
+    // From here only the requests below assign claims: no assignment job runs.
+    await t.stopWorker(t.workers[0]);
+  }, 90_000);
+  afterAll(() => t.close());
+
+  it('holds capacity 5 and 40 under 50 parallel pulls each', async () => {
+    const five = await t.createReviewer({ capacity: 5 });
+    const forty = await t.createReviewer({ capacity: 40 });
+    const statuses = await Promise.all([five, forty].flatMap((r) => Array.from({ length: 50 }, () => pull(r.key))));
+    expect(statuses.filter((s) => s !== 200 && s !== 204)).toEqual([]);
+    expect({ five: await held(five.id), forty: await held(forty.id), granted: statuses.filter((s) => s === 200).length }).toEqual({ five: 5, forty: 40, granted: 45 });
+  });
+
+  it('counts hand assignments made in parallel with pulls: no pull takes the reviewer past its capacity', async () => {
+    const r = await t.createReviewer({ capacity: 5 });
+    const byHand = (await waiting()).slice(0, 5);
+    const assign = (claimId: string) => t.http().post(`/admin/claims/${claimId}/assign`).set(bearer(editor)).send({ reviewerId: r.id }).then((res) => res.status);
+    const statuses = await Promise.all([...byHand.map(assign), ...Array.from({ length: 50 }, () => pull(r.key))]);
+    expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+    expect(statuses.filter((s) => s !== 200 && s !== 204)).toEqual([]);
+    // Assignments to one reviewer take its row lock before writing their event, so seq orders them as they happened.
+    const { rows } = await t.db.query(`SELECT actor_role FROM claim_events WHERE reviewer_id = $1 AND type = 'assigned' ORDER BY seq`, [r.id]);
+    const pullsPastCapacity = rows.filter((row, i) => row.actor_role === 'reviewer' && i >= 5).length;
+    expect({ pullsPastCapacity, held: await held(r.id) }).toEqual({ pullsPastCapacity: 0, held: rows.length });
+  });
+});
