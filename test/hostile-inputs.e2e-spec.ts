@@ -571,4 +571,40 @@ describe('hardening: capacity under parallel pulls, dates Postgres can store, de
     expect((await t.http().get(`/articles/${dated.body.id}`).set(bearer(editor))).body.publishedAt).toBe('2024-05-01T08:00:00.000Z');
     expect((await t.http().get('/articles?from=2024-01-01T00:00:00Z&to=9999-12-31T23:59:59Z').set(bearer(editor))).status).toBe(200);
   });
+
+  it('ends a deactivated reviewer’s powers on every route and page, and keeps its history readable', async () => {
+    const r = await t.createReviewer({ name: 'Deactivated Dora', capacity: 3 });
+    const pulled = await t.http().post('/review/next').set(bearer(r.key));
+    expect(pulled.status).toBe(200);
+    const claim = pulled.body;
+    const moved = await t.http().post(`/claims/${claim.id}/transitions`).set(bearer(r.key)).send({ to: 'sourced', expectedVersion: claim.version, sources: [{ url: 'https://example.org/proof' }] });
+    expect(moved.status).toBe(200);
+    const session = sessionOf((await login(r.key)).headers['set-cookie'])!;
+    expect(session).toBeDefined();
+    expect((await t.http().patch(`/admin/reviewers/${r.id}`).set(bearer(t.adminKey)).send({ active: false })).status).toBe(200);
+
+    const attempts = {
+      'move its last verdict': await t.http().post(`/claims/${claim.id}/transitions`).set(bearer(r.key)).send({ to: 'disputed', expectedVersion: moved.body.version, note: 'changed my mind' }),
+      'add a note': await t.http().post(`/claims/${claim.id}/notes`).set(bearer(r.key)).send({ note: 'still here' }),
+      'pull': await t.http().post('/review/next').set(bearer(r.key)),
+      'list its claims': await t.http().get('/review/mine').set(bearer(r.key)),
+      'read a claim': await t.http().get(`/claims/${claim.id}`).set(bearer(r.key)),
+      'open the workbench': await t.http().get('/ui/review').set(bearer(r.key)),
+      'open the workbench with its session': await t.http().get('/ui/review').set('Cookie', session),
+      'sign in again': await login(r.key),
+    };
+    const answered = Object.fromEntries(Object.entries(attempts).map(([what, res]) => [what, [res.status, /deactivated/.test(res.text)]]));
+    expect(answered).toEqual(Object.fromEntries(Object.keys(attempts).map((what) => [what, [403, true]])));
+    expect(attempts['move its last verdict'].body.code).toBe('forbidden');
+    expect(sessionOf(attempts['sign in again'].headers['set-cookie'])).toBeUndefined();
+    const { rows } = await t.db.query(`SELECT status, version, (SELECT count(*)::int FROM claim_events e WHERE e.claim_id = c.id AND e.type = 'note') AS notes FROM claims c WHERE id = $1`, [claim.id]);
+    expect(rows[0]).toEqual({ status: 'sourced', version: moved.body.version, notes: 0 });
+
+    // Its history stays readable to others, under its name.
+    const events = await t.http().get(`/claims/${claim.id}/events`).set(bearer(editor));
+    expect(events.body.items.some((e: { type: string; reviewerId: string }) => e.type === 'transition' && e.reviewerId === r.id)).toBe(true);
+    const page = await t.http().get(`/ui/articles/${claim.articleId}?claim=${claim.id}`).set(bearer(editor));
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Deactivated Dora');
+  });
 });
