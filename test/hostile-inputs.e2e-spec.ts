@@ -607,4 +607,58 @@ describe('hardening: capacity under parallel pulls, dates Postgres can store, de
     expect(page.status).toBe(200);
     expect(page.text).toContain('Deactivated Dora');
   });
+
+  it('takes the session cookie on the pages only, wants the session’s CSRF token on their forms, and refuses other origins', async () => {
+    const adminSession = sessionOf((await login(t.adminKey)).headers['set-cookie'])!;
+    const keys = async () => (await t.db.query(`SELECT count(*)::int AS n FROM api_keys`)).rows[0].n as number;
+    const keysBefore = await keys();
+    // A form on a same-site page, posting with the admin's cookie; and the same from the service's own origin.
+    const forged = await t.http().post('/admin/keys').type('form').set({ Cookie: adminSession, Origin: 'http://blog.127.0.0.1', 'Sec-Fetch-Site': 'same-site' }).send({ name: 'pwned', role: 'admin' });
+    const ownOrigin = await t.http().post('/admin/keys').set({ Cookie: adminSession, Origin: t.url }).send({ name: 'pwned', role: 'admin' });
+    const read = await t.http().get('/admin/keys').set('Cookie', adminSession);
+    expect([forged.status, ownOrigin.status, read.status]).toEqual([401, 401, 401]);
+    expect(await keys()).toBe(keysBefore);
+
+    // Login CSRF: a sign-in posted from elsewhere is refused and sets no cookie.
+    const elsewhere: Record<string, string>[] = [{ Origin: 'https://evil.example' }, { 'Sec-Fetch-Site': 'cross-site' }, { 'Sec-Fetch-Site': 'same-site', Origin: 'http://blog.127.0.0.1' }, { Origin: 'null' }];
+    for (const headers of elsewhere) {
+      const res = await login(editor, headers);
+      expect({ headers, status: res.status, cookie: sessionOf(res.headers['set-cookie']) }).toEqual({ headers, status: 403, cookie: undefined });
+    }
+    expect((await login(editor, { Origin: t.url, 'Sec-Fetch-Site': 'same-origin' })).status).toBe(303);
+
+    // The workbench's form carries the session's token; without it, with another, or from elsewhere it is refused.
+    const r = await t.createReviewer({ capacity: 2 });
+    const session = sessionOf((await login(r.key, { Origin: t.url })).headers['set-cookie'])!;
+    const bench = await t.http().get('/ui/review').set('Cookie', session);
+    const tokenOf = (html: string) => /<meta name="csrf-token" content="([^"]+)">/.exec(html)?.[1];
+    const token = tokenOf(bench.text);
+    const adminToken = tokenOf((await t.http().get('/ui/admin').set('Cookie', adminSession)).text);
+    expect(adminToken).toBeDefined();
+    expect(adminToken).not.toBe(token);
+    expect(token).toBeDefined();
+    expect(bench.text).toContain(`<input type="hidden" name="_csrf" value="${token}">`);
+    const next = (form: Record<string, string>, headers: Record<string, string>) => t.http().post('/ui/review/next').type('form').set({ Cookie: session, ...headers }).send(form);
+    const refused = [
+      await next({}, { Origin: t.url }),
+      await next({ _csrf: 'not-the-token' }, { Origin: t.url }),
+      await next({ _csrf: adminToken! }, { Origin: t.url }),
+      await next({ _csrf: token! }, { Origin: 'https://evil.example' }),
+      await next({ _csrf: token! }, { 'Sec-Fetch-Site': 'cross-site' }),
+    ];
+    expect(refused.map((res) => res.status)).toEqual([403, 403, 403, 403, 403]);
+    expect(await held(r.id)).toBe(0);
+    const pulled = await next({ _csrf: token! }, { Origin: t.url, 'Sec-Fetch-Site': 'same-origin' });
+    expect(pulled.status).toBe(303);
+    const claimId = /claim=([0-9a-f-]{36})/.exec(pulled.headers.location)?.[1];
+    expect(await held(r.id)).toBe(1);
+
+    // The page script's calls: /ui routes with the token in a header; the JSON API does not take the cookie.
+    const note = (path: string, headers: Record<string, string>) => t.http().post(path).set({ Cookie: session, Origin: t.url, ...headers }).send({ note: 'from the page' });
+    expect((await note(`/ui/review/claims/${claimId}/notes`, {})).status).toBe(403);
+    expect((await note(`/claims/${claimId}/notes`, { 'X-CSRF-Token': token! })).status).toBe(401);
+    expect((await note(`/ui/review/claims/${claimId}/notes`, { 'X-CSRF-Token': token! })).status).toBe(201);
+    // Signing out still works from the page.
+    expect((await t.http().post('/ui/logout').set({ Cookie: session, Origin: t.url })).status).toBe(303);
+  });
 });

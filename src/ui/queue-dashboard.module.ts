@@ -2,8 +2,10 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { BullBoardModule, type BullBoardModuleOptions } from '@bull-board/nestjs';
 import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { AuthModule } from '../auth/auth.module';
 import { ApiKeysService } from '../auth/api-keys.service';
+import type { Environment } from '../config/environment';
 import { ALL_QUEUES } from '../queue/queue-names';
 import { queueDashboardAuth } from './queue-dashboard-auth';
 
@@ -14,12 +16,12 @@ const QUEUE_DASHBOARD_PATH = '/admin/queues/ui';
   imports: [
     BullBoardModule.forRootAsync({
       imports: [AuthModule],
-      inject: [ApiKeysService],
-      useFactory: (apiKeys: ApiKeysService) => ({
+      inject: [ApiKeysService, ConfigService],
+      useFactory: (apiKeys: ApiKeysService, config: ConfigService<Environment, true>) => ({
         route: QUEUE_DASHBOARD_PATH,
         // @bull-board/express 9.10.1 pins its own @bull-board/api, whose types differ from 9.10.2's only nominally.
         adapter: ExpressAdapter as unknown as BullBoardModuleOptions['adapter'],
-        middleware: queueDashboardAuth(apiKeys),
+        middleware: queueDashboardAuth(apiKeys, config.get('PUBLIC_URL', { infer: true })),
         boardOptions: { uiConfig: { boardTitle: 'claimdesk queues' } },
       }),
     }),
