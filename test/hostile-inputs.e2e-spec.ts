@@ -731,3 +731,186 @@ describe('hostile inputs: internal callback addresses, guessed credentials, odd 
     expect(await left()).toEqual(kept);
   });
 });
+
+describe('hardening: capacity under parallel pulls, dates Postgres can store, deactivated reviewers, cookies only on the pages', () => {
+  let t: TestService;
+  let editor: string;
+  const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+  const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
+  const sessionOf = (setCookie: string[] | string | undefined) => [setCookie ?? []].flat().find((c) => c.startsWith('claimdesk_session='))?.split(';')[0];
+  const held = async (reviewerId: string) => (await t.db.query(`SELECT count(*)::int AS n FROM claims WHERE assignee_id = $1`, [reviewerId])).rows[0].n as number;
+  const waiting = async () => (await t.db.query(`SELECT id FROM claims WHERE status = 'unverified' AND assignee_id IS NULL ORDER BY id`)).rows.map((r) => r.id as string);
+  const pull = (key: string) => t.http().post('/review/next').set(bearer(key)).then((res) => res.status);
+  const login = (apiKey: string, headers: Record<string, string> = {}) => t.http().post('/ui/login').type('form').set(headers).send({ apiKey });
+
+  beforeAll(async () => {
+    t = await startTestService(13, { name: 'hostile-hardening' });
+    editor = await t.createKey('editor');
+    // No reviewer yet, so every claim waits unassigned for the requests below.
+    for (let i = 0; i < 40; i++) {
+      const body = [
+        `Officials said on Monday that ${100 + i} soldiers were deployed to the border region in ${2000 + (i % 24)}.`,
+        `The ministry reported that spending rose by ${(i % 90) + 3} percent compared with the previous year.`,
+        `According to the central bank, inflation reached ${(i % 9) + 2}.${i % 10} percent in March.`,
+        `The government plans to build ${i * 7 + 11} new schools by 2030, the minister said.`,
+      ].join(' ');
+      const posted = await t.http().post('/articles').set(bearer(editor)).send({ title: `Hardening ${i}`, body, minCheckworthiness: 0 });
+      expect(posted.status).toBe(202);
+    }
+    await waitFor(async () => {
+      const { rows } = await t.db.query(`SELECT (SELECT count(*)::int FROM articles WHERE extracted_revision < revision) AS pending, (SELECT count(*)::int FROM claims) AS claims`);
+      return rows[0].pending === 0 && rows[0].claims >= 120;
+    }, 'the articles to be extracted', 60_000);
+    // From here only the requests below assign claims: no assignment job runs.
+    await t.stopWorker(t.workers[0]);
+  }, 90_000);
+  afterAll(() => t.close());
+
+  it('holds capacity 5 and 40 under 50 parallel pulls each', async () => {
+    const five = await t.createReviewer({ capacity: 5 });
+    const forty = await t.createReviewer({ capacity: 40 });
+    const statuses = await Promise.all([five, forty].flatMap((r) => Array.from({ length: 50 }, () => pull(r.key))));
+    expect(statuses.filter((s) => s !== 200 && s !== 204)).toEqual([]);
+    expect({ five: await held(five.id), forty: await held(forty.id), granted: statuses.filter((s) => s === 200).length }).toEqual({ five: 5, forty: 40, granted: 45 });
+  });
+
+  it('counts hand assignments made in parallel with pulls: no pull takes the reviewer past its capacity', async () => {
+    const r = await t.createReviewer({ capacity: 5 });
+    const byHand = (await waiting()).slice(0, 5);
+    const assign = (claimId: string) => t.http().post(`/admin/claims/${claimId}/assign`).set(bearer(editor)).send({ reviewerId: r.id }).then((res) => res.status);
+    const statuses = await Promise.all([...byHand.map(assign), ...Array.from({ length: 50 }, () => pull(r.key))]);
+    expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+    expect(statuses.filter((s) => s !== 200 && s !== 204)).toEqual([]);
+    // Assignments to one reviewer take its row lock before writing their event, so seq orders them as they happened.
+    const { rows } = await t.db.query(`SELECT actor_role FROM claim_events WHERE reviewer_id = $1 AND type = 'assigned' ORDER BY seq`, [r.id]);
+    const pullsPastCapacity = rows.filter((row, i) => row.actor_role === 'reviewer' && i >= 5).length;
+    expect({ pullsPastCapacity, held: await held(r.id) }).toEqual({ pullsPastCapacity: 0, held: rows.length });
+  });
+
+  it('answers 400 validation_failed naming the field for dates and cursors Postgres cannot store', async () => {
+    const unstorable = ['-004714-01-01T00:00:00Z', '+275760-09-13T00:00:00Z', '0000-01-01T00:00:00Z', '2024-01-01T00:00:00+00:99'];
+    const [claimId] = await waiting();
+    const requests: [string, string, () => Promise<{ status: number; body: { code?: string; details?: Record<string, unknown> } }>][] = [];
+    unstorable.forEach((value, i) => {
+      const q = encodeURIComponent(value);
+      requests.push(
+        [`publishedAt ${value}`, 'publishedAt', () => t.http().post('/articles').set(bearer(editor)).send({ title: `Dated ${i}`, body: `${FACT} (${i})`, publishedAt: value })],
+        [`from ${value}`, 'from', () => t.http().get(`/articles?from=${q}`).set(bearer(editor))],
+        [`to ${value}`, 'to', () => t.http().get(`/articles?to=${q}`).set(bearer(editor))],
+        [`since ${value}`, 'since', () => t.http().get(`/admin/events?since=${q}`).set(bearer(editor))],
+        [`articles cursor ${value}`, 'cursor', () => t.http().get(`/articles?cursor=${b64([value, claimId])}`).set(bearer(editor))],
+        [`claims cursor ${value}`, 'cursor', () => t.http().get(`/claims?cursor=${b64([value, claimId])}`).set(bearer(editor))],
+        [`events cursor ${value}`, 'cursor', () => t.http().get(`/admin/events?cursor=${b64([value, 0, 1])}`).set(bearer(editor))],
+      );
+    });
+    requests.push(
+      ['a Postgres-style cursor with a bad zone', 'cursor', () => t.http().get(`/articles?cursor=${b64(['2024-01-01 00:00:00.123456+00:99', claimId])}`).set(bearer(editor))],
+      ['an events cursor with a fraction for seq', 'cursor', () => t.http().get(`/admin/events?cursor=${b64(['2024-01-01 00:00:00+00', 0, 1.5])}`).set(bearer(editor))],
+    );
+    const wrong: string[] = [];
+    for (const [name, field, send] of requests) {
+      const res = await send();
+      if (res.status !== 400 || res.body.code !== 'validation_failed' || !res.body.details?.[field]) wrong.push(`${name}: ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`);
+    }
+    for (const path of ['/ui/articles?from=0000-01-01', `/ui/articles?cursor=${b64(['+275760-09-13T00:00:00Z', claimId])}`]) {
+      const res = await t.http().get(path).set(bearer(editor));
+      if (res.status !== 400) wrong.push(`${path}: ${res.status}`);
+    }
+    expect(wrong).toEqual([]);
+    // What the rule takes still works, offsets included.
+    const dated = await t.http().post('/articles').set(bearer(editor)).send({ title: 'Dated fine', body: `${FACT} (fine)`, publishedAt: '2024-05-01T10:00:00+02:00' });
+    expect(dated.status).toBe(202);
+    expect((await t.http().get(`/articles/${dated.body.id}`).set(bearer(editor))).body.publishedAt).toBe('2024-05-01T08:00:00.000Z');
+    expect((await t.http().get('/articles?from=2024-01-01T00:00:00Z&to=9999-12-31T23:59:59Z').set(bearer(editor))).status).toBe(200);
+  });
+
+  it('ends a deactivated reviewer’s powers on every route and page, and keeps its history readable', async () => {
+    const r = await t.createReviewer({ name: 'Deactivated Dora', capacity: 3 });
+    const pulled = await t.http().post('/review/next').set(bearer(r.key));
+    expect(pulled.status).toBe(200);
+    const claim = pulled.body;
+    const moved = await t.http().post(`/claims/${claim.id}/transitions`).set(bearer(r.key)).send({ to: 'sourced', expectedVersion: claim.version, sources: [{ url: 'https://example.org/proof' }] });
+    expect(moved.status).toBe(200);
+    const session = sessionOf((await login(r.key)).headers['set-cookie'])!;
+    expect(session).toBeDefined();
+    expect((await t.http().patch(`/admin/reviewers/${r.id}`).set(bearer(t.adminKey)).send({ active: false })).status).toBe(200);
+
+    const attempts = {
+      'move its last verdict': await t.http().post(`/claims/${claim.id}/transitions`).set(bearer(r.key)).send({ to: 'disputed', expectedVersion: moved.body.version, note: 'changed my mind' }),
+      'add a note': await t.http().post(`/claims/${claim.id}/notes`).set(bearer(r.key)).send({ note: 'still here' }),
+      'pull': await t.http().post('/review/next').set(bearer(r.key)),
+      'list its claims': await t.http().get('/review/mine').set(bearer(r.key)),
+      'read a claim': await t.http().get(`/claims/${claim.id}`).set(bearer(r.key)),
+      'open the workbench': await t.http().get('/ui/review').set(bearer(r.key)),
+      'open the workbench with its session': await t.http().get('/ui/review').set('Cookie', session),
+      'sign in again': await login(r.key),
+    };
+    const answered = Object.fromEntries(Object.entries(attempts).map(([what, res]) => [what, [res.status, /deactivated/.test(res.text)]]));
+    expect(answered).toEqual(Object.fromEntries(Object.keys(attempts).map((what) => [what, [403, true]])));
+    expect(attempts['move its last verdict'].body.code).toBe('forbidden');
+    expect(sessionOf(attempts['sign in again'].headers['set-cookie'])).toBeUndefined();
+    const { rows } = await t.db.query(`SELECT status, version, (SELECT count(*)::int FROM claim_events e WHERE e.claim_id = c.id AND e.type = 'note') AS notes FROM claims c WHERE id = $1`, [claim.id]);
+    expect(rows[0]).toEqual({ status: 'sourced', version: moved.body.version, notes: 0 });
+
+    // Its history stays readable to others, under its name.
+    const events = await t.http().get(`/claims/${claim.id}/events`).set(bearer(editor));
+    expect(events.body.items.some((e: { type: string; reviewerId: string }) => e.type === 'transition' && e.reviewerId === r.id)).toBe(true);
+    const page = await t.http().get(`/ui/articles/${claim.articleId}?claim=${claim.id}`).set(bearer(editor));
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Deactivated Dora');
+  });
+
+  it('takes the session cookie on the pages only, wants the session’s CSRF token on their forms, and refuses other origins', async () => {
+    const adminSession = sessionOf((await login(t.adminKey)).headers['set-cookie'])!;
+    const keys = async () => (await t.db.query(`SELECT count(*)::int AS n FROM api_keys`)).rows[0].n as number;
+    const keysBefore = await keys();
+    // A form on a same-site page, posting with the admin's cookie; and the same from the service's own origin.
+    const forged = await t.http().post('/admin/keys').type('form').set({ Cookie: adminSession, Origin: 'http://blog.127.0.0.1', 'Sec-Fetch-Site': 'same-site' }).send({ name: 'pwned', role: 'admin' });
+    const ownOrigin = await t.http().post('/admin/keys').set({ Cookie: adminSession, Origin: t.url }).send({ name: 'pwned', role: 'admin' });
+    const read = await t.http().get('/admin/keys').set('Cookie', adminSession);
+    expect([forged.status, ownOrigin.status, read.status]).toEqual([401, 401, 401]);
+    expect(await keys()).toBe(keysBefore);
+
+    // Login CSRF: a sign-in posted from elsewhere is refused and sets no cookie.
+    const elsewhere: Record<string, string>[] = [{ Origin: 'https://evil.example' }, { 'Sec-Fetch-Site': 'cross-site' }, { 'Sec-Fetch-Site': 'same-site', Origin: 'http://blog.127.0.0.1' }, { Origin: 'null' }];
+    for (const headers of elsewhere) {
+      const res = await login(editor, headers);
+      expect({ headers, status: res.status, cookie: sessionOf(res.headers['set-cookie']) }).toEqual({ headers, status: 403, cookie: undefined });
+    }
+    expect((await login(editor, { Origin: t.url, 'Sec-Fetch-Site': 'same-origin' })).status).toBe(303);
+
+    // The workbench's form carries the session's token; without it, with another, or from elsewhere it is refused.
+    const r = await t.createReviewer({ capacity: 2 });
+    const session = sessionOf((await login(r.key, { Origin: t.url })).headers['set-cookie'])!;
+    const bench = await t.http().get('/ui/review').set('Cookie', session);
+    const tokenOf = (html: string) => /<meta name="csrf-token" content="([^"]+)">/.exec(html)?.[1];
+    const token = tokenOf(bench.text);
+    const adminToken = tokenOf((await t.http().get('/ui/admin').set('Cookie', adminSession)).text);
+    expect(adminToken).toBeDefined();
+    expect(adminToken).not.toBe(token);
+    expect(token).toBeDefined();
+    expect(bench.text).toContain(`<input type="hidden" name="_csrf" value="${token}">`);
+    const next = (form: Record<string, string>, headers: Record<string, string>) => t.http().post('/ui/review/next').type('form').set({ Cookie: session, ...headers }).send(form);
+    const refused = [
+      await next({}, { Origin: t.url }),
+      await next({ _csrf: 'not-the-token' }, { Origin: t.url }),
+      await next({ _csrf: adminToken! }, { Origin: t.url }),
+      await next({ _csrf: token! }, { Origin: 'https://evil.example' }),
+      await next({ _csrf: token! }, { 'Sec-Fetch-Site': 'cross-site' }),
+    ];
+    expect(refused.map((res) => res.status)).toEqual([403, 403, 403, 403, 403]);
+    expect(await held(r.id)).toBe(0);
+    const pulled = await next({ _csrf: token! }, { Origin: t.url, 'Sec-Fetch-Site': 'same-origin' });
+    expect(pulled.status).toBe(303);
+    const claimId = /claim=([0-9a-f-]{36})/.exec(pulled.headers.location)?.[1];
+    expect(await held(r.id)).toBe(1);
+
+    // The page script's calls: /ui routes with the token in a header; the JSON API does not take the cookie.
+    const note = (path: string, headers: Record<string, string>) => t.http().post(path).set({ Cookie: session, Origin: t.url, ...headers }).send({ note: 'from the page' });
+    expect((await note(`/ui/review/claims/${claimId}/notes`, {})).status).toBe(403);
+    expect((await note(`/claims/${claimId}/notes`, { 'X-CSRF-Token': token! })).status).toBe(401);
+    expect((await note(`/ui/review/claims/${claimId}/notes`, { 'X-CSRF-Token': token! })).status).toBe(201);
+    // Signing out still works from the page.
+    expect((await t.http().post('/ui/logout').set({ Cookie: session, Origin: t.url })).status).toBe(303);
+  });
+});

@@ -1,44 +1,69 @@
 import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { ApiError } from '../common/api-error';
 import { FailedAuthLimiter } from '../common/rate-limit';
+import type { Environment } from '../config/environment';
 import { ApiKeysService } from './api-keys.service';
-import { PUBLIC_KEY, ROLES_KEY } from './principal';
+import { PUBLIC_KEY, ROLES_KEY, type Principal } from './principal';
+import { CSRF_FIELD, CSRF_HEADER, csrfTokenFor, csrfTokenMatches, foreignOriginOf, isPagePath, isStateChanging, SESSION_COOKIE } from './request-origin';
 import type { Role } from './role';
 
-export const SESSION_COOKIE = 'claimdesk_session';
-
-/** The key a request carries: `Authorization: Bearer`, or the pages' session cookie. */
-export function apiKeyOf(request: Request): string | null {
-  const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
-  const cookie = (request as Request & { cookies?: Record<string, string> }).cookies?.[SESSION_COOKIE];
-  return cookie ?? null;
+export interface Credential {
+  key: string;
+  /** From the session cookie rather than `Authorization: Bearer`. */
+  session: boolean;
 }
 
-/** Global guard: a route is public, or names its roles; everything else is refused. */
+const pathOf = (request: Request) => request.originalUrl.split('?')[0];
+
+/** The key a request carries: `Authorization: Bearer`, or, on the pages only, the session cookie. */
+export function credentialOf(request: Request): Credential | null {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) return { key: header.slice('Bearer '.length).trim(), session: false };
+  const cookie = isPagePath(pathOf(request)) ? (request as Request & { cookies?: Record<string, unknown> }).cookies?.[SESSION_COOKIE] : undefined;
+  return typeof cookie === 'string' && cookie ? { key: cookie, session: true } : null;
+}
+
+/** A page's state-changing request from another origin (forms, fetches, the queue dashboard's buttons) is refused. */
+export function refuseForeignOrigin(request: Request, publicUrl: string): void {
+  if (!isPagePath(pathOf(request)) || !isStateChanging(request.method)) return;
+  const foreign = foreignOriginOf(request.headers as Record<string, string>, request.protocol, publicUrl);
+  if (foreign) throw ApiError.forbidden(`Refused: ${foreign}`);
+}
+
+/**
+ * Global guard, and the one place a request becomes a principal: a route is public, or names its roles. A
+ * session's state-changing request must carry its CSRF token (form field or header) as well as come from here.
+ */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly apiKeys: ApiKeysService,
     private readonly failedAuth: FailedAuthLimiter,
+    private readonly config: ConfigService<Environment, true>,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
+    const request = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
+    refuseForeignOrigin(request, this.config.get('PUBLIC_URL', { infer: true }));
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    const request = context.switchToHttp().getRequest<Request & { principal?: unknown }>();
-    const key = apiKeyOf(request);
-    if (!key) throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'An API key is required: Authorization: Bearer <key>');
+    const credential = credentialOf(request);
+    if (!credential?.key) throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'An API key is required: Authorization: Bearer <key>');
     const principal = await this.failedAuth.guard(request, context.switchToHttp().getResponse<Response>(), async () => {
-      const found = await this.apiKeys.authenticate(key);
+      const found = await this.apiKeys.authenticate(credential.key);
       if (!found) throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'The API key is not valid');
       return found;
     });
-    request.principal = principal;
+    request.principal = credential.session ? { ...principal, csrfToken: csrfTokenFor(credential.key) } : principal;
+    if (credential.session && isStateChanging(request.method)) {
+      const given = (request.body as Record<string, unknown> | undefined)?.[CSRF_FIELD] ?? request.headers[CSRF_HEADER];
+      if (!csrfTokenMatches(credential.key, given)) throw ApiError.forbidden('Refused: the form’s CSRF token is missing or not this session’s; reload the page and try again');
+    }
     if (!roles || !roles.includes(principal.role)) throw ApiError.forbidden(`The ${principal.role} role may not do this`);
     return true;
   }

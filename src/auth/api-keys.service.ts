@@ -12,6 +12,17 @@ import type { Role } from './role';
 const NO_SUCH_KEY_HASH = hashSecret('no such key');
 const KEY_CACHE_MS = 5000;
 
+/** A key that is not revoked, with whether the reviewer behind it (if any) is still active. */
+interface LiveKey {
+  id: string;
+  name: string;
+  role: Role;
+  secretHash: string;
+  reviewerId: string | null;
+  integratorId: string | null;
+  reviewerActive: boolean;
+}
+
 export interface NewApiKey {
   name: string;
   role: Role;
@@ -21,7 +32,7 @@ export interface NewApiKey {
 
 @Injectable()
 export class ApiKeysService {
-  private readonly liveKeys = new Map<string, { row: ApiKeyEntity; until: number }>();
+  private readonly liveKeys = new Map<string, { row: LiveKey; until: number }>();
 
   constructor(@InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>) {}
 
@@ -60,26 +71,42 @@ export class ApiKeysService {
       .execute();
   }
 
+  /**
+   * Who a key is, or null for no valid key. A deactivated reviewer's key is valid but acts on nothing: every route,
+   * page and sign-in that resolves a principal comes here, so the refusal has this one home.
+   */
   async authenticate(key: string): Promise<Principal | null> {
     const parsed = parseApiKey(key);
     if (!parsed) return null;
     const row = await this.findLiveKey(parsed.prefix);
     const matches = secretMatches(parsed.secret, row?.secretHash ?? NO_SUCH_KEY_HASH);
     if (!row || !matches) return null;
+    if (!row.reviewerActive) throw ApiError.forbidden('This key’s reviewer is deactivated: it may not act on anything until an admin reactivates it');
     return { keyId: row.id, name: row.name, role: row.role, reviewerId: row.reviewerId, integratorId: row.integratorId };
   }
 
   /**
    * Every request authenticates, so live keys are cached briefly; a revocation takes effect at once in the
-   * process that made it and within KEY_CACHE_MS in the others.
+   * process that made it and within KEY_CACHE_MS in the others; so does a reviewer's deactivation.
    */
-  private async findLiveKey(prefix: string): Promise<ApiKeyEntity | null> {
+  private async findLiveKey(prefix: string): Promise<LiveKey | null> {
     const cached = this.liveKeys.get(prefix);
     if (cached && cached.until > Date.now()) return cached.row;
-    const row = await this.keys.findOne({ where: { prefix, revokedAt: IsNull() } });
+    const [row]: LiveKey[] = await this.keys.query(
+      `SELECT k.id, k.name, k.role, k.secret_hash AS "secretHash", k.reviewer_id AS "reviewerId", k.integrator_id AS "integratorId",
+              coalesce(r.active, k.reviewer_id IS NULL) AS "reviewerActive"
+       FROM api_keys k LEFT JOIN reviewers r ON r.id = k.reviewer_id
+       WHERE k.prefix = $1 AND k.revoked_at IS NULL`,
+      [prefix],
+    );
     if (row) this.liveKeys.set(prefix, { row, until: Date.now() + KEY_CACHE_MS });
     else this.liveKeys.delete(prefix);
-    return row;
+    return row ?? null;
+  }
+
+  /** A reviewer was (de)activated: its keys are read afresh. */
+  forgetReviewer(reviewerId: string): void {
+    for (const [prefix, cached] of this.liveKeys) if (cached.row.reviewerId === reviewerId) this.liveKeys.delete(prefix);
   }
 
   list(): Promise<ApiKeyEntity[]> {

@@ -10,6 +10,8 @@ export interface Principal {
   role: Role;
   reviewerId: string | null;
   integratorId: string | null;
+  /** Set when the request came with the session cookie: what the pages' forms and fetches send back. */
+  csrfToken?: string;
 }
 
 /** Articles belong to the integrator behind a key, or to the key itself. */

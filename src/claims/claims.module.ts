@@ -8,6 +8,6 @@ import { ClaimsQueryService } from './claims-query.service';
   imports: [ReviewModule],
   controllers: [ClaimsController],
   providers: [ClaimsQueryService, ClaimTransitionService],
-  exports: [ClaimsQueryService],
+  exports: [ClaimsQueryService, ClaimTransitionService],
 })
 export class ClaimsModule {}

@@ -27,8 +27,14 @@ const relaxedFor: [RegExp, Record<string, string[]>][] = [
   ],
 ];
 
+/**
+ * `same-origin`, not helmet's `no-referrer`: no referrer leaves the desk either way, but under `no-referrer` a
+ * browser's form post says `Origin: null`, and the pages' origin check needs the real one.
+ */
+const REFERRER_POLICY = { policy: 'same-origin' } as const;
+
 export function securityHeaders(): RequestHandler {
-  const strict = helmet({ contentSecurityPolicy: { useDefaults: false, directives: STRICT } });
-  const relaxed = relaxedFor.map(([path, directives]) => [path, helmet({ contentSecurityPolicy: { useDefaults: false, directives } })] as const);
+  const strict = helmet({ contentSecurityPolicy: { useDefaults: false, directives: STRICT }, referrerPolicy: REFERRER_POLICY });
+  const relaxed = relaxedFor.map(([path, directives]) => [path, helmet({ contentSecurityPolicy: { useDefaults: false, directives }, referrerPolicy: REFERRER_POLICY })] as const);
   return (req, res, next) => (relaxed.find(([path]) => path.test(req.path))?.[1] ?? strict)(req, res, next);
 }

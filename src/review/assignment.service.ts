@@ -180,13 +180,16 @@ export class AssignmentService {
     return rows[0] ?? null;
   }
 
+  /**
+   * Two statements on purpose: under READ COMMITTED a statement reads from the snapshot it started with, so a count
+   * in the locking statement would miss the assignments committed while it waited for the lock. The count runs
+   * after the lock is held, in a snapshot of its own, and every assignment takes this lock before it writes.
+   */
   private async lockReviewerUnderCapacity(em: EntityManager, reviewerId: string): Promise<boolean> {
-    const rows: { ok: boolean }[] = await em.query(
-      `SELECT r.active AND ${OPEN_CLAIMS} < r.capacity AS ok
-       FROM reviewers r WHERE r.id = $1 FOR UPDATE`,
-      [reviewerId],
-    );
-    return rows[0]?.ok === true;
+    const locked: { active: boolean; capacity: number }[] = await em.query(`SELECT active, capacity FROM reviewers WHERE id = $1 FOR UPDATE`, [reviewerId]);
+    if (!locked[0]?.active) return false;
+    const [{ open }]: { open: number }[] = await em.query(`SELECT ${OPEN_CLAIMS} AS open FROM reviewers r WHERE r.id = $1`, [reviewerId]);
+    return open < locked[0].capacity;
   }
 
   private async assign(em: EntityManager, claim: LockedClaim, reviewerId: string, actor: Actor, type: ClaimEventType): Promise<Assignment> {

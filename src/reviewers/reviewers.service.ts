@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, QueryFailedError, Repository } from 'typeorm';
+import { ApiKeysService } from '../auth/api-keys.service';
 import type { Principal } from '../auth/principal';
 import { recordAuditEvent, type AuditEntry } from '../admin/audit-log';
 import { actorOf } from '../claims/claim-history';
@@ -18,6 +19,7 @@ export class ReviewersService {
     @InjectRepository(ReviewerEntity) private readonly reviewers: Repository<ReviewerEntity>,
     private readonly assignments: AssignmentService,
     private readonly reviewQueue: ReviewQueueService,
+    private readonly apiKeys: ApiKeysService,
   ) {}
 
   async create(dto: CreateReviewerDto, principal: Principal | null = null): Promise<ReviewerEntity> {
@@ -29,7 +31,7 @@ export class ReviewersService {
     return reviewer;
   }
 
-  /** Deactivating hands the reviewer's open claims back; more capacity lets waiting claims in. */
+  /** Deactivating hands the reviewer's open claims back and ends its keys' powers; more capacity lets waiting claims in. */
   async update(id: string, dto: UpdateReviewerDto, principal: Principal): Promise<ReviewerEntity> {
     const reviewer = await this.get(id);
     const wasActive = reviewer.active;
@@ -42,6 +44,7 @@ export class ReviewersService {
         if (wasActive && !saved.active) handedBack = await this.assignments.unassignAllOf(em, id, actorOf(principal));
       },
     );
+    if (wasActive !== saved.active) this.apiKeys.forgetReviewer(id);
     if (handedBack.length > 0) await this.reviewQueue.enqueueAssignments(handedBack);
     else await this.reviewQueue.fillCapacityOf(id);
     return saved;

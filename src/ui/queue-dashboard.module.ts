@@ -2,9 +2,11 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { BullBoardModule, type BullBoardModuleOptions } from '@bull-board/nestjs';
 import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { AuthModule } from '../auth/auth.module';
 import { ApiKeysService } from '../auth/api-keys.service';
 import { FailedAuthLimiter } from '../common/rate-limit';
+import type { Environment } from '../config/environment';
 import { ALL_QUEUES } from '../queue/queue-names';
 import { queueDashboardAuth } from './queue-dashboard-auth';
 
@@ -15,12 +17,12 @@ const QUEUE_DASHBOARD_PATH = '/admin/queues/ui';
   imports: [
     BullBoardModule.forRootAsync({
       imports: [AuthModule],
-      inject: [ApiKeysService, FailedAuthLimiter],
-      useFactory: (apiKeys: ApiKeysService, failedAuth: FailedAuthLimiter) => ({
+      inject: [ApiKeysService, FailedAuthLimiter, ConfigService],
+      useFactory: (apiKeys: ApiKeysService, failedAuth: FailedAuthLimiter, config: ConfigService<Environment, true>) => ({
         route: QUEUE_DASHBOARD_PATH,
         // @bull-board/express 9.10.1 pins its own @bull-board/api, whose types differ from 9.10.2's only nominally.
         adapter: ExpressAdapter as unknown as BullBoardModuleOptions['adapter'],
-        middleware: queueDashboardAuth(apiKeys, failedAuth),
+        middleware: queueDashboardAuth(apiKeys, failedAuth, config.get('PUBLIC_URL', { infer: true })),
         boardOptions: { uiConfig: { boardTitle: 'claimdesk queues' } },
       }),
     }),

@@ -1,11 +1,12 @@
-import { Body, Controller, Get, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { SESSION_COOKIE } from '../auth/api-key.guard';
 import { ApiKeysService } from '../auth/api-keys.service';
 import { Public, type Principal } from '../auth/principal';
+import { SESSION_COOKIE } from '../auth/request-origin';
 import { FailedAuthLimiter } from '../common/rate-limit';
 import { LoginDto, LoginQuery } from './dto/login.dto';
+import { UiExceptionFilter } from './ui-exception.filter';
 import { loginPage } from './views/login-page';
 
 const SESSION_HOURS = 12;
@@ -19,7 +20,9 @@ function homeOf(principal: Principal): string {
   return principal.role === 'reviewer' ? '/ui/review' : principal.role === 'admin' ? '/ui/admin' : '/ui/articles';
 }
 
+/** The guard refuses sign-ins posted from another origin (login CSRF); a deactivated reviewer's key is refused as everywhere. */
 @ApiExcludeController()
+@UseFilters(UiExceptionFilter)
 @Public()
 @Controller('ui')
 export class UiAuthController {

@@ -12,13 +12,14 @@ import { UiAdminController } from './ui-admin.controller';
 import { UiArticlesController } from './ui-articles.controller';
 import { UiAssetsController } from './ui-assets.controller';
 import { UiAuthController } from './ui-auth.controller';
+import { UiReviewActionsController } from './ui-review-actions.controller';
 import { UiReviewController } from './ui-review.controller';
 import { WorkbenchService } from './workbench.service';
 
 /** The desk's pages (server-rendered HTML over the domain services) and the queue dashboard. */
 @Module({
   imports: [AuthModule, ArticlesModule, ClaimsModule, ReviewModule, AdminModule, QueueDashboardModule],
-  controllers: [UiAuthController, UiAssetsController, UiArticlesController, UiReviewController, UiAdminController],
+  controllers: [UiAuthController, UiAssetsController, UiArticlesController, UiReviewController, UiReviewActionsController, UiAdminController],
   providers: [ArticleListService, ArticlePageService, PeopleService, WorkbenchService],
 })
 export class UiModule {}

@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsDate, IsOptional, IsUUID, Matches } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsOptional, IsUUID, Matches } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
+import { IsTimestamp } from '../../common/timestamp';
 
 export class ListEventsQuery extends PageQueryDto {
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Only events at or after this instant' })
-  @IsOptional() @Type(() => Date) @IsDate()
+  @IsOptional() @IsTimestamp()
   since?: Date;
 
   @ApiPropertyOptional({ description: 'The API key id that acted, or "system"' })

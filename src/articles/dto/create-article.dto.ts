@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
-  IsDate,
   IsNotEmpty,
   IsNumber,
   IsOptional,
@@ -14,6 +12,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { IsTimestamp } from '../../common/timestamp';
 
 export class CreateArticleDto {
   @ApiProperty({ maxLength: 1000 })
@@ -36,8 +35,8 @@ export class CreateArticleDto {
   @IsOptional() @Matches(/^[a-z]{2}$/, { message: 'language must be an ISO 639-1 code such as en' })
   language?: string;
 
-  @ApiPropertyOptional({ type: String, format: 'date-time' })
-  @IsOptional() @Type(() => Date) @IsDate()
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'ISO 8601 with Z or ±hh:mm, years 0001–9999' })
+  @IsOptional() @IsTimestamp()
   publishedAt?: Date;
 
   @ApiPropertyOptional({ type: [String] })

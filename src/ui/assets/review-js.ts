@@ -7,6 +7,8 @@ export const REVIEW_JS = String.raw`(function () {
   var version = Number(panel.getAttribute('data-version'));
   var result = document.getElementById('result');
   var bench = document.querySelector('[data-reviewer-names]');
+  // The session's CSRF token: the guard wants it on every state-changing request made with the session cookie.
+  var csrf = document.querySelector('meta[name="csrf-token"]');
   var names = {};
   try { names = JSON.parse(bench.getAttribute('data-reviewer-names') || '{}'); } catch (e) { names = {}; }
 
@@ -68,7 +70,7 @@ export const REVIEW_JS = String.raw`(function () {
     var buttons = form.querySelectorAll('button');
     buttons.forEach(function (b) { b.disabled = true; });
     show('info', ['Sending…']);
-    fetch(path, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) })
+    fetch(path, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-Token': csrf ? csrf.getAttribute('content') : '' }, body: JSON.stringify(body) })
       .then(function (response) {
         return response.text().then(function (text) {
           var parsed = null;
@@ -90,19 +92,19 @@ export const REVIEW_JS = String.raw`(function () {
       var body = evidence(form);
       body.to = form.getAttribute('data-move');
       body.expectedVersion = version;
-      send(form, '/claims/' + claimId + '/transitions', body, function () { location.assign('/ui/review?moved=' + claimId); });
+      send(form, '/ui/review/claims/' + claimId + '/transitions', body, function () { location.assign('/ui/review?moved=' + claimId); });
     });
   });
   panel.querySelectorAll('form[data-annotate]').forEach(function (form) {
     form.addEventListener('submit', function (event) {
       event.preventDefault();
-      send(form, '/claims/' + claimId + '/notes', evidence(form), function () { location.assign('/ui/review?claim=' + claimId + '&noted=1'); });
+      send(form, '/ui/review/claims/' + claimId + '/notes', evidence(form), function () { location.assign('/ui/review?claim=' + claimId + '&noted=1'); });
     });
   });
   panel.querySelectorAll('form[data-release]').forEach(function (form) {
     form.addEventListener('submit', function (event) {
       event.preventDefault();
-      send(form, '/review/claims/' + claimId + '/release', {}, function () { location.assign('/ui/review?released=' + claimId); });
+      send(form, '/ui/review/claims/' + claimId + '/release', {}, function () { location.assign('/ui/review?released=' + claimId); });
     });
   });
 })();

@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, IsISO8601, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../articles/article.entity';
+import { IsDay } from '../../common/timestamp';
 
 /** A form's empty field means "any". */
 const emptyIsUnset = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
@@ -12,12 +13,10 @@ export class UiArticlesQuery {
   @IsOptional() @Transform(emptyIsUnset) @IsUUID()
   source?: string;
 
-  @IsOptional() @Transform(emptyIsUnset) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date (YYYY-MM-DD)' })
-  @IsISO8601({ strict: true }, { message: 'from must be a date that exists' })
+  @IsOptional() @Transform(emptyIsUnset) @IsDay()
   from?: string;
 
-  @IsOptional() @Transform(emptyIsUnset) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date (YYYY-MM-DD)' })
-  @IsISO8601({ strict: true }, { message: 'to must be a date that exists' })
+  @IsOptional() @Transform(emptyIsUnset) @IsDay()
   to?: string;
 
   @IsOptional() @IsString()

@@ -23,6 +23,11 @@ export interface PageOptions {
   scripts?: string[];
 }
 
+/** The session's CSRF token as a form field (signed in with a Bearer key there is no session, and no field). */
+export function csrfField(principal: Principal): Html | '' {
+  return principal.csrfToken ? html`<input type="hidden" name="_csrf" value="${principal.csrfToken}">` : '';
+}
+
 /** The shell of every page: no inline script or style, so a strict Content-Security-Policy holds. */
 export function layout(options: PageOptions, body: Html): Html {
   const principal = options.principal;
@@ -33,6 +38,7 @@ export function layout(options: PageOptions, body: Html): Html {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title} · claimdesk</title>
+${principal?.csrfToken ? html`<meta name="csrf-token" content="${principal.csrfToken}">` : ''}
 <link rel="icon" href="/ui/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/ui/assets/ui.css">
 ${(options.scripts ?? []).map((src) => html`<script src="/ui/assets/${src}" defer></script>`)}

@@ -6,7 +6,7 @@ import type { Workbench } from '../workbench.service';
 import { claimDetail, highlightedText } from './claim-views';
 import { formatDateTime } from './format';
 import { html, type Html } from './html';
-import { layout } from './layout';
+import { csrfField, layout } from './layout';
 import { STATUS_LABELS, statusChip } from './status';
 
 export interface WorkbenchFlash {
@@ -88,7 +88,7 @@ export function reviewPage(bench: Workbench, principal: Principal, flash: Workbe
     { title: 'Workbench', principal, section: '/ui/review', scripts: ['review.js'] },
     html`<div class="bench-head">
       <h1>Workbench <span class="muted">· ${reviewer.name}</span></h1>
-      <form method="post" action="/ui/review/next"><button type="submit" class="primary" id="next-claim">Next claim</button></form>
+      <form method="post" action="/ui/review/next">${csrfField(principal)}<button type="submit" class="primary" id="next-claim">Next claim</button></form>
     </div>
     ${flash ? html`<p class="alert ${flash.kind}" role="status" id="flash">${flash.message}</p>` : ''}
     <div class="columns bench" data-reviewer-names="${reviewerNames}">
