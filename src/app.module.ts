@@ -5,6 +5,7 @@ import { ArticlesModule } from './articles/articles.module';
 import { AuthModule } from './auth/auth.module';
 import { ClaimsModule } from './claims/claims.module';
 import { RateLimitModule } from './common/rate-limit';
+import { FactChecksModule } from './fact-checks/fact-checks.module';
 import { HealthModule } from './health/health.module';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { ReviewModule } from './review/review.module';
@@ -19,6 +20,7 @@ import { UiModule } from './ui/ui.module';
     RateLimitModule,
     ArticlesModule,
     ClaimsModule,
+    FactChecksModule,
     ReviewModule,
     ReviewersModule,
     AdminModule,

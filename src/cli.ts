@@ -8,16 +8,20 @@ import { ApiKeysService } from './auth/api-keys.service';
 import { ROLES, type Role } from './auth/role';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { importFactCheckFile } from './fact-checks/fact-check-file-import';
+import { FactCheckImportService } from './fact-checks/fact-check-import.service';
+import { FactChecksRepository } from './fact-checks/fact-checks.repository';
 
 @Module({
   imports: [AppConfigModule, DatabaseModule, TypeOrmModule.forFeature([ApiKeyEntity])],
-  providers: [ApiKeysService],
+  providers: [ApiKeysService, FactChecksRepository, FactCheckImportService],
 })
 class CliModule {}
 
 const USAGE = `usage:
   npm run cli -- keys:create --role admin|editor|integrator --name NAME   store a key and print it once
-  npm run cli -- keys:generate                                            print a fresh key for ADMIN_API_KEY (stores nothing)`;
+  npm run cli -- keys:generate                                            print a fresh key for ADMIN_API_KEY (stores nothing)
+  npm run cli -- fact-checks:import FILE                                  import ClaimReview from a JSON file (object, array or {items}) or JSON Lines`;
 
 function flag(args: string[], name: string): string | undefined {
   const at = args.indexOf(`--${name}`);
@@ -28,6 +32,18 @@ async function main(args: string[]): Promise<void> {
   const [command] = args;
   if (command === 'keys:generate') {
     console.log(generateApiKey().key);
+    return;
+  }
+  if (command === 'fact-checks:import') {
+    if (!args[1]) throw new Error(USAGE);
+    const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error'] });
+    try {
+      const total = await importFactCheckFile(app.get(FactCheckImportService), args[1], (done) => process.stderr.write(`\r${done} items`));
+      console.log(`\nimported ${total.imported}, updated ${total.updated}, skipped ${total.skipped}, errors ${total.errors.length}`);
+      for (const error of total.errors.slice(0, 20)) console.log(`  item ${error.index}: ${error.message}`);
+    } finally {
+      await app.close();
+    }
     return;
   }
   if (command !== 'keys:create') throw new Error(USAGE);

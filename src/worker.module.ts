@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { InfrastructureModule } from './infrastructure.module';
 import { ExtractionModule } from './extraction/extraction.module';
 import { ExtractArticleProcessor } from './extraction/jobs/extract-article.processor';
+import { FactChecksModule } from './fact-checks/fact-checks.module';
+import { ClaimMatchingProcessor } from './fact-checks/jobs/claim-matching.processor';
 import { CallbackDeliveryModule } from './integrations/callback-delivery.module';
 import { CallbackDeliveryProcessor } from './integrations/jobs/callback-delivery.processor';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
@@ -18,7 +20,8 @@ import { ReviewModule } from './review/review.module';
     ReconciliationModule,
     CallbackDeliveryModule,
     RetentionModule,
+    FactChecksModule,
   ],
-  providers: [ExtractArticleProcessor, ClaimReviewProcessor, CallbackDeliveryProcessor],
+  providers: [ExtractArticleProcessor, ClaimReviewProcessor, CallbackDeliveryProcessor, ClaimMatchingProcessor],
 })
 export class WorkerModule {}

@@ -5,6 +5,8 @@ import { entityFromRow } from '../database/sql';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
 import { CallbackOutboxService } from '../integrations/callback-outbox.service';
+import { isPublishedVerdict } from '../integrations/claim-review';
+import { FactCheckQueueService } from '../fact-checks/fact-check-queue.service';
 import { ReviewQueueService } from '../review/review-queue.service';
 import { ClaimEventEntity } from './claim-event.entity';
 import { actorOf, appendClaimEvents, updateClaimWithEvent } from './claim-history';
@@ -21,11 +23,12 @@ export class ClaimTransitionService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly reviewQueue: ReviewQueueService,
     private readonly outbox: CallbackOutboxService,
+    private readonly factCheckQueue: FactCheckQueueService,
   ) {}
 
   async move(claimId: string, principal: Principal, dto: TransitionClaimDto, ifMatch?: string): Promise<ClaimEntity> {
     const expectedVersion = this.expectedVersionOf(dto, ifMatch);
-    const { claim, freedReviewer, callbacks } = await this.dataSource.transaction(async (em) => {
+    const { claim, from, freedReviewer, callbacks } = await this.dataSource.transaction(async (em) => {
       const current = await this.lockClaim(em, claimId);
       if (current.version !== expectedVersion) throw await this.staleVersion(em, current);
 
@@ -70,10 +73,12 @@ export class ClaimTransitionService {
         { type: 'claim.status_changed', data: { claimId: claim.id, from, to: dto.to, version: claim.version, note: dto.note ?? null } },
       ]);
       if (isVerdict && from === 'unverified') callbacks.push(...(await this.outbox.recordIfReviewed(em, claim.articleId)));
-      return { claim, freedReviewer: isVerdict ? previousAssignee : null, callbacks };
+      return { claim, from, freedReviewer: isVerdict ? previousAssignee : null, callbacks };
     });
 
     await this.outbox.dispatch(callbacks);
+    // Hook (issue 15): a verdict given or taken back becomes (or stops being) the desk's own fact-check.
+    if (isPublishedVerdict(from) || isPublishedVerdict(claim.status)) await this.factCheckQueue.enqueueVerdict(claim.id, claim.version);
 
     if (freedReviewer) await this.reviewQueue.offerWorkTo(freedReviewer, 1);
     if (claim.status === 'unverified') await this.reviewQueue.enqueueAssignments([claim]);

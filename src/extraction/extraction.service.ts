@@ -8,6 +8,7 @@ import type { Environment } from '../config/environment';
 import { CallbackOutboxService } from '../integrations/callback-outbox.service';
 import type { DueDelivery } from '../integrations/callback-queue.service';
 import type { ExtractArticleJob } from '../queue/job-data';
+import { FactCheckQueueService } from '../fact-checks/fact-check-queue.service';
 import { ReviewQueueService, type PendingClaim } from '../review/review-queue.service';
 import { ExtractionPool } from './extraction-pool.service';
 import type { ExtractedClaim } from './lib/claim-extractor';
@@ -31,6 +32,7 @@ export class ExtractionService {
     private readonly reviewQueue: ReviewQueueService,
     @Inject(ConfigService) private readonly config: ConfigService<Environment, true>,
     private readonly outbox: CallbackOutboxService,
+    private readonly factCheckQueue: FactCheckQueueService,
   ) {}
 
   async extractArticle({ articleId, revision }: ExtractArticleJob): Promise<void> {
@@ -60,6 +62,8 @@ export class ExtractionService {
     if (!written) return;
     await this.reviewQueue.enqueueAssignments(written.pending);
     await this.outbox.dispatch(written.callbacks);
+    // Hook (issue 15): match the new claims against fact-checks and earlier verdicts.
+    await this.factCheckQueue.enqueueMatching(written.pending.map((c) => c.id));
     // Withdrawn claims free their reviewers' capacity.
     for (const reviewerId of written.freedReviewers) await this.reviewQueue.offerWorkTo(reviewerId, 1);
   }

@@ -6,6 +6,7 @@ import type { Principal } from '../auth/principal';
 import { actorOf, appendClaimEvents } from '../claims/claim-history';
 import { ClaimEntity } from '../claims/claim.entity';
 import { ApiError } from '../common/api-error';
+import { FactCheckQueueService } from '../fact-checks/fact-check-queue.service';
 import { ReviewQueueService } from '../review/review-queue.service';
 import { ExtractionPool } from './extraction-pool.service';
 
@@ -16,6 +17,7 @@ export class ManualClaimService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly extractor: ExtractionPool,
     private readonly reviewQueue: ReviewQueueService,
+    private readonly factCheckQueue: FactCheckQueueService,
   ) {}
 
   /** The span is analysed off the event loop and before any lock is taken; the article must not have changed meanwhile. */
@@ -53,6 +55,8 @@ export class ManualClaimService {
       return em.findOneByOrFail(ClaimEntity, { id: inserted.id });
     });
     await this.reviewQueue.enqueueAssignments([claim]);
+    // Hook (issue 15): match the new claim against fact-checks and earlier verdicts.
+    await this.factCheckQueue.enqueueMatching([claim.id]);
     return claim;
   }
 }

@@ -15,3 +15,13 @@ export interface ExpireLeaseJob {
 export interface DeliverCallbackJob {
   deliveryId: string;
 }
+
+/** Matches new claims against the fact-check archive and earlier verdicts. */
+export interface MatchClaimsJob {
+  claimIds: string[];
+}
+
+/** Makes a claim's current verdict (or its absence) the desk's own fact-check. */
+export interface PublishVerdictJob {
+  claimId: string;
+}

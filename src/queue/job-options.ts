@@ -45,3 +45,13 @@ export function deliverCallbackJobOptions(deliveryId: string, dueAt: Date): Jobs
     delay: Math.max(0, dueAt.getTime() - Date.now()),
   };
 }
+
+/** Matching is a suggestion: a few retries, no jobId (each batch of new claims is its own job). */
+export function matchClaimsJobOptions(): JobsOptions {
+  return { attempts: 4, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600, count: 10_000 } };
+}
+
+/** One job per claim and version: the handler reads the claim as it is now, so a stale one does no harm. */
+export function publishVerdictJobOptions(claimId: string, version: number): JobsOptions {
+  return { ...RETRYING, jobId: `verdict-${claimId}-v${version}` };
+}

@@ -1,0 +1,129 @@
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { CLAIM_MATCHING_DIR } from '../src/common/repo-paths';
+import { loadEnvironment } from '../src/config/environment';
+import { dataSourceOptions } from '../src/database/data-source';
+import { FactCheckImportService } from '../src/fact-checks/fact-check-import.service';
+import { FactCheckSearchService, type PreparedQuery } from '../src/fact-checks/fact-check-search.service';
+import { FactChecksRepository } from '../src/fact-checks/fact-checks.repository';
+import { DEFAULT_SCORER_PARAMS, type ScorerParams } from '../src/fact-checks/match-scorer';
+import { averagePrecisionAt, bootstrapInterval, loadQueries, loadVerifiedClaims, mean, PlainBm25 } from '../src/fact-checks/matching-evaluation';
+
+// Usage: npm run eval:matching -- [train|dev] [--tune] [--data DIR]
+// Imports the verified claims into a scratch database (MATCHING_EVAL_DATABASE, default claimdesk_match_eval) through the
+// API's import code, runs every query through the API's search code, and prints MAP@5 beside plain BM25.
+// --tune (train only) searches the scorer's parameters and prints the best set.
+const args = process.argv.slice(2);
+const split = args.includes('train') ? 'train' : 'dev';
+const tune = args.includes('--tune');
+const dataDir = args.includes('--data') ? args[args.indexOf('--data') + 1] : CLAIM_MATCHING_DIR;
+const URL_PREFIX = 'https://claim-matching.invalid/vclaim/';
+
+async function scratchDatabase(): Promise<string> {
+  const url = new URL(loadEnvironment().DATABASE_URL);
+  const name = process.env.MATCHING_EVAL_DATABASE ?? 'claimdesk_match_eval';
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+function mapAt5(prepared: PreparedQuery[], relevant: Set<string>[], params: ScorerParams, search: FactCheckSearchService): number[] {
+  return prepared.map((p, i) =>
+    averagePrecisionAt(
+      search.rank(p, params).slice(0, 5).map((r) => r.row.url.slice(URL_PREFIX.length)),
+      relevant[i],
+    ),
+  );
+}
+
+function grid(search: FactCheckSearchService, prepared: PreparedQuery[], relevant: Set<string>[]): ScorerParams {
+  let best = { ...DEFAULT_SCORER_PARAMS };
+  let bestScore = mean(mapAt5(prepared, relevant, best, search));
+  const space: Record<keyof ScorerParams, number[]> = {
+    k1: [0.6, 0.9, 1.2, 1.5, 2, 3],
+    bClaim: [0.3, 0.5, 0.75, 0.9],
+    bTitle: [0.3, 0.5, 0.75, 0.9],
+    wClaim: [0.5, 1, 1.5],
+    wTitle: [0, 0.3, 0.6, 1, 1.5],
+    wTrigram: [0, 0.1, 0.25, 0.5, 1],
+    wTitleTrigram: [0, 0.1, 0.25, 0.5, 1],
+    wRank: [0, 0.05, 0.1, 0.2, 0.5],
+    wEntities: [0, 0.05, 0.1, 0.2, 0.3, 0.5],
+    wClaimCoverage: [0, 0.1, 0.2, 0.4, 0.7, 1],
+    wTitleCoverage: [0, 0.1, 0.2, 0.4, 0.7, 1],
+  };
+  // Coordinate ascent, a few sweeps.
+  for (let sweep = 0; sweep < 2; sweep += 1) {
+    for (const key of Object.keys(space) as (keyof ScorerParams)[]) {
+      for (const value of space[key]) {
+        const candidate = { ...best, [key]: value };
+        const score = mean(mapAt5(prepared, relevant, candidate, search));
+        if (score > bestScore + 1e-9) {
+          best = candidate;
+          bestScore = score;
+        }
+      }
+    }
+    console.log(`sweep ${sweep + 1}: train MAP@5 ${bestScore.toFixed(4)} ${JSON.stringify(best)}`);
+  }
+  return best;
+}
+
+async function main(): Promise<void> {
+  if (tune && split !== 'train') throw new Error('--tune runs on the train queries only');
+  const claims = loadVerifiedClaims(dataDir);
+  const queries = loadQueries(dataDir, split);
+  const dataSource = new DataSource(dataSourceOptions(await scratchDatabase(), 4));
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+    const repository = new FactChecksRepository(dataSource);
+    const importer = new FactCheckImportService(repository);
+    const search = new FactCheckSearchService(repository);
+    const started = Date.now();
+    for (let i = 0; i < claims.length; i += 1000) {
+      const batch = claims.slice(i, i + 1000).map((c) => ({ '@type': 'ClaimReview', url: `${URL_PREFIX}${c.id}`, claimReviewed: c.claim, headline: c.title }));
+      const result = await importer.importItems(batch);
+      if (result.errors.length) throw new Error(`import errors: ${JSON.stringify(result.errors.slice(0, 3))}`);
+    }
+    console.log(`imported ${claims.length} verified claims in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+    const prepared: PreparedQuery[] = [];
+    const pool = Number(process.env.MATCHING_POOL ?? 0) || undefined;
+    const maxLexemes = Number(process.env.MATCHING_LEXEMES ?? 0) || undefined;
+    const maxShare = Number(process.env.MATCHING_SHARE ?? 0) || undefined;
+    for (const q of queries) prepared.push(await search.prepare(q.text, pool, maxLexemes, maxShare));
+    const relevant = queries.map((q) => q.relevant);
+    const params = tune ? grid(search, prepared, relevant) : DEFAULT_SCORER_PARAMS;
+    const ours = mapAt5(prepared, relevant, params, search);
+    const recall = mean(prepared.map((p, i) => (p.rows.some((r) => relevant[i].has(r.url.slice(URL_PREFIX.length))) ? 1 : 0)));
+
+    const bm25 = new PlainBm25(claims.map((c) => ({ id: c.id, text: `${c.claim} ${c.title}` })));
+    const baseline = queries.map((q) => averagePrecisionAt(bm25.search(q.text, 5), q.relevant));
+
+    const [lo, hi] = bootstrapInterval(ours);
+    const [blo, bhi] = bootstrapInterval(baseline);
+    const diffs = ours.map((v, i) => v - baseline[i]);
+    const [dlo, dhi] = bootstrapInterval(diffs);
+    console.log(`${split}: ${queries.length} queries, ${claims.length} verified claims, candidate recall@${prepared[0]?.rows.length ?? 0}+ ${recall.toFixed(3)}`);
+    console.log(`MAP@5 claimdesk  ${mean(ours).toFixed(4)}  (95% bootstrap ${lo.toFixed(4)}–${hi.toFixed(4)})`);
+    console.log(`MAP@5 plain BM25 ${mean(baseline).toFixed(4)}  (95% bootstrap ${blo.toFixed(4)}–${bhi.toFixed(4)})`);
+    console.log(`difference       ${mean(diffs).toFixed(4)}  (95% bootstrap ${dlo.toFixed(4)}–${dhi.toFixed(4)})`);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+main().catch((error) => {
+  console.error(error.message);
+  process.exit(1);
+});

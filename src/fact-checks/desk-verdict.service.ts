@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Environment } from '../config/environment';
+import { isPublishedVerdict, toClaimReview } from '../integrations/claim-review';
+import { parseClaimReview } from './claim-review-input';
+import { FactChecksRepository } from './fact-checks.repository';
+
+/** The desk's own verdicts in the archive: a sourced or disputed claim is a fact-check with its ClaimReview. */
+@Injectable()
+export class DeskVerdictService {
+  constructor(
+    private readonly repository: FactChecksRepository,
+    private readonly config: ConfigService<Environment, true>,
+  ) {}
+
+  /** Idempotent: reads the claim as it is now. */
+  async publish(claimId: string): Promise<'published' | 'removed' | 'none'> {
+    return this.repository.transaction(async (em) => {
+      const claim = await this.repository.deskVerdictOf(em, claimId);
+      if (!claim || !isPublishedVerdict(claim.status)) {
+        if (claim) await this.repository.removeSourceFactCheck(em, claimId);
+        return claim ? 'removed' : 'none';
+      }
+      const review = toClaimReview(
+        {
+          claimId: claim.id,
+          text: claim.text,
+          claimant: claim.claimant,
+          verdict: claim.status,
+          verdictAt: claim.verdictAt ?? claim.updatedAt,
+          article: { url: claim.articleUrl, publishedAt: claim.publishedAt, createdAt: claim.articleCreatedAt },
+        },
+        { name: this.config.get('ORGANIZATION_NAME', { infer: true }), url: this.config.get('ORGANIZATION_URL', { infer: true }) },
+        this.config.get('PUBLIC_URL', { infer: true }),
+      );
+      const parsed = parseClaimReview(review);
+      if (!parsed.ok) throw new Error(`the desk's ClaimReview for ${claimId} is invalid: ${parsed.message}`);
+      const existing = await this.repository.sourceFactCheckOf(em, claimId);
+      if (existing) await this.repository.write(em, [], [{ id: existing.id, value: parsed.value }]);
+      else {
+        // A re-import of the desk's own URL may already hold the row: adopt it.
+        const byUrl = await this.repository.existingByUrl(em, [parsed.value.url]);
+        const found = byUrl.get(parsed.value.url);
+        if (found) await this.repository.write(em, [], [{ id: found.id, value: parsed.value }]);
+        else await this.repository.write(em, [parsed.value], [], claimId);
+        if (found) await this.repository.setSourceClaim(em, found.id, claimId);
+      }
+      return 'published';
+    });
+  }
+}

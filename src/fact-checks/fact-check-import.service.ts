@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { isDeepStrictEqual } from 'node:util';
+import { FactChecksRepository } from './fact-checks.repository';
+import { importItemsOf, MAX_IMPORT_ITEMS, parseClaimReview, type FactCheckInput } from './claim-review-input';
+
+export interface ImportResult {
+  imported: number;
+  updated: number;
+  skipped: number;
+  errors: { index: number; message: string }[];
+}
+
+/** ClaimReview in, fact-checks out: identity by url, a changed item updates, an unchanged one is skipped. */
+@Injectable()
+export class FactCheckImportService {
+  constructor(private readonly repository: FactChecksRepository) {}
+
+  /** `null` when the body is not one item, an array or {items}; the caller answers that as a validation error. */
+  async importBody(body: unknown): Promise<ImportResult | null> {
+    const items = importItemsOf(body);
+    if (!items) return null;
+    return this.importItems(items);
+  }
+
+  async importItems(items: unknown[]): Promise<ImportResult> {
+    const result: ImportResult = { imported: 0, updated: 0, skipped: 0, errors: [] };
+    const byUrl = new Map<string, FactCheckInput>();
+    items.forEach((item, index) => {
+      const parsed = parseClaimReview(item);
+      if (!parsed.ok) result.errors.push({ index, message: parsed.message });
+      else {
+        // The last item with a url wins; earlier ones count as skipped.
+        if (byUrl.has(parsed.value.url)) result.skipped += 1;
+        byUrl.set(parsed.value.url, parsed.value);
+      }
+    });
+    if (byUrl.size === 0) return result;
+    await this.repository.transaction(async (em) => {
+      const existing = await this.repository.existingByUrl(em, [...byUrl.keys()]);
+      const inserts: FactCheckInput[] = [];
+      const updates: { id: string; value: FactCheckInput }[] = [];
+      for (const [url, value] of byUrl) {
+        const found = existing.get(url);
+        if (!found) inserts.push(value);
+        else if (isDeepStrictEqual(found.claimReview, JSON.parse(JSON.stringify(value.claimReview)))) result.skipped += 1;
+        else updates.push({ id: found.id, value });
+      }
+      await this.repository.write(em, inserts, updates);
+      result.imported += inserts.length;
+      result.updated += updates.length;
+    });
+    return result;
+  }
+}
+
+export { MAX_IMPORT_ITEMS };

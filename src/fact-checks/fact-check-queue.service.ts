@@ -1,0 +1,29 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { enqueueInBatches } from '../queue/enqueue';
+import type { MatchClaimsJob, PublishVerdictJob } from '../queue/job-data';
+import { matchClaimsJobOptions, publishVerdictJobOptions } from '../queue/job-options';
+import { CLAIM_MATCHING_QUEUE, JOB_MATCH_CLAIMS, JOB_PUBLISH_VERDICT } from '../queue/queue-names';
+
+const CLAIMS_PER_JOB = 50;
+
+/** Producers for the claim-matching queue; the worker's processor does the work. */
+@Injectable()
+export class FactCheckQueueService {
+  constructor(@InjectQueue(CLAIM_MATCHING_QUEUE) private readonly queue: Queue<MatchClaimsJob | PublishVerdictJob>) {}
+
+  enqueueMatching(claimIds: string[]): Promise<boolean> {
+    const chunks: string[][] = [];
+    for (let i = 0; i < claimIds.length; i += CLAIMS_PER_JOB) chunks.push(claimIds.slice(i, i + CLAIMS_PER_JOB));
+    return enqueueInBatches('claim matching', chunks, (batch) =>
+      this.queue.addBulk(batch.map((ids) => ({ name: JOB_MATCH_CLAIMS, data: { claimIds: ids }, opts: matchClaimsJobOptions() }))),
+    );
+  }
+
+  enqueueVerdict(claimId: string, version: number): Promise<boolean> {
+    return enqueueInBatches('verdict publication', [claimId], ([id]) =>
+      this.queue.add(JOB_PUBLISH_VERDICT, { claimId: id }, publishVerdictJobOptions(id, version)),
+    );
+  }
+}

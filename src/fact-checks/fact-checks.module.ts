@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { ClaimsModule } from '../claims/claims.module';
+import { ClaimMatchDecisionService } from './claim-match-decision.service';
+import { ClaimMatchingService } from './claim-matching.service';
+import { DeskVerdictService } from './desk-verdict.service';
+import { FactCheckImportService } from './fact-check-import.service';
+import { FactCheckSearchService } from './fact-check-search.service';
+import { FactChecksController } from './fact-checks.controller';
+import { FactChecksRepository } from './fact-checks.repository';
+
+@Module({
+  imports: [ClaimsModule],
+  controllers: [FactChecksController],
+  providers: [FactChecksRepository, FactCheckImportService, FactCheckSearchService, ClaimMatchingService, ClaimMatchDecisionService, DeskVerdictService],
+  exports: [FactChecksRepository, FactCheckImportService, FactCheckSearchService, ClaimMatchingService, ClaimMatchDecisionService, DeskVerdictService],
+})
+export class FactChecksModule {}

@@ -1,0 +1,303 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { returningRows } from '../database/sql';
+import type { FactCheckInput } from './claim-review-input';
+import type { CorpusStats, TermStat } from './match-scorer';
+
+export interface FactCheckRow {
+  id: string;
+  url: string;
+  claimReviewed: string;
+  headline: string | null;
+  rating: string | null;
+  author: string | null;
+  claimant: string | null;
+  datePublished: Date | null;
+  sourceClaimId: string | null;
+  sourceArticleId: string | null;
+}
+
+export interface CandidateRow extends FactCheckRow {
+  claimVector: string;
+  titleVector: string;
+  rank: number;
+  trigram: number;
+  titleTrigram: number;
+}
+
+export interface StoredMatch {
+  id: string;
+  kind: 'fact-check' | 'claim' | 'same-text';
+  score: number;
+  state: string;
+  factCheckId: string | null;
+  matchedClaimId: string | null;
+  url: string | null;
+  text: string;
+  rating: string | null;
+  status: string | null;
+  articleId: string | null;
+}
+
+export interface NewMatch {
+  kind: 'fact-check' | 'claim' | 'same-text';
+  factCheckId: string | null;
+  matchedClaimId: string | null;
+  score: number;
+}
+
+const FACT_CHECK_COLUMNS = `f.id, f.url, f.claim_reviewed AS "claimReviewed", f.headline, f.rating, f.author, f.claimant,
+  f.date_published AS "datePublished", f.source_claim_id AS "sourceClaimId", sc.article_id AS "sourceArticleId"`;
+
+/** The same-text rule, one expression, matched by the index "IDX_claims_fingerprint". */
+const CLAIM_FINGERPRINT = `lower(regexp_replace(c.text, '[^a-zA-Z0-9%$]+', ' ', 'g'))`;
+
+/** Every statement on fact_checks, their term statistics and claim_matches. */
+@Injectable()
+export class FactChecksRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async existingByUrl(em: EntityManager, urls: string[]): Promise<Map<string, { id: string; claimReview: unknown; sourceClaimId: string | null }>> {
+    const rows: { id: string; url: string; claim_review: unknown; source_claim_id: string | null }[] = await em.query(
+      `SELECT id, url, claim_review, source_claim_id FROM fact_checks WHERE url = ANY($1::text[]) ORDER BY url FOR UPDATE`,
+      [urls],
+    );
+    return new Map(rows.map((r) => [r.url, { id: r.id, claimReview: r.claim_review, sourceClaimId: r.source_claim_id }]));
+  }
+
+  /**
+   * Writes new and changed items and keeps the term statistics exact: the changed rows' old lexemes are taken out
+   * before, and every written row's lexemes added after.
+   */
+  async write(em: EntityManager, inserts: FactCheckInput[], updates: { id: string; value: FactCheckInput }[], sourceClaimId: string | null = null): Promise<string[]> {
+    if (inserts.length === 0 && updates.length === 0) return [];
+    const updateIds = updates.map((u) => u.id);
+    if (updateIds.length > 0) await this.adjustStats(em, updateIds, -1);
+    const written: string[] = [...updateIds];
+    for (const u of updates) {
+      const v = u.value;
+      await em.query(
+        `UPDATE fact_checks SET claim_reviewed = $2, headline = $3, rating = $4, author = $5, claimant = $6, date_published = $7,
+           language = $8, claim_review = $9, updated_at = now() WHERE id = $1`,
+        [u.id, v.claimReviewed, v.headline, v.rating, v.author, v.claimant, v.datePublished, v.language, JSON.stringify(v.claimReview)],
+      );
+    }
+    if (inserts.length > 0) {
+      const rows: { id: string }[] = await em.query(
+        `INSERT INTO fact_checks (url, claim_reviewed, headline, rating, author, claimant, date_published, language, claim_review, source_claim_id)
+         SELECT u.url, u.claim_reviewed, u.headline, u.rating, u.author, u.claimant, u.date_published, u.language, u.claim_review, $10::uuid
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::text[], $9::jsonb[])
+           AS u(url, claim_reviewed, headline, rating, author, claimant, date_published, language, claim_review)
+         RETURNING id`,
+        [
+          inserts.map((v) => v.url),
+          inserts.map((v) => v.claimReviewed),
+          inserts.map((v) => v.headline),
+          inserts.map((v) => v.rating),
+          inserts.map((v) => v.author),
+          inserts.map((v) => v.claimant),
+          inserts.map((v) => v.datePublished),
+          inserts.map((v) => v.language),
+          inserts.map((v) => JSON.stringify(v.claimReview)),
+          sourceClaimId,
+        ],
+      );
+      written.push(...rows.map((r) => r.id));
+    }
+    await this.adjustStats(em, written, 1);
+    return written;
+  }
+
+  private async adjustStats(em: EntityManager, ids: string[], sign: 1 | -1): Promise<void> {
+    await em.query(
+      `INSERT INTO fact_check_lexemes (lexeme, ndoc)
+       SELECT t.lexeme, $2 * count(*) FROM fact_checks f, unnest(f.search_vector) t WHERE f.id = ANY($1::uuid[])
+       GROUP BY t.lexeme ORDER BY t.lexeme
+       ON CONFLICT (lexeme) DO UPDATE SET ndoc = fact_check_lexemes.ndoc + EXCLUDED.ndoc`,
+      [ids, sign],
+    );
+    await em.query(
+      `UPDATE fact_check_stats s SET doc_count = s.doc_count + $2 * d.n, claim_length = s.claim_length + $2 * d.cl, title_length = s.title_length + $2 * d.tl
+       FROM (SELECT count(*) AS n, coalesce(sum(length(claim_vector)), 0) AS cl, coalesce(sum(length(title_vector)), 0) AS tl
+             FROM fact_checks WHERE id = ANY($1::uuid[])) d WHERE s.id = 1`,
+      [ids, sign],
+    );
+  }
+
+  /** After a bulk COPY (the bench): the statistics from scratch. */
+  async rebuildStats(): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      await em.query(`DELETE FROM fact_check_lexemes`);
+      await em.query(`INSERT INTO fact_check_lexemes (lexeme, ndoc) SELECT word, ndoc FROM ts_stat('SELECT search_vector FROM fact_checks')`);
+      await em.query(
+        `UPDATE fact_check_stats SET (doc_count, claim_length, title_length) =
+           (SELECT count(*), coalesce(sum(length(claim_vector)), 0), coalesce(sum(length(title_vector)), 0) FROM fact_checks) WHERE id = 1`,
+      );
+    });
+  }
+
+  async corpusStats(): Promise<CorpusStats> {
+    const [row] = await this.dataSource.query(`SELECT doc_count, claim_length, title_length FROM fact_check_stats WHERE id = 1`);
+    const docCount = Number(row?.doc_count ?? 0);
+    return {
+      docCount,
+      avgClaimLength: docCount ? Number(row.claim_length) / docCount : 0,
+      avgTitleLength: docCount ? Number(row.title_length) / docCount : 0,
+    };
+  }
+
+  /** The query's lexemes (Postgres's English parser and stemmer) with their document frequencies. */
+  async queryTerms(text: string): Promise<TermStat[]> {
+    const rows: { lexeme: string; tf: number; ndoc: number }[] = await this.dataSource.query(
+      `SELECT t.lexeme, coalesce(array_length(t.positions, 1), 1) AS tf, coalesce(l.ndoc, 0) AS ndoc
+       FROM unnest(to_tsvector('english', $1)) t LEFT JOIN fact_check_lexemes l ON l.lexeme = t.lexeme`,
+      [text],
+    );
+    return rows.map((r) => ({ lexeme: r.lexeme, queryTf: Number(r.tf), ndoc: Math.max(0, Number(r.ndoc)) }));
+  }
+
+  async lexemeFrequencies(lexemes: string[]): Promise<Map<string, number>> {
+    if (lexemes.length === 0) return new Map();
+    const rows: { lexeme: string; ndoc: number }[] = await this.dataSource.query(`SELECT lexeme, ndoc FROM fact_check_lexemes WHERE lexeme = ANY($1::text[])`, [lexemes]);
+    return new Map(rows.map((r) => [r.lexeme, Number(r.ndoc)]));
+  }
+
+  async candidates(tsquery: string, text: string, limit: number): Promise<CandidateRow[]> {
+    if (!tsquery) return [];
+    return this.dataSource.query(
+      `SELECT ${FACT_CHECK_COLUMNS}, f.claim_vector::text AS "claimVector", f.title_vector::text AS "titleVector",
+              ts_rank_cd(f.search_vector, $1::tsquery, 1) AS rank,
+              word_similarity(f.claim_reviewed, $2) AS trigram, word_similarity(coalesce(f.headline, ''), $2) AS "titleTrigram"
+       FROM (SELECT * FROM fact_checks WHERE search_vector @@ $1::tsquery
+             ORDER BY ts_rank_cd(search_vector, $1::tsquery, 1) DESC, id LIMIT $3) f
+       LEFT JOIN claims sc ON sc.id = f.source_claim_id`,
+      [tsquery, text, limit],
+    );
+  }
+
+  async findById(id: string): Promise<FactCheckRow | null> {
+    const [row] = await this.dataSource.query(`SELECT ${FACT_CHECK_COLUMNS} FROM fact_checks f LEFT JOIN claims sc ON sc.id = f.source_claim_id WHERE f.id = $1`, [id]);
+    return row ?? null;
+  }
+
+  // --- the desk's own verdicts ---
+
+  async sourceFactCheckOf(em: EntityManager, claimId: string): Promise<{ id: string; url: string } | null> {
+    const [row] = await em.query(`SELECT id, url FROM fact_checks WHERE source_claim_id = $1`, [claimId]);
+    return row ?? null;
+  }
+
+  async setSourceClaim(em: EntityManager, factCheckId: string, claimId: string): Promise<void> {
+    await em.query(`UPDATE fact_checks SET source_claim_id = $2 WHERE id = $1`, [factCheckId, claimId]);
+  }
+
+  async removeSourceFactCheck(em: EntityManager, claimId: string): Promise<void> {
+    const existing = await this.sourceFactCheckOf(em, claimId);
+    if (!existing) return;
+    await this.adjustStats(em, [existing.id], -1);
+    await em.query(`DELETE FROM fact_checks WHERE id = $1`, [existing.id]);
+  }
+
+  // --- matches ---
+
+  async claimForMatching(claimId: string): Promise<{ id: string; text: string; articleId: string; status: string } | null> {
+    const [row] = await this.dataSource.query(`SELECT id, text, article_id AS "articleId", status FROM claims WHERE id = $1`, [claimId]);
+    return row ?? null;
+  }
+
+  /** Other claims with the same text once case, punctuation and spacing are ignored. */
+  async sameTextClaims(claimId: string, text: string, limit: number): Promise<{ id: string; status: string }[]> {
+    return this.dataSource.query(
+      `SELECT c.id, c.status FROM claims c
+       WHERE ${CLAIM_FINGERPRINT} = lower(regexp_replace($2::text, '[^a-zA-Z0-9%$]+', ' ', 'g')) AND c.id <> $1 AND c.status <> 'withdrawn'
+       ORDER BY c.created_at LIMIT $3`,
+      [claimId, text, limit],
+    );
+  }
+
+  /** Replaces a claim's suggestions; decided matches stay as they are. */
+  async saveMatches(claimId: string, matches: NewMatch[]): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      await em.query(`SELECT id FROM claims WHERE id = $1 FOR UPDATE`, [claimId]);
+      await em.query(`DELETE FROM claim_matches WHERE claim_id = $1 AND state = 'suggested'`, [claimId]);
+      for (const m of matches) {
+        await em.query(
+          `INSERT INTO claim_matches (claim_id, kind, fact_check_id, matched_claim_id, score) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT DO NOTHING`,
+          [claimId, m.kind, m.factCheckId, m.matchedClaimId, m.score],
+        );
+      }
+    });
+  }
+
+  /** Links the other way too: an earlier claim with the same text learns of this one. */
+  async linkSameText(fromClaimId: string, toClaimId: string): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO claim_matches (claim_id, kind, matched_claim_id, score) VALUES ($1, 'same-text', $2, 1) ON CONFLICT DO NOTHING`,
+      [fromClaimId, toClaimId],
+    );
+  }
+
+  async matchesOf(claimId: string): Promise<StoredMatch[]> {
+    return this.dataSource.query(
+      `SELECT m.id, m.kind, m.score, m.state, m.fact_check_id AS "factCheckId", m.matched_claim_id AS "matchedClaimId",
+              coalesce(f.url, NULL) AS url, coalesce(f.claim_reviewed, mc.text) AS text, f.rating, mc.status,
+              coalesce(mc.article_id, sc.article_id) AS "articleId"
+       FROM claim_matches m
+       LEFT JOIN fact_checks f ON f.id = m.fact_check_id
+       LEFT JOIN claims sc ON sc.id = f.source_claim_id
+       LEFT JOIN claims mc ON mc.id = m.matched_claim_id
+       WHERE m.claim_id = $1 AND m.state <> 'rejected'
+       ORDER BY m.score DESC, m.id`,
+      [claimId],
+    );
+  }
+
+  async matchOf(em: EntityManager, claimId: string, matchId: string): Promise<StoredMatch | null> {
+    const [row] = await em.query(
+      `SELECT m.id, m.kind, m.score, m.state, m.fact_check_id AS "factCheckId", m.matched_claim_id AS "matchedClaimId",
+              f.url, coalesce(f.claim_reviewed, mc.text) AS text, f.rating, mc.status, coalesce(mc.article_id, sc.article_id) AS "articleId"
+       FROM claim_matches m
+       LEFT JOIN fact_checks f ON f.id = m.fact_check_id
+       LEFT JOIN claims sc ON sc.id = f.source_claim_id
+       LEFT JOIN claims mc ON mc.id = m.matched_claim_id
+       WHERE m.claim_id = $1 AND m.id = $2 FOR UPDATE OF m`,
+      [claimId, matchId],
+    );
+    return row ?? null;
+  }
+
+  async decideMatch(em: EntityManager, matchId: string, state: 'confirmed' | 'rejected'): Promise<void> {
+    await returningRows(em, `UPDATE claim_matches SET state = $2, decided_at = now() WHERE id = $1 RETURNING id`, [matchId, state]);
+  }
+
+  /** A claim as the desk's ClaimReview needs it: its article and when it reached its current status. */
+  async deskVerdictOf(em: EntityManager, claimId: string): Promise<DeskVerdictRow | null> {
+    const [row] = await em.query(
+      `SELECT c.id, c.text, c.claimant, c.status, c.updated_at AS "updatedAt", a.url AS "articleUrl", a.published_at AS "publishedAt",
+              a.created_at AS "articleCreatedAt",
+              (SELECT e.created_at FROM claim_events e WHERE e.claim_id = c.id AND e.type = 'transition' AND e.to_status = c.status
+               ORDER BY e.seq DESC LIMIT 1) AS "verdictAt"
+       FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = $1 FOR UPDATE OF c`,
+      [claimId],
+    );
+    return row ?? null;
+  }
+}
+
+export interface DeskVerdictRow {
+  id: string;
+  text: string;
+  claimant: string | null;
+  status: string;
+  updatedAt: Date;
+  articleUrl: string | null;
+  publishedAt: Date | null;
+  articleCreatedAt: Date;
+  verdictAt: Date | null;
+}

@@ -1,0 +1,205 @@
+import { startTestService, waitFor, type TestService } from './helpers/test-service';
+
+interface Claim {
+  id: string;
+  text: string;
+  status: string;
+  version: number;
+}
+
+interface Match {
+  id: string;
+  kind: 'fact-check' | 'claim';
+  score: number;
+  url: string | null;
+  text: string;
+  rating?: string | null;
+  status?: string | null;
+  claimId?: string;
+  sameText?: boolean;
+}
+
+const review = (n: number, claimReviewed: string, rating: string, extra: Record<string, unknown> = {}) => ({
+  '@context': 'https://schema.org',
+  '@type': 'ClaimReview',
+  url: `https://checks.example.org/fact-check/${n}`,
+  claimReviewed,
+  reviewRating: { '@type': 'Rating', alternateName: rating },
+  datePublished: '2024-03-01T00:00:00Z',
+  author: { '@type': 'Organization', name: 'Example Checks' },
+  itemReviewed: { '@type': 'Claim', author: { '@type': 'Person', name: 'A Senator' } },
+  headline: `Fact check ${n}`,
+  inLanguage: 'en',
+  ...extra,
+});
+
+const ARCHIVE = [
+  review(1, 'The city council spent 40 million dollars on new bus lanes in 2023.', 'False'),
+  review(2, 'Vaccines cause autism in children, a new study claims.', 'Pants on Fire'),
+  review(3, 'The Eiffel Tower will be dismantled and moved to Las Vegas.', 'Satire'),
+  review(4, 'Wind turbines kill more birds each year than cats do.', 'Mostly False'),
+];
+
+const BODY = [
+  'The city council spent 40 million dollars on new bus lanes in 2023, the mayor said.',
+  'Wind turbines kill more birds each year than cats do, according to the senator.',
+  'Unemployment in the region fell to 4.1 percent in March 2024.',
+].join(' ');
+
+describe('fact-checks: archive, search and matches', () => {
+  let t: TestService;
+  let editor: string;
+  let claims: Claim[];
+
+  const auth = (key: string) => ({ Authorization: `Bearer ${key}` });
+  const importBody = (body: unknown) => t.http().post('/fact-checks/import').set(auth(editor)).send(body as object);
+  const matchesOf = async (claimId: string): Promise<Match[]> => (await t.http().get(`/claims/${claimId}/matches`).set(auth(editor))).body.items;
+  const postArticle = async (title: string, body: string): Promise<Claim[]> => {
+    const posted = await t.http().post('/articles').set(auth(editor)).send({ title, body, minCheckworthiness: 0 });
+    expect(posted.status).toBe(202);
+    return waitFor(async () => {
+      const article = (await t.http().get(`/articles/${posted.body.id}`).set(auth(editor))).body;
+      return article.status === 'ready' && article.claims.length >= 2 ? article.claims : null;
+    }, `the claims of ${title}`);
+  };
+  const claimWith = (list: Claim[], words: string) => {
+    const found = list.find((c) => c.text.includes(words));
+    if (!found) throw new Error(`no claim holds "${words}": ${list.map((c) => c.text).join(' | ')}`);
+    return found;
+  };
+
+  beforeAll(async () => {
+    t = await startTestService(13, { name: 'fact-checks' });
+    editor = await t.createKey('editor');
+  });
+  afterAll(() => t.close());
+
+  it('imports ClaimReview, reporting each bad item by its index while the good ones land', async () => {
+    const response = await importBody({ items: [ARCHIVE[0], { url: 'https://checks.example.org/no-claim' }, ARCHIVE[1], { claimReviewed: 'no url' }, 'text'] });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      imported: 2,
+      updated: 0,
+      skipped: 0,
+      errors: [
+        { index: 1, message: 'claimReviewed must be a non-empty string' },
+        { index: 3, message: 'url must be a non-empty string' },
+        { index: 4, message: 'an item must be a ClaimReview object' },
+      ],
+    });
+    const single = await importBody(ARCHIVE[2]);
+    expect(single.body).toMatchObject({ imported: 1, updated: 0, skipped: 0, errors: [] });
+    const array = await importBody([ARCHIVE[3]]);
+    expect(array.body).toMatchObject({ imported: 1, errors: [] });
+    const { rows } = await t.db.query(`SELECT rating, author, claimant, headline, language FROM fact_checks WHERE url = $1`, [ARCHIVE[0].url]);
+    expect(rows).toEqual([{ rating: 'False', author: 'Example Checks', claimant: 'A Senator', headline: 'Fact check 1', language: 'en' }]);
+  });
+
+  it('identifies fact-checks by url: the same item is skipped, a changed one updated', async () => {
+    const again = await importBody(ARCHIVE);
+    expect(again.body).toEqual({ imported: 0, updated: 0, skipped: 4, errors: [] });
+    const changed = await importBody([{ ...ARCHIVE[2], reviewRating: { name: 'Fake' } }]);
+    expect(changed.body).toEqual({ imported: 0, updated: 1, skipped: 0, errors: [] });
+    const { rows } = await t.db.query(`SELECT count(*)::int AS n, max(rating) AS rating FROM fact_checks WHERE url = $1`, [ARCHIVE[2].url]);
+    expect(rows[0]).toEqual({ n: 1, rating: 'Fake' });
+    const stats = await t.db.query(`SELECT doc_count::int AS n FROM fact_check_stats`);
+    expect(stats.rows[0].n).toBe(4);
+  });
+
+  it('refuses a body that is not ClaimReview and more than 1,000 items with validation_failed', async () => {
+    const wrong = await importBody({ items: 'none' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.code).toBe('validation_failed');
+    const tooMany = await importBody(Array.from({ length: 1001 }, (_, i) => ({ url: `https://checks.example.org/x/${i}`, claimReviewed: 'x' })));
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body).toMatchObject({ code: 'validation_failed', details: { items: [expect.stringContaining('1000')] } });
+  });
+
+  it('searches the archive, best first, from tweet-like text', async () => {
+    const response = await t
+      .http()
+      .get('/fact-checks/search')
+      .query({ q: 'WOW the #EiffelTower is moving to Las Vegas?! pic.twitter.com/abc https://t.co/x', limit: 2 })
+      .set(auth(editor));
+    expect(response.status).toBe(200);
+    expect(response.body.items[0]).toMatchObject({ url: ARCHIVE[2].url, claimReviewed: ARCHIVE[2].claimReviewed, rating: 'Fake', author: 'Example Checks', datePublished: '2024-03-01T00:00:00.000Z' });
+    expect(response.body.items[0].score).toBeGreaterThan(0);
+    for (let i = 1; i < response.body.items.length; i++) expect(response.body.items[i].score).toBeLessThanOrEqual(response.body.items[i - 1].score);
+    const missing = await t.http().get('/fact-checks/search').set(auth(editor));
+    expect(missing.status).toBe(400);
+    expect(missing.body.code).toBe('validation_failed');
+  });
+
+  it('matches every new claim against the archive in the worker', async () => {
+    claims = await postArticle('Bus lanes', BODY);
+    const bus = claimWith(claims, 'bus lanes');
+    const matches = await waitFor(async () => {
+      const items = await matchesOf(bus.id);
+      return items.length > 0 ? items : null;
+    }, 'the bus-lane claim to be matched');
+    expect(matches[0]).toMatchObject({ kind: 'fact-check', url: ARCHIVE[0].url, rating: 'False' });
+    expect(matches.length).toBeLessThanOrEqual(5);
+  });
+
+  it('confirming a match gives the claim its verdict with the fact-check as source, recorded in an event', async () => {
+    const bus = claimWith(claims, 'bus lanes');
+    const [match] = await matchesOf(bus.id);
+    const confirmed = await t.http().post(`/claims/${bus.id}/matches/${match.id}/confirm`).set(auth(editor)).send({});
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body).toMatchObject({ id: bus.id, status: 'disputed', version: bus.version + 1 });
+    const events = (await t.http().get(`/claims/${bus.id}/events`).set(auth(editor))).body.items;
+    const last = events[events.length - 1];
+    expect(last).toMatchObject({ type: 'transition', toStatus: 'disputed' });
+    expect(last.sources).toEqual([expect.objectContaining({ url: ARCHIVE[0].url })]);
+    expect(last.note).toContain(match.id);
+    expect((await matchesOf(bus.id)).find((m) => m.id === match.id)).toMatchObject({ state: 'confirmed' });
+  });
+
+  it('rejecting a match sets it aside', async () => {
+    const birds = claimWith(claims, 'Wind turbines');
+    const matches = await waitFor(async () => {
+      const items = await matchesOf(birds.id);
+      return items.length > 0 ? items : null;
+    }, 'the wind-turbine claim to be matched');
+    const rejected = await t.http().post(`/claims/${birds.id}/matches/${matches[0].id}/reject`).set(auth(editor)).send({});
+    expect(rejected.status).toBe(200);
+    expect((await matchesOf(birds.id)).map((m) => m.id)).not.toContain(matches[0].id);
+    const again = await t.http().post(`/claims/${birds.id}/matches/${matches[0].id}/confirm`).set(auth(editor)).send({});
+    expect(again.status).toBe(404);
+    expect(again.body.code).toBe('not_found');
+  });
+
+  it('the desk’s verdict becomes a fact-check, and the same claim in another article is linked and offered it', async () => {
+    const bus = claimWith(claims, 'bus lanes');
+    await waitFor(async () => (await t.db.query(`SELECT 1 FROM fact_checks WHERE source_claim_id = $1`, [bus.id])).rowCount === 1, 'the desk’s own fact-check');
+    const { rows } = await t.db.query(`SELECT rating, claim_review FROM fact_checks WHERE source_claim_id = $1`, [bus.id]);
+    expect(rows[0].rating).toBe('Disputed');
+    expect(rows[0].claim_review).toMatchObject({ '@type': 'ClaimReview', claimReviewed: bus.text });
+
+    const second = await postArticle('Bus lanes again', `${bus.text} Unemployment in the region fell to 4.1 percent in March 2024.`);
+    const repeat = claimWith(second, 'bus lanes');
+    const matches = await waitFor(async () => {
+      const items = await matchesOf(repeat.id);
+      return items.some((m) => m.sameText) ? items : null;
+    }, 'the repeated claim to be linked');
+    const linked = matches.find((m) => m.sameText)!;
+    expect(linked).toMatchObject({ kind: 'claim', claimId: bus.id, status: 'disputed' });
+    // The earlier claim learns of the repeat too.
+    expect((await matchesOf(bus.id)).some((m) => m.kind === 'claim' && m.claimId === repeat.id)).toBe(true);
+
+    const confirmed = await t.http().post(`/claims/${repeat.id}/matches/${linked.id}/confirm`).set(auth(editor)).send({});
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.status).toBe('disputed');
+  });
+
+  it('answers not_found for a match of another claim and validation_failed for a bad verdict', async () => {
+    const bus = claimWith(claims, 'bus lanes');
+    const other = claimWith(claims, 'Unemployment');
+    const [match] = await matchesOf(bus.id);
+    const wrongClaim = await t.http().post(`/claims/${other.id}/matches/${match.id}/confirm`).set(auth(editor)).send({});
+    expect(wrongClaim.status).toBe(404);
+    const badVerdict = await t.http().post(`/claims/${other.id}/matches/${match.id}/confirm`).set(auth(editor)).send({ to: 'withdrawn' });
+    expect(badVerdict.status).toBe(400);
+    expect(badVerdict.body.code).toBe('validation_failed');
+  });
+});
