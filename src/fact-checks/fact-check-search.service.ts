@@ -8,6 +8,8 @@ export const CANDIDATE_POOL = 200;
 /** The rarest query lexemes fetch candidates; one found in more than this share of fact-checks never does. */
 export const MAX_QUERY_LEXEMES = 30;
 export const MAX_LEXEME_SHARE = 0.5;
+/** At most this many documents hold the chosen lexemes: the bound on a search's work at 1M fact-checks. */
+export const MAX_CANDIDATE_POSTINGS = 20_000;
 
 export interface PreparedQuery {
   terms: TermStat[];
@@ -34,7 +36,7 @@ export class FactCheckSearchService {
   async prepare(rawText: string, pool = CANDIDATE_POOL, maxLexemes = MAX_QUERY_LEXEMES, maxShare = MAX_LEXEME_SHARE): Promise<PreparedQuery> {
     const text = normaliseQueryText(rawText);
     const [terms, stats] = await Promise.all([this.repository.queryTerms(text), this.repository.corpusStats()]);
-    const tsquery = orTsquery(candidateLexemes(terms, stats.docCount, maxLexemes, maxShare));
+    const tsquery = orTsquery(candidateLexemes(terms, stats.docCount, maxLexemes, maxShare, MAX_CANDIDATE_POSTINGS));
     const rows = await this.repository.candidates(tsquery, text, pool);
     const candidates = rows.map((r) => ({
       claimVector: parseTsvector(r.claimVector),

@@ -133,13 +133,21 @@ export function scoreCandidate(
   return lexical + p.wClaimCoverage * claimCoverage + p.wTitleCoverage * titleCoverage + p.wTrigram * candidate.trigram + p.wTitleTrigram * candidate.titleTrigram + p.wRank * Math.min(1, candidate.rank) + p.wEntities * entities;
 }
 
-/** Lexemes to fetch candidates with: the rarest first, at most `max`, none found in over `maxShare` of documents. */
-export function candidateLexemes(terms: TermStat[], docCount: number, max: number, maxShare: number): string[] {
-  return terms
-    .filter((t) => t.ndoc > 0 && t.ndoc <= Math.max(1, docCount * maxShare))
-    .sort((a, b) => a.ndoc - b.ndoc)
-    .slice(0, max)
-    .map((t) => t.lexeme);
+/**
+ * Lexemes to fetch candidates with: the rarest first, at most `max`, none found in over `maxShare` of documents, and
+ * no more than `postings` documents between them, which bounds the rows a search ranks however large the archive.
+ */
+export function candidateLexemes(terms: TermStat[], docCount: number, max: number, maxShare: number, postings = Infinity): string[] {
+  const chosen: string[] = [];
+  let total = 0;
+  for (const t of [...terms].sort((a, b) => a.ndoc - b.ndoc)) {
+    if (chosen.length >= max || t.ndoc > Math.max(1, docCount * maxShare)) break;
+    if (t.ndoc === 0) continue;
+    if (chosen.length > 0 && total + t.ndoc > postings) break;
+    chosen.push(t.lexeme);
+    total += t.ndoc;
+  }
+  return chosen;
 }
 
 /** An OR tsquery of lexemes, each quoted as a literal so nothing in it is read as an operator. */
