@@ -299,7 +299,7 @@ describe('pages, sign-in, audit log, stats and the queue dashboard (HTTP)', () =
       expect(board.text).toContain('claimdesk queues');
       const queues = await get('/admin/queues/ui/api/queues', t.adminKey);
       expect(queues.status).toBe(200);
-      expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['article-extraction', 'callback-delivery', 'claim-review']);
+      expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['article-extraction', 'callback-delivery', 'claim-matching', 'claim-review']);
 
       const json = await get('/admin/queues', t.adminKey);
       expect(json.status).toBe(200);

@@ -50,6 +50,13 @@ export interface NewMatch {
 const FACT_CHECK_COLUMNS = `f.id, f.url, f.claim_reviewed AS "claimReviewed", f.headline, f.rating, f.author, f.claimant,
   f.date_published AS "datePublished", f.source_claim_id AS "sourceClaimId", sc.article_id AS "sourceArticleId"`;
 
+const MATCH_SELECT = `SELECT m.id, m.kind, m.score, m.state, m.fact_check_id AS "factCheckId", m.matched_claim_id AS "matchedClaimId",
+    f.url, coalesce(f.claim_reviewed, mc.text) AS text, f.rating, mc.status, coalesce(mc.article_id, sc.article_id) AS "articleId"
+  FROM claim_matches m
+  LEFT JOIN fact_checks f ON f.id = m.fact_check_id
+  LEFT JOIN claims sc ON sc.id = f.source_claim_id
+  LEFT JOIN claims mc ON mc.id = m.matched_claim_id`;
+
 /** The same-text rule, one expression, matched by the index "IDX_claims_fingerprint". */
 const CLAIM_FINGERPRINT = `lower(regexp_replace(c.text, '[^a-zA-Z0-9%$]+', ' ', 'g'))`;
 
@@ -244,31 +251,11 @@ export class FactChecksRepository {
   }
 
   async matchesOf(claimId: string): Promise<StoredMatch[]> {
-    return this.dataSource.query(
-      `SELECT m.id, m.kind, m.score, m.state, m.fact_check_id AS "factCheckId", m.matched_claim_id AS "matchedClaimId",
-              coalesce(f.url, NULL) AS url, coalesce(f.claim_reviewed, mc.text) AS text, f.rating, mc.status,
-              coalesce(mc.article_id, sc.article_id) AS "articleId"
-       FROM claim_matches m
-       LEFT JOIN fact_checks f ON f.id = m.fact_check_id
-       LEFT JOIN claims sc ON sc.id = f.source_claim_id
-       LEFT JOIN claims mc ON mc.id = m.matched_claim_id
-       WHERE m.claim_id = $1 AND m.state <> 'rejected'
-       ORDER BY m.score DESC, m.id`,
-      [claimId],
-    );
+    return this.dataSource.query(`${MATCH_SELECT} WHERE m.claim_id = $1 AND m.state <> 'rejected' ORDER BY m.score DESC, m.id`, [claimId]);
   }
 
   async matchOf(em: EntityManager, claimId: string, matchId: string): Promise<StoredMatch | null> {
-    const [row] = await em.query(
-      `SELECT m.id, m.kind, m.score, m.state, m.fact_check_id AS "factCheckId", m.matched_claim_id AS "matchedClaimId",
-              f.url, coalesce(f.claim_reviewed, mc.text) AS text, f.rating, mc.status, coalesce(mc.article_id, sc.article_id) AS "articleId"
-       FROM claim_matches m
-       LEFT JOIN fact_checks f ON f.id = m.fact_check_id
-       LEFT JOIN claims sc ON sc.id = f.source_claim_id
-       LEFT JOIN claims mc ON mc.id = m.matched_claim_id
-       WHERE m.claim_id = $1 AND m.id = $2 FOR UPDATE OF m`,
-      [claimId, matchId],
-    );
+    const [row] = await em.query(`${MATCH_SELECT} WHERE m.claim_id = $1 AND m.id = $2 FOR UPDATE OF m`, [claimId, matchId]);
     return row ?? null;
   }
 

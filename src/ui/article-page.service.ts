@@ -7,12 +7,15 @@ import { ApiError } from '../common/api-error';
 import type { ClaimEventEntity } from '../claims/claim-event.entity';
 import type { ClaimEntity } from '../claims/claim.entity';
 import { ClaimsQueryService } from '../claims/claims-query.service';
+import { FactChecksRepository, type StoredMatch } from '../fact-checks/fact-checks.repository';
 import { PeopleService, type PeopleDirectory } from './people.service';
 
 export interface ClaimDetail {
   claim: ClaimEntity;
   /** Oldest first; a claim's history is short, the first 200 events are shown. */
   events: ClaimEventEntity[];
+  /** Seen before (issue 15): the claim's matches, best first. */
+  matches: StoredMatch[];
 }
 
 export interface ArticlePage {
@@ -36,6 +39,7 @@ export class ArticlePageService {
     private readonly articles: ArticlesQueryService,
     private readonly claimsQuery: ClaimsQueryService,
     private readonly people: PeopleService,
+    private readonly factChecks: FactChecksRepository,
   ) {}
 
   async load(principal: Principal, articleId: string, claimId: string | null, claimsCursor: string | null = null): Promise<ArticlePage> {
@@ -48,6 +52,7 @@ export class ArticlePageService {
     const selected = claim?.articleId === articleId ? claim : undefined;
     const events = selected ? (await this.claimsQuery.events(principal, selected.id, { limit: HISTORY_LIMIT })).items : [];
     const people = await this.people.directory(events.map((e) => e.actorKeyId));
+    const matches = selected ? await this.factChecks.matchesOf(selected.id) : [];
     return {
       article,
       summary,
@@ -55,7 +60,7 @@ export class ArticlePageService {
       claims: claims.items,
       claimsCursor,
       claimsNextCursor: claims.nextCursor,
-      selected: selected ? { claim: selected, events } : null,
+      selected: selected ? { claim: selected, events, matches } : null,
       people,
     };
   }

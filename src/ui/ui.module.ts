@@ -1,3 +1,4 @@
+import { FactChecksModule } from '../fact-checks/fact-checks.module';
 import { Module } from '@nestjs/common';
 import { AdminModule } from '../admin/admin.module';
 import { ArticlesModule } from '../articles/articles.module';
@@ -18,7 +19,7 @@ import { WorkbenchService } from './workbench.service';
 
 /** The desk's pages (server-rendered HTML over the domain services) and the queue dashboard. */
 @Module({
-  imports: [AuthModule, ArticlesModule, ClaimsModule, ReviewModule, AdminModule, QueueDashboardModule],
+  imports: [AuthModule, ArticlesModule, ClaimsModule, FactChecksModule, ReviewModule, AdminModule, QueueDashboardModule],
   controllers: [UiAuthController, UiAssetsController, UiArticlesController, UiReviewController, UiReviewActionsController, UiAdminController],
   providers: [ArticleListService, ArticlePageService, PeopleService, WorkbenchService],
 })

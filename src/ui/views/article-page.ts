@@ -1,5 +1,6 @@
 import type { Principal } from '../../auth/principal';
 import type { ArticlePage } from '../article-page.service';
+import { seenBeforePanel } from '../../fact-checks/seen-before';
 import { claimDetail, highlightedText, placeableClaims } from './claim-views';
 import { formatDateTime } from './format';
 import { html, safeHref } from './html';
@@ -32,7 +33,7 @@ export function articlePage(page: ArticlePage, principal: Principal): string {
       </section>
       <aside class="sidebar" aria-label="Claim details">
         ${selected
-          ? html`${claimDetail(selected.claim, selected.events, people)}<p><a href="/ui/articles/${article.id}">Close</a></p>`
+          ? html`${claimDetail(selected.claim, selected.events, people)}${seenBeforePanel(selected.matches)}<p><a href="/ui/articles/${article.id}">Close</a></p>`
           : html`<h2>Claims</h2>
             ${claims.length === 0 ? html`<p class="muted">No claims found${article.status === 'ready' ? '' : ' yet'}.</p>` : ''}
             <ol class="claim-list">${claims
