@@ -33,10 +33,10 @@ export interface RankedFactCheck {
 export class FactCheckSearchService {
   constructor(private readonly repository: FactChecksRepository) {}
 
-  async prepare(rawText: string, pool = CANDIDATE_POOL, maxLexemes = MAX_QUERY_LEXEMES, maxShare = MAX_LEXEME_SHARE): Promise<PreparedQuery> {
+  async prepare(rawText: string, pool = CANDIDATE_POOL, maxLexemes = MAX_QUERY_LEXEMES, maxShare = MAX_LEXEME_SHARE, postings = MAX_CANDIDATE_POSTINGS): Promise<PreparedQuery> {
     const text = normaliseQueryText(rawText);
     const [terms, stats] = await Promise.all([this.repository.queryTerms(text), this.repository.corpusStats()]);
-    const tsquery = orTsquery(candidateLexemes(terms, stats.docCount, maxLexemes, maxShare, MAX_CANDIDATE_POSTINGS));
+    const tsquery = orTsquery(candidateLexemes(terms, stats.docCount, maxLexemes, maxShare, postings));
     const rows = await this.repository.candidates(tsquery, text, pool);
     const candidates = rows.map((r) => ({
       claimVector: parseTsvector(r.claimVector),
