@@ -155,6 +155,19 @@ describe('fact-checks: archive, search and matches', () => {
     expect((await matchesOf(bus.id)).find((m) => m.id === match.id)).toMatchObject({ state: 'confirmed' });
   });
 
+  it('shows "Seen before" with the matched fact-check under the selected claim on the article page', async () => {
+    const bus = claimWith(claims, 'bus lanes');
+    const { rows } = await t.db.query(`SELECT article_id FROM claims WHERE id = $1`, [bus.id]);
+    const login = await t.http().post('/ui/login').type('form').send({ apiKey: editor });
+    expect(login.status).toBe(303);
+    const cookie = ([] as string[]).concat(login.headers['set-cookie'] ?? []).find((c) => c.startsWith('claimdesk_session='))!.split(';')[0];
+    const page = await t.http().get(`/ui/articles/${rows[0].article_id}?claim=${bus.id}`).set('Cookie', cookie);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Seen before');
+    expect(page.text).toContain(`href="${ARCHIVE[0].url}"`);
+    expect(page.text).toContain('confirmed');
+  });
+
   it('rejecting a match sets it aside', async () => {
     const birds = claimWith(claims, 'Wind turbines');
     const matches = await waitFor(async () => {
