@@ -49,11 +49,11 @@ function grid(search: FactCheckSearchService, prepared: PreparedQuery[], relevan
   let best = { ...DEFAULT_SCORER_PARAMS };
   let bestScore = mean(mapAt5(prepared, relevant, best, search));
   const space: Record<keyof ScorerParams, number[]> = {
-    k1: [0.6, 0.9, 1.2, 1.5, 2, 3],
-    bClaim: [0.3, 0.5, 0.75, 0.9],
+    k1: [0.2, 0.3, 0.45, 0.6, 0.9, 1.2, 1.5, 2],
+    bClaim: [0.3, 0.5, 0.75, 0.9, 1],
     bTitle: [0.3, 0.5, 0.75, 0.9],
     wClaim: [0.5, 1, 1.5],
-    wTitle: [0, 0.3, 0.6, 1, 1.5],
+    wTitle: [0, 0.3, 0.6, 1, 1.5, 2],
     wTrigram: [0, 0.1, 0.25, 0.5, 1],
     wTitleTrigram: [0, 0.1, 0.25, 0.5, 1],
     wRank: [0, 0.05, 0.1, 0.2, 0.5],

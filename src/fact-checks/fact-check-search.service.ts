@@ -58,7 +58,7 @@ export class FactCheckSearchService {
     const queryLexemes = new Set(prepared.terms.map((t) => t.lexeme));
     return prepared.rows
       .map((row, i) => ({ row, score: scoreCandidate(prepared.terms, prepared.salient, prepared.candidates[i], prepared.stats, params, frequency, queryLexemes) }))
-      .sort((a, b) => b.score - a.score || (a.row.id < b.row.id ? -1 : 1));
+      .sort((a, b) => b.score - a.score); // stable: ties keep the SQL order (rank, then a hash of the url)
   }
 
   async search(text: string, limit: number, offset = 0): Promise<{ items: RankedFactCheck[]; more: boolean }> {

@@ -181,7 +181,7 @@ export class FactChecksRepository {
               ts_rank_cd(f.search_vector, $1::tsquery, 1) AS rank,
               word_similarity(f.claim_reviewed, $2) AS trigram, word_similarity(coalesce(f.headline, ''), $2) AS "titleTrigram"
        FROM (SELECT * FROM fact_checks WHERE search_vector @@ $1::tsquery
-             ORDER BY ts_rank_cd(search_vector, $1::tsquery, 1) DESC, id LIMIT $3) f
+             ORDER BY ts_rank_cd(search_vector, $1::tsquery, 1) DESC, md5(url) LIMIT $3) f
        LEFT JOIN claims sc ON sc.id = f.source_claim_id`,
       [tsquery, text, limit],
     );
