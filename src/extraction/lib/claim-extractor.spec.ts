@@ -63,6 +63,32 @@ describe('ClaimExtractor', () => {
     });
   });
 
+  describe('on quotations over several paragraphs', () => {
+    const body = [
+      '“We cut spending by 12 percent this year. The deficit is now below $5 million,” said Mayor Ana Ruiz.',
+      '',
+      '“Next year we will hire 40 more teachers.”',
+      '',
+      'The opposition leader, Tom Hale, disputed the figures. He said the deficit was $9 million.',
+      '',
+      '“The city has borrowed $20 million since 2021. Nobody voted for that.',
+      '',
+      '“Taxes rose 8 percent last year,” he added.',
+    ].join('\n');
+    const claimantOf = (fragment: string) => extractor.extract(body, { minCheckworthiness: 0 }).find((c) => c.text.includes(fragment))?.claimant;
+
+    it('gives a quoted paragraph that follows a quotation its speaker', () => {
+      expect(claimantOf('12 percent')).toBe('Mayor Ana Ruiz');
+      expect(claimantOf('40 more teachers')).toBe('Mayor Ana Ruiz');
+    });
+
+    it('gives pronouns and a quote running over paragraphs the latest named speaker', () => {
+      expect(claimantOf('$9 million')).toBe('The opposition leader');
+      expect(claimantOf('$20 million since 2021')).toBe('The opposition leader');
+      expect(claimantOf('Taxes rose 8 percent')).toBe('The opposition leader');
+    });
+  });
+
   describe('on malformed text', () => {
     it.each([
       ['empty', ''],

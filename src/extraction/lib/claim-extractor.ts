@@ -107,16 +107,26 @@ function resolveClaimants(sentences: Sentence[], body: string): { own: (string |
     resolved.push(name);
     if (name) latest = name;
   });
+  // A quotation's speaker, and the paragraph that named it: a quoted paragraph right after it with no speaker of its own
+  // goes on with the same voice (news convention: a long quote runs over paragraphs, each opening with a quote mark).
+  let lastQuote: { speaker: string; line: number } | null = null;
   for (let i = 0; i < sentences.length; i++) {
     if (!sentences[i].endsInsideQuote && !sentences[i].startsInsideQuote && !startsWithQuote(sentences[i], body)) continue;
     let end = i;
-    while (end + 1 < sentences.length && sentences[end].endsInsideQuote && sentences[end + 1].line === sentences[i].line) end++;
+    while (end + 1 < sentences.length && sentences[end].endsInsideQuote && continuesQuote(sentences[end], sentences[end + 1], body)) end++;
     const previous = i > 0 && sentences[i - 1].line === sentences[i].line ? resolved[i - 1] : null;
-    const speaker = resolved.slice(i, end + 1).find((name) => name !== null) ?? previous;
+    const carried: string | null = lastQuote && lastQuote.line >= sentences[i].line - 1 && startsWithQuote(sentences[i], body) ? lastQuote.speaker : null;
+    const speaker: string | null = resolved.slice(i, end + 1).find((name) => name !== null) ?? previous ?? carried;
     for (let k = i; k <= end; k++) resolved[k] ??= speaker;
+    if (speaker) lastQuote = { speaker, line: sentences[end].line };
     i = end;
   }
   return { own: mentions.map((m) => (m ? m.text : null)), resolved };
+}
+
+/** The next sentence is still inside the quote: on the same line, or opening the next paragraph with a quote mark. */
+function continuesQuote(sentence: Sentence, next: Sentence, body: string): boolean {
+  return next.line === sentence.line || (next.line === sentence.line + 1 && startsWithQuote(next, body));
 }
 
 function startsWithQuote(sentence: Sentence, body: string): boolean {
