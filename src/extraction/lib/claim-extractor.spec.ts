@@ -63,6 +63,18 @@ describe('ClaimExtractor', () => {
     });
   });
 
+  describe('on a headline', () => {
+    const lede = 'The city council approved a $3.2 billion budget on Monday, including $40 million in new spending on schools.';
+
+    it('drops a headline the lede repeats, and keeps one it does not', () => {
+      const repeated = extractor.extract(`City budget adds $40 million for schools\n\n${lede}`, { minCheckworthiness: 0 });
+      const news = extractor.extract(`Ceasefire talks stall as shelling resumes\n\n${lede}`, { minCheckworthiness: 0 });
+
+      expect(repeated.map((c) => c.text)).toEqual([lede]);
+      expect(news.map((c) => c.text)).toEqual(['Ceasefire talks stall as shelling resumes', lede]);
+    });
+  });
+
   describe('on quotations over several paragraphs', () => {
     const body = [
       '“We cut spending by 12 percent this year. The deficit is now below $5 million,” said Mayor Ana Ruiz.',

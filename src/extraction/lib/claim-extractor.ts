@@ -60,9 +60,10 @@ export class ClaimExtractor {
     const sentences = splitSentences(body);
     const claimants = resolveClaimants(sentences, body);
     const claims: ExtractedClaim[] = [];
+    const skipHeadline = headlineRepeated(sentences, body);
     sentences.forEach((sentence, s) => {
       const text = body.slice(sentence.start, sentence.end);
-      if (isBoilerplate(text) || isQuestion(text) || wordCount(sentence.tokens) < MIN_WORDS) return;
+      if ((s === 0 && skipHeadline) || isBoilerplate(text) || isQuestion(text) || wordCount(sentence.tokens) < MIN_WORDS) return;
       const reported = claimants.own[s] !== null;
       let firstEntity = 0;
       for (const clause of splitClauses(sentence.tokens, sentence.startsInsideQuote)) {
@@ -122,6 +123,24 @@ function resolveClaimants(sentences: Sentence[], body: string): { own: (string |
     i = end;
   }
   return { own: mentions.map((m) => (m ? m.text : null)), resolved };
+}
+
+const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM']);
+const LEDE_SENTENCES = 3;
+
+/**
+ * A headline (a first line that is one sentence without a full stop) whose content words the lede repeats says
+ * nothing the lede does not: the lede's fuller sentence is the claim.
+ */
+function headlineRepeated(sentences: Sentence[], body: string): boolean {
+  const [headline, ...rest] = sentences;
+  if (!headline || headline.line !== 0 || rest[0]?.line === 0 || /[.!?…]["”’]?\s*$/.test(body.slice(headline.start, headline.end))) return false;
+  const words = new Set(headline.tokens.filter((t) => CONTENT_POS.has(t.pos)).map((t) => t.lemma));
+  if (words.size === 0) return false;
+  return rest.slice(0, LEDE_SENTENCES).some((sentence) => {
+    const lede = new Set(sentence.tokens.map((t) => t.lemma));
+    return [...words].filter((w) => lede.has(w)).length >= 0.6 * words.size;
+  });
 }
 
 /** The next sentence is still inside the quote: on the same line, or opening the next paragraph with a quote mark. */
