@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { ClaimType, ExtractedEntity } from '../extraction/lib/claim-extractor';
+import type { ClaimType, ExtractedEntity } from './claim-types';
 import type { ClaimStatus } from './claim-status';
 
 @Entity({ name: 'claims' })
