@@ -1,12 +1,17 @@
 import type { EntityManager } from 'typeorm';
-import type { Principal } from '../auth/principal';
 
 export type AuditAction = 'key.created' | 'key.revoked' | 'reviewer.created' | 'reviewer.updated';
+
+/** Who acted, as the audit log records it (an authenticated principal satisfies it). */
+export interface AuditActor {
+  keyId: string;
+  role: string;
+}
 
 export interface AuditEntry {
   action: AuditAction;
   /** null: the service itself (the demo, a bootstrap). */
-  actor: Principal | null;
+  actor: AuditActor | null;
   targetType: 'key' | 'reviewer';
   targetId: string;
   details?: Record<string, unknown>;
