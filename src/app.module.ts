@@ -4,7 +4,7 @@ import { AdminModule } from './admin/admin.module';
 import { ArticlesModule } from './articles/articles.module';
 import { AuthModule } from './auth/auth.module';
 import { ClaimsModule } from './claims/claims.module';
-import { RateLimitModule } from './common/rate-limit';
+import { RateLimitModule } from './auth/rate-limit';
 import { HealthModule } from './health/health.module';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { ReviewModule } from './review/review.module';

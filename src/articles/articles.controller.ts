@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res, UseIntercep
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
-import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { PageQueryDto } from '../common/pagination';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { emptySummary, toArticleDetailResponse, toArticleResponse } from './article.response';

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { catchError, from, mergeMap, type Observable, of, throwError } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { ownerIdOf, type Principal } from '../auth/principal';
-import { ApiError } from './api-error';
+import { ApiError } from '../common/api-error';
 import { parseIdempotencyKey, requestFingerprint } from './idempotency-key';
 
 /** A first request that has not finished in this long is taken to have died; a retry may run it again. */
