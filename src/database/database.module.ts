@@ -11,6 +11,7 @@ import { dataSourceOptions } from './data-source';
       inject: [ConfigService],
       useFactory: (config: ConfigService<Environment, true>) => ({
         ...dataSourceOptions(config.get('DATABASE_URL', { infer: true }), config.get('DATABASE_POOL_SIZE', { infer: true })),
+        autoLoadEntities: true,
         // Start even while Postgres is down; /health says so and requests answer 503 until it is back.
         retryAttempts: 3,
         retryDelay: 1000,
