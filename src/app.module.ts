@@ -4,6 +4,7 @@ import { AdminModule } from './admin/admin.module';
 import { ArticlesModule } from './articles/articles.module';
 import { AuthModule } from './auth/auth.module';
 import { ClaimsModule } from './claims/claims.module';
+import { DeskModule } from './desk/desk.module';
 import { RateLimitModule } from './auth/rate-limit';
 import { HealthModule } from './health/health.module';
 import { IntegrationsModule } from './integrations/integrations.module';
@@ -19,6 +20,7 @@ import { UiModule } from './ui/ui.module';
     RateLimitModule,
     ArticlesModule,
     ClaimsModule,
+    DeskModule,
     ReviewModule,
     ReviewersModule,
     AdminModule,

@@ -2,13 +2,12 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClaimEventEntity } from './claim-event.entity';
 import { ClaimEntity } from './claim.entity';
-import { ReviewModule } from '../review/review.module';
 import { ClaimTransitionService } from './claim-transition.service';
 import { ClaimsController } from './claims.controller';
 import { ClaimsQueryService } from './claims-query.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ClaimEntity, ClaimEventEntity]), ReviewModule],
+  imports: [TypeOrmModule.forFeature([ClaimEntity, ClaimEventEntity])],
   controllers: [ClaimsController],
   providers: [ClaimsQueryService, ClaimTransitionService],
   exports: [ClaimsQueryService, ClaimTransitionService],

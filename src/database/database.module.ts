@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Environment } from '../config/environment';
 import { dataSourceOptions } from './data-source';
+import { DomainEvents } from './domain-events';
 
 @Global()
 @Module({
@@ -18,5 +19,7 @@ import { dataSourceOptions } from './data-source';
       }),
     }),
   ],
+  providers: [DomainEvents],
+  exports: [DomainEvents],
 })
 export class DatabaseModule {}

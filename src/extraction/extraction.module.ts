@@ -5,6 +5,7 @@ import { ClaimEntity } from '../claims/claim.entity';
 import { ArticleRevisionEntity } from '../articles/article-revision.entity';
 import { ArticleEntity } from '../articles/article.entity';
 import { ReviewModule } from '../review/review.module';
+import { ArticleAcceptedListener } from './article-accepted.listener';
 import { ExtractionQueueService } from './extraction-queue.service';
 import { ExtractionService } from './extraction.service';
 import { ExtractionPool } from './extraction-pool.service';
@@ -12,7 +13,7 @@ import { ManualClaimService } from './manual-claim.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ArticleEntity, ArticleRevisionEntity, ClaimEntity, ClaimEventEntity]), ReviewModule],
-  providers: [ExtractionQueueService, ExtractionService, ManualClaimService, ExtractionPool],
+  providers: [ArticleAcceptedListener, ExtractionQueueService, ExtractionService, ManualClaimService, ExtractionPool],
   exports: [ExtractionQueueService, ExtractionService, ManualClaimService],
 })
 export class ExtractionModule {}

@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
+import { afterCommit } from '../database/unit-of-work';
 import type { AssignClaimJob, ExpireLeaseJob } from '../queue/job-data';
 import { assignClaimJobOptions, expireLeaseJobOptions } from '../queue/job-options';
 import { enqueueInBatches } from '../queue/enqueue';
@@ -30,6 +31,20 @@ export class ReviewQueueService {
     );
   }
 
+  /** Claims that wait for a reviewer once `em`'s transaction commits. */
+  enqueueAssignmentsOnCommit(em: EntityManager, claims: PendingClaim[]): void {
+    if (claims.length > 0) afterCommit(em, () => this.enqueueAssignments(claims));
+  }
+
+  scheduleLeaseExpiriesOnCommit(em: EntityManager, leases: { claimId: string; leaseExpiresAt: Date }[]): void {
+    if (leases.length > 0) afterCommit(em, () => this.scheduleLeaseExpiries(leases));
+  }
+
+  /** A reviewer whose capacity `em`'s transaction frees (or grows) is offered work once it commits. */
+  offerWorkOnCommit(em: EntityManager, reviewerId: string, slots: number | null): void {
+    afterCommit(em, () => this.offerWorkTo(reviewerId, slots));
+  }
+
   scheduleLeaseExpiries(leases: { claimId: string; leaseExpiresAt: Date }[]): Promise<boolean> {
     return enqueueInBatches('lease expiries', leases, (batch) =>
       this.queue.addBulk(batch.map((l) => ({ name: JOB_EXPIRE_LEASE, data: { claimId: l.claimId }, opts: expireLeaseJobOptions(l.claimId, l.leaseExpiresAt) }))),
@@ -40,7 +55,7 @@ export class ReviewQueueService {
    * A reviewer has room for `slots` more claims (a verdict, a release, joining, more capacity): the most
    * check-worthy waiting claims it may take get another assignment try. Waiting claims have no job until then.
    */
-  async offerWorkTo(reviewerId: string, slots: number | null): Promise<void> {
+  private async offerWorkTo(reviewerId: string, slots: number | null): Promise<void> {
     if (slots !== null && slots <= 0) return;
     try {
       await this.enqueueAssignments(await this.waitingWithinReach(this.dataSource.manager, reviewerId, slots));
@@ -48,11 +63,6 @@ export class ReviewQueueService {
       // Called after a change has committed: its answer must not turn into an error; the reconciler offers the work.
       this.logger.warn(`Could not offer work to reviewer ${reviewerId}; the reconciler will: ${(error as Error).message}`);
     }
-  }
-
-  /** Offers work to a reviewer up to its free capacity. */
-  fillCapacityOf(reviewerId: string): Promise<void> {
-    return this.offerWorkTo(reviewerId, null);
   }
 
   /**
