@@ -9,7 +9,7 @@ import type { Environment } from '../config/environment';
 import { appendClaimEvents, SYSTEM_ACTOR, updateClaimWithEvent, type Actor } from '../claims/claim-history';
 import { ClaimEntity } from '../claims/claim.entity';
 import type { ClaimEventType } from '../claims/claim-event.entity';
-import { ELIGIBLE, NOT_HANDED_BACK, OPEN_CLAIMS } from './eligibility';
+import { mayTake, openClaimsOf } from './eligibility';
 import { ReviewQueueService, type PendingClaim } from './review-queue.service';
 
 interface LockedClaim {
@@ -65,8 +65,8 @@ export class AssignmentService {
   private candidatesFor(em: EntityManager, claimId: string): Promise<{ id: string }[]> {
     return em.query(
       `SELECT r.id FROM claims c JOIN articles a ON a.id = c.article_id, reviewers r
-       WHERE c.id = $1 AND c.status = 'unverified' AND c.assignee_id IS NULL AND ${ELIGIBLE} AND ${NOT_HANDED_BACK} AND ${OPEN_CLAIMS} < r.capacity
-       ORDER BY ${OPEN_CLAIMS}, r.last_assigned_at NULLS FIRST, r.id LIMIT 5`,
+       WHERE c.id = $1 AND ${mayTake({ reviewer: 'r', claim: 'c', article: 'a' })} AND ${openClaimsOf('r')} < r.capacity
+       ORDER BY ${openClaimsOf('r')}, r.last_assigned_at NULLS FIRST, r.id LIMIT 5`,
       [claimId],
     );
   }
@@ -78,7 +78,7 @@ export class AssignmentService {
       const rows: LockedClaim[] = await em.query(
         `SELECT c.id, c.article_id, c.status, c.assignee_id, c.checkworthiness, a.language, a.topics
          FROM claims c JOIN articles a ON a.id = c.article_id, reviewers r
-         WHERE r.id = $1 AND c.status = 'unverified' AND c.assignee_id IS NULL AND ${ELIGIBLE} AND ${NOT_HANDED_BACK}
+         WHERE r.id = $1 AND ${mayTake({ reviewer: 'r', claim: 'c', article: 'a' })}
          ORDER BY c.checkworthiness DESC, c.id
          LIMIT 1 FOR UPDATE OF c SKIP LOCKED`,
         [reviewerId],
@@ -182,7 +182,7 @@ export class AssignmentService {
   private async lockReviewerUnderCapacity(em: EntityManager, reviewerId: string): Promise<boolean> {
     const locked: { active: boolean; capacity: number }[] = await em.query(`SELECT active, capacity FROM reviewers WHERE id = $1 FOR UPDATE`, [reviewerId]);
     if (!locked[0]?.active) return false;
-    const [{ open }]: { open: number }[] = await em.query(`SELECT ${OPEN_CLAIMS} AS open FROM reviewers r WHERE r.id = $1`, [reviewerId]);
+    const [{ open }]: { open: number }[] = await em.query(`SELECT ${openClaimsOf('r')} AS open FROM reviewers r WHERE r.id = $1`, [reviewerId]);
     return open < locked[0].capacity;
   }
 

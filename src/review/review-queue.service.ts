@@ -8,7 +8,7 @@ import type { AssignClaimJob, ExpireLeaseJob } from '../queue/job-data';
 import { assignClaimJobOptions, expireLeaseJobOptions } from '../queue/job-options';
 import { enqueueInBatches } from '../queue/enqueue';
 import { CLAIM_REVIEW_QUEUE, JOB_ASSIGN_CLAIM, JOB_EXPIRE_LEASE } from '../queue/queue-names';
-import { ELIGIBLE, NOT_HANDED_BACK, OPEN_CLAIMS } from './eligibility';
+import { mayTake, openClaimsOf } from './eligibility';
 
 export interface PendingClaim {
   id: string;
@@ -72,12 +72,12 @@ export class ReviewQueueService {
   waitingWithinReach(em: EntityManager, reviewerId: string | null, slots: number | null): Promise<PendingClaim[]> {
     return em.query(
       `WITH r AS (
-         SELECT r.*, greatest(r.capacity - ${OPEN_CLAIMS}, 0) AS free FROM reviewers r
+         SELECT r.*, greatest(r.capacity - ${openClaimsOf('r')}, 0) AS free FROM reviewers r
          WHERE r.active AND ($1::uuid IS NULL OR r.id = $1::uuid)
        )
        SELECT c.id, c.checkworthiness FROM claims c JOIN articles a ON a.id = c.article_id
        WHERE c.status = 'unverified' AND c.assignee_id IS NULL
-         AND EXISTS (SELECT 1 FROM r WHERE r.free > 0 AND ${ELIGIBLE} AND ${NOT_HANDED_BACK})
+         AND EXISTS (SELECT 1 FROM r WHERE r.free > 0 AND ${mayTake({ reviewer: 'r', claim: 'c', article: 'a' })})
        ORDER BY c.checkworthiness DESC, c.id
        LIMIT least((SELECT coalesce(sum(free), 0) FROM r), coalesce($2::int, 2147483647))`,
       [reviewerId, slots],
