@@ -8,7 +8,7 @@ import type { Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
 import { ClaimEventEntity } from './claim-event.entity';
 import { CLAIM_MOVED } from './claim-events';
-import { actorOf, appendClaimEvents, updateClaimWithEvent } from './claim-history';
+import { actorOf, appendClaimEvents, nextVersion, updateClaimWithEvent } from './claim-history';
 import { checkMove, moversFor } from './claim-state-machine';
 import { VERDICTS } from './claim-status';
 import { ClaimEntity } from './claim.entity';
@@ -54,7 +54,7 @@ export class ClaimTransitionService {
       const moved = await updateClaimWithEvent(
         em,
         {
-          sql: `UPDATE claims SET status = $2, version = version + 1, updated_at = now(),
+          sql: `UPDATE claims SET status = $2, ${nextVersion('claims')}, updated_at = now(),
                   assignee_id = CASE WHEN $3 THEN NULL ELSE assignee_id END,
                   assigned_at = CASE WHEN $3 THEN NULL ELSE assigned_at END,
                   lease_expires_at = CASE WHEN $3 THEN NULL ELSE lease_expires_at END,

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { returningRows } from '../database/sql';
 import { inTransaction } from '../database/unit-of-work';
-import { appendClaimEvents, SYSTEM_ACTOR } from '../claims/claim-history';
+import { appendClaimEvents, nextVersion, SYSTEM_ACTOR } from '../claims/claim-history';
 import type { Environment } from '../config/environment';
 import { CallbackOutboxService } from '../integrations/callback-outbox.service';
 import type { ExtractArticleJob } from '../queue/job-data';
@@ -89,7 +89,7 @@ export class ExtractionService {
     }
     if (plan.withdraw.length > 0) {
       const withdrawn: { id: string; status: ExistingClaim['status']; assignee_id: string | null }[] = await returningRows(em,
-        `UPDATE claims c SET status = 'withdrawn', version = c.version + 1, assignee_id = NULL, assigned_at = NULL, lease_expires_at = NULL, updated_at = now()
+        `UPDATE claims c SET status = 'withdrawn', ${nextVersion('c')}, assignee_id = NULL, assigned_at = NULL, lease_expires_at = NULL, updated_at = now()
          FROM claims old WHERE c.id = old.id AND c.id = ANY($1) RETURNING c.id, old.status, old.assignee_id`,
         [plan.withdraw],
       );
