@@ -17,7 +17,7 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-/** Records an admin action; call inside the transaction that makes the change, as claim history does. */
+/** Records an admin action in `audit_events`; call inside the transaction that makes the change, as claim history does. */
 export async function recordAuditEvent(em: EntityManager, entry: AuditEntry): Promise<void> {
   await em.query(
     `INSERT INTO audit_events (action, actor_key_id, actor_role, target_type, target_id, details) VALUES ($1, $2, $3, $4, $5, $6)`,

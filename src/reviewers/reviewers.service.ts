@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, QueryFailedError, Repository } from 'typeorm';
 import { ApiKeysService } from '../auth/api-keys.service';
 import type { Principal } from '../auth/principal';
-import { recordAuditEvent, type AuditEntry } from '../audit/audit-log';
+import { recordAuditEvent, type AuditEntry } from '../audit/audit.repository';
 import { actorOf } from '../claims/claim-history';
 import { ApiError } from '../common/api-error';
 import { normalizeTopics } from '../common/topics';
