@@ -3,10 +3,12 @@ import { ArticlesModule } from '../articles/articles.module';
 import { AuthModule } from '../auth/auth.module';
 import { ClaimsModule } from '../claims/claims.module';
 import { CallbackEndpointsController } from './callback-endpoints.controller';
+import { CallbackEndpointsRepository } from './callback-endpoints.repository';
 import { CallbackEndpointsService } from './callback-endpoints.service';
 import { ClaimReviewController } from './claim-review.controller';
 import { ClaimReviewService } from './claim-review.service';
 import { IntegratorsController } from './integrators.controller';
+import { IntegratorsRepository } from './integrators.repository';
 import { IntegratorsService } from './integrators.service';
 import { WebhookSignatureGuard } from './webhook-signature.guard';
 import { WebhooksController } from './webhooks.controller';
@@ -16,6 +18,6 @@ import { WebhooksService } from './webhooks.service';
 @Module({
   imports: [AuthModule, ArticlesModule, ClaimsModule],
   controllers: [IntegratorsController, WebhooksController, CallbackEndpointsController, ClaimReviewController],
-  providers: [IntegratorsService, WebhooksService, WebhookSignatureGuard, CallbackEndpointsService, ClaimReviewService],
+  providers: [IntegratorsRepository, IntegratorsService, WebhooksService, WebhookSignatureGuard, CallbackEndpointsRepository, CallbackEndpointsService, ClaimReviewService],
 })
 export class IntegrationsModule {}
