@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 /** A first request that has not finished in this long is taken to have died; a retry may run it again. */
 const IN_FLIGHT_LIMIT = '60 seconds';
@@ -21,7 +21,10 @@ export interface StoredAnswer {
   location: string | null;
 }
 
-/** The `idempotency_keys` table: one row per (owner, key), with the first answer once it is known. */
+/**
+ * What was seen before: `idempotency_keys` (one row per owner and key, with the first answer once it is known) and
+ * `webhook_receipts` (one per integrator and `webhook-id`, naming the article it brought).
+ */
 @Injectable()
 export class IdempotencyRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -57,6 +60,20 @@ export class IdempotencyRepository {
       `UPDATE idempotency_keys SET status = 'done', response_status = $3, response_body = $4, response_location = $5 WHERE owner_id = $1 AND key = $2`,
       [owner, key, answer.status, JSON.stringify(answer.body ?? null), answer.location],
     );
+  }
+
+  /** The article a webhook message brought, when it was received before. */
+  async receivedArticle(integratorId: string, webhookId: string): Promise<string | null> {
+    const [seen]: { article_id: string }[] = await this.dataSource.query(
+      `SELECT article_id FROM webhook_receipts WHERE integrator_id = $1 AND webhook_id = $2`,
+      [integratorId, webhookId],
+    );
+    return seen?.article_id ?? null;
+  }
+
+  /** In the transaction that writes the article: both are written or neither. */
+  async recordReceipt(em: EntityManager, integratorId: string, webhookId: string, articleId: string): Promise<void> {
+    await em.query(`INSERT INTO webhook_receipts (integrator_id, webhook_id, article_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [integratorId, webhookId, articleId]);
   }
 
   /** A first run that failed keeps nothing, so it may be retried. */

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ArticlesModule } from '../articles/articles.module';
 import { AuthModule } from '../auth/auth.module';
 import { ClaimsModule } from '../claims/claims.module';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { CallbackEndpointsController } from './callback-endpoints.controller';
 import { CallbackEndpointsRepository } from './callback-endpoints.repository';
 import { CallbackEndpointsService } from './callback-endpoints.service';
@@ -16,7 +17,7 @@ import { WebhooksService } from './webhooks.service';
 
 /** The api side of integrations; callbacks are written through the global CallbackOutboxModule and sent by the worker. */
 @Module({
-  imports: [AuthModule, ArticlesModule, ClaimsModule],
+  imports: [AuthModule, ArticlesModule, ClaimsModule, IdempotencyModule],
   controllers: [IntegratorsController, WebhooksController, CallbackEndpointsController, ClaimReviewController],
   providers: [IntegratorsRepository, IntegratorsService, WebhooksService, WebhookSignatureGuard, CallbackEndpointsRepository, CallbackEndpointsService, ClaimReviewService],
 })
