@@ -1,21 +1,14 @@
 import { isBoilerplate, isQuestion } from './boilerplate-filter';
 import { ClaimantMention, findClaimant } from './claimant-finder';
-import { ClaimType, typeClaim } from './claim-typer';
+import type { ClaimType, ExtractedEntity } from '../../claims/claim-types';
+import { typeClaim } from './claim-typer';
 import { CheckworthinessModel } from './checkworthiness-model';
 import { splitClauses } from './clause-splitter';
 import { extractFeatures, textFeatures } from './features';
 import { Token } from './nlp-analyser';
 import { Sentence, splitSentences } from './sentence-splitter';
 
-export type { ClaimType } from './claim-typer';
 export { CheckworthinessModel } from './checkworthiness-model';
-
-export interface ExtractedEntity {
-  text: string;
-  type: string;
-  start: number;
-  end: number;
-}
 
 export interface ExtractedClaim {
   ordinal: number;
