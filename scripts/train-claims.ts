@@ -5,7 +5,7 @@ import { CheckworthinessModel, DEFAULT_MODEL_PATH } from '../src/extraction/lib/
 import { bestThreshold, yesClassMetrics } from '../src/extraction/lib/classification-metrics';
 import { textFeatures } from '../src/extraction/lib/features';
 import { TrainingOptions, trainLogisticRegression } from '../src/extraction/lib/logistic-regression-trainer';
-import { parseTsv, TsvRow } from '../src/extraction/lib/tsv-parser';
+import { parseTsv, TsvRow } from '../src/common/tsv-parser';
 import { ClaimExtractor } from '../src/extraction/lib/claim-extractor';
 import { scoreRows } from '../src/extraction/lib/claim-evaluation';
 

@@ -4,7 +4,8 @@ import { AdminModule } from './admin/admin.module';
 import { ArticlesModule } from './articles/articles.module';
 import { AuthModule } from './auth/auth.module';
 import { ClaimsModule } from './claims/claims.module';
-import { RateLimitModule } from './common/rate-limit';
+import { DeskModule } from './desk/desk.module';
+import { RateLimitModule } from './auth/rate-limit';
 import { FactChecksModule } from './fact-checks/fact-checks.module';
 import { HealthModule } from './health/health.module';
 import { IntegrationsModule } from './integrations/integrations.module';
@@ -20,6 +21,7 @@ import { UiModule } from './ui/ui.module';
     RateLimitModule,
     ArticlesModule,
     ClaimsModule,
+    DeskModule,
     FactChecksModule,
     ReviewModule,
     ReviewersModule,

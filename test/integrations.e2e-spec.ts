@@ -235,7 +235,6 @@ describe('integrations: signed webhooks in and out, idempotency, ClaimReview (re
   describe('signed callbacks', () => {
     const receiver = new WebhookReceiver();
     let endpoint: { id: string; secret: string };
-    let articleId: string;
 
     beforeAll(async () => {
       const url = await receiver.start();
@@ -247,12 +246,24 @@ describe('integrations: signed webhooks in and out, idempotency, ClaimReview (re
     afterAll(() => receiver.stop());
 
     const deliveries = async (key = cms.apiKey) => (await t.http().get(`/integrations/endpoints/${endpoint.id}/deliveries`).set(auth(key))).body;
+    /** Each case posts an article of its own (so none depends on another having run) and waits for its first callback to land. */
+    const postCalledBack = async (externalId: string, body = `${S1} ${S2}`) => {
+      const b = JSON.stringify({ title: 'Called back', body, externalId, minCheckworthiness: 0 });
+      const posted = await postWebhook(cms, b, signed(cms.webhookSecret, b));
+      const articleId: string = posted.body.id;
+      const delivered = await waitFor(
+        async () => (await deliveries()).items.find((d: { event: string; status: string; payload: { data: { articleId: string } } }) => d.event === 'article.extracted' && d.status === 'delivered' && d.payload.data.articleId === articleId),
+        'its article.extracted callback to be delivered',
+      );
+      return { articleId, delivered };
+    };
+    const ofArticle = (type: string, articleId: string) => receiver.ofType(type).filter((r) => r.payload.data.articleId === articleId);
 
     it('retries a failing receiver with growing delays until it takes the callback, signed the same way each time', async () => {
       receiver.answer = (_id, attempt) => (attempt <= 2 ? 500 : 204);
       const b = JSON.stringify({ title: 'Called back', body: `${S1} ${S2}`, externalId: 'cb-1', minCheckworthiness: 0 });
       const posted = await postWebhook(cms, b, signed(cms.webhookSecret, b));
-      articleId = posted.body.id;
+      const articleId = posted.body.id;
 
       const taken = await waitFor(async () => receiver.ofType('article.extracted').find((r) => r.answered === 204), 'the callback to be taken');
       const tries = receiver.received.filter((r) => r.webhookId === taken.webhookId);
@@ -271,39 +282,42 @@ describe('integrations: signed webhooks in and out, idempotency, ClaimReview (re
 
     it('calls back every status change, and article.reviewed once, when the last claim gets its verdict', async () => {
       receiver.answer = () => 204;
+      const { articleId } = await postCalledBack('cb-2');
       const a = await ready(articleId);
       expect(a.claims.length).toBeGreaterThanOrEqual(2);
       const [firstClaim, ...rest] = a.claims;
       await move(firstClaim, 'sourced', { sources: [{ url: 'https://stats.example/a' }] });
-      await waitFor(async () => receiver.ofType('claim.status_changed').length >= 1, 'the first status change');
-      expect(receiver.ofType('article.reviewed')).toHaveLength(0);
+      await waitFor(async () => ofArticle('claim.status_changed', articleId).length >= 1, 'the first status change');
+      expect(ofArticle('article.reviewed', articleId)).toHaveLength(0);
       for (const claim of rest) await move(claim, 'disputed', { note: 'contradicted by the budget' });
 
-      await waitFor(async () => receiver.ofType('article.reviewed').length === 1 && receiver.ofType('claim.status_changed').length === a.claims.length, 'all callbacks');
-      const changes = receiver.ofType('claim.status_changed');
+      await waitFor(async () => ofArticle('article.reviewed', articleId).length === 1 && ofArticle('claim.status_changed', articleId).length === a.claims.length, 'all callbacks');
+      const changes = ofArticle('claim.status_changed', articleId);
       expect(changes.every((r) => r.verified)).toBe(true);
       expect(changes.map((r) => r.payload.data.claimId).sort()).toEqual(a.claims.map((c: { id: string }) => c.id).sort());
       expect(changes.find((r) => r.payload.data.claimId === firstClaim.id)!.payload.data).toMatchObject({ from: 'unverified', to: 'sourced', articleId });
-      expect(receiver.ofType('article.reviewed')[0].payload.data).toMatchObject({ articleId, claims: a.claims.length });
-      const rows = await t.db.query(`SELECT count(*)::int AS n FROM callback_deliveries WHERE event_type = 'claim.status_changed'`);
+      expect(ofArticle('article.reviewed', articleId)[0].payload.data).toMatchObject({ articleId, claims: a.claims.length });
+      const rows = await t.db.query(`SELECT count(*)::int AS n FROM callback_deliveries WHERE event_type = 'claim.status_changed' AND payload->'data'->>'articleId' = $1`, [articleId]);
       expect(rows.rows[0].n).toBe(a.claims.length);
     });
 
     it('redelivers on request, with the same webhook-id', async () => {
-      const delivered = (await deliveries()).items.find((d: { event: string }) => d.event === 'article.extracted');
+      receiver.answer = () => 204;
+      const { delivered } = await postCalledBack('cb-3', S3);
       const before = receiver.received.filter((r) => r.webhookId === delivered.id).length;
       const res = await t.http().post(`/integrations/endpoints/${endpoint.id}/deliveries/${delivered.id}/redeliver`).set(auth(cms.apiKey));
       expect(res.status).toBe(202);
       await waitFor(async () => receiver.received.filter((r) => r.webhookId === delivered.id).length === before + 1, 'the redelivery');
-      const after = await waitFor(async () => (await deliveries()).items.find((d: { id: string; attempts: number }) => d.id === delivered.id && d.attempts === 4), 'the attempt log');
+      const after = await waitFor(async () => (await deliveries()).items.find((d: { id: string; attempts: number }) => d.id === delivered.id && d.attempts === delivered.attempts + 1), 'the attempt log');
       expect(after.status).toBe('delivered');
     });
 
     it('shows an endpoint’s deliveries only to its owner and admins', async () => {
+      receiver.answer = () => 204;
+      const { delivered } = await postCalledBack('cb-4', S4);
       expect((await t.http().get(`/integrations/endpoints/${endpoint.id}/deliveries`).set(auth(other.apiKey))).status).toBe(404);
       expect((await t.http().get(`/integrations/endpoints/${endpoint.id}/deliveries`).set(auth(t.adminKey))).status).toBe(200);
       expect((await t.http().get('/integrations/endpoints').set(auth(other.apiKey))).body.items).toEqual([]);
-      const delivered = (await deliveries()).items[0];
       const foreign = await t.http().post(`/integrations/endpoints/${endpoint.id}/deliveries/${delivered.id}/redeliver`).set(auth(other.apiKey));
       expect(foreign.status).toBe(404);
     });
@@ -325,6 +339,8 @@ describe('integrations: signed webhooks in and out, idempotency, ClaimReview (re
     });
 
     it('disables an endpoint that answers 410 Gone, and sends it nothing more', async () => {
+      receiver.answer = () => 204;
+      const { articleId } = await postCalledBack('cb-6', S4);
       const gone = new WebhookReceiver();
       const url = await gone.start();
       try {

@@ -65,6 +65,30 @@ describe('rebuilding the queues from Postgres', () => {
     expect(empty.rows).toEqual([]);
   });
 
+  it('re-adds lease-expiry jobs after a flush only for leases that fall due within two reconcile intervals', async () => {
+    const worker = await t.startWorker();
+    await postArticles(t, editor, 2);
+    await waitForAllAssigned(t);
+    const held = await t.db.query(`SELECT id FROM claims WHERE assignee_id IS NOT NULL ORDER BY id LIMIT 2`);
+    expect(held.rows).toHaveLength(2);
+    // RECONCILE_INTERVAL_MS is 60 s in the tests: one lease falls due in 90 s, the other in an hour.
+    const leaseIn = async (claimId: string, interval: string): Promise<number> =>
+      (
+        await t.db.query(`UPDATE claims SET lease_expires_at = date_trunc('milliseconds', now()) + $2::interval WHERE id = $1 RETURNING lease_expires_at`, [claimId, interval])
+      ).rows[0].lease_expires_at.getTime();
+    const [soon, later] = held.rows.map((r) => r.id as string);
+    const soonAt = await leaseIn(soon, '90 seconds');
+    const laterAt = await leaseIn(later, '1 hour');
+    await t.stopWorker(worker);
+    await t.redis.flushdb();
+
+    await t.startWorker();
+    await waitFor(async () => (await t.redis.exists(`${t.env.QUEUE_PREFIX}:reconciled`)) === 1, 'the reconciler to run');
+    const leaseJob = (claimId: string, at: number) => t.redis.exists(`${t.env.QUEUE_PREFIX}:claim-review:lease-${claimId}-${at}`);
+    expect(await leaseJob(soon, soonAt)).toBe(1);
+    expect(await leaseJob(later, laterAt)).toBe(0);
+  });
+
   it('retries a job that ran out of attempts while Postgres still says its work is pending', async () => {
     const [articleId] = await postArticles(t, editor, 1);
     // A consumer that fails the job for good, as attempts running out during a long outage would.

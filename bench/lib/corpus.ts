@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CHECKWORTHY_DIR, DEMO_ARTICLE_PATH } from '../../src/common/repo-paths';
-import { parseTsv } from '../../src/extraction/lib/tsv-parser';
+import { parseTsv } from '../../src/common/tsv-parser';
 
 /** The demo article kept in data/. */
 export function demoArticle(): string {

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { ExtractionModule } from '../extraction/extraction.module';
-import { ArticlesController } from './articles.controller';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ArticleRevisionEntity } from './article-revision.entity';
+import { ArticleEntity } from './article.entity';
 import { ArticlesQueryService } from './articles-query.service';
 import { ArticlesService } from './articles.service';
 
 @Module({
-  imports: [ExtractionModule],
-  controllers: [ArticlesController],
+  imports: [TypeOrmModule.forFeature([ArticleEntity, ArticleRevisionEntity])],
   providers: [ArticlesService, ArticlesQueryService],
   exports: [ArticlesService, ArticlesQueryService],
 })

@@ -5,9 +5,11 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { ApiError } from '../common/api-error';
 import { normalizeTopics } from '../common/topics';
 import type { Environment } from '../config/environment';
+import { DomainEvents } from '../database/domain-events';
 import { entityFromRow } from '../database/sql';
+import { inTransaction } from '../database/unit-of-work';
 import { ownerIdOf, type Principal } from '../auth/principal';
-import { ExtractionQueueService } from '../extraction/extraction-queue.service';
+import { ARTICLE_ACCEPTED } from './article-events';
 import { contentHashOf } from './article-identity';
 import { estimateSentences } from './article-limits';
 import { ArticleRevisionEntity } from './article-revision.entity';
@@ -24,25 +26,24 @@ export interface AcceptedArticle {
 export class ArticlesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly extractionQueue: ExtractionQueueService,
+    private readonly events: DomainEvents,
     private readonly config: ConfigService<Environment, true>,
   ) {}
 
   /**
-   * Writes the article (or its next revision) and queues its extraction; `alsoWrite` runs in the same
+   * Writes the article (or its next revision) and announces it (extraction queues it); `alsoWrite` runs in the same
    * transaction (a webhook's receipt), so both are written or neither.
    */
   async accept(principal: Principal, dto: CreateArticleDto, alsoWrite?: (em: EntityManager, accepted: AcceptedArticle) => Promise<unknown>): Promise<AcceptedArticle> {
     this.refuseTooLong(dto.body);
     const ownerId = ownerIdOf(principal);
     const contentHash = contentHashOf(dto.title, dto.body);
-    const result = await this.dataSource.transaction(async (em) => {
+    return inTransaction(this.dataSource, async (em) => {
       const accepted = dto.externalId ? await this.upsertByExternalId(em, ownerId, dto, contentHash) : await this.insertByContent(em, ownerId, dto, contentHash);
       await alsoWrite?.(em, accepted);
+      if (accepted.created) await this.events.publish(em, ARTICLE_ACCEPTED, { articleId: accepted.article.id, revision: accepted.article.revision });
       return accepted;
     });
-    if (result.created) await this.extractionQueue.enqueue(result.article.id, result.article.revision);
-    return result;
   }
 
   private refuseTooLong(body: string): void {

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { ApiError } from '../common/api-error';
-import { FailedAuthLimiter } from '../common/rate-limit';
+import { FailedAuthLimiter } from './rate-limit';
 import type { Environment } from '../config/environment';
 import { ApiKeysService } from './api-keys.service';
 import { PUBLIC_KEY, ROLES_KEY, type Principal } from './principal';

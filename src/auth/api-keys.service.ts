@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, Repository } from 'typeorm';
-import { recordAuditEvent } from '../admin/audit-log';
+import { recordAuditEvent } from '../audit/audit.repository';
 import { ApiError } from '../common/api-error';
 import { ApiKeyEntity } from './api-key.entity';
 import { generateApiKey, hashSecret, parseApiKey, secretMatches } from './api-key-secret';

@@ -57,6 +57,14 @@ export async function appendClaimEvents(em: EntityManager, events: ClaimEventInp
 }
 
 /**
+ * SQL for an UPDATE of claims (aliased `claims`): the one way a claim's version moves, by one with every status
+ * change. Moves name the version they saw (optimistic concurrency); nothing else bumps it.
+ */
+export function nextVersion(claims: string): string {
+  return `version = ${claims}.version + 1`;
+}
+
+/**
  * Changes one claim and appends its history row in a single statement (a round trip saved on the hot paths:
  * pull, assignment, verdicts). `update.sql` is an `UPDATE claims … WHERE …` using $1…$n, and `update.with` optional
  * further data-modifying CTEs over the same parameters; returns the claim as changed.

@@ -1,15 +1,14 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { DomainEvents } from '../database/domain-events';
 import { entityFromRow } from '../database/sql';
+import { inTransaction } from '../database/unit-of-work';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
-import { CallbackOutboxService } from '../integrations/callback-outbox.service';
-import { isPublishedVerdict } from '../integrations/claim-review';
-import { FactCheckQueueService } from '../fact-checks/fact-check-queue.service';
-import { ReviewQueueService } from '../review/review-queue.service';
 import { ClaimEventEntity } from './claim-event.entity';
-import { actorOf, appendClaimEvents, updateClaimWithEvent } from './claim-history';
+import { CLAIM_MOVED } from './claim-events';
+import { actorOf, appendClaimEvents, nextVersion, updateClaimWithEvent } from './claim-history';
 import { checkMove, moversFor } from './claim-state-machine';
 import { VERDICTS } from './claim-status';
 import { ClaimEntity } from './claim.entity';
@@ -21,14 +20,12 @@ import type { TransitionClaimDto } from './dto/transition-claim.dto';
 export class ClaimTransitionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly reviewQueue: ReviewQueueService,
-    private readonly outbox: CallbackOutboxService,
-    private readonly factCheckQueue: FactCheckQueueService,
+    private readonly events: DomainEvents,
   ) {}
 
   async move(claimId: string, principal: Principal, dto: TransitionClaimDto, ifMatch?: string): Promise<ClaimEntity> {
     const expectedVersion = this.expectedVersionOf(dto, ifMatch);
-    const { claim, from, freedReviewer, callbacks } = await this.dataSource.transaction(async (em) => {
+    return inTransaction(this.dataSource, async (em) => {
       const current = await this.lockClaim(em, claimId);
       if (current.version !== expectedVersion) throw await this.staleVersion(em, current);
 
@@ -57,7 +54,7 @@ export class ClaimTransitionService {
       const moved = await updateClaimWithEvent(
         em,
         {
-          sql: `UPDATE claims SET status = $2, version = version + 1, updated_at = now(),
+          sql: `UPDATE claims SET status = $2, ${nextVersion('claims')}, updated_at = now(),
                   assignee_id = CASE WHEN $3 THEN NULL ELSE assignee_id END,
                   assigned_at = CASE WHEN $3 THEN NULL ELSE assigned_at END,
                   lease_expires_at = CASE WHEN $3 THEN NULL ELSE lease_expires_at END,
@@ -68,21 +65,9 @@ export class ClaimTransitionService {
         { type: 'transition', actor: actorOf(principal), fromStatus: current.status, toStatus: dto.to, note: dto.note, sources: dto.sources },
       );
       const claim = moved!;
-      const from = current.status;
-      const callbacks = await this.outbox.record(em, claim.articleId, [
-        { type: 'claim.status_changed', data: { claimId: claim.id, from, to: dto.to, version: claim.version, note: dto.note ?? null } },
-      ]);
-      if (isVerdict && from === 'unverified') callbacks.push(...(await this.outbox.recordIfReviewed(em, claim.articleId)));
-      return { claim, from, freedReviewer: isVerdict ? previousAssignee : null, callbacks };
+      await this.events.publish(em, CLAIM_MOVED, { claim, from: current.status, note: dto.note ?? null, freedReviewerId: isVerdict ? previousAssignee : null });
+      return claim;
     });
-
-    await this.outbox.dispatch(callbacks);
-    // Hook (issue 15): a verdict given or taken back becomes (or stops being) the desk's own fact-check.
-    if (isPublishedVerdict(from) || isPublishedVerdict(claim.status)) await this.factCheckQueue.enqueueVerdict(claim.id, claim.version);
-
-    if (freedReviewer) await this.reviewQueue.offerWorkTo(freedReviewer, 1);
-    if (claim.status === 'unverified') await this.reviewQueue.enqueueAssignments([claim]);
-    return claim;
   }
 
   /** Sources and notes without a move: whoever may move the claim may annotate it. */

@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { ClaimType, ExtractedEntity } from '../extraction/lib/claim-extractor';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { ClaimType, ExtractedEntity } from './claim-types';
 import type { ClaimStatus } from './claim-status';
 
 @Entity({ name: 'claims' })
@@ -43,8 +43,8 @@ export class ClaimEntity {
   @Column({ type: 'text', default: 'unverified' })
   status: ClaimStatus;
 
-  /** Optimistic concurrency: every move must name the version it saw. */
-  @VersionColumn({ type: 'integer' })
+  /** Optimistic concurrency: every move must name the version it saw; bumped only by `nextVersion` (claim-history.ts). */
+  @Column({ type: 'integer', default: 1 })
   version: number;
 
   @Column({ name: 'assignee_id', type: 'uuid', nullable: true })

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
-import { FactCheckQueueModule } from '../fact-checks/fact-check-queue.module';
-import { ReviewModule } from '../review/review.module';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ClaimEventEntity } from './claim-event.entity';
+import { ClaimEntity } from './claim.entity';
 import { ClaimTransitionService } from './claim-transition.service';
 import { ClaimsController } from './claims.controller';
 import { ClaimsQueryService } from './claims-query.service';
 
 @Module({
-  imports: [ReviewModule, FactCheckQueueModule],
+  imports: [TypeOrmModule.forFeature([ClaimEntity, ClaimEventEntity])],
   controllers: [ClaimsController],
   providers: [ClaimsQueryService, ClaimTransitionService],
   exports: [ClaimsQueryService, ClaimTransitionService],

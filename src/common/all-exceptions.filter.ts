@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import type { ErrorCode } from './api-error';
+import { isUnavailable } from './unavailable';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'validation_failed',
@@ -13,15 +14,6 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   429: 'rate_limited',
   503: 'service_unavailable',
 };
-
-/** Postgres and Redis being unreachable is an outage, not a bug: answer 503 so clients retry. */
-const UNAVAILABLE_ERRORS = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|connection timeout|terminating connection|the database system is (starting up|shutting down)|Connection is closed|ENOTCONN|57P01|57P03/i;
-
-/** Whether an error is a backing service being unreachable (answered 503) rather than a bug (500). */
-export function isUnavailable(exception: unknown): boolean {
-  const text = exception instanceof Error ? `${exception.message} ${(exception as { code?: string }).code ?? ''}` : String(exception);
-  return UNAVAILABLE_ERRORS.test(text);
-}
 
 interface ErrorBody {
   statusCode: number;

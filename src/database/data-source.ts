@@ -1,14 +1,15 @@
 import 'reflect-metadata';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { loadEnvironment } from '../config/environment';
-import { ENTITIES } from './entities';
 
-/** One set of options for Nest's TypeOrmModule and for the TypeORM CLI. */
+/**
+ * One set of options for Nest's TypeOrmModule and for the TypeORM CLI. No entities here: each domain module
+ * registers its own (TypeOrmModule.forFeature, loaded by autoLoadEntities); the CLI only runs migrations.
+ */
 export function dataSourceOptions(databaseUrl: string, poolSize: number): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
-    entities: ENTITIES,
     migrations: [`${__dirname}/../../migrations/*.{ts,js}`],
     migrationsTableName: 'migrations',
     synchronize: false,

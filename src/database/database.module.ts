@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Environment } from '../config/environment';
 import { dataSourceOptions } from './data-source';
+import { DomainEvents } from './domain-events';
 
 @Global()
 @Module({
@@ -11,11 +12,14 @@ import { dataSourceOptions } from './data-source';
       inject: [ConfigService],
       useFactory: (config: ConfigService<Environment, true>) => ({
         ...dataSourceOptions(config.get('DATABASE_URL', { infer: true }), config.get('DATABASE_POOL_SIZE', { infer: true })),
+        autoLoadEntities: true,
         // Start even while Postgres is down; /health says so and requests answer 503 until it is back.
         retryAttempts: 3,
         retryDelay: 1000,
       }),
     }),
   ],
+  providers: [DomainEvents],
+  exports: [DomainEvents],
 })
 export class DatabaseModule {}

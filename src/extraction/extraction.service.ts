@@ -3,12 +3,12 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { returningRows } from '../database/sql';
-import { appendClaimEvents, SYSTEM_ACTOR } from '../claims/claim-history';
+import { inTransaction } from '../database/unit-of-work';
+import { appendClaimEvents, nextVersion, SYSTEM_ACTOR } from '../claims/claim-history';
 import type { Environment } from '../config/environment';
-import { CallbackOutboxService } from '../integrations/callback-outbox.service';
-import type { DueDelivery } from '../integrations/callback-queue.service';
-import type { ExtractArticleJob } from '../queue/job-data';
 import { FactCheckQueueService } from '../fact-checks/fact-check-queue.service';
+import { CallbackOutboxService } from '../integrations/callback-outbox.service';
+import type { ExtractArticleJob } from '../queue/job-data';
 import { ReviewQueueService, type PendingClaim } from '../review/review-queue.service';
 import { ExtractionPool } from './extraction-pool.service';
 import type { ExtractedClaim } from './lib/claim-extractor';
@@ -58,14 +58,7 @@ export class ExtractionService {
       return;
     }
 
-    const written = await this.dataSource.transaction((em) => this.writeClaims(em, articleId, revision, rows[0].body, extracted));
-    if (!written) return;
-    await this.reviewQueue.enqueueAssignments(written.pending);
-    await this.outbox.dispatch(written.callbacks);
-    // Hook (issue 15): match the new claims against fact-checks and earlier verdicts.
-    await this.factCheckQueue.enqueueMatching(written.pending.map((c) => c.id));
-    // Withdrawn claims free their reviewers' capacity.
-    for (const reviewerId of written.freedReviewers) await this.reviewQueue.offerWorkTo(reviewerId, 1);
+    await inTransaction(this.dataSource, (em) => this.writeClaims(em, articleId, revision, rows[0].body, extracted));
   }
 
   async defaultThreshold(): Promise<number> {
@@ -76,24 +69,16 @@ export class ExtractionService {
     await this.dataSource.query(`UPDATE articles SET status = 'failed', failure_reason = $3, updated_at = now() WHERE id = $1 AND revision = $2`, [articleId, revision, reason.slice(0, 500)]);
   }
 
-  /** Returns the claims that now wait for a reviewer, the callbacks owed and the reviewers freed, or null when another run got here first. */
-  private async writeClaims(
-    em: EntityManager,
-    articleId: string,
-    revision: number,
-    body: string,
-    extracted: ExtractedClaim[],
-  ): Promise<{ pending: PendingClaim[]; callbacks: DueDelivery[]; freedReviewers: string[] } | null> {
+  /** Writes nothing when another run got here first; after the commit, waiting claims are queued and withdrawn ones free their reviewers. */
+  private async writeClaims(em: EntityManager, articleId: string, revision: number, body: string, extracted: ExtractedClaim[]): Promise<void> {
     const locked = await em.query(`SELECT 1 FROM articles WHERE id = $1 AND revision = $2 AND extracted_revision < $2 FOR UPDATE`, [articleId, revision]);
-    if (locked.length === 0) return null;
+    if (locked.length === 0) return;
 
     const existing: (ExistingClaim & { assignee_id: string | null; checkworthiness: number })[] = await em.query(
       `SELECT id, text, status, assignee_id, checkworthiness FROM claims WHERE article_id = $1`,
       [articleId],
     );
     const plan = planRevision(existing, extracted, body);
-    const callbacks: DueDelivery[] = [];
-    const freedReviewers: string[] = [];
     const created = await this.insertClaims(em, articleId, revision, plan.create);
 
     if (plan.keep.length > 0) {
@@ -106,7 +91,7 @@ export class ExtractionService {
     }
     if (plan.withdraw.length > 0) {
       const withdrawn: { id: string; status: ExistingClaim['status']; assignee_id: string | null }[] = await returningRows(em,
-        `UPDATE claims c SET status = 'withdrawn', version = c.version + 1, assignee_id = NULL, assigned_at = NULL, lease_expires_at = NULL, updated_at = now()
+        `UPDATE claims c SET status = 'withdrawn', ${nextVersion('c')}, assignee_id = NULL, assigned_at = NULL, lease_expires_at = NULL, updated_at = now()
          FROM claims old WHERE c.id = old.id AND c.id = ANY($1) RETURNING c.id, old.status, old.assignee_id`,
         [plan.withdraw],
       );
@@ -114,13 +99,11 @@ export class ExtractionService {
         em,
         withdrawn.map((w) => ({ claimId: w.id, articleId, type: 'withdrawn' as const, actor: SYSTEM_ACTOR, fromStatus: w.status as never, toStatus: 'withdrawn' as const, note: `not in revision ${revision}` })),
       );
-      freedReviewers.push(...withdrawn.flatMap((w) => (w.assignee_id ? [w.assignee_id] : [])));
-      callbacks.push(
-        ...(await this.outbox.record(
-          em,
-          articleId,
-          withdrawn.map((w) => ({ type: 'claim.status_changed' as const, data: { claimId: w.id, from: w.status, to: 'withdrawn', note: `not in revision ${revision}` } })),
-        )),
+      for (const w of withdrawn) if (w.assignee_id) this.reviewQueue.offerWorkOnCommit(em, w.assignee_id, 1);
+      await this.outbox.record(
+        em,
+        articleId,
+        withdrawn.map((w) => ({ type: 'claim.status_changed' as const, data: { claimId: w.id, from: w.status, to: 'withdrawn', note: `not in revision ${revision}` } })),
       );
     }
     await em.query(
@@ -128,13 +111,15 @@ export class ExtractionService {
       [articleId, revision],
     );
     const claimCount = created.length + plan.keep.length;
-    callbacks.push(...(await this.outbox.record(em, articleId, [{ type: 'article.extracted', data: { revision, claims: claimCount } }])));
+    await this.outbox.record(em, articleId, [{ type: 'article.extracted', data: { revision, claims: claimCount } }]);
     // A revision that only withdrew claims can leave every remaining one with a verdict.
-    if (plan.create.length === 0) callbacks.push(...(await this.outbox.recordIfReviewed(em, articleId)));
+    if (plan.create.length === 0) await this.outbox.recordIfReviewed(em, articleId);
 
     const keptIds = new Set(plan.keep.map((k) => k.id));
     const keptWaiting = existing.filter((c) => keptIds.has(c.id) && c.status === 'unverified' && !c.assignee_id);
-    return { pending: [...created, ...keptWaiting], callbacks, freedReviewers };
+    this.reviewQueue.enqueueAssignmentsOnCommit(em, [...created, ...keptWaiting]);
+    // New claims are matched against fact-checks and earlier verdicts.
+    this.factCheckQueue.enqueueMatchingOnCommit(em, created.map((c) => c.id));
   }
 
   /** One multi-row INSERT per article, or per batch of a long one: each statement's parameters are built on the event loop. */

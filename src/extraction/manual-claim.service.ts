@@ -6,6 +6,7 @@ import type { Principal } from '../auth/principal';
 import { actorOf, appendClaimEvents } from '../claims/claim-history';
 import { ClaimEntity } from '../claims/claim.entity';
 import { ApiError } from '../common/api-error';
+import { inTransaction } from '../database/unit-of-work';
 import { FactCheckQueueService } from '../fact-checks/fact-check-queue.service';
 import { ReviewQueueService } from '../review/review-queue.service';
 import { ExtractionPool } from './extraction-pool.service';
@@ -36,7 +37,7 @@ export class ManualClaimService {
     if (!text.trim()) throw ApiError.validation({ start: ['the span holds no text'] });
     const analysed = await this.extractor.analyseSpan(article.body, span);
 
-    const claim = await this.dataSource.transaction(async (em) => {
+    return inTransaction(this.dataSource, async (em) => {
       const still = await em.query(`SELECT 1 FROM articles WHERE id = $1 AND revision = $2 AND status = 'ready' FOR UPDATE`, [articleId, article.revision]);
       if (still.length === 0) throw new ApiError(HttpStatus.CONFLICT, 'conflict', 'The article changed while the claim was being added; add it again');
       const duplicate = await em.query(`SELECT id FROM claims WHERE article_id = $1 AND start = $2 AND "end" = $3 AND status <> 'withdrawn'`, [articleId, span.start, span.end]);
@@ -52,11 +53,10 @@ export class ManualClaimService {
         [articleId, article.revision, ordinal, text, span.start, span.end, analysed.sentenceIndex, analysed.checkworthiness, analysed.type, analysed.claimant, JSON.stringify(analysed.entities)],
       );
       await appendClaimEvents(em, [{ claimId: inserted.id, articleId, type: 'created', actor: actorOf(principal), toStatus: 'unverified', note: 'added by hand' }]);
-      return em.findOneByOrFail(ClaimEntity, { id: inserted.id });
+      const claim = await em.findOneByOrFail(ClaimEntity, { id: inserted.id });
+      this.reviewQueue.enqueueAssignmentsOnCommit(em, [claim]);
+      this.factCheckQueue.enqueueMatchingOnCommit(em, [claim.id]);
+      return claim;
     });
-    await this.reviewQueue.enqueueAssignments([claim]);
-    // Hook (issue 15): match the new claim against fact-checks and earlier verdicts.
-    await this.factCheckQueue.enqueueMatching([claim.id]);
-    return claim;
   }
 }

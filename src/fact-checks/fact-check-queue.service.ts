@@ -1,6 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import type { EntityManager } from 'typeorm';
+import { afterCommit } from '../database/unit-of-work';
 import { enqueueInBatches } from '../queue/enqueue';
 import type { MatchClaimsJob, PublishVerdictJob } from '../queue/job-data';
 import { matchClaimsJobOptions, publishVerdictJobOptions } from '../queue/job-options';
@@ -19,6 +21,15 @@ export class FactCheckQueueService {
     return enqueueInBatches('claim matching', chunks, (batch) =>
       this.queue.addBulk(batch.map((ids) => ({ name: JOB_MATCH_CLAIMS, data: { claimIds: ids }, opts: matchClaimsJobOptions() }))),
     );
+  }
+
+  /** New claims are matched once the transaction that wrote them has committed. */
+  enqueueMatchingOnCommit(em: EntityManager, claimIds: string[]): void {
+    if (claimIds.length > 0) afterCommit(em, () => this.enqueueMatching(claimIds));
+  }
+
+  enqueueVerdictOnCommit(em: EntityManager, claimId: string, version: number): void {
+    afterCommit(em, () => this.enqueueVerdict(claimId, version));
   }
 
   enqueueVerdict(claimId: string, version: number): Promise<boolean> {

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ClaimsModule } from '../claims/claims.module';
+import { ClaimVerdictListener } from './claim-verdict.listener';
+import { FactCheckQueueModule } from './fact-check-queue.module';
 import { ClaimMatchDecisionService } from './claim-match-decision.service';
 import { ClaimMatchingService } from './claim-matching.service';
 import { DeskVerdictService } from './desk-verdict.service';
@@ -9,9 +11,9 @@ import { FactChecksController } from './fact-checks.controller';
 import { FactChecksRepository } from './fact-checks.repository';
 
 @Module({
-  imports: [ClaimsModule],
+  imports: [ClaimsModule, FactCheckQueueModule],
   controllers: [FactChecksController],
-  providers: [FactChecksRepository, FactCheckImportService, FactCheckSearchService, ClaimMatchingService, ClaimMatchDecisionService, DeskVerdictService],
+  providers: [ClaimVerdictListener, FactChecksRepository, FactCheckImportService, FactCheckSearchService, ClaimMatchingService, ClaimMatchDecisionService, DeskVerdictService],
   exports: [FactChecksRepository, FactCheckImportService, FactCheckSearchService, ClaimMatchingService, ClaimMatchDecisionService, DeskVerdictService],
 })
 export class FactChecksModule {}

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/c
 import { ConfigService } from '@nestjs/config';
 import type { Request, Response } from 'express';
 import { ApiError } from '../common/api-error';
-import { FailedAuthLimiter } from '../common/rate-limit';
+import { FailedAuthLimiter } from '../auth/rate-limit';
 import type { Environment } from '../config/environment';
 import { tokenMatches } from './metrics-token';
 

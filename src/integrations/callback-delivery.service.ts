@@ -6,6 +6,7 @@ import type { Dispatcher } from 'undici';
 import { request } from 'undici';
 import type { Environment } from '../config/environment';
 import { returningRows } from '../database/sql';
+import { afterCommit, inTransaction } from '../database/unit-of-work';
 import { CallbackQueueService } from './callback-queue.service';
 import { nextRetryDelayMs, type RetryPolicy } from './retry-schedule';
 import { signWebhook } from './webhook-signature';
@@ -62,7 +63,7 @@ export class CallbackDeliveryService implements OnModuleDestroy {
     const retryInMs = delivered || gone ? null : nextRetryDelayMs(delivery.attempts, this.retryPolicy());
     const error = outcome.error ?? (delivered ? null : `HTTP ${outcome.responseStatus}`);
 
-    const next = await this.dataSource.transaction(async (em) => {
+    const next = await inTransaction(this.dataSource, async (em) => {
       await em.query(`INSERT INTO callback_attempts (delivery_id, attempt, response_status, error, duration_ms) VALUES ($1, $2, $3, $4, $5)`, [
         deliveryId,
         delivery.attempts,
@@ -93,10 +94,11 @@ export class CallbackDeliveryService implements OnModuleDestroy {
          WHERE id = $1 RETURNING next_attempt_at`,
         [deliveryId, delivered, retryInMs, error],
       );
-      return row.next_attempt_at;
+      const nextAttemptAt = row.next_attempt_at;
+      if (nextAttemptAt) afterCommit(em, () => this.callbackQueue.enqueue([{ id: deliveryId, nextAttemptAt }]));
+      return nextAttemptAt;
     });
 
-    if (next) await this.callbackQueue.enqueue([{ id: deliveryId, nextAttemptAt: next }]);
     if (!delivered) this.logger.warn(`Callback ${deliveryId} attempt ${delivery.attempts} failed (${error}); ${next ? `retrying at ${next.toISOString()}` : 'giving up'}`);
     return delivered ? 'delivered' : gone ? 'endpoint gone' : next ? 'retry scheduled' : 'given up';
   }

@@ -32,7 +32,7 @@ export class ClaimReviewService {
   /** Every published verdict of the article, as a JSON-LD graph (empty while none). */
   async forArticle(principal: Principal, articleId: string) {
     await this.articles.get(principal, articleId);
-    const claims = await this.articles.claimsInStatus(articleId, [...PUBLISHED_VERDICTS]);
+    const claims = await this.claims.claimsInStatus(articleId, [...PUBLISHED_VERDICTS]);
     return { '@context': CONTEXT, '@graph': await this.reviews(principal, articleId, claims) };
   }
 

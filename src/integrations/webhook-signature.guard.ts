@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, HttpStatus, Injectable, type RawBodyRequ
 import type { Request, Response } from 'express';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
-import { FailedAuthLimiter } from '../common/rate-limit';
+import { FailedAuthLimiter } from '../auth/rate-limit';
 import { isUuid } from '../common/uuid-param.pipe';
 import { IntegratorsService } from './integrators.service';
 import { verifyWebhook } from './webhook-signature';

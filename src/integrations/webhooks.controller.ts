@@ -1,10 +1,10 @@
 import { Body, Controller, Headers, HttpStatus, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { toArticleResponse } from '../articles/article.response';
-import { ArticlesQueryService } from '../articles/articles-query.service';
+import { toArticleResponse } from '../claims/article.response';
 import { CreateArticleDto } from '../articles/dto/create-article.dto';
 import { CurrentPrincipal, Public, type Principal } from '../auth/principal';
+import { ClaimsQueryService } from '../claims/claims-query.service';
 import { WebhookSignatureGuard } from './webhook-signature.guard';
 import { WebhooksService } from './webhooks.service';
 
@@ -13,7 +13,7 @@ import { WebhooksService } from './webhooks.service';
 export class WebhooksController {
   constructor(
     private readonly webhooks: WebhooksService,
-    private readonly query: ArticlesQueryService,
+    private readonly claims: ClaimsQueryService,
   ) {}
 
   @Post('articles')
@@ -38,7 +38,7 @@ export class WebhooksController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const { article, created } = await this.webhooks.receiveArticle(principal, webhookId, dto);
-    const summary = (await this.query.summaries([article.id])).get(article.id)!;
+    const summary = (await this.claims.summaries([article.id])).get(article.id)!;
     res.status(created ? HttpStatus.ACCEPTED : HttpStatus.OK).location(`/articles/${article.id}`);
     return toArticleResponse(article, summary);
   }

@@ -84,39 +84,86 @@ export class QueueReconcilerService implements OnApplicationBootstrap, OnApplica
     }
   }
 
+  /**
+   * Holds only a session-level advisory lock, on a connection of its own, while it writes to Redis: no transaction
+   * stays open across the pass (that would hold back vacuum). Every read is one short statement, a chunk by key.
+   */
   private async pass(): Promise<ReconcileReport | null> {
     const started = Date.now();
-    const report = await this.dataSource.transaction(async (em) => {
-      const [{ locked }] = await em.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [RECONCILE_LOCK]);
+    const lock = this.dataSource.createQueryRunner();
+    try {
+      const [{ locked }] = await lock.query(`SELECT pg_try_advisory_lock($1) AS locked`, [RECONCILE_LOCK]);
       if (!locked) return null;
-      const expired = await this.assignments.expireLeases();
+      try {
+        const report = await this.rebuild();
+        await this.redis.client.set(this.markerKey(), new Date().toISOString());
+        return { ...report, ms: Date.now() - started };
+      } finally {
+        await lock.query(`SELECT pg_advisory_unlock($1)`, [RECONCILE_LOCK]);
+      }
+    } finally {
+      await lock.release();
+    }
+  }
 
-      const articles: { id: string; revision: number }[] = await em.query(
-        `SELECT id, revision FROM articles WHERE extracted_revision < revision AND status <> 'failed' ORDER BY created_at`,
-      );
-      await this.enqueueInChunks(articles, (chunk) => this.extractionQueue.enqueueMany(chunk));
-      await this.retryFailed(this.extractionJobs, articles.map((a) => extractArticleJobOptions(a.id, a.revision).jobId!));
+  private async rebuild(): Promise<Omit<ReconcileReport, 'ms'>> {
+    const expired = await this.assignments.expireLeases();
 
-      const waiting = await this.reviewQueue.waitingWithinReach(em, null, null);
-      await this.enqueueInChunks(waiting, (chunk) => this.reviewQueue.enqueueAssignments(chunk));
-      await this.retryFailed(this.reviewJobs, waiting.map((c) => c.id));
+    const extractionJobIds: string[] = [];
+    const articles = await this.inChunks<{ id: string; revision: number; key: string }>(
+      (after) => this.dataSource.query(
+        `SELECT id, revision, created_at::text || '|' || id AS key FROM articles
+         WHERE extracted_revision < revision AND status <> 'failed' AND ($1::text IS NULL OR (created_at, id) > (split_part($1, '|', 1)::timestamptz, split_part($1, '|', 2)::uuid))
+         ORDER BY created_at, id LIMIT ${CHUNK}`,
+        [after],
+      ),
+      async (chunk) => {
+        extractionJobIds.push(...chunk.map((a) => extractArticleJobOptions(a.id, a.revision).jobId!));
+        return this.extractionQueue.enqueueMany(chunk);
+      },
+    );
+    await this.retryFailed(this.extractionJobs, extractionJobIds);
 
-      const leases: { claimId: string; leaseExpiresAt: Date }[] = await em.query(
-        `SELECT id AS "claimId", lease_expires_at AS "leaseExpiresAt" FROM claims WHERE assignee_id IS NOT NULL`,
-      );
-      await this.enqueueInChunks(leases, (chunk) => this.reviewQueue.scheduleLeaseExpiries(chunk));
+    // Bounded by the reviewers' free capacity, not by the backlog.
+    const waiting = await this.reviewQueue.waitingWithinReach(this.dataSource.manager, null, null);
+    await this.enqueueInChunks(waiting, (chunk) => this.reviewQueue.enqueueAssignments(chunk));
+    await this.retryFailed(this.reviewJobs, waiting.map((c) => c.id));
 
-      // Each job waits for its delivery's due time, so retries scheduled hours ahead survive a flush.
-      const callbacks: DueDelivery[] = await em.query(
-        `SELECT id, next_attempt_at AS "nextAttemptAt" FROM callback_deliveries WHERE status = 'pending' ORDER BY next_attempt_at`,
-      );
-      await this.enqueueInChunks(callbacks, (chunk) => this.callbackQueue.enqueue(chunk));
+    // Leases due within two passes: a later lease gets its job from a later pass, well before it falls due.
+    const horizonMs = 2 * this.config.get('RECONCILE_INTERVAL_MS', { infer: true });
+    const leases = await this.inChunks<{ claimId: string; leaseExpiresAt: Date; key: string }>(
+      (after) => this.dataSource.query(
+        `SELECT id AS "claimId", lease_expires_at AS "leaseExpiresAt", id::text AS key FROM claims
+         WHERE assignee_id IS NOT NULL AND lease_expires_at <= now() + make_interval(secs => $2::int / 1000.0) AND ($1::uuid IS NULL OR id > $1::uuid)
+         ORDER BY id LIMIT ${CHUNK}`,
+        [after, horizonMs],
+      ),
+      (chunk) => this.reviewQueue.scheduleLeaseExpiries(chunk),
+    );
 
-      return { articles: articles.length, claims: waiting.length, leases: leases.length, callbacks: callbacks.length, expired, ms: 0 };
-    });
-    if (!report) return null;
-    await this.redis.client.set(this.markerKey(), new Date().toISOString());
-    return { ...report, ms: Date.now() - started };
+    // Each job waits for its delivery's due time, so retries scheduled hours ahead survive a flush.
+    const callbacks = await this.inChunks<DueDelivery & { key: string }>(
+      (after) => this.dataSource.query(
+        `SELECT id, next_attempt_at AS "nextAttemptAt", id::text AS key FROM callback_deliveries
+         WHERE status = 'pending' AND ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT ${CHUNK}`,
+        [after],
+      ),
+      (chunk) => this.callbackQueue.enqueue(chunk),
+    );
+
+    return { articles, claims: waiting.length, leases, callbacks, expired };
+  }
+
+  /** Reads by keyset, a chunk at a time, handing each to Redis before the next read; returns how many there were. */
+  private async inChunks<T extends { key: string }>(read: (after: string | null) => Promise<T[]>, enqueue: (chunk: T[]) => Promise<boolean>): Promise<number> {
+    let count = 0;
+    for (let after: string | null = null; ; ) {
+      const chunk = await read(after);
+      if (chunk.length > 0) await this.enqueueInChunks(chunk, enqueue);
+      count += chunk.length;
+      if (chunk.length < CHUNK) return count;
+      after = chunk[chunk.length - 1].key;
+    }
   }
 
   /**

@@ -3,12 +3,13 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { returningRows } from '../database/sql';
+import { inTransaction } from '../database/unit-of-work';
 import { ApiError } from '../common/api-error';
 import type { Environment } from '../config/environment';
 import { appendClaimEvents, SYSTEM_ACTOR, updateClaimWithEvent, type Actor } from '../claims/claim-history';
 import { ClaimEntity } from '../claims/claim.entity';
 import type { ClaimEventType } from '../claims/claim-event.entity';
-import { ELIGIBLE, NOT_HANDED_BACK, OPEN_CLAIMS } from './eligibility';
+import { mayTake, openClaimsOf } from './eligibility';
 import { ReviewQueueService, type PendingClaim } from './review-queue.service';
 
 interface LockedClaim {
@@ -45,7 +46,7 @@ export class AssignmentService {
   async assignToLeastLoaded(claimId: string): Promise<Assignment | null> {
     // Most claims of a busy desk wait for capacity: find that out in one read, without a transaction or locks.
     if ((await this.candidatesFor(this.dataSource.manager, claimId)).length === 0) return null;
-    const assignment = await this.dataSource.transaction(async (em) => {
+    return inTransaction(this.dataSource, async (em) => {
       const claim = await this.lockPendingClaim(em, claimId);
       if (!claim) return null;
       // One least-loaded decision at a time, so concurrent jobs see each other's choices and spread the load.
@@ -58,41 +59,37 @@ export class AssignmentService {
       }
       return null;
     });
-    if (assignment) await this.reviewQueue.scheduleLeaseExpiries([assignment]);
-    return assignment;
   }
 
   /** Eligible reviewers under capacity for a claim still waiting, least loaded first, then idle longest. */
   private candidatesFor(em: EntityManager, claimId: string): Promise<{ id: string }[]> {
     return em.query(
       `SELECT r.id FROM claims c JOIN articles a ON a.id = c.article_id, reviewers r
-       WHERE c.id = $1 AND c.status = 'unverified' AND c.assignee_id IS NULL AND ${ELIGIBLE} AND ${NOT_HANDED_BACK} AND ${OPEN_CLAIMS} < r.capacity
-       ORDER BY ${OPEN_CLAIMS}, r.last_assigned_at NULLS FIRST, r.id LIMIT 5`,
+       WHERE c.id = $1 AND ${mayTake({ reviewer: 'r', claim: 'c', article: 'a' })} AND ${openClaimsOf('r')} < r.capacity
+       ORDER BY ${openClaimsOf('r')}, r.last_assigned_at NULLS FIRST, r.id LIMIT 5`,
       [claimId],
     );
   }
 
   /** A reviewer pulls the most check-worthy claim it may take; SKIP LOCKED keeps two pulls off one claim. */
   async pullNext(reviewerId: string, actor: Actor): Promise<Assignment | null> {
-    const assignment = await this.dataSource.transaction(async (em) => {
+    return inTransaction(this.dataSource, async (em) => {
       if (!(await this.lockReviewerUnderCapacity(em, reviewerId))) return null;
       const rows: LockedClaim[] = await em.query(
         `SELECT c.id, c.article_id, c.status, c.assignee_id, c.checkworthiness, a.language, a.topics
          FROM claims c JOIN articles a ON a.id = c.article_id, reviewers r
-         WHERE r.id = $1 AND c.status = 'unverified' AND c.assignee_id IS NULL AND ${ELIGIBLE} AND ${NOT_HANDED_BACK}
+         WHERE r.id = $1 AND ${mayTake({ reviewer: 'r', claim: 'c', article: 'a' })}
          ORDER BY c.checkworthiness DESC, c.id
          LIMIT 1 FOR UPDATE OF c SKIP LOCKED`,
         [reviewerId],
       );
       return rows[0] ? this.assign(em, rows[0], reviewerId, actor, 'assigned') : null;
     });
-    if (assignment) await this.reviewQueue.scheduleLeaseExpiries([assignment]);
-    return assignment;
   }
 
   /** Editors and admins assign by hand, over capacity if they must; the reviewer must be active. */
   async assignByHand(claimId: string, reviewerId: string, actor: Actor): Promise<Assignment> {
-    const assignment = await this.dataSource.transaction(async (em) => {
+    return inTransaction(this.dataSource, async (em) => {
       const claim = await this.lockClaim(em, claimId);
       if (claim.status !== 'unverified') {
         throw new ApiError(HttpStatus.CONFLICT, 'conflict', `Only unverified claims are assigned; this one is ${claim.status}`, { current: claim.status });
@@ -101,42 +98,41 @@ export class AssignmentService {
       if (!reviewer[0]) throw ApiError.notFound('Reviewer', reviewerId);
       if (!reviewer[0].active) throw new ApiError(HttpStatus.CONFLICT, 'conflict', 'The reviewer is inactive');
       if (claim.assignee_id) await this.clearAssignment(em, claim, actor, 'unassigned');
-      return { ...(await this.assign(em, claim, reviewerId, actor, 'assigned')), previous: claim.assignee_id };
+      const assignment = await this.assign(em, claim, reviewerId, actor, 'assigned');
+      if (claim.assignee_id && claim.assignee_id !== reviewerId) this.reviewQueue.offerWorkOnCommit(em, claim.assignee_id, 1);
+      return assignment;
     });
-    await this.reviewQueue.scheduleLeaseExpiries([assignment]);
-    if (assignment.previous && assignment.previous !== reviewerId) await this.reviewQueue.offerWorkTo(assignment.previous, 1);
-    return assignment;
   }
 
   /** Unassign by hand, or a reviewer's release of its own claim: the claim goes back to the pool. */
   async unassign(claimId: string, actor: Actor, onlyIfAssignedTo?: string): Promise<ClaimEntity> {
     const type: ClaimEventType = onlyIfAssignedTo ? 'released' : 'unassigned';
-    const released = await this.dataSource.transaction(async (em) => {
+    return inTransaction(this.dataSource, async (em) => {
       const claim = await this.lockClaim(em, claimId);
       if (onlyIfAssignedTo && claim.assignee_id !== onlyIfAssignedTo) throw ApiError.forbidden('The claim is not assigned to you');
       if (!claim.assignee_id) throw new ApiError(HttpStatus.CONFLICT, 'conflict', 'The claim is not assigned');
-      return { claim: await this.clearAssignment(em, claim, actor, type), reviewerId: claim.assignee_id };
+      const released = await this.clearAssignment(em, claim, actor, type);
+      // The claim goes back to the pool, and its reviewer has room for another.
+      this.reviewQueue.enqueueAssignmentsOnCommit(em, [released]);
+      this.reviewQueue.offerWorkOnCommit(em, claim.assignee_id, 1);
+      return released;
     });
-    // The claim goes back to the pool, and its reviewer has room for another.
-    await this.reviewQueue.enqueueAssignments([released.claim]);
-    await this.reviewQueue.offerWorkTo(released.reviewerId, 1);
-    return released.claim;
   }
 
-  /** Deactivation hands a reviewer's open claims back, in the caller's transaction (the deactivation itself); enqueue the returned claims after it commits. */
-  async unassignAllOf(em: EntityManager, reviewerId: string, actor: Actor): Promise<PendingClaim[]> {
+  /** Deactivation hands a reviewer's open claims back, in the caller's transaction (the deactivation itself); they are queued once it commits. */
+  async unassignAllOf(em: EntityManager, reviewerId: string, actor: Actor): Promise<void> {
     const open: LockedClaim[] = await em.query(
       `SELECT c.id, c.article_id, c.status, c.assignee_id, c.checkworthiness, '' AS language, '{}'::text[] AS topics
        FROM claims c WHERE c.assignee_id = $1 FOR UPDATE`,
       [reviewerId],
     );
     for (const claim of open) await this.clearAssignment(em, claim, actor, 'unassigned');
-    return open;
+    this.reviewQueue.enqueueAssignmentsOnCommit(em, open);
   }
 
   /** Returns an expired lease to the pool; a lease renewed meanwhile is left alone. */
   async expireLeases(claimIds?: string[]): Promise<number> {
-    const expired = await this.dataSource.transaction(async (em) => {
+    const expired = await inTransaction(this.dataSource, async (em) => {
       const rows = await returningRows<{ id: string; article_id: string; reviewer_id: string; checkworthiness: number }>(em,
         `UPDATE claims c SET assignee_id = NULL, assigned_at = NULL, lease_expires_at = NULL, updated_at = now()
          FROM (SELECT id, assignee_id FROM claims WHERE assignee_id IS NOT NULL AND lease_expires_at <= now()
@@ -151,12 +147,10 @@ export class AssignmentService {
           claimId: r.id, articleId: r.article_id, type: 'lease_expired' as const, actor: SYSTEM_ACTOR, reviewerId: r.reviewer_id,
         })),
       );
+      this.reviewQueue.enqueueAssignmentsOnCommit(em, rows);
       return rows;
     });
-    if (expired.length > 0) {
-      this.logger.log(`${expired.length} lease(s) expired`);
-      await this.reviewQueue.enqueueAssignments(expired);
-    }
+    if (expired.length > 0) this.logger.log(`${expired.length} lease(s) expired`);
     return expired.length;
   }
 
@@ -188,7 +182,7 @@ export class AssignmentService {
   private async lockReviewerUnderCapacity(em: EntityManager, reviewerId: string): Promise<boolean> {
     const locked: { active: boolean; capacity: number }[] = await em.query(`SELECT active, capacity FROM reviewers WHERE id = $1 FOR UPDATE`, [reviewerId]);
     if (!locked[0]?.active) return false;
-    const [{ open }]: { open: number }[] = await em.query(`SELECT ${OPEN_CLAIMS} AS open FROM reviewers r WHERE r.id = $1`, [reviewerId]);
+    const [{ open }]: { open: number }[] = await em.query(`SELECT ${openClaimsOf('r')} AS open FROM reviewers r WHERE r.id = $1`, [reviewerId]);
     return open < locked[0].capacity;
   }
 
@@ -204,7 +198,9 @@ export class AssignmentService {
       },
       { type, actor, reviewerId },
     );
-    return { claimId: claim.id, reviewerId, leaseExpiresAt: assigned!.leaseExpiresAt!, claim: assigned! };
+    const assignment = { claimId: claim.id, reviewerId, leaseExpiresAt: assigned!.leaseExpiresAt!, claim: assigned! };
+    this.reviewQueue.scheduleLeaseExpiriesOnCommit(em, [assignment]);
+    return assignment;
   }
 
   private async clearAssignment(em: EntityManager, claim: LockedClaim, actor: Actor, type: ClaimEventType): Promise<ClaimEntity> {

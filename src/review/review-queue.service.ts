@@ -3,11 +3,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
+import { afterCommit } from '../database/unit-of-work';
 import type { AssignClaimJob, ExpireLeaseJob } from '../queue/job-data';
 import { assignClaimJobOptions, expireLeaseJobOptions } from '../queue/job-options';
 import { enqueueInBatches } from '../queue/enqueue';
 import { CLAIM_REVIEW_QUEUE, JOB_ASSIGN_CLAIM, JOB_EXPIRE_LEASE } from '../queue/queue-names';
-import { ELIGIBLE, NOT_HANDED_BACK, OPEN_CLAIMS } from './eligibility';
+import { mayTake, openClaimsOf } from './eligibility';
 
 export interface PendingClaim {
   id: string;
@@ -30,6 +31,20 @@ export class ReviewQueueService {
     );
   }
 
+  /** Claims that wait for a reviewer once `em`'s transaction commits. */
+  enqueueAssignmentsOnCommit(em: EntityManager, claims: PendingClaim[]): void {
+    if (claims.length > 0) afterCommit(em, () => this.enqueueAssignments(claims));
+  }
+
+  scheduleLeaseExpiriesOnCommit(em: EntityManager, leases: { claimId: string; leaseExpiresAt: Date }[]): void {
+    if (leases.length > 0) afterCommit(em, () => this.scheduleLeaseExpiries(leases));
+  }
+
+  /** A reviewer whose capacity `em`'s transaction frees (or grows) is offered work once it commits. */
+  offerWorkOnCommit(em: EntityManager, reviewerId: string, slots: number | null): void {
+    afterCommit(em, () => this.offerWorkTo(reviewerId, slots));
+  }
+
   scheduleLeaseExpiries(leases: { claimId: string; leaseExpiresAt: Date }[]): Promise<boolean> {
     return enqueueInBatches('lease expiries', leases, (batch) =>
       this.queue.addBulk(batch.map((l) => ({ name: JOB_EXPIRE_LEASE, data: { claimId: l.claimId }, opts: expireLeaseJobOptions(l.claimId, l.leaseExpiresAt) }))),
@@ -40,7 +55,7 @@ export class ReviewQueueService {
    * A reviewer has room for `slots` more claims (a verdict, a release, joining, more capacity): the most
    * check-worthy waiting claims it may take get another assignment try. Waiting claims have no job until then.
    */
-  async offerWorkTo(reviewerId: string, slots: number | null): Promise<void> {
+  private async offerWorkTo(reviewerId: string, slots: number | null): Promise<void> {
     if (slots !== null && slots <= 0) return;
     try {
       await this.enqueueAssignments(await this.waitingWithinReach(this.dataSource.manager, reviewerId, slots));
@@ -50,11 +65,6 @@ export class ReviewQueueService {
     }
   }
 
-  /** Offers work to a reviewer up to its free capacity. */
-  fillCapacityOf(reviewerId: string): Promise<void> {
-    return this.offerWorkTo(reviewerId, null);
-  }
-
   /**
    * Waiting claims that active reviewers (one, or all) could take now: the most check-worthy ones some such reviewer
    * may take, as many as their free capacity (and `slots`). What lies beyond every reviewer's reach waits in Postgres.
@@ -62,12 +72,12 @@ export class ReviewQueueService {
   waitingWithinReach(em: EntityManager, reviewerId: string | null, slots: number | null): Promise<PendingClaim[]> {
     return em.query(
       `WITH r AS (
-         SELECT r.*, greatest(r.capacity - ${OPEN_CLAIMS}, 0) AS free FROM reviewers r
+         SELECT r.*, greatest(r.capacity - ${openClaimsOf('r')}, 0) AS free FROM reviewers r
          WHERE r.active AND ($1::uuid IS NULL OR r.id = $1::uuid)
        )
        SELECT c.id, c.checkworthiness FROM claims c JOIN articles a ON a.id = c.article_id
        WHERE c.status = 'unverified' AND c.assignee_id IS NULL
-         AND EXISTS (SELECT 1 FROM r WHERE r.free > 0 AND ${ELIGIBLE} AND ${NOT_HANDED_BACK})
+         AND EXISTS (SELECT 1 FROM r WHERE r.free > 0 AND ${mayTake({ reviewer: 'r', claim: 'c', article: 'a' })})
        ORDER BY c.checkworthiness DESC, c.id
        LIMIT least((SELECT coalesce(sum(free), 0) FROM r), coalesce($2::int, 2147483647))`,
       [reviewerId, slots],

@@ -3,12 +3,13 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, QueryFailedError, Repository } from 'typeorm';
 import { ApiKeysService } from '../auth/api-keys.service';
 import type { Principal } from '../auth/principal';
-import { recordAuditEvent, type AuditEntry } from '../admin/audit-log';
+import { recordAuditEvent, type AuditEntry } from '../audit/audit.repository';
 import { actorOf } from '../claims/claim-history';
 import { ApiError } from '../common/api-error';
 import { normalizeTopics } from '../common/topics';
 import { AssignmentService } from '../review/assignment.service';
-import { ReviewQueueService, type PendingClaim } from '../review/review-queue.service';
+import { inTransaction } from '../database/unit-of-work';
+import { ReviewQueueService } from '../review/review-queue.service';
 import type { CreateReviewerDto, UpdateReviewerDto } from './dto/reviewer.dto';
 import { ReviewerEntity } from './reviewer.entity';
 
@@ -26,8 +27,8 @@ export class ReviewersService {
     const reviewer = await this.saveUnique(
       this.reviewers.create({ ...dto, email: dto.email.toLowerCase(), topics: normalizeTopics(dto.topics ?? []) }),
       (saved) => ({ action: 'reviewer.created', actor: principal, targetType: 'reviewer', targetId: saved.id, details: { ...dto } }),
+      async (em, saved) => this.reviewQueue.offerWorkOnCommit(em, saved.id, null),
     );
-    await this.reviewQueue.fillCapacityOf(reviewer.id);
     return reviewer;
   }
 
@@ -36,17 +37,15 @@ export class ReviewersService {
     const reviewer = await this.get(id);
     const wasActive = reviewer.active;
     Object.assign(reviewer, dto, dto.email ? { email: dto.email.toLowerCase() } : {}, dto.topics ? { topics: normalizeTopics(dto.topics) } : {});
-    let handedBack: PendingClaim[] = [];
     const saved = await this.saveUnique(
       reviewer,
       () => ({ action: 'reviewer.updated', actor: principal, targetType: 'reviewer', targetId: id, details: { ...dto } }),
       async (em, saved) => {
-        if (wasActive && !saved.active) handedBack = await this.assignments.unassignAllOf(em, id, actorOf(principal));
+        if (wasActive && !saved.active) await this.assignments.unassignAllOf(em, id, actorOf(principal));
+        else this.reviewQueue.offerWorkOnCommit(em, id, null);
       },
     );
     if (wasActive !== saved.active) this.apiKeys.forgetReviewer(id);
-    if (handedBack.length > 0) await this.reviewQueue.enqueueAssignments(handedBack);
-    else await this.reviewQueue.fillCapacityOf(id);
     return saved;
   }
 
@@ -74,7 +73,7 @@ export class ReviewersService {
     alsoWrite?: (em: EntityManager, saved: ReviewerEntity) => Promise<void>,
   ): Promise<ReviewerEntity> {
     try {
-      return await this.reviewers.manager.transaction(async (em) => {
+      return await inTransaction(this.reviewers.manager.dataSource, async (em) => {
         const saved = await em.save(reviewer);
         await recordAuditEvent(em, audit(saved));
         await alsoWrite?.(em, saved);

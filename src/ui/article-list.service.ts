@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { ClaimSummary } from '../articles/article.response';
+import type { ClaimSummary } from '../claims/article.response';
 import type { ArticleEntity } from '../articles/article.entity';
 import { ArticlesQueryService } from '../articles/articles-query.service';
+import { ClaimsQueryService } from '../claims/claims-query.service';
 import type { Principal } from '../auth/principal';
 import type { UiArticlesQuery } from './dto/ui-articles.query';
 
@@ -25,6 +26,7 @@ export interface ArticleListPage {
 export class ArticleListService {
   constructor(
     private readonly articles: ArticlesQueryService,
+    private readonly claims: ClaimsQueryService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -38,7 +40,7 @@ export class ArticleListService {
       cursor: query.cursor,
       limit: ARTICLES_PER_PAGE,
     });
-    const [summaries, sources] = await Promise.all([this.articles.summaries(page.items.map((a) => a.id)), this.sources(principal)]);
+    const [summaries, sources] = await Promise.all([this.claims.summaries(page.items.map((a) => a.id)), this.sources(principal)]);
     return { items: page.items.map((article) => ({ article, summary: summaries.get(article.id)! })), nextCursor: page.nextCursor, sources };
   }
 

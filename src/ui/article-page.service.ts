@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ArticlesQueryService } from '../articles/articles-query.service';
-import { isReviewed, type ClaimSummary } from '../articles/article.response';
+import { isReviewed, type ClaimSummary } from '../claims/article.response';
 import type { ArticleEntity } from '../articles/article.entity';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
@@ -44,7 +44,7 @@ export class ArticlePageService {
 
   async load(principal: Principal, articleId: string, claimId: string | null, claimsCursor: string | null = null): Promise<ArticlePage> {
     const article = await this.articles.get(principal, articleId);
-    const [summaries, claims] = await Promise.all([this.articles.summaries([articleId]), this.articles.claimsOf(articleId, { cursor: claimsCursor ?? undefined })]);
+    const [summaries, claims] = await Promise.all([this.claimsQuery.summaries([articleId]), this.claimsQuery.claimsOf(articleId, { cursor: claimsCursor ?? undefined })]);
     const summary = summaries.get(articleId)!;
     const listed = claimId ? claims.items.find((c) => c.id === claimId) : undefined;
     // A claim chosen from another page of the list (or linked to) is read on its own.

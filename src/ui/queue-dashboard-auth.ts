@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { credentialOf, refuseForeignOrigin } from '../auth/api-key.guard';
 import type { ApiKeysService } from '../auth/api-keys.service';
 import { ApiError } from '../common/api-error';
-import type { FailedAuthLimiter } from '../common/rate-limit';
+import type { FailedAuthLimiter } from '../auth/rate-limit';
 
 /**
  * bull-board is express middleware, out of reach of the global guard: admins only, checked here. A browser without

@@ -5,7 +5,7 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { AuthModule } from '../auth/auth.module';
 import { ApiKeysService } from '../auth/api-keys.service';
-import { FailedAuthLimiter } from '../common/rate-limit';
+import { FailedAuthLimiter } from '../auth/rate-limit';
 import type { Environment } from '../config/environment';
 import { ALL_QUEUES } from '../queue/queue-names';
 import { queueDashboardAuth } from './queue-dashboard-auth';

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { ApiKeysService } from '../auth/api-keys.service';
 import { Public, type Principal } from '../auth/principal';
 import { SESSION_COOKIE } from '../auth/request-origin';
-import { FailedAuthLimiter } from '../common/rate-limit';
+import { FailedAuthLimiter } from '../auth/rate-limit';
 import { LoginDto, LoginQuery } from './dto/login.dto';
 import { UiExceptionFilter } from './ui-exception.filter';
 import { loginPage } from './views/login-page';

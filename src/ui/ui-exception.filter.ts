@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Principal } from '../auth/principal';
-import { isUnavailable } from '../common/all-exceptions.filter';
+import { isUnavailable } from '../common/unavailable';
 import { errorPage } from './views/error-page';
 
 /** Pages answer in HTML: a browser without a session is sent to sign in (303); other errors get a readable page. The API keeps its JSON errors. */

@@ -5,7 +5,7 @@ import { ClaimExtractor, ExtractedClaim } from './claim-extractor';
 import { CheckworthinessModel } from './checkworthiness-model';
 import { scoreRows } from './claim-evaluation';
 import { yesClassMetrics } from './classification-metrics';
-import { parseTsv } from './tsv-parser';
+import { parseTsv } from '../../common/tsv-parser';
 
 
 describe('ClaimExtractor', () => {
@@ -60,6 +60,44 @@ describe('ClaimExtractor', () => {
 
       expect(strict.length).toBeLessThan(claims.length);
       expect(strict.every((c) => c.checkworthiness >= 0.5)).toBe(true);
+    });
+  });
+
+  describe('on a headline', () => {
+    const lede = 'The city council approved a $3.2 billion budget on Monday, including $40 million in new spending on schools.';
+
+    it('drops a headline the lede repeats, and keeps one it does not', () => {
+      const repeated = extractor.extract(`City budget adds $40 million for schools\n\n${lede}`, { minCheckworthiness: 0 });
+      const news = extractor.extract(`Ceasefire talks stall as shelling resumes\n\n${lede}`, { minCheckworthiness: 0 });
+
+      expect(repeated.map((c) => c.text)).toEqual([lede]);
+      expect(news.map((c) => c.text)).toEqual(['Ceasefire talks stall as shelling resumes', lede]);
+    });
+  });
+
+  describe('on quotations over several paragraphs', () => {
+    const body = [
+      '“We cut spending by 12 percent this year. The deficit is now below $5 million,” said Mayor Ana Ruiz.',
+      '',
+      '“Next year we will hire 40 more teachers.”',
+      '',
+      'The opposition leader, Tom Hale, disputed the figures. He said the deficit was $9 million.',
+      '',
+      '“The city has borrowed $20 million since 2021. Nobody voted for that.',
+      '',
+      '“Taxes rose 8 percent last year,” he added.',
+    ].join('\n');
+    const claimantOf = (fragment: string) => extractor.extract(body, { minCheckworthiness: 0 }).find((c) => c.text.includes(fragment))?.claimant;
+
+    it('gives a quoted paragraph that follows a quotation its speaker', () => {
+      expect(claimantOf('12 percent')).toBe('Mayor Ana Ruiz');
+      expect(claimantOf('40 more teachers')).toBe('Mayor Ana Ruiz');
+    });
+
+    it('gives pronouns and a quote running over paragraphs the latest named speaker', () => {
+      expect(claimantOf('$9 million')).toBe('The opposition leader');
+      expect(claimantOf('$20 million since 2021')).toBe('The opposition leader');
+      expect(claimantOf('Taxes rose 8 percent')).toBe('The opposition leader');
     });
   });
 

@@ -1,21 +1,14 @@
 import { isBoilerplate, isQuestion } from './boilerplate-filter';
 import { ClaimantMention, findClaimant } from './claimant-finder';
-import { ClaimType, typeClaim } from './claim-typer';
+import type { ClaimType, ExtractedEntity } from '../../claims/claim-types';
+import { typeClaim } from './claim-typer';
 import { CheckworthinessModel } from './checkworthiness-model';
 import { splitClauses } from './clause-splitter';
 import { extractFeatures, textFeatures } from './features';
 import { Token } from './nlp-analyser';
 import { Sentence, splitSentences } from './sentence-splitter';
 
-export type { ClaimType } from './claim-typer';
 export { CheckworthinessModel } from './checkworthiness-model';
-
-export interface ExtractedEntity {
-  text: string;
-  type: string;
-  start: number;
-  end: number;
-}
 
 export interface ExtractedClaim {
   ordinal: number;
@@ -60,9 +53,10 @@ export class ClaimExtractor {
     const sentences = splitSentences(body);
     const claimants = resolveClaimants(sentences, body);
     const claims: ExtractedClaim[] = [];
+    const skipHeadline = headlineRepeated(sentences, body);
     sentences.forEach((sentence, s) => {
       const text = body.slice(sentence.start, sentence.end);
-      if (isBoilerplate(text) || isQuestion(text) || wordCount(sentence.tokens) < MIN_WORDS) return;
+      if ((s === 0 && skipHeadline) || isBoilerplate(text) || isQuestion(text) || wordCount(sentence.tokens) < MIN_WORDS) return;
       const reported = claimants.own[s] !== null;
       let firstEntity = 0;
       for (const clause of splitClauses(sentence.tokens, sentence.startsInsideQuote)) {
@@ -107,16 +101,44 @@ function resolveClaimants(sentences: Sentence[], body: string): { own: (string |
     resolved.push(name);
     if (name) latest = name;
   });
+  // A quotation's speaker, and the paragraph that named it: a quoted paragraph right after it with no speaker of its own
+  // goes on with the same voice (news convention: a long quote runs over paragraphs, each opening with a quote mark).
+  let lastQuote: { speaker: string; line: number } | null = null;
   for (let i = 0; i < sentences.length; i++) {
     if (!sentences[i].endsInsideQuote && !sentences[i].startsInsideQuote && !startsWithQuote(sentences[i], body)) continue;
     let end = i;
-    while (end + 1 < sentences.length && sentences[end].endsInsideQuote && sentences[end + 1].line === sentences[i].line) end++;
+    while (end + 1 < sentences.length && sentences[end].endsInsideQuote && continuesQuote(sentences[end], sentences[end + 1], body)) end++;
     const previous = i > 0 && sentences[i - 1].line === sentences[i].line ? resolved[i - 1] : null;
-    const speaker = resolved.slice(i, end + 1).find((name) => name !== null) ?? previous;
+    const carried: string | null = lastQuote && lastQuote.line >= sentences[i].line - 1 && startsWithQuote(sentences[i], body) ? lastQuote.speaker : null;
+    const speaker: string | null = resolved.slice(i, end + 1).find((name) => name !== null) ?? previous ?? carried;
     for (let k = i; k <= end; k++) resolved[k] ??= speaker;
+    if (speaker) lastQuote = { speaker, line: sentences[end].line };
     i = end;
   }
   return { own: mentions.map((m) => (m ? m.text : null)), resolved };
+}
+
+const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM']);
+const LEDE_SENTENCES = 3;
+
+/**
+ * A headline (a first line that is one sentence without a full stop) whose content words the lede repeats says
+ * nothing the lede does not: the lede's fuller sentence is the claim.
+ */
+function headlineRepeated(sentences: Sentence[], body: string): boolean {
+  const [headline, ...rest] = sentences;
+  if (!headline || headline.line !== 0 || rest[0]?.line === 0 || /[.!?…]["”’]?\s*$/.test(body.slice(headline.start, headline.end))) return false;
+  const words = new Set(headline.tokens.filter((t) => CONTENT_POS.has(t.pos)).map((t) => t.lemma));
+  if (words.size === 0) return false;
+  return rest.slice(0, LEDE_SENTENCES).some((sentence) => {
+    const lede = new Set(sentence.tokens.map((t) => t.lemma));
+    return [...words].filter((w) => lede.has(w)).length >= 0.6 * words.size;
+  });
+}
+
+/** The next sentence is still inside the quote: on the same line, or opening the next paragraph with a quote mark. */
+function continuesQuote(sentence: Sentence, next: Sentence, body: string): boolean {
+  return next.line === sentence.line || (next.line === sentence.line + 1 && startsWithQuote(next, body));
 }
 
 function startsWithQuote(sentence: Sentence, body: string): boolean {

@@ -1,6 +1,5 @@
+import type { ClaimType } from '../../claims/claim-types';
 import { EntitySpan, Token } from './nlp-analyser';
-
-export type ClaimType = 'quantity' | 'causal' | 'prediction' | 'rule' | 'attribution' | 'experience' | 'other';
 
 const PREDICTION = new Set(['forecast', 'forecasts', 'predict', 'predicts', 'predicted', 'projected', 'likely', 'unlikely', 'expected', 'expects', 'gonna']);
 const CAUSAL_WORDS = new Set(['because', 'cause', 'causes', 'caused', 'causing', 'therefore', 'consequently', 'thanks', 'owing', 'blame', 'blamed']);

@@ -6,7 +6,18 @@ export interface ClaimantMention {
   pronoun: boolean;
 }
 
-const REPORTING = new Set(['say', 'tell', 'report', 'claim', 'announce', 'state', 'write', 'warn', 'argue', 'insist', 'note', 'reveal', 'confirm', 'deny', 'estimate', 'admit', 'allege', 'testify', 'declare', 'explain']);
+const REPORTING = new Set([
+  'say', 'tell', 'report', 'claim', 'announce', 'state', 'write', 'warn', 'argue', 'insist', 'note', 'reveal', 'confirm', 'deny', 'estimate',
+  'admit', 'allege', 'testify', 'declare', 'explain', 'add', 'find', 'conclude', 'acknowledge', 'predict', 'stress', 'dispute', 'counter',
+  'reply', 'respond', 'contend', 'assert',
+]);
+/** Verbs news puts before their speaker ("…,” said X", "…, added the minister"). */
+const INVERTING = new Set(['say', 'add', 'write', 'explain', 'note', 'warn', 'insist']);
+const CLOSING_QUOTES = new Set(['"', '”', '’', "'", '»']);
+const CLAUSE_ENDS = new Set(['.', '!', '?', ',', ';', ':', ')', '—', '–']);
+/** Inside a noun phrase between two of its words: "a spokesperson for the ministry", "researchers at Harvard". */
+const PHRASE_PREPOSITIONS = new Set(['of', 'to', 'for', 'at', 'from', 'in', 'by']);
+const POSSESSIVES = new Set(['its', 'his', 'her', 'their', 'our']);
 const NOUN_PHRASE = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM']);
 const SKIPPABLE = new Set(['AUX', 'ADV', 'PART']);
 const RELATIVE = new Set(['who', 'that', 'which']);
@@ -23,6 +34,11 @@ export function findClaimant(tokens: Token[], body: string): ClaimantMention | n
   }
   const verb = tokens.findIndex((t) => t.pos === 'VERB' && REPORTING.has(t.lemma));
   if (verb <= 0) return null;
+  // "…,” said Mayor Smith." and "…, said the minister": the speaker follows the verb.
+  if (INVERTING.has(tokens[verb].lemma) && (tokens[verb - 1].value === ',' || CLOSING_QUOTES.has(tokens[verb - 1].value))) {
+    const after = speakerAfter(tokens, verb, body);
+    if (after) return after;
+  }
   let j = verb - 1;
   while (j >= 0 && SKIPPABLE.has(tokens[j].pos) && tokens[j].value !== '”') j--;
   if (j >= 0 && RELATIVE.has(tokens[j].lower) && tokens[j].pos === 'PRON') j--;
@@ -33,6 +49,16 @@ export function findClaimant(tokens: Token[], body: string): ClaimantMention | n
   let start = j + 1;
   while (start > 0 && (NOUN_PHRASE.has(tokens[start - 1].pos) || isConnector(tokens, start - 1))) start--;
   return start <= j ? named(tokens, start, j + 1, body) : null;
+}
+
+/** A noun phrase right after the verb that ends the clause ("said Mayor Smith.", "said the minister on Tuesday"), not its object ("said the deficit doubled"). */
+function speakerAfter(tokens: Token[], verb: number, body: string): ClaimantMention | null {
+  let end = verb + 1;
+  while (end < tokens.length && (NOUN_PHRASE.has(tokens[end].pos) || isConnector(tokens, end))) end++;
+  if (end === verb + 1) return null;
+  const next = tokens[end];
+  const endsClause = !next || CLAUSE_ENDS.has(next.value) || next.pos === 'ADP' || next.pos === 'ADV' || next.pos === 'SCONJ';
+  return endsClause ? named(tokens, verb + 1, end, body) : null;
 }
 
 function subjectOf(tokens: Token[], body: string): ClaimantMention | null {
@@ -47,7 +73,13 @@ function isConnector(tokens: Token[], i: number): boolean {
   const glued = i > 0 && i + 1 < tokens.length && tokens[i - 1].end === token.start && token.end === tokens[i + 1].start;
   if (glued && !/^['’]/.test(token.value)) return true;
   const between = i > 0 && i + 1 < tokens.length && tokens[i - 1].pos !== 'PUNCT' && NOUN_PHRASE.has(tokens[i + 1].pos);
-  return (between && (token.lower === 'of' || token.lower === 'to' || token.lower === '-')) || (token.pos === 'PART' && /^['’]s$/.test(token.lower));
+  // "a study published Monday", "figures released by the Treasury": a participle after the phrase's noun.
+  const participle =
+    token.pos === 'VERB' && /(ed|en)$/.test(token.lower) && i > 0 && tokens[i - 1].pos === 'NOUN' && i + 1 < tokens.length &&
+    (NOUN_PHRASE.has(tokens[i + 1].pos) || PHRASE_PREPOSITIONS.has(tokens[i + 1].lower));
+  // "its chief executive", "their spokesman": a possessive opens the phrase.
+  const possessive = token.pos === 'PRON' && POSSESSIVES.has(token.lower) && i + 1 < tokens.length && NOUN_PHRASE.has(tokens[i + 1].pos);
+  return (between && (PHRASE_PREPOSITIONS.has(token.lower) || token.lower === '-')) || participle || possessive || (token.pos === 'PART' && /^['’]s$/.test(token.lower));
 }
 
 /** "Former German chancellor Gerhard Schröder" names "Gerhard Schröder"; "A close aide to Zelensky" stays whole. */

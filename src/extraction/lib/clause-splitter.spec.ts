@@ -14,6 +14,14 @@ describe('splitClauses', () => {
     ]);
   });
 
+  it('splits two reported statements joined by "and that", keeping neither "that"', () => {
+    expect(clauses('The minister said the deficit doubled and that taxes rose 8 percent last year.')).toEqual([
+      'The minister said the deficit doubled',
+      'taxes rose 8 percent last year.',
+    ]);
+    expect(clauses('Officials said 40 people were arrested, and that 12 remain in custody.')).toEqual(['Officials said 40 people were arrested', '12 remain in custody.']);
+  });
+
   it('splits at a semicolon between two full clauses', () => {
     expect(clauses('Exports rose 5%; imports fell 3%.')).toEqual(['Exports rose 5%', 'imports fell 3%.']);
   });

@@ -11,16 +11,18 @@ const SUBJECT_POS = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
 const VERB_POS = new Set(['VERB', 'AUX']);
 const EDGE = new Set([',', ';', ':', '-', '–', '—']);
 
-/** Splits a sentence at ", but" / "; " / ", while" / ", and" when both sides carry their own subject and verb. */
+/**
+ * Splits a sentence at ", but" / "; " / ", while" / ", and" — and at "and that" between two reported statements —
+ * when both sides carry their own subject and verb.
+ */
 export function splitClauses(tokens: Token[], startsInsideQuote: boolean): Clause[] {
   const candidates = splitCandidates(tokens, startsInsideQuote);
   const clauses: Clause[] = [];
   let from = 0;
-  candidates.forEach((k, n) => {
-    const rightStart = tokens[k].value === ';' ? k + 1 : k + 2;
-    const rightEnd = candidates[n + 1] ?? tokens.length;
-    if (hasSubjectAndVerb(tokens, from, k) && hasSubjectAndVerb(tokens, rightStart, rightEnd)) {
-      clauses.push(trim(tokens, from, k));
+  candidates.forEach(({ at, rightStart }, n) => {
+    const rightEnd = candidates[n + 1]?.at ?? tokens.length;
+    if (hasSubjectAndVerb(tokens, from, at) && hasSubjectAndVerb(tokens, rightStart, rightEnd)) {
+      clauses.push(trim(tokens, from, at));
       from = rightStart;
     }
   });
@@ -28,8 +30,9 @@ export function splitClauses(tokens: Token[], startsInsideQuote: boolean): Claus
   return clauses.filter((c) => c.to > c.from);
 }
 
-function splitCandidates(tokens: Token[], startsInsideQuote: boolean): number[] {
-  const candidates: number[] = [];
+/** Where a sentence may be cut: the left clause ends before `at`, the right one starts at `rightStart`. */
+function splitCandidates(tokens: Token[], startsInsideQuote: boolean): { at: number; rightStart: number }[] {
+  const candidates: { at: number; rightStart: number }[] = [];
   let inside = startsInsideQuote;
   tokens.forEach((token, k) => {
     if (token.value === '"') inside = !inside;
@@ -37,8 +40,9 @@ function splitCandidates(tokens: Token[], startsInsideQuote: boolean): number[] 
     else if (token.value === '”') inside = false;
     if (inside) return;
     const next = tokens[k + 1];
-    if (token.value === ';' && next) candidates.push(k);
-    else if (token.value === ',' && next && JOINERS.has(next.lower) && tokens[k + 2]) candidates.push(k);
+    if (token.value === ';' && next) candidates.push({ at: k, rightStart: k + 1 });
+    else if (token.value === ',' && next && JOINERS.has(next.lower) && tokens[k + 2]) candidates.push({ at: k, rightStart: k + 2 });
+    else if (token.lower === 'and' && tokens[k - 1]?.value !== ',' && next?.lower === 'that' && tokens[k + 2]) candidates.push({ at: k, rightStart: k + 1 });
   });
   return candidates;
 }
@@ -56,6 +60,8 @@ function hasSubjectAndVerb(tokens: Token[], from: number, to: number): boolean {
 
 function trim(tokens: Token[], from: number, to: number): Clause {
   while (from < to && (EDGE.has(tokens[from].value) || (JOINERS.has(tokens[from].lower) && from > 0))) from++;
+  // "…, and that 12 remain in custody": the statement is what follows "that".
+  if (from > 0 && from < to && tokens[from].lower === 'that' && JOINERS.has(tokens[from - 1].lower)) from++;
   while (to > from && EDGE.has(tokens[to - 1].value)) to--;
   return { from, to };
 }

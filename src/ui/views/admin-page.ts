@@ -1,4 +1,4 @@
-import type { ClaimSummary } from '../../articles/article.response';
+import type { ClaimSummary } from '../../claims/article.response';
 import type { Principal } from '../../auth/principal';
 import type { DeskStats } from '../../admin/stats.service';
 import { horizontalBars, stackedColumns } from './charts';

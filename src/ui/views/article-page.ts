@@ -1,6 +1,6 @@
 import type { Principal } from '../../auth/principal';
 import type { ArticlePage } from '../article-page.service';
-import { seenBeforePanel } from '../../fact-checks/seen-before';
+import { seenBeforePanel } from './seen-before';
 import { claimDetail, highlightedText, placeableClaims } from './claim-views';
 import { formatDateTime } from './format';
 import { html, safeHref } from './html';

@@ -1,4 +1,4 @@
-import type { ClaimSummary } from '../../articles/article.response';
+import type { ClaimSummary } from '../../claims/article.response';
 import { CLAIM_STATUSES, type ClaimStatus } from '../../claims/claim-status';
 import { percent } from './format';
 import { html, type Html } from './html';

@@ -1,8 +1,8 @@
-import type { ClaimStatus } from '../claims/claim-status';
-import { toClaimResponse } from '../claims/claim.response';
-import type { ClaimEntity } from '../claims/claim.entity';
+import type { ArticleEntity } from '../articles/article.entity';
 import type { Page } from '../common/pagination';
-import type { ArticleEntity } from './article.entity';
+import type { ClaimStatus } from './claim-status';
+import { toClaimResponse } from './claim.response';
+import type { ClaimEntity } from './claim.entity';
 
 export type ClaimSummary = Record<'total' | ClaimStatus, number>;
 

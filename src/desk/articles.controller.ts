@@ -2,17 +2,18 @@ import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res, UseIntercep
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
-import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { PageQueryDto } from '../common/pagination';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
-import { emptySummary, toArticleDetailResponse, toArticleResponse } from './article.response';
-import { ArticlesQueryService } from './articles-query.service';
-import { ArticlesService } from './articles.service';
+import { ArticlesQueryService } from '../articles/articles-query.service';
+import { ArticlesService } from '../articles/articles.service';
+import { CreateArticleDto } from '../articles/dto/create-article.dto';
+import { ListArticlesQuery } from '../articles/dto/list-articles.query';
+import { emptySummary, toArticleDetailResponse, toArticleResponse } from '../claims/article.response';
+import { ClaimsQueryService } from '../claims/claims-query.service';
 import { AddClaimDto } from '../claims/dto/add-claim.dto';
 import { toClaimResponse } from '../claims/claim.response';
 import { ManualClaimService } from '../extraction/manual-claim.service';
-import { CreateArticleDto } from './dto/create-article.dto';
-import { ListArticlesQuery } from './dto/list-articles.query';
 
 @ApiTags('articles')
 @ApiBearerAuth()
@@ -21,6 +22,7 @@ export class ArticlesController {
   constructor(
     private readonly articles: ArticlesService,
     private readonly query: ArticlesQueryService,
+    private readonly claims: ClaimsQueryService,
     private readonly manualClaims: ManualClaimService,
   ) {}
 
@@ -38,7 +40,7 @@ export class ArticlesController {
   async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateArticleDto, @Res({ passthrough: true }) res: Response) {
     const { article, created } = await this.articles.accept(principal, dto);
     // A brand-new article has no claims yet; only a repeat or a revision has a summary to read.
-    const summary = created && article.revision === 1 ? emptySummary() : (await this.query.summaries([article.id])).get(article.id)!;
+    const summary = created && article.revision === 1 ? emptySummary() : (await this.claims.summaries([article.id])).get(article.id)!;
     res.status(created ? HttpStatus.ACCEPTED : HttpStatus.OK).location(`/articles/${article.id}`);
     return toArticleResponse(article, summary);
   }
@@ -48,7 +50,7 @@ export class ArticlesController {
   @ApiOperation({ summary: 'Articles, newest first, with claim summaries (integrators: their own)' })
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ListArticlesQuery) {
     const page = await this.query.list(principal, query);
-    const summaries = await this.query.summaries(page.items.map((a) => a.id));
+    const summaries = await this.claims.summaries(page.items.map((a) => a.id));
     return { items: page.items.map((a) => toArticleResponse(a, summaries.get(a.id)!)), nextCursor: page.nextCursor };
   }
 
@@ -58,7 +60,7 @@ export class ArticlesController {
   @ApiResponse({ status: 404, description: 'not_found' })
   async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string) {
     const article = await this.query.get(principal, id);
-    const [summaries, claims] = await Promise.all([this.query.summaries([id]), this.query.claimsOf(id)]);
+    const [summaries, claims] = await Promise.all([this.claims.summaries([id]), this.claims.claimsOf(id)]);
     return toArticleDetailResponse(article, summaries.get(id)!, claims);
   }
 
@@ -66,9 +68,9 @@ export class ArticlesController {
   @Roles('admin', 'editor', 'reviewer', 'integrator')
   @ApiOperation({ summary: "The article's claims, a page at a time: current ones in text order, withdrawn ones after them" })
   @ApiResponse({ status: 404, description: 'not_found' })
-  async claims(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Query() page: PageQueryDto) {
+  async claimsPage(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Query() page: PageQueryDto) {
     await this.query.get(principal, id);
-    const claims = await this.query.claimsOf(id, page);
+    const claims = await this.claims.claimsOf(id, page);
     return { items: claims.items.map(toClaimResponse), nextCursor: claims.nextCursor };
   }
 

@@ -1,18 +1,23 @@
 import type { EntityManager } from 'typeorm';
-import type { Principal } from '../auth/principal';
 
 export type AuditAction = 'key.created' | 'key.revoked' | 'reviewer.created' | 'reviewer.updated';
+
+/** Who acted, as the audit log records it (an authenticated principal satisfies it). */
+export interface AuditActor {
+  keyId: string;
+  role: string;
+}
 
 export interface AuditEntry {
   action: AuditAction;
   /** null: the service itself (the demo, a bootstrap). */
-  actor: Principal | null;
+  actor: AuditActor | null;
   targetType: 'key' | 'reviewer';
   targetId: string;
   details?: Record<string, unknown>;
 }
 
-/** Records an admin action; call inside the transaction that makes the change, as claim history does. */
+/** Records an admin action in `audit_events`; call inside the transaction that makes the change, as claim history does. */
 export async function recordAuditEvent(em: EntityManager, entry: AuditEntry): Promise<void> {
   await em.query(
     `INSERT INTO audit_events (action, actor_key_id, actor_role, target_type, target_id, details) VALUES ($1, $2, $3, $4, $5, $6)`,

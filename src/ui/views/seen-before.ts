@@ -1,6 +1,6 @@
-import { html, safeHref, type Html } from '../ui/views/html';
-import { toMatchResponse } from './fact-check.response';
-import type { StoredMatch } from './fact-checks.repository';
+import { html, safeHref, type Html } from './html';
+import { toMatchResponse } from '../../fact-checks/fact-check.response';
+import type { StoredMatch } from '../../fact-checks/fact-checks.repository';
 
 /** The "Seen before" panel: a claim's matches, best first (decide them with POST /claims/:id/matches/:matchId/confirm|reject). */
 export function seenBeforePanel(matches: StoredMatch[]): Html {

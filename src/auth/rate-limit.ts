@@ -3,10 +3,10 @@ import type { Request, Response } from 'express';
 import { APP_GUARD } from '@nestjs/core';
 import { ConfigService } from '@nestjs/config';
 import { ThrottlerGuard, ThrottlerModule, type ThrottlerLimitDetail, type ThrottlerStorage } from '@nestjs/throttler';
-import type { Principal } from '../auth/principal';
+import type { Principal } from './principal';
 import type { Environment } from '../config/environment';
 import { RedisService } from '../queue/redis.service';
-import { ApiError } from './api-error';
+import { ApiError } from '../common/api-error';
 
 /** Probes and scrapes are not clients' traffic. */
 const EXEMPT_PATHS = new Set(['/health', '/metrics']);

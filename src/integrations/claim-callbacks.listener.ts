@@ -1,0 +1,23 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { CLAIM_MOVED } from '../claims/claim-events';
+import { VERDICTS } from '../claims/claim-status';
+import { DomainEvents } from '../database/domain-events';
+import { CallbackOutboxService } from './callback-outbox.service';
+
+/** A claim's move owes its article's owner a callback, and the last verdict `article.reviewed`: written in the move's transaction. */
+@Injectable()
+export class ClaimCallbacksListener implements OnModuleInit {
+  constructor(
+    private readonly events: DomainEvents,
+    private readonly outbox: CallbackOutboxService,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.on(CLAIM_MOVED, async (em, { claim, from, note }) => {
+      await this.outbox.record(em, claim.articleId, [
+        { type: 'claim.status_changed', data: { claimId: claim.id, from, to: claim.status, version: claim.version, note } },
+      ]);
+      if (VERDICTS.includes(claim.status) && from === 'unverified') await this.outbox.recordIfReviewed(em, claim.articleId);
+    });
+  }
+}
