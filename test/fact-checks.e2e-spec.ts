@@ -205,6 +205,19 @@ describe('fact-checks: archive, search and matches', () => {
     expect(confirmed.body.status).toBe('disputed');
   });
 
+  it('re-sends matching that Redis lost: claims never matched are matched by the reconciler', async () => {
+    const own = await postArticle('Rail fares', 'Rail fares rose 9 percent in 2024, the transport ministry said. Ticket sales fell 4 percent in the same year.');
+    const ids = own.map((c) => c.id);
+    const matched = async () => (await t.db.query(`SELECT count(*)::int AS n FROM claims WHERE id = ANY($1) AND matched_at IS NOT NULL`, [ids])).rows[0].n;
+    await waitFor(async () => (await matched()) === ids.length, 'the claims to be matched');
+    // As if their matching job had been flushed from Redis before it ran, a while ago.
+    await t.db.query(`UPDATE claims SET matched_at = NULL, created_at = now() - interval '1 hour' WHERE id = ANY($1)`, [ids]);
+    await t.redis.flushdb();
+
+    await waitFor(async () => (await matched()) === ids.length, 'the reconciler to have them matched again', 30_000);
+    expect(await matched()).toBe(ids.length);
+  });
+
   it('answers not_found for a match of another claim and validation_failed for a bad verdict', async () => {
     const bus = claimWith(claims, 'bus lanes');
     const other = claimWith(claims, 'Unemployment');

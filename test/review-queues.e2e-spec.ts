@@ -148,7 +148,7 @@ describe('review queues: pull, capacity, eligibility, leases', () => {
   it('shows failed jobs and lets an admin retry, pause and resume a queue', async () => {
     const queues = await t.http().get('/admin/queues').set(auth(t.adminKey));
     expect(queues.status).toBe(200);
-    expect(queues.body.items.map((q: { name: string }) => q.name)).toEqual(['article-extraction', 'claim-review', 'callback-delivery']);
+    expect(queues.body.items.map((q: { name: string }) => q.name)).toEqual(['article-extraction', 'claim-review', 'callback-delivery', 'claim-matching']);
     const paused = await t.http().post('/admin/queues/claim-review/pause').set(auth(t.adminKey));
     expect(paused.body.paused).toBe(true);
     const resumed = await t.http().post('/admin/queues/claim-review/resume').set(auth(t.adminKey));

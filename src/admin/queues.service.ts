@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { ApiError } from '../common/api-error';
-import { ARTICLE_EXTRACTION_QUEUE, CALLBACK_DELIVERY_QUEUE, CLAIM_REVIEW_QUEUE, type QueueName } from '../queue/queue-names';
+import { ARTICLE_EXTRACTION_QUEUE, CALLBACK_DELIVERY_QUEUE, CLAIM_MATCHING_QUEUE, CLAIM_REVIEW_QUEUE, type QueueName } from '../queue/queue-names';
 
 const STATES = ['waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized', 'paused'] as const;
 
@@ -14,8 +14,9 @@ export class QueuesService {
     @InjectQueue(ARTICLE_EXTRACTION_QUEUE) extraction: Queue,
     @InjectQueue(CLAIM_REVIEW_QUEUE) review: Queue,
     @InjectQueue(CALLBACK_DELIVERY_QUEUE) callbacks: Queue,
+    @InjectQueue(CLAIM_MATCHING_QUEUE) matching: Queue,
   ) {
-    this.queues = new Map([extraction, review, callbacks].map((q) => [q.name, q]));
+    this.queues = new Map([extraction, review, callbacks, matching].map((q) => [q.name, q]));
   }
 
   all(): Queue[] {

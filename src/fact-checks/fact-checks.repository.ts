@@ -232,6 +232,7 @@ export class FactChecksRepository {
     await this.dataSource.transaction(async (em) => {
       await em.query(`SELECT id FROM claims WHERE id = $1 FOR UPDATE`, [claimId]);
       await em.query(`DELETE FROM claim_matches WHERE claim_id = $1 AND state = 'suggested'`, [claimId]);
+      await em.query(`UPDATE claims SET matched_at = now() WHERE id = $1`, [claimId]);
       for (const m of matches) {
         await em.query(
           `INSERT INTO claim_matches (claim_id, kind, fact_check_id, matched_claim_id, score) VALUES ($1, $2, $3, $4, $5)

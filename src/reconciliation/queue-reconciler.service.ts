@@ -6,6 +6,7 @@ import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { Environment } from '../config/environment';
 import { ExtractionQueueService } from '../extraction/extraction-queue.service';
+import { FactCheckQueueService } from '../fact-checks/fact-check-queue.service';
 import { CallbackQueueService, type DueDelivery } from '../integrations/callback-queue.service';
 import { extractArticleJobOptions } from '../queue/job-options';
 import { ARTICLE_EXTRACTION_QUEUE, CLAIM_REVIEW_QUEUE } from '../queue/queue-names';
@@ -25,6 +26,7 @@ export interface ReconcileReport {
   leases: number;
   callbacks: number;
   expired: number;
+  matching: number;
   ms: number;
 }
 
@@ -45,6 +47,7 @@ export class QueueReconcilerService implements OnApplicationBootstrap, OnApplica
     private readonly reviewQueue: ReviewQueueService,
     private readonly assignments: AssignmentService,
     private readonly callbackQueue: CallbackQueueService,
+    private readonly factCheckQueue: FactCheckQueueService,
     private readonly config: ConfigService<Environment, true>,
     @InjectQueue(ARTICLE_EXTRACTION_QUEUE) private readonly extractionJobs: Queue,
     @InjectQueue(CLAIM_REVIEW_QUEUE) private readonly reviewJobs: Queue,
@@ -151,7 +154,18 @@ export class QueueReconcilerService implements OnApplicationBootstrap, OnApplica
       (chunk) => this.callbackQueue.enqueue(chunk),
     );
 
-    return { articles, claims: waiting.length, leases, callbacks, expired };
+    // Matching lost with Redis: claims never matched, once their own job has had two passes' time to run.
+    const matching = await this.inChunks<{ id: string; key: string }>(
+      (after) => this.dataSource.query(
+        `SELECT id, id::text AS key FROM claims
+         WHERE matched_at IS NULL AND created_at < now() - make_interval(secs => $2::int / 1000.0) AND ($1::uuid IS NULL OR id > $1::uuid)
+         ORDER BY id LIMIT ${CHUNK}`,
+        [after, horizonMs],
+      ),
+      (chunk) => this.factCheckQueue.enqueueMatching(chunk.map((c) => c.id)),
+    );
+
+    return { articles, claims: waiting.length, leases, callbacks, expired, matching };
   }
 
   /** Reads by keyset, a chunk at a time, handing each to Redis before the next read; returns how many there were. */
