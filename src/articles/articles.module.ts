@@ -3,11 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ArticleRevisionEntity } from './article-revision.entity';
 import { ArticleEntity } from './article.entity';
 import { ArticlesQueryService } from './articles-query.service';
+import { ArticlesRepository } from './articles.repository';
 import { ArticlesService } from './articles.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ArticleEntity, ArticleRevisionEntity])],
-  providers: [ArticlesService, ArticlesQueryService],
-  exports: [ArticlesService, ArticlesQueryService],
+  providers: [ArticlesRepository, ArticlesService, ArticlesQueryService],
+  exports: [ArticlesRepository, ArticlesService, ArticlesQueryService],
 })
 export class ArticlesModule {}

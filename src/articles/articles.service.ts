@@ -1,19 +1,18 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ApiError } from '../common/api-error';
 import { normalizeTopics } from '../common/topics';
 import type { Environment } from '../config/environment';
 import { DomainEvents } from '../database/domain-events';
-import { entityFromRow } from '../database/sql';
 import { inTransaction } from '../database/unit-of-work';
 import { ownerIdOf, type Principal } from '../auth/principal';
 import { ARTICLE_ACCEPTED } from './article-events';
 import { contentHashOf } from './article-identity';
 import { estimateSentences } from './article-limits';
-import { ArticleRevisionEntity } from './article-revision.entity';
-import { ArticleEntity } from './article.entity';
+import type { ArticleEntity } from './article.entity';
+import { ArticlesRepository, type ArticleFields, type ArticleIdentity } from './articles.repository';
 import type { CreateArticleDto } from './dto/create-article.dto';
 
 export interface AcceptedArticle {
@@ -28,6 +27,7 @@ export class ArticlesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: DomainEvents,
     private readonly config: ConfigService<Environment, true>,
+    private readonly articles: ArticlesRepository,
   ) {}
 
   /**
@@ -55,47 +55,27 @@ export class ArticlesService {
   }
 
   private async insertByContent(em: EntityManager, ownerId: string, dto: CreateArticleDto, contentHash: string): Promise<AcceptedArticle> {
-    const inserted = await this.insertArticle(em, ownerId, dto, contentHash, `ON CONFLICT (owner_id, content_hash) WHERE external_id IS NULL DO NOTHING`);
+    const inserted = await this.insertArticle(em, 'content', ownerId, dto, contentHash);
     if (inserted) return { article: inserted, created: true };
-    const existing = await em.findOneByOrFail(ArticleEntity, { ownerId, contentHash, externalId: IsNull() });
-    return { article: existing, created: false };
+    return { article: await this.articles.findByContent(em, ownerId, contentHash), created: false };
   }
 
   private async upsertByExternalId(em: EntityManager, ownerId: string, dto: CreateArticleDto, contentHash: string): Promise<AcceptedArticle> {
-    const inserted = await this.insertArticle(em, ownerId, dto, contentHash, `ON CONFLICT (owner_id, external_id) WHERE external_id IS NOT NULL DO NOTHING`);
+    const inserted = await this.insertArticle(em, 'external-id', ownerId, dto, contentHash);
     if (inserted) return { article: inserted, created: true };
-    const existing = await em
-      .createQueryBuilder(ArticleEntity, 'a')
-      .setLock('pessimistic_write')
-      .where('a.owner_id = :ownerId AND a.external_id = :externalId', { ownerId, externalId: dto.externalId })
-      .getOneOrFail();
+    const existing = await this.articles.lockByExternalId(em, ownerId, dto.externalId!);
     if (existing.contentHash === contentHash) return { article: existing, created: false };
 
     existing.revision += 1;
     Object.assign(existing, this.articleFields(dto), { contentHash, status: 'received', failureReason: null });
-    const saved = await em.save(existing);
-    await this.recordRevision(em, saved);
-    return { article: saved, created: true };
+    return { article: await this.articles.saveRevision(em, existing), created: true };
   }
 
-  private async insertArticle(em: EntityManager, ownerId: string, dto: CreateArticleDto, contentHash: string, onConflict: string): Promise<ArticleEntity | null> {
-    const fields = this.articleFields(dto);
-    // The article and its first revision row in one statement: the hot path of ingestion.
-    const rows: Record<string, unknown>[] = await em.query(
-      `WITH article AS (
-         INSERT INTO articles (owner_id, external_id, content_hash, title, body, url, language, published_at, topics, min_checkworthiness)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ${onConflict} RETURNING *
-       ), revision AS (
-         INSERT INTO article_revisions (article_id, revision, title, body, content_hash)
-         SELECT id, revision, title, body, content_hash FROM article
-       )
-       SELECT * FROM article`,
-      [ownerId, dto.externalId ?? null, contentHash, fields.title, fields.body, fields.url, fields.language, fields.publishedAt, fields.topics, fields.minCheckworthiness],
-    );
-    return rows[0] ? entityFromRow(em, ArticleEntity, rows[0]) : null;
+  private insertArticle(em: EntityManager, identity: ArticleIdentity, ownerId: string, dto: CreateArticleDto, contentHash: string): Promise<ArticleEntity | null> {
+    return this.articles.insertWithRevision(em, identity, { ...this.articleFields(dto), ownerId, externalId: dto.externalId ?? null, contentHash });
   }
 
-  private articleFields(dto: CreateArticleDto) {
+  private articleFields(dto: CreateArticleDto): ArticleFields {
     return {
       title: dto.title,
       body: dto.body,
@@ -105,15 +85,5 @@ export class ArticlesService {
       topics: normalizeTopics(dto.topics ?? []),
       minCheckworthiness: dto.minCheckworthiness ?? null,
     };
-  }
-
-  private recordRevision(em: EntityManager, article: ArticleEntity): Promise<unknown> {
-    return em.insert(ArticleRevisionEntity, {
-      articleId: article.id,
-      revision: article.revision,
-      title: article.title,
-      body: article.body,
-      contentHash: article.contentHash,
-    });
   }
 }

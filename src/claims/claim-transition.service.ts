@@ -2,16 +2,16 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainEvents } from '../database/domain-events';
-import { entityFromRow } from '../database/sql';
 import { inTransaction } from '../database/unit-of-work';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
-import { ClaimEventEntity } from './claim-event.entity';
+import type { ClaimEventEntity } from './claim-event.entity';
 import { CLAIM_MOVED } from './claim-events';
-import { actorOf, appendClaimEvents, nextVersion, updateClaimWithEvent } from './claim-history';
+import { actorOf } from './claim-history';
 import { checkMove, moversFor } from './claim-state-machine';
 import { VERDICTS } from './claim-status';
-import { ClaimEntity } from './claim.entity';
+import type { ClaimEntity } from './claim.entity';
+import { ClaimsRepository } from './claims.repository';
 import type { EvidenceDto } from './dto/evidence.dto';
 import type { TransitionClaimDto } from './dto/transition-claim.dto';
 
@@ -21,6 +21,7 @@ export class ClaimTransitionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: DomainEvents,
+    private readonly claims: ClaimsRepository,
   ) {}
 
   async move(claimId: string, principal: Principal, dto: TransitionClaimDto, ifMatch?: string): Promise<ClaimEntity> {
@@ -51,20 +52,11 @@ export class ClaimTransitionService {
       const isVerdict = VERDICTS.includes(dto.to);
       const previousAssignee = current.assigneeId;
       // A verdict ends the assignment; the reviewer who gave it may revise it later.
-      const moved = await updateClaimWithEvent(
+      const claim = await this.claims.move(
         em,
-        {
-          sql: `UPDATE claims SET status = $2, ${nextVersion('claims')}, updated_at = now(),
-                  assignee_id = CASE WHEN $3 THEN NULL ELSE assignee_id END,
-                  assigned_at = CASE WHEN $3 THEN NULL ELSE assigned_at END,
-                  lease_expires_at = CASE WHEN $3 THEN NULL ELSE lease_expires_at END,
-                  last_verdict_reviewer_id = CASE WHEN $3 THEN $4::uuid ELSE last_verdict_reviewer_id END
-                WHERE id = $1`,
-          params: [current.id, dto.to, isVerdict, principal.reviewerId],
-        },
+        { id: current.id, to: dto.to, isVerdict, reviewerId: principal.reviewerId },
         { type: 'transition', actor: actorOf(principal), fromStatus: current.status, toStatus: dto.to, note: dto.note, sources: dto.sources },
       );
-      const claim = moved!;
       await this.events.publish(em, CLAIM_MOVED, { claim, from: current.status, note: dto.note ?? null, freedReviewerId: isVerdict ? previousAssignee : null });
       return claim;
     });
@@ -76,8 +68,8 @@ export class ClaimTransitionService {
     return this.dataSource.transaction(async (em) => {
       const claim = await this.lockClaim(em, claimId);
       if (moversFor(principal.role, principal.reviewerId, claim).length === 0) throw ApiError.forbidden('Only the claim’s reviewer, an editor or an admin may annotate it');
-      await appendClaimEvents(em, [{ claimId, articleId: claim.articleId, type: 'note', actor: actorOf(principal), note: dto.note, sources: dto.sources }]);
-      return em.findOneOrFail(ClaimEventEntity, { where: { claimId }, order: { seq: 'DESC' } });
+      await this.claims.appendEvents(em, [{ claimId, articleId: claim.articleId, type: 'note', actor: actorOf(principal), note: dto.note, sources: dto.sources }]);
+      return this.claims.lastEvent(em, claimId);
     });
   }
 
@@ -89,13 +81,13 @@ export class ClaimTransitionService {
   }
 
   private async lockClaim(em: EntityManager, claimId: string): Promise<ClaimEntity> {
-    const [row] = await em.query(`SELECT * FROM claims WHERE id = $1 FOR UPDATE`, [claimId]);
-    if (!row) throw ApiError.notFound('Claim', claimId);
-    return entityFromRow(em, ClaimEntity, row);
+    const claim = await this.claims.lockById(em, claimId);
+    if (!claim) throw ApiError.notFound('Claim', claimId);
+    return claim;
   }
 
   private async staleVersion(em: EntityManager, claim: ClaimEntity): Promise<ApiError> {
-    const last = await em.findOne(ClaimEventEntity, { where: { claimId: claim.id, type: 'transition' }, order: { seq: 'DESC' } });
+    const last = await this.claims.lastTransition(em, claim.id);
     const lastMovedBy = last ? { role: last.actorRole, keyId: last.actorKeyId, reviewerId: last.reviewerId, at: last.createdAt } : null;
     return new ApiError(HttpStatus.CONFLICT, 'stale_version', `The claim is at version ${claim.version}; reload and try again`, {
       currentVersion: claim.version,

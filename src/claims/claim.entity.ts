@@ -43,7 +43,7 @@ export class ClaimEntity {
   @Column({ type: 'text', default: 'unverified' })
   status: ClaimStatus;
 
-  /** Optimistic concurrency: every move must name the version it saw; bumped only by `nextVersion` (claim-history.ts). */
+  /** Optimistic concurrency: every move must name the version it saw; bumped only by `NEXT_VERSION` (claims.repository.ts). */
   @Column({ type: 'integer', default: 1 })
   version: number;
 

@@ -5,11 +5,12 @@ import { ClaimEntity } from './claim.entity';
 import { ClaimTransitionService } from './claim-transition.service';
 import { ClaimsController } from './claims.controller';
 import { ClaimsQueryService } from './claims-query.service';
+import { ClaimsRepository } from './claims.repository';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ClaimEntity, ClaimEventEntity])],
   controllers: [ClaimsController],
-  providers: [ClaimsQueryService, ClaimTransitionService],
-  exports: [ClaimsQueryService, ClaimTransitionService],
+  providers: [ClaimsRepository, ClaimsQueryService, ClaimTransitionService],
+  exports: [ClaimsRepository, ClaimsQueryService, ClaimTransitionService],
 })
 export class ClaimsModule {}

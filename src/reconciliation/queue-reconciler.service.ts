@@ -1,21 +1,20 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { ConfigService } from '@nestjs/config';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { ArticlesRepository } from '../articles/articles.repository';
+import { ClaimsRepository } from '../claims/claims.repository';
 import type { Environment } from '../config/environment';
 import { ExtractionQueueService } from '../extraction/extraction-queue.service';
 import { FactCheckQueueService } from '../fact-checks/fact-check-queue.service';
-import { CallbackQueueService, type DueDelivery } from '../integrations/callback-queue.service';
+import { CallbackQueueService } from '../integrations/callback-queue.service';
 import { extractArticleJobOptions } from '../queue/job-options';
 import { ARTICLE_EXTRACTION_QUEUE, CLAIM_REVIEW_QUEUE } from '../queue/queue-names';
 import { RedisService } from '../queue/redis.service';
 import { AssignmentService } from '../review/assignment.service';
 import { ReviewQueueService } from '../review/review-queue.service';
+import { ReconciliationRepository } from './reconciliation.repository';
 
-/** Any constant: workers share it so that one reconciles at a time. */
-const RECONCILE_LOCK = 7_301_994;
 const CHUNK = 5000;
 /** A flush is noticed within this long: the marker key is gone. */
 const FLUSH_CHECK_MS = 2000;
@@ -41,7 +40,9 @@ export class QueueReconcilerService implements OnApplicationBootstrap, OnApplica
   private running: Promise<ReconcileReport | null> | null = null;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: ReconciliationRepository,
+    private readonly articles: ArticlesRepository,
+    private readonly claims: ClaimsRepository,
     private readonly redis: RedisService,
     private readonly extractionQueue: ExtractionQueueService,
     private readonly reviewQueue: ReviewQueueService,
@@ -87,39 +88,23 @@ export class QueueReconcilerService implements OnApplicationBootstrap, OnApplica
     }
   }
 
-  /**
-   * Holds only a session-level advisory lock, on a connection of its own, while it writes to Redis: no transaction
-   * stays open across the pass (that would hold back vacuum). Every read is one short statement, a chunk by key.
-   */
+  /** Every read is one short statement, a chunk by key; no transaction stays open across the pass. */
   private async pass(): Promise<ReconcileReport | null> {
     const started = Date.now();
-    const lock = this.dataSource.createQueryRunner();
-    try {
-      const [{ locked }] = await lock.query(`SELECT pg_try_advisory_lock($1) AS locked`, [RECONCILE_LOCK]);
-      if (!locked) return null;
-      try {
-        const report = await this.rebuild();
-        await this.redis.client.set(this.markerKey(), new Date().toISOString());
-        return { ...report, ms: Date.now() - started };
-      } finally {
-        await lock.query(`SELECT pg_advisory_unlock($1)`, [RECONCILE_LOCK]);
-      }
-    } finally {
-      await lock.release();
-    }
+    return this.repository.whileHoldingLock(async () => {
+      const report = await this.rebuild();
+      await this.redis.client.set(this.markerKey(), new Date().toISOString());
+      return { ...report, ms: Date.now() - started };
+    });
   }
 
   private async rebuild(): Promise<Omit<ReconcileReport, 'ms'>> {
     const expired = await this.assignments.expireLeases();
 
     const extractionJobIds: string[] = [];
-    const articles = await this.inChunks<{ id: string; revision: number; key: string }>(
-      (after) => this.dataSource.query(
-        `SELECT id, revision, created_at::text || '|' || id AS key FROM articles
-         WHERE extracted_revision < revision AND status <> 'failed' AND ($1::text IS NULL OR (created_at, id) > (split_part($1, '|', 1)::timestamptz, split_part($1, '|', 2)::uuid))
-         ORDER BY created_at, id LIMIT ${CHUNK}`,
-        [after],
-      ),
+    const articles = await this.inChunks(
+      (after) => this.articles.awaitingExtraction(after, CHUNK),
+      (article) => article.key,
       async (chunk) => {
         extractionJobIds.push(...chunk.map((a) => extractArticleJobOptions(a.id, a.revision).jobId!));
         return this.extractionQueue.enqueueMany(chunk);
@@ -128,40 +113,29 @@ export class QueueReconcilerService implements OnApplicationBootstrap, OnApplica
     await this.retryFailed(this.extractionJobs, extractionJobIds);
 
     // Bounded by the reviewers' free capacity, not by the backlog.
-    const waiting = await this.reviewQueue.waitingWithinReach(this.dataSource.manager, null, null);
+    const waiting = await this.reviewQueue.waitingWithinReach(null, null);
     await this.enqueueInChunks(waiting, (chunk) => this.reviewQueue.enqueueAssignments(chunk));
     await this.retryFailed(this.reviewJobs, waiting.map((c) => c.id));
 
     // Leases due within two passes: a later lease gets its job from a later pass, well before it falls due.
     const horizonMs = 2 * this.config.get('RECONCILE_INTERVAL_MS', { infer: true });
-    const leases = await this.inChunks<{ claimId: string; leaseExpiresAt: Date; key: string }>(
-      (after) => this.dataSource.query(
-        `SELECT id AS "claimId", lease_expires_at AS "leaseExpiresAt", id::text AS key FROM claims
-         WHERE assignee_id IS NOT NULL AND lease_expires_at <= now() + make_interval(secs => $2::int / 1000.0) AND ($1::uuid IS NULL OR id > $1::uuid)
-         ORDER BY id LIMIT ${CHUNK}`,
-        [after, horizonMs],
-      ),
+    const leases = await this.inChunks(
+      (after) => this.claims.leasesDueWithin(horizonMs, after, CHUNK),
+      (lease) => lease.claimId,
       (chunk) => this.reviewQueue.scheduleLeaseExpiries(chunk),
     );
 
     // Each job waits for its delivery's due time, so retries scheduled hours ahead survive a flush.
-    const callbacks = await this.inChunks<DueDelivery & { key: string }>(
-      (after) => this.dataSource.query(
-        `SELECT id, next_attempt_at AS "nextAttemptAt", id::text AS key FROM callback_deliveries
-         WHERE status = 'pending' AND ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT ${CHUNK}`,
-        [after],
-      ),
+    const callbacks = await this.inChunks(
+      (after) => this.repository.pendingDeliveries(after, CHUNK),
+      (delivery) => delivery.id,
       (chunk) => this.callbackQueue.enqueue(chunk),
     );
 
     // Matching lost with Redis: claims never matched, once their own job has had two passes' time to run.
-    const matching = await this.inChunks<{ id: string; key: string }>(
-      (after) => this.dataSource.query(
-        `SELECT id, id::text AS key FROM claims
-         WHERE matched_at IS NULL AND created_at < now() - make_interval(secs => $2::int / 1000.0) AND ($1::uuid IS NULL OR id > $1::uuid)
-         ORDER BY id LIMIT ${CHUNK}`,
-        [after, horizonMs],
-      ),
+    const matching = await this.inChunks(
+      (after) => this.claims.unmatchedOlderThan(horizonMs, after, CHUNK),
+      (claim) => claim.id,
       (chunk) => this.factCheckQueue.enqueueMatching(chunk.map((c) => c.id)),
     );
 
@@ -169,14 +143,14 @@ export class QueueReconcilerService implements OnApplicationBootstrap, OnApplica
   }
 
   /** Reads by keyset, a chunk at a time, handing each to Redis before the next read; returns how many there were. */
-  private async inChunks<T extends { key: string }>(read: (after: string | null) => Promise<T[]>, enqueue: (chunk: T[]) => Promise<boolean>): Promise<number> {
+  private async inChunks<T>(read: (after: string | null) => Promise<T[]>, keyOf: (row: T) => string, enqueue: (chunk: T[]) => Promise<boolean>): Promise<number> {
     let count = 0;
     for (let after: string | null = null; ; ) {
       const chunk = await read(after);
       if (chunk.length > 0) await this.enqueueInChunks(chunk, enqueue);
       count += chunk.length;
       if (chunk.length < CHUNK) return count;
-      after = chunk[chunk.length - 1].key;
+      after = keyOf(chunk[chunk.length - 1]);
     }
   }
 

@@ -1,23 +1,26 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, QueryFailedError, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { ApiKeysService } from '../auth/api-keys.service';
 import type { Principal } from '../auth/principal';
 import { recordAuditEvent, type AuditEntry } from '../audit/audit.repository';
 import { actorOf } from '../claims/claim-history';
+import { ClaimsRepository } from '../claims/claims.repository';
 import { ApiError } from '../common/api-error';
 import { normalizeTopics } from '../common/topics';
 import { AssignmentService } from '../review/assignment.service';
 import { inTransaction } from '../database/unit-of-work';
 import { ReviewQueueService } from '../review/review-queue.service';
 import type { CreateReviewerDto, UpdateReviewerDto } from './dto/reviewer.dto';
-import { ReviewerEntity } from './reviewer.entity';
-
+import type { ReviewerEntity } from './reviewer.entity';
+import { ReviewersRepository } from './reviewers.repository';
 
 @Injectable()
 export class ReviewersService {
   constructor(
-    @InjectRepository(ReviewerEntity) private readonly reviewers: Repository<ReviewerEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reviewers: ReviewersRepository,
+    private readonly claims: ClaimsRepository,
     private readonly assignments: AssignmentService,
     private readonly reviewQueue: ReviewQueueService,
     private readonly apiKeys: ApiKeysService,
@@ -25,7 +28,7 @@ export class ReviewersService {
 
   async create(dto: CreateReviewerDto, principal: Principal | null = null): Promise<ReviewerEntity> {
     const reviewer = await this.saveUnique(
-      this.reviewers.create({ ...dto, email: dto.email.toLowerCase(), topics: normalizeTopics(dto.topics ?? []) }),
+      this.reviewers.build({ ...dto, email: dto.email.toLowerCase(), topics: normalizeTopics(dto.topics ?? []) }),
       (saved) => ({ action: 'reviewer.created', actor: principal, targetType: 'reviewer', targetId: saved.id, details: { ...dto } }),
       async (em, saved) => this.reviewQueue.offerWorkOnCommit(em, saved.id, null),
     );
@@ -50,20 +53,17 @@ export class ReviewersService {
   }
 
   async get(id: string): Promise<ReviewerEntity> {
-    const reviewer = await this.reviewers.findOneBy({ id });
+    const reviewer = await this.reviewers.findById(id);
     if (!reviewer) throw ApiError.notFound('Reviewer', id);
     return reviewer;
   }
 
   list(): Promise<ReviewerEntity[]> {
-    return this.reviewers.find({ order: { name: 'ASC', id: 'ASC' } });
+    return this.reviewers.list();
   }
 
-  async openClaimCounts(): Promise<Map<string, number>> {
-    const rows: { assignee_id: string; open: number }[] = await this.reviewers.query(
-      `SELECT assignee_id, count(*)::int AS open FROM claims WHERE assignee_id IS NOT NULL GROUP BY assignee_id`,
-    );
-    return new Map(rows.map((r) => [r.assignee_id, r.open]));
+  openClaimCounts(): Promise<Map<string, number>> {
+    return this.claims.openCountsByAssignee();
   }
 
   /** Saves the reviewer, its audit entry and what the change implies (`alsoWrite`) together. */
@@ -73,8 +73,8 @@ export class ReviewersService {
     alsoWrite?: (em: EntityManager, saved: ReviewerEntity) => Promise<void>,
   ): Promise<ReviewerEntity> {
     try {
-      return await inTransaction(this.reviewers.manager.dataSource, async (em) => {
-        const saved = await em.save(reviewer);
+      return await inTransaction(this.dataSource, async (em) => {
+        const saved = await this.reviewers.save(em, reviewer);
         await recordAuditEvent(em, audit(saved));
         await alsoWrite?.(em, saved);
         return saved;

@@ -1,0 +1,398 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { decodeCursor, toPage, type Page } from '../common/pagination';
+import { entityFromRow, returningRows } from '../database/sql';
+import { ClaimEventEntity } from './claim-event.entity';
+import type { ClaimEventInput } from './claim-history';
+import type { ClaimStatus } from './claim-status';
+import type { ClaimType, ExtractedEntity } from './claim-types';
+import { ClaimEntity } from './claim.entity';
+
+/** A claim as the extractor (or an editor's span) gives it, before it has a row. */
+export interface NewClaim {
+  ordinal: number;
+  text: string;
+  start: number;
+  end: number;
+  /** null: not known; the nearest claim before the span tells it. */
+  sentenceIndex: number | null;
+  checkworthiness: number;
+  type: ClaimType;
+  claimant: string | null;
+  entities: ExtractedEntity[];
+}
+
+/** Where a kept claim sits in a new revision. */
+export interface Placement {
+  id: string;
+  ordinal: number;
+  start: number;
+  end: number;
+  sentenceIndex: number;
+}
+
+/** What an assignment job needs of a claim. */
+export interface PendingClaim {
+  id: string;
+  checkworthiness: number;
+}
+
+export interface CurrentClaim extends PendingClaim {
+  text: string;
+  status: ClaimStatus;
+  assigneeId: string | null;
+}
+
+/** A claim whose lease lapsed, with the reviewer who held it. */
+export interface ExpiredLease extends PendingClaim {
+  articleId: string;
+  reviewerId: string;
+}
+
+export interface ClaimFilter {
+  articleId?: string;
+  status?: ClaimStatus;
+  assigneeId?: string;
+  byScore: boolean;
+}
+
+export type EventChange = Omit<ClaimEventInput, 'claimId' | 'articleId'>;
+
+/** Rows per INSERT of extracted claims: each statement's parameters are built on the event loop. */
+const INSERT_BATCH = 1000;
+
+/** The one way a claim's version moves: by one with every status change (moves name the version they saw). */
+const NEXT_VERSION = 'version = claims.version + 1';
+
+/** The reviewer an event concerns: the one named, else the actor's own. */
+function reviewerOf(event: Pick<ClaimEventInput, 'reviewerId' | 'actor'>): string | null {
+  return event.reviewerId !== undefined ? event.reviewerId : event.actor.reviewerId;
+}
+
+function columns<T, K extends keyof T>(rows: T[], keys: K[]): T[K][][] {
+  return keys.map((key) => rows.map((row) => row[key]));
+}
+
+/**
+ * Every statement on `claims` and `claim_events` (one aggregate: a claim and its history). Methods that take an
+ * `EntityManager` run in the caller's transaction.
+ */
+@Injectable()
+export class ClaimsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The claim, if `owner` (null: any) may see it. */
+  findVisible(owner: string | null, id: string): Promise<ClaimEntity | null> {
+    return this.visible(owner).andWhere('c.id = :id', { id }).getOne();
+  }
+
+  /** Keyset pagination: newest first, or most check-worthy first. */
+  async listVisible(owner: string | null, filter: ClaimFilter, page: { cursor?: string; limit: number }): Promise<Page<ClaimEntity>> {
+    const { byScore } = filter;
+    const qb = this.visible(owner).addSelect(byScore ? 'c.checkworthiness::text' : 'c.created_at::text', 'cursor_key');
+    if (filter.articleId) qb.andWhere('c.article_id = :articleId', { articleId: filter.articleId });
+    if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
+    if (filter.assigneeId) qb.andWhere('c.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
+    const cursor = decodeCursor(page.cursor, [byScore ? 'real' : 'timestamp', 'uuid']);
+    const sortColumn = byScore ? 'c.checkworthiness' : 'c.created_at';
+    const sortType = byScore ? 'real' : 'timestamptz';
+    if (cursor) qb.andWhere(`(${sortColumn}, c.id) < (CAST(:key AS ${sortType}), CAST(:after AS uuid))`, { key: cursor[0], after: cursor[1] });
+    qb.orderBy(sortColumn, 'DESC').addOrderBy('c.id', 'DESC').limit(page.limit + 1);
+    const { entities, raw } = await qb.getRawAndEntities<{ cursor_key: string }>();
+    const keys = new Map(entities.map((claim, i) => [claim.id, raw[i].cursor_key]));
+    return toPage(entities, page.limit, (claim) => [keys.get(claim.id)!, claim.id]);
+  }
+
+  /** A claim's history, oldest first. */
+  async eventsPage(claimId: string, page: { cursor?: string; limit: number }): Promise<Page<ClaimEventEntity>> {
+    const cursor = decodeCursor(page.cursor, ['integer']);
+    const qb = this.dataSource
+      .getRepository(ClaimEventEntity)
+      .createQueryBuilder('e')
+      .where('e.claim_id = :claimId', { claimId })
+      .orderBy('e.seq', 'ASC')
+      .limit(page.limit + 1);
+    if (cursor) qb.andWhere('e.seq > CAST(:after AS bigint)', { after: cursor[0] });
+    return toPage(await qb.getMany(), page.limit, (e) => [e.seq]);
+  }
+
+  /** A page of the article's claims: current ones in text order, withdrawn ones after them. */
+  async pageOfArticle(articleId: string, page: { cursor?: string; limit: number }): Promise<Page<ClaimEntity>> {
+    const qb = this.dataSource
+      .getRepository(ClaimEntity)
+      .createQueryBuilder('c')
+      .where('c.article_id = :articleId', { articleId })
+      .orderBy(`(c.status = 'withdrawn')::int`, 'ASC')
+      .addOrderBy('c.start', 'ASC')
+      .addOrderBy('c.ordinal', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(page.limit + 1);
+    const cursor = decodeCursor(page.cursor, ['integer', 'integer', 'integer', 'uuid']);
+    if (cursor) {
+      qb.andWhere(`((c.status = 'withdrawn')::int, c.start, c.ordinal, c.id) > (CAST(:withdrawn AS int), CAST(:start AS int), CAST(:ordinal AS int), CAST(:after AS uuid))`, {
+        withdrawn: cursor[0], start: cursor[1], ordinal: cursor[2], after: cursor[3],
+      });
+    }
+    return toPage(await qb.getMany(), page.limit, (c) => [c.status === 'withdrawn' ? 1 : 0, c.start, c.ordinal, c.id]);
+  }
+
+  /** Every claim of the article in one of these statuses, in text order. */
+  ofArticleInStatus(articleId: string, statuses: ClaimStatus[]): Promise<ClaimEntity[]> {
+    return this.dataSource
+      .getRepository(ClaimEntity)
+      .createQueryBuilder('c')
+      .where('c.article_id = :articleId AND c.status IN (:...statuses)', { articleId, statuses })
+      .orderBy('c.start', 'ASC')
+      .addOrderBy('c.ordinal', 'ASC')
+      .getMany();
+  }
+
+  countsByStatus(articleIds: string[]): Promise<{ articleId: string; status: ClaimStatus; count: number }[]> {
+    return this.dataSource.query(
+      `SELECT article_id AS "articleId", status, count(*)::int AS count FROM claims WHERE article_id = ANY($1) GROUP BY article_id, status`,
+      [articleIds],
+    );
+  }
+
+  /** A reviewer's open claims, most check-worthy first. */
+  heldBy(reviewerId: string): Promise<ClaimEntity[]> {
+    return this.dataSource.getRepository(ClaimEntity).find({ where: { assigneeId: reviewerId }, order: { checkworthiness: 'DESC', id: 'ASC' } });
+  }
+
+  /** How many claims each reviewer holds (reviewers holding none are absent). */
+  async openCountsByAssignee(): Promise<Map<string, number>> {
+    const rows: { assigneeId: string; open: number }[] = await this.dataSource.query(
+      `SELECT assignee_id AS "assigneeId", count(*)::int AS open FROM claims WHERE assignee_id IS NOT NULL GROUP BY assignee_id`,
+    );
+    return new Map(rows.map((r) => [r.assigneeId, r.open]));
+  }
+
+  /** Held claims whose lease ends within `withinMs`, by id after `after`. */
+  leasesDueWithin(withinMs: number, after: string | null, limit: number): Promise<{ claimId: string; leaseExpiresAt: Date }[]> {
+    return this.dataSource.query(
+      `SELECT id AS "claimId", lease_expires_at AS "leaseExpiresAt" FROM claims
+       WHERE assignee_id IS NOT NULL AND lease_expires_at <= now() + make_interval(secs => $2::int / 1000.0) AND ($1::uuid IS NULL OR id > $1::uuid)
+       ORDER BY id LIMIT ${limit}`,
+      [after, withinMs],
+    );
+  }
+
+  /** Claims never matched to fact-checks, created more than `olderThanMs` ago, by id after `after`. */
+  unmatchedOlderThan(olderThanMs: number, after: string | null, limit: number): Promise<{ id: string }[]> {
+    return this.dataSource.query(
+      `SELECT id FROM claims
+       WHERE matched_at IS NULL AND created_at < now() - make_interval(secs => $2::int / 1000.0) AND ($1::uuid IS NULL OR id > $1::uuid)
+       ORDER BY id LIMIT ${limit}`,
+      [after, olderThanMs],
+    );
+  }
+
+  async lockById(em: EntityManager, id: string): Promise<ClaimEntity | null> {
+    const [row] = await em.query(`SELECT * FROM claims WHERE id = $1 FOR UPDATE`, [id]);
+    return row ? entityFromRow(em, ClaimEntity, row) : null;
+  }
+
+  /** Locks the claim while it waits for a reviewer (unverified, unassigned). */
+  async lockPending(em: EntityManager, id: string): Promise<ClaimEntity | null> {
+    const [row] = await em.query(`SELECT * FROM claims WHERE id = $1 AND status = 'unverified' AND assignee_id IS NULL FOR UPDATE`, [id]);
+    return row ? entityFromRow(em, ClaimEntity, row) : null;
+  }
+
+  findById(em: EntityManager, id: string): Promise<ClaimEntity> {
+    return em.findOneByOrFail(ClaimEntity, { id });
+  }
+
+  lastEvent(em: EntityManager, claimId: string): Promise<ClaimEventEntity> {
+    return em.findOneOrFail(ClaimEventEntity, { where: { claimId }, order: { seq: 'DESC' } });
+  }
+
+  lastTransition(em: EntityManager, claimId: string): Promise<ClaimEventEntity | null> {
+    return em.findOne(ClaimEventEntity, { where: { claimId, type: 'transition' }, order: { seq: 'DESC' } });
+  }
+
+  /** Appends to claims' history; call inside the transaction that makes the change. */
+  async appendEvents(em: EntityManager, events: ClaimEventInput[]): Promise<void> {
+    if (events.length === 0) return;
+    await em.insert(
+      ClaimEventEntity,
+      events.map((e) => ({
+        claimId: e.claimId,
+        articleId: e.articleId,
+        type: e.type,
+        fromStatus: e.fromStatus ?? null,
+        toStatus: e.toStatus ?? null,
+        actorKeyId: e.actor.keyId,
+        actorRole: e.actor.role,
+        reviewerId: reviewerOf(e),
+        note: e.note ?? null,
+        sources: e.sources ?? [],
+      })),
+    );
+  }
+
+  /** A move through the state machine; a verdict ends the assignment and names its reviewer. */
+  async move(em: EntityManager, change: { id: string; to: ClaimStatus; isVerdict: boolean; reviewerId: string | null }, event: EventChange): Promise<ClaimEntity> {
+    const moved = await this.updateWithEvent(
+      em,
+      {
+        sql: `UPDATE claims SET status = $2, ${NEXT_VERSION}, updated_at = now(),
+                assignee_id = CASE WHEN $3 THEN NULL ELSE assignee_id END,
+                assigned_at = CASE WHEN $3 THEN NULL ELSE assigned_at END,
+                lease_expires_at = CASE WHEN $3 THEN NULL ELSE lease_expires_at END,
+                last_verdict_reviewer_id = CASE WHEN $3 THEN $4::uuid ELSE last_verdict_reviewer_id END
+              WHERE id = $1`,
+        params: [change.id, change.to, change.isVerdict, change.reviewerId],
+      },
+      event,
+    );
+    return moved!;
+  }
+
+  /**
+   * Gives the claim to the reviewer with a lease. The same statement stamps the reviewer's `last_assigned_at` (the
+   * tie-breaker of the next least-loaded choice): it is part of the assignment, and a statement of its own would add
+   * a round trip to the pull and the assignment job.
+   */
+  async assign(em: EntityManager, change: { claimId: string; reviewerId: string; leaseSeconds: number }, event: EventChange): Promise<ClaimEntity> {
+    const assigned = await this.updateWithEvent(
+      em,
+      {
+        with: `reviewer AS (UPDATE reviewers SET last_assigned_at = now() WHERE id = $2)`,
+        sql: `UPDATE claims SET assignee_id = $2, assigned_at = now(), lease_expires_at = now() + make_interval(secs => $3), updated_at = now()
+              WHERE id = $1`,
+        params: [change.claimId, change.reviewerId, change.leaseSeconds],
+      },
+      event,
+    );
+    return assigned!;
+  }
+
+  async clearAssignment(em: EntityManager, claimId: string, event: EventChange): Promise<ClaimEntity> {
+    const cleared = await this.updateWithEvent(
+      em,
+      { sql: `UPDATE claims SET assignee_id = NULL, assigned_at = NULL, lease_expires_at = NULL, updated_at = now() WHERE id = $1`, params: [claimId] },
+      event,
+    );
+    return cleared!;
+  }
+
+  /** Locks the claims a reviewer holds. */
+  lockHeldBy(em: EntityManager, reviewerId: string): Promise<PendingClaim[]> {
+    return em.query(`SELECT c.id, c.checkworthiness FROM claims c WHERE c.assignee_id = $1 FOR UPDATE`, [reviewerId]);
+  }
+
+  /** Returns expired leases (of these claims, or all) to the pool, skipping claims another transaction holds. */
+  expireLeases(em: EntityManager, claimIds?: string[]): Promise<ExpiredLease[]> {
+    return returningRows(em,
+      `UPDATE claims c SET assignee_id = NULL, assigned_at = NULL, lease_expires_at = NULL, updated_at = now()
+       FROM (SELECT id, assignee_id FROM claims WHERE assignee_id IS NOT NULL AND lease_expires_at <= now()
+             ${claimIds ? 'AND id = ANY($1)' : ''} FOR UPDATE SKIP LOCKED) old
+       WHERE c.id = old.id
+       RETURNING c.id, c.article_id AS "articleId", old.assignee_id AS "reviewerId", c.checkworthiness`,
+      claimIds ? [claimIds] : [],
+    );
+  }
+
+  /** The article's claims as a new revision is matched against them. */
+  currentOfArticle(em: EntityManager, articleId: string): Promise<CurrentClaim[]> {
+    return em.query(`SELECT id, text, status, assignee_id AS "assigneeId", checkworthiness FROM claims WHERE article_id = $1`, [articleId]);
+  }
+
+  /** One multi-row INSERT per article, or per batch of a long one. */
+  async insertExtracted(em: EntityManager, articleId: string, revision: number, claims: NewClaim[]): Promise<PendingClaim[]> {
+    const inserted: PendingClaim[] = [];
+    for (let i = 0; i < claims.length; i += INSERT_BATCH) {
+      const batch = claims.slice(i, i + INSERT_BATCH);
+      inserted.push(...(await em.query(
+        `INSERT INTO claims (article_id, revision, ordinal, text, start, "end", sentence_index, checkworthiness, type, claimant, entities)
+         SELECT $1, $2, * FROM unnest($3::int[], $4::text[], $5::int[], $6::int[], $7::int[], $8::real[], $9::text[], $10::text[], $11::jsonb[])
+         RETURNING id, checkworthiness`,
+        [
+          articleId,
+          revision,
+          ...columns(batch, ['ordinal', 'text', 'start', 'end', 'sentenceIndex', 'checkworthiness', 'type', 'claimant']),
+          batch.map((c) => JSON.stringify(c.entities)),
+        ],
+      )));
+    }
+    return inserted;
+  }
+
+  /** Kept claims move to the revision, at their new places. */
+  async place(em: EntityManager, revision: number, placements: Placement[]): Promise<void> {
+    if (placements.length === 0) return;
+    await em.query(
+      `UPDATE claims c SET revision = $2, ordinal = k.ordinal, start = k.start, "end" = k.end, sentence_index = k.sentence_index, updated_at = now()
+       FROM unnest($1::uuid[], $3::int[], $4::int[], $5::int[], $6::int[]) AS k(id, ordinal, start, "end", sentence_index)
+       WHERE c.id = k.id`,
+      [placements.map((p) => p.id), revision, ...columns(placements, ['ordinal', 'start', 'end', 'sentenceIndex'])],
+    );
+  }
+
+  /** Withdraws the claims; returns each with the status and reviewer it had. */
+  withdraw(em: EntityManager, ids: string[]): Promise<{ id: string; status: ClaimStatus; assigneeId: string | null }[]> {
+    return returningRows(em,
+      `UPDATE claims SET status = 'withdrawn', ${NEXT_VERSION}, assignee_id = NULL, assigned_at = NULL, lease_expires_at = NULL, updated_at = now()
+       FROM claims old WHERE claims.id = old.id AND claims.id = ANY($1) RETURNING claims.id, old.status, old.assignee_id AS "assigneeId"`,
+      [ids],
+    );
+  }
+
+  /** A claim of the article, not withdrawn, at exactly this span. */
+  async liveAtSpan(em: EntityManager, articleId: string, start: number, end: number): Promise<string | null> {
+    const rows: { id: string }[] = await em.query(`SELECT id FROM claims WHERE article_id = $1 AND start = $2 AND "end" = $3 AND status <> 'withdrawn'`, [articleId, start, end]);
+    return rows[0]?.id ?? null;
+  }
+
+  async nextOrdinal(em: EntityManager, articleId: string, revision: number): Promise<number> {
+    const [{ ordinal }] = await em.query(`SELECT coalesce(max(ordinal), -1) + 1 AS ordinal FROM claims WHERE article_id = $1 AND revision = $2`, [articleId, revision]);
+    return ordinal;
+  }
+
+  /** One claim; where its sentence is not known, the nearest claim before the span tells it. Returns its id. */
+  async insertOne(em: EntityManager, articleId: string, revision: number, claim: NewClaim): Promise<string> {
+    const [inserted]: { id: string }[] = await em.query(
+      `INSERT INTO claims (article_id, revision, ordinal, text, start, "end", sentence_index, checkworthiness, type, claimant, entities)
+       VALUES ($1, $2, $3, $4, $5, $6,
+               coalesce($7::int, (SELECT sentence_index FROM claims WHERE article_id = $1 AND start <= $5 ORDER BY start DESC LIMIT 1), 0),
+               $8, $9, $10, $11) RETURNING id`,
+      [articleId, revision, claim.ordinal, claim.text, claim.start, claim.end, claim.sentenceIndex, claim.checkworthiness, claim.type, claim.claimant, JSON.stringify(claim.entities)],
+    );
+    return inserted.id;
+  }
+
+  /**
+   * Changes one claim and appends its history row in a single statement (a round trip saved on the hot paths:
+   * pull, assignment, verdicts). `update.sql` is an `UPDATE claims … WHERE …` using $1…$n, and `update.with` optional
+   * further data-modifying CTEs over the same parameters; returns the claim as changed.
+   */
+  private async updateWithEvent(em: EntityManager, update: { sql: string; params: unknown[]; with?: string }, event: EventChange): Promise<ClaimEntity | null> {
+    const n = update.params.length;
+    const rows: Record<string, unknown>[] = await em.query(
+      `WITH ${update.with ? `${update.with},` : ''} claim AS (${update.sql} RETURNING *),
+            event AS (
+              INSERT INTO claim_events (claim_id, article_id, type, from_status, to_status, actor_key_id, actor_role, reviewer_id, note, sources)
+              SELECT id, article_id, $${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6}, $${n + 7}, $${n + 8} FROM claim)
+       SELECT * FROM claim`,
+      [
+        ...update.params,
+        event.type,
+        event.fromStatus ?? null,
+        event.toStatus ?? null,
+        event.actor.keyId,
+        event.actor.role,
+        reviewerOf(event),
+        event.note ?? null,
+        JSON.stringify(event.sources ?? []),
+      ],
+    );
+    return rows[0] ? entityFromRow(em, ClaimEntity, rows[0]) : null;
+  }
+
+  private visible(owner: string | null): SelectQueryBuilder<ClaimEntity> {
+    const qb = this.dataSource.getRepository(ClaimEntity).createQueryBuilder('c');
+    if (owner) qb.innerJoin('articles', 'a', 'a.id = c.article_id AND a.owner_id = :owner', { owner });
+    return qb;
+  }
+}
