@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Module } from '@nestjs/common';
 import { ApiKeyEntity } from './auth/api-key.entity';
 import { generateApiKey } from './auth/api-key-secret';
+import { ApiKeysRepository } from './auth/api-keys.repository';
 import { ApiKeysService } from './auth/api-keys.service';
 import { ROLES, type Role } from './auth/role';
 import { AppConfigModule } from './config/config.module';
@@ -14,7 +15,7 @@ import { FactChecksRepository } from './fact-checks/fact-checks.repository';
 
 @Module({
   imports: [AppConfigModule, DatabaseModule, TypeOrmModule.forFeature([ApiKeyEntity])],
-  providers: [ApiKeysService, FactChecksRepository, FactCheckImportService],
+  providers: [ApiKeysRepository, ApiKeysService, FactChecksRepository, FactCheckImportService],
 })
 class CliModule {}
 

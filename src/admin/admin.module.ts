@@ -3,16 +3,18 @@ import { AuthModule } from '../auth/auth.module';
 import { ReviewersModule } from '../reviewers/reviewers.module';
 import { EventsController } from './events.controller';
 import { EventsQueryService } from './events-query.service';
+import { EventsRepository } from './events.repository';
 import { KeysController } from './keys.controller';
 import { QueuesController } from './queues.controller';
 import { QueuesService } from './queues.service';
 import { StatsController } from './stats.controller';
+import { StatsRepository } from './stats.repository';
 import { StatsService } from './stats.service';
 
 @Module({
   imports: [AuthModule, ReviewersModule],
   controllers: [KeysController, QueuesController, EventsController, StatsController],
-  providers: [QueuesService, EventsQueryService, StatsService],
+  providers: [QueuesService, EventsRepository, EventsQueryService, StatsRepository, StatsService],
   exports: [QueuesService, StatsService],
 })
 export class AdminModule {}

@@ -18,3 +18,9 @@ export function entityFromRow<T extends object>(em: EntityManager, target: new (
   }
   return entity;
 }
+
+/** How many rows an UPDATE/DELETE without RETURNING changed (TypeORM's postgres driver answers [rows, affectedCount]). */
+export async function affectedRows(runner: EntityManager | DataSource, sql: string, params: unknown[] = []): Promise<number> {
+  const [, count]: [unknown, number] = await runner.query(sql, params);
+  return count;
+}

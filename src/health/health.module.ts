@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import { StatsRepository } from '../admin/stats.repository';
 import { FailedAuthModule } from '../auth/rate-limit';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
@@ -12,6 +13,6 @@ import { RedisHealthIndicator } from './redis.health';
 @Module({
   imports: [TerminusModule, FailedAuthModule],
   controllers: [HealthController, MetricsController],
-  providers: [RedisHealthIndicator, MetricsService, MetricsTokenGuard, { provide: APP_INTERCEPTOR, useClass: MetricsInterceptor }],
+  providers: [RedisHealthIndicator, StatsRepository, MetricsService, MetricsTokenGuard, { provide: APP_INTERCEPTOR, useClass: MetricsInterceptor }],
 })
 export class HealthModule {}

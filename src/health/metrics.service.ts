@@ -1,9 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import { DataSource } from 'typeorm';
+import { StatsRepository, type StatusCount } from '../admin/stats.repository';
 import { ARTICLE_EXTRACTION_QUEUE, CALLBACK_DELIVERY_QUEUE, CLAIM_REVIEW_QUEUE } from '../queue/queue-names';
 
 const CLAIM_COUNT_TTL_MS = 30_000;
@@ -27,7 +26,7 @@ export class MetricsService {
   });
 
   constructor(
-    @InjectDataSource() dataSource: DataSource,
+    stats: StatsRepository,
     @InjectQueue(ARTICLE_EXTRACTION_QUEUE) extraction: Queue,
     @InjectQueue(CLAIM_REVIEW_QUEUE) review: Queue,
     @InjectQueue(CALLBACK_DELIVERY_QUEUE) callbacks: Queue,
@@ -46,7 +45,7 @@ export class MetricsService {
       },
     });
     // Counting claims scans the table (≈100 ms at 1M): scrapes reuse a count for CLAIM_COUNT_TTL_MS.
-    let counted: { at: number; rows: { status: string; count: number }[] } = { at: 0, rows: [] };
+    let counted: { at: number; rows: StatusCount[] } = { at: 0, rows: [] };
     new Gauge({
       name: 'claimdesk_claims',
       help: 'Claims per status (recounted at most every 30 s)',
@@ -54,7 +53,7 @@ export class MetricsService {
       registers: [this.registry],
       async collect() {
         if (Date.now() - counted.at > CLAIM_COUNT_TTL_MS) {
-          counted = { at: Date.now(), rows: await dataSource.query(`SELECT status, count(*)::int AS count FROM claims GROUP BY status`) };
+          counted = { at: Date.now(), rows: await stats.claimsPerStatus() };
         }
         this.reset();
         for (const row of counted.rows) this.set({ status: row.status }, row.count);

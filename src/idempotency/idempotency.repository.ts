@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { affectedRows } from '../database/sql';
 
 /** A first request that has not finished in this long is taken to have died; a retry may run it again. */
 const IN_FLIGHT_LIMIT = '60 seconds';
@@ -79,5 +80,22 @@ export class IdempotencyRepository {
   /** A first run that failed keeps nothing, so it may be retried. */
   async release(owner: string, key: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM idempotency_keys WHERE owner_id = $1 AND key = $2 AND status = 'in_flight'`, [owner, key]);
+  }
+
+  /** Deletes up to `limit` keys whose replay window has ended and that were first used over `hours` ago; returns how many went. */
+  deleteExpiredKeys(hours: number, limit: number): Promise<number> {
+    return affectedRows(this.dataSource,
+      `DELETE FROM idempotency_keys WHERE ctid = ANY (ARRAY(
+         SELECT ctid FROM idempotency_keys WHERE expires_at < now() AND started_at < now() - make_interval(hours => $1) LIMIT $2))`,
+      [hours, limit],
+    );
+  }
+
+  /** Deletes up to `limit` receipts older than `hours`; returns how many went. */
+  deleteReceiptsOlderThan(hours: number, limit: number): Promise<number> {
+    return affectedRows(this.dataSource,
+      `DELETE FROM webhook_receipts WHERE ctid = ANY (ARRAY(SELECT ctid FROM webhook_receipts WHERE created_at < now() - make_interval(hours => $1) LIMIT $2))`,
+      [hours, limit],
+    );
   }
 }

@@ -1,12 +1,15 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { ownerIdOf, type Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
 import type { Environment } from '../config/environment';
 import { refusedDestination } from './callback-destination';
 import { decodeCursor, toPage, type Page } from '../common/pagination';
 import type { CallbackEvent } from './callback-events';
-import { CallbackEndpointsRepository, type CallbackDelivery, type CallbackEndpoint } from './callback-endpoints.repository';
+import { CallbackEndpointsRepository, type CallbackEndpoint } from './callback-endpoints.repository';
+import { CallbackOutboxRepository, type CallbackDelivery } from './callback-outbox.repository';
 import { CallbackQueueService } from './callback-queue.service';
 import { generateWebhookSecret } from './webhook-signature';
 
@@ -14,7 +17,9 @@ import { generateWebhookSecret } from './webhook-signature';
 @Injectable()
 export class CallbackEndpointsService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly endpoints: CallbackEndpointsRepository,
+    private readonly outbox: CallbackOutboxRepository,
     private readonly callbackQueue: CallbackQueueService,
     private readonly config: ConfigService<Environment, true>,
   ) {}
@@ -34,7 +39,11 @@ export class CallbackEndpointsService {
   /** Stops deliveries to it; what is still pending is given up. */
   async disable(principal: Principal, id: string): Promise<CallbackEndpoint> {
     await this.get(principal, id);
-    return this.endpoints.disable(id);
+    return this.dataSource.transaction(async (em) => {
+      const endpoint = await this.endpoints.disable(em, id);
+      await this.outbox.failPendingOf(em, id, 'endpoint disabled');
+      return endpoint;
+    });
   }
 
   async get(principal: Principal, id: string): Promise<CallbackEndpoint> {
@@ -48,7 +57,7 @@ export class CallbackEndpointsService {
     await this.get(principal, endpointId);
     const limit = query.limit ?? 50;
     const cursor = decodeCursor(query.cursor, ['timestamp', 'uuid']);
-    const rows = await this.endpoints.deliveriesOf(endpointId, cursor, limit + 1);
+    const rows = await this.outbox.deliveriesOf(endpointId, cursor, limit + 1);
     const page = toPage(rows, limit, (row) => [row.cursorKey, row.id]);
     return { items: page.items.map(({ cursorKey: _, ...delivery }) => delivery), nextCursor: page.nextCursor };
   }
@@ -57,10 +66,10 @@ export class CallbackEndpointsService {
   async redeliver(principal: Principal, endpointId: string, deliveryId: string): Promise<CallbackDelivery> {
     const endpoint = await this.get(principal, endpointId);
     if (endpoint.disabledAt) throw new ApiError(HttpStatus.CONFLICT, 'conflict', 'The endpoint is disabled; add a new one to receive callbacks again');
-    const due = await this.endpoints.dueNow(endpointId, deliveryId);
+    const due = await this.outbox.dueNow(endpointId, deliveryId);
     if (!due) throw ApiError.notFound('Delivery', deliveryId);
     await this.callbackQueue.enqueue([due]);
-    return this.endpoints.delivery(deliveryId);
+    return this.outbox.delivery(deliveryId);
   }
 
   /**

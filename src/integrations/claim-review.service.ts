@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ArticlesQueryService } from '../articles/articles-query.service';
 import type { Principal } from '../auth/principal';
 import { ClaimsQueryService } from '../claims/claims-query.service';
@@ -9,6 +7,7 @@ import type { ClaimEntity } from '../claims/claim.entity';
 import { ApiError } from '../common/api-error';
 import type { Environment } from '../config/environment';
 import { isPublishedVerdict, PUBLISHED_VERDICTS, toClaimReview } from './claim-review';
+import { ClaimReviewRepository } from './claim-review.repository';
 
 const CONTEXT = 'https://schema.org';
 
@@ -16,7 +15,7 @@ const CONTEXT = 'https://schema.org';
 @Injectable()
 export class ClaimReviewService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: ClaimReviewRepository,
     private readonly claims: ClaimsQueryService,
     private readonly articles: ArticlesQueryService,
     private readonly config: ConfigService<Environment, true>,
@@ -40,12 +39,7 @@ export class ClaimReviewService {
     if (claims.length === 0) return [];
     const article = await this.articles.get(principal, articleId);
     // A claim's review date is when it reached its current verdict.
-    const verdictTimes: { claim_id: string; at: Date }[] = await this.dataSource.query(
-      `SELECT DISTINCT ON (claim_id) claim_id, created_at AS at FROM claim_events
-       WHERE claim_id = ANY($1) AND type = 'transition' AND to_status = ANY($2) ORDER BY claim_id, seq DESC`,
-      [claims.map((c) => c.id), PUBLISHED_VERDICTS],
-    );
-    const verdictAt = new Map(verdictTimes.map((v) => [v.claim_id, v.at]));
+    const verdictAt = await this.repository.verdictTimes(claims.map((c) => c.id), PUBLISHED_VERDICTS);
     const organization = { name: this.config.get('ORGANIZATION_NAME', { infer: true }), url: this.config.get('ORGANIZATION_URL', { infer: true }) };
     const publicUrl = this.config.get('PUBLIC_URL', { infer: true });
     return claims.map((claim) =>

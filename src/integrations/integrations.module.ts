@@ -7,6 +7,7 @@ import { CallbackEndpointsController } from './callback-endpoints.controller';
 import { CallbackEndpointsRepository } from './callback-endpoints.repository';
 import { CallbackEndpointsService } from './callback-endpoints.service';
 import { ClaimReviewController } from './claim-review.controller';
+import { ClaimReviewRepository } from './claim-review.repository';
 import { ClaimReviewService } from './claim-review.service';
 import { IntegratorsController } from './integrators.controller';
 import { IntegratorsRepository } from './integrators.repository';
@@ -19,6 +20,15 @@ import { WebhooksService } from './webhooks.service';
 @Module({
   imports: [AuthModule, ArticlesModule, ClaimsModule, IdempotencyModule],
   controllers: [IntegratorsController, WebhooksController, CallbackEndpointsController, ClaimReviewController],
-  providers: [IntegratorsRepository, IntegratorsService, WebhooksService, WebhookSignatureGuard, CallbackEndpointsRepository, CallbackEndpointsService, ClaimReviewService],
+  providers: [
+    IntegratorsRepository,
+    IntegratorsService,
+    WebhooksService,
+    WebhookSignatureGuard,
+    CallbackEndpointsRepository,
+    CallbackEndpointsService,
+    ClaimReviewRepository,
+    ClaimReviewService,
+  ],
 })
 export class IntegrationsModule {}

@@ -1,15 +1,15 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { Environment } from '../config/environment';
+import { IdempotencyRepository } from '../idempotency/idempotency.repository';
+import { CallbackOutboxRepository } from '../integrations/callback-outbox.repository';
 
 interface Pruned {
   table: string;
   /** Rows older than this many hours may go. */
   hours: number;
-  /** Selects the `ctid`s of up to $2 rows older than $1 hours. */
-  batch: string;
+  /** Deletes up to `limit` such rows; returns how many went. */
+  deleteBatch: (hours: number, limit: number) => Promise<number>;
 }
 
 /**
@@ -24,7 +24,8 @@ export class RetentionSweepService implements OnApplicationBootstrap, OnApplicat
   private running: Promise<Record<string, number>> | null = null;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotencyRepository,
+    private readonly outbox: CallbackOutboxRepository,
     private readonly config: ConfigService<Environment, true>,
   ) {}
 
@@ -54,10 +55,10 @@ export class RetentionSweepService implements OnApplicationBootstrap, OnApplicat
   private async pass(): Promise<Record<string, number>> {
     const size = this.config.get('RETENTION_BATCH_SIZE', { infer: true });
     const deleted: Record<string, number> = {};
-    for (const { table, hours, batch } of this.pruned()) {
+    for (const { table, hours, deleteBatch } of this.pruned()) {
       deleted[table] = 0;
       for (;;) {
-        const [, count]: [unknown, number] = await this.dataSource.query(`DELETE FROM ${table} WHERE ctid = ANY (ARRAY(${batch}))`, [hours, size]);
+        const count = await deleteBatch(hours, size);
         deleted[table] += count;
         if (count < size) break;
       }
@@ -66,22 +67,21 @@ export class RetentionSweepService implements OnApplicationBootstrap, OnApplicat
   }
 
   private pruned(): Pruned[] {
-    const older = (column: string) => `${column} < now() - make_interval(hours => $1)`;
     return [
       {
         table: 'idempotency_keys',
         hours: this.config.get('RETENTION_IDEMPOTENCY_HOURS', { infer: true }),
-        batch: `SELECT ctid FROM idempotency_keys WHERE expires_at < now() AND ${older('started_at')} LIMIT $2`,
+        deleteBatch: (hours, limit) => this.idempotency.deleteExpiredKeys(hours, limit),
       },
       {
         table: 'webhook_receipts',
         hours: this.config.get('RETENTION_WEBHOOK_RECEIPTS_HOURS', { infer: true }),
-        batch: `SELECT ctid FROM webhook_receipts WHERE ${older('created_at')} LIMIT $2`,
+        deleteBatch: (hours, limit) => this.idempotency.deleteReceiptsOlderThan(hours, limit),
       },
       {
         table: 'callback_attempts',
         hours: this.config.get('RETENTION_CALLBACK_ATTEMPTS_HOURS', { infer: true }),
-        batch: `SELECT ctid FROM callback_attempts WHERE ${older('created_at')} LIMIT $2`,
+        deleteBatch: (hours, limit) => this.outbox.deleteAttemptsOlderThan(hours, limit),
       },
     ];
   }

@@ -1,19 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { ClaimSummary } from '../claims/article.response';
 import type { ArticleEntity } from '../articles/article.entity';
 import { ArticlesQueryService } from '../articles/articles-query.service';
 import { ClaimsQueryService } from '../claims/claims-query.service';
 import type { Principal } from '../auth/principal';
 import type { UiArticlesQuery } from './dto/ui-articles.query';
+import { PagesRepository, type NamedRecord } from './pages.repository';
 
 export const ARTICLES_PER_PAGE = 25;
 
-export interface ArticleSource {
-  id: string;
-  name: string;
-}
+export type ArticleSource = NamedRecord;
 
 export interface ArticleListPage {
   items: { article: ArticleEntity; summary: ClaimSummary }[];
@@ -27,7 +23,7 @@ export class ArticleListService {
   constructor(
     private readonly articles: ArticlesQueryService,
     private readonly claims: ClaimsQueryService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly pages: PagesRepository,
   ) {}
 
   async load(principal: Principal, query: UiArticlesQuery): Promise<ArticleListPage> {
@@ -47,9 +43,6 @@ export class ArticleListService {
   /** Articles belong to an integrator or to the key that posted them (see ownerIdOf). */
   private async sources(principal: Principal): Promise<ArticleSource[]> {
     if (principal.role === 'integrator') return [];
-    return this.dataSource.query(
-      `SELECT coalesce(integrator_id, id) AS id, min(name) AS name FROM api_keys
-       WHERE role IN ('admin', 'editor', 'integrator') GROUP BY 1 ORDER BY 2, 1`,
-    );
+    return this.pages.articleSources();
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { PagesRepository } from './pages.repository';
 
 export interface Actor {
   actorKeyId: string | null;
@@ -30,14 +29,11 @@ export class PeopleDirectory {
 
 @Injectable()
 export class PeopleService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly pages: PagesRepository) {}
 
   async directory(keyIds: (string | null)[] = []): Promise<PeopleDirectory> {
     const ids = [...new Set(keyIds.filter((id): id is string => !!id))];
-    const [reviewers, keys] = await Promise.all([
-      this.dataSource.query(`SELECT id, name FROM reviewers`) as Promise<{ id: string; name: string }[]>,
-      ids.length ? (this.dataSource.query(`SELECT id, name FROM api_keys WHERE id = ANY($1)`, [ids]) as Promise<{ id: string; name: string }[]>) : [],
-    ]);
-    return new PeopleDirectory(new Map(reviewers.map((r) => [r.id, r.name])), new Map(keys.map((k) => [k.id, k.name])));
+    const [reviewers, keys] = await Promise.all([this.pages.reviewerNames(), this.pages.keyNames(ids)]);
+    return new PeopleDirectory(reviewers, keys);
   }
 }

@@ -7,6 +7,7 @@ import { ClaimsModule } from '../claims/claims.module';
 import { ReviewModule } from '../review/review.module';
 import { ArticleListService } from './article-list.service';
 import { ArticlePageService } from './article-page.service';
+import { PagesRepository } from './pages.repository';
 import { PeopleService } from './people.service';
 import { QueueDashboardModule } from './queue-dashboard.module';
 import { UiAdminController } from './ui-admin.controller';
@@ -21,6 +22,6 @@ import { WorkbenchService } from './workbench.service';
 @Module({
   imports: [AuthModule, ArticlesModule, ClaimsModule, FactChecksModule, ReviewModule, AdminModule, QueueDashboardModule],
   controllers: [UiAuthController, UiAssetsController, UiArticlesController, UiReviewController, UiReviewActionsController, UiAdminController],
-  providers: [ArticleListService, ArticlePageService, PeopleService, WorkbenchService],
+  providers: [PagesRepository, ArticleListService, ArticlePageService, PeopleService, WorkbenchService],
 })
 export class UiModule {}

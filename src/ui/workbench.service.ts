@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { ArticleEntity } from '../articles/article.entity';
 import { ArticlesQueryService } from '../articles/articles-query.service';
 import type { Principal } from '../auth/principal';
@@ -9,6 +7,7 @@ import type { ClaimEventEntity } from '../claims/claim-event.entity';
 import type { ClaimEntity } from '../claims/claim.entity';
 import { ClaimsQueryService } from '../claims/claims-query.service';
 import { AssignmentService } from '../review/assignment.service';
+import { PagesRepository, type ReviewerCard } from './pages.repository';
 import { PeopleService, type PeopleDirectory } from './people.service';
 
 export interface OpenClaim {
@@ -17,7 +16,7 @@ export interface OpenClaim {
 }
 
 export interface Workbench {
-  reviewer: { id: string; name: string; capacity: number };
+  reviewer: ReviewerCard;
   open: OpenClaim[];
   selected: { claim: ClaimEntity; article: ArticleEntity; events: ClaimEventEntity[]; mine: boolean } | null;
   people: PeopleDirectory;
@@ -27,7 +26,7 @@ export interface Workbench {
 @Injectable()
 export class WorkbenchService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly pages: PagesRepository,
     private readonly assignments: AssignmentService,
     private readonly articles: ArticlesQueryService,
     private readonly claimsQuery: ClaimsQueryService,
@@ -42,12 +41,12 @@ export class WorkbenchService {
 
   async load(principal: Principal, claimId: string | null): Promise<Workbench> {
     const reviewerId = principal.reviewerId!;
-    const [reviewers, claims] = await Promise.all([
-      this.dataSource.query(`SELECT id, name, capacity FROM reviewers WHERE id = $1`, [reviewerId]) as Promise<Workbench['reviewer'][]>,
+    const [reviewer, claims] = await Promise.all([
+      this.pages.reviewerCard(reviewerId),
       // Open claims are bounded by the reviewer's capacity, so this list needs no pages.
       this.assignments.openClaimsOf(reviewerId),
     ]);
-    const titles = await this.titles(claims.map((c) => c.articleId));
+    const titles = await this.pages.articleTitles(claims.map((c) => c.articleId));
     const open = claims.map((claim) => ({ claim, articleTitle: titles.get(claim.articleId) ?? '' }));
     const chosen = claimId ? await this.claimsQuery.get(principal, claimId) : (claims[0] ?? null);
     let selected: Workbench['selected'] = null;
@@ -59,16 +58,10 @@ export class WorkbenchService {
       selected = { claim: chosen, article, events: events.items, mine: chosen.assigneeId === reviewerId };
     }
     const people = await this.people.directory(selected?.events.map((e) => e.actorKeyId) ?? []);
-    return { reviewer: reviewers[0], open, selected, people };
+    return { reviewer: reviewer!, open, selected, people };
   }
 
   async claim(principal: Principal, claimId: string): Promise<ClaimEntity> {
     return this.claimsQuery.get(principal, claimId);
-  }
-
-  private async titles(articleIds: string[]): Promise<Map<string, string>> {
-    if (articleIds.length === 0) return new Map();
-    const rows: { id: string; title: string }[] = await this.dataSource.query(`SELECT id, title FROM articles WHERE id = ANY($1)`, [[...new Set(articleIds)]]);
-    return new Map(rows.map((r) => [r.id, r.title]));
   }
 }

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/** One entry of the merged log; the fields of the other log are null. */
+export interface LoggedEvent {
+  kind: 'claim' | 'admin';
+  /** The log's place in the merged order: ties on createdAt go claim events first. */
+  rank: number;
+  seq: string;
+  id: string;
+  /** createdAt as Postgres prints it, to the microsecond, for the cursor. */
+  createdKey: string;
+  createdAt: Date;
+  action: string;
+  actorKeyId: string | null;
+  actorRole: string;
+  reviewerId: string | null;
+  claimId: string | null;
+  articleId: string | null;
+  fromStatus: string | null;
+  toStatus: string | null;
+  note: string | null;
+  sources: unknown[] | null;
+  targetType: string | null;
+  targetId: string | null;
+  details: Record<string, unknown> | null;
+}
+
+export interface EventFilter {
+  since?: Date | string;
+  /** A key id, or 'system' for what the service did itself. */
+  actor?: string;
+  /** Only this claim's events (claim events only). */
+  claimId?: string;
+  /** The (createdKey, rank, seq) of the last event of the page before. */
+  after: (string | number)[] | null;
+  /** Rows to return, at most. */
+  limit: number;
+}
+
+const COLUMNS = `seq, id, created_at::text AS "createdKey", created_at AS "createdAt", actor_key_id AS "actorKeyId", actor_role AS "actorRole"`;
+
+/** The two logs, each with its rank in the merged order. */
+const SOURCES = [
+  {
+    rank: 0,
+    select: `SELECT 'claim' AS kind, 0 AS rank, ${COLUMNS}, type AS action,
+      reviewer_id AS "reviewerId", claim_id AS "claimId", article_id AS "articleId", from_status AS "fromStatus", to_status AS "toStatus",
+      note, sources, NULL AS "targetType", NULL::uuid AS "targetId", NULL::jsonb AS details
+      FROM claim_events`,
+  },
+  {
+    rank: 1,
+    select: `SELECT 'admin' AS kind, 1 AS rank, ${COLUMNS}, action,
+      NULL::uuid AS "reviewerId", NULL::uuid AS "claimId", NULL::uuid AS "articleId", NULL AS "fromStatus", NULL AS "toStatus", NULL AS note,
+      NULL::jsonb AS sources, target_type AS "targetType", target_id AS "targetId", details
+      FROM audit_events`,
+  },
+] as const;
+
+/**
+ * The audit log across `claim_events` and `audit_events`, oldest first. Each log is read by keyset on
+ * (created_at, seq) — indexed, also per actor — and only a page of each is merged.
+ */
+@Injectable()
+export class EventsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  page(filter: EventFilter): Promise<LoggedEvent[]> {
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const parts: string[] = [];
+    for (const source of SOURCES) {
+      if (filter.claimId && source.rank !== 0) continue;
+      const where: string[] = [];
+      if (filter.since) where.push(`created_at >= ${param(filter.since)}`);
+      if (filter.actor) where.push(filter.actor === 'system' ? 'actor_key_id IS NULL' : `actor_key_id = ${param(filter.actor)}`);
+      if (filter.claimId) where.push(`claim_id = ${param(filter.claimId)}`);
+      if (filter.after) {
+        const [at, rank, seq] = filter.after;
+        const key = `CAST(${param(at)} AS timestamptz)`;
+        if (source.rank < Number(rank)) where.push(`created_at > ${key}`);
+        else if (source.rank > Number(rank)) where.push(`created_at >= ${key}`);
+        else where.push(`(created_at, seq) > (${key}, CAST(${param(seq)} AS bigint))`);
+      }
+      parts.push(`(${source.select} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at, seq LIMIT ${filter.limit})`);
+    }
+    return this.dataSource.query(`SELECT * FROM (${parts.join(' UNION ALL ')}) e ORDER BY "createdAt", rank, seq LIMIT ${filter.limit}`, params);
+  }
+}

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+export interface NamedRecord {
+  id: string;
+  name: string;
+}
+
+export interface ReviewerCard extends NamedRecord {
+  capacity: number;
+}
+
+/** What the pages show beside the domain services' answers: names and titles for ids, read across reviewers, keys and articles. */
+@Injectable()
+export class PagesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Every reviewer's name, by id. */
+  async reviewerNames(): Promise<Map<string, string>> {
+    const rows: NamedRecord[] = await this.dataSource.query(`SELECT id, name FROM reviewers`);
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  async reviewerCard(reviewerId: string): Promise<ReviewerCard | null> {
+    const [row]: ReviewerCard[] = await this.dataSource.query(`SELECT id, name, capacity FROM reviewers WHERE id = $1`, [reviewerId]);
+    return row ?? null;
+  }
+
+  /** The names of these keys, by id. */
+  async keyNames(keyIds: string[]): Promise<Map<string, string>> {
+    if (keyIds.length === 0) return new Map();
+    const rows: NamedRecord[] = await this.dataSource.query(`SELECT id, name FROM api_keys WHERE id = ANY($1)`, [keyIds]);
+    return new Map(rows.map((k) => [k.id, k.name]));
+  }
+
+  /** Who may post articles: each integrator once (by the name of its first key) and every admin and editor key, by name. */
+  articleSources(): Promise<NamedRecord[]> {
+    return this.dataSource.query(
+      `SELECT coalesce(integrator_id, id) AS id, min(name) AS name FROM api_keys
+       WHERE role IN ('admin', 'editor', 'integrator') GROUP BY 1 ORDER BY 2, 1`,
+    );
+  }
+
+  /** The titles of these articles, by id. */
+  async articleTitles(articleIds: string[]): Promise<Map<string, string>> {
+    if (articleIds.length === 0) return new Map();
+    const rows: { id: string; title: string }[] = await this.dataSource.query(`SELECT id, title FROM articles WHERE id = ANY($1)`, [[...new Set(articleIds)]]);
+    return new Map(rows.map((r) => [r.id, r.title]));
+  }
+}
