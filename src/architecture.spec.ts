@@ -116,6 +116,15 @@ const TABLE_OWNERS: Record<string, string> = {
   webhook_receipts: 'idempotency/idempotency.repository.ts',
 };
 
+/**
+ * Writes outside the owner, each on purpose and documented in docs/architecture.md: an assignment's single statement
+ * also stamps the reviewer's `last_assigned_at` (the least-loaded tie-breaker), which a statement of its own would add
+ * a round trip to.
+ */
+const SHARED_WRITES: Record<string, string[]> = {
+  'claims/claims.repository.ts': ['reviewers'],
+};
+
 /** The table of each entity class, from `@Entity({ name: 'table' })` (or `@Entity('table')`) above `export class Name`. */
 function entityTables(files: string[]): Map<string, string> {
   const tables = new Map<string, string>();
@@ -223,7 +232,10 @@ describe('architecture: SQL lives in repositories', () => {
   it('a table is written only by the repository that owns it', () => {
     const trespassing = files.flatMap((file) =>
       tablesWritten(readFileSync(file, 'utf8'), tables, isSqlHome(file))
-        .filter((table) => TABLE_OWNERS[table] !== relative(SRC, file).split(sep).join('/'))
+        .filter((table) => {
+          const path = relative(SRC, file).split(sep).join('/');
+          return TABLE_OWNERS[table] !== path && !SHARED_WRITES[path]?.includes(table);
+        })
         .map((table) => `${relative(SRC, file)} writes ${table} (owner: ${TABLE_OWNERS[table]})`),
     );
     expect(trespassing).toEqual([]);

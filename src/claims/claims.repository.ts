@@ -188,6 +188,11 @@ export class ClaimsRepository {
     );
   }
 
+  /** Stamps the claim as matched (the reconciler re-sends claims never matched); the row lock holds off a concurrent match. */
+  async markMatched(em: EntityManager, id: string): Promise<void> {
+    await em.query(`UPDATE claims SET matched_at = now() WHERE id = $1`, [id]);
+  }
+
   async lockById(em: EntityManager, id: string): Promise<ClaimEntity | null> {
     const [row] = await em.query(`SELECT * FROM claims WHERE id = $1 FOR UPDATE`, [id]);
     return row ? entityFromRow(em, ClaimEntity, row) : null;

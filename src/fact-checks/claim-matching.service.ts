@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ClaimsRepository } from '../claims/claims.repository';
 import { FactCheckSearchService } from './fact-check-search.service';
 import { FactChecksRepository, type NewMatch } from './fact-checks.repository';
 
@@ -15,6 +16,7 @@ export class ClaimMatchingService {
   constructor(
     private readonly repository: FactChecksRepository,
     private readonly search: FactCheckSearchService,
+    private readonly claims: ClaimsRepository,
   ) {}
 
   async matchClaims(claimIds: string[]): Promise<number> {
@@ -44,7 +46,10 @@ export class ClaimMatchingService {
       } else matches.push({ kind: 'fact-check', factCheckId: row.id, matchedClaimId: null, score });
       kept += 1;
     }
-    await this.repository.saveMatches(claim.id, matches);
+    await this.repository.transaction(async (em) => {
+      await this.claims.markMatched(em, claim.id);
+      await this.repository.replaceSuggestions(em, claim.id, matches);
+    });
     for (const m of matches) if (m.kind === 'same-text') await this.repository.linkSameText(m.matchedClaimId!, claim.id);
     this.logger.debug(`claim ${claim.id}: ${matches.length} matches`);
     return matches.length;

@@ -227,20 +227,16 @@ export class FactChecksRepository {
     );
   }
 
-  /** Replaces a claim's suggestions; decided matches stay as they are. */
-  async saveMatches(claimId: string, matches: NewMatch[]): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
-      await em.query(`SELECT id FROM claims WHERE id = $1 FOR UPDATE`, [claimId]);
-      await em.query(`DELETE FROM claim_matches WHERE claim_id = $1 AND state = 'suggested'`, [claimId]);
-      await em.query(`UPDATE claims SET matched_at = now() WHERE id = $1`, [claimId]);
-      for (const m of matches) {
-        await em.query(
-          `INSERT INTO claim_matches (claim_id, kind, fact_check_id, matched_claim_id, score) VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT DO NOTHING`,
-          [claimId, m.kind, m.factCheckId, m.matchedClaimId, m.score],
-        );
-      }
-    });
+  /** Replaces a claim's suggestions, in the caller's transaction (which holds the claim); decided matches stay as they are. */
+  async replaceSuggestions(em: EntityManager, claimId: string, matches: NewMatch[]): Promise<void> {
+    await em.query(`DELETE FROM claim_matches WHERE claim_id = $1 AND state = 'suggested'`, [claimId]);
+    for (const m of matches) {
+      await em.query(
+        `INSERT INTO claim_matches (claim_id, kind, fact_check_id, matched_claim_id, score) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT DO NOTHING`,
+        [claimId, m.kind, m.factCheckId, m.matchedClaimId, m.score],
+      );
+    }
   }
 
   /** Links the other way too: an earlier claim with the same text learns of this one. */
