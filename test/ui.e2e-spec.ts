@@ -223,6 +223,13 @@ describe('pages, sign-in, audit log, stats and the queue dashboard (HTTP)', () =
       const bench = await get(pulled.headers.location, idle.key);
       expect(bench.text).toContain(`id="claim-actions" data-claim-id="${claim.id}"`);
       expect(bench.text).toContain('<script src="/ui/assets/review.js" defer></script>');
+      expect(bench.text).toContain(`action="/ui/review/next?leaving=${claim.id}"`);
+
+      // At capacity with a claim in the list, "Next claim" gives that claim, not "nothing to give"; leaving it, there is none other.
+      const fromList = await t.http().post('/ui/review/next').set('Authorization', `Bearer ${idle.key}`);
+      expect(fromList.headers.location).toBe(`/ui/review?claim=${claim.id}`);
+      const leaving = await t.http().post(`/ui/review/next?leaving=${claim.id}`).set('Authorization', `Bearer ${idle.key}`);
+      expect(leaving.headers.location).toBe('/ui/review?empty=1');
     });
 
   });

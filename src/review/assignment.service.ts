@@ -60,6 +60,16 @@ export class AssignmentService {
     });
   }
 
+  /**
+   * What a reviewer should work on next: the most check-worthy claim already in its list (other than the one it is
+   * leaving), and only when the list is empty a newly pulled one, so a full list never answers "nothing to give".
+   */
+  async nextToWork(reviewerId: string, actor: Actor, leaving: string | null): Promise<string | null> {
+    const held = (await this.claims.heldBy(reviewerId)).find((claim) => claim.id !== leaving && claim.status === 'unverified');
+    if (held) return held.id;
+    return (await this.pullNext(reviewerId, actor))?.claimId ?? null;
+  }
+
   /** Editors and admins assign by hand, over capacity if they must; the reviewer must be active. */
   async assignByHand(claimId: string, reviewerId: string, actor: Actor): Promise<Assignment> {
     return inTransaction(this.dataSource, async (em) => {

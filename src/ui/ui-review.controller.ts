@@ -2,7 +2,7 @@ import { Controller, Get, HttpStatus, Post, Query, Res, UseFilters } from '@nest
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
-import { UiReviewQuery } from './dto/ui-articles.query';
+import { UiNextClaimQuery, UiReviewQuery } from './dto/ui-articles.query';
 import { HtmlPage } from './html-page.decorator';
 import { UiExceptionFilter } from './ui-exception.filter';
 import { html } from './views/html';
@@ -27,14 +27,14 @@ export class UiReviewController {
 
   /** A plain form post (same-site cookie), so "next claim" works before the script loads. */
   @Post('next')
-  async next(@CurrentPrincipal() principal: Principal, @Res() response: Response): Promise<void> {
-    const claimId = await this.workbench.pullNext(principal);
+  async next(@CurrentPrincipal() principal: Principal, @Query() query: UiNextClaimQuery, @Res() response: Response): Promise<void> {
+    const claimId = await this.workbench.next(principal, query.leaving ?? null);
     response.redirect(HttpStatus.SEE_OTHER, claimId ? `/ui/review?claim=${claimId}` : '/ui/review?empty=1');
   }
 
   /** What the last action did, read back from the claim itself rather than trusted from the URL. */
   private async flashOf(principal: Principal, query: UiReviewQuery): Promise<WorkbenchFlash | null> {
-    if (query.empty) return { kind: 'info', message: html`Nothing to give right now: no claim you may review is waiting, or you are at capacity.` };
+    if (query.empty) return { kind: 'info', message: html`Nothing to give right now: your list holds no other open claim, and no claim you may review is waiting (or you are at capacity).` };
     if (query.noted && query.claim) return { kind: 'ok', message: html`Your note was added to the claim’s history.` };
     const id = query.moved ?? query.released;
     if (!id) return null;

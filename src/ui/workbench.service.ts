@@ -33,10 +33,9 @@ export class WorkbenchService {
     private readonly people: PeopleService,
   ) {}
 
-  /** The claim pulled, or null when there is nothing to give (or the reviewer is at capacity). */
-  async pullNext(principal: Principal): Promise<string | null> {
-    const assignment = await this.assignments.pullNext(principal.reviewerId!, actorOf(principal));
-    return assignment?.claimId ?? null;
+  /** The claim to work next (from the reviewer's list first, then pulled), or null when there is nothing to give. */
+  next(principal: Principal, leaving: string | null): Promise<string | null> {
+    return this.assignments.nextToWork(principal.reviewerId!, actorOf(principal), leaving);
   }
 
   async load(principal: Principal, claimId: string | null): Promise<Workbench> {

@@ -47,3 +47,9 @@ export class UiReviewQuery extends UiClaimQuery {
   @IsOptional() @IsIn(['1'])
   empty?: string;
 }
+
+/** "Next claim" names the claim on screen, so the next one in the reviewer's list is another. */
+export class UiNextClaimQuery {
+  @IsOptional() @IsUUID()
+  leaving?: string;
+}

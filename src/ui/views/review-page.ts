@@ -88,7 +88,7 @@ export function reviewPage(bench: Workbench, principal: Principal, flash: Workbe
     { title: 'Workbench', principal, section: '/ui/review', scripts: ['review.js'] },
     html`<div class="bench-head">
       <h1>Workbench <span class="muted">· ${reviewer.name}</span></h1>
-      <form method="post" action="/ui/review/next">${csrfField(principal)}<button type="submit" class="primary" id="next-claim">Next claim</button></form>
+      <form method="post" action="/ui/review/next${selected ? html`?leaving=${selected.claim.id}` : ''}">${csrfField(principal)}<button type="submit" class="primary" id="next-claim">Next claim</button></form>
     </div>
     ${flash ? html`<p class="alert ${flash.kind}" role="status" id="flash">${flash.message}</p>` : ''}
     <div class="columns bench" data-reviewer-names="${reviewerNames}">
