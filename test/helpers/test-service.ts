@@ -2,11 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import Redis from 'ioredis';
+import Redis, { Cluster } from 'ioredis';
 import { Pool } from 'pg';
 import request from 'supertest';
 import { generateApiKey } from '../../src/auth/api-key-secret';
 import type { Role } from '../../src/auth/role';
+import { reconciledMarkerKey } from '../../src/queue/queue-keys';
+import { clusterNodesFrom, type RedisClient } from '../../src/queue/redis-connection';
 import { TEMPLATE_DATABASE_URL, testEnvironment } from './test-env';
 
 const ROOT = resolve(__dirname, '../..');
@@ -31,7 +33,8 @@ export interface TestService {
   url: string;
   env: Record<string, string>;
   db: Pool;
-  redis: Redis;
+  /** The suite's Redis db, or the whole cluster when the env names one (REDIS_CLUSTER_NODES). */
+  redis: RedisClient;
   adminKey: string;
   http(): ReturnType<typeof request>;
   createKey(role: Role, reviewerId?: string): Promise<string>;
@@ -61,6 +64,16 @@ function spawnService(entry: string, env: Record<string, string>, logName: strin
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
   return child;
+}
+
+/** Empties the suite's db, or every master of a cluster (a cluster has only db 0). */
+async function flushRedis(redis: RedisClient): Promise<void> {
+  if (!(redis instanceof Cluster)) {
+    await redis.flushdb();
+    return;
+  }
+  if (redis.status !== 'ready') await new Promise((ready) => redis.once('ready', ready));
+  await Promise.all(redis.nodes('master').map((node) => node.flushdb()));
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -95,14 +108,15 @@ export interface TestServiceOptions {
 
 /**
  * Starts the real api process (and, unless told not to, a worker process) from the build, against the
- * Postgres test database (a fresh copy of the migrated template) and Redis db `redisDb` (flushed with FLUSHDB).
+ * Postgres test database (a fresh copy of the migrated template) and Redis db `redisDb` (flushed with FLUSHDB), or the
+ * cluster that `options.env.REDIS_CLUSTER_NODES` names (every master flushed).
  */
 export async function startTestService(redisDb: number, options: TestServiceOptions = {}): Promise<TestService> {
   const port = await freePort();
   // Suites poll the API and send bad credentials on purpose; both limits have tests of their own that set them low.
   const env = testEnvironment(redisDb, { PORT: String(port), RATE_LIMIT_PER_MINUTE: '1000000', AUTH_FAILURE_LIMIT: '1000000', ...options.env });
-  const redis = new Redis(env.REDIS_URL);
-  await redis.flushdb();
+  const redis: RedisClient = env.REDIS_CLUSTER_NODES ? new Cluster(clusterNodesFrom(env.REDIS_CLUSTER_NODES)) : new Redis(env.REDIS_URL);
+  await flushRedis(redis);
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   else await copyTemplateDatabase(env.DATABASE_URL);
   const db = new Pool({ connectionString: env.DATABASE_URL, max: 4 });
@@ -145,7 +159,7 @@ export async function startTestService(redisDb: number, options: TestServiceOpti
       return { id: response.body.id, key: await insertKey('reviewer', response.body.id) };
     },
     async startWorker() {
-      const marker = `${env.QUEUE_PREFIX}:reconciled`;
+      const marker = reconciledMarkerKey(env.QUEUE_PREFIX);
       await redis.del(marker);
       const worker = spawnService('worker.js', env, `${name}-worker`);
       children.push(worker);
