@@ -1,4 +1,4 @@
-import { clusterHealth } from './redis.health';
+import { clusterHealth } from './cluster-health';
 
 describe('clusterHealth', () => {
   const info = 'cluster_enabled:1\r\ncluster_state:ok\r\ncluster_slots_assigned:16384\r\n';
