@@ -1,3 +1,4 @@
+import type { Cluster } from 'ioredis';
 import { queueKey, queueKeyPrefix, reconciledMarkerKey, throttleKey } from '../../src/queue/queue-keys';
 import { ALL_QUEUES, ARTICLE_EXTRACTION_QUEUE } from '../../src/queue/queue-names';
 import { waitForAllAssigned, postArticles } from '../helpers/articles';
@@ -45,6 +46,12 @@ describe('on a Redis Cluster', () => {
     }
   }, 60_000);
 
+  /** Keys on every master (each holds only its own slots). */
+  const keysOnCluster = async (pattern: string) => {
+    const cluster = t.redis as Cluster;
+    return (await Promise.all(cluster.nodes('master').map((node) => node.keys(pattern)))).flat();
+  };
+
   const health = async () => {
     const response = await fetch(`${t.url}/health`);
     return { status: response.status, body: (await response.json()) as HealthBody };
@@ -78,7 +85,10 @@ describe('on a Redis Cluster', () => {
 
     // The work went through the cluster: each queue's keys under its tag, the rate-limit window, the marker.
     for (const queue of [ARTICLE_EXTRACTION_QUEUE, 'claim-review'] as const) expect(await t.redis.exists(queueKey(prefix(), queue, 'events'))).toBe(1);
-    expect(Number(await t.redis.get(throttleKey(prefix(), 'default', `key:${await keyIdOf(t, editor)}`)))).toBeGreaterThan(articleIds.length);
+    const refused = await t.http().get('/articles').set('Authorization', 'Bearer cdk_0000000000000000_not-a-key-at-all-not-a-key-at-all-xx');
+    expect(refused.status).toBe(401);
+    expect(await keysOnCluster(throttleKey(prefix(), 'default', '*'))).not.toEqual([]);
+    expect(await keysOnCluster(throttleKey(prefix(), 'auth-failures', '*'))).toHaveLength(1);
     expect(await t.redis.exists(reconciledMarkerKey(prefix()))).toBe(1);
 
     const { status, body } = await health();
