@@ -39,11 +39,14 @@ describe('on a Redis Cluster', () => {
   }, 120_000);
 
   afterAll(async () => {
+    let killed: string[] = [];
     try {
-      await t?.close();
+      // A process that ignores SIGTERM after the failover would hang a deployment's restart: it is killed and named.
+      killed = (await t?.close(20_000)) ?? [];
     } finally {
       await cluster.stop();
     }
+    expect(killed).toEqual([]);
   }, 60_000);
 
   /** Keys on every master (each holds only its own slots). */

@@ -43,7 +43,11 @@ export interface TestService {
   workers: ChildProcess[];
   /** Kills one worker process with the given signal and waits for it to exit. */
   stopWorker(worker: ChildProcess, signal?: NodeJS.Signals): Promise<void>;
-  close(): Promise<void>;
+  /**
+   * Stops every process (SIGTERM) and the suite's connections. With `graceMs`, a process still running that long
+   * after SIGTERM is SIGKILLed; the answer names those (`api`, `worker`), for suites that check shutdown.
+   */
+  close(graceMs?: number): Promise<string[]>;
 }
 
 async function freePort(): Promise<number> {
@@ -173,11 +177,25 @@ export async function startTestService(redisDb: number, options: TestServiceOpti
       await exited(worker);
       workers.splice(workers.indexOf(worker), 1);
     },
-    async close() {
-      for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await Promise.all(children.map(exited));
+    async close(graceMs) {
+      const running = children.filter((child) => child.exitCode === null && child.signalCode === null);
+      for (const child of running) child.kill('SIGTERM');
+      const killed: string[] = [];
+      await Promise.all(
+        running.map(async (child) => {
+          if (graceMs === undefined) return exited(child);
+          let timer: NodeJS.Timeout | undefined;
+          const stopped = await Promise.race([exited(child).then(() => true), new Promise<false>((late) => (timer = setTimeout(() => late(false), graceMs)))]);
+          clearTimeout(timer);
+          if (stopped) return;
+          killed.push(child === api ? 'api' : 'worker');
+          child.kill('SIGKILL');
+          await exited(child);
+        }),
+      );
       await db.end();
       redis.disconnect();
+      return killed;
     },
   };
   if (options.worker !== false && !options.singleProcess) await service.startWorker();
