@@ -108,6 +108,8 @@ export interface TestServiceOptions {
   name?: string;
   /** Use this database as it is (a benchmark's seeded one) instead of a fresh copy of the template. */
   databaseUrl?: string;
+  /** How long the api may take to answer /health, and a worker to start consuming (default 20 s each). */
+  startTimeoutMs?: number;
 }
 
 /**
@@ -131,7 +133,15 @@ export async function startTestService(redisDb: number, options: TestServiceOpti
   const api = spawnService(options.singleProcess ? 'start-all.js' : 'main.js', env, `${name}-api`);
   children.push(api);
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(async () => (await fetch(`${url}/health`)).status === 200, 'the api to answer /health');
+  try {
+    await waitFor(async () => (await fetch(`${url}/health`)).status === 200, 'the api to answer /health', options.startTimeoutMs);
+  } catch (error) {
+    // No service is handed back, so nothing else would stop the api or close these connections.
+    api.kill('SIGKILL');
+    await Promise.all([exited(api), db.end()]);
+    redis.disconnect();
+    throw error;
+  }
 
   const insertKey = async (role: Role, reviewerId?: string) => {
     const generated = generateApiKey();
@@ -169,7 +179,7 @@ export async function startTestService(redisDb: number, options: TestServiceOpti
       children.push(worker);
       workers.push(worker);
       // The worker reconciles on start and then sets the marker: from then on it is consuming.
-      await waitFor(async () => (await redis.exists(marker)) === 1, 'the worker to start');
+      await waitFor(async () => (await redis.exists(marker)) === 1, 'the worker to start', options.startTimeoutMs);
       return worker;
     },
     async stopWorker(worker, signal = 'SIGTERM') {
