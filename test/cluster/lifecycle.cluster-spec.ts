@@ -28,7 +28,7 @@ describe('on a Redis Cluster', () => {
   beforeAll(async () => {
     LocalCluster.stopStale();
     await cluster.start();
-    t = await startTestService(REDIS_DB, { name: 'cluster', env: { REDIS_CLUSTER_NODES: CLUSTER_NODES, RECONCILE_INTERVAL_MS: '2000' } });
+    t = await startTestService(REDIS_DB, { name: 'cluster', env: { REDIS_CLUSTER_NODES: CLUSTER_NODES, RECONCILE_INTERVAL_MS: '2000' }, startTimeoutMs: 60_000 });
     // The suite's own client sees the failover too; its errors are expected.
     t.redis.on('error', () => undefined);
     reviewers = new Map();
@@ -41,13 +41,14 @@ describe('on a Redis Cluster', () => {
   afterAll(async () => {
     let killed: string[] = [];
     try {
-      // A process that ignores SIGTERM after the failover would hang a deployment's restart: it is killed and named.
-      killed = (await t?.close(20_000)) ?? [];
+      // A worker finishes its running jobs before it exits (a claim-matching job of 50 claims takes seconds on a busy
+      // machine); one still running a minute after SIGTERM would hang a deployment's restart: it is killed and named.
+      killed = (await t?.close(60_000)) ?? [];
     } finally {
       await cluster.stop();
     }
     expect(killed).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 
   /** Keys on every master (each holds only its own slots). */
   const keysOnCluster = async (pattern: string) => {
