@@ -1,4 +1,5 @@
 import { Worker } from 'bullmq';
+import { queueKey, queueKeyPrefix, reconciledMarkerKey } from '../src/queue/queue-keys';
 import { redisOptionsFromUrl } from '../src/queue/redis-connection';
 import { countAssignments, postArticles, waitForAllAssigned } from './helpers/articles';
 import { startTestService, waitFor, type TestService } from './helpers/test-service';
@@ -83,8 +84,8 @@ describe('rebuilding the queues from Postgres', () => {
     await t.redis.flushdb();
 
     await t.startWorker();
-    await waitFor(async () => (await t.redis.exists(`${t.env.QUEUE_PREFIX}:reconciled`)) === 1, 'the reconciler to run');
-    const leaseJob = (claimId: string, at: number) => t.redis.exists(`${t.env.QUEUE_PREFIX}:claim-review:lease-${claimId}-${at}`);
+    await waitFor(async () => (await t.redis.exists(reconciledMarkerKey(t.env.QUEUE_PREFIX))) === 1, 'the reconciler to run');
+    const leaseJob = (claimId: string, at: number) => t.redis.exists(queueKey(t.env.QUEUE_PREFIX, 'claim-review', `lease-${claimId}-${at}`));
     expect(await leaseJob(soon, soonAt)).toBe(1);
     expect(await leaseJob(later, laterAt)).toBe(0);
   });
@@ -98,13 +99,13 @@ describe('rebuilding the queues from Postgres', () => {
         job.discard();
         throw new Error('simulated outage');
       },
-      { connection: redisOptionsFromUrl(t.env.REDIS_URL), prefix: t.env.QUEUE_PREFIX },
+      { connection: redisOptionsFromUrl(t.env.REDIS_URL), prefix: queueKeyPrefix(t.env.QUEUE_PREFIX, 'article-extraction') },
     );
-    await waitFor(async () => (await t.redis.zcard(`${t.env.QUEUE_PREFIX}:article-extraction:failed`)) === 1, 'the job to fail');
+    await waitFor(async () => (await t.redis.zcard(queueKey(t.env.QUEUE_PREFIX, 'article-extraction', 'failed'))) === 1, 'the job to fail');
     await failing.close();
 
     await t.startWorker();
     await waitFor(async () => (await t.db.query(`SELECT status FROM articles WHERE id = $1`, [articleId])).rows[0].status === 'ready', 'the failed job to be retried');
-    expect(await t.redis.zcard(`${t.env.QUEUE_PREFIX}:article-extraction:failed`)).toBe(0);
+    expect(await t.redis.zcard(queueKey(t.env.QUEUE_PREFIX, 'article-extraction', 'failed'))).toBe(0);
   });
 });

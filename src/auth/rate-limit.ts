@@ -5,6 +5,7 @@ import { ConfigService } from '@nestjs/config';
 import { ThrottlerGuard, ThrottlerModule, type ThrottlerLimitDetail, type ThrottlerStorage } from '@nestjs/throttler';
 import type { Principal } from './principal';
 import type { Environment } from '../config/environment';
+import { throttleKey } from '../queue/queue-keys';
 import { RedisService } from '../queue/redis.service';
 import { ApiError } from '../common/api-error';
 
@@ -12,7 +13,7 @@ import { ApiError } from '../common/api-error';
 const EXEMPT_PATHS = new Set(['/health', '/metrics']);
 const WINDOW_MS = 60_000;
 
-/** Fixed one-minute windows in Redis, so every api process counts against the same limit. */
+/** Fixed one-minute windows in Redis (a server or a cluster), so every api process counts against the same limit. */
 @Injectable()
 export class RedisThrottlerStorage implements ThrottlerStorage {
   constructor(
@@ -21,7 +22,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
   ) {}
 
   private redisKey(throttlerName: string, key: string): string {
-    return `${this.config.get('QUEUE_PREFIX', { infer: true })}:throttle:${throttlerName}:${key}`;
+    return throttleKey(this.config.get('QUEUE_PREFIX', { infer: true }), throttlerName, key);
   }
 
   async increment(key: string, ttl: number, limit: number, _blockDuration: number, throttlerName: string) {

@@ -18,6 +18,14 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ QUEUE_PREFIX: 'claimdesk' })).toThrow(/QUEUE_PREFIX must look like \{name\}/);
   });
 
+  it('takes a Redis Cluster as a list of host:port, and none by default', () => {
+    expect(validateEnvironment({}).REDIS_CLUSTER_NODES).toBeUndefined();
+    expect(validateEnvironment({ REDIS_CLUSTER_NODES: '10.0.0.1:7000,redis-b.internal:7001' }).REDIS_CLUSTER_NODES).toBe('10.0.0.1:7000,redis-b.internal:7001');
+    for (const wrong of ['10.0.0.1', 'redis://10.0.0.1:7000', '10.0.0.1:7000,', '10.0.0.1:7000, 10.0.0.2:7000']) {
+      expect(() => validateEnvironment({ REDIS_CLUSTER_NODES: wrong })).toThrow(/REDIS_CLUSTER_NODES must look like host:port,host:port/);
+    }
+  });
+
   it('never quotes a key or a URL password in that message', () => {
     const key = 'cdk_0123456789abcdef_too-short';
     expect(() => validateEnvironment({ ADMIN_API_KEY: key })).toThrow(/ADMIN_API_KEY/);

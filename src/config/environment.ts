@@ -21,7 +21,14 @@ export class Environment {
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379/0';
 
-  /** Hash-tagged so every queue key lands in one Redis Cluster slot. */
+  /**
+   * A Redis Cluster's nodes, `host:port,…` (any of them: the client finds the rest). When set, the queues, rate limits
+   * and the reconciler's marker live on the cluster and REDIS_URL is not used.
+   */
+  @IsOptional() @Matches(/^[^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*$/, { message: 'REDIS_CLUSTER_NODES must look like host:port,host:port' })
+  REDIS_CLUSTER_NODES?: string;
+
+  /** Names the deployment's keys; each queue hashes on its own tag within it (`{name:queue}`, see queue/queue-keys.ts). */
   @Matches(/^\{[\w-]+\}$/, { message: 'QUEUE_PREFIX must look like {name}' })
   QUEUE_PREFIX = '{claimdesk}';
 

@@ -2,22 +2,27 @@ import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Environment } from '../config/environment';
+import { queueKeyPrefix } from './queue-keys';
 import { ALL_QUEUES } from './queue-names';
-import { redisOptionsFromUrl } from './redis-connection';
+import { queueConnection, redisSettings } from './redis-connection';
 import { RedisService } from './redis.service';
 
-/** Registers every queue for producing; processors are added only by the worker module. */
+/** Registers every queue for producing, each under its own hash tag; processors are added only by the worker module. */
 @Global()
 @Module({
   imports: [
-    BullModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<Environment, true>) => ({
-        connection: redisOptionsFromUrl(config.get('REDIS_URL', { infer: true })),
-        prefix: config.get('QUEUE_PREFIX', { infer: true }),
-      }),
-    }),
-    BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
+    BullModule.registerQueueAsync(
+      ...ALL_QUEUES.map((name) => ({
+        name,
+        inject: [ConfigService],
+        useFactory: (config: ConfigService<Environment, true>) => ({
+          connection: queueConnection(redisSettings(config)),
+          prefix: queueKeyPrefix(config.get('QUEUE_PREFIX', { infer: true }), name),
+          // A cluster client is the queue's own (shared with its workers): closed with the queue.
+          forceDisconnectOnShutdown: true,
+        }),
+      })),
+    ),
   ],
   providers: [RedisService],
   exports: [BullModule, RedisService],

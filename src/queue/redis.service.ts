@@ -1,21 +1,15 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import Redis from 'ioredis';
 import type { Environment } from '../config/environment';
-import { redisOptionsFromUrl } from './redis-connection';
+import { commandClient, redisSettings, type RedisClient } from './redis-connection';
 
-/** A plain connection for health checks and markers; it fails fast instead of queueing commands while Redis is away. */
+/** A plain connection (to the server, or the cluster) for health checks, markers and rate limits; it fails fast. */
 @Injectable()
 export class RedisService implements OnModuleDestroy {
-  readonly client: Redis;
+  readonly client: RedisClient;
 
   constructor(config: ConfigService<Environment, true>) {
-    this.client = new Redis({
-      ...redisOptionsFromUrl(config.get('REDIS_URL', { infer: true })),
-      maxRetriesPerRequest: 1,
-      enableOfflineQueue: false,
-      lazyConnect: false,
-    });
+    this.client = commandClient(redisSettings(config));
     // Errors surface through the commands that fail; unhandled 'error' events would crash the process.
     this.client.on('error', () => undefined);
   }

@@ -9,6 +9,7 @@ import { ExtractionQueueService } from '../extraction/extraction-queue.service';
 import { FactCheckQueueService } from '../fact-checks/fact-check-queue.service';
 import { CallbackQueueService } from '../integrations/callback-queue.service';
 import { extractArticleJobOptions } from '../queue/job-options';
+import { reconciledMarkerKey } from '../queue/queue-keys';
 import { ARTICLE_EXTRACTION_QUEUE, CLAIM_REVIEW_QUEUE } from '../queue/queue-names';
 import { RedisService } from '../queue/redis.service';
 import { AssignmentService } from '../review/assignment.service';
@@ -173,6 +174,6 @@ export class QueueReconcilerService implements OnApplicationBootstrap, OnApplica
   }
 
   private markerKey(): string {
-    return `${this.config.get('QUEUE_PREFIX', { infer: true })}:reconciled`;
+    return reconciledMarkerKey(this.config.get('QUEUE_PREFIX', { infer: true }));
   }
 }

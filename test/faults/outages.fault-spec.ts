@@ -1,4 +1,5 @@
 import { ensureServicesUp, guardServices, postgresIsUp, redisIsUp, startPostgres, startRedis, stopPostgres, stopRedis } from '../helpers/services-control';
+import { queueKey } from '../../src/queue/queue-keys';
 import { startTestService, waitFor, type TestService } from '../helpers/test-service';
 import { expectNothingLostOrDoubled, ingest, ingestLine, keyIdOf, loadBuiltExtractor, planArticles, report, settle, type IngestReport, type PlannedArticle, type Tally } from './fault-kit';
 
@@ -141,7 +142,7 @@ describe('faults: outages in the middle of ingesting 200 articles', () => {
     let heldByDead: string[] = [];
     const result = await runScenario('sigkill', async (accepted) => {
       await midway(accepted, 40);
-      const activeKeys = ['article-extraction', 'claim-review'].map((q) => `${queuePrefix()}:${q}:active`);
+      const activeKeys = (['article-extraction', 'claim-review'] as const).map((q) => queueKey(queuePrefix(), q, 'active'));
       const active = await waitFor(async () => {
         const ids = (await Promise.all(activeKeys.map((k) => t.redis.lrange(k, 0, -1)))).flat();
         return ids.length > 0 ? ids : null;

@@ -2,11 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import Redis from 'ioredis';
+import Redis, { Cluster } from 'ioredis';
 import { Pool } from 'pg';
 import request from 'supertest';
 import { generateApiKey } from '../../src/auth/api-key-secret';
 import type { Role } from '../../src/auth/role';
+import { reconciledMarkerKey } from '../../src/queue/queue-keys';
+import { clusterNodesFrom, type RedisClient } from '../../src/queue/redis-connection';
 import { TEMPLATE_DATABASE_URL, testEnvironment } from './test-env';
 
 const ROOT = resolve(__dirname, '../..');
@@ -31,7 +33,8 @@ export interface TestService {
   url: string;
   env: Record<string, string>;
   db: Pool;
-  redis: Redis;
+  /** The suite's Redis db, or the whole cluster when the env names one (REDIS_CLUSTER_NODES). */
+  redis: RedisClient;
   adminKey: string;
   http(): ReturnType<typeof request>;
   createKey(role: Role, reviewerId?: string): Promise<string>;
@@ -40,7 +43,11 @@ export interface TestService {
   workers: ChildProcess[];
   /** Kills one worker process with the given signal and waits for it to exit. */
   stopWorker(worker: ChildProcess, signal?: NodeJS.Signals): Promise<void>;
-  close(): Promise<void>;
+  /**
+   * Stops every process (SIGTERM) and the suite's connections. With `graceMs`, a process still running that long
+   * after SIGTERM is SIGKILLed; the answer names those (`api`, `worker`), for suites that check shutdown.
+   */
+  close(graceMs?: number): Promise<string[]>;
 }
 
 async function freePort(): Promise<number> {
@@ -61,6 +68,16 @@ function spawnService(entry: string, env: Record<string, string>, logName: strin
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
   return child;
+}
+
+/** Empties the suite's db, or every master of a cluster (a cluster has only db 0). */
+async function flushRedis(redis: RedisClient): Promise<void> {
+  if (!(redis instanceof Cluster)) {
+    await redis.flushdb();
+    return;
+  }
+  if (redis.status !== 'ready') await new Promise((ready) => redis.once('ready', ready));
+  await Promise.all(redis.nodes('master').map((node) => node.flushdb()));
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -91,18 +108,21 @@ export interface TestServiceOptions {
   name?: string;
   /** Use this database as it is (a benchmark's seeded one) instead of a fresh copy of the template. */
   databaseUrl?: string;
+  /** How long the api may take to answer /health, and a worker to start consuming (default 20 s each). */
+  startTimeoutMs?: number;
 }
 
 /**
  * Starts the real api process (and, unless told not to, a worker process) from the build, against the
- * Postgres test database (a fresh copy of the migrated template) and Redis db `redisDb` (flushed with FLUSHDB).
+ * Postgres test database (a fresh copy of the migrated template) and Redis db `redisDb` (flushed with FLUSHDB), or the
+ * cluster that `options.env.REDIS_CLUSTER_NODES` names (every master flushed).
  */
 export async function startTestService(redisDb: number, options: TestServiceOptions = {}): Promise<TestService> {
   const port = await freePort();
   // Suites poll the API and send bad credentials on purpose; both limits have tests of their own that set them low.
   const env = testEnvironment(redisDb, { PORT: String(port), RATE_LIMIT_PER_MINUTE: '1000000', AUTH_FAILURE_LIMIT: '1000000', ...options.env });
-  const redis = new Redis(env.REDIS_URL);
-  await redis.flushdb();
+  const redis: RedisClient = env.REDIS_CLUSTER_NODES ? new Cluster(clusterNodesFrom(env.REDIS_CLUSTER_NODES)) : new Redis(env.REDIS_URL);
+  await flushRedis(redis);
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   else await copyTemplateDatabase(env.DATABASE_URL);
   const db = new Pool({ connectionString: env.DATABASE_URL, max: 4 });
@@ -113,7 +133,15 @@ export async function startTestService(redisDb: number, options: TestServiceOpti
   const api = spawnService(options.singleProcess ? 'start-all.js' : 'main.js', env, `${name}-api`);
   children.push(api);
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(async () => (await fetch(`${url}/health`)).status === 200, 'the api to answer /health');
+  try {
+    await waitFor(async () => (await fetch(`${url}/health`)).status === 200, 'the api to answer /health', options.startTimeoutMs);
+  } catch (error) {
+    // No service is handed back, so nothing else would stop the api or close these connections.
+    api.kill('SIGKILL');
+    await Promise.all([exited(api), db.end()]);
+    redis.disconnect();
+    throw error;
+  }
 
   const insertKey = async (role: Role, reviewerId?: string) => {
     const generated = generateApiKey();
@@ -145,13 +173,13 @@ export async function startTestService(redisDb: number, options: TestServiceOpti
       return { id: response.body.id, key: await insertKey('reviewer', response.body.id) };
     },
     async startWorker() {
-      const marker = `${env.QUEUE_PREFIX}:reconciled`;
+      const marker = reconciledMarkerKey(env.QUEUE_PREFIX);
       await redis.del(marker);
       const worker = spawnService('worker.js', env, `${name}-worker`);
       children.push(worker);
       workers.push(worker);
       // The worker reconciles on start and then sets the marker: from then on it is consuming.
-      await waitFor(async () => (await redis.exists(marker)) === 1, 'the worker to start');
+      await waitFor(async () => (await redis.exists(marker)) === 1, 'the worker to start', options.startTimeoutMs);
       return worker;
     },
     async stopWorker(worker, signal = 'SIGTERM') {
@@ -159,11 +187,25 @@ export async function startTestService(redisDb: number, options: TestServiceOpti
       await exited(worker);
       workers.splice(workers.indexOf(worker), 1);
     },
-    async close() {
-      for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await Promise.all(children.map(exited));
+    async close(graceMs) {
+      const running = children.filter((child) => child.exitCode === null && child.signalCode === null);
+      for (const child of running) child.kill('SIGTERM');
+      const killed: string[] = [];
+      await Promise.all(
+        running.map(async (child) => {
+          if (graceMs === undefined) return exited(child);
+          let timer: NodeJS.Timeout | undefined;
+          const stopped = await Promise.race([exited(child).then(() => true), new Promise<false>((late) => (timer = setTimeout(() => late(false), graceMs)))]);
+          clearTimeout(timer);
+          if (stopped) return;
+          killed.push(child === api ? 'api' : 'worker');
+          child.kill('SIGKILL');
+          await exited(child);
+        }),
+      );
       await db.end();
       redis.disconnect();
+      return killed;
     },
   };
   if (options.worker !== false && !options.singleProcess) await service.startWorker();

@@ -1,0 +1,30 @@
+import type { QueueName } from './queue-names';
+
+/**
+ * Where each thing lives in Redis. QUEUE_PREFIX (`{name}`) names the deployment. Each queue hashes on a tag of its
+ * own, `{name:queue}`: BullMQ's scripts touch several keys of one queue at once, which a Redis Cluster allows only
+ * within one slot, and queues with different tags land in different slots, so they spread over the shards. On a
+ * single server the tags change nothing.
+ */
+export function queueKeyPrefix(queuePrefix: string, queue: QueueName): string {
+  return `{${deploymentName(queuePrefix)}:${queue}}`;
+}
+
+/** One of a queue's keys as BullMQ names it (`…:wait`, `…:failed`, a job's id). */
+export function queueKey(queuePrefix: string, queue: QueueName, suffix: string): string {
+  return `${queueKeyPrefix(queuePrefix, queue)}:${queue}:${suffix}`;
+}
+
+/** Set by the reconciler after each pass; its absence means the queue data is gone. */
+export function reconciledMarkerKey(queuePrefix: string): string {
+  return `${queuePrefix}:reconciled`;
+}
+
+/** A rate-limit window is one key, read and written alone: without a tag it is hashed whole, so windows spread too. */
+export function throttleKey(queuePrefix: string, throttlerName: string, tracker: string): string {
+  return `${deploymentName(queuePrefix)}:throttle:${throttlerName}:${tracker}`;
+}
+
+function deploymentName(queuePrefix: string): string {
+  return queuePrefix.slice(1, -1);
+}
