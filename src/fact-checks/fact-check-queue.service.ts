@@ -23,6 +23,13 @@ export class FactCheckQueueService {
     );
   }
 
+  /** The reconciler's re-send of claims never matched: one job per claim, by id, so a re-send while one waits adds nothing. */
+  enqueueRematching(claimIds: string[]): Promise<boolean> {
+    return enqueueInBatches('claim re-matching', claimIds, (batch) =>
+      this.queue.addBulk(batch.map((id) => ({ name: JOB_MATCH_CLAIMS, data: { claimIds: [id] }, opts: matchClaimsJobOptions(id) }))),
+    );
+  }
+
   /** New claims are matched once the transaction that wrote them has committed. */
   enqueueMatchingOnCommit(em: EntityManager, claimIds: string[]): void {
     if (claimIds.length > 0) afterCommit(em, () => this.enqueueMatching(claimIds));

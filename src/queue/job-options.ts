@@ -29,10 +29,6 @@ export function expireLeaseJobOptions(claimId: string, leaseExpiresAt: Date): Jo
 }
 
 /**
- * One job per scheduled attempt: the id names the delivery's due time, so the reconciler re-enqueues the same job
- * and a redelivery (a new due time) is not swallowed by a retry still waiting. Retries are the delivery row's, not BullMQ's.
- */
-/**
  * Each delivery attempt is one job; the delivery row schedules the next and logs every attempt. A job that failed
  * without reaching the row (Postgres away) is dropped, so the reconciler's re-add of the same id is not swallowed.
  */
@@ -46,9 +42,18 @@ export function deliverCallbackJobOptions(deliveryId: string, dueAt: Date): Jobs
   };
 }
 
-/** Matching is a suggestion: a few retries, no jobId (each batch of new claims is its own job). */
-export function matchClaimsJobOptions(): JobsOptions {
-  return { attempts: 4, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600, count: 10_000 } };
+/**
+ * Matching is a suggestion: a few retries. A batch of new claims is its own job (no jobId); the reconciler's re-send
+ * of one unmatched claim names the claim, so passes that come faster than the queue drains do not pile up copies.
+ */
+export function matchClaimsJobOptions(resentClaimId?: string): JobsOptions {
+  return {
+    attempts: 4,
+    backoff: { type: 'exponential', delay: 1000 },
+    removeOnComplete: true,
+    removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
+    ...(resentClaimId ? { jobId: `match-${resentClaimId}` } : {}),
+  };
 }
 
 /** One job per claim and version: the handler reads the claim as it is now, so a stale one does no harm. */

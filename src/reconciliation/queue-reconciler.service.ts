@@ -137,7 +137,7 @@ export class QueueReconcilerService implements OnApplicationBootstrap, OnApplica
     const matching = await this.inChunks(
       (after) => this.claims.unmatchedOlderThan(horizonMs, after, CHUNK),
       (claim) => claim.id,
-      (chunk) => this.factCheckQueue.enqueueMatching(chunk.map((c) => c.id)),
+      (chunk) => this.factCheckQueue.enqueueRematching(chunk.map((c) => c.id)),
     );
 
     return { articles, claims: waiting.length, leases, callbacks, expired, matching };
