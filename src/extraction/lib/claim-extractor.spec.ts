@@ -101,6 +101,28 @@ describe('ClaimExtractor', () => {
     });
   });
 
+  describe('on a speaker named once', () => {
+    const body = [
+      '“The dam holds 2 billion cubic metres of water,” engineer Priya Nair said. “It was built in 1968 for $40 million.',
+      '',
+      '“Since then it has never been drained below 30 percent.”',
+      '',
+      'Mayor Carla Diaz spoke at the opening. She said the library cost $12 million.',
+    ].join('\n');
+    const claimantOf = (fragment: string) => extractor.extract(body, { minCheckworthiness: 0 }).find((c) => c.text.includes(fragment))?.claimant;
+
+    it('gives every sentence of the quotation, over its paragraphs, the speaker named after its first', () => {
+      expect(claimantOf('2 billion cubic metres')).toBe('Priya Nair');
+      expect(claimantOf('built in 1968')).toBe('Priya Nair');
+      expect(claimantOf('below 30 percent')).toBe('Priya Nair');
+    });
+
+    it('gives a pronoun the person last named as a subject', () => {
+      expect(claimantOf('the library cost')).toBe('Mayor Carla Diaz');
+      expect(claimantOf('spoke at the opening')).toBeNull();
+    });
+  });
+
   describe('on malformed text', () => {
     it.each([
       ['empty', ''],

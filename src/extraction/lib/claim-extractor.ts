@@ -1,5 +1,5 @@
 import { isBoilerplate, isQuestion } from './boilerplate-filter';
-import { ClaimantMention, findClaimant } from './claimant-finder';
+import { ClaimantMention, findClaimant, findNamedSubject } from './claimant-finder';
 import type { ClaimType, ExtractedEntity } from '../../claims/claim-types';
 import { typeClaim } from './claim-typer';
 import { CheckworthinessModel } from './checkworthiness-model';
@@ -99,7 +99,7 @@ function resolveClaimants(sentences: Sentence[], body: string): { own: (string |
   mentions.forEach((mention, i) => {
     const name = mention?.pronoun ? latest : (mention?.text ?? null);
     resolved.push(name);
-    if (name) latest = name;
+    latest = name ?? (mention ? latest : (findNamedSubject(sentences[i].tokens, body) ?? latest));
   });
   // A quotation's speaker, and the paragraph that named it: a quoted paragraph right after it with no speaker of its own
   // goes on with the same voice (news convention: a long quote runs over paragraphs, each opening with a quote mark).
