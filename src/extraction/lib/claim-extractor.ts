@@ -4,7 +4,6 @@ import type { ClaimType, ExtractedEntity } from '../../claims/claim-types';
 import { typeClaim } from './claim-typer';
 import { CheckworthinessModel } from './checkworthiness-model';
 import { splitClauses } from './clause-splitter';
-import { extractFeatures, textFeatures } from './features';
 import { Token } from './nlp-analyser';
 import { Sentence, splitSentences } from './sentence-splitter';
 
@@ -41,7 +40,7 @@ export class ClaimExtractor {
   }
 
   score(text: string): number {
-    return this.model.probability(textFeatures(text));
+    return this.model.scoreText(text);
   }
 
   extract(body: string, options: ExtractOptions): ExtractedClaim[] {
@@ -69,7 +68,7 @@ export class ClaimExtractor {
         for (let e = firstEntity; e < sentence.entities.length && sentence.entities[e].start < end; e++) {
           if (sentence.entities[e].end <= end) entities.push(sentence.entities[e]);
         }
-        const checkworthiness = round(this.model.probability(extractFeatures(tokens, entities)));
+        const checkworthiness = round(this.model.score(tokens, entities));
         if (checkworthiness < options.minCheckworthiness) continue;
         claims.push({
           ordinal: claims.length,

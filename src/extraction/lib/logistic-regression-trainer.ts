@@ -1,4 +1,4 @@
-import { CheckworthinessModelJson } from './checkworthiness-model';
+import { CheckworthinessModelJson, ModelInput } from './checkworthiness-model';
 import { FEATURE_BLOCKS, FeatureBlock } from './features';
 import { minimiseLbfgs } from './lbfgs';
 
@@ -11,6 +11,8 @@ export interface TrainingOptions {
   positiveWeight: number;
   maxIterations: number;
   blockWeights: Record<FeatureBlock, number>;
+  /** Scale of the sentence vector beside the tf-idf blocks (each of unit length). */
+  vectorWeight: number;
 }
 
 interface SparseVector {
@@ -19,16 +21,17 @@ interface SparseVector {
 }
 
 /** L2 logistic regression solved to convergence by full-batch L-BFGS: no seed, same model for the same data. */
-export function trainLogisticRegression(samples: Map<string, number>[], labels: number[], options: TrainingOptions): CheckworthinessModelJson {
+export function trainLogisticRegression(samples: ModelInput[], labels: number[], options: TrainingOptions): CheckworthinessModelJson {
   const df = new Map<string, number>();
-  for (const sample of samples) for (const key of sample.keys()) df.set(key, (df.get(key) ?? 0) + 1);
+  for (const sample of samples) for (const key of sample.terms.keys()) df.set(key, (df.get(key) ?? 0) + 1);
   const vocabulary = [...df.entries()].filter(([, count]) => count >= options.minDf).map(([key]) => key).sort();
   const index = new Map(vocabulary.map((key, i) => [key, i]));
   const idf = vocabulary.map((key) => Math.log((1 + samples.length) / (1 + df.get(key)!)) + 1);
-  const vectors = samples.map((sample) => vectorise(sample, index, idf, options.blockWeights));
+  const vectors = samples.map((sample) => vectorise(sample, index, idf, options));
 
-  // The last coordinate is the bias, which is not regularised.
-  const dimension = vocabulary.length;
+  // Sparse terms, then the dense sentence vector; the last coordinate is the bias, which is not regularised.
+  const dense = samples[0]?.vector.length ?? 0;
+  const dimension = vocabulary.length + dense;
   const rowWeights = labels.map((label) => (label === 1 ? options.positiveWeight : 1));
   const objective = (w: Float64Array, gradient: Float64Array): number => {
     gradient.fill(0);
@@ -52,7 +55,7 @@ export function trainLogisticRegression(samples: Map<string, number>[], labels: 
   const features: Record<string, [number, number]> = {};
   vocabulary.forEach((key, i) => (features[key] = [round(idf[i]), round(weights[i])]));
   return {
-    version: 1,
+    version: 2,
     threshold: 0.5,
     metrics: {},
     hyperParameters: { ...options, blockWeights: JSON.stringify(options.blockWeights) },
@@ -60,16 +63,36 @@ export function trainLogisticRegression(samples: Map<string, number>[], labels: 
     bias: round(weights[dimension]),
     blockWeights: options.blockWeights,
     features,
+    vectorWeights: Array.from(weights.subarray(vocabulary.length, dimension), (w) => round(w * options.vectorWeight)),
+    calibration: { slope: 1, intercept: 0 },
   };
+}
+
+/** Platt scaling: the slope and intercept that make σ(slope · z + intercept) fit held-out labels best (log loss). */
+export function fitCalibration(logits: number[], labels: number[]): { slope: number; intercept: number } {
+  const objective = ([slope, intercept]: Float64Array, gradient: Float64Array): number => {
+    gradient.fill(0);
+    let loss = 0;
+    logits.forEach((z, n) => {
+      const u = slope * z + intercept;
+      loss += labels[n] === 1 ? softplus(-u) : softplus(u);
+      const error = 1 / (1 + Math.exp(-u)) - labels[n];
+      gradient[0] += error * z;
+      gradient[1] += error;
+    });
+    return loss;
+  };
+  const [slope, intercept] = minimiseLbfgs(objective, Float64Array.from([1, 0]), { maxIterations: 100, tolerance: 1e-9, memory: 5 });
+  return { slope: round(slope), intercept: round(intercept) };
 }
 
 function softplus(z: number): number {
   return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
 }
 
-function vectorise(sample: Map<string, number>, index: Map<string, number>, idf: number[], blockWeights: Record<FeatureBlock, number>): SparseVector {
+function vectorise(sample: ModelInput, index: Map<string, number>, idf: number[], options: TrainingOptions): SparseVector {
   const byBlock = new Map<string, { indices: number[]; values: number[] }>(FEATURE_BLOCKS.map((b) => [b, { indices: [], values: [] }]));
-  for (const [key, count] of sample) {
+  for (const [key, count] of sample.terms) {
     const i = index.get(key);
     if (i === undefined) continue;
     const block = byBlock.get(key[0])!;
@@ -83,9 +106,13 @@ function vectorise(sample: Map<string, number>, index: Map<string, number>, idf:
     if (norm === 0) continue;
     block.indices.forEach((i, k) => {
       indices.push(i);
-      values.push((blockWeights[name as FeatureBlock] * block.values[k]) / norm);
+      values.push((options.blockWeights[name as FeatureBlock] * block.values[k]) / norm);
     });
   }
+  sample.vector.forEach((value, k) => {
+    indices.push(index.size + k);
+    values.push(options.vectorWeight * value);
+  });
   return { indices: Int32Array.from(indices), values: Float64Array.from(values) };
 }
 
