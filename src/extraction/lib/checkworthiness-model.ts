@@ -2,7 +2,6 @@ import { readFileSync } from 'fs';
 import { repoPath } from '../../common/repo-paths';
 import { analyseText, extractFeatures, FeatureBlock } from './features';
 import { EntitySpan, Token } from './nlp-analyser';
-import { WordVectors } from './word-vectors';
 
 export interface CheckworthinessModelJson {
   version: 2;
@@ -14,45 +13,30 @@ export interface CheckworthinessModelJson {
   blockWeights: Record<FeatureBlock, number>;
   /** feature -> [idf, weight] */
   features: Record<string, [number, number]>;
-  /** one weight per dimension of the sentence's mean word vector (models/word-vectors.json) */
-  vectorWeights: number[];
   /** Platt scaling fitted on held-out newer debates: probability = σ(slope · z + intercept) */
   calibration: { slope: number; intercept: number };
 }
 
-/** The sparse tf-idf terms and the dense sentence vector of one claim. */
-export interface ModelInput {
-  terms: Map<string, number>;
-  vector: Float64Array;
-}
-
 export const DEFAULT_MODEL_PATH = repoPath('models/checkworthiness.json');
 
-/** Logistic regression over per-block tf-idf features (see features.ts) and the mean word vector, calibrated. */
+/** Logistic regression over per-block tf-idf features (see features.ts), calibrated. */
 export class CheckworthinessModel {
   private readonly table: Map<string, [number, number]>;
 
-  constructor(
-    readonly json: CheckworthinessModelJson,
-    readonly vectors: WordVectors,
-  ) {
+  constructor(readonly json: CheckworthinessModelJson) {
     this.table = new Map(Object.entries(json.features));
   }
 
-  static load(path = DEFAULT_MODEL_PATH, vectors = WordVectors.load()): CheckworthinessModel {
-    return new CheckworthinessModel(JSON.parse(readFileSync(path, 'utf8')) as CheckworthinessModelJson, vectors);
+  static load(path = DEFAULT_MODEL_PATH): CheckworthinessModel {
+    return new CheckworthinessModel(JSON.parse(readFileSync(path, 'utf8')) as CheckworthinessModelJson);
   }
 
   get threshold(): number {
     return this.json.threshold;
   }
 
-  input(tokens: Token[], entities: EntitySpan[]): ModelInput {
-    return { terms: extractFeatures(tokens, entities), vector: this.vectors.sentenceVector(tokens) };
-  }
-
   score(tokens: Token[], entities: EntitySpan[]): number {
-    return this.probability(this.input(tokens, entities));
+    return this.probability(extractFeatures(tokens, entities));
   }
 
   scoreText(text: string): number {
@@ -60,13 +44,13 @@ export class CheckworthinessModel {
     return this.score(tokens, entities);
   }
 
-  probability(input: ModelInput): number {
+  probability(terms: Map<string, number>): number {
     const { slope, intercept } = this.json.calibration;
-    return 1 / (1 + Math.exp(-(slope * this.logit(input) + intercept)));
+    return 1 / (1 + Math.exp(-(slope * this.logit(terms) + intercept)));
   }
 
   /** The uncalibrated decision value. */
-  logit({ terms, vector }: ModelInput): number {
+  logit(terms: Map<string, number>): number {
     // Hot path: plain locals per block instead of keyed records.
     let dotW = 0, dotC = 0, dotL = 0, normW = 0, normC = 0, normL = 0;
     for (const [key, count] of terms) {
@@ -90,8 +74,6 @@ export class CheckworthinessModel {
     if (normW > 0) z += (weights.w * dotW) / Math.sqrt(normW);
     if (normC > 0) z += (weights.c * dotC) / Math.sqrt(normC);
     if (normL > 0) z += (weights.l * dotL) / Math.sqrt(normL);
-    const vectorWeights = this.json.vectorWeights;
-    for (let k = 0; k < vectorWeights.length; k++) z += vectorWeights[k] * vector[k];
     return z;
   }
 }

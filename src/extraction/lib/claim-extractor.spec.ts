@@ -101,6 +101,20 @@ describe('ClaimExtractor', () => {
     });
   });
 
+  describe('on a sentence of several facts', () => {
+    const body = 'The board voted 5-2 to approve the budget, which raises fares by 9 percent, the largest rise since 2011, a spokeswoman for the board said.';
+    const claims = extractor.extract(body, { minCheckworthiness: 0 });
+
+    it('makes the vote and the rise a claim each, spans exact, the rise read with the noun it describes', () => {
+      expect(claims.map((c) => c.text)).toEqual([
+        'The board voted 5-2 to approve the budget',
+        'the budget, which raises fares by 9 percent, the largest rise since 2011, a spokeswoman for the board said.',
+      ]);
+      for (const claim of claims) expect(body.slice(claim.start, claim.end)).toBe(claim.text);
+      expect(claims.map((c) => c.claimant)).toEqual(['a spokeswoman for the board', 'a spokeswoman for the board']);
+    });
+  });
+
   describe('on a speaker named once', () => {
     const body = [
       '“The dam holds 2 billion cubic metres of water,” engineer Priya Nair said. “It was built in 1968 for $40 million.',

@@ -1,4 +1,4 @@
-import { CheckworthinessModelJson, ModelInput } from './checkworthiness-model';
+import { CheckworthinessModelJson } from './checkworthiness-model';
 import { FEATURE_BLOCKS, FeatureBlock } from './features';
 import { minimiseLbfgs } from './lbfgs';
 
@@ -11,8 +11,6 @@ export interface TrainingOptions {
   positiveWeight: number;
   maxIterations: number;
   blockWeights: Record<FeatureBlock, number>;
-  /** Scale of the sentence vector beside the tf-idf blocks (each of unit length). */
-  vectorWeight: number;
 }
 
 interface SparseVector {
@@ -21,17 +19,16 @@ interface SparseVector {
 }
 
 /** L2 logistic regression solved to convergence by full-batch L-BFGS: no seed, same model for the same data. */
-export function trainLogisticRegression(samples: ModelInput[], labels: number[], options: TrainingOptions): CheckworthinessModelJson {
+export function trainLogisticRegression(samples: Map<string, number>[], labels: number[], options: TrainingOptions): CheckworthinessModelJson {
   const df = new Map<string, number>();
-  for (const sample of samples) for (const key of sample.terms.keys()) df.set(key, (df.get(key) ?? 0) + 1);
+  for (const sample of samples) for (const key of sample.keys()) df.set(key, (df.get(key) ?? 0) + 1);
   const vocabulary = [...df.entries()].filter(([, count]) => count >= options.minDf).map(([key]) => key).sort();
   const index = new Map(vocabulary.map((key, i) => [key, i]));
   const idf = vocabulary.map((key) => Math.log((1 + samples.length) / (1 + df.get(key)!)) + 1);
-  const vectors = samples.map((sample) => vectorise(sample, index, idf, options));
+  const vectors = samples.map((sample) => vectorise(sample, index, idf, options.blockWeights));
 
-  // Sparse terms, then the dense sentence vector; the last coordinate is the bias, which is not regularised.
-  const dense = samples[0]?.vector.length ?? 0;
-  const dimension = vocabulary.length + dense;
+  // The last coordinate is the bias, which is not regularised.
+  const dimension = vocabulary.length;
   const rowWeights = labels.map((label) => (label === 1 ? options.positiveWeight : 1));
   const objective = (w: Float64Array, gradient: Float64Array): number => {
     gradient.fill(0);
@@ -63,7 +60,6 @@ export function trainLogisticRegression(samples: ModelInput[], labels: number[],
     bias: round(weights[dimension]),
     blockWeights: options.blockWeights,
     features,
-    vectorWeights: Array.from(weights.subarray(vocabulary.length, dimension), (w) => round(w * options.vectorWeight)),
     calibration: { slope: 1, intercept: 0 },
   };
 }
@@ -90,9 +86,9 @@ function softplus(z: number): number {
   return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
 }
 
-function vectorise(sample: ModelInput, index: Map<string, number>, idf: number[], options: TrainingOptions): SparseVector {
+function vectorise(sample: Map<string, number>, index: Map<string, number>, idf: number[], blockWeights: Record<FeatureBlock, number>): SparseVector {
   const byBlock = new Map<string, { indices: number[]; values: number[] }>(FEATURE_BLOCKS.map((b) => [b, { indices: [], values: [] }]));
-  for (const [key, count] of sample.terms) {
+  for (const [key, count] of sample) {
     const i = index.get(key);
     if (i === undefined) continue;
     const block = byBlock.get(key[0])!;
@@ -106,13 +102,9 @@ function vectorise(sample: ModelInput, index: Map<string, number>, idf: number[]
     if (norm === 0) continue;
     block.indices.forEach((i, k) => {
       indices.push(i);
-      values.push((options.blockWeights[name as FeatureBlock] * block.values[k]) / norm);
+      values.push((blockWeights[name as FeatureBlock] * block.values[k]) / norm);
     });
   }
-  sample.vector.forEach((value, k) => {
-    indices.push(index.size + k);
-    values.push(options.vectorWeight * value);
-  });
   return { indices: Int32Array.from(indices), values: Float64Array.from(values) };
 }
 
