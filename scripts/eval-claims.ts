@@ -2,21 +2,33 @@ import { readFileSync } from 'fs';
 import { resolve } from 'path';
 import { CHECKWORTHY_DIR, repoPath } from '../src/common/repo-paths';
 import { ClaimExtractor } from '../src/extraction/lib/claim-extractor';
-import { yesClassMetrics } from '../src/extraction/lib/classification-metrics';
+import { f1WithInterval } from '../src/extraction/lib/classification-metrics';
 import { scoreRows } from '../src/extraction/lib/claim-evaluation';
 import { goldOutcomes, meanWithInterval, type GoldArticle } from '../src/extraction/lib/gold-evaluation';
-import { parseTsv } from '../src/common/tsv-parser';
+import { splitByTime } from '../src/extraction/lib/time-splits';
+import { parseTsv, TsvRow } from '../src/common/tsv-parser';
 
 // Usage: ts-node scripts/eval-claims.ts [FILE.tsv] [NEWS_GOLD.json]
-// Yes-class precision/recall/F1 at the model's default threshold on a CheckThat! file (default data/checkworthy/dev.tsv),
-// then recall, precision, claimants and types on the news gold set (default data/news-gold/articles.json).
-const file = process.argv[2] ?? resolve(CHECKWORTHY_DIR, 'dev.tsv');
+// Yes-class precision/recall/F1 at the model's default threshold on a CheckThat! file (default data/checkworthy/dev.tsv)
+// and, by default, on the time splits of train.tsv the model did not learn from (validation: its choices were made
+// there; test: never looked at); then recall, precision, claimants and types on the news gold set.
+const file = process.argv[2];
 const goldFile = process.argv[3] ?? repoPath('data/news-gold/articles.json');
 const extractor = new ClaimExtractor();
-const { scores, labels } = scoreRows(extractor, parseTsv(readFileSync(file, 'utf8')));
-const metrics = yesClassMetrics(scores, labels, extractor.threshold);
-console.log(`${file}: rows ${labels.length}  threshold ${extractor.threshold}`);
-console.log(`precision ${metrics.precision.toFixed(4)}  recall ${metrics.recall.toFixed(4)}  F1 ${metrics.f1.toFixed(4)}`);
+const read = (path: string) => parseTsv(readFileSync(path, 'utf8'));
+const sets: [string, TsvRow[]][] = file
+  ? [[file, read(file)]]
+  : [
+      ['dev.tsv (the same debates as the model learnt from)', read(resolve(CHECKWORTHY_DIR, 'dev.tsv'))],
+      ...Object.entries(splitByTime(read(resolve(CHECKWORTHY_DIR, 'train.tsv'))))
+        .filter(([name]) => name !== 'fit')
+        .map(([name, rows]): [string, TsvRow[]] => [name === 'test' ? 'time-shifted test (newest debates, never tuned on)' : 'time-shifted validation (settings, calibration, threshold)', rows]),
+    ];
+console.log(`threshold ${extractor.threshold}; Yes-class figures, 95% bootstrap interval of F1`);
+for (const [name, rows] of sets) {
+  const m = f1WithInterval(scoreRows(extractor, rows), extractor.threshold);
+  console.log(`${name}: rows ${m.n}  precision ${m.precision.toFixed(4)}  recall ${m.recall.toFixed(4)}  F1 ${m.f1.toFixed(4)} (95% ${m.low.toFixed(3)}–${m.high.toFixed(3)})`);
+}
 
 const articles: GoldArticle[] = JSON.parse(readFileSync(goldFile, 'utf8'));
 const outcomes = goldOutcomes(extractor, articles, extractor.threshold);

@@ -1,10 +1,9 @@
 import { isBoilerplate, isQuestion } from './boilerplate-filter';
-import { ClaimantMention, findClaimant } from './claimant-finder';
+import { ClaimantMention, findClaimant, findNamedSubject } from './claimant-finder';
 import type { ClaimType, ExtractedEntity } from '../../claims/claim-types';
 import { typeClaim } from './claim-typer';
 import { CheckworthinessModel } from './checkworthiness-model';
 import { splitClauses } from './clause-splitter';
-import { extractFeatures, textFeatures } from './features';
 import { Token } from './nlp-analyser';
 import { Sentence, splitSentences } from './sentence-splitter';
 
@@ -41,7 +40,7 @@ export class ClaimExtractor {
   }
 
   score(text: string): number {
-    return this.model.probability(textFeatures(text));
+    return this.model.scoreText(text);
   }
 
   extract(body: string, options: ExtractOptions): ExtractedClaim[] {
@@ -69,7 +68,7 @@ export class ClaimExtractor {
         for (let e = firstEntity; e < sentence.entities.length && sentence.entities[e].start < end; e++) {
           if (sentence.entities[e].end <= end) entities.push(sentence.entities[e]);
         }
-        const checkworthiness = round(this.model.probability(extractFeatures(tokens, entities)));
+        const checkworthiness = round(this.model.score(tokens, entities));
         if (checkworthiness < options.minCheckworthiness) continue;
         claims.push({
           ordinal: claims.length,
@@ -99,7 +98,7 @@ function resolveClaimants(sentences: Sentence[], body: string): { own: (string |
   mentions.forEach((mention, i) => {
     const name = mention?.pronoun ? latest : (mention?.text ?? null);
     resolved.push(name);
-    if (name) latest = name;
+    latest = name ?? (mention ? latest : (findNamedSubject(sentences[i].tokens, body) ?? latest));
   });
   // A quotation's speaker, and the paragraph that named it: a quoted paragraph right after it with no speaker of its own
   // goes on with the same voice (news convention: a long quote runs over paragraphs, each opening with a quote mark).

@@ -1,4 +1,4 @@
-import { findClaimant } from './claimant-finder';
+import { findClaimant, findNamedSubject } from './claimant-finder';
 import { splitSentences } from './sentence-splitter';
 
 function claimant(text: string): string | null {
@@ -38,6 +38,27 @@ describe('findClaimant', () => {
     ['John Doe, who chairs the finance committee, said the deficit doubled.', 'John Doe'],
   ])('finds the speaker as news writes it: %s', (text, speaker) => {
     expect(claimant(text)).toBe(speaker);
+  });
+
+  it.each([
+    ['"Our budget is balanced for the first time in a decade," Governor Lisa Grant said.', 'Governor Lisa Grant'],
+    ['“Crime fell by 12 percent last year,” said Police Chief Marcus Webb.', 'Police Chief Marcus Webb'],
+    ['Ruth Okafor, who heads the statistics office, said inflation reached 6.1 percent in May.', 'Ruth Okafor'],
+    ['The river rose four metres overnight, according to the regional water authority.', 'the regional water authority'],
+    ['Inflation eased to 2.9 percent in October, according to figures released Thursday by the Labour Department.', 'figures released Thursday by the Labour Department'],
+    ['Air pollution shortens lives by two years, a report released Wednesday by the World Health Organization concluded.', 'a report released Wednesday by the World Health Organization'],
+    ['The Red Cross said 3,000 families had been displaced by the floods.', 'The Red Cross'],
+    ['A spokeswoman for the airline said 14 flights were cancelled.', 'A spokeswoman for the airline'],
+  ])('reads names wink tags as verbs, relative clauses and trailing sources: %s', (text, speaker) => {
+    expect(claimant(text)).toBe(speaker);
+  });
+
+  it('names a person who is the subject, for a later pronoun, and nothing else', () => {
+    const subject = (text: string) => findNamedSubject(splitSentences(text)[0].tokens, text);
+
+    expect(subject('Mayor Carla Diaz spoke at the opening.')).toBe('Mayor Carla Diaz');
+    expect(subject('Russia has annexed four regions.')).toBeNull();
+    expect(subject('The union met on Monday.')).toBeNull();
   });
 
   it('does not take the object of a reporting verb for its speaker', () => {

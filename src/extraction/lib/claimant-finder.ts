@@ -27,15 +27,17 @@ const PERSONAL = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 export function findClaimant(tokens: Token[], body: string): ClaimantMention | null {
   for (let i = 0; i + 2 < tokens.length; i++) {
     if (tokens[i].lower === 'according' && tokens[i + 1].lower === 'to') {
+      // wink reads the noun right after "according to" as a verb at times ("according to figures released …").
+      const phrase = tokens[i + 2].pos === 'VERB' ? tokens.map((t, k) => (k === i + 2 ? { ...t, pos: 'NOUN' } : t)) : tokens;
       let end = i + 2;
-      while (end < tokens.length && (NOUN_PHRASE.has(tokens[end].pos) || isConnector(tokens, end))) end++;
-      if (end > i + 2) return named(tokens, i + 2, end, body);
+      while (end < phrase.length && inPhrase(phrase, end)) end++;
+      if (end > i + 2) return named(phrase, i + 2, end, body);
     }
   }
   const verb = tokens.findIndex((t) => t.pos === 'VERB' && REPORTING.has(t.lemma));
   if (verb <= 0) return null;
   // "…,” said Mayor Smith." and "…, said the minister": the speaker follows the verb.
-  if (INVERTING.has(tokens[verb].lemma) && (tokens[verb - 1].value === ',' || CLOSING_QUOTES.has(tokens[verb - 1].value))) {
+  if (INVERTING.has(tokens[verb].lemma) && (tokens[verb - 1].value === ',' || CLOSING_QUOTES.has(tokens[verb - 1].value)) && !opensWithRelativeClause(tokens, verb)) {
     const after = speakerAfter(tokens, verb, body);
     if (after) return after;
   }
@@ -47,14 +49,41 @@ export function findClaimant(tokens: Token[], body: string): ClaimantMention | n
   // "The NBC report, which cited …, said" and "X described … and said": the speaker is the sentence's subject.
   if (tokens[j].value === ',' || tokens[j].pos === 'CCONJ') return subjectOf(tokens, body);
   let start = j + 1;
-  while (start > 0 && (NOUN_PHRASE.has(tokens[start - 1].pos) || isConnector(tokens, start - 1))) start--;
+  while (start > 0 && inPhrase(tokens, start - 1)) start--;
   return start <= j ? named(tokens, start, j + 1, body) : null;
+}
+
+/**
+ * A person named as the sentence's subject ("Mayor Carla Diaz spoke at the opening."): who a later "she said" means,
+ * though this sentence attributes nothing. Two capitalised words at least, so a country or a party is not a person.
+ */
+export function findNamedSubject(tokens: Token[], body: string): string | null {
+  let end = 0;
+  while (end < tokens.length && (tokens[end].pos === 'PROPN' || isCapitalisedName(tokens, end))) end++;
+  const next = tokens[end];
+  return end >= 2 && next && (next.pos === 'VERB' || next.pos === 'AUX') ? body.slice(tokens[0].start, tokens[end - 1].end) : null;
+}
+
+/** "Ruth Okafor, who heads the office, said …": the reporting verb closes the subject's relative clause. */
+function opensWithRelativeClause(tokens: Token[], verb: number): boolean {
+  let end = 0;
+  while (end < verb && inPhrase(tokens, end)) end++;
+  return end > 0 && tokens[end]?.value === ',' && RELATIVE.has(tokens[end + 1]?.lower ?? '');
+}
+
+/** A word of a noun phrase; wink tags some names as verbs ("Lisa Grant said", "The Red Cross said"). */
+function inPhrase(tokens: Token[], i: number): boolean {
+  return NOUN_PHRASE.has(tokens[i].pos) || isConnector(tokens, i) || isCapitalisedName(tokens, i);
+}
+
+function isCapitalisedName(tokens: Token[], i: number): boolean {
+  return i > 0 && tokens[i].pos === 'VERB' && /^\p{Lu}/u.test(tokens[i].value) && tokens[i - 1].pos === 'PROPN';
 }
 
 /** A noun phrase right after the verb that ends the clause ("said Mayor Smith.", "said the minister on Tuesday"), not its object ("said the deficit doubled"). */
 function speakerAfter(tokens: Token[], verb: number, body: string): ClaimantMention | null {
   let end = verb + 1;
-  while (end < tokens.length && (NOUN_PHRASE.has(tokens[end].pos) || isConnector(tokens, end))) end++;
+  while (end < tokens.length && inPhrase(tokens, end)) end++;
   if (end === verb + 1) return null;
   const next = tokens[end];
   const endsClause = !next || CLAUSE_ENDS.has(next.value) || next.pos === 'ADP' || next.pos === 'ADV' || next.pos === 'SCONJ';
@@ -63,7 +92,7 @@ function speakerAfter(tokens: Token[], verb: number, body: string): ClaimantMent
 
 function subjectOf(tokens: Token[], body: string): ClaimantMention | null {
   let end = 0;
-  while (end < tokens.length && (NOUN_PHRASE.has(tokens[end].pos) || isConnector(tokens, end))) end++;
+  while (end < tokens.length && inPhrase(tokens, end)) end++;
   return end > 0 ? named(tokens, 0, end, body) : null;
 }
 

@@ -22,6 +22,29 @@ describe('splitClauses', () => {
     expect(clauses('Officials said 40 people were arrested, and that 12 remain in custody.')).toEqual(['Officials said 40 people were arrested', '12 remain in custody.']);
   });
 
+  it('makes a closing relative clause with a fact of its own a second claim that starts at the noun it describes', () => {
+    expect(clauses('The court voted 6-3 to uphold the law, which raised fees by 7 percent, the third increase in four years.')).toEqual([
+      'The court voted 6-3 to uphold the law',
+      'the law, which raised fees by 7 percent, the third increase in four years.',
+    ]);
+    expect(clauses('The senator met Jane Doe, who won 52 percent of the vote in 2022.')).toEqual(['The senator met Jane Doe', 'Jane Doe, who won 52 percent of the vote in 2022.']);
+  });
+
+  it('keeps a relative clause without a fact, or one inside the subject, in its sentence', () => {
+    const factless = 'The increase is the third in four years, according to the Riders Alliance, which brought the case.';
+    const inside = 'The law, which raised fees by 7 percent, takes effect in May.';
+
+    expect(clauses(factless)).toEqual([factless]);
+    expect(clauses(inside)).toEqual([inside]);
+  });
+
+  it('keeps a clause whose subject is a pronoun with the clause it stands for', () => {
+    const text = 'Unemployment rose to 5.2 percent in June, but it has since fallen to 4 percent.';
+
+    expect(clauses(text)).toEqual([text]);
+    expect(clauses('The senator said the program cost $4 billion and that it created 10,000 jobs.')).toHaveLength(1);
+  });
+
   it('splits at a semicolon between two full clauses', () => {
     expect(clauses('Exports rose 5%; imports fell 3%.')).toEqual(['Exports rose 5%', 'imports fell 3%.']);
   });

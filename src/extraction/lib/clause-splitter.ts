@@ -10,6 +10,10 @@ const JOINERS = new Set(['but', 'while', 'and', 'whereas', 'yet']);
 const SUBJECT_POS = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
 const VERB_POS = new Set(['VERB', 'AUX']);
 const EDGE = new Set([',', ';', ':', '-', '–', '—']);
+const RELATIVE = new Set(['which', 'who']);
+const NOUN_PHRASE_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
+const RANKING = /^(first|second|third|fourth|fifth|last|largest|highest|lowest|biggest|smallest|most|least|\w+est)$/;
+const STANDING_FOR = new Set(['it', 'they', 'this', 'these', 'those']);
 
 /**
  * Splits a sentence at ", but" / "; " / ", while" / ", and" — and at "and that" between two reported statements —
@@ -21,13 +25,41 @@ export function splitClauses(tokens: Token[], startsInsideQuote: boolean): Claus
   let from = 0;
   candidates.forEach(({ at, rightStart }, n) => {
     const rightEnd = candidates[n + 1]?.at ?? tokens.length;
-    if (hasSubjectAndVerb(tokens, from, at) && hasSubjectAndVerb(tokens, rightStart, rightEnd)) {
+    if (hasSubjectAndVerb(tokens, from, at) && hasSubjectAndVerb(tokens, rightStart, rightEnd) && !opensWithPronoun(tokens, rightStart, rightEnd)) {
       clauses.push(trim(tokens, from, at));
       from = rightStart;
     }
   });
-  clauses.push(trim(tokens, from, tokens.length));
+  const last = trim(tokens, from, tokens.length);
+  const relative = closingRelativeClause(tokens, last);
+  if (relative) clauses.push({ from: last.from, to: relative.comma }, { from: relative.antecedent, to: last.to });
+  else clauses.push(last);
   return clauses.filter((c) => c.to > c.from);
+}
+
+/**
+ * "The court voted 6-3 to uphold the law, which raised fees by 7 percent, the third increase in four years": a
+ * closing relative clause that carries a fact of its own (a number, a ranking) is a second claim, spanning from the
+ * noun it describes ("the law, which raised …"), so it reads whole; the main clause ends before the comma.
+ */
+function closingRelativeClause(tokens: Token[], clause: Clause): { comma: number; antecedent: number } | null {
+  for (let k = clause.from + 1; k + 2 < clause.to; k++) {
+    if (tokens[k].value !== ',' || !RELATIVE.has(tokens[k + 1].lower) || !VERB_POS.has(tokens[k + 2].pos)) continue;
+    let antecedent = k;
+    while (antecedent > clause.from && NOUN_PHRASE_POS.has(tokens[antecedent - 1].pos)) antecedent--;
+    const carriesFact = tokens.slice(k + 1, clause.to).some((t) => t.pos === 'NUM' || RANKING.test(t.lower));
+    if (antecedent < k && carriesFact && hasSubjectAndVerb(tokens, clause.from, antecedent)) return { comma: k, antecedent };
+  }
+  return null;
+}
+
+// "…, but it has since fallen": what "it" stands for is in the other clause, so the clause stays with it. ("he" and
+// "she" after a reporting verb are mostly the speaker, whom the claim names as its claimant.)
+function opensWithPronoun(tokens: Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    if (SUBJECT_POS.has(tokens[i].pos)) return tokens[i].pos === 'PRON' && STANDING_FOR.has(tokens[i].lower);
+  }
+  return false;
 }
 
 /** Where a sentence may be cut: the left clause ends before `at`, the right one starts at `rightStart`. */

@@ -68,11 +68,8 @@ export function extractFeatures(allTokens: Token[], entities: EntitySpan[]): Map
   return features;
 }
 
-/** Features of a free-standing piece of text (every line analysed, tokens pooled). */
-export function textFeatures(text: string): Map<string, number> {
+/** A free-standing piece of text read as one unit: every line analysed, tokens and entities pooled. */
+export function analyseText(text: string): { tokens: Token[]; entities: EntitySpan[] } {
   const sentences = text.split(/\r\n|[\n\r\u2028\u2029\v\f\x85]/).flatMap((line) => analyseLine(line, 0));
-  return extractFeatures(
-    sentences.flatMap((s) => s.tokens),
-    sentences.flatMap((s) => s.entities),
-  );
+  return { tokens: sentences.flatMap((s) => s.tokens), entities: sentences.flatMap((s) => s.entities) };
 }

@@ -1,4 +1,5 @@
 import type { ClaimExtractor, ExtractedClaim } from './claim-extractor';
+import { seededRandom } from './classification-metrics';
 
 /** A news article with its claims marked by hand (data/news-gold/articles.json). */
 export interface GoldArticle {
@@ -50,8 +51,7 @@ export function goldOutcomes(extractor: ClaimExtractor, articles: GoldArticle[],
 export function meanWithInterval(values: number[], resamples = 2000): { mean: number; low: number; high: number; n: number } {
   const n = values.length;
   if (n === 0) return { mean: 0, low: 0, high: 0, n };
-  let seed = 0x9e3779b9;
-  const random = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const random = seededRandom();
   const means: number[] = [];
   for (let r = 0; r < resamples; r++) {
     let sum = 0;

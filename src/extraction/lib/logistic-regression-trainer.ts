@@ -52,7 +52,7 @@ export function trainLogisticRegression(samples: Map<string, number>[], labels: 
   const features: Record<string, [number, number]> = {};
   vocabulary.forEach((key, i) => (features[key] = [round(idf[i]), round(weights[i])]));
   return {
-    version: 1,
+    version: 2,
     threshold: 0.5,
     metrics: {},
     hyperParameters: { ...options, blockWeights: JSON.stringify(options.blockWeights) },
@@ -60,7 +60,26 @@ export function trainLogisticRegression(samples: Map<string, number>[], labels: 
     bias: round(weights[dimension]),
     blockWeights: options.blockWeights,
     features,
+    calibration: { slope: 1, intercept: 0 },
   };
+}
+
+/** Platt scaling: the slope and intercept that make σ(slope · z + intercept) fit held-out labels best (log loss). */
+export function fitCalibration(logits: number[], labels: number[]): { slope: number; intercept: number } {
+  const objective = ([slope, intercept]: Float64Array, gradient: Float64Array): number => {
+    gradient.fill(0);
+    let loss = 0;
+    logits.forEach((z, n) => {
+      const u = slope * z + intercept;
+      loss += labels[n] === 1 ? softplus(-u) : softplus(u);
+      const error = 1 / (1 + Math.exp(-u)) - labels[n];
+      gradient[0] += error * z;
+      gradient[1] += error;
+    });
+    return loss;
+  };
+  const [slope, intercept] = minimiseLbfgs(objective, Float64Array.from([1, 0]), { maxIterations: 100, tolerance: 1e-9, memory: 5 });
+  return { slope: round(slope), intercept: round(intercept) };
 }
 
 function softplus(z: number): number {
