@@ -18,3 +18,8 @@ export function entityFromRow<T extends object>(em: EntityManager, target: new (
   }
   return entity;
 }
+
+/** An ILIKE pattern matching `text` anywhere, with its own `%`, `_` and `\` taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

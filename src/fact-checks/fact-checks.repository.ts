@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { returningRows } from '../database/sql';
+import { containsPattern, returningRows } from '../database/sql';
 import type { FactCheckInput } from './claim-review-input';
 import type { CorpusStats, TermStat } from './match-scorer';
 
@@ -23,6 +23,17 @@ export interface CandidateRow extends FactCheckRow {
   titleVector: string;
   rank: number;
   trigram: number;
+}
+
+/** The search page's filters; a null one is not applied. The text is a web-search query: all its words, "phrases", -not. */
+export interface BrowseFilters {
+  text: string | null;
+  claimant: string | null;
+  from: Date | null;
+  /** Exclusive. */
+  to: Date | null;
+  limit: number;
+  offset: number;
 }
 
 export interface StoredMatch {
@@ -198,6 +209,20 @@ export class FactChecksRepository {
        LEFT JOIN claims sc ON sc.id = f.source_claim_id
        ORDER BY h.rank DESC, md5(f.url)`,
       [lexemes.map((l) => l.lexeme), lexemes.map((l) => l.idf), lexemes.map((l) => l.cap), text, limit],
+    );
+  }
+
+  /** The search page's fact-checks: best text match first (newest first without text), through the GIN index. */
+  async browse(filters: BrowseFilters): Promise<FactCheckRow[]> {
+    return this.dataSource.query(
+      `SELECT ${FACT_CHECK_COLUMNS} FROM fact_checks f LEFT JOIN claims sc ON sc.id = f.source_claim_id
+       WHERE ($1::text IS NULL OR f.search_vector @@ websearch_to_tsquery('english', $1))
+         AND ($2::text IS NULL OR f.claimant ILIKE $2)
+         AND ($3::timestamptz IS NULL OR f.date_published >= $3) AND ($4::timestamptz IS NULL OR f.date_published < $4)
+       ORDER BY CASE WHEN $1::text IS NULL THEN 0 ELSE ts_rank_cd(f.search_vector, websearch_to_tsquery('english', $1)) END DESC,
+         f.date_published DESC NULLS LAST, f.id
+       LIMIT $5 OFFSET $6`,
+      [filters.text, filters.claimant === null ? null : containsPattern(filters.claimant), filters.from, filters.to, filters.limit, filters.offset],
     );
   }
 
