@@ -172,8 +172,8 @@ export class FactChecksRepository {
    * statistics, in one round trip.
    */
   async queryTerms(text: string): Promise<{ terms: TermStat[]; stats: CorpusStats }> {
-    const rows: { lexeme: string | null; tf: number; ndoc: number; doc_count: string; claim_length: string; title_length: string }[] = await this.dataSource.query(
-      `SELECT t.lexeme, coalesce(array_length(t.positions, 1), 1) AS tf, coalesce(l.ndoc, 0) AS ndoc, s.doc_count, s.claim_length, s.title_length
+    const rows: { lexeme: string | null; positions: number[] | null; ndoc: number; doc_count: string; claim_length: string; title_length: string }[] = await this.dataSource.query(
+      `SELECT t.lexeme, t.positions, coalesce(l.ndoc, 0) AS ndoc, s.doc_count, s.claim_length, s.title_length
        FROM fact_check_stats s
        LEFT JOIN unnest(to_tsvector('english', $1)) t ON true
        LEFT JOIN fact_check_lexemes l ON l.lexeme = t.lexeme
@@ -186,14 +186,13 @@ export class FactChecksRepository {
       avgClaimLength: docCount ? Number(rows[0].claim_length) / docCount : 0,
       avgTitleLength: docCount ? Number(rows[0].title_length) / docCount : 0,
     };
-    const terms = rows.filter((r) => r.lexeme !== null).map((r) => ({ lexeme: r.lexeme!, queryTf: Number(r.tf), ndoc: Math.max(0, Number(r.ndoc)) }));
+    const terms = rows.filter((r) => r.lexeme !== null).map((r) => ({ lexeme: r.lexeme!, queryTf: Math.max(1, r.positions?.length ?? 0), ndoc: Math.max(0, Number(r.ndoc)), positions: r.positions ?? [] }));
     return { terms, stats };
   }
 
   /**
    * The fact-checks with the highest sums of idf × posting weight over the query's lexemes, reading at most `cap`
-   * postings of each lexeme (its best ones), so a search's work is bounded however large the archive. Ties at the
-   * cut are all kept, so the set does not depend on row order.
+   * postings of each lexeme (its best ones), so a search's work is bounded however large the archive.
    */
   async candidates(lexemes: { lexeme: string; idf: number; cap: number }[], text: string, limit: number): Promise<CandidateRow[]> {
     if (lexemes.length === 0) return [];
@@ -202,7 +201,7 @@ export class FactChecksRepository {
          SELECT p.fact_check_id AS id, sum(q.idf * p.impact) AS rank
          FROM unnest($1::text[], $2::float8[], $3::int[]) AS q(lexeme, idf, cap)
          CROSS JOIN LATERAL (SELECT fact_check_id, impact FROM fact_check_postings p WHERE p.lexeme = q.lexeme ORDER BY p.impact DESC LIMIT q.cap) p
-         GROUP BY p.fact_check_id ORDER BY rank DESC FETCH FIRST $5 ROWS WITH TIES)
+         GROUP BY p.fact_check_id ORDER BY rank DESC, p.fact_check_id LIMIT $5)
        SELECT ${FACT_CHECK_COLUMNS}, f.claim_vector::text AS "claimVector", f.title_vector::text AS "titleVector", h.rank,
               word_similarity(f.claim_reviewed, $4) AS trigram
        FROM hits h JOIN fact_checks f ON f.id = h.id
