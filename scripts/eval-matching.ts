@@ -57,7 +57,6 @@ function grid(search: FactCheckSearchService, prepared: PreparedQuery[], relevan
     wTrigram: [0, 0.1, 0.25, 0.5, 1],
     wRank: [0, 0.05, 0.1, 0.2, 0.5],
     wEntities: [0, 0.05, 0.1, 0.2, 0.3, 0.5],
-    wBigrams: [0, 0.05, 0.1, 0.2, 0.3, 0.5],
   };
   // Coordinate ascent, a few sweeps.
   for (let sweep = 0; sweep < 2; sweep += 1) {

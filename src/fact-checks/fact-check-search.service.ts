@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { FactChecksRepository, type CandidateRow } from './fact-checks.repository';
-import { DEFAULT_SCORER_PARAMS, lexemeBigrams, lexemeCounts, postingsToRead, salientTokens, scoreCandidate, tsvectorPositions, type Candidate, type CorpusStats, type ScorerParams, type TermStat } from './match-scorer';
+import { DEFAULT_SCORER_PARAMS, parseTsvector, postingsToRead, salientTokens, scoreCandidate, type Candidate, type CorpusStats, type ScorerParams, type TermStat } from './match-scorer';
 import { normaliseQueryText } from './query-text';
 
 /** How many full-text candidates the re-ranker sees. */
@@ -14,7 +14,6 @@ export const POSTINGS_BUDGET = 4_000;
 export interface PreparedQuery {
   terms: TermStat[];
   salient: Set<string>;
-  bigrams: Set<string>;
   stats: CorpusStats;
   rows: CandidateRow[];
   candidates: Candidate[];
@@ -40,26 +39,20 @@ export class FactCheckSearchService {
     const rows = await this.repository.candidates(reads, text, pool);
     // The postings' weight is at most k1 + 1 (1.6): the sum over the query, so rank is at most 1.
     const bestRank = 1.6 * reads.reduce((sum, r) => sum + r.idf, 0);
-    const candidates = rows.map((r) => {
-      const claim = tsvectorPositions(r.claimVector);
-      const title = tsvectorPositions(r.titleVector);
-      return {
-      claimVector: lexemeCounts(claim),
-      titleVector: lexemeCounts(title),
-      bigrams: new Set([...lexemeBigrams(claim), ...lexemeBigrams(title)]),
+    const candidates = rows.map((r) => ({
+      claimVector: parseTsvector(r.claimVector),
+      titleVector: parseTsvector(r.titleVector),
       claimText: r.claimReviewed,
       titleText: r.headline ?? '',
       trigram: Number(r.trigram),
       rank: Number(r.rank) / bestRank,
-      };
-    });
-    const bigrams = lexemeBigrams(terms.map((t) => [t.lexeme, t.positions ?? []]));
-    return { terms, salient: salientTokens(text), bigrams, stats, rows, candidates };
+    }));
+    return { terms, salient: salientTokens(text), stats, rows, candidates };
   }
 
   rank(prepared: PreparedQuery, params: ScorerParams = DEFAULT_SCORER_PARAMS): RankedFactCheck[] {
     return prepared.rows
-      .map((row, i) => ({ row, score: scoreCandidate(prepared.terms, prepared.salient, prepared.candidates[i], prepared.stats, params, prepared.bigrams) }))
+      .map((row, i) => ({ row, score: scoreCandidate(prepared.terms, prepared.salient, prepared.candidates[i], prepared.stats, params) }))
       .sort((a, b) => b.score - a.score); // stable: ties keep the SQL order (rank, then a hash of the url)
   }
 

@@ -172,8 +172,8 @@ export class FactChecksRepository {
    * statistics, in one round trip.
    */
   async queryTerms(text: string): Promise<{ terms: TermStat[]; stats: CorpusStats }> {
-    const rows: { lexeme: string | null; positions: number[] | null; ndoc: number; doc_count: string; claim_length: string; title_length: string }[] = await this.dataSource.query(
-      `SELECT t.lexeme, t.positions, coalesce(l.ndoc, 0) AS ndoc, s.doc_count, s.claim_length, s.title_length
+    const rows: { lexeme: string | null; tf: number; ndoc: number; doc_count: string; claim_length: string; title_length: string }[] = await this.dataSource.query(
+      `SELECT t.lexeme, coalesce(array_length(t.positions, 1), 1) AS tf, coalesce(l.ndoc, 0) AS ndoc, s.doc_count, s.claim_length, s.title_length
        FROM fact_check_stats s
        LEFT JOIN unnest(to_tsvector('english', $1)) t ON true
        LEFT JOIN fact_check_lexemes l ON l.lexeme = t.lexeme
@@ -186,7 +186,7 @@ export class FactChecksRepository {
       avgClaimLength: docCount ? Number(rows[0].claim_length) / docCount : 0,
       avgTitleLength: docCount ? Number(rows[0].title_length) / docCount : 0,
     };
-    const terms = rows.filter((r) => r.lexeme !== null).map((r) => ({ lexeme: r.lexeme!, queryTf: Math.max(1, r.positions?.length ?? 0), ndoc: Math.max(0, Number(r.ndoc)), positions: r.positions ?? [] }));
+    const terms = rows.filter((r) => r.lexeme !== null).map((r) => ({ lexeme: r.lexeme!, queryTf: Number(r.tf), ndoc: Math.max(0, Number(r.ndoc)) }));
     return { terms, stats };
   }
 

@@ -12,8 +12,6 @@ export interface ScorerParams {
   wTrigram: number;
   wRank: number;
   wEntities: number;
-  /** The share of the claim's and title's word pairs the query holds too (phrases, not just words). */
-  wBigrams: number;
 }
 
 /** Fitted on the train queries only (npm run eval:matching -- train --tune, coordinate ascent). */
@@ -26,15 +24,12 @@ export const DEFAULT_SCORER_PARAMS: ScorerParams = {
   wTrigram: 0.1,
   wRank: 0,
   wEntities: 0.05,
-  wBigrams: 0,
 };
 
 export interface TermStat {
   lexeme: string;
   queryTf: number;
   ndoc: number;
-  /** Where the lexeme stands in the query (for its word pairs). */
-  positions?: number[];
 }
 
 export interface CorpusStats {
@@ -51,39 +46,16 @@ export interface Candidate {
   /** pg_trgm word_similarity of the claim within the query. */
   trigram: number;
   rank: number;
-  /** The claim's and title's word pairs (lexemeBigrams). */
-  bigrams: Set<string>;
 }
 
-/** A tsvector's text form ('word':1,4A 'other':2) → lexeme → its positions (none for a stripped vector). */
-export function tsvectorPositions(text: string): Map<string, number[]> {
-  const out = new Map<string, number[]>();
+/** A tsvector's text form ('word':1,4A 'other':2) → lexeme → number of positions. */
+export function parseTsvector(text: string): Map<string, number> {
+  const out = new Map<string, number>();
   const re = /'((?:[^']|'')*)'(?::([0-9A-D,]+))?/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const lexeme = m[1].replace(/''/g, "'").replace(/\\\\/g, '\\');
-    out.set(lexeme, m[2] ? m[2].split(',').map((p) => parseInt(p, 10)) : []);
-  }
-  return out;
-}
-
-/** A tsvector's text form → lexeme → number of positions (at least 1). */
-export function parseTsvector(text: string): Map<string, number> {
-  return lexemeCounts(tsvectorPositions(text));
-}
-
-export function lexemeCounts(positions: Map<string, number[]>): Map<string, number> {
-  return new Map([...positions].map(([lexeme, at]) => [lexeme, Math.max(1, at.length)]));
-}
-
-/** Ordered pairs of lexemes at most two positions apart (one stop word between them may have been dropped). */
-export function lexemeBigrams(positions: Iterable<[string, number[]]>): Set<string> {
-  const sequence: [number, string][] = [];
-  for (const [lexeme, at] of positions) for (const p of at) sequence.push([p, lexeme]);
-  sequence.sort((a, b) => a[0] - b[0]);
-  const out = new Set<string>();
-  for (let i = 0; i < sequence.length; i += 1) {
-    for (let j = i + 1; j < sequence.length && sequence[j][0] - sequence[i][0] <= 2; j += 1) out.add(`${sequence[i][1]} ${sequence[j][1]}`);
+    out.set(lexeme, m[2] ? m[2].split(',').length : 1);
   }
   return out;
 }
@@ -110,7 +82,6 @@ export function scoreCandidate(
   candidate: Candidate,
   stats: CorpusStats,
   p: ScorerParams,
-  queryBigrams: Set<string> = new Set(),
 ): number {
   const claimLength = candidate.claimVector.size;
   const titleLength = candidate.titleVector.size;
@@ -133,12 +104,7 @@ export function scoreCandidate(
     for (const token of querySalient) if (docSalient.has(token)) shared += 1;
     entities = shared / Math.sqrt(querySalient.size * Math.max(1, docSalient.size));
   }
-  let bigrams = 0;
-  if (p.wBigrams && candidate.bigrams.size > 0) {
-    for (const pair of candidate.bigrams) if (queryBigrams.has(pair)) bigrams += 1;
-    bigrams /= candidate.bigrams.size;
-  }
-  return lexical + p.wBigrams * bigrams + p.wTrigram * candidate.trigram + p.wRank * Math.min(1, candidate.rank) + p.wEntities * entities;
+  return lexical + p.wTrigram * candidate.trigram + p.wRank * Math.min(1, candidate.rank) + p.wEntities * entities;
 }
 
 export interface PostingsRead {
