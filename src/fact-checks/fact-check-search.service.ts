@@ -4,7 +4,7 @@ import { DEFAULT_SCORER_PARAMS, parseTsvector, postingsToRead, salientTokens, sc
 import { normaliseQueryText } from './query-text';
 
 /** How many full-text candidates the re-ranker sees. */
-export const CANDIDATE_POOL = 100;
+export const CANDIDATE_POOL = 50;
 /** The rarest query lexemes fetch candidates; one found in more than this share of fact-checks never does. */
 export const MAX_QUERY_LEXEMES = 30;
 export const MAX_LEXEME_SHARE = 0.5;
