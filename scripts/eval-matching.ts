@@ -10,7 +10,7 @@ import { DEFAULT_SCORER_PARAMS, type ScorerParams } from '../src/fact-checks/mat
 import { averagePrecisionAt, bootstrapInterval, loadQueries, loadVerifiedClaims, mean, PlainBm25 } from '../src/fact-checks/matching-evaluation';
 
 // Usage: npm run eval:matching -- [train|dev] [--tune] [--data DIR]
-// Imports the verified claims into a scratch database (MATCHING_EVAL_DATABASE, default claimdesk_match_eval) through the
+// Imports the verified claims into a scratch database (MATCHING_EVAL_DATABASE, default <DATABASE_URL's>_match_eval) through the
 // API's import code, runs every query through the API's search code, and prints MAP@5 beside plain BM25.
 // --tune (train only) searches the scorer's parameters and prints the best set.
 const args = process.argv.slice(2);
@@ -21,7 +21,7 @@ const URL_PREFIX = 'https://claim-matching.invalid/vclaim/';
 
 async function scratchDatabase(): Promise<string> {
   const url = new URL(loadEnvironment().DATABASE_URL);
-  const name = process.env.MATCHING_EVAL_DATABASE ?? 'claimdesk_match_eval';
+  const name = process.env.MATCHING_EVAL_DATABASE ?? `${url.pathname.slice(1)}_match_eval`;
   const admin = new URL(url);
   admin.pathname = '/postgres';
   const client = new Client({ connectionString: admin.toString() });
@@ -55,11 +55,8 @@ function grid(search: FactCheckSearchService, prepared: PreparedQuery[], relevan
     wClaim: [0.5, 1, 1.5],
     wTitle: [0, 0.3, 0.6, 1, 1.5, 2],
     wTrigram: [0, 0.1, 0.25, 0.5, 1],
-    wTitleTrigram: [0, 0.1, 0.25, 0.5, 1],
     wRank: [0, 0.05, 0.1, 0.2, 0.5],
     wEntities: [0, 0.05, 0.1, 0.2, 0.3, 0.5],
-    wClaimCoverage: [0, 0.1, 0.2, 0.4, 0.7, 1],
-    wTitleCoverage: [0, 0.1, 0.2, 0.4, 0.7, 1],
   };
   // Coordinate ascent, a few sweeps.
   for (let sweep = 0; sweep < 2; sweep += 1) {
@@ -101,7 +98,8 @@ async function main(): Promise<void> {
     const pool = Number(process.env.MATCHING_POOL ?? 0) || undefined;
     const maxLexemes = Number(process.env.MATCHING_LEXEMES ?? 0) || undefined;
     const maxShare = Number(process.env.MATCHING_SHARE ?? 0) || undefined;
-    for (const q of queries) prepared.push(await search.prepare(q.text, pool, maxLexemes, maxShare));
+    const budget = Number(process.env.MATCHING_BUDGET ?? 0) || undefined;
+    for (const q of queries) prepared.push(await search.prepare(q.text, pool, maxLexemes, maxShare, budget));
     const relevant = queries.map((q) => q.relevant);
     const params = tune ? grid(search, prepared, relevant) : DEFAULT_SCORER_PARAMS;
     const ours = mapAt5(prepared, relevant, params, search);

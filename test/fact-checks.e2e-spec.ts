@@ -104,6 +104,11 @@ describe('fact-checks: archive, search and matches', () => {
     expect(rows[0]).toEqual({ n: 1, rating: 'Fake' });
     const stats = await t.db.query(`SELECT doc_count::int AS n FROM fact_check_stats`);
     expect(stats.rows[0].n).toBe(4);
+    // The postings follow the update: one per lexeme of each fact-check, none left from the old text.
+    const postings = await t.db.query(
+      `SELECT (SELECT count(*)::int FROM fact_check_postings) AS stored, (SELECT count(*)::int FROM fact_checks f, unnest(f.search_vector)) AS expected`,
+    );
+    expect(postings.rows[0].stored).toBe(postings.rows[0].expected);
   });
 
   it('refuses a body that is not ClaimReview and more than 1,000 items with validation_failed', async () => {
@@ -227,5 +232,52 @@ describe('fact-checks: archive, search and matches', () => {
     const badVerdict = await t.http().post(`/claims/${other.id}/matches/${match.id}/confirm`).set(auth(editor)).send({ to: 'withdrawn' });
     expect(badVerdict.status).toBe(400);
     expect(badVerdict.body.code).toBe('validation_failed');
+  });
+  it('the search page finds claims and fact-checks by text, and filters them by kind, status, claimant and date', async () => {
+    const search = (query: Record<string, string>, key = editor) => t.http().get('/ui/search').query(query).set(auth(key));
+    const idsIn = (text: string, attribute: string) => [...text.matchAll(new RegExp(`${attribute}="([0-9a-f-]{36})"`, 'g'))].map((m) => m[1]);
+    const birds = claimWith(claims, 'Wind turbines');
+    const { rows: articles } = await t.db.query(`SELECT article_id FROM claims WHERE id = $1`, [birds.id]);
+
+    const both = await search({ q: 'wind turbines birds' });
+    expect(both.status).toBe(200);
+    expect(both.text).toContain('href="/ui/search" aria-current="page"');
+    expect(idsIn(both.text, 'data-claim-id')).toEqual([birds.id]);
+    expect(both.text).toContain(`href="/ui/articles/${articles[0].article_id}?claim=${birds.id}"`);
+    expect(both.text).toContain(`href="${ARCHIVE[3].url}"`);
+    expect(both.text).not.toContain(`href="${ARCHIVE[0].url}"`);
+
+    const factChecksOnly = await search({ q: 'wind turbines', kind: 'fact-checks' });
+    expect(idsIn(factChecksOnly.text, 'data-claim-id')).toEqual([]);
+    expect(idsIn(factChecksOnly.text, 'data-fact-check-id')).toHaveLength(1);
+    const claimsOnly = await search({ q: 'wind turbines', kind: 'claims' });
+    expect(idsIn(claimsOnly.text, 'data-fact-check-id')).toEqual([]);
+    expect(idsIn(claimsOnly.text, 'data-claim-id')).toEqual([birds.id]);
+
+    // A claim status filters claims (every disputed one, no other) and leaves out fact-checks, which have ratings.
+    const { rows: disputed } = await t.db.query(`SELECT id FROM claims WHERE status = 'disputed' ORDER BY id`);
+    expect(disputed.length).toBeGreaterThan(0);
+    const byStatus = await search({ status: 'disputed' });
+    expect(idsIn(byStatus.text, 'data-claim-id').sort()).toEqual(disputed.map((r) => r.id));
+    expect(idsIn(byStatus.text, 'data-fact-check-id')).toEqual([]);
+
+    const { rows: senators } = await t.db.query(`SELECT id FROM fact_checks WHERE claimant ILIKE '%senator%' ORDER BY id`);
+    expect(senators.length).toBeGreaterThanOrEqual(ARCHIVE.length);
+    const byClaimant = await search({ kind: 'fact-checks', claimant: 'SENATOR' });
+    expect(idsIn(byClaimant.text, 'data-fact-check-id').sort()).toEqual(senators.map((r) => r.id));
+    // The claimant is matched as written: % is no wildcard.
+    expect((await search({ kind: 'fact-checks', claimant: '%' })).text).toContain('No fact-checks match.');
+
+    // Days are inclusive: the archive was published on 2024-03-01, the claims were found today.
+    const onTheDay = await search({ kind: 'fact-checks', from: '2024-03-01', to: '2024-03-01' });
+    expect(idsIn(onTheDay.text, 'data-fact-check-id')).toHaveLength(ARCHIVE.length);
+    expect((await search({ kind: 'fact-checks', from: '2024-03-02', to: '2024-12-31' })).text).toContain('No fact-checks match.');
+    expect((await search({ q: 'wind turbines', kind: 'claims', to: '2024-03-01' })).text).toContain('No claims match.');
+
+    const bad = await search({ status: 'nonsense', from: 'yesterday' });
+    expect(bad.status).toBe(400);
+    expect(bad.headers['content-type']).toContain('text/html');
+    const integrator = await search({}, await t.createKey('integrator'));
+    expect(integrator.status).toBe(403);
   });
 });

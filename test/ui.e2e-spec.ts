@@ -2,6 +2,7 @@ import { startTestService, waitFor, type TestService } from './helpers/test-serv
 
 interface Claim {
   id: string;
+  text: string;
   status: string;
   version: number;
   assigneeId: string | null;
@@ -190,11 +191,16 @@ describe('pages, sign-in, audit log, stats and the queue dashboard (HTTP)', () =
         await get(`/ui/review?claim=${claims[0].id}`, reviewer.key),
         await get('/ui/admin', t.adminKey),
         await get('/ui/admin', reviewer.key),
+        // The article's title is a <script> tag: the search page shows it as text.
+        await get('/ui/search?q=government+spent+billion', reviewer.key),
       ];
       for (const page of pages) {
         expect(page.text).toContain('<!doctype html>');
         expect(inlineCode(page.text)).toEqual([]);
       }
+      const search = pages[pages.length - 1];
+      expect(search.text).toContain(`data-claim-id="${claims.find((c) => c.text.includes('spent $5 billion'))?.id}"`);
+      expect(search.text).toContain('&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt; &amp; friends');
       const script = await t.http().get('/ui/assets/review.js');
       expect(script.status).toBe(200);
       expect(script.headers['content-type']).toMatch(/javascript/);

@@ -24,3 +24,8 @@ export async function affectedRows(runner: EntityManager | DataSource, sql: stri
   const [, count]: [unknown, number] = await runner.query(sql, params);
   return count;
 }
+
+/** An ILIKE pattern matching `text` anywhere, with its own `%`, `_` and `\` taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { returningRows } from '../database/sql';
+import { containsPattern, returningRows } from '../database/sql';
 import type { FactCheckInput } from './claim-review-input';
 import type { CorpusStats, TermStat } from './match-scorer';
 
@@ -23,7 +23,17 @@ export interface CandidateRow extends FactCheckRow {
   titleVector: string;
   rank: number;
   trigram: number;
-  titleTrigram: number;
+}
+
+/** The search page's filters; a null one is not applied. The text is a web-search query: all its words, "phrases", -not. */
+export interface BrowseFilters {
+  text: string | null;
+  claimant: string | null;
+  from: Date | null;
+  /** Exclusive. */
+  to: Date | null;
+  limit: number;
+  offset: number;
 }
 
 export interface StoredMatch {
@@ -56,6 +66,10 @@ const MATCH_SELECT = `SELECT m.id, m.kind, m.score, m.state, m.fact_check_id AS 
   LEFT JOIN fact_checks f ON f.id = m.fact_check_id
   LEFT JOIN claims sc ON sc.id = f.source_claim_id
   LEFT JOIN claims mc ON mc.id = m.matched_claim_id`;
+
+/** Each fact-check's postings: its lexemes with their weights (the function is the migration's, the one home of the weight). */
+const POSTINGS_OF = `SELECT i.lexeme, f.id, i.impact FROM fact_checks f,
+  fact_check_term_impacts(f.search_vector, length(f.claim_vector), length(f.title_vector)) i`;
 
 /** The same-text rule, one expression, matched by the index "IDX_claims_fingerprint". */
 const CLAIM_FINGERPRINT = `lower(regexp_replace(c.text, '[^a-zA-Z0-9%$]+', ' ', 'g'))`;
@@ -120,6 +134,7 @@ export class FactChecksRepository {
     return written;
   }
 
+  /** The term statistics and the postings follow every write: `sign` -1 takes rows out before a change, 1 puts them in. */
   private async adjustStats(em: EntityManager, ids: string[], sign: 1 | -1): Promise<void> {
     await em.query(
       `INSERT INTO fact_check_lexemes (lexeme, ndoc)
@@ -134,9 +149,11 @@ export class FactChecksRepository {
              FROM fact_checks WHERE id = ANY($1::uuid[])) d WHERE s.id = 1`,
       [ids, sign],
     );
+    if (sign < 0) await em.query(`DELETE FROM fact_check_postings WHERE fact_check_id = ANY($1::uuid[])`, [ids]);
+    else await em.query(`INSERT INTO fact_check_postings (lexeme, fact_check_id, impact) ${POSTINGS_OF} WHERE f.id = ANY($1::uuid[])`, [ids]);
   }
 
-  /** After a bulk COPY (the bench): the statistics from scratch. */
+  /** After a bulk COPY (the bench): the statistics and postings from scratch. */
   async rebuildStats(): Promise<void> {
     await this.dataSource.transaction(async (em) => {
       await em.query(`DELETE FROM fact_check_lexemes`);
@@ -145,45 +162,66 @@ export class FactChecksRepository {
         `UPDATE fact_check_stats SET (doc_count, claim_length, title_length) =
            (SELECT count(*), coalesce(sum(length(claim_vector)), 0), coalesce(sum(length(title_vector)), 0) FROM fact_checks) WHERE id = 1`,
       );
+      await em.query(`TRUNCATE fact_check_postings`);
+      await em.query(`INSERT INTO fact_check_postings (lexeme, fact_check_id, impact) ${POSTINGS_OF}`);
     });
   }
 
-  async corpusStats(): Promise<CorpusStats> {
-    const [row] = await this.dataSource.query(`SELECT doc_count, claim_length, title_length FROM fact_check_stats WHERE id = 1`);
-    const docCount = Number(row?.doc_count ?? 0);
-    return {
-      docCount,
-      avgClaimLength: docCount ? Number(row.claim_length) / docCount : 0,
-      avgTitleLength: docCount ? Number(row.title_length) / docCount : 0,
-    };
-  }
-
-  /** The query's lexemes (Postgres's English parser and stemmer) with their document frequencies. */
-  async queryTerms(text: string): Promise<TermStat[]> {
-    const rows: { lexeme: string; tf: number; ndoc: number }[] = await this.dataSource.query(
-      `SELECT t.lexeme, coalesce(array_length(t.positions, 1), 1) AS tf, coalesce(l.ndoc, 0) AS ndoc
-       FROM unnest(to_tsvector('english', $1)) t LEFT JOIN fact_check_lexemes l ON l.lexeme = t.lexeme`,
+  /**
+   * The query's lexemes (Postgres's English parser and stemmer) with their document frequencies, and the archive's
+   * statistics, in one round trip.
+   */
+  async queryTerms(text: string): Promise<{ terms: TermStat[]; stats: CorpusStats }> {
+    const rows: { lexeme: string | null; tf: number; ndoc: number; doc_count: string; claim_length: string; title_length: string }[] = await this.dataSource.query(
+      `SELECT t.lexeme, coalesce(array_length(t.positions, 1), 1) AS tf, coalesce(l.ndoc, 0) AS ndoc, s.doc_count, s.claim_length, s.title_length
+       FROM fact_check_stats s
+       LEFT JOIN unnest(to_tsvector('english', $1)) t ON true
+       LEFT JOIN fact_check_lexemes l ON l.lexeme = t.lexeme
+       WHERE s.id = 1`,
       [text],
     );
-    return rows.map((r) => ({ lexeme: r.lexeme, queryTf: Number(r.tf), ndoc: Math.max(0, Number(r.ndoc)) }));
+    const docCount = Number(rows[0]?.doc_count ?? 0);
+    const stats = {
+      docCount,
+      avgClaimLength: docCount ? Number(rows[0].claim_length) / docCount : 0,
+      avgTitleLength: docCount ? Number(rows[0].title_length) / docCount : 0,
+    };
+    const terms = rows.filter((r) => r.lexeme !== null).map((r) => ({ lexeme: r.lexeme!, queryTf: Number(r.tf), ndoc: Math.max(0, Number(r.ndoc)) }));
+    return { terms, stats };
   }
 
-  async lexemeFrequencies(lexemes: string[]): Promise<Map<string, number>> {
-    if (lexemes.length === 0) return new Map();
-    const rows: { lexeme: string; ndoc: number }[] = await this.dataSource.query(`SELECT lexeme, ndoc FROM fact_check_lexemes WHERE lexeme = ANY($1::text[])`, [lexemes]);
-    return new Map(rows.map((r) => [r.lexeme, Number(r.ndoc)]));
-  }
-
-  async candidates(tsquery: string, text: string, limit: number): Promise<CandidateRow[]> {
-    if (!tsquery) return [];
+  /**
+   * The fact-checks with the highest sums of idf × posting weight over the query's lexemes, reading at most `cap`
+   * postings of each lexeme (its best ones), so a search's work is bounded however large the archive.
+   */
+  async candidates(lexemes: { lexeme: string; idf: number; cap: number }[], text: string, limit: number): Promise<CandidateRow[]> {
+    if (lexemes.length === 0) return [];
     return this.dataSource.query(
-      `SELECT ${FACT_CHECK_COLUMNS}, f.claim_vector::text AS "claimVector", f.title_vector::text AS "titleVector",
-              ts_rank_cd(f.search_vector, $1::tsquery, 1) AS rank,
-              word_similarity(f.claim_reviewed, $2) AS trigram, word_similarity(coalesce(f.headline, ''), $2) AS "titleTrigram"
-       FROM (SELECT * FROM fact_checks WHERE search_vector @@ $1::tsquery
-             ORDER BY ts_rank_cd(search_vector, $1::tsquery, 1) DESC, md5(url) LIMIT $3) f
-       LEFT JOIN claims sc ON sc.id = f.source_claim_id`,
-      [tsquery, text, limit],
+      `WITH hits AS (
+         SELECT p.fact_check_id AS id, sum(q.idf * p.impact) AS rank
+         FROM unnest($1::text[], $2::float8[], $3::int[]) AS q(lexeme, idf, cap)
+         CROSS JOIN LATERAL (SELECT fact_check_id, impact FROM fact_check_postings p WHERE p.lexeme = q.lexeme ORDER BY p.impact DESC LIMIT q.cap) p
+         GROUP BY p.fact_check_id ORDER BY rank DESC, p.fact_check_id LIMIT $5)
+       SELECT ${FACT_CHECK_COLUMNS}, f.claim_vector::text AS "claimVector", f.title_vector::text AS "titleVector", h.rank,
+              word_similarity(f.claim_reviewed, $4) AS trigram
+       FROM hits h JOIN fact_checks f ON f.id = h.id
+       LEFT JOIN claims sc ON sc.id = f.source_claim_id
+       ORDER BY h.rank DESC, md5(f.url)`,
+      [lexemes.map((l) => l.lexeme), lexemes.map((l) => l.idf), lexemes.map((l) => l.cap), text, limit],
+    );
+  }
+
+  /** The search page's fact-checks: best text match first (newest first without text), through the GIN index. */
+  async browse(filters: BrowseFilters): Promise<FactCheckRow[]> {
+    return this.dataSource.query(
+      `SELECT ${FACT_CHECK_COLUMNS} FROM fact_checks f LEFT JOIN claims sc ON sc.id = f.source_claim_id
+       WHERE ($1::text IS NULL OR f.search_vector @@ websearch_to_tsquery('english', $1))
+         AND ($2::text IS NULL OR f.claimant ILIKE $2)
+         AND ($3::timestamptz IS NULL OR f.date_published >= $3) AND ($4::timestamptz IS NULL OR f.date_published < $4)
+       ORDER BY CASE WHEN $1::text IS NULL THEN 0 ELSE ts_rank_cd(f.search_vector, websearch_to_tsquery('english', $1)) END DESC,
+         f.date_published DESC NULLS LAST, f.id
+       LIMIT $5 OFFSET $6`,
+      [filters.text, filters.claimant === null ? null : containsPattern(filters.claimant), filters.from, filters.to, filters.limit, filters.offset],
     );
   }
 

@@ -1,4 +1,4 @@
-import { candidateLexemes, DEFAULT_SCORER_PARAMS, orTsquery, parseTsvector, salientTokens, scoreCandidate } from './match-scorer';
+import { DEFAULT_SCORER_PARAMS, parseTsvector, postingsToRead, salientTokens, scoreCandidate } from './match-scorer';
 
 describe('parseTsvector', () => {
   it('reads lexemes with their number of positions', () => {
@@ -20,7 +20,6 @@ describe('scoreCandidate', () => {
     claimText: 'City spent 40 million on bus lanes',
     titleText: '',
     trigram: 0.3,
-    titleTrigram: 0.2,
     rank: 0.1,
   });
 
@@ -31,7 +30,7 @@ describe('scoreCandidate', () => {
   });
 
   it('scores nothing in common as zero without the extra signals', () => {
-    expect(scoreCandidate(terms, new Set(), doc(`'tax':1`), stats, { ...DEFAULT_SCORER_PARAMS, wClaimCoverage: 0, wTitleCoverage: 0, wTrigram: 0, wTitleTrigram: 0, wRank: 0, wEntities: 0 })).toBe(0);
+    expect(scoreCandidate(terms, new Set(), doc(`'tax':1`), stats, { ...DEFAULT_SCORER_PARAMS, wTrigram: 0, wRank: 0, wEntities: 0 })).toBe(0);
   });
 
   it('lifts a claim sharing the query’s numbers and names', () => {
@@ -42,20 +41,28 @@ describe('scoreCandidate', () => {
   });
 });
 
-describe('candidateLexemes and orTsquery', () => {
-  it('takes the rarest known lexemes and quotes them', () => {
-    const lexemes = candidateLexemes(
-      [
-        { lexeme: 'common', queryTf: 1, ndoc: 900 },
-        { lexeme: 'rare', queryTf: 1, ndoc: 2 },
-        { lexeme: 'unknown', queryTf: 1, ndoc: 0 },
-        { lexeme: "o'neil", queryTf: 1, ndoc: 5 },
-      ],
-      1000,
-      16,
-      0.15,
-    );
-    expect(lexemes).toEqual(['rare', "o'neil"]);
-    expect(orTsquery(lexemes)).toBe(`'rare' | 'o''neil'`);
+describe('postingsToRead', () => {
+  const terms = [
+    { lexeme: 'common', queryTf: 1, ndoc: 900 },
+    { lexeme: 'rare', queryTf: 1, ndoc: 2 },
+    { lexeme: 'unknown', queryTf: 1, ndoc: 0 },
+    { lexeme: "o'neil", queryTf: 1, ndoc: 5 },
+    { lexeme: 'middling', queryTf: 1, ndoc: 120 },
+  ];
+
+  it('skips unknown lexemes and ones in too many documents, rarest first', () => {
+    expect(postingsToRead(terms, 1000, 16, 0.15, 1000).map((r) => r.lexeme)).toEqual(['rare', "o'neil", 'middling']);
+  });
+
+  it('gives rare lexemes all their postings and shares the rest of the budget among the common ones', () => {
+    const read = postingsToRead(terms, 1000, 16, 1, 100);
+    expect(read.map((r) => [r.lexeme, r.cap])).toEqual([
+      ['rare', 2],
+      ["o'neil", 5],
+      ['middling', 46],
+      ['common', 47],
+    ]);
+    expect(read.reduce((sum, r) => sum + r.cap, 0)).toBe(100);
+    expect(read[0].idf).toBeGreaterThan(read[3].idf);
   });
 });

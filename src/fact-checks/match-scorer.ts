@@ -10,12 +10,8 @@ export interface ScorerParams {
   wClaim: number;
   wTitle: number;
   wTrigram: number;
-  wTitleTrigram: number;
   wRank: number;
   wEntities: number;
-  /** How much of the claim's (and title's) own idf mass the query covers: tweets are longer than claims. */
-  wClaimCoverage: number;
-  wTitleCoverage: number;
 }
 
 /** Fitted on the train queries only (npm run eval:matching -- train --tune, coordinate ascent). */
@@ -26,11 +22,8 @@ export const DEFAULT_SCORER_PARAMS: ScorerParams = {
   wClaim: 0.5,
   wTitle: 1,
   wTrigram: 0.1,
-  wTitleTrigram: 0,
   wRank: 0,
   wEntities: 0.05,
-  wClaimCoverage: 0,
-  wTitleCoverage: 0,
 };
 
 export interface TermStat {
@@ -50,9 +43,8 @@ export interface Candidate {
   titleVector: Map<string, number>;
   claimText: string;
   titleText: string;
-  /** pg_trgm word_similarity of the claim (and the title) within the query. */
+  /** pg_trgm word_similarity of the claim within the query. */
   trigram: number;
-  titleTrigram: number;
   rank: number;
 }
 
@@ -84,28 +76,12 @@ export function salientTokens(text: string): Set<string> {
 
 const STOP = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'in', 'on', 'of', 'and', 'or', 'but', 'if', 'is', 'are', 'was', 'we', 'i', 'you', 'he', 'she', 'they', 'my', 'our', 'his', 'her', 'their', 'what', 'why', 'how', 'when', 'who', 'did', 'does', 'do', 'not', 'no', 'yes', 'just', 'so', 'for', 'to', 'with', 'at', 'by', 'as', 'from', 'breaking', 'rt', 'via', 'new', 'now', 'here', 'there', 'all', 'one', 'will', 'be', 'can', 'has', 'have', 'had']);
 
-/** Document frequencies of lexemes outside the query (for coverage); missing ones count as rare. */
-export type FrequencyOf = (lexeme: string) => number;
-
-function coverage(vector: Map<string, number>, query: Set<string>, frequency: FrequencyOf, docCount: number): number {
-  let all = 0;
-  let covered = 0;
-  for (const lexeme of vector.keys()) {
-    const w = idf(frequency(lexeme), docCount);
-    all += w;
-    if (query.has(lexeme)) covered += w;
-  }
-  return all > 0 ? covered / all : 0;
-}
-
 export function scoreCandidate(
   terms: TermStat[],
   querySalient: Set<string>,
   candidate: Candidate,
   stats: CorpusStats,
   p: ScorerParams,
-  frequency: FrequencyOf = () => 1,
-  queryLexemes: Set<string> = new Set(terms.map((t) => t.lexeme)),
 ): number {
   const claimLength = candidate.claimVector.size;
   const titleLength = candidate.titleVector.size;
@@ -128,29 +104,30 @@ export function scoreCandidate(
     for (const token of querySalient) if (docSalient.has(token)) shared += 1;
     entities = shared / Math.sqrt(querySalient.size * Math.max(1, docSalient.size));
   }
-  const claimCoverage = p.wClaimCoverage ? coverage(candidate.claimVector, queryLexemes, frequency, stats.docCount) : 0;
-  const titleCoverage = p.wTitleCoverage ? coverage(candidate.titleVector, queryLexemes, frequency, stats.docCount) : 0;
-  return lexical + p.wClaimCoverage * claimCoverage + p.wTitleCoverage * titleCoverage + p.wTrigram * candidate.trigram + p.wTitleTrigram * candidate.titleTrigram + p.wRank * Math.min(1, candidate.rank) + p.wEntities * entities;
+  return lexical + p.wTrigram * candidate.trigram + p.wRank * Math.min(1, candidate.rank) + p.wEntities * entities;
+}
+
+export interface PostingsRead {
+  lexeme: string;
+  idf: number;
+  /** How many of the lexeme's best postings to read. */
+  cap: number;
 }
 
 /**
- * Lexemes to fetch candidates with: the rarest first, at most `max`, none found in over `maxShare` of documents, and
- * no more than `postings` documents between them, which bounds the rows a search ranks however large the archive.
+ * Which postings a search reads: the query's known lexemes, rarest first, at most `max`, none found in over
+ * `maxShare` of documents; `budget` postings in all, shared out rarest first, so a rare lexeme gives every document
+ * it is in and the common ones split what is left. The budget bounds a search's work however large the archive.
  */
-export function candidateLexemes(terms: TermStat[], docCount: number, max: number, maxShare: number, postings = Infinity): string[] {
-  const chosen: string[] = [];
-  let total = 0;
-  for (const t of [...terms].sort((a, b) => a.ndoc - b.ndoc)) {
-    if (chosen.length >= max || t.ndoc > Math.max(1, docCount * maxShare)) break;
-    if (t.ndoc === 0) continue;
-    if (chosen.length > 0 && total + t.ndoc > postings) break;
-    chosen.push(t.lexeme);
-    total += t.ndoc;
-  }
-  return chosen;
-}
-
-/** An OR tsquery of lexemes, each quoted as a literal so nothing in it is read as an operator. */
-export function orTsquery(lexemes: string[]): string {
-  return lexemes.map((l) => `'${l.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' | ');
+export function postingsToRead(terms: TermStat[], docCount: number, max: number, maxShare: number, budget: number): PostingsRead[] {
+  const chosen = [...terms]
+    .filter((t) => t.ndoc > 0 && t.ndoc <= Math.max(1, docCount * maxShare))
+    .sort((a, b) => a.ndoc - b.ndoc || (a.lexeme < b.lexeme ? -1 : 1))
+    .slice(0, max);
+  let remaining = budget;
+  return chosen.map((t, i) => {
+    const cap = Math.max(1, Math.min(t.ndoc, Math.floor(remaining / (chosen.length - i))));
+    remaining -= cap;
+    return { lexeme: t.lexeme, idf: idf(t.ndoc, docCount), cap };
+  });
 }

@@ -16,12 +16,15 @@ import { UiAssetsController } from './ui-assets.controller';
 import { UiAuthController } from './ui-auth.controller';
 import { UiReviewActionsController } from './ui-review-actions.controller';
 import { UiReviewController } from './ui-review.controller';
+import { UiSearchController } from './ui-search.controller';
+import { SearchPageService } from './search-page.service';
+import { SearchRepository } from './search.repository';
 import { WorkbenchService } from './workbench.service';
 
 /** The desk's pages (server-rendered HTML over the domain services) and the queue dashboard. */
 @Module({
   imports: [AuthModule, ArticlesModule, ClaimsModule, FactChecksModule, ReviewModule, AdminModule, QueueDashboardModule],
-  controllers: [UiAuthController, UiAssetsController, UiArticlesController, UiReviewController, UiReviewActionsController, UiAdminController],
-  providers: [PagesRepository, ArticleListService, ArticlePageService, PeopleService, WorkbenchService],
+  controllers: [UiAuthController, UiAssetsController, UiArticlesController, UiReviewController, UiReviewActionsController, UiAdminController, UiSearchController],
+  providers: [PagesRepository, ArticleListService, ArticlePageService, PeopleService, WorkbenchService, SearchPageService, SearchRepository],
 })
 export class UiModule {}

@@ -4,7 +4,7 @@ import { ARTICLE_STATUSES, type ArticleStatus } from '../../articles/article.ent
 import { IsDay } from '../../common/timestamp';
 
 /** A form's empty field means "any". */
-const emptyIsUnset = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+export const emptyIsUnset = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 export class UiArticlesQuery {
   @IsOptional() @Transform(emptyIsUnset) @IsIn(ARTICLE_STATUSES)

@@ -11,6 +11,7 @@ interface NavItem {
 const NAV: readonly NavItem[] = [
   { href: '/ui/articles', label: 'Articles', roles: ['admin', 'editor', 'reviewer', 'integrator'] },
   { href: '/ui/review', label: 'Workbench', roles: ['reviewer'] },
+  { href: '/ui/search', label: 'Search', roles: ['admin', 'editor', 'reviewer'] },
   { href: '/ui/admin', label: 'Admin', roles: ['admin'] },
   { href: '/admin/queues/ui', label: 'Queues', roles: ['admin'] },
 ];

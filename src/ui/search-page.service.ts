@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { FactChecksRepository, type FactCheckRow } from '../fact-checks/fact-checks.repository';
+import type { UiSearchQuery } from './dto/ui-search.query';
+import { SearchRepository, type ClaimSearchRow } from './search.repository';
+
+export const RESULTS_PER_PAGE = 20;
+
+/** null: that kind is not searched (filtered out by kind, or by a claim status, which fact-checks do not have). */
+export interface SearchPage {
+  claims: ClaimSearchRow[] | null;
+  factChecks: FactCheckRow[] | null;
+  page: number;
+  more: boolean;
+}
+
+@Injectable()
+export class SearchPageService {
+  constructor(
+    private readonly search: SearchRepository,
+    private readonly factChecks: FactChecksRepository,
+  ) {}
+
+  async load(query: UiSearchQuery): Promise<SearchPage> {
+    const page = query.page ?? 1;
+    const filters = {
+      text: query.q?.trim() || null,
+      claimant: query.claimant?.trim() || null,
+      from: query.from ? new Date(`${query.from}T00:00:00Z`) : null,
+      // The form's "to" day is inclusive.
+      to: query.to ? new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000) : null,
+      // One more than a page tells whether there is a next one.
+      limit: RESULTS_PER_PAGE + 1,
+      offset: (page - 1) * RESULTS_PER_PAGE,
+    };
+    const [claims, factChecks] = await Promise.all([
+      query.kind === 'fact-checks' ? null : this.search.claims({ ...filters, status: query.status ?? null }),
+      query.kind === 'claims' || query.status ? null : this.factChecks.browse(filters),
+    ]);
+    const more = (claims?.length ?? 0) > RESULTS_PER_PAGE || (factChecks?.length ?? 0) > RESULTS_PER_PAGE;
+    return { claims: claims?.slice(0, RESULTS_PER_PAGE) ?? null, factChecks: factChecks?.slice(0, RESULTS_PER_PAGE) ?? null, page, more };
+  }
+}
