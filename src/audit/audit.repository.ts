@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
 
-export type AuditAction = 'key.created' | 'key.revoked' | 'reviewer.created' | 'reviewer.updated';
+export type AuditAction = 'key.created' | 'key.revoked' | 'reviewer.created' | 'reviewer.updated' | 'user.created' | 'user.updated' | 'user.reset';
 
 /** Who acted, as the audit log records it (an authenticated principal satisfies it). */
 export interface AuditActor {
-  keyId: string;
+  keyId: string | null;
   role: string;
 }
 
@@ -12,7 +12,7 @@ export interface AuditEntry {
   action: AuditAction;
   /** null: the service itself (the demo, a bootstrap). */
   actor: AuditActor | null;
-  targetType: 'key' | 'reviewer';
+  targetType: 'key' | 'reviewer' | 'user';
   targetId: string;
   details?: Record<string, unknown>;
 }

@@ -5,10 +5,11 @@ import { FailedAuthModule } from './rate-limit';
 import { ApiKeyEntity } from './api-key.entity';
 import { ApiKeyGuard } from './api-key.guard';
 import { ApiKeysService } from './api-keys.service';
+import { PrincipalResolver } from './principal-resolver';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ApiKeyEntity]), FailedAuthModule],
-  providers: [ApiKeysService, { provide: APP_GUARD, useClass: ApiKeyGuard }],
-  exports: [ApiKeysService, FailedAuthModule],
+  providers: [ApiKeysService, PrincipalResolver, { provide: APP_GUARD, useClass: ApiKeyGuard }],
+  exports: [ApiKeysService, PrincipalResolver, FailedAuthModule],
 })
 export class AuthModule {}
