@@ -8,6 +8,7 @@ import { ApiKeysService } from './auth/api-keys.service';
 import { ROLES, type Role } from './auth/role';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { QueueModule } from './queue/queue.module';
 import { importFactCheckFile } from './fact-checks/fact-check-file-import';
 import { FactCheckImportService } from './fact-checks/fact-check-import.service';
 import { FactChecksRepository } from './fact-checks/fact-checks.repository';
@@ -16,7 +17,7 @@ import { PeopleService } from './people/people.service';
 import { PERSON_ROLES, type PersonRole } from './people/user.entity';
 
 @Module({
-  imports: [AppConfigModule, DatabaseModule, TypeOrmModule.forFeature([ApiKeyEntity]), PeopleModule],
+  imports: [AppConfigModule, DatabaseModule, QueueModule, TypeOrmModule.forFeature([ApiKeyEntity]), PeopleModule],
   providers: [ApiKeysService, FactChecksRepository, FactCheckImportService],
 })
 class CliModule {}

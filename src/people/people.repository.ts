@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { ApiError } from '../common/api-error';
+import { returningRows } from '../database/sql';
 import { UserTokenEntity, type UserTokenPurpose } from './user-token.entity';
 import { UserEntity, type PersonRole } from './user.entity';
 
@@ -66,10 +67,7 @@ export class PeopleRepository {
 
   /** Records the step of an accepted code; false when that step (or a later one) was used already, in a race too. */
   async useTotpStep(userId: string, step: number): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `UPDATE users SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id`,
-      [userId, step],
-    );
+    const rows = await returningRows(this.dataSource, `UPDATE users SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id`, [userId, step]);
     return rows.length === 1;
   }
 
@@ -85,7 +83,7 @@ export class PeopleRepository {
 
   /** Marks the link used if it still works: of two concurrent uses, one wins. */
   async useToken(em: EntityManager, tokenId: string): Promise<boolean> {
-    const rows: unknown[] = await em.query(`UPDATE user_tokens SET used_at = now() WHERE id = $1 AND used_at IS NULL AND expires_at > now() RETURNING id`, [tokenId]);
+    const rows = await returningRows(em, `UPDATE user_tokens SET used_at = now() WHERE id = $1 AND used_at IS NULL AND expires_at > now() RETURNING id`, [tokenId]);
     return rows.length === 1;
   }
 

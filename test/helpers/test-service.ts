@@ -7,6 +7,7 @@ import { Pool } from 'pg';
 import request from 'supertest';
 import { generateApiKey } from '../../src/auth/api-key-secret';
 import type { Role } from '../../src/auth/role';
+import type { PersonRole } from '../../src/people/user.entity';
 import { TEMPLATE_DATABASE_URL, testEnvironment } from './test-env';
 
 const ROOT = resolve(__dirname, '../..');
@@ -27,6 +28,14 @@ export async function copyTemplateDatabase(suiteUrl: string): Promise<void> {
   }
 }
 
+export interface TestPerson {
+  id: string;
+  email: string;
+  password: string;
+  name: string;
+  reviewerId: string | null;
+}
+
 export interface TestService {
   url: string;
   env: Record<string, string>;
@@ -36,6 +45,10 @@ export interface TestService {
   http(): ReturnType<typeof request>;
   createKey(role: Role, reviewerId?: string): Promise<string>;
   createReviewer(fields?: Record<string, unknown>): Promise<{ id: string; key: string }>;
+  /** A person invited by the admin key who has set their password through the invitation page. */
+  createPerson(role: PersonRole, fields?: { name?: string; reviewerId?: string }): Promise<TestPerson>;
+  /** Signs in through /ui/login; the `Cookie` header value of the session. */
+  signIn(person: { email: string; password: string }): Promise<string>;
   startWorker(): Promise<ChildProcess>;
   workers: ChildProcess[];
   /** Kills one worker process with the given signal and waits for it to exit. */
@@ -143,6 +156,24 @@ export async function startTestService(redisDb: number, options: TestServiceOpti
       const response = await http().post('/admin/reviewers').set('Authorization', `Bearer ${adminKey}`).send({ name: email, email, ...fields });
       if (response.status !== 201) throw new Error(`reviewer not created: ${response.status} ${JSON.stringify(response.body)}`);
       return { id: response.body.id, key: await insertKey('reviewer', response.body.id) };
+    },
+    async createPerson(role, fields = {}) {
+      const unique = Math.random().toString(36).slice(2, 10);
+      const email = `${role}-${unique}@example.org`;
+      const password = `pale kettle ${unique} drums`;
+      const name = fields.name ?? `Test ${role} ${unique}`;
+      const invited = await http().post('/admin/users').set('Authorization', `Bearer ${adminKey}`).send({ email, name, role, ...(fields.reviewerId ? { reviewerId: fields.reviewerId } : {}) });
+      if (invited.status !== 201) throw new Error(`person not invited: ${invited.status} ${JSON.stringify(invited.body)}`);
+      const token = new URL(invited.body.inviteUrl).searchParams.get('token');
+      const set = await http().post('/ui/password').type('form').send({ token, password, confirmation: password });
+      if (set.status !== 200) throw new Error(`password not set: ${set.status} ${set.text.slice(0, 300)}`);
+      return { id: invited.body.id, email, password, name, reviewerId: invited.body.reviewerId };
+    },
+    async signIn(person) {
+      const response = await http().post('/ui/login').type('form').send({ email: person.email, password: person.password });
+      const cookie = [response.headers['set-cookie'] ?? []].flat().find((c: string) => c.startsWith('claimdesk_session='));
+      if (response.status !== 303 || !cookie) throw new Error(`not signed in: ${response.status} ${response.text.slice(0, 300)}`);
+      return cookie.split(';')[0];
     },
     async startWorker() {
       const marker = `${env.QUEUE_PREFIX}:reconciled`;
