@@ -10,6 +10,7 @@ import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
 import { SignInThrottle } from './sign-in-throttle';
 import { SignInService } from './sign-in.service';
+import { SingleSignOnService } from './single-sign-on.service';
 import { TotpEnrolmentService } from './totp-enrolment.service';
 import { UserSessionEntity } from './user-session.entity';
 import { UserTokenEntity } from './user-token.entity';
@@ -19,7 +20,7 @@ import { UserEntity } from './user.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, UserTokenEntity, UserSessionEntity]), AuthModule, ReviewersModule],
   controllers: [PeopleController],
-  providers: [PeopleRepository, SessionsRepository, PeopleService, SessionsService, SignInThrottle, SignInService, PasswordSetupService, TotpEnrolmentService],
-  exports: [PeopleService, SessionsService, SignInService, PasswordSetupService, TotpEnrolmentService],
+  providers: [PeopleRepository, SessionsRepository, PeopleService, SessionsService, SignInThrottle, SignInService, PasswordSetupService, TotpEnrolmentService, SingleSignOnService],
+  exports: [PeopleService, SessionsService, SignInService, PasswordSetupService, TotpEnrolmentService, SingleSignOnService],
 })
 export class PeopleModule {}

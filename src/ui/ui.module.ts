@@ -16,6 +16,7 @@ import { UiAssetsController } from './ui-assets.controller';
 import { UiAccountController } from './ui-account.controller';
 import { UiAuthController } from './ui-auth.controller';
 import { UiPasswordController } from './ui-password.controller';
+import { UiSsoController } from './ui-sso.controller';
 import { SessionCookies } from './session-cookie';
 import { UiReviewActionsController } from './ui-review-actions.controller';
 import { UiReviewController } from './ui-review.controller';
@@ -24,7 +25,7 @@ import { WorkbenchService } from './workbench.service';
 /** The desk's pages (server-rendered HTML over the domain services) and the queue dashboard. */
 @Module({
   imports: [AuthModule, PeopleModule, ArticlesModule, ClaimsModule, FactChecksModule, ReviewModule, AdminModule, QueueDashboardModule],
-  controllers: [UiAuthController, UiPasswordController, UiAccountController, UiAssetsController, UiArticlesController, UiReviewController, UiReviewActionsController, UiAdminController],
+  controllers: [UiAuthController, UiPasswordController, UiAccountController, UiSsoController, UiAssetsController, UiArticlesController, UiReviewController, UiReviewActionsController, UiAdminController],
   providers: [SessionCookies, ArticleListService, ArticlePageService, PeopleService, WorkbenchService],
 })
 export class UiModule {}

@@ -56,7 +56,7 @@ export interface TestService {
   close(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
@@ -111,7 +111,8 @@ export interface TestServiceOptions {
  * Postgres test database (a fresh copy of the migrated template) and Redis db `redisDb` (flushed with FLUSHDB).
  */
 export async function startTestService(redisDb: number, options: TestServiceOptions = {}): Promise<TestService> {
-  const port = await freePort();
+  // A suite may choose the port (its OpenID provider must know the desk's address before the desk starts).
+  const port = options.env?.PORT ? Number(options.env.PORT) : await freePort();
   // Suites poll the API and send bad credentials on purpose; both limits have tests of their own that set them low.
   const env = testEnvironment(redisDb, { PORT: String(port), RATE_LIMIT_PER_MINUTE: '1000000', AUTH_FAILURE_LIMIT: '1000000', ...options.env });
   const redis = new Redis(env.REDIS_URL);
