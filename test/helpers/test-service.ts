@@ -127,7 +127,8 @@ export async function startTestService(redisDb: number, options: TestServiceOpti
   const api = spawnService(options.singleProcess ? 'start-all.js' : 'main.js', env, `${name}-api`);
   children.push(api);
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(async () => (await fetch(`${url}/health`)).status === 200, 'the api to answer /health');
+  // A loaded machine (2 cores, several suites) can take longer than the default wait to start a process.
+  await waitFor(async () => (await fetch(`${url}/health`)).status === 200, 'the api to answer /health', 60_000);
 
   const insertKey = async (role: Role, reviewerId?: string) => {
     const generated = generateApiKey();
