@@ -70,9 +70,10 @@ describe('people sign in: invitation, password, TOTP, throttling, server session
 
     await page.goto(invited.body.inviteUrl);
     await page.getByRole('heading', { name: 'Welcome, Eve Editor' }).waitFor();
+    // (Shorter than 12 characters the browser itself refuses to send: minlength; the server's rule has a unit spec.)
     for (const [password, refusal] of [
       ['password1234', 'one of the most common'],
-      ['too short', 'at least 12 characters'],
+      ['Password1234', 'one of the most common'],
     ]) {
       await page.getByLabel('New password').fill(password);
       await page.getByLabel('The same again').fill(password);

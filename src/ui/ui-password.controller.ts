@@ -23,7 +23,7 @@ export class UiPasswordController {
   constructor(private readonly setup: PasswordSetupService) {}
 
   private page(response: Response, status: number, body: string): void {
-    response.status(status).type('html').setHeader('Cache-Control', 'no-store').setHeader('Referrer-Policy', 'no-referrer');
+    response.status(status).type('html').setHeader('Cache-Control', 'no-store');
     response.send(body);
   }
 
