@@ -54,7 +54,7 @@ export function passwordPage(purpose: 'invitation' | 'reset', person: { name: st
     html`${alert(error)}<p>Choose a password for <strong>${person.email}</strong>: at least 12 characters, not a common one. A passphrase of a few words works well.</p>
       <form method="post" action="/ui/password" class="stack">
         <input type="hidden" name="token" value="${token}">
-        <input type="text" name="username" autocomplete="username" value="${person.email}" hidden readonly>
+        <input type="text" id="username" autocomplete="username" value="${person.email}" hidden readonly>
         <label for="password">New password</label>
         <input id="password" name="password" type="password" autocomplete="new-password" minlength="12" required>
         <label for="confirmation">The same again</label>
