@@ -13,6 +13,8 @@ interface EventRow {
   created_at: Date;
   action: string;
   actor_key_id: string | null;
+  actor_user_id: string | null;
+  actor_user_name: string | null;
   actor_role: string;
   reviewer_id: string | null;
   claim_id: string | null;
@@ -30,13 +32,15 @@ interface EventRow {
 const SOURCES = [
   {
     rank: 0,
-    select: `SELECT 'claim' AS kind, 0 AS rank, seq, id, created_at::text AS created_key, created_at, type AS action, actor_key_id, actor_role,
+    select: `SELECT 'claim' AS kind, 0 AS rank, seq, id, created_at::text AS created_key, created_at, type AS action, actor_key_id, actor_role, actor_user_id,
+      (SELECT name FROM users WHERE users.id = actor_user_id) AS actor_user_name,
       reviewer_id, claim_id, article_id, from_status, to_status, note, sources, NULL AS target_type, NULL::uuid AS target_id, NULL::jsonb AS details
       FROM claim_events`,
   },
   {
     rank: 1,
-    select: `SELECT 'admin' AS kind, 1 AS rank, seq, id, created_at::text AS created_key, created_at, action, actor_key_id, actor_role,
+    select: `SELECT 'admin' AS kind, 1 AS rank, seq, id, created_at::text AS created_key, created_at, action, actor_key_id, actor_role, actor_user_id,
+      (SELECT name FROM users WHERE users.id = actor_user_id) AS actor_user_name,
       NULL::uuid AS reviewer_id, NULL::uuid AS claim_id, NULL::uuid AS article_id, NULL AS from_status, NULL AS to_status, NULL AS note,
       NULL::jsonb AS sources, target_type, target_id, details
       FROM audit_events`,
@@ -80,7 +84,7 @@ export class EventsQueryService {
 }
 
 function toEventResponse(row: EventRow) {
-  const common = { id: row.id, kind: row.kind, action: row.action, actor: { keyId: row.actor_key_id, role: row.actor_role }, createdAt: row.created_at };
+  const common = { id: row.id, kind: row.kind, action: row.action, actor: { keyId: row.actor_key_id, role: row.actor_role, person: row.actor_user_id ? { id: row.actor_user_id, name: row.actor_user_name } : null }, createdAt: row.created_at };
   if (row.kind === 'admin') return { ...common, target: { type: row.target_type, id: row.target_id }, details: row.details };
   return {
     ...common,

@@ -5,6 +5,7 @@ export type AuditAction = 'key.created' | 'key.revoked' | 'reviewer.created' | '
 /** Who acted, as the audit log records it (an authenticated principal satisfies it). */
 export interface AuditActor {
   keyId: string | null;
+  userId?: string | null;
   role: string;
 }
 
@@ -20,7 +21,7 @@ export interface AuditEntry {
 /** Records an admin action in `audit_events`; call inside the transaction that makes the change, as claim history does. */
 export async function recordAuditEvent(em: EntityManager, entry: AuditEntry): Promise<void> {
   await em.query(
-    `INSERT INTO audit_events (action, actor_key_id, actor_role, target_type, target_id, details) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [entry.action, entry.actor?.keyId ?? null, entry.actor?.role ?? 'system', entry.targetType, entry.targetId, JSON.stringify(entry.details ?? {})],
+    `INSERT INTO audit_events (action, actor_key_id, actor_role, target_type, target_id, details, actor_user_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [entry.action, entry.actor?.keyId ?? null, entry.actor?.role ?? 'system', entry.targetType, entry.targetId, JSON.stringify(entry.details ?? {}), entry.actor?.userId ?? null],
   );
 }

@@ -5,9 +5,10 @@ import { ClaimEventEntity, type ClaimEventType, type EvidenceSource } from './cl
 import type { ClaimStatus } from './claim-status';
 import { ClaimEntity } from './claim.entity';
 
-/** Who made a change: a key's holder, or the service itself. */
+/** Who made a change: a signed-in person, a key's holder, or the service itself. */
 export interface Actor {
   keyId: string | null;
+  userId?: string | null;
   role: string;
   reviewerId: string | null;
 }
@@ -15,7 +16,7 @@ export interface Actor {
 export const SYSTEM_ACTOR: Actor = { keyId: null, role: 'system', reviewerId: null };
 
 export function actorOf(principal: Principal): Actor {
-  return { keyId: principal.keyId, role: principal.role, reviewerId: principal.reviewerId };
+  return { keyId: principal.keyId, userId: principal.userId, role: principal.role, reviewerId: principal.reviewerId };
 }
 
 export interface ClaimEventInput {
@@ -48,6 +49,7 @@ export async function appendClaimEvents(em: EntityManager, events: ClaimEventInp
       fromStatus: e.fromStatus ?? null,
       toStatus: e.toStatus ?? null,
       actorKeyId: e.actor.keyId,
+      actorUserId: e.actor.userId ?? null,
       actorRole: e.actor.role,
       reviewerId: reviewerOf(e),
       note: e.note ?? null,
@@ -78,8 +80,8 @@ export async function updateClaimWithEvent(
   const rows: Record<string, unknown>[] = await em.query(
     `WITH ${update.with ? `${update.with},` : ''} claim AS (${update.sql} RETURNING *),
           event AS (
-            INSERT INTO claim_events (claim_id, article_id, type, from_status, to_status, actor_key_id, actor_role, reviewer_id, note, sources)
-            SELECT id, article_id, $${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6}, $${n + 7}, $${n + 8} FROM claim)
+            INSERT INTO claim_events (claim_id, article_id, type, from_status, to_status, actor_key_id, actor_role, reviewer_id, note, sources, actor_user_id)
+            SELECT id, article_id, $${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6}, $${n + 7}, $${n + 8}, $${n + 9} FROM claim)
      SELECT * FROM claim`,
     [
       ...update.params,
@@ -91,6 +93,7 @@ export async function updateClaimWithEvent(
       reviewerOf(event),
       event.note ?? null,
       JSON.stringify(event.sources ?? []),
+      event.actor.userId ?? null,
     ],
   );
   return rows[0] ? entityFromRow(em, ClaimEntity, rows[0]) : null;

@@ -58,7 +58,7 @@ export class WorkbenchService {
       ]);
       selected = { claim: chosen, article, events: events.items, mine: chosen.assigneeId === reviewerId };
     }
-    const people = await this.people.directory(selected?.events.map((e) => e.actorKeyId) ?? []);
+    const people = await this.people.directory(selected?.events.map((e) => e.actorKeyId) ?? [], selected?.events.map((e) => e.actorUserId) ?? []);
     return { reviewer: reviewers[0], open, selected, people };
   }
 
