@@ -206,6 +206,8 @@ describe('people sign in: invitation, password, TOTP, throttling, server session
   });
 
   it('saw no script errors and no Content-Security-Policy violations on the desk’s pages', () => {
-    expect(browser.problems.filter((p) => !/status of (401|410|429)/.test(p))).toEqual([]);
+    // The refusals this suite provokes on purpose: common passwords and a wrong code (400), a used link (410), 401s, 429s.
+    const provoked = (p: string) => /status of (401|410|429)/.test(p) || /\/ui\/(password|account\/totp): .*status of 400/.test(p);
+    expect(browser.problems.filter((p) => !provoked(p))).toEqual([]);
   });
 });
