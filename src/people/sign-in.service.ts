@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import type { Request, Response } from 'express';
 import { ApiError } from '../common/api-error';
 import type { Environment } from '../config/environment';
+import { ReviewersService } from '../reviewers/reviewers.service';
 import { passwordMatches } from './passwords';
 import { PeopleRepository } from './people.repository';
 import { SessionsService } from './sessions.service';
@@ -27,6 +28,7 @@ export class SignInService {
     private readonly people: PeopleRepository,
     private readonly sessions: SessionsService,
     private readonly throttle: SignInThrottle,
+    private readonly reviewers: ReviewersService,
     private readonly config: ConfigService<Environment, true>,
   ) {}
 
@@ -35,15 +37,21 @@ export class SignInService {
     await this.throttle.refuseIfOverLimit(email, request, response);
     const user = email ? await this.people.byEmail(email) : null;
     const matches = await passwordMatches(user?.passwordHash ?? null, password);
-    if (!user || !matches || !user.active) {
+    if (!user || !matches || !(await this.maySignIn(user))) {
       await this.throttle.recordFailure(email, request);
       throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', WRONG);
     }
     return this.begin(user);
   }
 
+  /** An active person; a reviewer person only while their reviewer profile is active too. */
+  private async maySignIn(user: UserEntity): Promise<boolean> {
+    return user.active && (!user.reviewerId || (await this.reviewers.get(user.reviewerId)).active);
+  }
+
   /** A session for a person the provider or the password vouched for: at the stage their second factor asks. */
   async begin(user: UserEntity): Promise<SignedIn> {
+    if (!(await this.maySignIn(user))) throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'Single sign-on refused: this person may not sign in');
     const stage: SessionStage = user.totpEnabledAt ? 'second_factor' : this.mustEnrol(user.role) ? 'enrolment' : 'signed_in';
     return { token: await this.sessions.start(user.id, stage), stage, user };
   }

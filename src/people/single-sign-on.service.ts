@@ -100,10 +100,7 @@ export class SingleSignOnService {
     if (!email || claims.email_verified !== true) throw refused('the provider did not vouch for a verified email');
     if (!emailDomainAllowed(email, this.env.get('OIDC_ALLOWED_DOMAINS', { infer: true }))) throw refused(`${email.split('@').pop()} is not a domain of this desk`);
     const known = await this.people.byEmail(email);
-    if (known) {
-      if (!known.active) throw refused('this person may not sign in');
-      return known;
-    }
+    if (known) return known;
     const role = this.env.get('OIDC_DEFAULT_ROLE', { infer: true });
     if (!role) throw refused('this desk has no person with that email; ask an admin to invite you');
     const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 200) : email;
