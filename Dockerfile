@@ -17,6 +17,7 @@ ENV NODE_ENV=production
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
 COPY --from=build /app/models models
+COPY data/common-passwords.txt data/common-passwords.txt
 COPY package.json ./
 USER node
 CMD ["node", "dist/src/main.js"]

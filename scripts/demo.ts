@@ -1,8 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { ApiKeysService } from '../src/auth/api-keys.service';
 import { IntegratorsService } from '../src/integrations/integrators.service';
 import { DEMO_ARTICLE_PATH } from '../src/common/repo-paths';
+import { PasswordSetupService } from '../src/people/password-setup.service';
+import { PeopleService } from '../src/people/people.service';
+import type { PersonRole } from '../src/people/user.entity';
 import { startAll } from '../src/start-all';
 
 /**
@@ -19,6 +23,23 @@ const DEMO_REVIEWERS = [
   { name: 'Ada Reviewer', email: 'ada@demo.claimdesk', languages: ['en'], capacity: 25 },
   { name: 'Ben Reviewer', email: 'ben@demo.claimdesk', languages: ['en'], capacity: 25 },
 ];
+
+interface DemoPerson {
+  email: string;
+  name: string;
+  role: PersonRole;
+  reviewerId?: string;
+}
+
+/** A demo person with a fresh password for this run, through the same invitation (or reset) link a person would open. */
+async function demoPerson(service: Awaited<ReturnType<typeof startAll>>, person: DemoPerson): Promise<DemoPerson & { password: string }> {
+  const people = service.api.get(PeopleService);
+  const existing = (await people.list()).find((p) => p.email === person.email);
+  const link = existing ? await people.reset(existing.id, null) : (await people.invite(person, null)).inviteUrl;
+  const password = `demo desk ${randomBytes(4).toString('hex')}`;
+  await service.api.get(PasswordSetupService).setPassword(new URL(link).searchParams.get('token')!, password, password);
+  return { ...person, password };
+}
 
 async function main(): Promise<void> {
   const text = readFileSync(ARTICLE, 'utf8');
@@ -51,6 +72,12 @@ async function main(): Promise<void> {
   const reviewerKeys = await Promise.all(
     reviewers.slice(0, 2).map(async (r) => ({ name: r.name, key: (await keys.create({ name: `${DEMO_KEY_NAME}reviewer ${r.name}`, role: 'reviewer', reviewerId: r.id })).key })),
   );
+
+  const demoPeople = [
+    await demoPerson(service, { email: 'admin@demo.claimdesk', name: 'Demo Admin', role: 'admin' }),
+    await demoPerson(service, { email: 'editor@demo.claimdesk', name: 'Demo Editor', role: 'editor' }),
+    ...(await Promise.all(reviewers.slice(0, 2).map((r) => demoPerson(service, { email: `${r.name.split(' ')[0].toLowerCase()}.person@demo.claimdesk`, name: r.name, role: 'reviewer', reviewerId: r.id })))),
+  ];
 
   // The article comes from a demo newsroom integrator, so a second run finds the same article instead of a copy.
   const integratorKey = newsroom
@@ -85,7 +112,10 @@ Look at:
   ${site}/admin/queues/ui                 the queue dashboard (admin)
   ${site}/health   ${site}/metrics
 
-Keys made for this run (shown once${earlier.length ? `; the ${earlier.length} of the earlier run are revoked` : ''}):
+Sign in at ${site}/ui/login as any of these demo people (passwords are new each run):
+${demoPeople.map((p) => `  ${p.role.padEnd(8)} ${p.name.padEnd(14)} ${p.email.padEnd(28)} ${p.password}`).join('\n')}
+
+Keys made for this run, for the API (shown once${earlier.length ? `; the ${earlier.length} of the earlier run are revoked` : ''}):
   admin   ${admin}
   editor  ${editor}
   integrator (${DEMO_INTEGRATOR}) ${integratorKey}

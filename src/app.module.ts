@@ -9,6 +9,7 @@ import { RateLimitModule } from './auth/rate-limit';
 import { FactChecksModule } from './fact-checks/fact-checks.module';
 import { HealthModule } from './health/health.module';
 import { IntegrationsModule } from './integrations/integrations.module';
+import { PeopleModule } from './people/people.module';
 import { ReviewModule } from './review/review.module';
 import { ReviewersModule } from './reviewers/reviewers.module';
 import { UiModule } from './ui/ui.module';
@@ -26,6 +27,7 @@ import { UiModule } from './ui/ui.module';
     ReviewModule,
     ReviewersModule,
     AdminModule,
+    PeopleModule,
     IntegrationsModule,
     HealthModule,
     UiModule,

@@ -109,10 +109,14 @@ const TABLE_OWNERS: Record<string, string> = {
   fact_check_lexemes: 'fact-checks/fact-checks.repository.ts',
   fact_check_stats: 'fact-checks/fact-checks.repository.ts',
   fact_checks: 'fact-checks/fact-checks.repository.ts',
+  fact_check_postings: 'fact-checks/fact-checks.repository.ts',
   idempotency_keys: 'idempotency/idempotency.repository.ts',
   integrator_secrets: 'integrations/integrators.repository.ts',
   integrators: 'integrations/integrators.repository.ts',
   reviewers: 'reviewers/reviewers.repository.ts',
+  users: 'people/people.repository.ts',
+  user_tokens: 'people/people.repository.ts',
+  user_sessions: 'people/sessions.repository.ts',
   webhook_receipts: 'idempotency/idempotency.repository.ts',
 };
 

@@ -9,18 +9,23 @@ import { ApiKeysService } from './auth/api-keys.service';
 import { ROLES, type Role } from './auth/role';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { QueueModule } from './queue/queue.module';
 import { importFactCheckFile } from './fact-checks/fact-check-file-import';
 import { FactCheckImportService } from './fact-checks/fact-check-import.service';
 import { FactChecksRepository } from './fact-checks/fact-checks.repository';
+import { PeopleModule } from './people/people.module';
+import { PeopleService } from './people/people.service';
+import { PERSON_ROLES, type PersonRole } from './people/user.entity';
 
 @Module({
-  imports: [AppConfigModule, DatabaseModule, TypeOrmModule.forFeature([ApiKeyEntity])],
+  imports: [AppConfigModule, DatabaseModule, QueueModule, TypeOrmModule.forFeature([ApiKeyEntity]), PeopleModule],
   providers: [ApiKeysRepository, ApiKeysService, FactChecksRepository, FactCheckImportService],
 })
 class CliModule {}
 
 const USAGE = `usage:
   npm run cli -- keys:create --role admin|editor|integrator --name NAME   store a key and print it once
+  npm run cli -- users:create --role admin|editor|reviewer --email E --name N   invite a person (the first admin); prints the link once
   npm run cli -- keys:generate                                            print a fresh key for ADMIN_API_KEY (stores nothing)
   npm run cli -- fact-checks:import FILE                                  import ClaimReview from a JSON file (object, array or {items}) or JSON Lines`;
 
@@ -42,6 +47,20 @@ async function main(args: string[]): Promise<void> {
       const total = await importFactCheckFile(app.get(FactCheckImportService), args[1], (done) => process.stderr.write(`\r${done} items`));
       console.log(`\nimported ${total.imported}, updated ${total.updated}, skipped ${total.skipped}, errors ${total.errors.length}`);
       for (const error of total.errors.slice(0, 20)) console.log(`  item ${error.index}: ${error.message}`);
+    } finally {
+      await app.close();
+    }
+    return;
+  }
+  if (command === 'users:create') {
+    const role = flag(args, 'role') as PersonRole | undefined;
+    const email = flag(args, 'email');
+    const name = flag(args, 'name');
+    if (!role || !PERSON_ROLES.includes(role) || !email || !name) throw new Error(USAGE);
+    const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error'] });
+    try {
+      const { user, inviteUrl } = await app.get(PeopleService).invite({ role, email, name }, null);
+      console.log(`Invited ${user.name} <${user.email}> as ${user.role} (${user.id}). Open this link (it works once, for 72 h) to set a password:\n${inviteUrl}`);
     } finally {
       await app.close();
     }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { DEMO_ARTICLE_PATH } from '../src/common/repo-paths';
 import type { Locator } from 'playwright-core';
-import { launchBrowser, type TestBrowser } from './helpers/browser';
-import { startTestService, waitFor, type TestService } from './helpers/test-service';
+import { launchBrowser, signInThroughPages, type TestBrowser } from './helpers/browser';
+import { startTestService, waitFor, type TestPerson, type TestService } from './helpers/test-service';
 
 const DEMO_ARTICLE = readFileSync(DEMO_ARTICLE_PATH, 'utf8');
 const DEMO_TITLE = DEMO_ARTICLE.split('\n')[0].trim();
@@ -23,19 +23,13 @@ describe('the pages in a real browser (Debian Chromium via playwright-core)', ()
   let browser: TestBrowser;
   let editorKey: string;
   let reviewer: { id: string; key: string };
+  let people: Record<'editor' | 'reviewer' | 'admin', TestPerson>;
   let articleId: string;
   let claims: Claim[];
 
   const api = (path: string, key = editorKey) => t.http().get(path).set('Authorization', `Bearer ${key}`);
 
-  async function signIn(key: string, path: string): Promise<void> {
-    const page = browser.page;
-    await page.goto(path);
-    await page.waitForURL(/\/ui\/login/);
-    await page.getByLabel('API key').fill(key);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.pathname === new URL(path, t.url).pathname);
-  }
+  const signIn = (person: TestPerson, path: string) => signInThroughPages(browser.page, person, path);
 
   async function signOut(): Promise<void> {
     await browser.page.getByRole('button', { name: 'Sign out' }).click();
@@ -67,6 +61,11 @@ describe('the pages in a real browser (Debian Chromium via playwright-core)', ()
       return body.status === 'ready' && body.claims.length > 0 && body.claims.every((c: Claim) => c.assigneeId === reviewer.id) ? body : null;
     }, 'extraction and assignment of the demo article', 30_000);
     claims = article.claims;
+    people = {
+      editor: await t.createPerson('editor', { name: 'Eda Editor' }),
+      reviewer: await t.createPerson('reviewer', { name: 'Ada Reviewer', reviewerId: reviewer.id }),
+      admin: await t.createPerson('admin', { name: 'Adi Admin' }),
+    };
     browser = await launchBrowser(t.url);
   }, 60_000);
 
@@ -76,7 +75,7 @@ describe('the pages in a real browser (Debian Chromium via playwright-core)', ()
   });
 
   it('signs an editor in and shows the demo article with every claim highlighted in its status colour', async () => {
-    await signIn(editorKey, `/ui/articles/${articleId}`);
+    await signIn(people.editor, `/ui/articles/${articleId}`);
     const page = browser.page;
     expect(await text(page.getByRole('heading', { level: 1 }))).toBe(DEMO_TITLE);
 
@@ -99,7 +98,7 @@ describe('the pages in a real browser (Debian Chromium via playwright-core)', ()
 
   it('lets the reviewer mark a claim sourced in the workbench', async () => {
     const page = browser.page;
-    await signIn(reviewer.key, '/ui/review');
+    await signIn(people.reviewer, '/ui/review');
     const target = claims[0];
     await page.locator(`#open-claims a[data-claim-id="${target.id}"]`).click();
     await page.waitForURL(new RegExp(`claim=${target.id}`));
@@ -141,7 +140,7 @@ describe('the pages in a real browser (Debian Chromium via playwright-core)', ()
 
   it('shows the new colour and summary on the editor page', async () => {
     const page = browser.page;
-    await signIn(editorKey, `/ui/articles/${articleId}`);
+    await signIn(people.editor, `/ui/articles/${articleId}`);
     expect(await claimOnPage(claims[0].id)).toEqual({ status: 'sourced', background: BACKGROUND.sourced });
     expect((await claimOnPage(claims[1].id)).status).toBe('dismissed');
     expect((await claimOnPage(claims[2].id)).status).toBe('unverified');
@@ -160,8 +159,7 @@ describe('the pages in a real browser (Debian Chromium via playwright-core)', ()
 
   it('gives the admin the overview and the queue dashboard', async () => {
     const page = browser.page;
-    const adminKey = t.adminKey;
-    await signIn(adminKey, '/ui/admin');
+    await signIn(people.admin, '/ui/admin');
     await page.locator('#reviewers-heading').waitFor();
     expect(await text(page.locator('svg[aria-label="Backlog per reviewer"]'))).toContain('Ada Reviewer');
     expect(await page.locator('svg[aria-label^="Verdicts per day"] rect.fill-sourced').count()).toBe(1);

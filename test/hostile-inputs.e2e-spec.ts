@@ -649,8 +649,8 @@ describe('hostile inputs: internal callback addresses, guessed credentials, odd 
     expectThrottled(await t.http().post(`/webhooks/articles?integrator=${cms.id}`).set(forged).send(body));
   });
 
-  it(`counts bad keys in the /ui/login form as failed authentications: 429 after ${FAILURES}`, async () => {
-    const login = () => t.http().post('/ui/login').type('form').send({ apiKey: 'cdk_not_a_key' });
+  it(`counts wrong passwords in the /ui/login form as failed authentications from the address: 429 after ${FAILURES}`, async () => {
+    const login = () => t.http().post('/ui/login').type('form').send({ email: 'nobody@example.org', password: 'not anybody’s password' });
     for (let i = 0; i < FAILURES; i++) expect((await login()).status).toBe(401);
     const res = await login();
     expect(res.status).toBe(429);
@@ -745,7 +745,8 @@ describe('hardening: capacity under parallel pulls, dates Postgres can store, de
   const held = async (reviewerId: string) => (await t.db.query(`SELECT count(*)::int AS n FROM claims WHERE assignee_id = $1`, [reviewerId])).rows[0].n as number;
   const waiting = async () => (await t.db.query(`SELECT id FROM claims WHERE status = 'unverified' AND assignee_id IS NULL ORDER BY id`)).rows.map((r) => r.id as string);
   const pull = (key: string) => t.http().post('/review/next').set(bearer(key)).then((res) => res.status);
-  const login = (apiKey: string, headers: Record<string, string> = {}) => t.http().post('/ui/login').type('form').set(headers).send({ apiKey });
+  const login = (person: { email: string; password: string }, headers: Record<string, string> = {}) =>
+    t.http().post('/ui/login').type('form').set(headers).send({ email: person.email, password: person.password });
 
   beforeAll(async () => {
     t = await startTestService(13, { name: 'hostile-hardening' });
@@ -835,7 +836,8 @@ describe('hardening: capacity under parallel pulls, dates Postgres can store, de
     const claim = pulled.body;
     const moved = await t.http().post(`/claims/${claim.id}/transitions`).set(bearer(r.key)).send({ to: 'sourced', expectedVersion: claim.version, sources: [{ url: 'https://example.org/proof' }] });
     expect(moved.status).toBe(200);
-    const session = sessionOf((await login(r.key)).headers['set-cookie'])!;
+    const person = await t.createPerson('reviewer', { reviewerId: r.id });
+    const session = sessionOf((await login(person)).headers['set-cookie'])!;
     expect(session).toBeDefined();
     expect((await t.http().patch(`/admin/reviewers/${r.id}`).set(bearer(t.adminKey)).send({ active: false })).status).toBe(200);
 
@@ -846,13 +848,15 @@ describe('hardening: capacity under parallel pulls, dates Postgres can store, de
       'list its claims': await t.http().get('/review/mine').set(bearer(r.key)),
       'read a claim': await t.http().get(`/claims/${claim.id}`).set(bearer(r.key)),
       'open the workbench': await t.http().get('/ui/review').set(bearer(r.key)),
-      'open the workbench with its session': await t.http().get('/ui/review').set('Cookie', session),
-      'sign in again': await login(r.key),
     };
     const answered = Object.fromEntries(Object.entries(attempts).map(([what, res]) => [what, [res.status, /deactivated/.test(res.text)]]));
     expect(answered).toEqual(Object.fromEntries(Object.keys(attempts).map((what) => [what, [403, true]])));
     expect(attempts['move its last verdict'].body.code).toBe('forbidden');
-    expect(sessionOf(attempts['sign in again'].headers['set-cookie'])).toBeUndefined();
+    // The person behind the profile is signed out, and cannot sign in again.
+    const withSession = await t.http().get('/ui/review').set('Cookie', session);
+    expect([withSession.status, withSession.headers.location]).toEqual([303, '/ui/login?next=%2Fui%2Freview']);
+    const again = await login(person);
+    expect([again.status, sessionOf(again.headers['set-cookie'])]).toEqual([401, undefined]);
     const { rows } = await t.db.query(`SELECT status, version, (SELECT count(*)::int FROM claim_events e WHERE e.claim_id = c.id AND e.type = 'note') AS notes FROM claims c WHERE id = $1`, [claim.id]);
     expect(rows[0]).toEqual({ status: 'sourced', version: moved.body.version, notes: 0 });
 
@@ -865,7 +869,8 @@ describe('hardening: capacity under parallel pulls, dates Postgres can store, de
   });
 
   it('takes the session cookie on the pages only, wants the session’s CSRF token on their forms, and refuses other origins', async () => {
-    const adminSession = sessionOf((await login(t.adminKey)).headers['set-cookie'])!;
+    const adminSession = sessionOf((await login(await t.createPerson('admin'))).headers['set-cookie'])!;
+    const editorPerson = await t.createPerson('editor');
     const keys = async () => (await t.db.query(`SELECT count(*)::int AS n FROM api_keys`)).rows[0].n as number;
     const keysBefore = await keys();
     // A form on a same-site page, posting with the admin's cookie; and the same from the service's own origin.
@@ -878,14 +883,14 @@ describe('hardening: capacity under parallel pulls, dates Postgres can store, de
     // Login CSRF: a sign-in posted from elsewhere is refused and sets no cookie.
     const elsewhere: Record<string, string>[] = [{ Origin: 'https://evil.example' }, { 'Sec-Fetch-Site': 'cross-site' }, { 'Sec-Fetch-Site': 'same-site', Origin: 'http://blog.127.0.0.1' }, { Origin: 'null' }];
     for (const headers of elsewhere) {
-      const res = await login(editor, headers);
+      const res = await login(editorPerson, headers);
       expect({ headers, status: res.status, cookie: sessionOf(res.headers['set-cookie']) }).toEqual({ headers, status: 403, cookie: undefined });
     }
-    expect((await login(editor, { Origin: t.url, 'Sec-Fetch-Site': 'same-origin' })).status).toBe(303);
+    expect((await login(editorPerson, { Origin: t.url, 'Sec-Fetch-Site': 'same-origin' })).status).toBe(303);
 
     // The workbench's form carries the session's token; without it, with another, or from elsewhere it is refused.
     const r = await t.createReviewer({ capacity: 2 });
-    const session = sessionOf((await login(r.key, { Origin: t.url })).headers['set-cookie'])!;
+    const session = sessionOf((await login(await t.createPerson('reviewer', { reviewerId: r.id }), { Origin: t.url })).headers['set-cookie'])!;
     const bench = await t.http().get('/ui/review').set('Cookie', session);
     const tokenOf = (html: string) => /<meta name="csrf-token" content="([^"]+)">/.exec(html)?.[1];
     const token = tokenOf(bench.text);
@@ -914,7 +919,8 @@ describe('hardening: capacity under parallel pulls, dates Postgres can store, de
     expect((await note(`/ui/review/claims/${claimId}/notes`, {})).status).toBe(403);
     expect((await note(`/claims/${claimId}/notes`, { 'X-CSRF-Token': token! })).status).toBe(401);
     expect((await note(`/ui/review/claims/${claimId}/notes`, { 'X-CSRF-Token': token! })).status).toBe(201);
-    // Signing out still works from the page.
-    expect((await t.http().post('/ui/logout').set({ Cookie: session, Origin: t.url })).status).toBe(303);
+    // Signing out works from the page, with the session's token.
+    expect((await t.http().post('/ui/logout').set({ Cookie: session, Origin: t.url })).status).toBe(403);
+    expect((await t.http().post('/ui/logout').type('form').set({ Cookie: session, Origin: t.url }).send({ _csrf: token! })).status).toBe(303);
   });
 });

@@ -55,38 +55,53 @@ describe('pages, sign-in, audit log, stats and the queue dashboard (HTTP)', () =
       expect(json.body).toMatchObject({ statusCode: 401, code: 'unauthorized' });
       const login = await t.http().get('/ui/login?next=/ui/articles');
       expect(login.status).toBe(200);
-      expect(login.text).toContain('name="apiKey"');
+      expect(login.text).toContain('name="email"');
+      expect(login.text).toContain('name="password"');
+      expect(login.text).not.toContain('apiKey');
       expect(login.text).toContain('value="/ui/articles"');
     });
 
-    it('refuses a wrong key and sets an HTTP-only, same-site cookie for a right one', async () => {
-      const wrong = await t.http().post('/ui/login').type('form').send({ apiKey: 'cdk_0123456789abcdef_notarealsecretnotarealsecretnotarealsecret1' });
+    it('refuses a wrong password and sets an HTTP-only, SameSite=Lax session cookie for the right one; sign-out ends it on the server', async () => {
+      const editor = await t.createPerson('editor');
+      const wrong = await t.http().post('/ui/login').type('form').send({ email: editor.email, password: 'not the password at all' });
       expect(wrong.status).toBe(401);
-      expect(wrong.text).toContain('That key is not valid');
+      expect(wrong.text).toContain('That email and password do not match');
       expect(wrong.headers['set-cookie']).toBeUndefined();
+      const key = await t.http().post('/ui/login').type('form').send({ apiKey: editorKey });
+      expect(key.status).toBe(400);
 
-      const right = await t.http().post('/ui/login').type('form').send({ apiKey: editorKey, next: `/ui/articles/${articleId}` });
+      const right = await t.http().post('/ui/login').type('form').send({ email: editor.email.toUpperCase(), password: editor.password, next: `/ui/articles/${articleId}` });
       expect(right.status).toBe(303);
       expect(right.headers.location).toBe(`/ui/articles/${articleId}`);
       const cookie = cookieOf(right.headers['set-cookie']);
       expect(cookie).toMatch(/HttpOnly/i);
-      expect(cookie).toMatch(/SameSite=Strict/i);
+      expect(cookie).toMatch(/SameSite=Lax/i);
+      const session = cookie.split(';')[0];
+      const [{ count }] = (await t.db.query(`SELECT count(*)::int AS count FROM user_sessions WHERE token_hash = encode(sha256($1::bytea), 'hex')`, [session.split('=')[1]])).rows;
+      expect(count).toBe(1);
 
-      const page = await t.http().get(`/ui/articles/${articleId}`).set('Cookie', cookie.split(';')[0]);
+      const page = await t.http().get(`/ui/articles/${articleId}`).set('Cookie', session);
       expect(page.status).toBe(200);
       expect(page.headers['content-type']).toMatch(/text\/html/);
+      expect(page.text).toContain(`${editor.name} · editor`);
+      const csrf = /name="csrf-token" content="([^"]+)"/.exec(page.text)![1];
 
-      const out = await t.http().post('/ui/logout').set('Cookie', cookie.split(';')[0]);
+      expect((await t.http().post('/ui/logout').set('Cookie', session)).status).toBe(403);
+      const out = await t.http().post('/ui/logout').type('form').set('Cookie', session).send({ _csrf: csrf });
       expect(out.status).toBe(303);
       expect(cookieOf(out.headers['set-cookie'])).toMatch(/claimdesk_session=;.*Expires=Thu, 01 Jan 1970/i);
+      const after = await t.http().get(`/ui/articles/${articleId}`).set('Cookie', session).set('Accept', 'text/html');
+      expect(after.status).toBe(303);
+      expect(after.headers.location).toMatch(/^\/ui\/login/);
     });
 
     it('sends each role home after sign-in, and never to another site', async () => {
-      const asReviewer = await t.http().post('/ui/login').type('form').send({ apiKey: reviewer.key });
+      const [reviewerPerson, admin, editor] = [await t.createPerson('reviewer', { reviewerId: reviewer.id }), await t.createPerson('admin'), await t.createPerson('editor')];
+      const asReviewer = await t.http().post('/ui/login').type('form').send({ email: reviewerPerson.email, password: reviewerPerson.password });
       expect(asReviewer.headers.location).toBe('/ui/review');
-      const asAdmin = await t.http().post('/ui/login').type('form').send({ apiKey: t.adminKey, next: 'https://evil.example/' });
+      const asAdmin = await t.http().post('/ui/login').type('form').send({ email: admin.email, password: admin.password, next: 'https://evil.example/' });
       expect(asAdmin.headers.location).toBe('/ui/admin');
-      const protocolRelative = await t.http().post('/ui/login').type('form').send({ apiKey: editorKey, next: '//evil.example/ui' });
+      const protocolRelative = await t.http().post('/ui/login').type('form').send({ email: editor.email, password: editor.password, next: '//evil.example/ui' });
       expect(protocolRelative.headers.location).toBe('/ui/articles');
     });
   });

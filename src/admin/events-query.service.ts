@@ -19,7 +19,7 @@ export class EventsQueryService {
 }
 
 function toEventResponse(event: LoggedEvent) {
-  const common = { id: event.id, kind: event.kind, action: event.action, actor: { keyId: event.actorKeyId, role: event.actorRole }, createdAt: event.createdAt };
+  const common = { id: event.id, kind: event.kind, action: event.action, actor: { keyId: event.actorKeyId, role: event.actorRole, person: event.actorUserId ? { id: event.actorUserId, name: event.actorUserName } : null }, createdAt: event.createdAt };
   if (event.kind === 'admin') return { ...common, target: { type: event.targetType, id: event.targetId }, details: event.details };
   return {
     ...common,

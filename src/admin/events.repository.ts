@@ -14,6 +14,9 @@ export interface LoggedEvent {
   createdAt: Date;
   action: string;
   actorKeyId: string | null;
+  /** The person who acted, with their name, when a person did. */
+  actorUserId: string | null;
+  actorUserName: string | null;
   actorRole: string;
   reviewerId: string | null;
   claimId: string | null;
@@ -39,7 +42,8 @@ export interface EventFilter {
   limit: number;
 }
 
-const COLUMNS = `seq, id, created_at::text AS "createdKey", created_at AS "createdAt", actor_key_id AS "actorKeyId", actor_role AS "actorRole"`;
+const COLUMNS = `seq, id, created_at::text AS "createdKey", created_at AS "createdAt", actor_key_id AS "actorKeyId", actor_role AS "actorRole",
+  actor_user_id AS "actorUserId", (SELECT name FROM users WHERE users.id = actor_user_id) AS "actorUserName"`;
 
 /** The two logs, each with its rank in the merged order. */
 const SOURCES = [

@@ -1,10 +1,11 @@
 import type { EntityManager } from 'typeorm';
 
-export type AuditAction = 'key.created' | 'key.revoked' | 'reviewer.created' | 'reviewer.updated';
+export type AuditAction = 'key.created' | 'key.revoked' | 'reviewer.created' | 'reviewer.updated' | 'user.created' | 'user.updated' | 'user.reset';
 
 /** Who acted, as the audit log records it (an authenticated principal satisfies it). */
 export interface AuditActor {
-  keyId: string;
+  keyId: string | null;
+  userId?: string | null;
   role: string;
 }
 
@@ -12,7 +13,7 @@ export interface AuditEntry {
   action: AuditAction;
   /** null: the service itself (the demo, a bootstrap). */
   actor: AuditActor | null;
-  targetType: 'key' | 'reviewer';
+  targetType: 'key' | 'reviewer' | 'user';
   targetId: string;
   details?: Record<string, unknown>;
 }
@@ -20,7 +21,7 @@ export interface AuditEntry {
 /** Records an admin action in `audit_events`; call inside the transaction that makes the change, as claim history does. */
 export async function recordAuditEvent(em: EntityManager, entry: AuditEntry): Promise<void> {
   await em.query(
-    `INSERT INTO audit_events (action, actor_key_id, actor_role, target_type, target_id, details) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [entry.action, entry.actor?.keyId ?? null, entry.actor?.role ?? 'system', entry.targetType, entry.targetId, JSON.stringify(entry.details ?? {})],
+    `INSERT INTO audit_events (action, actor_key_id, actor_role, target_type, target_id, details, actor_user_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [entry.action, entry.actor?.keyId ?? null, entry.actor?.role ?? 'system', entry.targetType, entry.targetId, JSON.stringify(entry.details ?? {}), entry.actor?.userId ?? null],
   );
 }

@@ -5,25 +5,19 @@ import type { Request, Response } from 'express';
 import { ApiError } from '../common/api-error';
 import { FailedAuthLimiter } from './rate-limit';
 import type { Environment } from '../config/environment';
-import { ApiKeysService } from './api-keys.service';
+import { PrincipalResolver, type Credential } from './principal-resolver';
 import { PUBLIC_KEY, ROLES_KEY, type Principal } from './principal';
 import { CSRF_FIELD, CSRF_HEADER, csrfTokenFor, csrfTokenMatches, foreignOriginOf, isPagePath, isStateChanging, SESSION_COOKIE } from './request-origin';
 import type { Role } from './role';
 
-export interface Credential {
-  key: string;
-  /** From the session cookie rather than `Authorization: Bearer`. */
-  session: boolean;
-}
-
 const pathOf = (request: Request) => request.originalUrl.split('?')[0];
 
-/** The key a request carries: `Authorization: Bearer`, or, on the pages only, the session cookie. */
+/** `Authorization: Bearer <key>`, or, on the pages only, the session cookie (never on the JSON API). */
 export function credentialOf(request: Request): Credential | null {
   const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ')) return { key: header.slice('Bearer '.length).trim(), session: false };
+  if (header?.startsWith('Bearer ')) return { token: header.slice('Bearer '.length).trim(), session: false };
   const cookie = isPagePath(pathOf(request)) ? (request as Request & { cookies?: Record<string, unknown> }).cookies?.[SESSION_COOKIE] : undefined;
-  return typeof cookie === 'string' && cookie ? { key: cookie, session: true } : null;
+  return typeof cookie === 'string' && cookie ? { token: cookie, session: true } : null;
 }
 
 /** A page's state-changing request from another origin (forms, fetches, the queue dashboard's buttons) is refused. */
@@ -41,7 +35,7 @@ export function refuseForeignOrigin(request: Request, publicUrl: string): void {
 export class ApiKeyGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly apiKeys: ApiKeysService,
+    private readonly principals: PrincipalResolver,
     private readonly failedAuth: FailedAuthLimiter,
     private readonly config: ConfigService<Environment, true>,
   ) {}
@@ -53,16 +47,16 @@ export class ApiKeyGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     const credential = credentialOf(request);
-    if (!credential?.key) throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'An API key is required: Authorization: Bearer <key>');
+    if (!credential?.token) throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'An API key is required: Authorization: Bearer <key>');
     const principal = await this.failedAuth.guard(request, context.switchToHttp().getResponse<Response>(), async () => {
-      const found = await this.apiKeys.authenticate(credential.key);
-      if (!found) throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'The API key is not valid');
+      const found = await this.principals.resolve(credential);
+      if (!found) throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', credential.session ? 'The session has ended; sign in again' : 'The API key is not valid');
       return found;
     });
-    request.principal = credential.session ? { ...principal, csrfToken: csrfTokenFor(credential.key) } : principal;
+    request.principal = credential.session ? { ...principal, csrfToken: csrfTokenFor(credential.token) } : principal;
     if (credential.session && isStateChanging(request.method)) {
       const given = (request.body as Record<string, unknown> | undefined)?.[CSRF_FIELD] ?? request.headers[CSRF_HEADER];
-      if (!csrfTokenMatches(credential.key, given)) throw ApiError.forbidden('Refused: the form’s CSRF token is missing or not this session’s; reload the page and try again');
+      if (!csrfTokenMatches(credential.token, given)) throw ApiError.forbidden('Refused: the form’s CSRF token is missing or not this session’s; reload the page and try again');
     }
     if (!roles || !roles.includes(principal.role)) throw ApiError.forbidden(`The ${principal.role} role may not do this`);
     return true;

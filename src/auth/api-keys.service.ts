@@ -68,7 +68,7 @@ export class ApiKeysService {
     const matches = secretMatches(parsed.secret, row?.secretHash ?? NO_SUCH_KEY_HASH);
     if (!row || !matches) return null;
     if (!row.reviewerActive) throw ApiError.forbidden('This key’s reviewer is deactivated: it may not act on anything until an admin reactivates it');
-    return { keyId: row.id, name: row.name, role: row.role, reviewerId: row.reviewerId, integratorId: row.integratorId };
+    return { keyId: row.id, userId: null, name: row.name, role: row.role, reviewerId: row.reviewerId, integratorId: row.integratorId };
   }
 
   /**

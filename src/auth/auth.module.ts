@@ -6,10 +6,11 @@ import { ApiKeyEntity } from './api-key.entity';
 import { ApiKeyGuard } from './api-key.guard';
 import { ApiKeysRepository } from './api-keys.repository';
 import { ApiKeysService } from './api-keys.service';
+import { PrincipalResolver } from './principal-resolver';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ApiKeyEntity]), FailedAuthModule],
-  providers: [ApiKeysRepository, ApiKeysService, { provide: APP_GUARD, useClass: ApiKeyGuard }],
-  exports: [ApiKeysService, FailedAuthModule],
+  providers: [ApiKeysRepository, ApiKeysService, PrincipalResolver, { provide: APP_GUARD, useClass: ApiKeyGuard }],
+  exports: [ApiKeysService, PrincipalResolver, FailedAuthModule],
 })
 export class AuthModule {}

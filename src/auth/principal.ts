@@ -3,9 +3,12 @@ import { ApiExtension, ApiResponse } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../common/error-response.dto';
 import type { Role } from './role';
 
-/** Who is calling: resolved from the API key by the auth guard. */
+/** Who is calling: resolved by the auth guard from an API key, or from a person's session on the pages. */
 export interface Principal {
-  keyId: string;
+  /** The key used; null when a person signed in to the pages. */
+  keyId: string | null;
+  /** The person acting: the one signed in, or the owner of the key. */
+  userId: string | null;
   name: string;
   role: Role;
   reviewerId: string | null;
@@ -14,9 +17,9 @@ export interface Principal {
   csrfToken?: string;
 }
 
-/** Articles belong to the integrator behind a key, or to the key itself. */
+/** Articles belong to the integrator behind a key, or to the key itself (or the person, on the pages). */
 export function ownerIdOf(principal: Principal): string {
-  return principal.integratorId ?? principal.keyId;
+  return principal.integratorId ?? principal.keyId ?? principal.userId!;
 }
 
 export const ROLES_KEY = 'claimdesk:roles';

@@ -102,7 +102,8 @@ export class FailedAuthModule {}
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
   protected override async getTracker(req: Record<string, unknown> & { principal?: Principal; ip?: string }): Promise<string> {
-    return req.principal ? `key:${req.principal.keyId}` : `ip:${req.ip}`;
+    if (!req.principal) return `ip:${req.ip}`;
+    return req.principal.keyId ? `key:${req.principal.keyId}` : `user:${req.principal.userId}`;
   }
 
   protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-/** The session cookie: the API key a browser signed in with. */
+/** The session cookie: a person's opaque session token (its hash is in `user_sessions`). */
 export const SESSION_COOKIE = 'claimdesk_session';
 export const CSRF_FIELD = '_csrf';
 export const CSRF_HEADER = 'x-csrf-token';

@@ -37,6 +37,10 @@ export class ClaimEventEntity {
   @Column({ name: 'actor_key_id', type: 'uuid', nullable: true })
   actorKeyId: string | null;
 
+  /** The person who acted, signed in to the pages; null for keys and the service. */
+  @Column({ name: 'actor_user_id', type: 'uuid', nullable: true })
+  actorUserId: string | null;
+
   @Column({ name: 'actor_role', type: 'text' })
   actorRole: string;
 

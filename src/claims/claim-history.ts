@@ -2,9 +2,10 @@ import type { Principal } from '../auth/principal';
 import type { ClaimEventType, EvidenceSource } from './claim-event.entity';
 import type { ClaimStatus } from './claim-status';
 
-/** Who made a change: a key's holder, or the service itself. */
+/** Who made a change: a signed-in person, a key's holder, or the service itself. */
 export interface Actor {
   keyId: string | null;
+  userId?: string | null;
   role: string;
   reviewerId: string | null;
 }
@@ -12,7 +13,7 @@ export interface Actor {
 export const SYSTEM_ACTOR: Actor = { keyId: null, role: 'system', reviewerId: null };
 
 export function actorOf(principal: Principal): Actor {
-  return { keyId: principal.keyId, role: principal.role, reviewerId: principal.reviewerId };
+  return { keyId: principal.keyId, userId: principal.userId, role: principal.role, reviewerId: principal.reviewerId };
 }
 
 export interface ClaimEventInput {

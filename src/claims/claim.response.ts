@@ -37,6 +37,7 @@ export function toClaimEventResponse(event: ClaimEventEntity) {
     toStatus: event.toStatus,
     actorRole: event.actorRole,
     actorKeyId: event.actorKeyId,
+    actorUserId: event.actorUserId,
     reviewerId: event.reviewerId,
     note: event.note,
     sources: event.sources,

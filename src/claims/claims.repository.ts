@@ -228,6 +228,7 @@ export class ClaimsRepository {
         fromStatus: e.fromStatus ?? null,
         toStatus: e.toStatus ?? null,
         actorKeyId: e.actor.keyId,
+        actorUserId: e.actor.userId ?? null,
         actorRole: e.actor.role,
         reviewerId: reviewerOf(e),
         note: e.note ?? null,
@@ -377,8 +378,8 @@ export class ClaimsRepository {
     const rows: Record<string, unknown>[] = await em.query(
       `WITH ${update.with ? `${update.with},` : ''} claim AS (${update.sql} RETURNING *),
             event AS (
-              INSERT INTO claim_events (claim_id, article_id, type, from_status, to_status, actor_key_id, actor_role, reviewer_id, note, sources)
-              SELECT id, article_id, $${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6}, $${n + 7}, $${n + 8} FROM claim)
+              INSERT INTO claim_events (claim_id, article_id, type, from_status, to_status, actor_key_id, actor_role, reviewer_id, note, sources, actor_user_id)
+              SELECT id, article_id, $${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6}, $${n + 7}, $${n + 8}, $${n + 9} FROM claim)
        SELECT * FROM claim`,
       [
         ...update.params,
@@ -390,6 +391,7 @@ export class ClaimsRepository {
         reviewerOf(event),
         event.note ?? null,
         JSON.stringify(event.sources ?? []),
+        event.actor.userId ?? null,
       ],
     );
     return rows[0] ? entityFromRow(em, ClaimEntity, rows[0]) : null;

@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'rate_limited',
   'idempotency_conflict',
   'idempotency_in_flight',
+  'link_expired',
   'service_unavailable',
   'internal_error',
 ] as const;

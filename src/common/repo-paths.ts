@@ -12,3 +12,4 @@ export function repoPath(relative: string): string {
 export const DEMO_ARTICLE_PATH = repoPath('data/articles/peace-talks.txt');
 export const CHECKWORTHY_DIR = repoPath('data/checkworthy');
 export const CLAIM_MATCHING_DIR = repoPath('data/claim-matching');
+export const COMMON_PASSWORDS_PATH = repoPath('data/common-passwords.txt');

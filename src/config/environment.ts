@@ -1,6 +1,10 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, MinLength, Max, Min, validateSync } from 'class-validator';
+import { ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, MinLength, Max, Min, ValidateIf, validateSync } from 'class-validator';
+
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').map((item) => item.trim().toLowerCase()).filter(Boolean) : value;
+const PERSON_ROLES = ['admin', 'editor', 'reviewer'];
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -71,6 +75,43 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1)
   AUTH_FAILURE_WINDOW_SECONDS = 60;
 
+  /** A page session ends after this long without a request… */
+  @Transform(toInt) @IsInt() @Min(1)
+  SESSION_IDLE_MINUTES = 60;
+
+  /** …and this long after sign-in, however active. */
+  @Transform(toInt) @IsInt() @Min(1)
+  SESSION_MAX_HOURS = 12;
+
+  /** Failed sign-ins for one email (known or not) in a window before it is answered 429. */
+  @Transform(toInt) @IsInt() @Min(1)
+  SIGN_IN_FAILURE_LIMIT = 10;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  SIGN_IN_FAILURE_WINDOW_SECONDS = 900;
+
+  /** Roles that must sign in with a TOTP code: people without one enrol at their next sign-in. */
+  @Transform(toList) @IsArray() @ArrayUnique() @IsIn(PERSON_ROLES, { each: true, message: 'REQUIRE_2FA_FOR lists roles among admin, editor, reviewer' })
+  REQUIRE_2FA_FOR: string[] = [];
+
+  /** Single sign-on by OpenID Connect: on when OIDC_ISSUER is set (then the client id and secret are required). */
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
+  OIDC_ISSUER?: string;
+
+  @ValidateIf((env: Environment) => !!env.OIDC_ISSUER) @IsString() @MinLength(1)
+  OIDC_CLIENT_ID?: string;
+
+  @ValidateIf((env: Environment) => !!env.OIDC_ISSUER) @IsString() @MinLength(1)
+  OIDC_CLIENT_SECRET?: string;
+
+  /** Email domains whose people may sign in by SSO; empty: any domain the provider vouches for. */
+  @Transform(toList) @IsArray() @Matches(/^[a-z0-9.-]+$/, { each: true, message: 'OIDC_ALLOWED_DOMAINS lists domains such as example.org' })
+  OIDC_ALLOWED_DOMAINS: string[] = [];
+
+  /** When set, a person the provider vouches for but the desk does not know is created with this role. */
+  @IsOptional() @IsIn(['editor', 'reviewer'])
+  OIDC_DEFAULT_ROLE?: 'editor' | 'reviewer';
+
   /** When set, /metrics needs `Authorization: Bearer <METRICS_TOKEN>`. */
   @IsOptional() @IsString() @MinLength(16)
   METRICS_TOKEN?: string;
@@ -131,7 +172,7 @@ export class Environment {
 
 /** Values quoted in an error: keys never, URLs without their password. */
 function shown(name: string, value: unknown): string {
-  if (name === 'ADMIN_API_KEY' || name === 'METRICS_TOKEN') return 'a value that is not shown';
+  if (name === 'ADMIN_API_KEY' || name === 'METRICS_TOKEN' || name === 'OIDC_CLIENT_SECRET') return 'a value that is not shown';
   if (typeof value === 'string' && name.endsWith('_URL')) {
     try {
       const url = new URL(value);

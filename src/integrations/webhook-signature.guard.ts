@@ -38,6 +38,6 @@ export class WebhookSignatureGuard implements CanActivate {
     if (!result.ok) throw unauthorized(`The webhook signature is not valid: ${result.reason}`);
     // The integrator acts as itself: its articles are the same ones its API key sees.
     const id = integratorId.toLowerCase();
-    return { keyId: id, name: integrator.name, role: 'integrator', reviewerId: null, integratorId: id };
+    return { keyId: id, userId: null, name: integrator.name, role: 'integrator', reviewerId: null, integratorId: id };
   }
 }

@@ -51,7 +51,7 @@ export class ArticlePageService {
     const claim = listed ?? (claimId ? await this.claimsQuery.get(principal, claimId).catch(notFoundAsUndefined) : undefined);
     const selected = claim?.articleId === articleId ? claim : undefined;
     const events = selected ? (await this.claimsQuery.events(principal, selected.id, { limit: HISTORY_LIMIT })).items : [];
-    const people = await this.people.directory(events.map((e) => e.actorKeyId));
+    const people = await this.people.directory(events.map((e) => e.actorKeyId), events.map((e) => e.actorUserId));
     const matches = selected ? await this.factChecks.matchesOf(selected.id) : [];
     return {
       article,

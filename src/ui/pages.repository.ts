@@ -34,6 +34,12 @@ export class PagesRepository {
     return new Map(rows.map((k) => [k.id, k.name]));
   }
 
+  async personNames(userIds: string[]): Promise<Map<string, string>> {
+    if (userIds.length === 0) return new Map();
+    const rows: NamedRecord[] = await this.dataSource.query(`SELECT id, name FROM users WHERE id = ANY($1)`, [userIds]);
+    return new Map(rows.map((u) => [u.id, u.name]));
+  }
+
   /** Who may post articles: each integrator once (by the name of its first key) and every admin and editor key, by name. */
   articleSources(): Promise<NamedRecord[]> {
     return this.dataSource.query(

@@ -4,7 +4,7 @@ import { BullBoardModule, type BullBoardModuleOptions } from '@bull-board/nestjs
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { AuthModule } from '../auth/auth.module';
-import { ApiKeysService } from '../auth/api-keys.service';
+import { PrincipalResolver } from '../auth/principal-resolver';
 import { FailedAuthLimiter } from '../auth/rate-limit';
 import type { Environment } from '../config/environment';
 import { ALL_QUEUES } from '../queue/queue-names';
@@ -17,12 +17,12 @@ const QUEUE_DASHBOARD_PATH = '/admin/queues/ui';
   imports: [
     BullBoardModule.forRootAsync({
       imports: [AuthModule],
-      inject: [ApiKeysService, FailedAuthLimiter, ConfigService],
-      useFactory: (apiKeys: ApiKeysService, failedAuth: FailedAuthLimiter, config: ConfigService<Environment, true>) => ({
+      inject: [PrincipalResolver, FailedAuthLimiter, ConfigService],
+      useFactory: (principals: PrincipalResolver, failedAuth: FailedAuthLimiter, config: ConfigService<Environment, true>) => ({
         route: QUEUE_DASHBOARD_PATH,
         // @bull-board/express 9.10.1 pins its own @bull-board/api, whose types differ from 9.10.2's only nominally.
         adapter: ExpressAdapter as unknown as BullBoardModuleOptions['adapter'],
-        middleware: queueDashboardAuth(apiKeys, failedAuth, config.get('PUBLIC_URL', { infer: true })),
+        middleware: queueDashboardAuth(principals, failedAuth, config.get('PUBLIC_URL', { infer: true })),
         boardOptions: { uiConfig: { boardTitle: 'claimdesk queues' } },
       }),
     }),

@@ -1,35 +1,46 @@
 import { Body, Controller, Get, HttpStatus, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ApiKeysService } from '../auth/api-keys.service';
-import { Public, type Principal } from '../auth/principal';
-import { SESSION_COOKIE } from '../auth/request-origin';
-import { FailedAuthLimiter } from '../auth/rate-limit';
-import { LoginDto, LoginQuery } from './dto/login.dto';
+import { Public } from '../auth/principal';
+import { csrfTokenFor, csrfTokenMatches } from '../auth/request-origin';
+import { ApiError } from '../common/api-error';
+import type { Environment } from '../config/environment';
+import { SessionsService } from '../people/sessions.service';
+import { SignInService, type SignedIn } from '../people/sign-in.service';
+import { CodeDto, CsrfOnlyDto, LoginDto, LoginQuery } from './dto/login.dto';
+import { homeOf, safeNext, SessionCookies, sessionTokenOf } from './session-cookie';
 import { UiExceptionFilter } from './ui-exception.filter';
-import { loginPage } from './views/login-page';
+import { codePage, loginPage } from './views/sign-in-pages';
 
-const SESSION_HOURS = 12;
-
-/** Only paths of this service: an open redirect would let a link send a signed-in user anywhere. */
-function safeNext(next: string | undefined): string | null {
-  return next && /^\/(ui|admin\/queues\/ui)(\/|\?|$)/.test(next) && !next.includes('\\') ? next : null;
+/** Where a sign-in goes next: the page asked for, or the role's home; a second factor or an enrolment first. */
+export function afterSignIn(signedIn: SignedIn, next: string | null): string {
+  if (signedIn.stage === 'second_factor') return `/ui/login/code${next ? `?next=${encodeURIComponent(next)}` : ''}`;
+  if (signedIn.stage === 'enrolment') return '/ui/account/totp';
+  return next ?? homeOf(signedIn.user.role);
 }
 
-function homeOf(principal: Principal): string {
-  return principal.role === 'reviewer' ? '/ui/review' : principal.role === 'admin' ? '/ui/admin' : '/ui/articles';
-}
-
-/** The guard refuses sign-ins posted from another origin (login CSRF); a deactivated reviewer's key is refused as everywhere. */
+/** Sign-in and sign-out. The guard refuses sign-ins posted from another origin (login CSRF). */
 @ApiExcludeController()
 @UseFilters(UiExceptionFilter)
 @Public()
 @Controller('ui')
 export class UiAuthController {
   constructor(
-    private readonly apiKeys: ApiKeysService,
-    private readonly failedAuth: FailedAuthLimiter,
+    private readonly signIn: SignInService,
+    private readonly sessions: SessionsService,
+    private readonly cookies: SessionCookies,
+    private readonly config: ConfigService<Environment, true>,
   ) {}
+
+  private page(response: Response, status: number, body: string): void {
+    response.status(status).type('html').setHeader('Cache-Control', 'no-store');
+    response.send(body);
+  }
+
+  private get sso(): boolean {
+    return !!this.config.get('OIDC_ISSUER', { infer: true });
+  }
 
   @Get()
   root(@Res() response: Response): void {
@@ -38,35 +49,55 @@ export class UiAuthController {
 
   @Get('login')
   login(@Query() query: LoginQuery, @Res() response: Response): void {
-    response.type('html').setHeader('Cache-Control', 'no-store');
-    response.send(loginPage(safeNext(query.next), null));
+    this.page(response, HttpStatus.OK, loginPage({ next: safeNext(query.next), sso: this.sso }));
   }
 
   @Post('login')
-  async signIn(@Body() dto: LoginDto, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const key = dto.apiKey?.trim() ?? '';
-    if (key) await this.failedAuth.refuseIfOverLimit(request, response);
-    const principal = key ? await this.apiKeys.authenticate(key) : null;
-    if (!principal) {
-      if (key) await this.failedAuth.recordFailure(request);
-      response.status(HttpStatus.UNAUTHORIZED).type('html').setHeader('Cache-Control', 'no-store');
-      response.send(loginPage(safeNext(dto.next), key ? 'That key is not valid (or has been revoked).' : 'Enter your API key.'));
-      return;
+  async signInWithPassword(@Body() dto: LoginDto, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const next = safeNext(dto.next);
+    const email = dto.email?.trim() ?? '';
+    try {
+      const signedIn = await this.signIn.withPassword(email, dto.password ?? '', request, response);
+      this.cookies.set(request, response, signedIn.token);
+      response.redirect(HttpStatus.SEE_OTHER, afterSignIn(signedIn, next));
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      this.page(response, error.getStatus(), loginPage({ next, email, error: error.message, sso: this.sso }));
     }
-    // The key itself is the session: revoking it ends every session at once, with no session table to keep in step.
-    response.cookie(SESSION_COOKIE, key, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: request.secure,
-      path: '/',
-      maxAge: SESSION_HOURS * 3600 * 1000,
-    });
-    response.redirect(HttpStatus.SEE_OTHER, safeNext(dto.next) ?? homeOf(principal));
   }
 
+  @Get('login/code')
+  async code(@Query() query: LoginQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const token = sessionTokenOf(request);
+    const session = token ? await this.sessions.find(token) : null;
+    if (!token || session?.stage !== 'second_factor') return response.redirect(HttpStatus.SEE_OTHER, '/ui/login');
+    this.page(response, HttpStatus.OK, codePage(csrfTokenFor(token), safeNext(query.next), null));
+  }
+
+  @Post('login/code')
+  async signInWithCode(@Body() dto: CodeDto, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const token = sessionTokenOf(request);
+    const session = token ? await this.sessions.find(token) : null;
+    if (!token || session?.stage !== 'second_factor') return response.redirect(HttpStatus.SEE_OTHER, '/ui/login');
+    if (!csrfTokenMatches(token, dto._csrf)) throw ApiError.forbidden('Refused: the form’s CSRF token is missing or not this session’s; reload the page and try again');
+    const next = safeNext(dto.next);
+    try {
+      const signedIn = await this.signIn.withCode(session, dto.code, request, response);
+      this.cookies.set(request, response, signedIn.token);
+      response.redirect(HttpStatus.SEE_OTHER, afterSignIn(signedIn, next));
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      this.page(response, error.getStatus(), codePage(csrfTokenFor(token), next, error.message));
+    }
+  }
+
+  /** Ends the session on the server, not only in this browser. */
   @Post('logout')
-  logout(@Req() request: Request, @Res() response: Response): void {
-    response.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: request.secure, path: '/' });
+  async logout(@Body() dto: CsrfOnlyDto, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const token = sessionTokenOf(request);
+    if (token && !csrfTokenMatches(token, dto._csrf)) throw ApiError.forbidden('Refused: the form’s CSRF token is missing or not this session’s; reload the page and try again');
+    if (token) await this.sessions.end(token);
+    this.cookies.clear(request, response);
     response.redirect(HttpStatus.SEE_OTHER, '/ui/login');
   }
 }

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { AdminModule } from '../admin/admin.module';
 import { ArticlesModule } from '../articles/articles.module';
 import { AuthModule } from '../auth/auth.module';
+import { PeopleModule } from '../people/people.module';
 import { ClaimsModule } from '../claims/claims.module';
 import { ReviewModule } from '../review/review.module';
 import { ArticleListService } from './article-list.service';
@@ -13,7 +14,11 @@ import { QueueDashboardModule } from './queue-dashboard.module';
 import { UiAdminController } from './ui-admin.controller';
 import { UiArticlesController } from './ui-articles.controller';
 import { UiAssetsController } from './ui-assets.controller';
+import { UiAccountController } from './ui-account.controller';
 import { UiAuthController } from './ui-auth.controller';
+import { UiPasswordController } from './ui-password.controller';
+import { UiSsoController } from './ui-sso.controller';
+import { SessionCookies } from './session-cookie';
 import { UiReviewActionsController } from './ui-review-actions.controller';
 import { UiReviewController } from './ui-review.controller';
 import { UiSearchController } from './ui-search.controller';
@@ -23,8 +28,8 @@ import { WorkbenchService } from './workbench.service';
 
 /** The desk's pages (server-rendered HTML over the domain services) and the queue dashboard. */
 @Module({
-  imports: [AuthModule, ArticlesModule, ClaimsModule, FactChecksModule, ReviewModule, AdminModule, QueueDashboardModule],
-  controllers: [UiAuthController, UiAssetsController, UiArticlesController, UiReviewController, UiReviewActionsController, UiAdminController, UiSearchController],
-  providers: [PagesRepository, ArticleListService, ArticlePageService, PeopleService, WorkbenchService, SearchPageService, SearchRepository],
+  imports: [AuthModule, PeopleModule, ArticlesModule, ClaimsModule, FactChecksModule, ReviewModule, AdminModule, QueueDashboardModule],
+  controllers: [UiAuthController, UiPasswordController, UiAccountController, UiSsoController, UiAssetsController, UiArticlesController, UiReviewController, UiReviewActionsController, UiAdminController, UiSearchController],
+  providers: [SessionCookies, PagesRepository, ArticleListService, ArticlePageService, PeopleService, WorkbenchService, SearchPageService, SearchRepository],
 })
 export class UiModule {}

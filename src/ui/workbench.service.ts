@@ -56,7 +56,7 @@ export class WorkbenchService {
       ]);
       selected = { claim: chosen, article, events: events.items, mine: chosen.assigneeId === reviewerId };
     }
-    const people = await this.people.directory(selected?.events.map((e) => e.actorKeyId) ?? []);
+    const people = await this.people.directory(selected?.events.map((e) => e.actorKeyId) ?? [], selected?.events.map((e) => e.actorUserId) ?? []);
     return { reviewer: reviewer!, open, selected, people };
   }
 

@@ -18,6 +18,16 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
+/** Opens `path`, is sent to the sign-in page, signs in with email and password, and lands back on `path`. */
+export async function signInThroughPages(page: Page, person: { email: string; password: string }, path: string): Promise<void> {
+  await page.goto(path);
+  await page.waitForURL(/\/ui\/login/);
+  await page.getByLabel('Email').fill(person.email);
+  await page.getByLabel('Password').fill(person.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL((url) => url.pathname === new URL(path, page.url()).pathname);
+}
+
 /** Debian's Chromium, driven by playwright-core, with a fresh profile per run. */
 export async function launchBrowser(baseUrl: string): Promise<TestBrowser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'claimdesk-chromium-'));

@@ -9,6 +9,7 @@ import { generateApiKey } from '../../src/auth/api-key-secret';
 import type { Role } from '../../src/auth/role';
 import { reconciledMarkerKey } from '../../src/queue/queue-keys';
 import { clusterNodesFrom, type RedisClient } from '../../src/queue/redis-connection';
+import type { PersonRole } from '../../src/people/user.entity';
 import { TEMPLATE_DATABASE_URL, testEnvironment } from './test-env';
 
 const ROOT = resolve(__dirname, '../..');
@@ -29,6 +30,14 @@ export async function copyTemplateDatabase(suiteUrl: string): Promise<void> {
   }
 }
 
+export interface TestPerson {
+  id: string;
+  email: string;
+  password: string;
+  name: string;
+  reviewerId: string | null;
+}
+
 export interface TestService {
   url: string;
   env: Record<string, string>;
@@ -39,6 +48,10 @@ export interface TestService {
   http(): ReturnType<typeof request>;
   createKey(role: Role, reviewerId?: string): Promise<string>;
   createReviewer(fields?: Record<string, unknown>): Promise<{ id: string; key: string }>;
+  /** A person invited by the admin key who has set their password through the invitation page. */
+  createPerson(role: PersonRole, fields?: { name?: string; reviewerId?: string }): Promise<TestPerson>;
+  /** Signs in through /ui/login; the `Cookie` header value of the session. */
+  signIn(person: { email: string; password: string }): Promise<string>;
   startWorker(): Promise<ChildProcess>;
   workers: ChildProcess[];
   /** Kills one worker process with the given signal and waits for it to exit. */
@@ -50,7 +63,7 @@ export interface TestService {
   close(graceMs?: number): Promise<string[]>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
@@ -118,7 +131,8 @@ export interface TestServiceOptions {
  * cluster that `options.env.REDIS_CLUSTER_NODES` names (every master flushed).
  */
 export async function startTestService(redisDb: number, options: TestServiceOptions = {}): Promise<TestService> {
-  const port = await freePort();
+  // A suite may choose the port (its OpenID provider must know the desk's address before the desk starts).
+  const port = options.env?.PORT ? Number(options.env.PORT) : await freePort();
   // Suites poll the API and send bad credentials on purpose; both limits have tests of their own that set them low.
   const env = testEnvironment(redisDb, { PORT: String(port), RATE_LIMIT_PER_MINUTE: '1000000', AUTH_FAILURE_LIMIT: '1000000', ...options.env });
   const redis: RedisClient = env.REDIS_CLUSTER_NODES ? new Cluster(clusterNodesFrom(env.REDIS_CLUSTER_NODES)) : new Redis(env.REDIS_URL);
@@ -134,7 +148,7 @@ export async function startTestService(redisDb: number, options: TestServiceOpti
   children.push(api);
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitFor(async () => (await fetch(`${url}/health`)).status === 200, 'the api to answer /health', options.startTimeoutMs);
+    await waitFor(async () => (await fetch(`${url}/health`)).status === 200, 'the api to answer /health', options.startTimeoutMs ?? 60_000);
   } catch (error) {
     // No service is handed back, so nothing else would stop the api or close these connections.
     api.kill('SIGKILL');
@@ -171,6 +185,24 @@ export async function startTestService(redisDb: number, options: TestServiceOpti
       const response = await http().post('/admin/reviewers').set('Authorization', `Bearer ${adminKey}`).send({ name: email, email, ...fields });
       if (response.status !== 201) throw new Error(`reviewer not created: ${response.status} ${JSON.stringify(response.body)}`);
       return { id: response.body.id, key: await insertKey('reviewer', response.body.id) };
+    },
+    async createPerson(role, fields = {}) {
+      const unique = Math.random().toString(36).slice(2, 10);
+      const email = `${role}-${unique}@example.org`;
+      const password = `pale kettle ${unique} drums`;
+      const name = fields.name ?? `Test ${role} ${unique}`;
+      const invited = await http().post('/admin/users').set('Authorization', `Bearer ${adminKey}`).send({ email, name, role, ...(fields.reviewerId ? { reviewerId: fields.reviewerId } : {}) });
+      if (invited.status !== 201) throw new Error(`person not invited: ${invited.status} ${JSON.stringify(invited.body)}`);
+      const token = new URL(invited.body.inviteUrl).searchParams.get('token');
+      const set = await http().post('/ui/password').type('form').send({ token, password, confirmation: password });
+      if (set.status !== 200) throw new Error(`password not set: ${set.status} ${set.text.slice(0, 300)}`);
+      return { id: invited.body.id, email, password, name, reviewerId: invited.body.reviewerId };
+    },
+    async signIn(person) {
+      const response = await http().post('/ui/login').type('form').send({ email: person.email, password: person.password });
+      const cookie = [response.headers['set-cookie'] ?? []].flat().find((c: string) => c.startsWith('claimdesk_session='));
+      if (response.status !== 303 || !cookie) throw new Error(`not signed in: ${response.status} ${response.text.slice(0, 300)}`);
+      return cookie.split(';')[0];
     },
     async startWorker() {
       const marker = reconciledMarkerKey(env.QUEUE_PREFIX);

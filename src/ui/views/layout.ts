@@ -52,7 +52,7 @@ ${(options.scripts ?? []).map((src) => html`<script src="/ui/assets/${src}" defe
     (item) => html`<li><a href="${item.href}"${item.href === options.section ? html` aria-current="page"` : ''}>${item.label}</a></li>`,
   )}</ul></nav>
   ${principal
-    ? html`<form class="signout" method="post" action="/ui/logout"><span class="who">${principal.name} · ${principal.role}</span> <button type="submit" class="link">Sign out</button></form>`
+    ? html`<form class="signout" method="post" action="/ui/logout">${csrfField(principal)}<a class="who" href="/ui/account">${principal.name} · ${principal.role}</a> <button type="submit" class="link">Sign out</button></form>`
     : ''}
 </header>
 <main id="main">

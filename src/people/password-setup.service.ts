@@ -1,0 +1,49 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ApiError } from '../common/api-error';
+import { passwordProblem } from './password-policy';
+import { hashPassword } from './passwords';
+import { PeopleRepository } from './people.repository';
+import { hashSecretToken, oneTimeTokenUsable } from './secret-token';
+import { SessionsService } from './sessions.service';
+import type { UserTokenPurpose } from './user-token.entity';
+import type { UserEntity } from './user.entity';
+
+export interface PasswordLink {
+  purpose: UserTokenPurpose;
+  user: UserEntity;
+}
+
+const LINK_UNUSABLE = 'This link has been used or has expired; ask an admin for a new one.';
+
+/** Invitation and reset links: they set a password once; setting one ends every session of the person. */
+@Injectable()
+export class PasswordSetupService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly people: PeopleRepository,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  async link(token: string): Promise<PasswordLink | null> {
+    const row = token ? await this.people.tokenByHash(hashSecretToken(token)) : null;
+    const user = row && oneTimeTokenUsable(row, new Date()) ? await this.people.byId(row.userId) : null;
+    return row && user?.active ? { purpose: row.purpose, user } : null;
+  }
+
+  async setPassword(token: string, password: string, confirmation: string): Promise<UserEntity> {
+    const row = await this.people.tokenByHash(hashSecretToken(token));
+    const link = await this.link(token);
+    if (!row || !link) throw new ApiError(HttpStatus.GONE, 'link_expired', LINK_UNUSABLE);
+    const problem = password !== confirmation ? 'the two passwords differ' : passwordProblem(password, link.user);
+    if (problem) throw ApiError.validation({ password: [problem] }, `Password refused: ${problem}`);
+    const passwordHash = await hashPassword(password);
+    await this.dataSource.transaction(async (em) => {
+      if (!(await this.people.useToken(em, row.id))) throw new ApiError(HttpStatus.GONE, 'link_expired', LINK_UNUSABLE);
+      await this.people.setPassword(em, link.user.id, passwordHash);
+      await this.sessions.endAllOf(link.user.id, em);
+    });
+    return link.user;
+  }
+}

@@ -1,0 +1,41 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
+import { UuidParamPipe } from '../common/uuid-param.pipe';
+import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
+import { PeopleService } from './people.service';
+import { toUserResponse } from './user.response';
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('admin/users')
+export class PeopleController {
+  constructor(private readonly people: PeopleService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Invite a person (admin); the invitation link is shown in this answer only and works once, for 72 h' })
+  async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateUserDto) {
+    const { user, inviteUrl } = await this.people.invite(dto, principal);
+    return { ...toUserResponse(user), inviteUrl };
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'People who sign in to the pages (admin)' })
+  async list() {
+    return { items: (await this.people.list()).map(toUserResponse), nextCursor: null };
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Rename, change the role of, or (de)activate a person (admin); deactivation ends their sessions' })
+  async update(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Body() dto: UpdateUserDto) {
+    return toUserResponse(await this.people.update(id, dto, principal));
+  }
+
+  @Post(':id/reset')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'A one-time link to set a new password (admin), shown in this answer only' })
+  async reset(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string) {
+    return { resetUrl: await this.people.reset(id, principal) };
+  }
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module';
+import { ReviewersModule } from '../reviewers/reviewers.module';
+import { PasswordSetupService } from './password-setup.service';
+import { PeopleController } from './people.controller';
+import { PeopleRepository } from './people.repository';
+import { PeopleService } from './people.service';
+import { SessionsRepository } from './sessions.repository';
+import { SessionsService } from './sessions.service';
+import { SignInThrottle } from './sign-in-throttle';
+import { SignInService } from './sign-in.service';
+import { SingleSignOnService } from './single-sign-on.service';
+import { TotpEnrolmentService } from './totp-enrolment.service';
+import { UserSessionEntity } from './user-session.entity';
+import { UserTokenEntity } from './user-token.entity';
+import { UserEntity } from './user.entity';
+
+/** People, their invitations and resets, their sessions and second factor; the pages (ui/) sign them in. */
+@Module({
+  imports: [TypeOrmModule.forFeature([UserEntity, UserTokenEntity, UserSessionEntity]), AuthModule, ReviewersModule],
+  controllers: [PeopleController],
+  providers: [PeopleRepository, SessionsRepository, PeopleService, SessionsService, SignInThrottle, SignInService, PasswordSetupService, TotpEnrolmentService, SingleSignOnService],
+  exports: [PeopleService, SessionsService, SignInService, PasswordSetupService, TotpEnrolmentService, SingleSignOnService],
+})
+export class PeopleModule {}

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { recordAuditEvent } from '../audit/audit.repository';
+import type { Principal } from '../auth/principal';
+import { ApiError } from '../common/api-error';
+import type { Environment } from '../config/environment';
+import { ReviewersService } from '../reviewers/reviewers.service';
+import type { CreateUserDto, UpdateUserDto } from './dto/user.dto';
+import { PeopleRepository, personExists } from './people.repository';
+import { INVITATION_HOURS, newSecretToken } from './secret-token';
+import { SessionsService } from './sessions.service';
+import type { UserTokenPurpose } from './user-token.entity';
+import type { PersonRole, UserEntity } from './user.entity';
+
+/** Admins invite people, change their names, roles and whether they may sign in, and send them reset links. */
+@Injectable()
+export class PeopleService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly people: PeopleRepository,
+    private readonly reviewers: ReviewersService,
+    private readonly sessions: SessionsService,
+    private readonly config: ConfigService<Environment, true>,
+  ) {}
+
+  /** The person and a one-time invitation link (shown once). */
+  async invite(dto: CreateUserDto, actor: Principal | null): Promise<{ user: UserEntity; inviteUrl: string }> {
+    if (dto.reviewerId && dto.role !== 'reviewer') throw ApiError.validation({ reviewerId: ['only a reviewer person names a reviewer profile'] });
+    if (await this.people.byEmail(dto.email)) throw personExists(dto.email);
+    const reviewerId = await this.reviewerProfileFor(dto.role, dto.reviewerId ?? null, dto, actor);
+    const { user, url } = await this.dataSource.transaction(async (em) => {
+      const user = await this.people.insert(em, { email: dto.email, name: dto.name, role: dto.role, reviewerId });
+      await recordAuditEvent(em, { action: 'user.created', actor, targetType: 'user', targetId: user.id, details: { email: user.email, name: user.name, role: user.role } });
+      return { user, url: await this.issueLink(em, user.id, 'invitation') };
+    });
+    return { user, inviteUrl: url };
+  }
+
+  list(): Promise<UserEntity[]> {
+    return this.people.list();
+  }
+
+  async get(id: string): Promise<UserEntity> {
+    const user = await this.people.byId(id);
+    if (!user) throw ApiError.notFound('Person', id);
+    return user;
+  }
+
+  /** Deactivating ends every session at once; a person made reviewer gets a reviewer profile. */
+  async update(id: string, dto: UpdateUserDto, actor: Principal): Promise<UserEntity> {
+    const user = await this.get(id);
+    if (dto.role && dto.role !== user.role) {
+      user.reviewerId = await this.reviewerProfileFor(dto.role, null, user, actor);
+      user.role = dto.role;
+    }
+    if (dto.name !== undefined) user.name = dto.name;
+    if (dto.active !== undefined) user.active = dto.active;
+    return this.dataSource.transaction(async (em) => {
+      const saved = await this.people.save(em, user);
+      if (!saved.active || dto.role) await this.sessions.endAllOf(id, em);
+      await recordAuditEvent(em, { action: 'user.updated', actor, targetType: 'user', targetId: id, details: { ...dto } });
+      return saved;
+    });
+  }
+
+  /** A reset link (shown once); earlier links stop working. The password changes only when the link is used. */
+  async reset(id: string, actor: Principal | null): Promise<string> {
+    await this.get(id);
+    return this.dataSource.transaction(async (em) => {
+      await recordAuditEvent(em, { action: 'user.reset', actor, targetType: 'user', targetId: id });
+      return this.issueLink(em, id, 'reset');
+    });
+  }
+
+  private async issueLink(em: EntityManager, userId: string, purpose: UserTokenPurpose): Promise<string> {
+    const { token, hash } = newSecretToken();
+    await this.people.insertToken(em, { userId, purpose, tokenHash: hash, expiresAt: new Date(Date.now() + INVITATION_HOURS * 3600_000) });
+    return `${this.config.get('PUBLIC_URL', { infer: true })}/ui/password?token=${token}`;
+  }
+
+  /** The reviewer profile a reviewer person is linked to: the one named, or a new one (the reviewers module writes it). */
+  async reviewerProfileFor(role: PersonRole, reviewerId: string | null, person: { name: string; email: string }, actor: Principal | null): Promise<string | null> {
+    if (role !== 'reviewer') return null;
+    if (reviewerId) return (await this.reviewers.get(reviewerId)).id;
+    return (await this.reviewers.create({ name: person.name, email: person.email }, actor)).id;
+  }
+}

@@ -1,0 +1,74 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Request, Response } from 'express';
+import { ApiError } from '../common/api-error';
+import type { Environment } from '../config/environment';
+import { ReviewersService } from '../reviewers/reviewers.service';
+import { passwordMatches } from './passwords';
+import { PeopleRepository } from './people.repository';
+import { SessionsService } from './sessions.service';
+import type { SessionRow } from './sessions.repository';
+import { SignInThrottle } from './sign-in-throttle';
+import { acceptedTotpStep } from './totp';
+import type { SessionStage } from './user-session.entity';
+import type { UserEntity } from './user.entity';
+
+export interface SignedIn {
+  token: string;
+  stage: SessionStage;
+  user: Pick<UserEntity, 'id' | 'role'>;
+}
+
+const WRONG = 'That email and password do not match a person who may sign in.';
+
+/** Email and password, then (when the person has one, or must) a TOTP code; every attempt is throttled. */
+@Injectable()
+export class SignInService {
+  constructor(
+    private readonly people: PeopleRepository,
+    private readonly sessions: SessionsService,
+    private readonly throttle: SignInThrottle,
+    private readonly reviewers: ReviewersService,
+    private readonly config: ConfigService<Environment, true>,
+  ) {}
+
+  /** The same answer, after the same argon2 work, whether the email is unknown, the password wrong or the person inactive. */
+  async withPassword(email: string, password: string, request: Request, response: Response): Promise<SignedIn> {
+    await this.throttle.refuseIfOverLimit(email, request, response);
+    const user = email ? await this.people.byEmail(email) : null;
+    const matches = await passwordMatches(user?.passwordHash ?? null, password);
+    if (!user || !matches || !(await this.maySignIn(user))) {
+      await this.throttle.recordFailure(email, request);
+      throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', WRONG);
+    }
+    return this.begin(user);
+  }
+
+  /** An active person; a reviewer person only while their reviewer profile is active too. */
+  private async maySignIn(user: UserEntity): Promise<boolean> {
+    return user.active && (!user.reviewerId || (await this.reviewers.get(user.reviewerId)).active);
+  }
+
+  /** A session for a person the provider or the password vouched for: at the stage their second factor asks. */
+  async begin(user: UserEntity): Promise<SignedIn> {
+    if (!(await this.maySignIn(user))) throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'Single sign-on refused: this person may not sign in');
+    const stage: SessionStage = user.totpEnabledAt ? 'second_factor' : this.mustEnrol(user.role) ? 'enrolment' : 'signed_in';
+    return { token: await this.sessions.start(user.id, stage), stage, user };
+  }
+
+  mustEnrol(role: string): boolean {
+    return this.config.get('REQUIRE_2FA_FOR', { infer: true }).includes(role);
+  }
+
+  /** The second step: a code from the person's app moves the session to signed in, under a new token. */
+  async withCode(session: SessionRow, code: string, request: Request, response: Response): Promise<SignedIn> {
+    await this.throttle.refuseIfOverLimit(session.email, request, response);
+    const user = await this.people.byId(session.userId);
+    const step = user?.totpSecret && user.totpEnabledAt ? acceptedTotpStep(user.totpSecret, code, user.totpLastStep === null ? null : Number(user.totpLastStep)) : null;
+    if (!user || step === null || !(await this.people.useTotpStep(user.id, step))) {
+      await this.throttle.recordFailure(session.email, request);
+      throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'That code is not right (or was used already); use the current one from your app.');
+    }
+    return { token: await this.sessions.advance(session, 'signed_in'), stage: 'signed_in', user };
+  }
+}

@@ -1,0 +1,114 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type * as OpenIdClient from 'openid-client';
+import { DataSource } from 'typeorm';
+import { recordAuditEvent } from '../audit/audit.repository';
+import { ApiError } from '../common/api-error';
+import type { Environment } from '../config/environment';
+import { PeopleRepository } from './people.repository';
+import { PeopleService } from './people.service';
+import type { UserEntity } from './user.entity';
+
+/** What the browser keeps (in an HTTP-only cookie) between leaving for the provider and coming back. */
+export interface SsoAttempt {
+  state: string;
+  nonce: string;
+  verifier: string;
+  next: string | null;
+}
+
+/** Whether an address may sign in by SSO: any domain when none is listed. */
+export function emailDomainAllowed(email: string, allowed: readonly string[]): boolean {
+  const domain = email.toLowerCase().split('@').pop() ?? '';
+  return allowed.length === 0 || allowed.includes(domain);
+}
+
+/**
+ * OpenID Connect sign-in: authorization code with PKCE (S256), state and nonce, through openid-client. A person is
+ * matched by the email the provider says it verified; an unknown one is refused unless OIDC_DEFAULT_ROLE is set.
+ */
+@Injectable()
+export class SingleSignOnService {
+  /** openid-client 6 is ES modules only: loaded on first use (Node ≥ 20.19 `require`s ES modules). */
+  private configuration: Promise<{ client: typeof OpenIdClient; config: OpenIdClient.Configuration }> | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly people: PeopleRepository,
+    private readonly peopleService: PeopleService,
+    private readonly env: ConfigService<Environment, true>,
+  ) {}
+
+  get enabled(): boolean {
+    return !!this.env.get('OIDC_ISSUER', { infer: true });
+  }
+
+  private get redirectUri(): string {
+    return `${this.env.get('PUBLIC_URL', { infer: true })}/ui/sso/callback`;
+  }
+
+  private provider() {
+    this.configuration ??= (async () => {
+      const client = await import('openid-client');
+      const issuer = new URL(this.env.get('OIDC_ISSUER', { infer: true })!);
+      const config = await client.discovery(issuer, this.env.get('OIDC_CLIENT_ID', { infer: true })!, this.env.get('OIDC_CLIENT_SECRET', { infer: true })!, undefined, {
+        // A provider on plain http is for tests on this machine only; https is required otherwise.
+        execute: issuer.protocol === 'http:' ? [client.allowInsecureRequests] : [],
+      });
+      return { client, config };
+    })().catch((error) => {
+      this.configuration = null;
+      throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'service_unavailable', `The single sign-on provider did not answer: ${error.message}`);
+    });
+    return this.configuration;
+  }
+
+  async start(next: string | null): Promise<{ url: string; attempt: SsoAttempt }> {
+    if (!this.enabled) throw ApiError.notFound('Single sign-on', 'configuration');
+    const { client, config } = await this.provider();
+    const attempt = { state: client.randomState(), nonce: client.randomNonce(), verifier: client.randomPKCECodeVerifier(), next };
+    const url = client.buildAuthorizationUrl(config, {
+      redirect_uri: this.redirectUri,
+      scope: 'openid email profile',
+      code_challenge: await client.calculatePKCECodeChallenge(attempt.verifier),
+      code_challenge_method: 'S256',
+      state: attempt.state,
+      nonce: attempt.nonce,
+    });
+    return { url: url.href, attempt };
+  }
+
+  /** The person the provider vouched for, from the callback's URL (path and query as received). */
+  async finish(callbackPathAndQuery: string, attempt: SsoAttempt): Promise<UserEntity> {
+    const { client, config } = await this.provider();
+    const refused = (why: string) => new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', `Single sign-on refused: ${why}`);
+    let claims: { sub: string; email?: unknown; email_verified?: unknown; name?: unknown };
+    try {
+      const tokens = await client.authorizationCodeGrant(config, new URL(callbackPathAndQuery, this.redirectUri), {
+        pkceCodeVerifier: attempt.verifier,
+        expectedState: attempt.state,
+        expectedNonce: attempt.nonce,
+        idTokenExpected: true,
+      });
+      const sub = tokens.claims()!.sub;
+      claims = { ...tokens.claims()!, ...(await client.fetchUserInfo(config, tokens.access_token, sub)) };
+    } catch (error) {
+      throw refused(`the provider’s answer did not check out (${(error as Error).message})`);
+    }
+    const email = typeof claims.email === 'string' ? claims.email.toLowerCase() : null;
+    if (!email || claims.email_verified !== true) throw refused('the provider did not vouch for a verified email');
+    if (!emailDomainAllowed(email, this.env.get('OIDC_ALLOWED_DOMAINS', { infer: true }))) throw refused(`${email.split('@').pop()} is not a domain of this desk`);
+    const known = await this.people.byEmail(email);
+    if (known) return known;
+    const role = this.env.get('OIDC_DEFAULT_ROLE', { infer: true });
+    if (!role) throw refused('this desk has no person with that email; ask an admin to invite you');
+    const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 200) : email;
+    const reviewerId = await this.peopleService.reviewerProfileFor(role, null, { name, email }, null);
+    return this.dataSource.transaction(async (em) => {
+      const user = await this.people.insert(em, { email, name, role, reviewerId });
+      await recordAuditEvent(em, { action: 'user.created', actor: null, targetType: 'user', targetId: user.id, details: { email, name, role, via: 'sso' } });
+      return user;
+    });
+  }
+}
