@@ -163,9 +163,7 @@ describe('fact-checks: archive, search and matches', () => {
   it('shows "Seen before" with the matched fact-check under the selected claim on the article page', async () => {
     const bus = claimWith(claims, 'bus lanes');
     const { rows } = await t.db.query(`SELECT article_id FROM claims WHERE id = $1`, [bus.id]);
-    const login = await t.http().post('/ui/login').type('form').send({ apiKey: editor });
-    expect(login.status).toBe(303);
-    const cookie = ([] as string[]).concat(login.headers['set-cookie'] ?? []).find((c) => c.startsWith('claimdesk_session='))!.split(';')[0];
+    const cookie = await t.signIn(await t.createPerson('editor'));
     const page = await t.http().get(`/ui/articles/${rows[0].article_id}?claim=${bus.id}`).set('Cookie', cookie);
     expect(page.status).toBe(200);
     expect(page.text).toContain('Seen before');
