@@ -709,7 +709,7 @@ describe('hostile inputs: internal callback addresses, guessed credentials, odd 
     expect(await res.text()).toContain('# HELP');
   });
 
-  it('prunes old idempotency keys, webhook receipts and callback attempts in batches, and keeps what is recent', async () => {
+  it('prunes old idempotency keys, webhook receipts and callback attempts, ended sessions and spent links, in batches, and keeps what is recent', async () => {
     const article = (await t.http().post('/articles').set('Authorization', `Bearer ${cms.apiKey}`).send({ title: 'Retained', body: FACT })).body;
     const [endpoint] = (await t.db.query(`INSERT INTO callback_endpoints (owner_id, url, events, secret) VALUES ($1, 'https://cms.example/hook', '{article.reviewed}', 'whsec_x') RETURNING id`, [cms.id])).rows;
     const [delivery] = (await t.db.query(`INSERT INTO callback_deliveries (endpoint_id, event_type, payload, status) VALUES ($1, 'article.reviewed', '{}', 'failed') RETURNING id`, [endpoint.id])).rows;
@@ -722,15 +722,34 @@ describe('hostile inputs: internal callback addresses, guessed credentials, odd 
     );
     await t.db.query(`INSERT INTO webhook_receipts (integrator_id, webhook_id, article_id, created_at) SELECT $1, 'retention-' || n, $2, now() - make_interval(hours => hours) FROM ${ages([169, 200, 300, 160])}`, [cms.id, article.id]);
     await t.db.query(`INSERT INTO callback_attempts (delivery_id, attempt, duration_ms, created_at) SELECT $1, n, 1, now() - make_interval(hours => hours) FROM ${ages([721, 800, 900, 700])}`, [delivery.id]);
+    const person = await t.createPerson('editor');
+    // Sessions: past their lifetime, idle for two days (over the default hour), and one in use.
+    await t.db.query(
+      `INSERT INTO user_sessions (user_id, token_hash, stage, last_seen_at, expires_at) VALUES
+         ($1, 'retention-s1', 'signed_in', now(), now() - interval '1 minute'),
+         ($1, 'retention-s2', 'signed_in', now() - interval '2 days', now() + interval '1 day'),
+         ($1, 'retention-s3', 'signed_in', now(), now() + interval '1 day')`,
+      [person.id],
+    );
+    // Links: used, expired, and one that still works.
+    await t.db.query(
+      `INSERT INTO user_tokens (user_id, purpose, token_hash, expires_at, used_at) VALUES
+         ($1, 'reset', 'retention-t1', now() + interval '1 day', now()),
+         ($1, 'reset', 'retention-t2', now() - interval '1 minute', NULL),
+         ($1, 'reset', 'retention-t3', now() + interval '1 day', NULL)`,
+      [person.id],
+    );
 
     const left = async () =>
       (await t.db.query(
         `SELECT (SELECT array_agg(key ORDER BY key) FROM idempotency_keys WHERE key LIKE 'retention-%') AS keys,
                 (SELECT array_agg(webhook_id ORDER BY webhook_id) FROM webhook_receipts WHERE webhook_id LIKE 'retention-%') AS receipts,
-                (SELECT array_agg(attempt ORDER BY attempt) FROM callback_attempts WHERE delivery_id = $1) AS attempts`,
+                (SELECT array_agg(attempt ORDER BY attempt) FROM callback_attempts WHERE delivery_id = $1) AS attempts,
+                (SELECT array_agg(token_hash ORDER BY token_hash) FROM user_sessions WHERE token_hash LIKE 'retention-%') AS sessions,
+                (SELECT array_agg(token_hash ORDER BY token_hash) FROM user_tokens WHERE token_hash LIKE 'retention-%') AS links`,
         [delivery.id],
       )).rows[0];
-    const kept = { keys: ['retention-4', 'retention-5'], receipts: ['retention-4'], attempts: [4] };
+    const kept = { keys: ['retention-4', 'retention-5'], receipts: ['retention-4'], attempts: [4], sessions: ['retention-s3'], links: ['retention-t3'] };
     await waitFor(async () => JSON.stringify(await left()) === JSON.stringify(kept), 'the retention sweep');
     expect(await left()).toEqual(kept);
   });

@@ -45,6 +45,26 @@ describe('pages, sign-in, audit log, stats and the queue dashboard (HTTP)', () =
   }, 60_000);
   afterAll(() => t.close());
 
+  describe('navigation', () => {
+    it('leads from the root to the desk, and answers an unknown page address with a readable page', async () => {
+      const root = await t.http().get('/');
+      expect(root.status).toBe(303);
+      expect(root.headers.location).toBe('/ui');
+
+      for (const response of [await t.http().get('/ui/no-such-page'), await get('/ui/articles/x/y/z', editorKey)]) {
+        expect(response.status).toBe(404);
+        expect(response.headers['content-type']).toMatch(/text\/html/);
+        expect(response.text).toContain('<h1>Not found</h1>');
+        expect(response.text).toContain('href="/ui/articles"');
+        expect(inlineCode(response.text)).toEqual([]);
+      }
+      // The API keeps its JSON answer for an unknown address.
+      const api = await get('/no-such-route', editorKey);
+      expect(api.status).toBe(404);
+      expect(api.body).toMatchObject({ code: 'not_found' });
+    });
+  });
+
   describe('sign-in', () => {
     it('sends a browser without a session to the sign-in page, and keeps the API’s JSON errors', async () => {
       const page = await t.http().get(`/ui/articles/${articleId}`).set('Accept', 'text/html');

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { ApiError } from '../common/api-error';
-import { returningRows } from '../database/sql';
+import { affectedRows, returningRows } from '../database/sql';
 import { UserTokenEntity, type UserTokenPurpose } from './user-token.entity';
 import { UserEntity, type PersonRole } from './user.entity';
 
@@ -85,6 +85,14 @@ export class PeopleRepository {
   async useToken(em: EntityManager, tokenId: string): Promise<boolean> {
     const rows = await returningRows(em, `UPDATE user_tokens SET used_at = now() WHERE id = $1 AND used_at IS NULL AND expires_at > now() RETURNING id`, [tokenId]);
     return rows.length === 1;
+  }
+
+  /** Invitation and reset links that no longer work (used, or expired), up to `limit`; how many went. */
+  deleteSpentTokens(limit: number): Promise<number> {
+    return affectedRows(this.dataSource,
+      `DELETE FROM user_tokens WHERE id = ANY (ARRAY(SELECT id FROM user_tokens WHERE used_at IS NOT NULL OR expires_at < now() LIMIT $1))`,
+      [limit],
+    );
   }
 
   private asConflict(error: unknown, email: string): unknown {

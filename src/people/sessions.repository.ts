@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { affectedRows } from '../database/sql';
 import type { SessionStage } from './user-session.entity';
 import type { PersonRole } from './user.entity';
 
@@ -56,6 +57,15 @@ export class SessionsRepository {
 
   async delete(id: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM user_sessions WHERE id = $1`, [id]);
+  }
+
+  /** Sessions that can no longer open anything (past their lifetime, or idle too long), up to `limit`; how many went. */
+  deleteEnded(idleMinutes: number, limit: number): Promise<number> {
+    return affectedRows(this.dataSource,
+      `DELETE FROM user_sessions WHERE id = ANY (ARRAY(
+         SELECT id FROM user_sessions WHERE expires_at < now() OR last_seen_at < now() - make_interval(mins => $1) LIMIT $2))`,
+      [idleMinutes, limit],
+    );
   }
 
   async deleteAllOf(userId: string, em?: EntityManager): Promise<void> {

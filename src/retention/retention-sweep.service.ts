@@ -3,18 +3,19 @@ import { ConfigService } from '@nestjs/config';
 import type { Environment } from '../config/environment';
 import { IdempotencyRepository } from '../idempotency/idempotency.repository';
 import { CallbackOutboxRepository } from '../integrations/callback-outbox.repository';
+import { PeopleRepository } from '../people/people.repository';
+import { SessionsRepository } from '../people/sessions.repository';
 
 interface Pruned {
   table: string;
-  /** Rows older than this many hours may go. */
-  hours: number;
-  /** Deletes up to `limit` such rows; returns how many went. */
-  deleteBatch: (hours: number, limit: number) => Promise<number>;
+  /** Deletes up to `limit` rows past their retention; returns how many went. */
+  deleteBatch: (limit: number) => Promise<number>;
 }
 
 /**
  * Deletes what is only kept for a while: idempotency answers (never before their replay window ends), webhook receipts
- * (a replay that old fails its signature's timestamp anyway) and callback attempts (the log behind /deliveries).
+ * (a replay that old fails its signature's timestamp anyway), callback attempts (the log behind /deliveries), and
+ * what of people's sign-in can no longer be used: ended sessions, spent invitation and reset links.
  * In batches, each its own short statement, so no lock is held for long and other writes go on between them.
  */
 @Injectable()
@@ -26,6 +27,8 @@ export class RetentionSweepService implements OnApplicationBootstrap, OnApplicat
   constructor(
     private readonly idempotency: IdempotencyRepository,
     private readonly outbox: CallbackOutboxRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly people: PeopleRepository,
     private readonly config: ConfigService<Environment, true>,
   ) {}
 
@@ -55,10 +58,10 @@ export class RetentionSweepService implements OnApplicationBootstrap, OnApplicat
   private async pass(): Promise<Record<string, number>> {
     const size = this.config.get('RETENTION_BATCH_SIZE', { infer: true });
     const deleted: Record<string, number> = {};
-    for (const { table, hours, deleteBatch } of this.pruned()) {
+    for (const { table, deleteBatch } of this.pruned()) {
       deleted[table] = 0;
       for (;;) {
-        const count = await deleteBatch(hours, size);
+        const count = await deleteBatch(size);
         deleted[table] += count;
         if (count < size) break;
       }
@@ -67,22 +70,14 @@ export class RetentionSweepService implements OnApplicationBootstrap, OnApplicat
   }
 
   private pruned(): Pruned[] {
+    const hours = (name: 'RETENTION_IDEMPOTENCY_HOURS' | 'RETENTION_WEBHOOK_RECEIPTS_HOURS' | 'RETENTION_CALLBACK_ATTEMPTS_HOURS') => this.config.get(name, { infer: true });
+    const idleMinutes = this.config.get('SESSION_IDLE_MINUTES', { infer: true });
     return [
-      {
-        table: 'idempotency_keys',
-        hours: this.config.get('RETENTION_IDEMPOTENCY_HOURS', { infer: true }),
-        deleteBatch: (hours, limit) => this.idempotency.deleteExpiredKeys(hours, limit),
-      },
-      {
-        table: 'webhook_receipts',
-        hours: this.config.get('RETENTION_WEBHOOK_RECEIPTS_HOURS', { infer: true }),
-        deleteBatch: (hours, limit) => this.idempotency.deleteReceiptsOlderThan(hours, limit),
-      },
-      {
-        table: 'callback_attempts',
-        hours: this.config.get('RETENTION_CALLBACK_ATTEMPTS_HOURS', { infer: true }),
-        deleteBatch: (hours, limit) => this.outbox.deleteAttemptsOlderThan(hours, limit),
-      },
+      { table: 'idempotency_keys', deleteBatch: (limit) => this.idempotency.deleteExpiredKeys(hours('RETENTION_IDEMPOTENCY_HOURS'), limit) },
+      { table: 'webhook_receipts', deleteBatch: (limit) => this.idempotency.deleteReceiptsOlderThan(hours('RETENTION_WEBHOOK_RECEIPTS_HOURS'), limit) },
+      { table: 'callback_attempts', deleteBatch: (limit) => this.outbox.deleteAttemptsOlderThan(hours('RETENTION_CALLBACK_ATTEMPTS_HOURS'), limit) },
+      { table: 'user_sessions', deleteBatch: (limit) => this.sessions.deleteEnded(idleMinutes, limit) },
+      { table: 'user_tokens', deleteBatch: (limit) => this.people.deleteSpentTokens(limit) },
     ];
   }
 }
