@@ -16,8 +16,14 @@ const pathOf = (request: Request) => request.originalUrl.split('?')[0];
 export function credentialOf(request: Request): Credential | null {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) return { token: header.slice('Bearer '.length).trim(), session: false };
-  const cookie = isPagePath(pathOf(request)) ? (request as Request & { cookies?: Record<string, unknown> }).cookies?.[SESSION_COOKIE] : undefined;
-  return typeof cookie === 'string' && cookie ? { token: cookie, session: true } : null;
+  const cookie = isPagePath(pathOf(request)) ? sessionTokenOf(request) : null;
+  return cookie ? { token: cookie, session: true } : null;
+}
+
+/** The session cookie's token, if the request carries one (wherever it is sent: callers decide where it counts). */
+export function sessionTokenOf(request: Request): string | null {
+  const token = (request as Request & { cookies?: Record<string, unknown> }).cookies?.[SESSION_COOKIE];
+  return typeof token === 'string' && token ? token : null;
 }
 
 /** A page's state-changing request from another origin (forms, fetches, the queue dashboard's buttons) is refused. */

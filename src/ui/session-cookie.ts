@@ -25,11 +25,6 @@ export class SessionCookies {
   }
 }
 
-export function sessionTokenOf(request: Request): string | null {
-  const token = (request as Request & { cookies?: Record<string, unknown> }).cookies?.[SESSION_COOKIE];
-  return typeof token === 'string' && token ? token : null;
-}
-
 /** Only paths of this service: an open redirect would let a link send a signed-in person anywhere. */
 export function safeNext(next: string | undefined | null): string | null {
   return next && /^\/(ui|admin\/queues\/ui)(\/|\?|$)/.test(next) && !next.includes('\\') ? next : null;

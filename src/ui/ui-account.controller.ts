@@ -3,13 +3,14 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, Public, Roles, type Principal } from '../auth/principal';
 import { csrfTokenFor, csrfTokenMatches } from '../auth/request-origin';
+import { sessionTokenOf } from '../auth/api-key.guard';
 import { ApiError } from '../common/api-error';
 import { PeopleService } from '../people/people.service';
 import { principalOfSession, SessionsService } from '../people/sessions.service';
 import type { SessionRow } from '../people/sessions.repository';
 import { TotpEnrolmentService } from '../people/totp-enrolment.service';
 import { CodeDto, CsrfOnlyDto } from './dto/login.dto';
-import { homeOf, SessionCookies, sessionTokenOf } from './session-cookie';
+import { homeOf, SessionCookies } from './session-cookie';
 import { UiExceptionFilter } from './ui-exception.filter';
 import { accountPage, totpPage } from './views/sign-in-pages';
 

@@ -4,12 +4,13 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/principal';
 import { csrfTokenFor, csrfTokenMatches } from '../auth/request-origin';
+import { sessionTokenOf } from '../auth/api-key.guard';
 import { ApiError } from '../common/api-error';
 import type { Environment } from '../config/environment';
 import { SessionsService } from '../people/sessions.service';
 import { SignInService, type SignedIn } from '../people/sign-in.service';
 import { CodeDto, CsrfOnlyDto, LoginDto, LoginQuery } from './dto/login.dto';
-import { homeOf, safeNext, SessionCookies, sessionTokenOf } from './session-cookie';
+import { homeOf, safeNext, SessionCookies } from './session-cookie';
 import { UiExceptionFilter } from './ui-exception.filter';
 import { codePage, loginPage } from './views/sign-in-pages';
 
