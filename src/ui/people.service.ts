@@ -13,7 +13,7 @@ export class PeopleDirectory {
   constructor(
     readonly reviewers: Map<string, string>,
     private readonly keys: Map<string, string>,
-    private readonly users: Map<string, string> = new Map(),
+    private readonly users: Map<string, string>,
   ) {}
 
   reviewer(id: string | null | undefined): string | null {
@@ -35,10 +35,13 @@ export class PeopleDirectory {
 export class PeopleService {
   constructor(private readonly pages: PagesRepository) {}
 
-  async directory(keyIds: (string | null)[] = [], userIds: (string | null)[] = []): Promise<PeopleDirectory> {
-    const ids = [...new Set(keyIds.filter((id): id is string => !!id))];
-    const people = [...new Set(userIds.filter((id): id is string => !!id))];
-    const [reviewers, keys, users] = await Promise.all([this.pages.reviewerNames(), this.pages.keyNames(ids), this.pages.personNames(people)]);
+  async directory(keyIds: (string | null)[], userIds: (string | null)[]): Promise<PeopleDirectory> {
+    const [reviewers, keys, users] = await Promise.all([this.pages.reviewerNames(), this.pages.keyNames(distinct(keyIds)), this.pages.personNames(distinct(userIds))]);
     return new PeopleDirectory(reviewers, keys, users);
   }
+}
+
+/** The ids named, each once (events without a key or a person give null). */
+function distinct(ids: (string | null)[]): string[] {
+  return [...new Set(ids.filter((id): id is string => !!id))];
 }
