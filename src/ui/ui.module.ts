@@ -17,6 +17,8 @@ import { UiAssetsController } from './ui-assets.controller';
 import { UiAccountController } from './ui-account.controller';
 import { UiAuthController } from './ui-auth.controller';
 import { UiFallbackController } from './ui-fallback.controller';
+import { UiLiveController } from './ui-live.controller';
+import { LiveUpdatesService } from './live-updates.service';
 import { UiPasswordController } from './ui-password.controller';
 import { UiSsoController } from './ui-sso.controller';
 import { SessionCookies } from './session-cookie';
@@ -30,7 +32,7 @@ import { WorkbenchService } from './workbench.service';
 /** The desk's pages (server-rendered HTML over the domain services) and the queue dashboard. */
 @Module({
   imports: [AuthModule, PeopleModule, ArticlesModule, ClaimsModule, FactChecksModule, ReviewModule, AdminModule, QueueDashboardModule],
-  controllers: [UiAuthController, UiPasswordController, UiAccountController, UiSsoController, UiAssetsController, UiArticlesController, UiReviewController, UiReviewActionsController, UiAdminController, UiSearchController, UiFallbackController],
-  providers: [SessionCookies, PagesRepository, ArticleListService, ArticlePageService, PeopleService, WorkbenchService, SearchPageService, SearchRepository],
+  controllers: [UiAuthController, UiPasswordController, UiAccountController, UiSsoController, UiAssetsController, UiArticlesController, UiReviewController, UiReviewActionsController, UiAdminController, UiSearchController, UiLiveController, UiFallbackController],
+  providers: [SessionCookies, PagesRepository, ArticleListService, ArticlePageService, PeopleService, WorkbenchService, SearchPageService, SearchRepository, LiveUpdatesService],
 })
 export class UiModule {}

@@ -7,6 +7,7 @@ import { claimDetail, highlightedText } from './claim-views';
 import { formatDateTime } from './format';
 import { html, type Html } from './html';
 import { csrfField, layout } from './layout';
+import { liveRegion } from './live';
 import { STATUS_LABELS, statusChip } from './status';
 
 export interface WorkbenchFlash {
@@ -85,12 +86,13 @@ export function reviewPage(bench: Workbench, principal: Principal, flash: Workbe
   const { reviewer, open, selected, people } = bench;
   const reviewerNames = JSON.stringify(Object.fromEntries(people.reviewers));
   return layout(
-    { title: 'Workbench', principal, section: '/ui/review', scripts: ['review.js'] },
+    { title: 'Workbench', principal, section: '/ui/review', scripts: ['review.js', 'live.js'] },
     html`<div class="bench-head">
       <h1>Workbench <span class="muted">· ${reviewer.name}</span></h1>
       <form method="post" action="/ui/review/next${selected ? html`?leaving=${selected.claim.id}` : ''}">${csrfField(principal)}<button type="submit" class="primary" id="next-claim">Next claim</button></form>
     </div>
     ${flash ? html`<p class="alert ${flash.kind}" role="status" id="flash">${flash.message}</p>` : ''}
+    ${liveRegion('/ui/live?workbench=1')}
     <div class="columns bench" data-reviewer-names="${reviewerNames}">
       <aside class="sidebar" aria-labelledby="open-heading">
         <h2 id="open-heading">My open claims <span class="muted">(${open.length} of ${reviewer.capacity})</span></h2>
