@@ -1,6 +1,26 @@
 /** The workbench's script, served as /ui/assets/review.js (a file, not inline: the CSP forbids inline script). */
 export const REVIEW_JS = String.raw`(function () {
   'use strict';
+  // The shortcuts the page lists under "Keyboard shortcuts": a button is pressed, a field is focused.
+  var SHORTCUTS = { n: '#next-claim', s: '#sourced-url', d: '#disputed-note', x: '#dismissed-note', '/': '#note-note', u: '#undo-verdict' };
+  document.addEventListener('keydown', function (event) {
+    var target = event.target;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) {
+      // While typing, letters are text: only these two keys do something.
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && target.form) { event.preventDefault(); target.form.requestSubmit(); }
+      if (event.key === 'Escape') target.blur();
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+    var element = Object.prototype.hasOwnProperty.call(SHORTCUTS, event.key) ? document.querySelector(SHORTCUTS[event.key]) : null;
+    if (!element) return;
+    event.preventDefault();
+    if (element.tagName === 'BUTTON') { element.click(); return; }
+    var details = element.closest('details');
+    if (details) details.open = true;
+    element.focus();
+  });
+
   var panel = document.getElementById('claim-actions');
   if (!panel) return;
   var claimId = panel.getAttribute('data-claim-id');
