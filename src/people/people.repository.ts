@@ -58,6 +58,10 @@ export class PeopleRepository {
     await em.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [userId, passwordHash]);
   }
 
+  async setTimeZone(userId: string, timeZone: string | null): Promise<void> {
+    await this.dataSource.query(`UPDATE users SET time_zone = $2, updated_at = now() WHERE id = $1`, [userId, timeZone]);
+  }
+
   async setTotp(userId: string, secret: string | null, enabled: boolean): Promise<void> {
     await this.dataSource.query(
       `UPDATE users SET totp_secret = $2, totp_enabled_at = CASE WHEN $3 THEN now() END, totp_last_step = NULL, updated_at = now() WHERE id = $1`,

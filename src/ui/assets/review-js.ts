@@ -32,6 +32,13 @@ export const REVIEW_JS = String.raw`(function () {
   var names = {};
   try { names = JSON.parse(bench.getAttribute('data-reviewer-names') || '{}'); } catch (e) { names = {}; }
 
+  // The pages' one date format (views/format.ts), in the reader's zone the server put on <body>.
+  var timeZone = document.body.getAttribute('data-time-zone') || 'UTC';
+  function formatDateTime(value) {
+    var date = new Date(value);
+    var zone = new Intl.DateTimeFormat('en-GB', { timeZone: timeZone, timeZoneName: 'short' }).formatToParts(date).filter(function (p) { return p.type === 'timeZoneName'; })[0];
+    return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: timeZone }).format(date) + (zone ? ' ' + zone.value : '');
+  }
   function show(kind, parts) {
     result.className = 'result alert ' + kind;
     result.textContent = '';
@@ -57,7 +64,7 @@ export const REVIEW_JS = String.raw`(function () {
     var details = (body && body.details) || {};
     if (status === 401) return ['Your session has ended. ', link('/ui/login?next=' + encodeURIComponent(location.pathname + location.search), 'Sign in again'), '.'];
     if (code === 'stale_version') {
-      var at = details.lastMovedBy && details.lastMovedBy.at ? ' at ' + new Date(details.lastMovedBy.at).toLocaleString() : '';
+      var at = details.lastMovedBy && details.lastMovedBy.at ? ' at ' + formatDateTime(details.lastMovedBy.at) : '';
       return ['Someone moved this claim first: ' + who(details.lastMovedBy) + at + '. It is now at version ' + details.currentVersion + ', not ' + version + '. ',
         link('/ui/review?claim=' + claimId, 'Reload the claim'), ' to see where it stands.'];
     }
