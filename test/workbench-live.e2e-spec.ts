@@ -32,7 +32,7 @@ describe('the workbench and the article page, live (two Chromium contexts)', () 
   const deskFactChecks = async (claimId: string) => Number((await t.db.query(`SELECT count(*) FROM fact_checks WHERE source_claim_id = $1`, [claimId])).rows[0].count);
 
   beforeAll(async () => {
-    t = await startTestService(11, { name: 'workbench-live', env: { VERDICT_UNDO_SECONDS: String(UNDO_SECONDS), DESK_TIME_ZONE: 'UTC' } });
+    t = await startTestService(11, { name: 'workbench-live', env: { VERDICT_UNDO_SECONDS: String(UNDO_SECONDS), DESK_TIME_ZONE: 'UTC' }, startTimeoutMs: 60_000 });
     editorKey = await t.createKey('editor');
     reviewer = await t.createReviewer({ name: 'Ada Reviewer', capacity: 100 });
     const posted = await t.http().post('/articles').set('Authorization', `Bearer ${editorKey}`).send({ title: DEMO_TITLE, body: DEMO_ARTICLE });
