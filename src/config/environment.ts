@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import { ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, MinLength, Max, Min, ValidateIf, validateSync } from 'class-validator';
+import { ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsTimeZone, IsUrl, Matches, MinLength, Max, Min, ValidateIf, validateSync } from 'class-validator';
 
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((item) => item.trim().toLowerCase()).filter(Boolean) : value;
@@ -42,6 +42,14 @@ export class Environment {
 
   @Transform(toInt) @IsInt() @Min(1)
   LEASE_SECONDS = 24 * 3600;
+
+  /** How long a reviewer may take back their own verdict (the workbench's Undo, POST /claims/:id/undo); 0: never. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(24 * 3600)
+  VERDICT_UNDO_SECONDS = 600;
+
+  /** The pages' time zone (IANA name) for people who have not chosen their own on /ui/account. */
+  @IsTimeZone()
+  DESK_TIME_ZONE = 'UTC';
 
   @Transform(toInt) @IsInt() @Min(1000)
   RECONCILE_INTERVAL_MS = 60_000;

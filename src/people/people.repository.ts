@@ -54,6 +54,10 @@ export class PeopleRepository {
     return this.users().find({ order: { name: 'ASC', id: 'ASC' } });
   }
 
+  async setTimeZone(userId: string, timeZone: string | null): Promise<void> {
+    await this.dataSource.query(`UPDATE users SET time_zone = $2, updated_at = now() WHERE id = $1`, [userId, timeZone]);
+  }
+
   async setPassword(em: EntityManager, userId: string, passwordHash: string): Promise<void> {
     await em.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [userId, passwordHash]);
   }

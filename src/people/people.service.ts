@@ -48,6 +48,11 @@ export class PeopleService {
     return user;
   }
 
+  /** The zone the person reads dates in (already checked as an IANA name); null: the desk's. */
+  setTimeZone(userId: string, timeZone: string | null): Promise<void> {
+    return this.people.setTimeZone(userId, timeZone);
+  }
+
   /** Deactivating ends every session at once; a person made reviewer gets a reviewer profile. */
   async update(id: string, dto: UpdateUserDto, actor: Principal): Promise<UserEntity> {
     const user = await this.get(id);
