@@ -138,23 +138,20 @@ describe('an editor works the desk from the article pages (Chromium, strict CSP)
     expect(await button.isDisabled()).toBe(true);
 
     // Select the span as a mouse would: a DOM range over the text nodes (screen-reader labels are not the body's text).
-    await page.evaluate(({ start, end }) => {
-      const root = document.querySelector('[data-article-body]')!;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, { acceptNode: (node) => (node.parentElement?.closest('.visually-hidden') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT) });
+    await page.evaluate(`(() => {
+      const root = document.querySelector('[data-article-body]');
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, { acceptNode: (node) => (node.parentElement.closest('.visually-hidden') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT) });
       const range = document.createRange();
       let offset = 0;
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const length = node.textContent!.length;
-        if (start >= offset && start <= offset + length) range.setStart(node, start - offset);
-        if (end >= offset && end <= offset + length) {
-          range.setEnd(node, end - offset);
-          break;
-        }
+        const length = node.textContent.length;
+        if (${gap.start} >= offset && ${gap.start} <= offset + length) range.setStart(node, ${gap.start} - offset);
+        if (${gap.end} >= offset && ${gap.end} <= offset + length) { range.setEnd(node, ${gap.end} - offset); break; }
         offset += length;
       }
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-    }, gap);
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+    })()`);
     await waitFor(async () => !(await button.isDisabled()), 'the Add as claim button to be enabled by the selection', 5_000);
     expect(await page.getByLabel('Passage', { exact: true }).inputValue()).toBe(wanted);
     await browser.screenshot('editor-3-passage-selected');
@@ -205,11 +202,11 @@ describe('an editor works the desk from the article pages (Chromium, strict CSP)
       const last = [...claims].sort((a, b) => b.start - a.start)[0];
       const mark = page.locator(`.article-text [data-claim-id="${last.id}"]`);
       await mark.scrollIntoViewIfNeeded();
-      expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+      expect(await page.evaluate('window.scrollY')).toBeGreaterThan(0);
       await mark.click();
       await page.waitForURL(new RegExp(`claim=${last.id}.*#passage-${last.id}$`));
       await page.locator(`[data-claim-detail="${last.id}"]`).waitFor();
-      expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+      expect(await page.evaluate('window.scrollY')).toBeGreaterThan(0);
       const box = (await page.locator(`.article-text [data-claim-id="${last.id}"]`).boundingBox())!;
       expect(box.y).toBeGreaterThanOrEqual(0);
       expect(box.y).toBeLessThan(520);

@@ -17,8 +17,12 @@ const optionalNumber = ({ value }: { value: unknown }) => (value === '' || value
 const commaList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((topic) => topic.trim()).filter(Boolean) : value;
 
-/** Post article and Post revision: the API's article fields, as a plain form sends them (empty means unset, topics comma-separated). */
+/** Post article and Post revision: the API's article fields, as a plain form sends them (empty means unset, topics comma-separated, line breaks as typed). */
 export class ArticleForm extends CreateArticleDto {
+  /** A browser sends a textarea's line breaks as CRLF; the body keeps the ones the editor typed. */
+  @Transform(({ value }) => (typeof value === 'string' ? value.replace(/\r\n/g, '\n') : value))
+  declare body: string;
+
   @Transform(emptyIsUnset)
   declare url?: string;
 
