@@ -127,6 +127,8 @@ describe('an editor works the desk from the article pages (Chromium, strict CSP)
     await page.reload();
     expect(await page.locator('.article-text [data-claim-id]').count()).toBe(claims.length);
     await browser.screenshot('editor-2-posted-article');
+    await page.goto('/ui/articles');
+    expect(await text(`tr[data-article-id="${articleId}"]`)).toContain('Eda Editor');
   });
 
   it('adds a passage selected in the text as a claim: the exact span, scored, typed and queued', async () => {
