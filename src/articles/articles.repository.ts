@@ -89,6 +89,10 @@ export class ArticlesRepository {
     return em.findOneByOrFail(ArticleEntity, { ownerId, contentHash, externalId: IsNull() });
   }
 
+  lockById(em: EntityManager, id: string): Promise<ArticleEntity | null> {
+    return em.createQueryBuilder(ArticleEntity, 'a').setLock('pessimistic_write').where('a.id = :id', { id }).getOne();
+  }
+
   lockByExternalId(em: EntityManager, ownerId: string, externalId: string): Promise<ArticleEntity> {
     return em
       .createQueryBuilder(ArticleEntity, 'a')

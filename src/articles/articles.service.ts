@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { ApiError } from '../common/api-error';
 import { normalizeTopics } from '../common/topics';
 import type { Environment } from '../config/environment';
@@ -41,9 +41,14 @@ export class ArticlesService {
     return inTransaction(this.dataSource, async (em) => {
       const accepted = dto.externalId ? await this.upsertByExternalId(em, ownerId, dto, contentHash) : await this.insertByContent(em, ownerId, dto, contentHash);
       await alsoWrite?.(em, accepted);
-      if (accepted.created) await this.events.publish(em, ARTICLE_ACCEPTED, { articleId: accepted.article.id, revision: accepted.article.revision });
-      return accepted;
+      return this.announced(em, accepted);
     });
+  }
+
+  /** A new article or revision is announced in its own transaction (extraction queues it once it commits). */
+  private async announced(em: EntityManager, accepted: AcceptedArticle): Promise<AcceptedArticle> {
+    if (accepted.created) await this.events.publish(em, ARTICLE_ACCEPTED, { articleId: accepted.article.id, revision: accepted.article.revision });
+    return accepted;
   }
 
   private refuseTooLong(body: string): void {
@@ -63,9 +68,33 @@ export class ArticlesService {
   private async upsertByExternalId(em: EntityManager, ownerId: string, dto: CreateArticleDto, contentHash: string): Promise<AcceptedArticle> {
     const inserted = await this.insertArticle(em, 'external-id', ownerId, dto, contentHash);
     if (inserted) return { article: inserted, created: true };
-    const existing = await this.articles.lockByExternalId(em, ownerId, dto.externalId!);
-    if (existing.contentHash === contentHash) return { article: existing, created: false };
+    return this.reviseLocked(em, await this.articles.lockByExternalId(em, ownerId, dto.externalId!), dto, contentHash);
+  }
 
+  /**
+   * An editor's new revision of an article, by its id (from the pages): the article keeps its owner and identity, so
+   * its claims carry over as they do for a revision its owner posts.
+   */
+  async revise(articleId: string, dto: CreateArticleDto): Promise<AcceptedArticle> {
+    this.refuseTooLong(dto.body);
+    const contentHash = contentHashOf(dto.title, dto.body);
+    try {
+      return await inTransaction(this.dataSource, async (em) => {
+        const existing = await this.articles.lockById(em, articleId);
+        if (!existing) throw ApiError.notFound('Article', articleId);
+        return this.announced(em, await this.reviseLocked(em, existing, dto, contentHash));
+      });
+    } catch (error) {
+      // An article known by its text may not take the text of another article of the same owner.
+      if (error instanceof QueryFailedError && (error as { code?: string }).code === '23505') {
+        throw new ApiError(HttpStatus.CONFLICT, 'conflict', 'Another article of the same owner has exactly this title and body');
+      }
+      throw error;
+    }
+  }
+
+  private async reviseLocked(em: EntityManager, existing: ArticleEntity, dto: CreateArticleDto, contentHash: string): Promise<AcceptedArticle> {
+    if (existing.contentHash === contentHash) return { article: existing, created: false };
     existing.revision += 1;
     Object.assign(existing, this.articleFields(dto), { contentHash, status: 'received', failureReason: null });
     return { article: await this.articles.saveRevision(em, existing), created: true };

@@ -12,6 +12,13 @@ import { inTransaction } from '../database/unit-of-work';
 import { FactCheckQueueService } from '../fact-checks/fact-check-queue.service';
 import { ReviewQueueService } from '../review/review-queue.service';
 import { ExtractionPool } from './extraction-pool.service';
+import { spanOfPassage, type Span } from './passage-span';
+
+const PASSAGE_PROBLEMS = {
+  empty: 'the passage holds no text',
+  not_found: 'the passage is not in the article’s text (copy it from the current revision)',
+  ambiguous: 'the passage occurs more than once in the article; select a longer one',
+} as const;
 
 /** Editors correct the extractor: a span it missed becomes a claim, scored and typed like the others. */
 @Injectable()
@@ -25,8 +32,17 @@ export class ManualClaimService {
     private readonly claims: ClaimsRepository,
   ) {}
 
+  /** A passage selected or pasted on the article page: found in the body (see spanOfPassage), then added as its span. */
+  async addPassage(principal: Principal, articleId: string, passage: string, near?: Span): Promise<ClaimEntity> {
+    const article = await this.articles.findTextVisible(ownerFilterOf(principal), articleId);
+    if (!article) throw ApiError.notFound('Article', articleId);
+    const match = spanOfPassage(article.body, passage, near);
+    if (!match.ok) throw ApiError.validation({ passage: [PASSAGE_PROBLEMS[match.problem]] });
+    return this.add(principal, articleId, match.span);
+  }
+
   /** The span is analysed off the event loop and before any lock is taken; the article must not have changed meanwhile. */
-  async add(principal: Principal, articleId: string, span: { start: number; end: number }): Promise<ClaimEntity> {
+  async add(principal: Principal, articleId: string, span: Span): Promise<ClaimEntity> {
     const article = await this.articles.findTextVisible(ownerFilterOf(principal), articleId);
     if (!article) throw ApiError.notFound('Article', articleId);
     if (article.status !== 'ready') throw new ApiError(HttpStatus.CONFLICT, 'conflict', `The article is ${article.status}; add claims once it is ready`);

@@ -8,6 +8,8 @@ import type { ClaimEventEntity } from '../claims/claim-event.entity';
 import type { ClaimEntity } from '../claims/claim.entity';
 import { ClaimsQueryService } from '../claims/claims-query.service';
 import { FactChecksRepository, type StoredMatch } from '../fact-checks/fact-checks.repository';
+import { ReviewersService } from '../reviewers/reviewers.service';
+import type { NamedRecord } from './pages.repository';
 import { PeopleService, type PeopleDirectory } from './people.service';
 
 export interface ClaimDetail {
@@ -28,7 +30,12 @@ export interface ArticlePage {
   claimsNextCursor: string | null;
   selected: ClaimDetail | null;
   people: PeopleDirectory;
+  /** Whom an editor may assign the chosen claim to: the active reviewers (empty for other roles). */
+  assignable: NamedRecord[];
 }
+
+/** Editors and admins act on the article page; the other roles read it. */
+export const mayEdit = (principal: Principal) => principal.role === 'admin' || principal.role === 'editor';
 
 const HISTORY_LIMIT = 200;
 
@@ -40,7 +47,13 @@ export class ArticlePageService {
     private readonly claimsQuery: ClaimsQueryService,
     private readonly people: PeopleService,
     private readonly factChecks: FactChecksRepository,
+    private readonly reviewers: ReviewersService,
   ) {}
+
+  /** The article alone (the revision form shows its fields). */
+  article(principal: Principal, articleId: string): Promise<ArticleEntity> {
+    return this.articles.get(principal, articleId);
+  }
 
   async load(principal: Principal, articleId: string, claimId: string | null, claimsCursor: string | null = null): Promise<ArticlePage> {
     const article = await this.articles.get(principal, articleId);
@@ -53,6 +66,7 @@ export class ArticlePageService {
     const events = selected ? (await this.claimsQuery.events(principal, selected.id, { limit: HISTORY_LIMIT })).items : [];
     const people = await this.people.directory(events.map((e) => e.actorKeyId), events.map((e) => e.actorUserId));
     const matches = selected ? await this.factChecks.matchesOf(selected.id) : [];
+    const assignable = selected?.status === 'unverified' && mayEdit(principal) ? (await this.reviewers.list()).filter((r) => r.active).map(({ id, name }) => ({ id, name })) : [];
     return {
       article,
       summary,
@@ -62,6 +76,7 @@ export class ArticlePageService {
       claimsNextCursor: claims.nextCursor,
       selected: selected ? { claim: selected, events, matches } : null,
       people,
+      assignable,
     };
   }
 }

@@ -40,11 +40,17 @@ export class PagesRepository {
     return new Map(rows.map((u) => [u.id, u.name]));
   }
 
-  /** Who may post articles: each integrator once (by the name of its first key) and every admin and editor key, by name. */
+  /**
+   * Who may post articles: each integrator once (by the name of its first key), every admin and editor key, and every
+   * admin and editor person (who post from the pages), by name.
+   */
   articleSources(): Promise<NamedRecord[]> {
     return this.dataSource.query(
       `SELECT coalesce(integrator_id, id) AS id, min(name) AS name FROM api_keys
-       WHERE role IN ('admin', 'editor', 'integrator') GROUP BY 1 ORDER BY 2, 1`,
+       WHERE role IN ('admin', 'editor', 'integrator') GROUP BY 1
+       UNION ALL
+       SELECT id, name FROM users WHERE role IN ('admin', 'editor')
+       ORDER BY 2, 1`,
     );
   }
 

@@ -7,6 +7,7 @@ import { ArticlePageService } from './article-page.service';
 import { UiArticlesQuery, UiArticleQuery } from './dto/ui-articles.query';
 import { HtmlPage } from './html-page.decorator';
 import { UiExceptionFilter } from './ui-exception.filter';
+import { articleFormPage } from './views/article-form-page';
 import { articlePage } from './views/article-page';
 import { articlesPage } from './views/articles-page';
 
@@ -26,9 +27,24 @@ export class UiArticlesController {
     return articlesPage(await this.list.load(principal, query), query, principal);
   }
 
+  /** Declared before `:id`, which would take "new" for an id. */
+  @Get('new')
+  @Roles('admin', 'editor')
+  @HtmlPage()
+  newArticle(@CurrentPrincipal() principal: Principal): string {
+    return articleFormPage(principal, null);
+  }
+
   @Get(':id')
   @HtmlPage()
   async article(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Query() query: UiArticleQuery): Promise<string> {
-    return articlePage(await this.page.load(principal, id, query.claim ?? null, query.claims ?? null), principal);
+    return articlePage(await this.page.load(principal, id, query.claim ?? null, query.claims ?? null), principal, query.notice ?? null);
+  }
+
+  @Get(':id/revise')
+  @Roles('admin', 'editor')
+  @HtmlPage()
+  async revision(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string): Promise<string> {
+    return articleFormPage(principal, await this.page.article(principal, id));
   }
 }

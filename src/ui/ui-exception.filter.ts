@@ -25,6 +25,16 @@ export class UiExceptionFilter implements ExceptionFilter {
     const message = status >= 500 ? 'The desk could not answer this time; try again shortly.' : String(body.message ?? (exception as Error).message);
     const details = body.details && typeof body.details === 'object' ? Object.entries(body.details).map(([field, messages]) => `${field}: ${[messages].flat().join('; ')}`) : undefined;
     response.status(status).type('html').setHeader('Cache-Control', 'no-store');
-    response.send(errorPage(status, message, request.principal ?? null, details));
+    response.send(errorPage(status, message, request.principal ?? null, details, request.method === 'POST' ? pageReferrer(request) : null));
+  }
+}
+
+/** The page of this desk a form was posted from (pages send `Referrer-Policy: same-origin`), or null. */
+function pageReferrer(request: Request): string | null {
+  try {
+    const from = new URL(request.headers.referer ?? '');
+    return from.host === request.headers.host && from.pathname.startsWith('/ui/') ? `${from.pathname}${from.search}${from.hash}` : null;
+  } catch {
+    return null;
   }
 }

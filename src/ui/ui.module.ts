@@ -7,6 +7,8 @@ import { AuthModule } from '../auth/auth.module';
 import { PeopleModule } from '../people/people.module';
 import { ClaimsModule } from '../claims/claims.module';
 import { ReviewModule } from '../review/review.module';
+import { ExtractionModule } from '../extraction/extraction.module';
+import { ReviewersModule } from '../reviewers/reviewers.module';
 import { ArticleListService } from './article-list.service';
 import { ArticlePageService } from './article-page.service';
 import { PagesRepository } from './pages.repository';
@@ -17,6 +19,7 @@ import { UiArticlesController } from './ui-articles.controller';
 import { UiAssetsController } from './ui-assets.controller';
 import { UiAccountController } from './ui-account.controller';
 import { UiAuthController } from './ui-auth.controller';
+import { UiEditorActionsController } from './ui-editor-actions.controller';
 import { UiFallbackController } from './ui-fallback.controller';
 import { UiLiveController } from './ui-live.controller';
 import { LiveUpdatesService } from './live-updates.service';
@@ -33,8 +36,23 @@ import { WorkbenchService } from './workbench.service';
 
 /** The desk's pages (server-rendered HTML over the domain services) and the queue dashboard. */
 @Module({
-  imports: [AuthModule, PeopleModule, ArticlesModule, ClaimsModule, FactChecksModule, ReviewModule, AdminModule, QueueDashboardModule],
-  controllers: [UiAuthController, UiPasswordController, UiAccountController, UiSsoController, UiAssetsController, UiArticlesController, UiReviewController, UiReviewActionsController, UiAdminController, UiSearchController, UiLiveController, UiFallbackController],
+  imports: [AuthModule, PeopleModule, ArticlesModule, ClaimsModule, FactChecksModule, ReviewModule, ReviewersModule, ExtractionModule, AdminModule, QueueDashboardModule],
+  controllers: [
+    UiAuthController,
+    UiPasswordController,
+    UiAccountController,
+    UiSsoController,
+    UiAssetsController,
+    UiArticlesController,
+    UiEditorActionsController,
+    UiReviewController,
+    UiReviewActionsController,
+    UiAdminController,
+    UiSearchController,
+    UiLiveController,
+    // Last: its catch-all answers only what no other controller routes.
+    UiFallbackController,
+  ],
   providers: [SessionCookies, PagesRepository, ArticleListService, ArticlePageService, PeopleService, WorkbenchService, SearchPageService, SearchRepository, LiveUpdatesService, { provide: APP_INTERCEPTOR, useClass: TimeZoneInterceptor }],
 })
 export class UiModule {}

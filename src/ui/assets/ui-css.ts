@@ -172,4 +172,15 @@ svg.chart .track { fill: #edf0f4; }
 .failures { padding-left: 1.1rem; font-size: .88rem; }
 .failures code { white-space: pre-wrap; color: #97271c; }
 details.withdrawn { margin-top: 1rem; font-size: .9rem; }
+
+.page-head { display: flex; align-items: center; justify-content: space-between; gap: 1rem; flex-wrap: wrap; }
+.add-claim { padding: .7rem .9rem; }
+.add-claim button, .claim-action button { margin-top: .5rem; }
+.add-claim h2 { margin-bottom: .2rem; }
+.editor-actions { border-top: 1px solid var(--line); margin-top: .6rem; }
+.claim-action { margin: 0 0 .8rem; }
+.claim-action .hint { font-size: .82rem; margin: .2rem 0 0; }
+.article-form { max-width: 900px; }
+.article-form button { margin-top: 1rem; }
+.article-form .hint { font-size: .85rem; margin: .2rem 0 0; }
 `;

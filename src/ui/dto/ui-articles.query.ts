@@ -28,7 +28,14 @@ export class UiClaimQuery {
   claim?: string;
 }
 
+/** What an editor's last action on the article page did (the page words it; nothing from the URL is shown). */
+export const ARTICLE_NOTICES = ['posted', 'revised', 'unchanged', 'added', 'moved', 'assigned', 'unassigned'] as const;
+export type ArticleNotice = (typeof ARTICLE_NOTICES)[number];
+
 export class UiArticleQuery extends UiClaimQuery {
+  @IsOptional() @IsIn(ARTICLE_NOTICES)
+  notice?: ArticleNotice;
+
   /** Which page of the article's claims (a cursor from the page's own link). */
   @IsOptional() @Transform(emptyIsUnset) @IsString() @MaxLength(500)
   claims?: string;

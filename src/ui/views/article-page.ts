@@ -1,28 +1,50 @@
 import type { Principal } from '../../auth/principal';
-import type { ArticlePage } from '../article-page.service';
+import { mayEdit, type ArticlePage } from '../article-page.service';
+import type { ArticleNotice } from '../dto/ui-articles.query';
+import { addClaimForm, claimActions } from './editor-actions';
 import { seenBeforePanel } from './seen-before';
-import { claimDetail, highlightedText, placeableClaims } from './claim-views';
+import { claimDetail, highlightedText, passageId, placeableClaims } from './claim-views';
 import { formatDateTime } from './format';
 import { html, safeHref } from './html';
 import { layout } from './layout';
 import { liveRegion } from './live';
 import { statusChip, summaryPanel } from './status';
 
-export function articlePage(page: ArticlePage, principal: Principal): string {
+/**
+ * An article page's address. With a claim, it opens the claim's details and lands on its passage in the text (not
+ * at the top of the page), so choosing a claim or acting on it keeps the reader's place.
+ */
+export function articleHref(articleId: string, options: { claimId?: string; claimsCursor?: string | null; notice?: ArticleNotice } = {}): string {
+  const query = new URLSearchParams(Object.entries({ claim: options.claimId, claims: options.claimsCursor ?? undefined, notice: options.notice }).filter((e): e is [string, string] => !!e[1]));
+  return `/ui/articles/${articleId}${query.size ? `?${query}` : ''}${options.claimId ? `#${passageId(options.claimId)}` : ''}`;
+}
+
+const NOTICES: Record<ArticleNotice, string> = {
+  posted: 'The article was posted; its claims are being extracted.',
+  revised: 'The new revision was posted; its claims are being extracted (unchanged claims keep their status and history).',
+  unchanged: 'Nothing changed: the desk already holds exactly this title and body.',
+  added: 'The passage was added as a claim, scored, typed and queued for review.',
+  moved: 'The claim was moved.',
+  assigned: 'The claim was assigned.',
+  unassigned: 'The claim went back to the pool.',
+};
+
+export function articlePage(page: ArticlePage, principal: Principal, notice: ArticleNotice | null = null): string {
   const { article, summary, claims, selected, people } = page;
-  const listed = page.claimsCursor ? `&claims=${encodeURIComponent(page.claimsCursor)}` : '';
-  const hrefOf = (claim: { id: string }) => `/ui/articles/${article.id}?claim=${claim.id}${listed}#claim-heading`;
+  const hrefOf = (claim: { id: string }) => articleHref(article.id, { claimId: claim.id, claimsCursor: page.claimsCursor });
+  const editing = mayEdit(principal);
   const withdrawn = claims.filter((c) => c.status === 'withdrawn');
   const placed = new Set(placeableClaims(article.body, claims).map((c) => c.id));
   const url = safeHref(article.url);
   return layout(
-    { title: article.title, principal, section: '/ui/articles', scripts: ['live.js'] },
+    { title: article.title, principal, section: '/ui/articles', scripts: editing ? ['article.js', 'live.js'] : ['live.js'] },
     html`<nav class="crumbs" aria-label="Breadcrumb"><a href="/ui/articles">Articles</a> › <span>${article.title}</span></nav>
     <header class="article-head">
       <h1>${article.title}</h1>
       <p class="muted">Posted ${formatDateTime(article.createdAt)}${article.publishedAt ? html` · published ${formatDateTime(article.publishedAt)}` : ''}
         · revision ${article.revision} · ${article.status === 'ready' ? `${summary.total - summary.withdrawn} claims` : html`<strong>${article.status}</strong>`}
-        ${url ? html` · <a href="${url}" rel="noopener noreferrer nofollow">original</a>` : ''}</p>
+        ${url ? html` · <a href="${url}" rel="noopener noreferrer nofollow">original</a>` : ''}
+        ${editing ? html` · <a href="/ui/articles/${article.id}/revise">Post a new revision</a>` : ''}</p>
       ${article.status === 'failed' ? html`<p class="alert error">Extraction failed: ${article.failureReason ?? 'unknown reason'}</p>` : ''}
       ${article.status === 'received' || article.status === 'extracting' ? html`<p class="alert">Claims are being extracted; reload in a moment.</p>` : ''}
     </header>
@@ -31,11 +53,13 @@ export function articlePage(page: ArticlePage, principal: Principal): string {
     <div class="columns">
       <section class="article-text" aria-label="Article text with its claims highlighted">
         <p class="hint muted">Each highlighted passage is a claim, coloured by its status. Select one to see its sources, notes and history.</p>
-        <div class="body" lang="${article.language}">${highlightedText(article.body, claims, { selectedId: selected?.claim.id ?? null, hrefOf })}</div>
+        <div class="body" lang="${article.language}" data-article-body>${highlightedText(article.body, claims, { selectedId: selected?.claim.id ?? null, hrefOf })}</div>
       </section>
       <aside class="sidebar" aria-label="Claim details">
+        ${notice ? html`<p class="alert ok" role="status" id="notice">${NOTICES[notice]}</p>` : ''}
+        ${editing && article.status === 'ready' ? addClaimForm(article.id, principal) : ''}
         ${selected
-          ? html`${claimDetail(selected.claim, selected.events, people)}${seenBeforePanel(selected.matches)}<p><a href="/ui/articles/${article.id}">Close</a></p>`
+          ? html`${claimDetail(selected.claim, selected.events, people, editing ? claimActions(selected.claim, principal, page.assignable) : undefined)}${seenBeforePanel(selected.matches)}<p><a href="/ui/articles/${article.id}">Close</a></p>`
           : html`<h2>Claims</h2>
             ${claims.length === 0 ? html`<p class="muted">No claims found${article.status === 'ready' ? '' : ' yet'}.</p>` : ''}
             <ol class="claim-list">${claims
@@ -48,7 +72,7 @@ export function articlePage(page: ArticlePage, principal: Principal): string {
           : ''}
         ${page.claimsCursor || page.claimsNextCursor
           ? html`<nav class="pager" aria-label="More claims">${page.claimsCursor ? html`<a href="/ui/articles/${article.id}">First claims</a>` : ''}
-              ${page.claimsNextCursor ? html`<a href="/ui/articles/${article.id}?claims=${encodeURIComponent(page.claimsNextCursor)}">Next claims →</a>` : ''}</nav>`
+              ${page.claimsNextCursor ? html`<a href="${articleHref(article.id, { claimsCursor: page.claimsNextCursor })}">Next claims →</a>` : ''}</nav>`
           : ''}
       </aside>
     </div>`,

@@ -1,6 +1,7 @@
 import { ARTICLE_STATUSES } from '../../articles/article.entity';
 import type { Principal } from '../../auth/principal';
 import type { ArticleListPage } from '../article-list.service';
+import { mayEdit } from '../article-page.service';
 import type { UiArticlesQuery } from '../dto/ui-articles.query';
 import { formatDateTime } from './format';
 import { html } from './html';
@@ -17,7 +18,7 @@ export function articlesPage(page: ArticleListPage, query: UiArticlesQuery, prin
   const next = page.nextCursor ? `/ui/articles?${new URLSearchParams([...filters, ['cursor', page.nextCursor]])}` : null;
   return layout(
     { title: 'Articles', principal, section: '/ui/articles' },
-    html`<h1>Articles</h1>
+    html`<div class="page-head"><h1>Articles</h1>${mayEdit(principal) ? html`<a class="button" href="/ui/articles/new">Post article</a>` : ''}</div>
     <form class="filters" method="get" action="/ui/articles" aria-label="Filter articles">
       <div><label for="f-status">Status</label>
         <select id="f-status" name="status">${option('', 'Any', query.status)}${ARTICLE_STATUSES.map((s) => option(s, s, query.status))}</select></div>

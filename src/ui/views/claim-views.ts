@@ -5,6 +5,9 @@ import { formatDateTime } from './format';
 import { html, safeHref, type Html } from './html';
 import { STATUS_LABELS, statusChip } from './status';
 
+/** The id of a claim's passage in the article text: the anchor that keeps the reader's place. */
+export const passageId = (claimId: string) => `passage-${claimId}`;
+
 /** The claims that can be placed in the current text: not withdrawn, in order, not overlapping. */
 export function placeableClaims(body: string, claims: ClaimEntity[]): ClaimEntity[] {
   const placed: ClaimEntity[] = [];
@@ -37,7 +40,7 @@ export function highlightedText(body: string, claims: ClaimEntity[], options: { 
     const label = html`<span class="visually-hidden"> (claim, ${STATUS_LABELS[claim.status].label.toLowerCase()})</span>`;
     parts.push(
       options.hrefOf
-        ? html`<a class="claim status-${claim.status}${selected ? ' selected' : ''}" href="${options.hrefOf(claim)}" data-claim-id="${claim.id}" data-status="${claim.status}"${selected ? html` aria-current="true"` : ''}>${text}${label}</a>`
+        ? html`<a class="claim status-${claim.status}${selected ? ' selected' : ''}" id="${passageId(claim.id)}" href="${options.hrefOf(claim)}" data-claim-id="${claim.id}" data-status="${claim.status}"${selected ? html` aria-current="true"` : ''}>${text}${label}</a>`
         : html`<mark class="claim status-${claim.status}${selected ? ' selected' : ''}" data-claim-id="${claim.id}" data-status="${claim.status}">${text}${label}</mark>`,
     );
     cursor = end;
@@ -75,8 +78,8 @@ function eventSummary(event: ClaimEventEntity, people: PeopleDirectory): Html {
   return html`<strong>${who}</strong> ${EVENT_WORDS[event.type] ?? event.type}`;
 }
 
-/** Everything known about one claim: who, what evidence, and every step of its history. */
-export function claimDetail(claim: ClaimEntity, events: ClaimEventEntity[], people: PeopleDirectory): Html {
+/** Everything known about one claim: who, what evidence, and every step of its history; `actions` (an editor's forms) follow the facts. */
+export function claimDetail(claim: ClaimEntity, events: ClaimEventEntity[], people: PeopleDirectory, actions?: Html): Html {
   const sources = events.flatMap((e) => (e.sources ?? []).map((s) => ({ ...s, by: people.actor(e), at: e.createdAt })));
   const notes = events.filter((e) => e.note).map((e) => ({ note: e.note!, by: people.actor(e), at: e.createdAt, type: e.type, to: e.toStatus }));
   return html`<article class="claim-detail" aria-labelledby="claim-heading" data-claim-detail="${claim.id}">
@@ -89,6 +92,7 @@ export function claimDetail(claim: ClaimEntity, events: ClaimEventEntity[], peop
       <dt>Reviewer</dt><dd>${claim.assigneeId ? html`${people.reviewer(claim.assigneeId)} <span class="muted">(working on it)</span>` : claim.lastVerdictReviewerId ? html`${people.reviewer(claim.lastVerdictReviewerId)} <span class="muted">(gave the verdict)</span>` : html`<span class="muted">none yet</span>`}</dd>
       <dt>Version</dt><dd>${claim.version}</dd>
     </dl>
+    ${actions ?? ''}
     <h3>Sources</h3>
     ${sources.length
       ? html`<ul class="sources">${sources.map((s) => html`<li>${sourceLink(s)} <span class="muted">— ${s.by}, ${formatDateTime(s.at)}</span></li>`)}</ul>`

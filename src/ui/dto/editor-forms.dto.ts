@@ -1,0 +1,72 @@
+import { Transform, Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { CreateArticleDto } from '../../articles/dto/create-article.dto';
+import { TransitionClaimDto } from '../../claims/dto/transition-claim.dto';
+import { emptyIsUnset } from './ui-articles.query';
+
+/** Every page form carries the session's CSRF token (checked by the guard); the pipe must let the field through. */
+const CsrfToken = () => (target: object, property: string) => {
+  IsOptional()(target, property);
+  IsString()(target, property);
+  MaxLength(200)(target, property);
+};
+
+/** An optional number field: empty is unset (Type(() => Number) would read it as 0). */
+const optionalNumber = ({ value }: { value: unknown }) => (value === '' || value === undefined ? undefined : Number(value));
+
+const commaList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').map((topic) => topic.trim()).filter(Boolean) : value;
+
+/** Post article and Post revision: the API's article fields, as a plain form sends them (empty means unset, topics comma-separated, line breaks as typed). */
+export class ArticleForm extends CreateArticleDto {
+  /** A browser sends a textarea's line breaks as CRLF; the body keeps the ones the editor typed. */
+  @Transform(({ value }) => (typeof value === 'string' ? value.replace(/\r\n/g, '\n') : value))
+  declare body: string;
+
+  @Transform(emptyIsUnset)
+  declare url?: string;
+
+  @Transform(emptyIsUnset)
+  declare language?: string;
+
+  @Transform(commaList)
+  declare topics?: string[];
+
+  @CsrfToken()
+  _csrf?: string;
+}
+
+/** Add as claim: the passage's text, and the selection's offsets when the page's script could read them. */
+export class AddClaimForm {
+  @IsString() @MaxLength(10_000)
+  passage: string;
+
+  @IsOptional() @Transform(optionalNumber) @IsInt() @Min(0)
+  start?: number;
+
+  @IsOptional() @Transform(optionalNumber) @IsInt() @Min(1)
+  end?: number;
+
+  @CsrfToken()
+  _csrf?: string;
+}
+
+/** Dismiss or Reopen: a move with its note and the version the editor saw. */
+export class MoveClaimForm extends TransitionClaimDto {
+  @Type(() => Number)
+  declare expectedVersion?: number;
+
+  @Transform(emptyIsUnset)
+  declare note?: string;
+
+  @CsrfToken()
+  _csrf?: string;
+}
+
+export class AssignClaimForm {
+  @IsUUID()
+  reviewerId: string;
+
+  @CsrfToken()
+  _csrf?: string;
+}

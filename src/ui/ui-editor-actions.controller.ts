@@ -1,0 +1,76 @@
+import { Body, Controller, HttpStatus, Param, Post, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ArticlesService } from '../articles/articles.service';
+import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
+import { actorOf } from '../claims/claim-history';
+import type { ClaimEntity } from '../claims/claim.entity';
+import { ClaimTransitionService } from '../claims/claim-transition.service';
+import { UuidParamPipe } from '../common/uuid-param.pipe';
+import { ManualClaimService } from '../extraction/manual-claim.service';
+import { AssignmentService } from '../review/assignment.service';
+import { CsrfOnlyDto } from './dto/login.dto';
+import { AddClaimForm, ArticleForm, AssignClaimForm, MoveClaimForm } from './dto/editor-forms.dto';
+import type { ArticleNotice } from './dto/ui-articles.query';
+import { UiExceptionFilter } from './ui-exception.filter';
+import { articleHref } from './views/article-page';
+
+/**
+ * The editor's forms on the article pages: plain posts (POST-redirect-GET) into the same domain services as the JSON
+ * API. Errors come back as readable pages (the filter); on success the article page says what happened.
+ */
+@ApiExcludeController()
+@UseFilters(UiExceptionFilter)
+@Roles('admin', 'editor')
+@Controller('ui')
+export class UiEditorActionsController {
+  constructor(
+    private readonly articles: ArticlesService,
+    private readonly manualClaims: ManualClaimService,
+    private readonly transitions: ClaimTransitionService,
+    private readonly assignments: AssignmentService,
+  ) {}
+
+  @Post('articles')
+  async post(@CurrentPrincipal() principal: Principal, @Body() form: ArticleForm, @Res() response: Response): Promise<void> {
+    const { article, created } = await this.articles.accept(principal, form);
+    seeOther(response, articleHref(article.id, { notice: created ? 'posted' : 'unchanged' }));
+  }
+
+  @Post('articles/:id/revisions')
+  async revise(@Param('id', UuidParamPipe) id: string, @Body() form: ArticleForm, @Res() response: Response): Promise<void> {
+    const { created } = await this.articles.revise(id, form);
+    seeOther(response, articleHref(id, { notice: created ? 'revised' : 'unchanged' }));
+  }
+
+  @Post('articles/:id/claims')
+  async addClaim(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Body() form: AddClaimForm, @Res() response: Response): Promise<void> {
+    const selection = form.start !== undefined && form.end !== undefined ? { start: form.start, end: form.end } : undefined;
+    backToClaim(response, await this.manualClaims.addPassage(principal, id, form.passage, selection), 'added');
+  }
+
+  /** Dismiss and Reopen (and any move the state machine allows an editor), with the version the page showed. */
+  @Post('claims/:id/transitions')
+  async move(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Body() form: MoveClaimForm, @Res() response: Response): Promise<void> {
+    backToClaim(response, await this.transitions.move(id, principal, form), 'moved');
+  }
+
+  @Post('claims/:id/assign')
+  async assign(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Body() form: AssignClaimForm, @Res() response: Response): Promise<void> {
+    backToClaim(response, (await this.assignments.assignByHand(id, form.reviewerId, actorOf(principal))).claim, 'assigned');
+  }
+
+  @Post('claims/:id/unassign')
+  async unassign(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Body() _form: CsrfOnlyDto, @Res() response: Response): Promise<void> {
+    backToClaim(response, await this.assignments.unassign(id, actorOf(principal)), 'unassigned');
+  }
+}
+
+function seeOther(response: Response, href: string): void {
+  response.redirect(HttpStatus.SEE_OTHER, href);
+}
+
+/** Back to the claim's passage in its article, its details open: the reader keeps their place. */
+function backToClaim(response: Response, claim: ClaimEntity, notice: ArticleNotice): void {
+  seeOther(response, articleHref(claim.articleId, { claimId: claim.id, notice }));
+}
