@@ -43,6 +43,11 @@ export class CallbackEndpointsRepository {
     return endpoint ?? null;
   }
 
+  /** A new signing secret: every delivery from now on (redeliveries too) is signed with it. */
+  async replaceSecret(id: string, secret: string): Promise<void> {
+    await this.dataSource.query(`UPDATE callback_endpoints SET secret = $2 WHERE id = $1`, [id, secret]);
+  }
+
   /** Disables the endpoint (unless it is already), as its owner asked. */
   async disable(em: EntityManager, id: string): Promise<CallbackEndpoint> {
     const [endpoint] = await returningRows<CallbackEndpoint>(em,
