@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ApiKeyEntity } from '../auth/api-key.entity';
 import { ApiKeysService } from '../auth/api-keys.service';
 import type { Principal } from '../auth/principal';
+import { ApiError } from '../common/api-error';
 import { PeopleService } from '../people/people.service';
 import { ReviewersService } from '../reviewers/reviewers.service';
 import type { CreateKeyDto } from './dto/create-key.dto';
@@ -24,6 +25,13 @@ export class KeysService {
 
   list(): Promise<ApiKeyEntity[]> {
     return this.apiKeys.list();
+  }
+
+  /** Keys are few (people and integrators hold a handful each), so the list is read and searched. */
+  async get(id: string): Promise<ApiKeyEntity> {
+    const key = (await this.apiKeys.list()).find((k) => k.id === id);
+    if (!key) throw ApiError.notFound('Key', id);
+    return key;
   }
 
   revoke(id: string, principal: Principal): Promise<void> {

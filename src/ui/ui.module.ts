@@ -3,6 +3,8 @@ import { Module } from '@nestjs/common';
 import { AdminModule } from '../admin/admin.module';
 import { ArticlesModule } from '../articles/articles.module';
 import { AuthModule } from '../auth/auth.module';
+import { IntegrationsModule } from '../integrations/integrations.module';
+import { ReviewersModule } from '../reviewers/reviewers.module';
 import { PeopleModule } from '../people/people.module';
 import { ClaimsModule } from '../claims/claims.module';
 import { ReviewModule } from '../review/review.module';
@@ -11,7 +13,13 @@ import { ArticlePageService } from './article-page.service';
 import { PagesRepository } from './pages.repository';
 import { PeopleService } from './people.service';
 import { QueueDashboardModule } from './queue-dashboard.module';
+import { AuditPageService } from './audit-page.service';
 import { UiAdminController } from './ui-admin.controller';
+import { UiAdminIntegrationsController } from './ui-admin-integrations.controller';
+import { UiAdminKeysController } from './ui-admin-keys.controller';
+import { UiAdminPeopleController } from './ui-admin-people.controller';
+import { UiAdminReviewersController } from './ui-admin-reviewers.controller';
+import { UiAuditController } from './ui-audit.controller';
 import { UiArticlesController } from './ui-articles.controller';
 import { UiAssetsController } from './ui-assets.controller';
 import { UiAccountController } from './ui-account.controller';
@@ -29,8 +37,8 @@ import { WorkbenchService } from './workbench.service';
 
 /** The desk's pages (server-rendered HTML over the domain services) and the queue dashboard. */
 @Module({
-  imports: [AuthModule, PeopleModule, ArticlesModule, ClaimsModule, FactChecksModule, ReviewModule, AdminModule, QueueDashboardModule],
-  controllers: [UiAuthController, UiPasswordController, UiAccountController, UiSsoController, UiAssetsController, UiArticlesController, UiReviewController, UiReviewActionsController, UiAdminController, UiSearchController, UiFallbackController],
-  providers: [SessionCookies, PagesRepository, ArticleListService, ArticlePageService, PeopleService, WorkbenchService, SearchPageService, SearchRepository],
+  imports: [AuthModule, PeopleModule, ArticlesModule, ClaimsModule, FactChecksModule, ReviewModule, ReviewersModule, IntegrationsModule, AdminModule, QueueDashboardModule],
+  controllers: [UiAuthController, UiPasswordController, UiAccountController, UiSsoController, UiAssetsController, UiArticlesController, UiReviewController, UiReviewActionsController, UiAdminController, UiAdminPeopleController, UiAdminReviewersController, UiAdminKeysController, UiAdminIntegrationsController, UiAuditController, UiSearchController, UiFallbackController],
+  providers: [SessionCookies, PagesRepository, ArticleListService, ArticlePageService, PeopleService, WorkbenchService, SearchPageService, SearchRepository, AuditPageService],
 })
 export class UiModule {}
