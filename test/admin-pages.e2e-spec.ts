@@ -233,6 +233,7 @@ describe('the admin console in a real browser', () => {
     const bad = await page().goto('/ui/admin/audit?claim=not-a-claim');
     expect(bad!.status()).toBe(400);
     await page().getByRole('heading', { name: 'That request was not valid' }).waitFor();
-    expect(browser.problems).toEqual([]);
+    // The 403 and 400 pages this suite asks for are the only failed loads; nothing broke the strict CSP.
+    expect(browser.problems.filter((p) => !/status of (400 \(Bad Request\)|403 \(Forbidden\))/.test(p))).toEqual([]);
   });
 });
