@@ -112,6 +112,10 @@ export class Environment {
   @IsOptional() @IsIn(['editor', 'reviewer'])
   OIDC_DEFAULT_ROLE?: 'editor' | 'reviewer';
 
+  /** 32 random bytes in base64 (`openssl rand -base64 32`): TOTP secrets are stored sealed with it. */
+  @IsOptional() @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'TOTP_ENCRYPTION_KEY is 32 bytes in base64 (openssl rand -base64 32)' })
+  TOTP_ENCRYPTION_KEY?: string;
+
   /** When set, /metrics needs `Authorization: Bearer <METRICS_TOKEN>`. */
   @IsOptional() @IsString() @MinLength(16)
   METRICS_TOKEN?: string;
@@ -172,7 +176,7 @@ export class Environment {
 
 /** Values quoted in an error: keys never, URLs without their password. */
 function shown(name: string, value: unknown): string {
-  if (name === 'ADMIN_API_KEY' || name === 'METRICS_TOKEN' || name === 'OIDC_CLIENT_SECRET') return 'a value that is not shown';
+  if (name === 'ADMIN_API_KEY' || name === 'METRICS_TOKEN' || name === 'OIDC_CLIENT_SECRET' || name === 'TOTP_ENCRYPTION_KEY') return 'a value that is not shown';
   if (typeof value === 'string' && name.endsWith('_URL')) {
     try {
       const url = new URL(value);

@@ -78,6 +78,17 @@ export class PeopleService {
     });
   }
 
+  /** For a lost phone (or a lost TOTP_ENCRYPTION_KEY): the second factor goes with every session, and the person enrols again. */
+  async resetTwoFactor(id: string, actor: Principal): Promise<UserEntity> {
+    await this.get(id);
+    await this.dataSource.transaction(async (em) => {
+      await this.people.setTotp(id, null, false, em);
+      await this.sessions.endAllOf(id, em);
+      await recordAuditEvent(em, { action: 'user.two_factor_reset', actor, targetType: 'user', targetId: id });
+    });
+    return this.get(id);
+  }
+
   private async issueLink(em: EntityManager, userId: string, purpose: UserTokenPurpose): Promise<string> {
     const { token, hash } = newSecretToken();
     await this.people.insertToken(em, { userId, purpose, tokenHash: hash, expiresAt: new Date(Date.now() + INVITATION_HOURS * 3600_000) });
