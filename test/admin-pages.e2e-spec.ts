@@ -77,6 +77,14 @@ describe('the admin console in a real browser', () => {
     await person.getByRole('button', { name: 'Reactivate' }).waitFor();
     await browser.screenshot('admin-people');
     expect((await api('/admin/users')).body.items.find((u: { id: string }) => u.id === invited.id)).toMatchObject({ role: 'admin', active: false });
+
+    // As if Ivo had enrolled a phone and lost it (enrolment itself has its own test in people.e2e-spec.ts).
+    await t.db.query(`UPDATE users SET totp_secret = 'lost', totp_enabled_at = now() WHERE id = $1`, [invited.id]);
+    await page().reload();
+    await person.getByRole('button', { name: 'Turn off 2FA' }).click();
+    await page().waitForURL(/\/ui\/admin\/people/);
+    expect(await person.getByRole('button', { name: 'Turn off 2FA' }).count()).toBe(0);
+    expect((await api('/admin/users')).body.items.find((u: { id: string }) => u.id === invited.id)).toMatchObject({ twoFactor: false });
   });
 
   it('adds a reviewer with New reviewer, refuses bad input readably, and edits it', async () => {
@@ -214,7 +222,7 @@ describe('the admin console in a real browser', () => {
     expect(fromApi.length).toBeGreaterThanOrEqual(5);
     expect(await rows.count()).toBe(fromApi.length);
     const actions = await rows.locator('strong').allTextContents();
-    expect(actions).toEqual(expect.arrayContaining(['user.created', 'user.updated', 'reviewer.created', 'reviewer.updated', 'key.created', 'key.revoked']));
+    expect(actions).toEqual(expect.arrayContaining(['user.created', 'user.updated', 'user.two_factor_reset', 'reviewer.created', 'reviewer.updated', 'key.created', 'key.revoked']));
     for (const who of await rows.locator('td:nth-child(2)').allTextContents()) expect(who).toContain('Adi Admin');
     expect(await page().getByRole('link', { name: 'reviewer Rita Reviewer' }).first().getAttribute('href')).toMatch(/^\/ui\/admin\/reviewers\/[0-9a-f-]{36}$/);
     await browser.screenshot('admin-audit-by-person');

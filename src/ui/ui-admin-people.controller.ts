@@ -49,6 +49,13 @@ export class UiAdminPeopleController {
     response.redirect(HttpStatus.SEE_OTHER, `/ui/admin/people#person-${id}`);
   }
 
+  /** A lost phone: the second factor is turned off and the person enrols again. */
+  @Post(':id/two-factor/reset')
+  async resetTwoFactor(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Res() response: Response): Promise<void> {
+    await this.people.resetTwoFactor(id, principal);
+    response.redirect(HttpStatus.SEE_OTHER, `/ui/admin/people#person-${id}`);
+  }
+
   @Post(':id/reset')
   @HttpCode(HttpStatus.OK)
   @HtmlPage()

@@ -37,6 +37,7 @@ export function adminPeoplePage(principal: Principal, people: UserEntity[], last
               <select id="role-${p.id}" name="role">${options(ROLE_CHOICES, p.role)}</select><button type="submit">Change role</button></form>
             ${postButton(principal, `/ui/admin/people/${p.id}`, p.active ? 'Deactivate' : 'Reactivate', { active: String(!p.active) })}
             ${postButton(principal, `/ui/admin/people/${p.id}/reset`, 'Reset link')}
+            ${p.totpEnabledAt ? postButton(principal, `/ui/admin/people/${p.id}/two-factor/reset`, 'Turn off 2FA') : ''}
           </div></td></tr>`,
       )}</tbody>
     </table></div>`,
