@@ -55,6 +55,7 @@ const EXPECTED: Record<string, Access> = {
   'POST /integrations/endpoints': ['admin', 'integrator'],
   'GET /integrations/endpoints': ['admin', 'integrator'],
   'DELETE /integrations/endpoints/{id}': ['admin', 'integrator'],
+  'POST /integrations/endpoints/{id}/rotate-secret': ['admin', 'integrator'],
   'GET /integrations/endpoints/{id}/deliveries': ['admin', 'integrator'],
   'POST /integrations/endpoints/{id}/deliveries/{deliveryId}/redeliver': ['admin', 'integrator'],
   'POST /webhooks/articles': 'signature',

@@ -34,6 +34,8 @@ export interface EventFilter {
   since?: Date | string;
   /** A key id, or 'system' for what the service did itself. */
   actor?: string;
+  /** The person who acted. */
+  personId?: string;
   /** Only this claim's events (claim events only). */
   claimId?: string;
   /** The (createdKey, rank, seq) of the last event of the page before. */
@@ -80,6 +82,7 @@ export class EventsRepository {
       const where: string[] = [];
       if (filter.since) where.push(`created_at >= ${param(filter.since)}`);
       if (filter.actor) where.push(filter.actor === 'system' ? 'actor_key_id IS NULL' : `actor_key_id = ${param(filter.actor)}`);
+      if (filter.personId) where.push(`actor_user_id = ${param(filter.personId)}`);
       if (filter.claimId) where.push(`claim_id = ${param(filter.claimId)}`);
       if (filter.after) {
         const [at, rank, seq] = filter.after;

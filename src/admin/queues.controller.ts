@@ -26,18 +26,14 @@ export class QueuesController {
   @Post(':name/pause')
   @HttpCode(200)
   @ApiOperation({ summary: 'Pause a queue for every worker (admin)' })
-  async pause(@Param('name') name: string) {
-    const queue = this.queues.get(name);
-    await queue.pause();
-    return this.queues.stats(queue);
+  pause(@Param('name') name: string) {
+    return this.queues.pause(name);
   }
 
   @Post(':name/resume')
   @HttpCode(200)
   @ApiOperation({ summary: 'Resume a paused queue (admin)' })
-  async resume(@Param('name') name: string) {
-    const queue = this.queues.get(name);
-    await queue.resume();
-    return this.queues.stats(queue);
+  resume(@Param('name') name: string) {
+    return this.queues.resume(name);
   }
 }

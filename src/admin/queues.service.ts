@@ -52,6 +52,19 @@ export class QueuesService {
     };
   }
 
+  /** Pauses the queue for every worker (BullMQ keeps the flag in Redis). */
+  async pause(name: string) {
+    const queue = this.get(name);
+    await queue.pause();
+    return this.stats(queue);
+  }
+
+  async resume(name: string) {
+    const queue = this.get(name);
+    await queue.resume();
+    return this.stats(queue);
+  }
+
   /** Moves every failed job back to waiting. */
   async retryFailed(name: string): Promise<number> {
     const queue = this.get(name);

@@ -26,9 +26,17 @@ export class ApiKeyEntity {
   @Column({ name: 'integrator_id', type: 'uuid', nullable: true })
   integratorId: string | null;
 
+  /** The person who holds the key: what it does is recorded under them. */
+  @Column({ name: 'owner_user_id', type: 'uuid', nullable: true })
+  ownerUserId: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
+
+  /** To the minute: a key in use is stamped when its cached row is read afresh, not on every request. */
+  @Column({ name: 'last_used_at', type: 'timestamptz', nullable: true })
+  lastUsedAt: Date | null;
 }

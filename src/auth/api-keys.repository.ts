@@ -4,7 +4,7 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { ApiKeyEntity } from './api-key.entity';
 import type { Role } from './role';
 
-/** A key that is not revoked, with whether the reviewer behind it (if any) is still active. */
+/** A key that is not revoked, with whether the reviewer and the person behind it (if any) are still active. */
 export interface LiveKey {
   id: string;
   name: string;
@@ -12,7 +12,9 @@ export interface LiveKey {
   secretHash: string;
   reviewerId: string | null;
   integratorId: string | null;
+  ownerUserId: string | null;
   reviewerActive: boolean;
+  ownerActive: boolean;
 }
 
 export interface StoredKeyInput {
@@ -22,6 +24,7 @@ export interface StoredKeyInput {
   secretHash: string;
   reviewerId?: string | null;
   integratorId?: string | null;
+  ownerUserId?: string | null;
 }
 
 /** `api_keys`: keys stored by prefix and hashed secret, never the secret itself. */
@@ -30,7 +33,7 @@ export class ApiKeysRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   insert(em: EntityManager, key: StoredKeyInput): Promise<ApiKeyEntity> {
-    return em.save(em.create(ApiKeyEntity, { ...key, reviewerId: key.reviewerId ?? null, integratorId: key.integratorId ?? null }));
+    return em.save(em.create(ApiKeyEntity, { ...key, reviewerId: key.reviewerId ?? null, integratorId: key.integratorId ?? null, ownerUserId: key.ownerUserId ?? null }));
   }
 
   /** Nothing happens when a key with the prefix exists already. */
@@ -41,12 +44,17 @@ export class ApiKeysRepository {
   async findLive(prefix: string): Promise<LiveKey | null> {
     const [row]: LiveKey[] = await this.dataSource.query(
       `SELECT k.id, k.name, k.role, k.secret_hash AS "secretHash", k.reviewer_id AS "reviewerId", k.integrator_id AS "integratorId",
-              coalesce(r.active, k.reviewer_id IS NULL) AS "reviewerActive"
-       FROM api_keys k LEFT JOIN reviewers r ON r.id = k.reviewer_id
+              k.owner_user_id AS "ownerUserId", coalesce(r.active, k.reviewer_id IS NULL) AS "reviewerActive", coalesce(u.active, k.owner_user_id IS NULL) AS "ownerActive"
+       FROM api_keys k LEFT JOIN reviewers r ON r.id = k.reviewer_id LEFT JOIN users u ON u.id = k.owner_user_id
        WHERE k.prefix = $1 AND k.revoked_at IS NULL`,
       [prefix],
     );
     return row ?? null;
+  }
+
+  /** At most once a minute per key, so a busy key does not write on every cache refresh. */
+  async touch(id: string): Promise<void> {
+    await this.dataSource.query(`UPDATE api_keys SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`, [id]);
   }
 
   /** Newest first. */

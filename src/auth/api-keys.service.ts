@@ -18,6 +18,8 @@ export interface NewApiKey {
   role: Role;
   reviewerId?: string | null;
   integratorId?: string | null;
+  /** The person who holds the key; integrator keys name their integrator instead. */
+  ownerUserId?: string | null;
 }
 
 @Injectable()
@@ -33,6 +35,7 @@ export class ApiKeysService {
   async create(input: NewApiKey, actor: Principal | null = null, outer?: EntityManager): Promise<{ entity: ApiKeyEntity; key: string }> {
     if (input.role === 'reviewer' && !input.reviewerId) throw ApiError.validation({ reviewerId: ['a reviewer key needs reviewerId'] });
     if (input.role !== 'reviewer' && input.reviewerId) throw ApiError.validation({ reviewerId: ['only reviewer keys name a reviewer'] });
+    if (input.role === 'integrator' && input.ownerUserId) throw ApiError.validation({ ownerUserId: ['an integrator key is owned by its integrator, not a person'] });
     const generated = generateApiKey();
     const inTransaction = <T>(work: (em: EntityManager) => Promise<T>) => (outer ? work(outer) : this.dataSource.transaction(work));
     const entity = await inTransaction(async (em) => {
@@ -43,8 +46,9 @@ export class ApiKeysService {
         secretHash: generated.secretHash,
         reviewerId: input.reviewerId,
         integratorId: input.integratorId,
+        ownerUserId: input.ownerUserId,
       });
-      await recordAuditEvent(em, { action: 'key.created', actor, targetType: 'key', targetId: saved.id, details: { name: saved.name, role: saved.role } });
+      await recordAuditEvent(em, { action: 'key.created', actor, targetType: 'key', targetId: saved.id, details: { name: saved.name, role: saved.role, ownerUserId: saved.ownerUserId } });
       return saved;
     });
     return { entity, key: generated.key };
@@ -68,7 +72,8 @@ export class ApiKeysService {
     const matches = secretMatches(parsed.secret, row?.secretHash ?? NO_SUCH_KEY_HASH);
     if (!row || !matches) return null;
     if (!row.reviewerActive) throw ApiError.forbidden('This key’s reviewer is deactivated: it may not act on anything until an admin reactivates it');
-    return { keyId: row.id, userId: null, name: row.name, role: row.role, reviewerId: row.reviewerId, integratorId: row.integratorId };
+    if (!row.ownerActive) throw ApiError.forbidden('This key’s owner is deactivated: it may not act on anything until an admin reactivates them');
+    return { keyId: row.id, userId: row.ownerUserId, name: row.name, role: row.role, reviewerId: row.reviewerId, integratorId: row.integratorId };
   }
 
   /**
@@ -79,14 +84,25 @@ export class ApiKeysService {
     const cached = this.liveKeys.get(prefix);
     if (cached && cached.until > Date.now()) return cached.row;
     const row = await this.keys.findLive(prefix);
-    if (row) this.liveKeys.set(prefix, { row, until: Date.now() + KEY_CACHE_MS });
-    else this.liveKeys.delete(prefix);
+    if (row) {
+      this.liveKeys.set(prefix, { row, until: Date.now() + KEY_CACHE_MS });
+      await this.keys.touch(row.id);
+    } else this.liveKeys.delete(prefix);
     return row;
   }
 
   /** A reviewer was (de)activated: its keys are read afresh. */
   forgetReviewer(reviewerId: string): void {
-    for (const [prefix, cached] of this.liveKeys) if (cached.row.reviewerId === reviewerId) this.liveKeys.delete(prefix);
+    this.forget((row) => row.reviewerId === reviewerId);
+  }
+
+  /** A person was (de)activated: the keys they hold are read afresh. */
+  forgetOwner(userId: string): void {
+    this.forget((row) => row.ownerUserId === userId);
+  }
+
+  private forget(matches: (row: LiveKey) => boolean): void {
+    for (const [prefix, cached] of this.liveKeys) if (matches(cached.row)) this.liveKeys.delete(prefix);
   }
 
   list(): Promise<ApiKeyEntity[]> {
@@ -98,6 +114,6 @@ export class ApiKeysService {
       if (!(await this.keys.revoke(em, id))) throw ApiError.notFound('Key', id);
       await recordAuditEvent(em, { action: 'key.revoked', actor, targetType: 'key', targetId: id });
     });
-    for (const [prefix, cached] of this.liveKeys) if (cached.row.id === id) this.liveKeys.delete(prefix);
+    this.forget((row) => row.id === id);
   }
 }

@@ -2,6 +2,13 @@ import { type ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/
 import { ApiError } from './api-error';
 import { prototypeKeyPaths } from './json-body-guard';
 
+/** Field path → messages, as `validation_failed` details name them. */
+export function validationDetails(errors: ValidationError[]): Record<string, string[]> {
+  const details: Record<string, string[]> = {};
+  collect(errors, '', details);
+  return details;
+}
+
 function collect(errors: ValidationError[], parent: string, into: Record<string, string[]>): void {
   for (const error of errors) {
     const path = parent ? `${parent}.${error.property}` : error.property;
@@ -24,10 +31,6 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => {
-      const details: Record<string, string[]> = {};
-      collect(errors, '', details);
-      return ApiError.validation(details);
-    },
+    exceptionFactory: (errors) => ApiError.validation(validationDetails(errors)),
   });
 }

@@ -38,6 +38,15 @@ export class CallbackEndpointsController {
     return this.endpoints.disable(principal, id);
   }
 
+  @Post(':id/rotate-secret')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Issue a new signing secret for an endpoint; later deliveries are signed with it (shown this once)' })
+  @ApiResponse({ status: 200, description: '{id, secret}' })
+  @ApiResponse({ status: 404, description: 'not_found' })
+  rotateSecret(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string) {
+    return this.endpoints.rotateSecret(principal, id);
+  }
+
   @Get(':id/deliveries')
   @ApiOperation({ summary: 'Deliveries to an endpoint, newest first, each with every attempt (status, error, duration)' })
   @ApiResponse({ status: 404, description: 'not_found' })

@@ -6,6 +6,8 @@ import type { CallbackEvent } from './callback-events';
 
 export interface CallbackEndpoint {
   id: string;
+  /** The integrator (or key, or person) whose articles' callbacks go here. */
+  ownerId: string;
   url: string;
   events: CallbackEvent[];
   disabledAt: Date | null;
@@ -13,7 +15,7 @@ export interface CallbackEndpoint {
   createdAt: Date;
 }
 
-const ENDPOINT_COLUMNS = `id, url, events, disabled_at AS "disabledAt", disabled_reason AS "disabledReason", created_at AS "createdAt"`;
+const ENDPOINT_COLUMNS = `id, owner_id AS "ownerId", url, events, disabled_at AS "disabledAt", disabled_reason AS "disabledReason", created_at AS "createdAt"`;
 
 /** `callback_endpoints`: where an owner's callbacks go, and whether they still do; `owner` null: every owner's. */
 @Injectable()
@@ -41,6 +43,11 @@ export class CallbackEndpointsRepository {
       [id, owner],
     );
     return endpoint ?? null;
+  }
+
+  /** A new signing secret: every delivery from now on (redeliveries too) is signed with it. */
+  async replaceSecret(id: string, secret: string): Promise<void> {
+    await this.dataSource.query(`UPDATE callback_endpoints SET secret = $2 WHERE id = $1`, [id, secret]);
   }
 
   /** Disables the endpoint (unless it is already), as its owner asked. */

@@ -52,6 +52,14 @@ export class CallbackEndpointsService {
     return endpoint;
   }
 
+  /** The new signing secret is in this answer only; the old one stops at once (the receiver switches when it reads this). */
+  async rotateSecret(principal: Principal, id: string): Promise<{ id: string; secret: string }> {
+    await this.get(principal, id);
+    const secret = generateWebhookSecret();
+    await this.endpoints.replaceSecret(id, secret);
+    return { id, secret };
+  }
+
   /** Newest first, each with every attempt made. */
   async deliveries(principal: Principal, endpointId: string, query: { cursor?: string; limit?: number }): Promise<Page<CallbackDelivery>> {
     await this.get(principal, endpointId);

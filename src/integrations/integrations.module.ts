@@ -30,5 +30,6 @@ import { WebhooksService } from './webhooks.service';
     ClaimReviewRepository,
     ClaimReviewService,
   ],
+  exports: [IntegratorsService, CallbackEndpointsService],
 })
 export class IntegrationsModule {}

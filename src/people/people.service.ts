@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAuditEvent } from '../audit/audit.repository';
+import { ApiKeysService } from '../auth/api-keys.service';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
 import type { Environment } from '../config/environment';
@@ -22,6 +23,7 @@ export class PeopleService {
     private readonly people: PeopleRepository,
     private readonly reviewers: ReviewersService,
     private readonly sessions: SessionsService,
+    private readonly apiKeys: ApiKeysService,
     private readonly config: ConfigService<Environment, true>,
   ) {}
 
@@ -62,12 +64,14 @@ export class PeopleService {
     }
     if (dto.name !== undefined) user.name = dto.name;
     if (dto.active !== undefined) user.active = dto.active;
-    return this.dataSource.transaction(async (em) => {
+    const saved = await this.dataSource.transaction(async (em) => {
       const saved = await this.people.save(em, user);
       if (!saved.active || dto.role) await this.sessions.endAllOf(id, em);
       await recordAuditEvent(em, { action: 'user.updated', actor, targetType: 'user', targetId: id, details: { ...dto } });
       return saved;
     });
+    if (dto.active !== undefined) this.apiKeys.forgetOwner(id);
+    return saved;
   }
 
   /** A reset link (shown once); earlier links stop working. The password changes only when the link is used. */

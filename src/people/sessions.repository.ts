@@ -69,6 +69,12 @@ export class SessionsRepository {
     );
   }
 
+  /** When each person with a live session was last seen (sign-out deletes sessions, so this is "if known"). */
+  async lastSeenByUser(): Promise<Map<string, Date>> {
+    const rows: { userId: string; lastSeenAt: Date }[] = await this.dataSource.query(`SELECT user_id AS "userId", max(last_seen_at) AS "lastSeenAt" FROM user_sessions GROUP BY user_id`);
+    return new Map(rows.map((r) => [r.userId, r.lastSeenAt]));
+  }
+
   async deleteAllOf(userId: string, em?: EntityManager): Promise<void> {
     await (em ?? this.dataSource.manager).query(`DELETE FROM user_sessions WHERE user_id = $1`, [userId]);
   }

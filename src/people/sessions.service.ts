@@ -67,6 +67,10 @@ export class SessionsService implements SessionAuthenticator, OnModuleInit {
   }
 
   /** A password change, a deactivation, "sign out everywhere". */
+  lastSeenByUser(): Promise<Map<string, Date>> {
+    return this.sessions.lastSeenByUser();
+  }
+
   endAllOf(userId: string, em?: EntityManager): Promise<void> {
     return this.sessions.deleteAllOf(userId, em);
   }

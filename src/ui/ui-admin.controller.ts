@@ -1,12 +1,23 @@
-import { Controller, Get, UseFilters } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Param, Post, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { QueuesService } from '../admin/queues.service';
 import { StatsService } from '../admin/stats.service';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
+import { ApiError } from '../common/api-error';
 import { HtmlPage } from './html-page.decorator';
 import { UiExceptionFilter } from './ui-exception.filter';
 import { adminPage } from './views/admin-page';
+import { adminQueuesPage } from './views/admin-queues-page';
 
+/** What the queues page's buttons do. */
+const QUEUE_ACTIONS: Record<string, (queues: QueuesService, name: string) => Promise<unknown>> = {
+  pause: (queues, name) => queues.pause(name),
+  resume: (queues, name) => queues.resume(name),
+  retry: (queues, name) => queues.retryFailed(name),
+};
+
+/** The admin overview, and the queues with their buttons (pause, resume, retry failed). */
 @ApiExcludeController()
 @UseFilters(UiExceptionFilter)
 @Roles('admin')
@@ -17,10 +28,28 @@ export class UiAdminController {
     private readonly queues: QueuesService,
   ) {}
 
+  private queueStats() {
+    return Promise.all(this.queues.all().map((q) => this.queues.stats(q)));
+  }
+
   @Get()
   @HtmlPage()
   async page(@CurrentPrincipal() principal: Principal): Promise<string> {
-    const [stats, queues] = await Promise.all([this.stats.stats(), Promise.all(this.queues.all().map((q) => this.queues.stats(q)))]);
+    const [stats, queues] = await Promise.all([this.stats.stats(), this.queueStats()]);
     return adminPage(stats, queues, principal);
+  }
+
+  @Get('queues')
+  @HtmlPage()
+  async queuesPage(@CurrentPrincipal() principal: Principal): Promise<string> {
+    return adminQueuesPage(principal, await this.queueStats());
+  }
+
+  @Post('queues/:name/:action')
+  async act(@Param('name') name: string, @Param('action') action: string, @Res() response: Response): Promise<void> {
+    const act = Object.hasOwn(QUEUE_ACTIONS, action) ? QUEUE_ACTIONS[action] : undefined;
+    if (!act) throw ApiError.notFound('Queue action', action);
+    await act(this.queues, name);
+    response.redirect(HttpStatus.SEE_OTHER, '/ui/admin/queues');
   }
 }

@@ -4,17 +4,24 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AdminModule } from '../admin/admin.module';
 import { ArticlesModule } from '../articles/articles.module';
 import { AuthModule } from '../auth/auth.module';
+import { IntegrationsModule } from '../integrations/integrations.module';
+import { ReviewersModule } from '../reviewers/reviewers.module';
 import { PeopleModule } from '../people/people.module';
 import { ClaimsModule } from '../claims/claims.module';
 import { ReviewModule } from '../review/review.module';
 import { ExtractionModule } from '../extraction/extraction.module';
-import { ReviewersModule } from '../reviewers/reviewers.module';
 import { ArticleListService } from './article-list.service';
 import { ArticlePageService } from './article-page.service';
 import { PagesRepository } from './pages.repository';
 import { PeopleService } from './people.service';
 import { QueueDashboardModule } from './queue-dashboard.module';
+import { AuditPageService } from './audit-page.service';
 import { UiAdminController } from './ui-admin.controller';
+import { UiAdminIntegrationsController } from './ui-admin-integrations.controller';
+import { UiAdminKeysController } from './ui-admin-keys.controller';
+import { UiAdminPeopleController } from './ui-admin-people.controller';
+import { UiAdminReviewersController } from './ui-admin-reviewers.controller';
+import { UiAuditController } from './ui-audit.controller';
 import { UiArticlesController } from './ui-articles.controller';
 import { UiAssetsController } from './ui-assets.controller';
 import { UiAccountController } from './ui-account.controller';
@@ -36,7 +43,7 @@ import { WorkbenchService } from './workbench.service';
 
 /** The desk's pages (server-rendered HTML over the domain services) and the queue dashboard. */
 @Module({
-  imports: [AuthModule, PeopleModule, ArticlesModule, ClaimsModule, FactChecksModule, ReviewModule, ReviewersModule, ExtractionModule, AdminModule, QueueDashboardModule],
+  imports: [AuthModule, PeopleModule, ArticlesModule, ClaimsModule, FactChecksModule, ReviewModule, ReviewersModule, ExtractionModule, IntegrationsModule, AdminModule, QueueDashboardModule],
   controllers: [
     UiAuthController,
     UiPasswordController,
@@ -48,11 +55,16 @@ import { WorkbenchService } from './workbench.service';
     UiReviewController,
     UiReviewActionsController,
     UiAdminController,
+    UiAdminPeopleController,
+    UiAdminReviewersController,
+    UiAdminKeysController,
+    UiAdminIntegrationsController,
+    UiAuditController,
     UiSearchController,
     UiLiveController,
     // Last: its catch-all answers only what no other controller routes.
     UiFallbackController,
   ],
-  providers: [SessionCookies, PagesRepository, ArticleListService, ArticlePageService, PeopleService, WorkbenchService, SearchPageService, SearchRepository, LiveUpdatesService, { provide: APP_INTERCEPTOR, useClass: TimeZoneInterceptor }],
+  providers: [SessionCookies, PagesRepository, ArticleListService, ArticlePageService, PeopleService, WorkbenchService, SearchPageService, SearchRepository, LiveUpdatesService, AuditPageService, { provide: APP_INTERCEPTOR, useClass: TimeZoneInterceptor }],
 })
 export class UiModule {}

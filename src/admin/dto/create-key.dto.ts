@@ -12,4 +12,8 @@ export class CreateKeyDto {
   @ApiPropertyOptional({ description: 'Required for reviewer keys: the reviewer the key acts as' })
   @IsOptional() @IsUUID()
   reviewerId?: string;
+
+  @ApiPropertyOptional({ description: 'The person who holds the key: what it does is recorded under them (not for integrator keys)' })
+  @IsOptional() @IsUUID()
+  ownerUserId?: string;
 }

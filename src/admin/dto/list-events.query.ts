@@ -13,6 +13,10 @@ export class ListEventsQuery extends PageQueryDto {
   @IsOptional() @Transform(({ value }) => (typeof value === 'string' ? value.toLowerCase() : value)) @Matches(/^(system|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, { message: 'actor must be a key id or system' })
   actor?: string;
 
+  @ApiPropertyOptional({ description: 'The person who acted (signed in, or holding the key)' })
+  @IsOptional() @IsUUID()
+  personId?: string;
+
   @ApiPropertyOptional({ description: 'One claim’s events (admin actions are left out)' })
   @IsOptional() @IsUUID()
   claimId?: string;

@@ -183,4 +183,14 @@ details.withdrawn { margin-top: 1rem; font-size: .9rem; }
 .article-form { max-width: 900px; }
 .article-form button { margin-top: 1rem; }
 .article-form .hint { font-size: .85rem; margin: .2rem 0 0; }
+.subnav ul { display: flex; flex-wrap: wrap; gap: .3rem 1rem; list-style: none; padding: 0; margin: 0 0 1rem; }
+.subnav a[aria-current="page"] { font-weight: 700; text-decoration: none; color: var(--ink); }
+.table-wrap { overflow-x: auto; }
+.row-actions { display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; }
+.row-actions form { display: flex; gap: .3rem; align-items: center; margin: 0; }
+.row-actions select { width: auto; }
+.form-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(180px, 1fr)); gap: 0 1rem; align-items: end; }
+.form-grid .check { display: flex; gap: .4rem; align-items: center; }
+.form-grid .check input { width: auto; }
+code.secret { display: block; word-break: break-all; padding: .6rem .8rem; background: #f3f5f9; border: 1px solid var(--line); border-radius: 6px; font-size: 1rem; }
 `;

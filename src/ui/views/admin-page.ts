@@ -4,7 +4,7 @@ import type { DeskStats } from '../../admin/stats.service';
 import { horizontalBars, stackedColumns } from './charts';
 import { formatDateTime, formatDuration } from './format';
 import { html } from './html';
-import { layout } from './layout';
+import { adminLayout } from './admin-console';
 import { legend, stackedBar, verdictShare } from './status';
 
 export interface QueueView {
@@ -28,8 +28,10 @@ export function adminPage(stats: DeskStats, queues: QueueView[], principal: Prin
   const failed = queues.reduce((sum, q) => sum + q.failed, 0);
   const failures = queues.flatMap((q) => q.recentFailures.map((f) => ({ ...f, queue: q.name }))).slice(0, 20);
   const queueMax = Math.max(1, ...queues.map((q) => QUEUE_STATES.reduce((sum, s) => sum + q[s], 0)));
-  return layout(
-    { title: 'Admin overview', principal, section: '/ui/admin' },
+  return adminLayout(
+    'Admin overview',
+    principal,
+    '/ui/admin',
     html`<div class="bench-head"><h1>The desk at a glance</h1><a class="button" href="/admin/queues/ui">Open the queue dashboard →</a></div>
     <ul class="kpis">
       <li><span class="big">${share.percent}%</span> claims with a verdict <span class="muted">(${share.decided} of ${share.counted})</span></li>
@@ -63,8 +65,8 @@ export function adminPage(stats: DeskStats, queues: QueueView[], principal: Prin
         ${failures.length
           ? html`<ul class="failures">${failures.map((f) => html`<li><strong>${f.queue}</strong> · ${f.name} #${f.id ?? '?'} · ${f.attemptsMade} attempts · ${formatDateTime(f.finishedOn)}<br><code>${f.failedReason}</code></li>`)}</ul>`
           : html`<p class="muted">None.</p>`}
-        <p><a href="/admin/queues/ui">Retry, pause or inspect jobs in the queue dashboard →</a></p>
+        <p><a href="/ui/admin/queues">Pause, resume or retry a queue →</a> · <a href="/admin/queues/ui">inspect jobs in the queue dashboard</a></p>
       </section>
     </div>`,
-  ).value;
+  );
 }

@@ -14,6 +14,7 @@ const NAV: readonly NavItem[] = [
   { href: '/ui/review', label: 'Workbench', roles: ['reviewer'] },
   { href: '/ui/search', label: 'Search', roles: ['admin', 'editor', 'reviewer'] },
   { href: '/ui/admin', label: 'Admin', roles: ['admin'] },
+  { href: '/ui/admin/audit', label: 'Audit log', roles: ['admin', 'editor'] },
   { href: '/admin/queues/ui', label: 'Queues', roles: ['admin'] },
 ];
 

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import type { ApiKeyEntity } from '../auth/api-key.entity';
+import { ApiKeysService } from '../auth/api-keys.service';
+import type { Principal } from '../auth/principal';
+import { ApiError } from '../common/api-error';
+import { PeopleService } from '../people/people.service';
+import { ReviewersService } from '../reviewers/reviewers.service';
+import type { CreateKeyDto } from './dto/create-key.dto';
+
+/** Keys an admin issues (API or pages): the reviewer and the person named must exist. */
+@Injectable()
+export class KeysService {
+  constructor(
+    private readonly apiKeys: ApiKeysService,
+    private readonly reviewers: ReviewersService,
+    private readonly people: PeopleService,
+  ) {}
+
+  /** The plain key is in this answer only. */
+  async create(dto: CreateKeyDto, principal: Principal): Promise<{ entity: ApiKeyEntity; key: string }> {
+    if (dto.reviewerId) await this.reviewers.get(dto.reviewerId);
+    if (dto.ownerUserId) await this.people.get(dto.ownerUserId);
+    return this.apiKeys.create(dto, principal);
+  }
+
+  list(): Promise<ApiKeyEntity[]> {
+    return this.apiKeys.list();
+  }
+
+  /** Keys are few (people and integrators hold a handful each), so the list is read and searched. */
+  async get(id: string): Promise<ApiKeyEntity> {
+    const key = (await this.apiKeys.list()).find((k) => k.id === id);
+    if (!key) throw ApiError.notFound('Key', id);
+    return key;
+  }
+
+  revoke(id: string, principal: Principal): Promise<void> {
+    return this.apiKeys.revoke(id, principal);
+  }
+}

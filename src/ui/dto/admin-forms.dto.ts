@@ -1,0 +1,44 @@
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { CsrfOnlyDto } from './login.dto';
+
+/** The admin console's forms send strings; the controllers turn them into the API's DTOs and check them with those. */
+export class InviteFormDto extends CsrfOnlyDto {
+  @IsOptional() @IsString() @MaxLength(200) name?: string;
+  @IsOptional() @IsString() @MaxLength(320) email?: string;
+  @IsOptional() @IsString() @MaxLength(20) role?: string;
+  @IsOptional() @IsString() @MaxLength(40) reviewerId?: string;
+}
+
+export class PersonChangeFormDto extends CsrfOnlyDto {
+  @IsOptional() @IsString() @MaxLength(20) role?: string;
+  @IsOptional() @IsIn(['true', 'false']) active?: string;
+}
+
+export class ReviewerFormDto extends CsrfOnlyDto {
+  @IsOptional() @IsString() @MaxLength(200) name?: string;
+  @IsOptional() @IsString() @MaxLength(320) email?: string;
+  @IsOptional() @IsString() @MaxLength(200) languages?: string;
+  @IsOptional() @IsString() @MaxLength(3000) topics?: string;
+  @IsOptional() @IsString() @MaxLength(10) capacity?: string;
+  /** A checkbox: present ("on") when ticked, absent otherwise. */
+  @IsOptional() @IsString() @MaxLength(10) active?: string;
+}
+
+export class KeyFormDto extends CsrfOnlyDto {
+  @IsOptional() @IsString() @MaxLength(200) name?: string;
+  @IsOptional() @IsString() @MaxLength(20) role?: string;
+  @IsOptional() @IsString() @MaxLength(40) ownerUserId?: string;
+  @IsOptional() @IsString() @MaxLength(40) reviewerId?: string;
+}
+
+export class IntegratorFormDto extends CsrfOnlyDto {
+  @IsOptional() @IsString() @MaxLength(200) name?: string;
+}
+
+/** The audit log's filters, as the page's GET form sends them (empty fields mean "any"). */
+export class AuditFilterQuery {
+  @IsOptional() @IsString() @MaxLength(40) person?: string;
+  @IsOptional() @IsString() @MaxLength(40) claim?: string;
+  @IsOptional() @IsString() @MaxLength(40) since?: string;
+  @IsOptional() @IsString() @MaxLength(500) cursor?: string;
+}

@@ -1,0 +1,97 @@
+import type { Principal } from '../../auth/principal';
+import type { NamedRecord } from '../pages.repository';
+import { adminLayout, options } from './admin-console';
+import { formatDateTime } from './format';
+import { html } from './html';
+
+/** One entry of the audit log as the API answers it (claim events and admin actions). */
+export interface AuditEntryView {
+  id: string;
+  kind: string;
+  action: string;
+  createdAt: Date;
+  actor: { keyId: string | null; role: string; person: { id: string; name: string | null } | null };
+  claimId?: string | null;
+  articleId?: string | null;
+  fromStatus?: string | null;
+  toStatus?: string | null;
+  note?: string | null;
+  target?: { type: string | null; id: string | null };
+}
+
+export interface AuditFilters {
+  person: string;
+  claim: string;
+  since: string;
+}
+
+export interface AuditPageData {
+  entries: AuditEntryView[];
+  nextCursor: string | null;
+  filters: AuditFilters;
+  people: NamedRecord[];
+  keyNames: Map<string, string>;
+  articleTitles: Map<string, string>;
+  reviewerNames: Map<string, string>;
+}
+
+/** Admins follow links into the console; an editor reads the names only (the console is not theirs). */
+function who(entry: AuditEntryView, data: AuditPageData, linked: boolean) {
+  const person = entry.actor.person;
+  const key = entry.actor.keyId ? (data.keyNames.get(entry.actor.keyId) ?? 'a deleted key') : null;
+  const keyPart = key ? (linked ? html`<a href="/ui/admin/keys#key-${entry.actor.keyId}">${key}</a>` : key) : null;
+  if (entry.actor.role === 'system') return html`<span class="muted">claimdesk (automatic)</span>`;
+  const personPart = person ? (linked ? html`<a href="/ui/admin/people#person-${person.id}">${person.name}</a>` : person.name) : null;
+  if (personPart && keyPart) return html`${personPart} <span class="muted">(${entry.actor.role}, with key ${keyPart})</span>`;
+  if (personPart) return html`${personPart} <span class="muted">(${entry.actor.role})</span>`;
+  return html`key ${keyPart} <span class="muted">(${entry.actor.role})</span>`;
+}
+
+const TARGET_PAGES: Record<string, (id: string) => string> = {
+  key: (id) => `/ui/admin/keys#key-${id}`,
+  reviewer: (id) => `/ui/admin/reviewers/${id}`,
+  user: (id) => `/ui/admin/people#person-${id}`,
+};
+
+function touched(entry: AuditEntryView, data: AuditPageData, linked: boolean) {
+  if (entry.claimId && entry.articleId) {
+    const title = data.articleTitles.get(entry.articleId) ?? 'its article';
+    return html`<a href="/ui/articles/${entry.articleId}?claim=${entry.claimId}#claim-heading">a claim in “${title}”</a>`;
+  }
+  const { type, id } = entry.target ?? { type: null, id: null };
+  if (!type || !id) return '—';
+  const name = type === 'reviewer' ? data.reviewerNames.get(id) : type === 'user' ? data.people.find((p) => p.id === id)?.name : type === 'key' ? data.keyNames.get(id) : null;
+  const text = `${type} ${name ?? id.slice(0, 8)}`;
+  return linked && TARGET_PAGES[type] ? html`<a href="${TARGET_PAGES[type](id)}">${text}</a>` : text;
+}
+
+function what(entry: AuditEntryView) {
+  const move = entry.fromStatus && entry.toStatus ? html` <span class="muted">${entry.fromStatus} → ${entry.toStatus}</span>` : '';
+  return html`<strong>${entry.action}</strong>${move}${entry.note ? html`<br><span class="muted">“${entry.note}”</span>` : ''}`;
+}
+
+export function auditPage(principal: Principal, data: AuditPageData): string {
+  const linked = principal.role === 'admin';
+  const { filters } = data;
+  const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v));
+  if (data.nextCursor) query.set('cursor', data.nextCursor);
+  return adminLayout(
+    'Audit log',
+    principal,
+    '/ui/admin/audit',
+    html`<h1>Audit log</h1>
+    <p class="muted">Every claim move and note, and every admin action on people, reviewers and keys, oldest first from the date chosen.</p>
+    <form method="get" action="/ui/admin/audit" class="filters" role="search" aria-label="Filter the audit log">
+      <div><label for="audit-person">Person</label><select id="audit-person" name="person">${options([{ value: '', label: 'anyone' }, ...data.people.map((p) => ({ value: p.id, label: p.name }))], filters.person)}</select></div>
+      <div><label for="audit-claim">Claim</label><input id="audit-claim" name="claim" placeholder="claim id" value="${filters.claim}"></div>
+      <div><label for="audit-since">Since</label><input id="audit-since" name="since" type="date" value="${filters.since}"></div>
+      <div><button type="submit">Filter</button> <a href="/ui/admin/audit">Clear</a></div>
+    </form>
+    ${data.entries.length === 0 ? html`<p class="muted">Nothing matches.</p>` : html`<div class="table-wrap"><table class="articles">
+      <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Touched</th></tr></thead>
+      <tbody>${data.entries.map(
+        (e) => html`<tr data-entry="${e.id}"><td>${formatDateTime(e.createdAt)}</td><td>${who(e, data, linked)}</td><td>${what(e)}</td><td>${touched(e, data, linked)}</td></tr>`,
+      )}</tbody></table></div>`}
+    ${data.nextCursor ? html`<p class="pager"><a href="/ui/admin/audit?${query.toString()}">Next page →</a></p>` : ''}`,
+  );
+}
