@@ -33,9 +33,9 @@ export interface VerdictCount {
 export class StatsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Statuses no claim has are absent. */
+  /** Statuses no claim has are absent; candidates are not claims yet. */
   claimsPerStatus(): Promise<StatusCount[]> {
-    return this.dataSource.query(`SELECT status, count(*)::int AS count FROM claims GROUP BY status`);
+    return this.dataSource.query(`SELECT status, count(*)::int AS count FROM claims WHERE status <> 'candidate' GROUP BY status`);
   }
 
   /** From a claim's creation to its first verdict, over first verdicts since `since`; null while there are none. */

@@ -37,7 +37,10 @@ export class ExtractionService {
 
     let extracted: ExtractedClaim[];
     try {
-      extracted = await this.extractor.extract(article.body, { minCheckworthiness: article.minCheckworthiness ?? (await this.defaultThreshold()) });
+      extracted = await this.extractor.extract(article.body, {
+        minCheckworthiness: article.minCheckworthiness ?? (await this.defaultThreshold()),
+        candidateFloor: this.config.get('CANDIDATE_FLOOR', { infer: true }),
+      });
     } catch (error) {
       // The extractor is deterministic: retrying the same text fails the same way.
       this.logger.error(`Extraction of ${articleId} r${revision} failed: ${(error as Error).stack}`);

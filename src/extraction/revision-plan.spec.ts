@@ -3,7 +3,7 @@ import { planRevision } from './revision-plan';
 
 const claim = (text: string, ordinal: number): ExtractedClaim => ({
   ordinal, text, start: ordinal * 100, end: ordinal * 100 + text.length, sentenceIndex: ordinal,
-  checkworthiness: 0.9, type: 'other', claimant: null, entities: [],
+  checkworthiness: 0.9, type: 'other', claimant: null, entities: [], tier: 'claim',
 });
 
 describe('planRevision', () => {

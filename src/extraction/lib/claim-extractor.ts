@@ -1,5 +1,6 @@
 import { isBoilerplate, isQuestion } from './boilerplate-filter';
 import { ClaimantMention, findClaimant, findNamedSubject } from './claimant-finder';
+import type { ClaimTier } from '../../claims/claim-status';
 import type { ClaimType, ExtractedEntity } from '../../claims/claim-types';
 import { typeClaim } from './claim-typer';
 import { CheckworthinessModel } from './checkworthiness-model';
@@ -19,10 +20,14 @@ export interface ExtractedClaim {
   type: ClaimType;
   claimant: string | null;
   entities: ExtractedEntity[];
+  /** `claim`: at or above the threshold, for review; `candidate`: below it but not under the floor, kept for an editor. */
+  tier: ClaimTier;
 }
 
 export interface ExtractOptions {
   minCheckworthiness: number;
+  /** Scores from here up to the threshold are candidates; without one (or at or above the threshold) there are none. */
+  candidateFloor?: number;
 }
 
 const MIN_WORDS = 3;
@@ -69,7 +74,7 @@ export class ClaimExtractor {
           if (sentence.entities[e].end <= end) entities.push(sentence.entities[e]);
         }
         const checkworthiness = round(this.model.score(tokens, entities));
-        if (checkworthiness < options.minCheckworthiness) continue;
+        if (checkworthiness < Math.min(options.minCheckworthiness, options.candidateFloor ?? options.minCheckworthiness)) continue;
         claims.push({
           ordinal: claims.length,
           text: body.slice(start, end),
@@ -80,6 +85,7 @@ export class ClaimExtractor {
           type: typeClaim({ tokens, entities, reported }),
           claimant: claimants.resolved[s],
           entities: [...entities, ...properNames(tokens, body)].sort((a, b) => a.start - b.start),
+          tier: checkworthiness >= options.minCheckworthiness ? 'claim' : 'candidate',
         });
       }
     });
