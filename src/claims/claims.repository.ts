@@ -310,20 +310,21 @@ export class ClaimsRepository {
     return em.query(`SELECT id, text, status, assignee_id AS "assigneeId", checkworthiness FROM claims WHERE article_id = $1`, [articleId]);
   }
 
-  /** One multi-row INSERT per article, or per batch of a long one. */
-  async insertExtracted(em: EntityManager, articleId: string, revision: number, claims: NewClaim[]): Promise<PendingClaim[]> {
-    const inserted: PendingClaim[] = [];
+  /** One multi-row INSERT per article, or per batch of a long one; a candidate's row has that status, a claim's is unverified. */
+  async insertExtracted(em: EntityManager, articleId: string, revision: number, claims: (NewClaim & { tier: ClaimTier })[]): Promise<(PendingClaim & { status: ClaimStatus })[]> {
+    const inserted: (PendingClaim & { status: ClaimStatus })[] = [];
     for (let i = 0; i < claims.length; i += INSERT_BATCH) {
       const batch = claims.slice(i, i + INSERT_BATCH);
       inserted.push(...(await em.query(
-        `INSERT INTO claims (article_id, revision, ordinal, text, start, "end", sentence_index, checkworthiness, type, claimant, entities)
-         SELECT $1, $2, * FROM unnest($3::int[], $4::text[], $5::int[], $6::int[], $7::int[], $8::real[], $9::text[], $10::text[], $11::jsonb[])
-         RETURNING id, checkworthiness`,
+        `INSERT INTO claims (article_id, revision, ordinal, text, start, "end", sentence_index, checkworthiness, type, claimant, entities, status)
+         SELECT $1, $2, * FROM unnest($3::int[], $4::text[], $5::int[], $6::int[], $7::int[], $8::real[], $9::text[], $10::text[], $11::jsonb[], $12::text[])
+         RETURNING id, checkworthiness, status`,
         [
           articleId,
           revision,
           ...columns(batch, ['ordinal', 'text', 'start', 'end', 'sentenceIndex', 'checkworthiness', 'type', 'claimant']),
           batch.map((c) => JSON.stringify(c.entities)),
+          batch.map((c) => (c.tier === 'candidate' ? 'candidate' : 'unverified')),
         ],
       )));
     }
@@ -348,6 +349,11 @@ export class ClaimsRepository {
        FROM claims old WHERE claims.id = old.id AND claims.id = ANY($1) RETURNING claims.id, old.status, old.assignee_id AS "assigneeId"`,
       [ids],
     );
+  }
+
+  /** Removes candidates whose text a revision no longer has: they were never claims, so nothing is withdrawn or told. */
+  async dropCandidates(em: EntityManager, ids: string[]): Promise<void> {
+    if (ids.length > 0) await em.query(`DELETE FROM claims WHERE id = ANY($1) AND status = 'candidate'`, [ids]);
   }
 
   /** A claim of the article, not withdrawn, at exactly this span. */

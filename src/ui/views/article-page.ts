@@ -1,5 +1,6 @@
 import type { Principal } from '../../auth/principal';
 import type { ArticlePage } from '../article-page.service';
+import { candidatePanel, promoteForm } from './candidate-views';
 import { seenBeforePanel } from './seen-before';
 import { claimDetail, highlightedText, placeableClaims } from './claim-views';
 import { formatDateTime } from './format';
@@ -12,6 +13,7 @@ export function articlePage(page: ArticlePage, principal: Principal): string {
   const listed = page.claimsCursor ? `&claims=${encodeURIComponent(page.claimsCursor)}` : '';
   const hrefOf = (claim: { id: string }) => `/ui/articles/${article.id}?claim=${claim.id}${listed}#claim-heading`;
   const withdrawn = claims.filter((c) => c.status === 'withdrawn');
+  const candidates = claims.filter((c) => c.status === 'candidate');
   const placed = new Set(placeableClaims(article.body, claims).map((c) => c.id));
   const url = safeHref(article.url);
   return layout(
@@ -33,13 +35,14 @@ export function articlePage(page: ArticlePage, principal: Principal): string {
       </section>
       <aside class="sidebar" aria-label="Claim details">
         ${selected
-          ? html`${claimDetail(selected.claim, selected.events, people)}${seenBeforePanel(selected.matches)}<p><a href="/ui/articles/${article.id}">Close</a></p>`
+          ? html`${claimDetail(selected.claim, selected.events, people)}${selected.claim.status === 'candidate' ? promoteForm(selected.claim, principal) : ''}${seenBeforePanel(selected.matches)}<p><a href="/ui/articles/${article.id}">Close</a></p>`
           : html`<h2>Claims</h2>
             ${claims.length === 0 ? html`<p class="muted">No claims found${article.status === 'ready' ? '' : ' yet'}.</p>` : ''}
             <ol class="claim-list">${claims
-              .filter((c) => c.status !== 'withdrawn')
+              .filter((c) => c.status !== 'withdrawn' && c.status !== 'candidate')
               .map((c) => html`<li>${statusChip(c.status)} <a href="${hrefOf(c)}">${c.text.length > 110 ? `${c.text.slice(0, 107)}…` : c.text}</a>
                 <span class="muted">${c.assigneeId ? `· ${people.reviewer(c.assigneeId)}` : ''}${placed.has(c.id) ? '' : ' · not in the current text'}</span></li>`)}</ol>`}
+        ${candidatePanel(candidates, principal, hrefOf)}
         ${withdrawn.length
           ? html`<details class="withdrawn"><summary>${withdrawn.length} withdrawn claim${withdrawn.length > 1 ? 's' : ''}</summary>
               <ul>${withdrawn.map((c) => html`<li><a href="${hrefOf(c)}">${c.text}</a></li>`)}</ul></details>`
