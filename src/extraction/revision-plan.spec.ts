@@ -47,4 +47,20 @@ describe('planRevision', () => {
     const start = body.indexOf('spending rose');
     expect(plan.keep).toEqual([{ id: 'hand', claim: { ordinal: 1, start, end: start + 'spending rose by 12 percent in 2023'.length, sentenceIndex: 0 } }]);
   });
+
+  it('drops a candidate whose text vanished (never a claim, so not withdrawn) and keeps one still there as it is', () => {
+    const plan = planRevision(
+      [
+        { id: 'gone', text: 'Gone candidate.', status: 'candidate' },
+        { id: 'kept', text: 'Kept candidate.', status: 'candidate' },
+        { id: 'claim', text: 'Gone claim.', status: 'unverified' },
+      ],
+      [{ ...claim('Kept candidate.', 0), tier: 'candidate' }],
+      'Kept candidate.',
+    );
+    expect(plan.drop).toEqual(['gone']);
+    expect(plan.withdraw).toEqual(['claim']);
+    expect(plan.keep.map((k) => k.id)).toEqual(['kept']);
+    expect(plan.create).toEqual([]);
+  });
 });

@@ -133,12 +133,21 @@ const LEDE_SENTENCES = 3;
 function headlineRepeated(sentences: Sentence[], body: string): boolean {
   const [headline, ...rest] = sentences;
   if (!headline || headline.line !== 0 || rest[0]?.line === 0 || /[.!?…]["”’]?\s*$/.test(body.slice(headline.start, headline.end))) return false;
-  const words = new Set(headline.tokens.filter((t) => CONTENT_POS.has(t.pos)).map((t) => t.lemma));
+  const words = new Set(headline.tokens.filter((t) => CONTENT_POS.has(t.pos)).map(headlineWord));
   if (words.size === 0) return false;
   return rest.slice(0, LEDE_SENTENCES).some((sentence) => {
-    const lede = new Set(sentence.tokens.map((t) => t.lemma));
+    const lede = new Set(sentence.tokens.map(headlineWord));
     return [...words].filter((w) => lede.has(w)).length >= 0.6 * words.size;
   });
+}
+
+/**
+ * A word as headline and lede can share it: a headline in title case is tagged as proper nouns, whose lemmas keep
+ * their capital and plural ("Officials", "Talks"), so both sides are lower-cased and lose a plural s.
+ */
+function headlineWord(token: Token): string {
+  const word = token.lemma.toLowerCase();
+  return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 }
 
 /** The next sentence is still inside the quote: on the same line, or opening the next paragraph with a quote mark. */
