@@ -8,6 +8,9 @@ const PERSON_ROLES = ['admin', 'editor', 'reviewer'];
 
 const toNumber = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
+/** Exported for `npm run eval:claims`, which scores what the service keeps by default. */
+export const DEFAULT_CANDIDATE_FLOOR = 0.14;
+
 /** Every setting the service reads; validated once at start. The only place that reads process.env. */
 export class Environment {
   @IsIn(['development', 'production', 'test'])
@@ -71,7 +74,7 @@ export class Environment {
    * debates' check-worthy sentences (README, "Claim extraction").
    */
   @Transform(toNumber) @IsNumber() @Min(0) @Max(1)
-  CANDIDATE_FLOOR = 0.14;
+  CANDIDATE_FLOOR = DEFAULT_CANDIDATE_FLOOR;
 
   @Transform(toNumber) @IsInt() @Min(1)
   RATE_LIMIT_PER_MINUTE = 600;
