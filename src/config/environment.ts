@@ -6,7 +6,7 @@ const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((item) => item.trim().toLowerCase()).filter(Boolean) : value;
 const PERSON_ROLES = ['admin', 'editor', 'reviewer'];
 
-const toNumber = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
 /** Exported for `npm run eval:claims`, which scores what the service keeps by default. */
 export const DEFAULT_CANDIDATE_FLOOR = 0.14;
@@ -16,13 +16,13 @@ export class Environment {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(toNumber) @IsInt() @Min(0) @Max(65535)
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
   PORT = 3000;
 
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/claimdesk';
 
-  @Transform(toNumber) @IsInt() @Min(1) @Max(200)
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
   DATABASE_POOL_SIZE = 10;
 
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
@@ -43,25 +43,25 @@ export class Environment {
   @IsOptional() @Matches(/^cdk_[0-9a-f]{16}_[A-Za-z0-9_-]{32,64}$/, { message: 'ADMIN_API_KEY must look like cdk_<16 hex>_<43 url-safe chars>' })
   ADMIN_API_KEY?: string;
 
-  @Transform(toNumber) @IsInt() @Min(1)
+  @Transform(toInt) @IsInt() @Min(1)
   LEASE_SECONDS = 24 * 3600;
 
-  @Transform(toNumber) @IsInt() @Min(1000)
+  @Transform(toInt) @IsInt() @Min(1000)
   RECONCILE_INTERVAL_MS = 60_000;
 
-  @Transform(toNumber) @IsInt() @Min(1) @Max(64)
+  @Transform(toInt) @IsInt() @Min(1) @Max(64)
   WORKER_CONCURRENCY = 4;
 
   /** Threads that extract claims (in each worker process, and in the api for claims added by hand); default: the cores. */
-  @IsOptional() @Transform(toNumber) @IsInt() @Min(1) @Max(64)
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64)
   EXTRACTION_THREADS?: number;
 
   /** Longer articles are refused at posting (422 article_too_long): a desk reviews articles, not books. */
-  @Transform(toNumber) @IsInt() @Min(1)
+  @Transform(toInt) @IsInt() @Min(1)
   MAX_ARTICLE_SENTENCES = 2000;
 
   /** An extraction that finds more claims than this fails the article with a reason, instead of flooding the queues. */
-  @Transform(toNumber) @IsInt() @Min(1)
+  @Transform(toInt) @IsInt() @Min(1)
   MAX_ARTICLE_CLAIMS = 1000;
 
   /** Default claim threshold; empty means the model's own tuned threshold. */
@@ -73,32 +73,32 @@ export class Environment {
    * them). 0.14: the highest floor at which claims and candidates together hold 90 % of the time-shifted validation
    * debates' check-worthy sentences (README, "Claim extraction").
    */
-  @Transform(toNumber) @IsNumber() @Min(0) @Max(1)
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value))) @IsNumber() @Min(0) @Max(1)
   CANDIDATE_FLOOR = DEFAULT_CANDIDATE_FLOOR;
 
-  @Transform(toNumber) @IsInt() @Min(1)
+  @Transform(toInt) @IsInt() @Min(1)
   RATE_LIMIT_PER_MINUTE = 600;
 
   /** Failed authentications from one address in a window before it is answered 429 without any key being looked up. */
-  @Transform(toNumber) @IsInt() @Min(1)
+  @Transform(toInt) @IsInt() @Min(1)
   AUTH_FAILURE_LIMIT = 20;
 
-  @Transform(toNumber) @IsInt() @Min(1)
+  @Transform(toInt) @IsInt() @Min(1)
   AUTH_FAILURE_WINDOW_SECONDS = 60;
 
   /** A page session ends after this long without a request… */
-  @Transform(toNumber) @IsInt() @Min(1)
+  @Transform(toInt) @IsInt() @Min(1)
   SESSION_IDLE_MINUTES = 60;
 
   /** …and this long after sign-in, however active. */
-  @Transform(toNumber) @IsInt() @Min(1)
+  @Transform(toInt) @IsInt() @Min(1)
   SESSION_MAX_HOURS = 12;
 
   /** Failed sign-ins for one email (known or not) in a window before it is answered 429. */
-  @Transform(toNumber) @IsInt() @Min(1)
+  @Transform(toInt) @IsInt() @Min(1)
   SIGN_IN_FAILURE_LIMIT = 10;
 
-  @Transform(toNumber) @IsInt() @Min(1)
+  @Transform(toInt) @IsInt() @Min(1)
   SIGN_IN_FAILURE_WINDOW_SECONDS = 900;
 
   /** Roles that must sign in with a TOTP code: people without one enrol at their next sign-in. */
@@ -141,39 +141,39 @@ export class Environment {
   @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
   ORGANIZATION_URL!: string;
 
-  @Transform(toNumber) @IsInt() @Min(0)
+  @Transform(toInt) @IsInt() @Min(0)
   SECRET_ROTATION_OVERLAP_SECONDS = 24 * 3600;
 
   /** First retry delay of a failed callback; each later one doubles, with jitter, up to CALLBACK_MAX_DELAY_MS. */
-  @Transform(toNumber) @IsInt() @Min(10)
+  @Transform(toInt) @IsInt() @Min(10)
   CALLBACK_RETRY_BASE_MS = 30_000;
 
-  @Transform(toNumber) @IsInt() @Min(10)
+  @Transform(toInt) @IsInt() @Min(10)
   CALLBACK_MAX_DELAY_MS = 6 * 3600_000;
 
   /** With the defaults, 10 to 20 hours of retries (jitter) before a delivery is given up. */
-  @Transform(toNumber) @IsInt() @Min(1) @Max(50)
+  @Transform(toInt) @IsInt() @Min(1) @Max(50)
   CALLBACK_MAX_ATTEMPTS = 13;
 
-  @Transform(toNumber) @IsInt() @Min(100)
+  @Transform(toInt) @IsInt() @Min(100)
   CALLBACK_TIMEOUT_MS = 10_000;
 
   /** Idempotency answers are kept at least their 24-hour replay window, and deleted once older than this. */
-  @Transform(toNumber) @IsInt() @Min(24)
+  @Transform(toInt) @IsInt() @Min(24)
   RETENTION_IDEMPOTENCY_HOURS = 24;
 
-  @Transform(toNumber) @IsInt() @Min(1)
+  @Transform(toInt) @IsInt() @Min(1)
   RETENTION_WEBHOOK_RECEIPTS_HOURS = 7 * 24;
 
-  @Transform(toNumber) @IsInt() @Min(1)
+  @Transform(toInt) @IsInt() @Min(1)
   RETENTION_CALLBACK_ATTEMPTS_HOURS = 30 * 24;
 
   /** How often the worker prunes those tables. */
-  @Transform(toNumber) @IsInt() @Min(1000)
+  @Transform(toInt) @IsInt() @Min(1000)
   RETENTION_SWEEP_INTERVAL_MS = 3600_000;
 
   /** Rows per DELETE: small statements, short locks. */
-  @Transform(toNumber) @IsInt() @Min(1) @Max(100_000)
+  @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
   RETENTION_BATCH_SIZE = 1000;
 
   /** Let callbacks go to loopback and private addresses (tests, or a desk whose CMS is on its own network). */
