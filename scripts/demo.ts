@@ -100,6 +100,9 @@ async function main(): Promise<void> {
       `    score ${claim.checkworthiness.toFixed(2)} · ${claim.type} · claimant ${claim.claimant ?? '—'} · ${claim.status} · reviewer ${claim.assigneeId ? names.get(claim.assigneeId) : claim.status === 'unverified' ? '— (waiting)' : '—'}`,
     );
   });
+  const candidates: ClaimRow[] = (await call('GET', `/articles/${posted.id}/claims?tier=candidate&limit=200`, editor)).items;
+  console.log(`\n${candidates.length} candidates (scored below the threshold: stored, not queued, promoted with POST /claims/:id/promote):\n`);
+  candidates.forEach((claim) => console.log(`  - ${claim.checkworthiness.toFixed(2)} ${claim.text}`));
   console.log(`\nSummary: ${JSON.stringify(article.summary)}`);
   const site = service.publicUrl;
   console.log(`

@@ -23,6 +23,7 @@ const EXPECTED: Record<string, Access> = {
   'POST /claims/{id}/transitions': ['admin', 'editor', 'reviewer'],
   'POST /claims/{id}/notes': ['admin', 'editor', 'reviewer'],
   'POST /claims/{id}/undo': ['reviewer'],
+  'POST /claims/{id}/promote': ['admin', 'editor'],
   'GET /claims/{id}/matches': ['admin', 'editor', 'reviewer'],
   'POST /claims/{id}/matches/{matchId}/confirm': ['admin', 'editor', 'reviewer'],
   'POST /claims/{id}/matches/{matchId}/reject': ['admin', 'editor', 'reviewer'],

@@ -79,7 +79,7 @@ describe('the pages in a real browser (Debian Chromium via playwright-core)', ()
     const page = browser.page;
     expect(await text(page.getByRole('heading', { level: 1 }))).toBe(DEMO_TITLE);
 
-    const marks = page.locator('.article-text [data-claim-id]');
+    const marks = page.locator('.article-text [data-claim-id]:not([data-status="candidate"])');
     expect(await marks.count()).toBe(claims.length);
     expect(new Set(await marks.evaluateAll((els) => els.map((el) => el.getAttribute('data-status'))))).toEqual(new Set(['unverified']));
     expect((await claimOnPage(claims[0].id)).background).toBe(BACKGROUND.unverified);
@@ -154,6 +154,28 @@ describe('the pages in a real browser (Debian Chromium via playwright-core)', ()
     expect(await text(page.locator('.claim-detail .sources'))).toContain('NBC News report');
     expect(await text(page.locator('.claim-detail .timeline'))).toContain('Ada Reviewer moved it');
     await browser.screenshot('browser-4-editor-article-after');
+    await signOut();
+  });
+
+  it('shows candidates faintly and lets the editor promote one to a claim in review', async () => {
+    const page = browser.page;
+    const candidates = (await api(`/articles/${articleId}/claims?tier=candidate`)).body.items as (Claim & { text: string })[];
+    const candidate = candidates.find((c) => c.text.startsWith('At the time, Russia’s main demand'))!;
+    await signIn(people.editor, `/ui/articles/${articleId}`);
+    expect(await claimOnPage(candidate.id)).toEqual({ status: 'candidate', background: 'rgba(0, 0, 0, 0)' });
+    expect(await page.locator('.candidate-list li').count()).toBe(candidates.length);
+    expect(await text(page.locator('.candidates summary'))).toBe(`${candidates.length} candidates below the threshold`);
+    expect(await text(page.locator('.candidates .legend-line'))).toContain('not queued or counted until promoted');
+    await browser.screenshot('browser-candidates-1-faint');
+
+    await page.locator(`[data-promote="${candidate.id}"]`).click();
+    await page.waitForURL(new RegExp(`claim=${candidate.id}`));
+    expect(await text(page.locator('.claim-detail h2'))).toBe('Claim Unverified');
+    expect(await text(page.locator('.claim-detail .timeline'))).toContain('Eda Editor (editor) moved it Candidate → Unverified');
+    expect(await claimOnPage(candidate.id)).toEqual({ status: 'unverified', background: BACKGROUND.unverified });
+    expect(await page.locator('.candidate-list li').count()).toBe(candidates.length - 1);
+    expect((await api(`/claims/${candidate.id}`)).body.status).toBe('unverified');
+    await browser.screenshot('browser-candidates-2-promoted');
     await signOut();
   });
 

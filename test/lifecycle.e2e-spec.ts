@@ -117,4 +117,92 @@ describe('editors correct the extractor', () => {
     const reviewerAdds = await t.http().post(`/articles/${posted.body.id}/claims`).set('Authorization', `Bearer ${reviewer.key}`).send({ start, end });
     expect(reviewerAdds.status).toBe(403);
   });
+
+  describe('candidates: sentences scored below the threshold', () => {
+    const auth = (key: string) => ({ Authorization: `Bearer ${key}` });
+    let articleId: string;
+
+    beforeAll(async () => {
+      const posted = await t.http().post('/articles').set(auth(editorKey)).send({ title: 'Peace talks', body: DEMO_ARTICLE });
+      articleId = posted.body.id;
+      await waitFor(async () => (await t.http().get(`/articles/${articleId}`).set(auth(editorKey))).body.status === 'ready', 'extraction');
+    });
+
+    it('keeps every sentence issue 16 names from the demo article, as a claim or a candidate', async () => {
+      const claims = (await t.http().get(`/articles/${articleId}/claims?limit=200`).set(auth(editorKey))).body.items;
+      const candidates = (await t.http().get(`/articles/${articleId}/claims?tier=candidate&limit=200`).set(auth(editorKey))).body.items;
+      const kept = [...claims, ...candidates].map((c: { text: string }) => c.text);
+      for (const named of [
+        'Peace talks between Russia and Ukraine only happened in the early days of the war, in March 2022 and April 2022.',
+        'At the time, Russia’s main demand was Ukrainian neutrality.',
+        'described the war as a “stalemate” in comments to The Economist',
+        'A source told NBC that one of the Biden administration’s top concerns',
+      ]) {
+        expect({ named, kept: kept.some((text: string) => text.includes(named)) }).toEqual({ named, kept: true });
+      }
+      expect(candidates.length).toBeGreaterThan(0);
+      expect(candidates.every((c: { status: string }) => c.status === 'candidate')).toBe(true);
+      expect(claims.every((c: { status: string }) => c.status !== 'candidate')).toBe(true);
+      expect((await t.http().get(`/articles/${articleId}/claims?tier=nonsense`).set(auth(editorKey))).body.code).toBe('validation_failed');
+    });
+
+    it('leaves candidates out of the summary, the queue and the claims list, and promotes one for editors only', async () => {
+      const reviewer = await t.createReviewer({ capacity: 200 });
+      const integratorKey = await t.createKey('integrator');
+      const article = await waitFor(async () => {
+        const res = await t.http().get(`/articles/${articleId}`).set(auth(editorKey));
+        return res.body.claims.every((c: { assigneeId: string | null }) => c.assigneeId) ? res.body : null;
+      }, 'the claims to be assigned');
+      const candidates = (await t.http().get(`/articles/${articleId}/claims?tier=candidate`).set(auth(editorKey))).body.items;
+      const neutrality = candidates.find((c: { text: string }) => c.text.startsWith('At the time, Russia’s main demand'));
+      expect(neutrality).toMatchObject({ status: 'candidate', assigneeId: null, type: expect.any(String) });
+      expect(neutrality.checkworthiness).toBeGreaterThan(0);
+      expect(article.summary.total).toBe(article.claims.length);
+      expect((await t.http().get(`/claims?articleId=${articleId}&limit=200`).set(auth(editorKey))).body.items).toHaveLength(article.claims.length);
+      expect((await t.http().get(`/claims?articleId=${articleId}&status=candidate&limit=200`).set(auth(editorKey))).body.items).toHaveLength(candidates.length);
+      expect((await t.http().post('/review/next').set(auth(reviewer.key))).status).toBe(204);
+
+      expect((await t.http().post(`/claims/${neutrality.id}/promote`).set(auth(reviewer.key))).status).toBe(403);
+      expect((await t.http().post(`/claims/${neutrality.id}/promote`).set(auth(integratorKey))).status).toBe(403);
+      const promoted = await t.http().post(`/claims/${neutrality.id}/promote`).set(auth(editorKey));
+      expect(promoted.status).toBe(200);
+      expect(promoted.body).toMatchObject({ id: neutrality.id, status: 'unverified', version: neutrality.version + 1, text: neutrality.text });
+
+      const again = await t.http().post(`/claims/${neutrality.id}/promote`).set(auth(editorKey));
+      expect(again.status).toBe(409);
+      expect(again.body).toMatchObject({ code: 'illegal_transition', details: { current: 'unverified' } });
+
+      await waitFor(async () => (await t.http().get(`/claims/${neutrality.id}`).set(auth(editorKey))).body.assigneeId !== null, 'the promoted claim to be assigned');
+      const after = (await t.http().get(`/articles/${articleId}`).set(auth(editorKey))).body;
+      expect(after.summary.total).toBe(article.summary.total + 1);
+      expect(after.claims.map((c: { id: string }) => c.id)).toContain(neutrality.id);
+      const [{ id: editorKeyId }] = (await t.db.query(`SELECT id FROM api_keys WHERE prefix = $1`, [editorKey.split('_')[1]])).rows;
+      const events = (await t.http().get(`/claims/${neutrality.id}/events`).set(auth(editorKey))).body.items;
+      expect(events[0]).toMatchObject({ type: 'transition', fromStatus: 'candidate', toStatus: 'unverified', actorRole: 'editor', actorKeyId: editorKeyId });
+      await waitFor(async () => (await t.db.query(`SELECT matched_at FROM claims WHERE id = $1`, [neutrality.id])).rows[0].matched_at !== null, 'the promoted claim to be matched');
+    });
+
+    it('drops a candidate whose sentence a revision removes, and keeps the others as candidates', async () => {
+      const post = (body: string) => t.http().post('/articles').set(auth(editorKey)).send({ title: 'Revised', body, externalId: 'candidates-revision' });
+      const readyAt = (id: string, revision: number) =>
+        waitFor(async () => {
+          const res = await t.http().get(`/articles/${id}`).set(auth(editorKey));
+          return res.body.revision === revision && res.body.status === 'ready' ? res.body : null;
+        }, `revision ${revision} to be extracted`);
+      const candidatesOf = async (id: string) => (await t.http().get(`/articles/${id}/claims?tier=candidate`).set(auth(editorKey))).body.items;
+      const first = await post(DEMO_ARTICLE);
+      await readyAt(first.body.id, 1);
+      const [gone, ...rest] = await candidatesOf(first.body.id);
+
+      await post(DEMO_ARTICLE.replace(gone.text, ''));
+      const revised = await readyAt(first.body.id, 2);
+      const now = await candidatesOf(first.body.id);
+
+      expect(now.map((c: { id: string }) => c.id)).not.toContain(gone.id);
+      expect(now.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining(rest.map((c: { id: string }) => c.id)));
+      expect(now.every((c: { status: string; revision: number }) => c.status === 'candidate' && c.revision === 2)).toBe(true);
+      expect(revised.summary.withdrawn).toBe(0);
+      expect((await t.db.query(`SELECT count(*)::int AS n FROM claims WHERE id = $1`, [gone.id])).rows[0].n).toBe(0);
+    });
+  });
 });

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { VERDICTS, type ClaimStatus } from '../claims/claim-status';
+import { VERDICTS, type ReviewStatus } from '../claims/claim-status';
 
 const VERDICT_LIST = VERDICTS.map((v) => `'${v}'`).join(',');
 /** The predicate of the partial indexes IDX_claim_events_verdict_*, for an alias of claim_events. */
 const isVerdict = (alias: string) => `${alias}.type = 'transition' AND ${alias}.to_status IN (${VERDICT_LIST})`;
 
 export interface StatusCount {
-  status: ClaimStatus;
+  status: ReviewStatus;
   count: number;
 }
 
@@ -33,9 +33,9 @@ export interface VerdictCount {
 export class StatsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Statuses no claim has are absent. */
+  /** Statuses no claim has are absent; candidates are not claims yet. */
   claimsPerStatus(): Promise<StatusCount[]> {
-    return this.dataSource.query(`SELECT status, count(*)::int AS count FROM claims GROUP BY status`);
+    return this.dataSource.query(`SELECT status, count(*)::int AS count FROM claims WHERE status <> 'candidate' GROUP BY status`);
   }
 
   /** From a claim's creation to its first verdict, over first verdicts since `since`; null while there are none. */

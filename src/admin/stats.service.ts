@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CLAIM_STATUSES, type ClaimStatus } from '../claims/claim-status';
+import { CLAIM_STATUSES, type ReviewStatus } from '../claims/claim-status';
 import { StatsRepository, type ReviewerLoad } from './stats.repository';
 
 export interface VerdictDay {
@@ -11,7 +11,7 @@ export interface VerdictDay {
 
 export interface DeskStats {
   windowDays: number;
-  claimsPerStatus: Record<ClaimStatus, number>;
+  claimsPerStatus: Record<ReviewStatus, number>;
   /** From a claim's creation (its article revision being posted) to its first verdict, over first verdicts in the window. */
   medianSecondsToFirstVerdict: number | null;
   reviewers: ReviewerLoad[];
@@ -34,8 +34,8 @@ export class StatsService {
     return { windowDays, claimsPerStatus, medianSecondsToFirstVerdict, reviewers, verdictsPerDay };
   }
 
-  private async claimsPerStatus(): Promise<Record<ClaimStatus, number>> {
-    const counts = Object.fromEntries(CLAIM_STATUSES.map((s) => [s, 0])) as Record<ClaimStatus, number>;
+  private async claimsPerStatus(): Promise<Record<ReviewStatus, number>> {
+    const counts = Object.fromEntries(CLAIM_STATUSES.map((s) => [s, 0])) as Record<ReviewStatus, number>;
     for (const row of await this.repository.claimsPerStatus()) counts[row.status] = row.count;
     return counts;
   }

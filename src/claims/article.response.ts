@@ -1,10 +1,10 @@
 import type { ArticleEntity } from '../articles/article.entity';
 import type { Page } from '../common/pagination';
-import type { ClaimStatus } from './claim-status';
+import type { ReviewStatus } from './claim-status';
 import { toClaimResponse } from './claim.response';
 import type { ClaimEntity } from './claim.entity';
 
-export type ClaimSummary = Record<'total' | ClaimStatus, number>;
+export type ClaimSummary = Record<'total' | ReviewStatus, number>;
 
 export function emptySummary(): ClaimSummary {
   return { total: 0, unverified: 0, sourced: 0, disputed: 0, dismissed: 0, withdrawn: 0 };

@@ -57,6 +57,14 @@ describe('claim state machine', () => {
     expect(move('withdrawn', 'unverified', ['admin'], { note: true })).toMatchObject({ ok: false, reason: 'illegal_transition' });
   });
 
+  it('lets an editor or admin promote a candidate to unverified with no evidence, and nobody else; nowhere else', () => {
+    expect(move('candidate', 'unverified', ['editor'])).toEqual({ ok: true });
+    expect(move('candidate', 'unverified', ['admin'])).toEqual({ ok: true });
+    expect(move('candidate', 'unverified', ['assignee', 'last_verdict_reviewer'])).toEqual({ ok: false, reason: 'forbidden' });
+    expect(allowedTargets('candidate')).toEqual(['unverified']);
+    expect(move('candidate', 'sourced', ['admin'], { source: true })).toMatchObject({ ok: false, reason: 'illegal_transition' });
+  });
+
   it('derives a reviewer’s capacities from the claim', () => {
     const claim = { assigneeId: 'r1', lastVerdictReviewerId: 'r1' };
     expect(moversFor('reviewer', 'r1', claim)).toEqual(['assignee', 'last_verdict_reviewer']);

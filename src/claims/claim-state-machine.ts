@@ -20,6 +20,7 @@ const RULES: readonly Rule[] = [
   { from: ['sourced'], to: 'disputed', movers: ['last_verdict_reviewer', 'editor', 'admin'], evidence: 'note' },
   { from: ['disputed'], to: 'sourced', movers: ['last_verdict_reviewer', 'editor', 'admin'], evidence: 'source' },
   { from: ['sourced', 'disputed', 'dismissed'], to: 'unverified', movers: ['editor', 'admin'], evidence: 'note' },
+  { from: ['candidate'], to: 'unverified', movers: ['editor', 'admin'], evidence: null },
   { from: ['unverified', 'sourced', 'disputed', 'dismissed'], to: 'withdrawn', movers: ['system'], evidence: null },
 ];
 

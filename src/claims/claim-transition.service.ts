@@ -10,8 +10,8 @@ import type { Environment } from '../config/environment';
 import type { ClaimEventEntity } from './claim-event.entity';
 import { CLAIM_MOVED } from './claim-events';
 import { actorOf } from './claim-history';
-import { checkMove, checkUndo, moversFor, type UndoCheck } from './claim-state-machine';
-import { VERDICTS } from './claim-status';
+import { allowedTargets, checkMove, checkUndo, moversFor, type UndoCheck } from './claim-state-machine';
+import { CANDIDATE, VERDICTS } from './claim-status';
 import type { ClaimEntity } from './claim.entity';
 import { ClaimsRepository } from './claims.repository';
 import type { EvidenceDto } from './dto/evidence.dto';
@@ -33,36 +33,24 @@ export class ClaimTransitionService {
     return inTransaction(this.dataSource, async (em) => {
       const current = await this.lockClaim(em, claimId);
       if (current.version !== expectedVersion) throw await this.staleVersion(em, current);
+      return this.moveLocked(em, current, principal, dto);
+    });
+  }
 
-      const check = checkMove({
-        from: current.status,
-        to: dto.to,
-        movers: moversFor(principal.role, principal.reviewerId, current),
-        hasSource: (dto.sources?.length ?? 0) > 0,
-        hasNote: !!dto.note?.trim(),
-      });
-      if (!check.ok && check.reason === 'illegal_transition') {
-        throw new ApiError(HttpStatus.CONFLICT, 'illegal_transition', `A claim cannot move from ${current.status} to ${dto.to}`, {
+  /**
+   * A candidate becomes a claim in review (`candidate → unverified`, the state machine's rule): one step, no version
+   * to name, since nothing but a promotion or a revision changes a candidate. After the commit it is queued and matched.
+   */
+  async promote(claimId: string, principal: Principal): Promise<ClaimEntity> {
+    return inTransaction(this.dataSource, async (em) => {
+      const current = await this.lockClaim(em, claimId);
+      if (current.status !== CANDIDATE) {
+        throw new ApiError(HttpStatus.CONFLICT, 'illegal_transition', `The claim is ${current.status}, not a candidate: there is nothing to promote`, {
           current: current.status,
-          allowed: check.allowed,
+          allowed: allowedTargets(current.status),
         });
       }
-      if (!check.ok && check.reason === 'forbidden') throw ApiError.forbidden(`You may not move this claim from ${current.status} to ${dto.to}`);
-      if (!check.ok) {
-        const what = check.evidence === 'source' ? 'at least one source' : 'a note with the rationale';
-        throw new ApiError(HttpStatus.BAD_REQUEST, 'evidence_required', `Moving to ${dto.to} needs ${what}`, { required: check.evidence });
-      }
-
-      const isVerdict = VERDICTS.includes(dto.to);
-      const previousAssignee = current.assigneeId;
-      // A verdict ends the assignment; the reviewer who gave it may revise it later.
-      const claim = await this.claims.move(
-        em,
-        { id: current.id, to: dto.to, isVerdict, reviewerId: principal.reviewerId },
-        { type: 'transition', actor: actorOf(principal), fromStatus: current.status, toStatus: dto.to, note: dto.note, sources: dto.sources },
-      );
-      await this.events.publish(em, CLAIM_MOVED, { claim, from: current.status, note: dto.note ?? null, freedReviewerId: isVerdict ? previousAssignee : null });
-      return claim;
+      return this.moveLocked(em, current, principal, { to: 'unverified', note: 'promoted from candidate' });
     });
   }
 
@@ -108,6 +96,39 @@ export class ClaimTransitionService {
     const lastMove = last && { toStatus: last.toStatus, reviewerId: last.reviewerId, actorRole: last.actorRole, at: last.createdAt };
     const windowSeconds = this.config.get('VERDICT_UNDO_SECONDS', { infer: true });
     return checkUndo({ status: claim.status, lastMove, role: principal.role, reviewerId: principal.reviewerId, now, windowSeconds });
+  }
+
+  /** The state machine's check and the move, on a claim this transaction has locked. */
+  private async moveLocked(em: EntityManager, current: ClaimEntity, principal: Principal, dto: Omit<TransitionClaimDto, 'expectedVersion'>): Promise<ClaimEntity> {
+    const check = checkMove({
+      from: current.status,
+      to: dto.to,
+      movers: moversFor(principal.role, principal.reviewerId, current),
+      hasSource: (dto.sources?.length ?? 0) > 0,
+      hasNote: !!dto.note?.trim(),
+    });
+    if (!check.ok && check.reason === 'illegal_transition') {
+      throw new ApiError(HttpStatus.CONFLICT, 'illegal_transition', `A claim cannot move from ${current.status} to ${dto.to}`, {
+        current: current.status,
+        allowed: check.allowed,
+      });
+    }
+    if (!check.ok && check.reason === 'forbidden') throw ApiError.forbidden(`You may not move this claim from ${current.status} to ${dto.to}`);
+    if (!check.ok) {
+      const what = check.evidence === 'source' ? 'at least one source' : 'a note with the rationale';
+      throw new ApiError(HttpStatus.BAD_REQUEST, 'evidence_required', `Moving to ${dto.to} needs ${what}`, { required: check.evidence });
+    }
+
+    const isVerdict = VERDICTS.includes(dto.to);
+    const previousAssignee = current.assigneeId;
+    // A verdict ends the assignment; the reviewer who gave it may revise it later.
+    const claim = await this.claims.move(
+      em,
+      { id: current.id, to: dto.to, isVerdict, reviewerId: principal.reviewerId },
+      { type: 'transition', actor: actorOf(principal), fromStatus: current.status, toStatus: dto.to, note: dto.note, sources: dto.sources },
+    );
+    await this.events.publish(em, CLAIM_MOVED, { claim, from: current.status, note: dto.note ?? null, freedReviewerId: isVerdict ? previousAssignee : null });
+    return claim;
   }
 
   /** Sources and notes without a move: whoever may move the claim may annotate it. */

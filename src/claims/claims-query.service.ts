@@ -6,7 +6,7 @@ import type { Page } from '../common/pagination';
 import type { ClaimEventEntity } from './claim-event.entity';
 import type { ClaimEntity } from './claim.entity';
 import { emptySummary, type ClaimSummary } from './article.response';
-import type { ClaimStatus } from './claim-status';
+import type { ClaimStatus, ClaimTier } from './claim-status';
 import { ClaimsRepository } from './claims.repository';
 import type { ListClaimsQuery } from './dto/list-claims.query';
 
@@ -34,9 +34,9 @@ export class ClaimsQueryService {
     return this.claims.eventsPage(claimId, { cursor: query.cursor, limit: query.limit ?? 100 });
   }
 
-  /** A page of the article's claims: current ones in text order, withdrawn ones after them. */
-  claimsOf(articleId: string, page: { cursor?: string; limit?: number } = {}): Promise<Page<ClaimEntity>> {
-    return this.claims.pageOfArticle(articleId, { cursor: page.cursor, limit: page.limit ?? ARTICLE_CLAIMS_PAGE });
+  /** A page of the article's claims (or candidates, or both): current ones in text order, withdrawn ones after them. */
+  claimsOf(articleId: string, page: { cursor?: string; limit?: number } = {}, tier: ClaimTier | 'both' = 'claim'): Promise<Page<ClaimEntity>> {
+    return this.claims.pageOfArticle(articleId, tier, { cursor: page.cursor, limit: page.limit ?? ARTICLE_CLAIMS_PAGE });
   }
 
   /** Every claim of the article in one of these statuses, in text order (as many as an article may have). */

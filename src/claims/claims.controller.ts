@@ -76,6 +76,16 @@ export class ClaimsController {
     return toClaimResponse(await this.transitions.undo(id, principal, dto, ifMatch));
   }
 
+  @Post(':id/promote')
+  @HttpCode(200)
+  @Roles('admin', 'editor')
+  @ApiOperation({ summary: 'Make a candidate (scored below the threshold) a claim in review: queued and matched like the others (admin, editor)' })
+  @ApiResponse({ status: 403, description: 'forbidden' })
+  @ApiResponse({ status: 409, description: 'illegal_transition: not a candidate' })
+  async promote(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string) {
+    return toClaimResponse(await this.transitions.promote(id, principal));
+  }
+
   @Post(':id/notes')
   @Roles('admin', 'editor', 'reviewer')
   @ApiOperation({ summary: 'Add a note or sources without a move' })

@@ -5,7 +5,7 @@ import { decodeCursor, toPage, type Page } from '../common/pagination';
 import { entityFromRow, returningRows } from '../database/sql';
 import { ClaimEventEntity } from './claim-event.entity';
 import type { ClaimEventInput } from './claim-history';
-import type { ClaimStatus } from './claim-status';
+import type { ClaimStatus, ClaimTier, ReviewStatus } from './claim-status';
 import type { ClaimType, ExtractedEntity } from './claim-types';
 import { ClaimEntity } from './claim.entity';
 
@@ -92,7 +92,9 @@ export class ClaimsRepository {
     const { byScore } = filter;
     const qb = this.visible(owner).addSelect(byScore ? 'c.checkworthiness::text' : 'c.created_at::text', 'cursor_key');
     if (filter.articleId) qb.andWhere('c.article_id = :articleId', { articleId: filter.articleId });
+    // Candidates are listed only when asked for by name: they are not claims to review yet.
     if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
+    else qb.andWhere(`c.status <> 'candidate'`);
     if (filter.assigneeId) qb.andWhere('c.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
     const cursor = decodeCursor(page.cursor, [byScore ? 'real' : 'timestamp', 'uuid']);
     const sortColumn = byScore ? 'c.checkworthiness' : 'c.created_at';
@@ -117,12 +119,14 @@ export class ClaimsRepository {
     return toPage(await qb.getMany(), page.limit, (e) => [e.seq]);
   }
 
-  /** A page of the article's claims: current ones in text order, withdrawn ones after them. */
-  async pageOfArticle(articleId: string, page: { cursor?: string; limit: number }): Promise<Page<ClaimEntity>> {
+  /** A page of the article's claims, candidates, or both: current ones in text order, withdrawn ones after them. */
+  async pageOfArticle(articleId: string, tier: ClaimTier | 'both', page: { cursor?: string; limit: number }): Promise<Page<ClaimEntity>> {
     const qb = this.dataSource
       .getRepository(ClaimEntity)
       .createQueryBuilder('c')
-      .where('c.article_id = :articleId', { articleId })
+      .where('c.article_id = :articleId', { articleId });
+    if (tier !== 'both') qb.andWhere(`(c.status = 'candidate') = :candidates`, { candidates: tier === 'candidate' });
+    qb
       .orderBy(`(c.status = 'withdrawn')::int`, 'ASC')
       .addOrderBy('c.start', 'ASC')
       .addOrderBy('c.ordinal', 'ASC')
@@ -148,9 +152,10 @@ export class ClaimsRepository {
       .getMany();
   }
 
-  countsByStatus(articleIds: string[]): Promise<{ articleId: string; status: ClaimStatus; count: number }[]> {
+  /** Claims per review status; candidates are not claims yet and are not counted. */
+  countsByStatus(articleIds: string[]): Promise<{ articleId: string; status: ReviewStatus; count: number }[]> {
     return this.dataSource.query(
-      `SELECT article_id AS "articleId", status, count(*)::int AS count FROM claims WHERE article_id = ANY($1) GROUP BY article_id, status`,
+      `SELECT article_id AS "articleId", status, count(*)::int AS count FROM claims WHERE article_id = ANY($1) AND status <> 'candidate' GROUP BY article_id, status`,
       [articleIds],
     );
   }
@@ -178,11 +183,11 @@ export class ClaimsRepository {
     );
   }
 
-  /** Claims never matched to fact-checks, created more than `olderThanMs` ago, by id after `after`. */
+  /** Claims (not candidates: they are matched once promoted) never matched to fact-checks, created more than `olderThanMs` ago, by id after `after`. */
   unmatchedOlderThan(olderThanMs: number, after: string | null, limit: number): Promise<{ id: string }[]> {
     return this.dataSource.query(
       `SELECT id FROM claims
-       WHERE matched_at IS NULL AND created_at < now() - make_interval(secs => $2::int / 1000.0) AND ($1::uuid IS NULL OR id > $1::uuid)
+       WHERE matched_at IS NULL AND status <> 'candidate' AND created_at < now() - make_interval(secs => $2::int / 1000.0) AND ($1::uuid IS NULL OR id > $1::uuid)
        ORDER BY id LIMIT ${limit}`,
       [after, olderThanMs],
     );
@@ -320,20 +325,21 @@ export class ClaimsRepository {
     return em.query(`SELECT id, text, status, assignee_id AS "assigneeId", checkworthiness FROM claims WHERE article_id = $1`, [articleId]);
   }
 
-  /** One multi-row INSERT per article, or per batch of a long one. */
-  async insertExtracted(em: EntityManager, articleId: string, revision: number, claims: NewClaim[]): Promise<PendingClaim[]> {
-    const inserted: PendingClaim[] = [];
+  /** One multi-row INSERT per article, or per batch of a long one; a candidate's row has that status, a claim's is unverified. */
+  async insertExtracted(em: EntityManager, articleId: string, revision: number, claims: (NewClaim & { tier: ClaimTier })[]): Promise<(PendingClaim & { status: ClaimStatus })[]> {
+    const inserted: (PendingClaim & { status: ClaimStatus })[] = [];
     for (let i = 0; i < claims.length; i += INSERT_BATCH) {
       const batch = claims.slice(i, i + INSERT_BATCH);
       inserted.push(...(await em.query(
-        `INSERT INTO claims (article_id, revision, ordinal, text, start, "end", sentence_index, checkworthiness, type, claimant, entities)
-         SELECT $1, $2, * FROM unnest($3::int[], $4::text[], $5::int[], $6::int[], $7::int[], $8::real[], $9::text[], $10::text[], $11::jsonb[])
-         RETURNING id, checkworthiness`,
+        `INSERT INTO claims (article_id, revision, ordinal, text, start, "end", sentence_index, checkworthiness, type, claimant, entities, status)
+         SELECT $1, $2, * FROM unnest($3::int[], $4::text[], $5::int[], $6::int[], $7::int[], $8::real[], $9::text[], $10::text[], $11::jsonb[], $12::text[])
+         RETURNING id, checkworthiness, status`,
         [
           articleId,
           revision,
           ...columns(batch, ['ordinal', 'text', 'start', 'end', 'sentenceIndex', 'checkworthiness', 'type', 'claimant']),
           batch.map((c) => JSON.stringify(c.entities)),
+          batch.map((c) => (c.tier === 'candidate' ? 'candidate' : 'unverified')),
         ],
       )));
     }
@@ -358,6 +364,11 @@ export class ClaimsRepository {
        FROM claims old WHERE claims.id = old.id AND claims.id = ANY($1) RETURNING claims.id, old.status, old.assignee_id AS "assigneeId"`,
       [ids],
     );
+  }
+
+  /** Removes candidates whose text a revision no longer has: they were never claims, so nothing is withdrawn or told. */
+  async dropCandidates(em: EntityManager, ids: string[]): Promise<void> {
+    if (ids.length > 0) await em.query(`DELETE FROM claims WHERE id = ANY($1) AND status = 'candidate'`, [ids]);
   }
 
   /** A claim of the article, not withdrawn, at exactly this span. */

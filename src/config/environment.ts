@@ -8,6 +8,9 @@ const PERSON_ROLES = ['admin', 'editor', 'reviewer'];
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
+/** Exported for `npm run eval:claims`, which scores what the service keeps by default. */
+export const DEFAULT_CANDIDATE_FLOOR = 0.14;
+
 /** Every setting the service reads; validated once at start. The only place that reads process.env. */
 export class Environment {
   @IsIn(['development', 'production', 'test'])
@@ -72,6 +75,14 @@ export class Environment {
   /** Default claim threshold; empty means the model's own tuned threshold. */
   @IsOptional() @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value))) @IsNumber() @Min(0) @Max(1)
   MIN_CHECKWORTHINESS?: number;
+
+  /**
+   * Sentences scored from here up to the claim threshold are kept as candidates (not queued; an editor may promote
+   * them). 0.14: the highest floor at which claims and candidates together hold 90 % of the time-shifted validation
+   * debates' check-worthy sentences (README, "Claim extraction").
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value))) @IsNumber() @Min(0) @Max(1)
+  CANDIDATE_FLOOR = DEFAULT_CANDIDATE_FLOOR;
 
   @Transform(toInt) @IsInt() @Min(1)
   RATE_LIMIT_PER_MINUTE = 600;

@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@n
 import type { Response } from 'express';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
-import { PageQueryDto } from '../common/pagination';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { ArticlesQueryService } from '../articles/articles-query.service';
 import { ArticlesService } from '../articles/articles.service';
@@ -12,6 +11,7 @@ import { ListArticlesQuery } from '../articles/dto/list-articles.query';
 import { emptySummary, toArticleDetailResponse, toArticleResponse } from '../claims/article.response';
 import { ClaimsQueryService } from '../claims/claims-query.service';
 import { AddClaimDto } from '../claims/dto/add-claim.dto';
+import { ArticleClaimsQuery } from '../claims/dto/article-claims.query';
 import { toClaimResponse } from '../claims/claim.response';
 import { ManualClaimService } from '../extraction/manual-claim.service';
 
@@ -66,11 +66,11 @@ export class ArticlesController {
 
   @Get(':id/claims')
   @Roles('admin', 'editor', 'reviewer', 'integrator')
-  @ApiOperation({ summary: "The article's claims, a page at a time: current ones in text order, withdrawn ones after them" })
+  @ApiOperation({ summary: "The article's claims (or, with ?tier=candidate, its candidates), a page at a time: current ones in text order, withdrawn ones after them" })
   @ApiResponse({ status: 404, description: 'not_found' })
-  async claimsPage(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Query() page: PageQueryDto) {
+  async claimsPage(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Query() query: ArticleClaimsQuery) {
     await this.query.get(principal, id);
-    const claims = await this.claims.claimsOf(id, page);
+    const claims = await this.claims.claimsOf(id, query, query.tier ?? 'claim');
     return { items: claims.items.map(toClaimResponse), nextCursor: claims.nextCursor };
   }
 

@@ -6,6 +6,7 @@ import { inTransaction } from '../database/unit-of-work';
 import { ArticlesRepository } from '../articles/articles.repository';
 import { SYSTEM_ACTOR } from '../claims/claim-history';
 import { ClaimsRepository } from '../claims/claims.repository';
+import { CANDIDATE } from '../claims/claim-status';
 import type { Environment } from '../config/environment';
 import { FactCheckQueueService } from '../fact-checks/fact-check-queue.service';
 import { CallbackOutboxService } from '../integrations/callback-outbox.service';
@@ -37,7 +38,10 @@ export class ExtractionService {
 
     let extracted: ExtractedClaim[];
     try {
-      extracted = await this.extractor.extract(article.body, { minCheckworthiness: article.minCheckworthiness ?? (await this.defaultThreshold()) });
+      extracted = await this.extractor.extract(article.body, {
+        minCheckworthiness: article.minCheckworthiness ?? (await this.defaultThreshold()),
+        candidateFloor: this.config.get('CANDIDATE_FLOOR', { infer: true }),
+      });
     } catch (error) {
       // The extractor is deterministic: retrying the same text fails the same way.
       this.logger.error(`Extraction of ${articleId} r${revision} failed: ${(error as Error).stack}`);
@@ -45,8 +49,9 @@ export class ExtractionService {
       return;
     }
     const maxClaims = this.config.get('MAX_ARTICLE_CLAIMS', { infer: true });
-    if (extracted.length > maxClaims) {
-      await this.fail(articleId, revision, `too many claims: ${extracted.length} found, at most ${maxClaims} per article (MAX_ARTICLE_CLAIMS); raise minCheckworthiness or split the article`);
+    const claimCount = extracted.filter((c) => c.tier === 'claim').length;
+    if (claimCount > maxClaims) {
+      await this.fail(articleId, revision, `too many claims: ${claimCount} found, at most ${maxClaims} per article (MAX_ARTICLE_CLAIMS); raise minCheckworthiness or split the article`);
       return;
     }
 
@@ -61,13 +66,18 @@ export class ExtractionService {
     await this.articles.failExtraction(articleId, revision, reason.slice(0, 500));
   }
 
-  /** Writes nothing when another run got here first; after the commit, waiting claims are queued and withdrawn ones free their reviewers. */
+  /**
+   * Writes nothing when another run got here first; after the commit, waiting claims are queued and withdrawn ones free
+   * their reviewers. Candidates are written but neither queued, matched nor counted.
+   */
   private async writeClaims(em: EntityManager, articleId: string, revision: number, body: string, extracted: ExtractedClaim[]): Promise<void> {
     if (!(await this.articles.lockUnextracted(em, articleId, revision))) return;
 
     const existing = await this.claims.currentOfArticle(em, articleId);
     const plan = planRevision(existing, extracted, body);
-    const created = await this.claims.insertExtracted(em, articleId, revision, plan.create);
+    const inserted = await this.claims.insertExtracted(em, articleId, revision, plan.create);
+    const created = inserted.filter((c) => c.status !== CANDIDATE);
+    await this.claims.dropCandidates(em, plan.drop);
     await this.claims.place(em, revision, plan.keep.map((k) => ({ id: k.id, ...k.claim })));
     if (plan.withdraw.length > 0) {
       const withdrawn = await this.claims.withdraw(em, plan.withdraw);
@@ -83,13 +93,14 @@ export class ExtractionService {
       );
     }
     await this.articles.markExtracted(em, articleId, revision);
-    const claimCount = created.length + plan.keep.length;
-    await this.outbox.record(em, articleId, [{ type: 'article.extracted', data: { revision, claims: claimCount } }]);
-    // A revision that only withdrew claims can leave every remaining one with a verdict.
-    if (plan.create.length === 0) await this.outbox.recordIfReviewed(em, articleId);
-
     const keptIds = new Set(plan.keep.map((k) => k.id));
-    const keptWaiting = existing.filter((c) => keptIds.has(c.id) && c.status === 'unverified' && !c.assigneeId);
+    const kept = existing.filter((c) => keptIds.has(c.id));
+    const claimCount = created.length + kept.filter((c) => c.status !== CANDIDATE).length;
+    await this.outbox.record(em, articleId, [{ type: 'article.extracted', data: { revision, claims: claimCount } }]);
+    // A revision that only withdrew claims (or added candidates) can leave every remaining one with a verdict.
+    if (created.length === 0) await this.outbox.recordIfReviewed(em, articleId);
+
+    const keptWaiting = kept.filter((c) => c.status === 'unverified' && !c.assigneeId);
     this.reviewQueue.enqueueAssignmentsOnCommit(em, [...created, ...keptWaiting]);
     // New claims are matched against fact-checks and earlier verdicts.
     this.factCheckQueue.enqueueMatchingOnCommit(em, created.map((c) => c.id));

@@ -58,7 +58,7 @@ export class ManualClaimService {
         throw new ApiError(HttpStatus.CONFLICT, 'conflict', 'The article changed while the claim was being added; add it again');
       }
       const duplicate = await this.claims.liveAtSpan(em, articleId, span.start, span.end);
-      if (duplicate) throw new ApiError(HttpStatus.CONFLICT, 'conflict', 'That span is already a claim', { claimId: duplicate });
+      if (duplicate) throw new ApiError(HttpStatus.CONFLICT, 'conflict', 'That span is already a claim (or a candidate: promote it)', { claimId: duplicate });
 
       const ordinal = await this.claims.nextOrdinal(em, articleId, article.revision);
       const claimId = await this.claims.insertOne(em, articleId, article.revision, { ordinal, text, start: span.start, end: span.end, ...analysed });

@@ -3,7 +3,7 @@ import { planRevision } from './revision-plan';
 
 const claim = (text: string, ordinal: number): ExtractedClaim => ({
   ordinal, text, start: ordinal * 100, end: ordinal * 100 + text.length, sentenceIndex: ordinal,
-  checkworthiness: 0.9, type: 'other', claimant: null, entities: [],
+  checkworthiness: 0.9, type: 'other', claimant: null, entities: [], tier: 'claim',
 });
 
 describe('planRevision', () => {
@@ -46,5 +46,21 @@ describe('planRevision', () => {
     expect(plan.withdraw).toEqual([]);
     const start = body.indexOf('spending rose');
     expect(plan.keep).toEqual([{ id: 'hand', claim: { ordinal: 1, start, end: start + 'spending rose by 12 percent in 2023'.length, sentenceIndex: 0 } }]);
+  });
+
+  it('drops a candidate whose text vanished (never a claim, so not withdrawn) and keeps one still there as it is', () => {
+    const plan = planRevision(
+      [
+        { id: 'gone', text: 'Gone candidate.', status: 'candidate' },
+        { id: 'kept', text: 'Kept candidate.', status: 'candidate' },
+        { id: 'claim', text: 'Gone claim.', status: 'unverified' },
+      ],
+      [{ ...claim('Kept candidate.', 0), tier: 'candidate' }],
+      'Kept candidate.',
+    );
+    expect(plan.drop).toEqual(['gone']);
+    expect(plan.withdraw).toEqual(['claim']);
+    expect(plan.keep.map((k) => k.id)).toEqual(['kept']);
+    expect(plan.create).toEqual([]);
   });
 });

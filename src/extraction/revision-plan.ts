@@ -1,3 +1,4 @@
+import { CANDIDATE } from '../claims/claim-status';
 import type { ExtractedClaim } from './lib/claim-extractor';
 
 export interface ExistingClaim {
@@ -15,11 +16,15 @@ export interface RevisionPlan {
   keep: { id: string; claim: KeptPlacement }[];
   /** Claims gone from the text. */
   withdraw: string[];
+  /** Candidates gone from the text: never claims, so they are dropped rather than withdrawn. */
+  drop: string[];
 }
 
 /**
- * Matches a revision's claims to the article's current ones by exact text, in order. A current claim the extractor
- * did not produce this time (an editor's, or one under today's threshold) is kept too while its text is still in the body.
+ * Matches a revision's claims and candidates to the article's current ones by exact text, in order; a kept one keeps
+ * its status (a candidate stays one until promoted, a claim is not demoted by a lower score). A current one the
+ * extractor did not produce this time (an editor's, or one under today's threshold) is kept too while its text is
+ * still in the body.
  */
 export function planRevision(existing: ExistingClaim[], extracted: ExtractedClaim[], body: string): RevisionPlan {
   const byText = new Map<string, string[]>();
@@ -27,7 +32,8 @@ export function planRevision(existing: ExistingClaim[], extracted: ExtractedClai
     if (claim.status === 'withdrawn') continue;
     byText.set(claim.text, [...(byText.get(claim.text) ?? []), claim.id]);
   }
-  const plan: RevisionPlan = { create: [], keep: [], withdraw: [] };
+  const plan: RevisionPlan = { create: [], keep: [], withdraw: [], drop: [] };
+  const statuses = new Map(existing.map((c) => [c.id, c.status]));
   for (const claim of extracted) {
     const id = byText.get(claim.text)?.shift();
     if (id) plan.keep.push({ id, claim });
@@ -39,7 +45,7 @@ export function planRevision(existing: ExistingClaim[], extracted: ExtractedClai
   for (const id of [...byText.values()].flat()) {
     const start = findFreeOccurrence(body, texts.get(id)!, taken);
     if (start < 0) {
-      plan.withdraw.push(id);
+      (statuses.get(id) === CANDIDATE ? plan.drop : plan.withdraw).push(id);
       continue;
     }
     const end = start + texts.get(id)!.length;

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { CANDIDATE } from '../claims/claim-status';
 import { ClaimsRepository } from '../claims/claims.repository';
 import { FactCheckSearchService } from './fact-check-search.service';
 import { FactChecksRepository, type NewMatch } from './fact-checks.repository';
@@ -28,7 +29,8 @@ export class ClaimMatchingService {
   /** Idempotent: the claim's suggestions are replaced, its decided matches kept. */
   async matchClaim(claimId: string): Promise<number> {
     const claim = await this.repository.claimForMatching(claimId);
-    if (!claim) return 0;
+    // A candidate is matched only once it is promoted.
+    if (!claim || claim.status === CANDIDATE) return 0;
     const matches: NewMatch[] = [];
     const seenClaims = new Set<string>([claim.id]);
     for (const same of await this.repository.sameTextClaims(claim.id, claim.text, 50)) {

@@ -259,7 +259,7 @@ export class FactChecksRepository {
   async sameTextClaims(claimId: string, text: string, limit: number): Promise<{ id: string; status: string }[]> {
     return this.dataSource.query(
       `SELECT c.id, c.status FROM claims c
-       WHERE ${CLAIM_FINGERPRINT} = lower(regexp_replace($2::text, '[^a-zA-Z0-9%$]+', ' ', 'g')) AND c.id <> $1 AND c.status <> 'withdrawn'
+       WHERE ${CLAIM_FINGERPRINT} = lower(regexp_replace($2::text, '[^a-zA-Z0-9%$]+', ' ', 'g')) AND c.id <> $1 AND c.status NOT IN ('withdrawn', 'candidate')
        ORDER BY c.created_at LIMIT $3`,
       [claimId, text, limit],
     );

@@ -84,7 +84,7 @@ export class CallbackOutboxRepository {
     await em.query(`SELECT pg_advisory_xact_lock($1, hashtext($2::text))`, [REVIEWED_CHECK_LOCK, articleId]);
   }
 
-  /** The article's revision and claims (withdrawn ones aside) once it is extracted and none is unverified; null before. */
+  /** The article's revision and claims (withdrawn ones and candidates aside) once it is extracted and none is unverified; null before. */
   async reviewedArticle(em: EntityManager, articleId: string): Promise<{ revision: number; claims: number } | null> {
     const [article]: { reviewed: boolean; revision: number }[] = await em.query(
       `SELECT a.status = 'ready' AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id AND c.status = 'unverified') AS reviewed, a.revision
@@ -92,7 +92,7 @@ export class CallbackOutboxRepository {
       [articleId],
     );
     if (!article?.reviewed) return null;
-    const [{ total }]: { total: number }[] = await em.query(`SELECT count(*)::int AS total FROM claims WHERE article_id = $1 AND status <> 'withdrawn'`, [articleId]);
+    const [{ total }]: { total: number }[] = await em.query(`SELECT count(*)::int AS total FROM claims WHERE article_id = $1 AND status NOT IN ('withdrawn', 'candidate')`, [articleId]);
     return { revision: article.revision, claims: total };
   }
 

@@ -57,7 +57,7 @@ export class ArticlePageService {
 
   async load(principal: Principal, articleId: string, claimId: string | null, claimsCursor: string | null = null): Promise<ArticlePage> {
     const article = await this.articles.get(principal, articleId);
-    const [summaries, claims] = await Promise.all([this.claimsQuery.summaries([articleId]), this.claimsQuery.claimsOf(articleId, { cursor: claimsCursor ?? undefined })]);
+    const [summaries, claims] = await Promise.all([this.claimsQuery.summaries([articleId]), this.claimsQuery.claimsOf(articleId, { cursor: claimsCursor ?? undefined }, 'both')]);
     const summary = summaries.get(articleId)!;
     const listed = claimId ? claims.items.find((c) => c.id === claimId) : undefined;
     // A claim chosen from another page of the list (or linked to) is read on its own.

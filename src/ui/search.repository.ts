@@ -28,7 +28,7 @@ export class SearchRepository {
        WHERE ($1::text IS NULL OR to_tsvector('english', c.text) @@ websearch_to_tsquery('english', $1))
          AND ($2::text IS NULL OR c.claimant ILIKE $2)
          AND ($3::timestamptz IS NULL OR c.created_at >= $3) AND ($4::timestamptz IS NULL OR c.created_at < $4)
-         AND ($5::text IS NULL OR c.status = $5)
+         AND c.status <> 'candidate' AND ($5::text IS NULL OR c.status = $5)
        ORDER BY CASE WHEN $1::text IS NULL THEN 0 ELSE ts_rank_cd(to_tsvector('english', c.text), websearch_to_tsquery('english', $1)) END DESC,
          c.created_at DESC, c.id
        LIMIT $6 OFFSET $7`,

@@ -34,6 +34,7 @@ import { TimeZoneInterceptor } from './time-zone.interceptor';
 import { UiPasswordController } from './ui-password.controller';
 import { UiSsoController } from './ui-sso.controller';
 import { SessionCookies } from './session-cookie';
+import { UiCandidatesController } from './ui-candidates.controller';
 import { UiReviewActionsController } from './ui-review-actions.controller';
 import { UiReviewController } from './ui-review.controller';
 import { UiSearchController } from './ui-search.controller';
@@ -54,6 +55,7 @@ import { WorkbenchService } from './workbench.service';
     UiEditorActionsController,
     UiReviewController,
     UiReviewActionsController,
+    UiCandidatesController,
     UiAdminController,
     UiAdminPeopleController,
     UiAdminReviewersController,

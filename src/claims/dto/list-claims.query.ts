@@ -1,13 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
-import { CLAIM_STATUSES, type ClaimStatus } from '../claim-status';
+import { ANY_CLAIM_STATUS, type ClaimStatus } from '../claim-status';
 
 export class ListClaimsQuery extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID()
   articleId?: string;
 
-  @ApiPropertyOptional({ enum: CLAIM_STATUSES }) @IsOptional() @IsIn(CLAIM_STATUSES)
+  @ApiPropertyOptional({ enum: ANY_CLAIM_STATUS, description: 'without it, every status but candidate' }) @IsOptional() @IsIn(ANY_CLAIM_STATUS)
   status?: ClaimStatus;
 
   @ApiPropertyOptional() @IsOptional() @IsUUID()

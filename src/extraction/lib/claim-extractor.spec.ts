@@ -74,6 +74,42 @@ describe('ClaimExtractor', () => {
       expect(repeated.map((c) => c.text)).toEqual([lede]);
       expect(news.map((c) => c.text)).toEqual(['Ceasefire talks stall as shelling resumes', lede]);
     });
+
+    it('drops a title-case headline the lede repeats in lower case and the singular', () => {
+      const body = `Council Members Approve Budget Increases for Schools\n\nCouncil members approved a budget increase of $40 million for the city's schools on Monday.`;
+
+      expect(extractor.extract(body, { minCheckworthiness: 0 }).map((c) => c.sentenceIndex)).toEqual([1]);
+    });
+  });
+
+  describe('in two tiers', () => {
+    const body = 'The ministry said that spending rose by 12 percent in 2023. Officials met on Monday to talk. Nice weather today, we think.';
+    const all = extractor.extract(body, { minCheckworthiness: 0 });
+    const [low, high] = [Math.min(...all.map((c) => c.checkworthiness)), Math.max(...all.map((c) => c.checkworthiness))];
+    const threshold = (low + high) / 2;
+
+    it('keeps what scores from the floor up to the threshold as candidates, at or above it as claims', () => {
+      const tiered = extractor.extract(body, { minCheckworthiness: threshold, candidateFloor: 0 });
+
+      expect(tiered).toHaveLength(all.length);
+      for (const claim of tiered) expect(claim.tier).toBe(claim.checkworthiness >= threshold ? 'claim' : 'candidate');
+      expect(new Set(tiered.map((c) => c.tier))).toEqual(new Set(['claim', 'candidate']));
+    });
+
+    it('drops what scores under the floor, and keeps no candidates without one', () => {
+      const floored = extractor.extract(body, { minCheckworthiness: high, candidateFloor: threshold });
+      const untiered = extractor.extract(body, { minCheckworthiness: threshold });
+
+      expect(floored.every((c) => c.checkworthiness >= threshold)).toBe(true);
+      expect(floored.length).toBeLessThan(all.length);
+      expect(untiered.every((c) => c.tier === 'claim' && c.checkworthiness >= threshold)).toBe(true);
+    });
+
+    it('still keeps questions out of either tier', () => {
+      const tiered = extractor.extract('Did spending rise by 12 percent in 2023? The ministry said it rose by 12 percent in 2023.', { minCheckworthiness: 1, candidateFloor: 0 });
+
+      expect(tiered.map((c) => c.text)).toEqual(['The ministry said it rose by 12 percent in 2023.']);
+    });
   });
 
   describe('on quotations over several paragraphs', () => {

@@ -1,5 +1,6 @@
 import { isBoilerplate, isQuestion } from './boilerplate-filter';
 import { ClaimantMention, findClaimant, findNamedSubject } from './claimant-finder';
+import type { ClaimTier } from '../../claims/claim-status';
 import type { ClaimType, ExtractedEntity } from '../../claims/claim-types';
 import { typeClaim } from './claim-typer';
 import { CheckworthinessModel } from './checkworthiness-model';
@@ -19,10 +20,14 @@ export interface ExtractedClaim {
   type: ClaimType;
   claimant: string | null;
   entities: ExtractedEntity[];
+  /** `claim`: at or above the threshold, for review; `candidate`: below it but not under the floor, kept for an editor. */
+  tier: ClaimTier;
 }
 
 export interface ExtractOptions {
   minCheckworthiness: number;
+  /** Scores from here up to the threshold are candidates; without one (or at or above the threshold) there are none. */
+  candidateFloor?: number;
 }
 
 const MIN_WORDS = 3;
@@ -69,7 +74,7 @@ export class ClaimExtractor {
           if (sentence.entities[e].end <= end) entities.push(sentence.entities[e]);
         }
         const checkworthiness = round(this.model.score(tokens, entities));
-        if (checkworthiness < options.minCheckworthiness) continue;
+        if (checkworthiness < Math.min(options.minCheckworthiness, options.candidateFloor ?? options.minCheckworthiness)) continue;
         claims.push({
           ordinal: claims.length,
           text: body.slice(start, end),
@@ -80,6 +85,7 @@ export class ClaimExtractor {
           type: typeClaim({ tokens, entities, reported }),
           claimant: claimants.resolved[s],
           entities: [...entities, ...properNames(tokens, body)].sort((a, b) => a.start - b.start),
+          tier: checkworthiness >= options.minCheckworthiness ? 'claim' : 'candidate',
         });
       }
     });
@@ -127,12 +133,21 @@ const LEDE_SENTENCES = 3;
 function headlineRepeated(sentences: Sentence[], body: string): boolean {
   const [headline, ...rest] = sentences;
   if (!headline || headline.line !== 0 || rest[0]?.line === 0 || /[.!?…]["”’]?\s*$/.test(body.slice(headline.start, headline.end))) return false;
-  const words = new Set(headline.tokens.filter((t) => CONTENT_POS.has(t.pos)).map((t) => t.lemma));
+  const words = new Set(headline.tokens.filter((t) => CONTENT_POS.has(t.pos)).map(headlineWord));
   if (words.size === 0) return false;
   return rest.slice(0, LEDE_SENTENCES).some((sentence) => {
-    const lede = new Set(sentence.tokens.map((t) => t.lemma));
+    const lede = new Set(sentence.tokens.map(headlineWord));
     return [...words].filter((w) => lede.has(w)).length >= 0.6 * words.size;
   });
+}
+
+/**
+ * A word as headline and lede can share it: a headline in title case is tagged as proper nouns, whose lemmas keep
+ * their capital and plural ("Officials", "Talks"), so both sides are lower-cased and lose a plural s.
+ */
+function headlineWord(token: Token): string {
+  const word = token.lemma.toLowerCase();
+  return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 }
 
 /** The next sentence is still inside the quote: on the same line, or opening the next paragraph with a quote mark. */

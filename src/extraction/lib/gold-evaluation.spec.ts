@@ -13,6 +13,18 @@ describe('goldOutcomes', () => {
     expect(outcomes.precise).toContain(1);
     expect(outcomes.precise).toContain(0);
   });
+
+  it('counts what the floor keeps below the threshold as candidates, found with the claims', () => {
+    const body = 'Unemployment fell to 3.5 percent in 2023, the ministry said. The weather was pleasant and everyone smiled.';
+    const article = { id: 'a', kind: 'test', body, claims: [{ text: 'The weather was pleasant and everyone smiled.', claimant: null, type: 'other' }] };
+    const extractor = new ClaimExtractor();
+    const [weather] = extractor.extract(body, { minCheckworthiness: 0 }).filter((c) => c.text.startsWith('The weather'));
+    const outcomes = goldOutcomes(extractor, [article], weather.checkworthiness + 0.0001, weather.checkworthiness);
+
+    expect(outcomes.recalled).toEqual([0]);
+    expect(outcomes.recalledWithCandidates).toEqual([1]);
+    expect(outcomes.candidatesPerArticle[0]).toBeGreaterThanOrEqual(1);
+  });
 });
 
 describe('meanWithInterval', () => {

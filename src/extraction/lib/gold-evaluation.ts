@@ -13,8 +13,12 @@ export interface GoldArticle {
 export interface GoldOutcomes {
   /** per gold claim: found among the extracted claims at the desk's threshold */
   recalled: number[];
+  /** per gold claim: found among the claims and the candidates the desk keeps (scored at or above the floor) */
+  recalledWithCandidates: number[];
   /** per gold claim: found among every candidate the extractor scores, whatever its score */
   recalledAsCandidate: number[];
+  /** per article: how many candidates (below the threshold, at or above the floor) a reviewer is shown */
+  candidatesPerArticle: number[];
   /** per extracted claim at the threshold: it is one of the gold claims */
   precise: number[];
   /** per recalled gold claim: the extracted claimant is the marked one */
@@ -27,16 +31,19 @@ const overlap = (a: { start: number; end: number }, b: { start: number; end: num
 const same = (a: string | null, b: string | null) => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
 
 /** A gold claim is found by an extracted claim covering at least half of it (a clause of it counts). */
-export function goldOutcomes(extractor: ClaimExtractor, articles: GoldArticle[], threshold: number): GoldOutcomes {
-  const outcomes: GoldOutcomes = { recalled: [], recalledAsCandidate: [], precise: [], claimantRight: [], typeRight: [] };
+export function goldOutcomes(extractor: ClaimExtractor, articles: GoldArticle[], threshold: number, floor = threshold): GoldOutcomes {
+  const outcomes: GoldOutcomes = { recalled: [], recalledWithCandidates: [], recalledAsCandidate: [], candidatesPerArticle: [], precise: [], claimantRight: [], typeRight: [] };
   for (const article of articles) {
     const candidates = extractor.extract(article.body, { minCheckworthiness: 0 });
     const claims = candidates.filter((c) => c.checkworthiness >= threshold);
+    const kept = candidates.filter((c) => c.checkworthiness >= Math.min(floor, threshold));
+    outcomes.candidatesPerArticle.push(kept.length - claims.length);
     const gold = article.claims.map((g) => ({ ...g, start: article.body.indexOf(g.text), end: article.body.indexOf(g.text) + g.text.length }));
     const finds = (pool: ExtractedClaim[], g: (typeof gold)[number]) => pool.filter((c) => overlap(c, g) * 2 >= g.end - g.start || overlap(c, g) * 2 >= c.end - c.start);
     for (const g of gold) {
       const found = finds(claims, g);
       outcomes.recalled.push(found.length > 0 ? 1 : 0);
+      outcomes.recalledWithCandidates.push(finds(kept, g).length > 0 ? 1 : 0);
       outcomes.recalledAsCandidate.push(finds(candidates, g).length > 0 ? 1 : 0);
       if (found.length === 0) continue;
       outcomes.claimantRight.push(found.some((c) => same(c.claimant, g.claimant)) ? 1 : 0);
@@ -47,7 +54,7 @@ export function goldOutcomes(extractor: ClaimExtractor, articles: GoldArticle[],
   return outcomes;
 }
 
-/** The mean of 0/1 outcomes with a 95 % percentile bootstrap interval (seeded, so a rerun prints the same). */
+/** The mean of outcomes (0/1, or counts) with a 95 % percentile bootstrap interval (seeded, so a rerun prints the same). */
 export function meanWithInterval(values: number[], resamples = 2000): { mean: number; low: number; high: number; n: number } {
   const n = values.length;
   if (n === 0) return { mean: 0, low: 0, high: 0, n };

@@ -109,6 +109,15 @@ a.claim:hover { filter: brightness(.95); }
 .claim.status-sourced { background: var(--sourced-bg); border-bottom-color: var(--sourced); }
 .claim.status-disputed { background: var(--disputed-bg); border-bottom-color: var(--disputed); border-bottom-style: double; }
 .claim.status-dismissed { background: var(--dismissed-bg); border-bottom-color: var(--dismissed); border-bottom-style: dotted; }
+/* A candidate is not a claim in review: faint, outside the status colours. */
+.claim.status-candidate { background: none; border-bottom: 1px dotted var(--withdrawn); color: var(--muted); }
+.chip.status-candidate, .claim-quote.status-candidate { color: var(--muted); background: none; border-color: var(--withdrawn); border-style: dotted; }
+.candidates { margin-top: 1rem; }
+.candidate-list { padding-left: 1.1rem; }
+.candidate-list li { margin: .35rem 0; color: var(--muted); }
+.candidate-list a { color: var(--muted); }
+.promote { display: inline; margin-left: .4rem; }
+.candidate-swatch { display: inline-block; width: 14px; height: 0; border-bottom: 2px dotted var(--withdrawn); vertical-align: middle; }
 .claim.selected { outline: 3px solid var(--ink); outline-offset: 1px; }
 .claim-quote { margin: .4rem 0 .8rem; padding: .6rem .8rem; border-left: 5px solid; border-radius: 4px; font-family: Georgia, serif; }
 .claim-quote.status-unverified { background: var(--unverified-bg); border-color: var(--unverified); }

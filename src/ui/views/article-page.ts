@@ -2,6 +2,7 @@ import type { Principal } from '../../auth/principal';
 import { mayEdit, type ArticlePage } from '../article-page.service';
 import type { ArticleNotice } from '../dto/ui-articles.query';
 import { addClaimForm, claimActions } from './editor-actions';
+import { candidatePanel, promoteForm } from './candidate-views';
 import { seenBeforePanel } from './seen-before';
 import { claimDetail, highlightedText, passageId, placeableClaims } from './claim-views';
 import { formatDateTime } from './format';
@@ -34,6 +35,7 @@ export function articlePage(page: ArticlePage, principal: Principal, notice: Art
   const hrefOf = (claim: { id: string }) => articleHref(article.id, { claimId: claim.id, claimsCursor: page.claimsCursor });
   const editing = mayEdit(principal);
   const withdrawn = claims.filter((c) => c.status === 'withdrawn');
+  const candidates = claims.filter((c) => c.status === 'candidate');
   const placed = new Set(placeableClaims(article.body, claims).map((c) => c.id));
   const url = safeHref(article.url);
   return layout(
@@ -59,13 +61,14 @@ export function articlePage(page: ArticlePage, principal: Principal, notice: Art
         ${notice ? html`<p class="alert ok" role="status" id="notice">${NOTICES[notice]}</p>` : ''}
         ${editing && article.status === 'ready' ? addClaimForm(article.id, principal) : ''}
         ${selected
-          ? html`${claimDetail(selected.claim, selected.events, people, editing ? claimActions(selected.claim, principal, page.assignable) : undefined)}${seenBeforePanel(selected.matches)}<p><a href="/ui/articles/${article.id}">Close</a></p>`
+          ? html`${claimDetail(selected.claim, selected.events, people, editing && selected.claim.status !== 'candidate' ? claimActions(selected.claim, principal, page.assignable) : undefined)}${selected.claim.status === 'candidate' ? promoteForm(selected.claim, principal) : ''}${seenBeforePanel(selected.matches)}<p><a href="/ui/articles/${article.id}">Close</a></p>`
           : html`<h2>Claims</h2>
             ${claims.length === 0 ? html`<p class="muted">No claims found${article.status === 'ready' ? '' : ' yet'}.</p>` : ''}
             <ol class="claim-list">${claims
-              .filter((c) => c.status !== 'withdrawn')
+              .filter((c) => c.status !== 'withdrawn' && c.status !== 'candidate')
               .map((c) => html`<li>${statusChip(c.status)} <a href="${hrefOf(c)}">${c.text.length > 110 ? `${c.text.slice(0, 107)}…` : c.text}</a>
                 <span class="muted">${c.assigneeId ? `· ${people.reviewer(c.assigneeId)}` : ''}${placed.has(c.id) ? '' : ' · not in the current text'}</span></li>`)}</ol>`}
+        ${candidatePanel(candidates, principal, hrefOf)}
         ${withdrawn.length
           ? html`<details class="withdrawn"><summary>${withdrawn.length} withdrawn claim${withdrawn.length > 1 ? 's' : ''}</summary>
               <ul>${withdrawn.map((c) => html`<li><a href="${hrefOf(c)}">${c.text}</a></li>`)}</ul></details>`

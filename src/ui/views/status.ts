@@ -10,6 +10,7 @@ export const STATUS_LABELS: Record<ClaimStatus, { label: string; meaning: string
   disputed: { label: 'Disputed', meaning: 'the evidence contradicts it' },
   dismissed: { label: 'Dismissed', meaning: 'not a checkable claim' },
   withdrawn: { label: 'Withdrawn', meaning: 'gone from the latest revision' },
+  candidate: { label: 'Candidate', meaning: 'scored below the threshold: not queued until an editor promotes it' },
 };
 
 export function statusChip(status: ClaimStatus): Html {
