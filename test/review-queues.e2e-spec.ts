@@ -194,7 +194,7 @@ describe('review queues: pull, capacity, eligibility, leases', () => {
     await waitFor(async () => ((await t.db.query(`SELECT 1 FROM claim_events WHERE type = 'lease_expired' LIMIT 1`)).rowCount ? true : null), 'a lease to expire', 20_000);
     await waitForQueuesIdle(t);
     await expectCountersRight();
-    const types = (await t.db.query(`SELECT DISTINCT type FROM claim_events e JOIN claims c ON c.id = e.claim_id WHERE c.article_id = ANY($1)`, [ids])).rows.map((r) => r.type);
+    const types = (await t.db.query(`SELECT DISTINCT e.type FROM claim_events e JOIN claims c ON c.id = e.claim_id WHERE c.article_id = ANY($1)`, [ids])).rows.map((r) => r.type);
     expect(types).toEqual(expect.arrayContaining(['assigned', 'transition', 'released', 'unassigned', 'lease_expired']));
     expect((await counters()).find((r) => r.id === c.id)!.counter).toBe(0);
   });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { ReadDatabase } from '../database/read-database';
 import { decodeCursor, toPage, type Page } from '../common/pagination';
 import { entityFromRow, returningRows } from '../database/sql';
 import { ClaimEventEntity } from './claim-event.entity';
@@ -80,7 +81,10 @@ function columns<T, K extends keyof T>(rows: T[], keys: K[]): T[K][][] {
  */
 @Injectable()
 export class ClaimsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reads: ReadDatabase,
+  ) {}
 
   /** The claim, if `owner` (null: any) may see it. */
   findVisible(owner: string | null, id: string): Promise<ClaimEntity | null> {
@@ -90,7 +94,7 @@ export class ClaimsRepository {
   /** Keyset pagination: newest first, or most check-worthy first. */
   async listVisible(owner: string | null, filter: ClaimFilter, page: { cursor?: string; limit: number }): Promise<Page<ClaimEntity>> {
     const { byScore } = filter;
-    const qb = this.visible(owner).addSelect(byScore ? 'c.checkworthiness::text' : 'c.created_at::text', 'cursor_key');
+    const qb = this.visible(owner, this.reads.dataSource).addSelect(byScore ? 'c.checkworthiness::text' : 'c.created_at::text', 'cursor_key');
     if (filter.articleId) qb.andWhere('c.article_id = :articleId', { articleId: filter.articleId });
     if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
     if (filter.assigneeId) qb.andWhere('c.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
@@ -107,7 +111,7 @@ export class ClaimsRepository {
   /** A claim's history, oldest first. */
   async eventsPage(claimId: string, page: { cursor?: string; limit: number }): Promise<Page<ClaimEventEntity>> {
     const cursor = decodeCursor(page.cursor, ['integer']);
-    const qb = this.dataSource
+    const qb = this.reads.dataSource
       .getRepository(ClaimEventEntity)
       .createQueryBuilder('e')
       .where('e.claim_id = :claimId', { claimId })
@@ -119,7 +123,7 @@ export class ClaimsRepository {
 
   /** A page of the article's claims: current ones in text order, withdrawn ones after them. */
   async pageOfArticle(articleId: string, page: { cursor?: string; limit: number }): Promise<Page<ClaimEntity>> {
-    const qb = this.dataSource
+    const qb = this.reads.dataSource
       .getRepository(ClaimEntity)
       .createQueryBuilder('c')
       .where('c.article_id = :articleId', { articleId })
@@ -394,8 +398,9 @@ export class ClaimsRepository {
     return rows[0] ? entityFromRow(em, ClaimEntity, rows[0]) : null;
   }
 
-  private visible(owner: string | null): SelectQueryBuilder<ClaimEntity> {
-    const qb = this.dataSource.getRepository(ClaimEntity).createQueryBuilder('c');
+  /** `from`: the listings read the replica (`ReadDatabase`); single rows, read after writes, the primary. */
+  private visible(owner: string | null, from: DataSource = this.dataSource): SelectQueryBuilder<ClaimEntity> {
+    const qb = from.getRepository(ClaimEntity).createQueryBuilder('c');
     if (owner) qb.innerJoin('articles', 'a', 'a.id = c.article_id AND a.owner_id = :owner', { owner });
     return qb;
   }

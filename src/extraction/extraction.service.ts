@@ -84,9 +84,8 @@ export class ExtractionService {
     }
     await this.articles.markExtracted(em, articleId, revision);
     const claimCount = created.length + plan.keep.length;
-    await this.outbox.record(em, articleId, [{ type: 'article.extracted', data: { revision, claims: claimCount } }]);
     // A revision that only withdrew claims can leave every remaining one with a verdict.
-    if (plan.create.length === 0) await this.outbox.recordIfReviewed(em, articleId);
+    await this.outbox.record(em, articleId, [{ type: 'article.extracted', data: { revision, claims: claimCount } }], plan.create.length === 0);
 
     const keptIds = new Set(plan.keep.map((k) => k.id));
     const keptWaiting = existing.filter((c) => keptIds.has(c.id) && c.status === 'unverified' && !c.assigneeId);
