@@ -18,6 +18,13 @@ function mayTake(r: string, c: string, a: string): string {
       WHERE handed_back.claim_id = ${c}.id AND handed_back.reviewer_id = ${r}.id AND handed_back.type IN ('released', 'lease_expired')))`;
 }
 
+/** Whose reach: one reviewer's (else every active one's), up to `slots` claims, among these claims (else any). */
+export interface Reach {
+  reviewerId?: string | null;
+  slots?: number | null;
+  among?: string[] | null;
+}
+
 /**
  * The reads of assignment, which join claims, their articles and reviewers: eligibility, capacity and the locks that
  * keep both true under concurrency. The writes are the claims repository's.
@@ -71,18 +78,18 @@ export class AssignmentRepository {
    * Waiting claims that active reviewers (one, or all) could take now: the most check-worthy ones some such reviewer
    * may take, as many as their free capacity (and `slots`).
    */
-  waitingWithinReach(reviewerId: string | null, slots: number | null): Promise<PendingClaim[]> {
+  waitingWithinReach({ reviewerId = null, slots = null, among = null }: Reach): Promise<PendingClaim[]> {
     return this.dataSource.query(
       `WITH r AS (
          SELECT r.*, greatest(r.capacity - r.open_claims, 0) AS free FROM reviewers r
          WHERE r.active AND ($1::uuid IS NULL OR r.id = $1::uuid)
        )
        SELECT c.id, c.checkworthiness FROM claims c JOIN articles a ON a.id = c.article_id
-       WHERE c.status = 'unverified' AND c.assignee_id IS NULL
+       WHERE c.status = 'unverified' AND c.assignee_id IS NULL AND ($3::uuid[] IS NULL OR c.id = ANY($3::uuid[]))
          AND EXISTS (SELECT 1 FROM r WHERE r.free > 0 AND ${mayTake('r', 'c', 'a')})
        ORDER BY c.checkworthiness DESC, c.id
        LIMIT least((SELECT coalesce(sum(free), 0) FROM r), coalesce($2::int, 2147483647))`,
-      [reviewerId, slots],
+      [reviewerId, slots, among],
     );
   }
 
