@@ -165,11 +165,16 @@ describe('review queues: pull, capacity, eligibility, leases', () => {
       ...(await postArticles(t, editor, 1, { minCheckworthiness: 0, topics: ['counter'], externalId })),
     ];
     await waitExtracted(ids);
-    // Assignment jobs and pulls.
-    await waitFor(async () => ((await expectCountersRight()) > 0 ? true : null), 'assignments');
+    // Assignment jobs and pulls. Each poll moves the held leases an hour on, so the steps below do not race the
+    // 2 s leases of this suite; claims assigned after the last poll keep 2 s leases and lapse later on.
+    await waitFor(async () => {
+      await t.db.query(`UPDATE claims SET lease_expires_at = now() + interval '1 hour' WHERE assignee_id IS NOT NULL`);
+      const rows = await counters();
+      return [a, b, c].every((r) => rows.find((row) => row.id === r.id)!.held > 0) ? true : null;
+    }, 'a claim for each reviewer');
+    await expectCountersRight();
     expect((await t.http().post('/review/next').set(auth(a.key))).status).toBeLessThan(300);
-    // The held leases outlast the steps below (LEASE_SECONDS=2 would race them); later assignments keep 2 s leases.
-    await t.db.query(`UPDATE claims SET lease_expires_at = now() + interval '1 hour' WHERE assignee_id IS NOT NULL`);
+    await t.db.query(`UPDATE claims SET lease_expires_at = now() + interval '1 hour' WHERE assignee_id = $1`, [a.id]);
     const mineOf = async (key: string) => (await t.http().get('/review/mine').set(auth(key))).body.items as { id: string; version: number }[];
     // A verdict, then an editor's reopening of it.
     const [judged] = await mineOf(a.key);
