@@ -1,6 +1,5 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import { InjectDataSource } from '@nestjs/typeorm';
+import type { OnApplicationShutdown } from '@nestjs/common';
+import type { ConfigService } from '@nestjs/config';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { Environment } from '../config/environment';
 
@@ -12,14 +11,13 @@ export function replicaOptions(primary: DataSourceOptions, readUrl: string, pool
 /**
  * Where the listing and page queries read: a streaming replica when `DATABASE_READ_URL` is set, else the primary.
  * Only queries that may lag the primary by the replica's delay belong here; a read right after a write (or under a
- * lock) stays on the primary.
+ * lock) stays on the primary. Provided by `DatabaseModule`'s factory, which connects it.
  */
-@Injectable()
 export class ReadDatabase implements OnApplicationShutdown {
   private replica: DataSource | null = null;
 
   constructor(
-    @InjectDataSource() private readonly primary: DataSource,
+    private readonly primary: DataSource,
     private readonly config: ConfigService<Environment, true>,
   ) {}
 
