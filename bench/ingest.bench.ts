@@ -36,7 +36,8 @@ interface ClaimRow {
  * against the raw limit: the same article and claim rows written by plain INSERTs and the same jobs by addBulk.
  */
 export async function runIngestBench(): Promise<IngestBenchResult> {
-  const t = await startTestService(15, { worker: false, name: 'bench-ingest', env: { LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '100000000' } });
+  // A crowded machine can take longer than the default 20 s to load a worker's modules.
+  const t = await startTestService(15, { worker: false, name: 'bench-ingest', startTimeoutMs: 120_000, env: { LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '100000000' } });
   try {
     await t.startWorker();
     await t.startWorker();

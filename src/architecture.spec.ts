@@ -121,13 +121,10 @@ const TABLE_OWNERS: Record<string, string> = {
 };
 
 /**
- * Writes outside the owner, each on purpose and documented in docs/architecture.md: an assignment's single statement
- * also stamps the reviewer's `last_assigned_at` (the least-loaded tie-breaker), which a statement of its own would add
- * a round trip to.
+ * Writes outside the owner, each on purpose and documented in docs/architecture.md. None now: the trigger that keeps
+ * `reviewers.open_claims` and `last_assigned_at` with every assignment lives in a migration, not in a repository.
  */
-const SHARED_WRITES: Record<string, string[]> = {
-  'claims/claims.repository.ts': ['reviewers'],
-};
+const SHARED_WRITES: Record<string, string[]> = {};
 
 /** The table of each entity class, from `@Entity({ name: 'table' })` (or `@Entity('table')`) above `export class Name`. */
 function entityTables(files: string[]): Map<string, string> {

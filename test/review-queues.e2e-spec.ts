@@ -1,4 +1,4 @@
-import { postArticles, waitForQueuesIdle } from './helpers/articles';
+import { newsBody, postArticles, waitForQueuesIdle } from './helpers/articles';
 import { startTestService, waitFor, type TestService } from './helpers/test-service';
 
 describe('review queues: pull, capacity, eligibility, leases', () => {
@@ -143,6 +143,65 @@ describe('review queues: pull, capacity, eligibility, leases', () => {
       ['assigned', 'editor'],
       ['unassigned', 'editor'],
     ]);
+  });
+
+  it('keeps reviewers.open_claims equal to the claims each holds through every path that changes an assignment', async () => {
+    // One statement reads both, so the leases (2 s here) that keep expiring meanwhile cannot skew the comparison.
+    const counters = async () =>
+      (await t.db.query(`SELECT r.id, r.open_claims AS counter, (SELECT count(*)::int FROM claims c WHERE c.assignee_id = r.id) AS held FROM reviewers r`)).rows as {
+        id: string;
+        counter: number;
+        held: number;
+      }[];
+    const expectCountersRight = async () => {
+      const rows = await counters();
+      expect(rows.filter((r) => r.counter !== r.held)).toEqual([]);
+      return rows.reduce((sum, r) => sum + r.held, 0);
+    };
+    const [a, b, c] = await Promise.all([1, 2, 3].map(() => t.createReviewer({ capacity: 3, topics: ['counter'] })));
+    const externalId = 'counter-revised';
+    const ids = [
+      ...(await postArticles(t, editor, 2, { minCheckworthiness: 0, topics: ['counter'] })),
+      ...(await postArticles(t, editor, 1, { minCheckworthiness: 0, topics: ['counter'], externalId })),
+    ];
+    await waitExtracted(ids);
+    // Assignment jobs and pulls. Each poll moves the held leases an hour on, so the steps below do not race the
+    // 2 s leases of this suite; claims assigned after the last poll keep 2 s leases and lapse later on.
+    await waitFor(async () => {
+      await t.db.query(`UPDATE claims SET lease_expires_at = now() + interval '1 hour' WHERE assignee_id IS NOT NULL`);
+      const rows = await counters();
+      return [a, b, c].every((r) => rows.find((row) => row.id === r.id)!.held > 0) ? true : null;
+    }, 'a claim for each reviewer');
+    await expectCountersRight();
+    expect((await t.http().post('/review/next').set(auth(a.key))).status).toBeLessThan(300);
+    await t.db.query(`UPDATE claims SET lease_expires_at = now() + interval '1 hour' WHERE assignee_id = $1`, [a.id]);
+    const mineOf = async (key: string) => (await t.http().get('/review/mine').set(auth(key))).body.items as { id: string; version: number }[];
+    // A verdict, then an editor's reopening of it.
+    const [judged] = await mineOf(a.key);
+    const verdict = await t.http().post(`/claims/${judged.id}/transitions`).set(auth(a.key)).send({ to: 'sourced', expectedVersion: judged.version, sources: [{ url: 'https://example.org/s' }] });
+    expect(verdict.status).toBe(200);
+    const reopened = await t.http().post(`/claims/${judged.id}/transitions`).set(auth(editor)).send({ to: 'unverified', expectedVersion: verdict.body.version, note: 'look again' });
+    expect(reopened.status).toBe(200);
+    // A release, a hand assignment over capacity and an unassignment.
+    const [released] = await mineOf(b.key);
+    expect((await t.http().post(`/review/claims/${released.id}/release`).set(auth(b.key))).status).toBe(200);
+    const handed = (await t.db.query(`SELECT id FROM claims WHERE article_id = ANY($1) AND assignee_id <> $2 LIMIT 2`, [ids, c.id])).rows;
+    expect(handed).toHaveLength(2);
+    for (const claim of handed) expect((await t.http().post(`/admin/claims/${claim.id}/assign`).set(auth(editor)).send({ reviewerId: c.id })).status).toBe(200);
+    expect((await t.http().post(`/admin/claims/${handed[0].id}/unassign`).set(auth(editor))).status).toBe(200);
+    await expectCountersRight();
+    // A revision withdraws claims (some of them held), and a deactivation hands the rest of a reviewer's back.
+    await t.http().post('/articles').set(auth(editor)).send({ title: 'Revised', body: newsBody(9_000), topics: ['counter'], externalId, minCheckworthiness: 0 });
+    await t.http().patch(`/admin/reviewers/${c.id}`).set(auth(t.adminKey)).send({ active: false });
+    await waitForQueuesIdle(t);
+    await expectCountersRight();
+    // Leases lapse (LEASE_SECONDS=2) and the claims move on to reviewers who did not let them lapse.
+    await waitFor(async () => ((await t.db.query(`SELECT 1 FROM claim_events WHERE type = 'lease_expired' LIMIT 1`)).rowCount ? true : null), 'a lease to expire', 20_000);
+    await waitForQueuesIdle(t);
+    await expectCountersRight();
+    const types = (await t.db.query(`SELECT DISTINCT e.type FROM claim_events e JOIN claims c ON c.id = e.claim_id WHERE c.article_id = ANY($1)`, [ids])).rows.map((r) => r.type);
+    expect(types).toEqual(expect.arrayContaining(['assigned', 'transition', 'released', 'unassigned', 'lease_expired']));
+    expect((await counters()).find((r) => r.id === c.id)!.counter).toBe(0);
   });
 
   it('shows failed jobs and lets an admin retry, pause and resume a queue', async () => {

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { CLAIM_STATUSES, type ReviewStatus } from '../claims/claim-status';
+import { TtlCache } from '../common/ttl-cache';
+import type { Environment } from '../config/environment';
 import { StatsRepository, type ReviewerLoad } from './stats.repository';
 
 export interface VerdictDay {
@@ -18,12 +21,23 @@ export interface DeskStats {
   verdictsPerDay: VerdictDay[];
 }
 
-/** The desk at a glance (the queries' costs at 1M claims: README, Pages). */
+/** The desk at a glance (the queries' costs at 1M claims: README, Pages); each window's answer is kept `STATS_CACHE_MS`. */
 @Injectable()
 export class StatsService {
-  constructor(private readonly repository: StatsRepository) {}
+  private readonly cache: TtlCache<number, DeskStats>;
 
-  async stats(windowDays = 30): Promise<DeskStats> {
+  constructor(
+    private readonly repository: StatsRepository,
+    config: ConfigService<Environment, true>,
+  ) {
+    this.cache = new TtlCache(config.get('STATS_CACHE_MS', { infer: true }));
+  }
+
+  stats(windowDays = 30): Promise<DeskStats> {
+    return this.cache.get(windowDays, () => this.compute(windowDays));
+  }
+
+  private async compute(windowDays: number): Promise<DeskStats> {
     const since = new Date(Date.now() - windowDays * 86_400_000);
     const [claimsPerStatus, medianSecondsToFirstVerdict, reviewers, verdictsPerDay] = await Promise.all([
       this.claimsPerStatus(),

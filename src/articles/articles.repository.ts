@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, SelectQueryBuilder } from 'typeorm';
+import { ReadDatabase } from '../database/read-database';
 import { decodeCursor, toPage, type Page } from '../common/pagination';
 import { entityFromRow, returningRows } from '../database/sql';
 import { ArticleRevisionEntity } from './article-revision.entity';
@@ -35,7 +36,10 @@ export interface ArticleFilter {
 /** Every statement on `articles` and `article_revisions`. Methods that take an `EntityManager` run in the caller's transaction. */
 @Injectable()
 export class ArticlesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reads: ReadDatabase,
+  ) {}
 
   /** The article, if `owner` (null: any) may see it. */
   findVisible(owner: string | null, id: string): Promise<ArticleEntity | null> {
@@ -44,7 +48,7 @@ export class ArticlesRepository {
 
   /** Newest first, keyset-paginated. */
   async listVisible(owner: string | null, filter: ArticleFilter, page: { cursor?: string; limit: number }): Promise<Page<ArticleEntity>> {
-    const qb = this.visible(owner).addSelect('a.created_at::text', 'cursor_key');
+    const qb = this.visible(owner, this.reads.dataSource).addSelect('a.created_at::text', 'cursor_key');
     if (filter.status) qb.andWhere('a.status = :status', { status: filter.status });
     if (filter.ownerId) qb.andWhere('a.owner_id = :source', { source: filter.ownerId });
     if (filter.from) qb.andWhere('a.created_at >= :from', { from: filter.from });
@@ -154,8 +158,9 @@ export class ArticlesRepository {
     );
   }
 
-  private visible(owner: string | null): SelectQueryBuilder<ArticleEntity> {
-    const qb = this.dataSource.getRepository(ArticleEntity).createQueryBuilder('a').where('true');
+  /** `from`: the listings read the replica (`ReadDatabase`); single rows, read after writes, the primary. */
+  private visible(owner: string | null, from: DataSource = this.dataSource): SelectQueryBuilder<ArticleEntity> {
+    const qb = from.getRepository(ArticleEntity).createQueryBuilder('a').where('true');
     if (owner) qb.andWhere('a.owner_id = :owner', { owner });
     return qb;
   }

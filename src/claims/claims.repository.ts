@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { ReadDatabase } from '../database/read-database';
 import { decodeCursor, toPage, type Page } from '../common/pagination';
 import { entityFromRow, returningRows } from '../database/sql';
 import { ClaimEventEntity } from './claim-event.entity';
@@ -80,7 +81,10 @@ function columns<T, K extends keyof T>(rows: T[], keys: K[]): T[K][][] {
  */
 @Injectable()
 export class ClaimsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reads: ReadDatabase,
+  ) {}
 
   /** The claim, if `owner` (null: any) may see it. */
   findVisible(owner: string | null, id: string): Promise<ClaimEntity | null> {
@@ -90,7 +94,7 @@ export class ClaimsRepository {
   /** Keyset pagination: newest first, or most check-worthy first. */
   async listVisible(owner: string | null, filter: ClaimFilter, page: { cursor?: string; limit: number }): Promise<Page<ClaimEntity>> {
     const { byScore } = filter;
-    const qb = this.visible(owner).addSelect(byScore ? 'c.checkworthiness::text' : 'c.created_at::text', 'cursor_key');
+    const qb = this.visible(owner, this.reads.dataSource).addSelect(byScore ? 'c.checkworthiness::text' : 'c.created_at::text', 'cursor_key');
     if (filter.articleId) qb.andWhere('c.article_id = :articleId', { articleId: filter.articleId });
     // Candidates are listed only when asked for by name: they are not claims to review yet.
     if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
@@ -109,7 +113,7 @@ export class ClaimsRepository {
   /** A claim's history, oldest first. */
   async eventsPage(claimId: string, page: { cursor?: string; limit: number }): Promise<Page<ClaimEventEntity>> {
     const cursor = decodeCursor(page.cursor, ['integer']);
-    const qb = this.dataSource
+    const qb = this.reads.dataSource
       .getRepository(ClaimEventEntity)
       .createQueryBuilder('e')
       .where('e.claim_id = :claimId', { claimId })
@@ -121,7 +125,7 @@ export class ClaimsRepository {
 
   /** A page of the article's claims, candidates, or both: current ones in text order, withdrawn ones after them. */
   async pageOfArticle(articleId: string, tier: ClaimTier | 'both', page: { cursor?: string; limit: number }): Promise<Page<ClaimEntity>> {
-    const qb = this.dataSource
+    const qb = this.reads.dataSource
       .getRepository(ClaimEntity)
       .createQueryBuilder('c')
       .where('c.article_id = :articleId', { articleId });
@@ -163,14 +167,6 @@ export class ClaimsRepository {
   /** A reviewer's open claims, most check-worthy first. */
   heldBy(reviewerId: string): Promise<ClaimEntity[]> {
     return this.dataSource.getRepository(ClaimEntity).find({ where: { assigneeId: reviewerId }, order: { checkworthiness: 'DESC', id: 'ASC' } });
-  }
-
-  /** How many claims each reviewer holds (reviewers holding none are absent). */
-  async openCountsByAssignee(): Promise<Map<string, number>> {
-    const rows: { assigneeId: string; open: number }[] = await this.dataSource.query(
-      `SELECT assignee_id AS "assigneeId", count(*)::int AS open FROM claims WHERE assignee_id IS NOT NULL GROUP BY assignee_id`,
-    );
-    return new Map(rows.map((r) => [r.assigneeId, r.open]));
   }
 
   /** Held claims whose lease ends within `withinMs`, by id after `after`. */
@@ -275,23 +271,17 @@ export class ClaimsRepository {
     return undone!;
   }
 
-  /**
-   * Gives the claim to the reviewer with a lease. The same statement stamps the reviewer's `last_assigned_at` (the
-   * tie-breaker of the next least-loaded choice): it is part of the assignment, and a statement of its own would add
-   * a round trip to the pull and the assignment job.
-   */
+  /** Gives the claim to the reviewer with a lease (the `claims` trigger counts it in `open_claims` and stamps `last_assigned_at`). */
   async assign(em: EntityManager, change: { claimId: string; reviewerId: string; leaseSeconds: number }, event: EventChange): Promise<ClaimEntity> {
-    const assigned = await this.updateWithEvent(
-      em,
-      {
-        with: `reviewer AS (UPDATE reviewers SET last_assigned_at = now() WHERE id = $2)`,
-        sql: `UPDATE claims SET assignee_id = $2, assigned_at = now(), lease_expires_at = now() + make_interval(secs => $3), updated_at = now()
-              WHERE id = $1`,
-        params: [change.claimId, change.reviewerId, change.leaseSeconds],
-      },
-      event,
-    );
-    return assigned!;
+    return (await this.assignWhere(em, '$3::uuid', [change.reviewerId, change.leaseSeconds, change.claimId], event))!;
+  }
+
+  /**
+   * The pull in one statement: gives the reviewer the claim that `next` (SQL naming one claim's id, or none, from the
+   * reviewer as `$1`) picks, with its lease and history row; null when it picks none.
+   */
+  assignNext(em: EntityManager, change: { next: string; reviewerId: string; leaseSeconds: number }, event: EventChange): Promise<ClaimEntity | null> {
+    return this.assignWhere(em, change.next, [change.reviewerId, change.leaseSeconds], event);
   }
 
   async clearAssignment(em: EntityManager, claimId: string, event: EventChange): Promise<ClaimEntity> {
@@ -394,15 +384,26 @@ export class ClaimsRepository {
     return inserted.id;
   }
 
+  private assignWhere(em: EntityManager, target: string, params: [string, number, ...unknown[]], event: EventChange): Promise<ClaimEntity | null> {
+    return this.updateWithEvent(
+      em,
+      {
+        sql: `UPDATE claims SET assignee_id = $1, assigned_at = now(), lease_expires_at = now() + make_interval(secs => $2), updated_at = now()
+              WHERE id = ${target}`,
+        params,
+      },
+      event,
+    );
+  }
+
   /**
    * Changes one claim and appends its history row in a single statement (a round trip saved on the hot paths:
-   * pull, assignment, verdicts). `update.sql` is an `UPDATE claims … WHERE …` using $1…$n, and `update.with` optional
-   * further data-modifying CTEs over the same parameters; returns the claim as changed.
+   * pull, assignment, verdicts). `update.sql` is an `UPDATE claims … WHERE …` using $1…$n; returns the claim as changed.
    */
-  private async updateWithEvent(em: EntityManager, update: { sql: string; params: unknown[]; with?: string }, event: EventChange): Promise<ClaimEntity | null> {
+  private async updateWithEvent(em: EntityManager, update: { sql: string; params: unknown[] }, event: EventChange): Promise<ClaimEntity | null> {
     const n = update.params.length;
     const rows: Record<string, unknown>[] = await em.query(
-      `WITH ${update.with ? `${update.with},` : ''} claim AS (${update.sql} RETURNING *),
+      `WITH claim AS (${update.sql} RETURNING *),
             event AS (
               INSERT INTO claim_events (claim_id, article_id, type, from_status, to_status, actor_key_id, actor_role, reviewer_id, note, sources, actor_user_id)
               SELECT id, article_id, $${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6}, $${n + 7}, $${n + 8}, $${n + 9} FROM claim)
@@ -423,8 +424,9 @@ export class ClaimsRepository {
     return rows[0] ? entityFromRow(em, ClaimEntity, rows[0]) : null;
   }
 
-  private visible(owner: string | null): SelectQueryBuilder<ClaimEntity> {
-    const qb = this.dataSource.getRepository(ClaimEntity).createQueryBuilder('c');
+  /** `from`: the listings read the replica (`ReadDatabase`); single rows, read after writes, the primary. */
+  private visible(owner: string | null, from: DataSource = this.dataSource): SelectQueryBuilder<ClaimEntity> {
+    const qb = from.getRepository(ClaimEntity).createQueryBuilder('c');
     if (owner) qb.innerJoin('articles', 'a', 'a.id = c.article_id AND a.owner_id = :owner', { owner });
     return qb;
   }

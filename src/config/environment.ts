@@ -25,6 +25,14 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1) @Max(200)
   DATABASE_POOL_SIZE = 10;
 
+  /** How long `/admin/stats` (and `/ui/admin`) reuse an answer: at 1M claims computing it costs about a second of Postgres. */
+  @Transform(toInt) @IsInt() @Min(0)
+  STATS_CACHE_MS = 10_000;
+
+  /** A streaming replica for the listing and page queries (`database/read-database.ts`); unset, they read the primary. */
+  @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_READ_URL must be a postgres:// URL' })
+  DATABASE_READ_URL?: string;
+
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379/0';
 

@@ -1,9 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import type { Environment } from '../config/environment';
 import { dataSourceOptions } from './data-source';
 import { DomainEvents } from './domain-events';
+import { ReadDatabase } from './read-database';
 
 @Global()
 @Module({
@@ -19,7 +21,14 @@ import { DomainEvents } from './domain-events';
       }),
     }),
   ],
-  providers: [DomainEvents],
-  exports: [DomainEvents],
+  providers: [
+    DomainEvents,
+    {
+      provide: ReadDatabase,
+      inject: [getDataSourceToken(), ConfigService],
+      useFactory: (primary: DataSource, config: ConfigService<Environment, true>) => new ReadDatabase(primary, config).connect(),
+    },
+  ],
+  exports: [DomainEvents, ReadDatabase],
 })
 export class DatabaseModule {}

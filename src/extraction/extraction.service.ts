@@ -96,9 +96,8 @@ export class ExtractionService {
     const keptIds = new Set(plan.keep.map((k) => k.id));
     const kept = existing.filter((c) => keptIds.has(c.id));
     const claimCount = created.length + kept.filter((c) => c.status !== CANDIDATE).length;
-    await this.outbox.record(em, articleId, [{ type: 'article.extracted', data: { revision, claims: claimCount } }]);
     // A revision that only withdrew claims (or added candidates) can leave every remaining one with a verdict.
-    if (created.length === 0) await this.outbox.recordIfReviewed(em, articleId);
+    await this.outbox.record(em, articleId, [{ type: 'article.extracted', data: { revision, claims: claimCount } }], created.length === 0);
 
     const keptWaiting = kept.filter((c) => c.status === 'unverified' && !c.assigneeId);
     this.reviewQueue.enqueueAssignmentsOnCommit(em, [...created, ...keptWaiting]);

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { StatsRepository, type StatusCount } from '../admin/stats.repository';
+import { TtlCache } from '../common/ttl-cache';
 import { ARTICLE_EXTRACTION_QUEUE, CALLBACK_DELIVERY_QUEUE, CLAIM_REVIEW_QUEUE } from '../queue/queue-names';
 
 const CLAIM_COUNT_TTL_MS = 30_000;
@@ -45,18 +46,16 @@ export class MetricsService {
       },
     });
     // Counting claims scans the table (≈100 ms at 1M): scrapes reuse a count for CLAIM_COUNT_TTL_MS.
-    let counted: { at: number; rows: StatusCount[] } = { at: 0, rows: [] };
+    const counts = new TtlCache<'claims', StatusCount[]>(CLAIM_COUNT_TTL_MS);
     new Gauge({
       name: 'claimdesk_claims',
       help: 'Claims per status (recounted at most every 30 s)',
       labelNames: ['status'],
       registers: [this.registry],
       async collect() {
-        if (Date.now() - counted.at > CLAIM_COUNT_TTL_MS) {
-          counted = { at: Date.now(), rows: await stats.claimsPerStatus() };
-        }
+        const rows = await counts.get('claims', () => stats.claimsPerStatus());
         this.reset();
-        for (const row of counted.rows) this.set({ status: row.status }, row.count);
+        for (const row of rows) this.set({ status: row.status }, row.count);
       },
     });
   }

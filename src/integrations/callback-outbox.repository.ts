@@ -61,20 +61,33 @@ const EARLY_TOLERANCE = '2 seconds';
 export class CallbackOutboxRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** One delivery per event and subscribed, enabled endpoint of the article's owner, due now. */
-  async insertForArticle(em: EntityManager, articleId: string, events: OutboxEvent[], timestamp: string): Promise<DueDelivery[]> {
+  /**
+   * One delivery per event and subscribed, enabled endpoint of the article's owner, due now. `ifReviewed` adds
+   * `article.reviewed` in the same statement when the article is extracted, has claims (candidates aside) and none is left unverified
+   * (take `lockReviewedCheck` first: this statement's snapshot must begin after it).
+   */
+  async insertForArticle(em: EntityManager, articleId: string, events: OutboxEvent[], timestamp: string, ifReviewed = false): Promise<DueDelivery[]> {
     const rows: { id: string; nextAttemptAt: Date }[] = await em.query(
-      `INSERT INTO callback_deliveries (endpoint_id, event_type, payload, next_attempt_at)
+      `WITH reviewed AS (
+         SELECT 'article.reviewed'::text AS type,
+                jsonb_build_object('revision', a.revision, 'claims', (SELECT count(*)::int FROM claims c WHERE c.article_id = a.id AND c.status NOT IN ('withdrawn', 'candidate'))) AS data
+         FROM articles a
+         WHERE $5 AND a.id = $1 AND a.status = 'ready'
+           AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id AND c.status = 'unverified')
+           AND EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id AND c.status NOT IN ('withdrawn', 'candidate'))
+       ),
+       ev AS (SELECT * FROM unnest($2::text[], $3::jsonb[]) AS given(type, data) UNION ALL SELECT * FROM reviewed)
+       INSERT INTO callback_deliveries (endpoint_id, event_type, payload, next_attempt_at)
        SELECT e.id, ev.type,
               jsonb_build_object('type', ev.type, 'timestamp', $4::text,
                 'data', jsonb_build_object('articleId', a.id, 'externalId', a.external_id) || ev.data),
               now()
        FROM articles a
        JOIN callback_endpoints e ON e.owner_id = a.owner_id AND e.disabled_at IS NULL
-       CROSS JOIN unnest($2::text[], $3::jsonb[]) AS ev(type, data)
+       CROSS JOIN ev
        WHERE a.id = $1 AND ev.type = ANY(e.events)
        RETURNING id, next_attempt_at AS "nextAttemptAt"`,
-      [articleId, events.map((e) => e.type), events.map((e) => JSON.stringify(e.data)), timestamp],
+      [articleId, events.map((e) => e.type), events.map((e) => JSON.stringify(e.data)), timestamp, ifReviewed],
     );
     return rows;
   }
@@ -82,18 +95,6 @@ export class CallbackOutboxRepository {
   /** Held until the commit: one "is the article reviewed now?" check per article at a time. */
   async lockReviewedCheck(em: EntityManager, articleId: string): Promise<void> {
     await em.query(`SELECT pg_advisory_xact_lock($1, hashtext($2::text))`, [REVIEWED_CHECK_LOCK, articleId]);
-  }
-
-  /** The article's revision and claims (withdrawn ones and candidates aside) once it is extracted and none is unverified; null before. */
-  async reviewedArticle(em: EntityManager, articleId: string): Promise<{ revision: number; claims: number } | null> {
-    const [article]: { reviewed: boolean; revision: number }[] = await em.query(
-      `SELECT a.status = 'ready' AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id AND c.status = 'unverified') AS reviewed, a.revision
-       FROM articles a WHERE a.id = $1`,
-      [articleId],
-    );
-    if (!article?.reviewed) return null;
-    const [{ total }]: { total: number }[] = await em.query(`SELECT count(*)::int AS total FROM claims WHERE article_id = $1 AND status NOT IN ('withdrawn', 'candidate')`, [articleId]);
-    return { revision: article.revision, claims: total };
   }
 
   /**

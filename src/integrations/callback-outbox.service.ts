@@ -16,20 +16,15 @@ export class CallbackOutboxService {
     private readonly callbackQueue: CallbackQueueService,
   ) {}
 
-  async record(em: EntityManager, articleId: string, events: OutboxEvent[]): Promise<void> {
-    if (events.length === 0) return;
-    const due = await this.outbox.insertForArticle(em, articleId, events, new Date().toISOString());
-    if (due.length > 0) afterCommit(em, () => this.callbackQueue.enqueue(due));
-  }
-
   /**
-   * `article.reviewed` when extraction is done and no claim is left unverified. Call it last in the transaction that
-   * gave the verdict: it holds a per-article lock (two last verdicts at once must not both miss it) until the commit.
+   * `alsoIfReviewed`: and `article.reviewed` if extraction is done and no claim is left unverified. Pass it last in
+   * the transaction that gave the verdict (or withdrew claims): it holds a per-article lock (two last verdicts at once
+   * must not both miss it) until the commit, and checks in the same statement that writes the deliveries.
    */
-  async recordIfReviewed(em: EntityManager, articleId: string): Promise<void> {
-    await this.outbox.lockReviewedCheck(em, articleId);
-    const article = await this.outbox.reviewedArticle(em, articleId);
-    if (!article || article.claims === 0) return;
-    await this.record(em, articleId, [{ type: 'article.reviewed', data: { revision: article.revision, claims: article.claims } }]);
+  async record(em: EntityManager, articleId: string, events: OutboxEvent[], alsoIfReviewed = false): Promise<void> {
+    if (events.length === 0 && !alsoIfReviewed) return;
+    if (alsoIfReviewed) await this.outbox.lockReviewedCheck(em, articleId);
+    const due = await this.outbox.insertForArticle(em, articleId, events, new Date().toISOString(), alsoIfReviewed);
+    if (due.length > 0) afterCommit(em, () => this.callbackQueue.enqueue(due));
   }
 }

@@ -14,10 +14,12 @@ export class ClaimCallbacksListener implements OnModuleInit {
 
   onModuleInit(): void {
     this.events.on(CLAIM_MOVED, async (em, { claim, from, note }) => {
-      await this.outbox.record(em, claim.articleId, [
-        { type: 'claim.status_changed', data: { claimId: claim.id, from, to: claim.status, version: claim.version, note } },
-      ]);
-      if (VERDICTS.includes(claim.status) && from === 'unverified') await this.outbox.recordIfReviewed(em, claim.articleId);
+      await this.outbox.record(
+        em,
+        claim.articleId,
+        [{ type: 'claim.status_changed', data: { claimId: claim.id, from, to: claim.status, version: claim.version, note } }],
+        VERDICTS.includes(claim.status) && from === 'unverified',
+      );
     });
   }
 }

@@ -32,32 +32,28 @@ export class AssignmentService {
     private readonly assignments: AssignmentRepository,
   ) {}
 
-  /** The claim-review job: the least-loaded eligible reviewer under capacity, ties to the one idle longest. */
+  /**
+   * The claim-review job: the least-loaded eligible reviewer under capacity, ties to the one idle longest. Each
+   * decision locks only the claim and its reviewer's row, so jobs for different reviewers run side by side.
+   */
   async assignToLeastLoaded(claimId: string): Promise<Assignment | null> {
-    // Most claims of a busy desk wait for capacity: find that out in one read, without a transaction or locks.
-    if ((await this.assignments.candidatesFor(null, claimId)).length === 0) return null;
+    if (!(await this.assignments.anyCandidateFor(claimId))) return null;
     return inTransaction(this.dataSource, async (em) => {
       const claim = await this.claims.lockPending(em, claimId);
       if (!claim) return null;
-      // One least-loaded decision at a time, so concurrent jobs see each other's choices and spread the load.
-      await this.assignments.lockLeastLoadedDecision(em);
-      const candidates = await this.assignments.candidatesFor(em, claimId);
-      for (const candidate of candidates) {
-        if (await this.lockReviewerUnderCapacity(em, candidate.id)) {
-          return this.assign(em, claim, candidate.id, SYSTEM_ACTOR, 'assigned');
-        }
-      }
-      return null;
+      const reviewerId = (await this.assignments.lockLeastLoadedFor(em, claimId, false)) ?? (await this.assignments.lockLeastLoadedFor(em, claimId, true));
+      return reviewerId ? this.assign(em, claim, reviewerId, SYSTEM_ACTOR, 'assigned') : null;
     });
   }
 
-  /** A reviewer pulls the most check-worthy claim it may take; SKIP LOCKED keeps two pulls off one claim. */
+  /** A reviewer pulls the most check-worthy claim it may take, in one statement (see `AssignmentRepository.nextClaimFor`). */
   async pullNext(reviewerId: string, actor: Actor): Promise<Assignment | null> {
-    return inTransaction(this.dataSource, async (em) => {
-      if (!(await this.lockReviewerUnderCapacity(em, reviewerId))) return null;
-      const claim = await this.assignments.lockNextFor(em, reviewerId);
-      return claim ? this.assign(em, claim, reviewerId, actor, 'assigned') : null;
-    });
+    const leaseSeconds = this.config.get('LEASE_SECONDS', { infer: true });
+    const claim = await this.claims.assignNext(this.dataSource.manager, { next: this.assignments.nextClaimFor('$1'), reviewerId, leaseSeconds }, { type: 'assigned', actor, reviewerId });
+    if (!claim) return null;
+    const assignment = { claimId: claim.id, reviewerId, leaseExpiresAt: claim.leaseExpiresAt!, claim };
+    await this.reviewQueue.scheduleLeaseExpiries([assignment]);
+    return assignment;
   }
 
   /**
@@ -128,17 +124,6 @@ export class AssignmentService {
     const claim = await this.claims.lockById(em, claimId);
     if (!claim) throw ApiError.notFound('Claim', claimId);
     return claim;
-  }
-
-  /**
-   * Two statements on purpose: under READ COMMITTED a statement reads from the snapshot it started with, so a count
-   * in the locking statement would miss the assignments committed while it waited for the lock. The count runs
-   * after the lock is held, in a snapshot of its own, and every assignment takes this lock before it writes.
-   */
-  private async lockReviewerUnderCapacity(em: EntityManager, reviewerId: string): Promise<boolean> {
-    const locked = await this.assignments.lockReviewer(em, reviewerId);
-    if (!locked?.active) return false;
-    return (await this.assignments.openClaimCount(em, reviewerId)) < locked.capacity;
   }
 
   private async assign(em: EntityManager, claim: { id: string }, reviewerId: string, actor: Actor, type: ClaimEventType): Promise<Assignment> {

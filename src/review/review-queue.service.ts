@@ -8,7 +8,7 @@ import type { AssignClaimJob, ExpireLeaseJob } from '../queue/job-data';
 import { assignClaimJobOptions, expireLeaseJobOptions } from '../queue/job-options';
 import { enqueueInBatches } from '../queue/enqueue';
 import { CLAIM_REVIEW_QUEUE, JOB_ASSIGN_CLAIM, JOB_EXPIRE_LEASE } from '../queue/queue-names';
-import { AssignmentRepository } from './assignment.repository';
+import { AssignmentRepository, type Reach } from './assignment.repository';
 
 /** Produces claim-review jobs; the rows in Postgres say what is pending, the jobs only make it happen sooner. */
 @Injectable()
@@ -26,9 +26,12 @@ export class ReviewQueueService {
     );
   }
 
-  /** Claims that wait for a reviewer once `em`'s transaction commits. */
+  /**
+   * Claims that wait for a reviewer once `em`'s transaction commits: those some reviewer could take now get a job;
+   * the rest wait in Postgres until capacity appears (which offers them work), as the reconciler has them wait.
+   */
   enqueueAssignmentsOnCommit(em: EntityManager, claims: PendingClaim[]): void {
-    if (claims.length > 0) afterCommit(em, () => this.enqueueAssignments(claims));
+    if (claims.length > 0) afterCommit(em, () => this.offerWork({ among: claims.map((c) => c.id) }, `claims ${claims[0].id}…`));
   }
 
   scheduleLeaseExpiriesOnCommit(em: EntityManager, leases: { claimId: string; leaseExpiresAt: Date }[]): void {
@@ -37,7 +40,7 @@ export class ReviewQueueService {
 
   /** A reviewer whose capacity `em`'s transaction frees (or grows) is offered work once it commits. */
   offerWorkOnCommit(em: EntityManager, reviewerId: string, slots: number | null): void {
-    afterCommit(em, () => this.offerWorkTo(reviewerId, slots));
+    if (slots === null || slots > 0) afterCommit(em, () => this.offerWork({ reviewerId, slots }, `reviewer ${reviewerId}`));
   }
 
   scheduleLeaseExpiries(leases: { claimId: string; leaseExpiresAt: Date }[]): Promise<boolean> {
@@ -47,16 +50,16 @@ export class ReviewQueueService {
   }
 
   /**
-   * A reviewer has room for `slots` more claims (a verdict, a release, joining, more capacity): the most
-   * check-worthy waiting claims it may take get another assignment try. Waiting claims have no job until then.
+   * The most check-worthy waiting claims (of `among`, or any) that the reviewer (or any, up to `slots`) could take now
+   * get an assignment try: a reviewer with room (a verdict, a release, joining, more capacity), or claims back in the
+   * pool. Waiting claims beyond every reviewer's reach have no job until then.
    */
-  private async offerWorkTo(reviewerId: string, slots: number | null): Promise<void> {
-    if (slots !== null && slots <= 0) return;
+  private async offerWork(reach: Reach, what: string): Promise<void> {
     try {
-      await this.enqueueAssignments(await this.waitingWithinReach(reviewerId, slots));
+      await this.enqueueAssignments(await this.waitingWithinReach(reach));
     } catch (error) {
       // Called after a change has committed: its answer must not turn into an error; the reconciler offers the work.
-      this.logger.warn(`Could not offer work to reviewer ${reviewerId}; the reconciler will: ${(error as Error).message}`);
+      this.logger.warn(`Could not offer work for ${what}; the reconciler will: ${(error as Error).message}`);
     }
   }
 
@@ -64,7 +67,7 @@ export class ReviewQueueService {
    * Waiting claims that active reviewers (one, or all) could take now: the most check-worthy ones some such reviewer
    * may take, as many as their free capacity (and `slots`). What lies beyond every reviewer's reach waits in Postgres.
    */
-  waitingWithinReach(reviewerId: string | null, slots: number | null): Promise<PendingClaim[]> {
-    return this.assignments.waitingWithinReach(reviewerId, slots);
+  waitingWithinReach(reach: Reach): Promise<PendingClaim[]> {
+    return this.assignments.waitingWithinReach(reach);
   }
 }

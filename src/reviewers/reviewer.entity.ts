@@ -21,6 +21,10 @@ export class ReviewerEntity {
   @Column({ type: 'integer', default: 10 })
   capacity: number;
 
+  /** How many claims it holds: kept by a trigger on `claims`, never written from here. */
+  @Column({ name: 'open_claims', type: 'integer', default: 0, insert: false, update: false })
+  openClaims: number;
+
   @Column({ type: 'boolean', default: true })
   active: boolean;
 

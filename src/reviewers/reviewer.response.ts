@@ -1,6 +1,6 @@
 import type { ReviewerEntity } from './reviewer.entity';
 
-export function toReviewerResponse(reviewer: ReviewerEntity, openClaims: number) {
+export function toReviewerResponse(reviewer: ReviewerEntity) {
   return {
     id: reviewer.id,
     name: reviewer.name,
@@ -9,7 +9,7 @@ export function toReviewerResponse(reviewer: ReviewerEntity, openClaims: number)
     topics: reviewer.topics,
     capacity: reviewer.capacity,
     active: reviewer.active,
-    openClaims,
+    openClaims: reviewer.openClaims ?? 0,
     lastAssignedAt: reviewer.lastAssignedAt,
     createdAt: reviewer.createdAt,
     updatedAt: reviewer.updatedAt,

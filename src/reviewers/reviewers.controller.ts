@@ -16,21 +16,18 @@ export class ReviewersController {
   @Post()
   @ApiOperation({ summary: 'Add a reviewer (admin)' })
   async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateReviewerDto) {
-    return toReviewerResponse(await this.reviewers.create(dto, principal), 0);
+    return toReviewerResponse(await this.reviewers.create(dto, principal));
   }
 
   @Get()
   @ApiOperation({ summary: 'Reviewers with their open claims (admin)' })
   async list() {
-    const [reviewers, open] = await Promise.all([this.reviewers.list(), this.reviewers.openClaimCounts()]);
-    return { items: reviewers.map((r) => toReviewerResponse(r, open.get(r.id) ?? 0)), nextCursor: null };
+    return { items: (await this.reviewers.list()).map(toReviewerResponse), nextCursor: null };
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change a reviewer; deactivating returns its open claims to the pool (admin)' })
   async update(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Body() dto: UpdateReviewerDto) {
-    const reviewer = await this.reviewers.update(id, dto, principal);
-    const open = await this.reviewers.openClaimCounts();
-    return toReviewerResponse(reviewer, open.get(id) ?? 0);
+    return toReviewerResponse(await this.reviewers.update(id, dto, principal));
   }
 }

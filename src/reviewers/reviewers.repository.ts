@@ -5,7 +5,8 @@ import { ReviewerEntity } from './reviewer.entity';
 
 /**
  * The statements of `reviewers` that belong to reviewer profiles. Assignment's reads and locks of reviewer rows sit in
- * `review/assignment.repository.ts`; an assignment stamps `last_assigned_at` within its own statement (claims.repository.ts).
+ * `review/assignment.repository.ts`; `open_claims` and `last_assigned_at` follow the claims' assignee through a trigger
+ * on `claims` (migration 1765040000000), within the statement that changes it.
  */
 @Injectable()
 export class ReviewersRepository {

@@ -5,7 +5,6 @@ import { ApiKeysService } from '../auth/api-keys.service';
 import type { Principal } from '../auth/principal';
 import { recordAuditEvent, type AuditEntry } from '../audit/audit.repository';
 import { actorOf } from '../claims/claim-history';
-import { ClaimsRepository } from '../claims/claims.repository';
 import { ApiError } from '../common/api-error';
 import { normalizeTopics } from '../common/topics';
 import { AssignmentService } from '../review/assignment.service';
@@ -20,7 +19,6 @@ export class ReviewersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly reviewers: ReviewersRepository,
-    private readonly claims: ClaimsRepository,
     private readonly assignments: AssignmentService,
     private readonly reviewQueue: ReviewQueueService,
     private readonly apiKeys: ApiKeysService,
@@ -49,7 +47,8 @@ export class ReviewersService {
       },
     );
     if (wasActive !== saved.active) this.apiKeys.forgetReviewer(id);
-    return saved;
+    // Read again: a deactivation handed its claims back, which the trigger counted in `open_claims`.
+    return this.get(saved.id);
   }
 
   async get(id: string): Promise<ReviewerEntity> {
@@ -60,10 +59,6 @@ export class ReviewersService {
 
   list(): Promise<ReviewerEntity[]> {
     return this.reviewers.list();
-  }
-
-  openClaimCounts(): Promise<Map<string, number>> {
-    return this.claims.openCountsByAssignee();
   }
 
   /** Saves the reviewer, its audit entry and what the change implies (`alsoWrite`) together. */

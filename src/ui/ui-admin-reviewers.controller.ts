@@ -33,8 +33,7 @@ export class UiAdminReviewersController {
   @Get()
   @HtmlPage()
   async page(@CurrentPrincipal() principal: Principal): Promise<string> {
-    const [reviewers, open] = await Promise.all([this.reviewers.list(), this.reviewers.openClaimCounts()]);
-    return adminReviewersPage(principal, reviewers, open);
+    return adminReviewersPage(principal, await this.reviewers.list());
   }
 
   @Post()

@@ -17,7 +17,7 @@ function reviewerFields(prefix: string, reviewer: ReviewerEntity | null) {
     <div class="check"><input id="${field('active')}" name="active" type="checkbox"${reviewer && !reviewer.active ? '' : html` checked`}><label for="${field('active')}">Active</label></div>`;
 }
 
-export function adminReviewersPage(principal: Principal, reviewers: ReviewerEntity[], open: Map<string, number>): string {
+export function adminReviewersPage(principal: Principal, reviewers: ReviewerEntity[]): string {
   return adminLayout(
     'Reviewers',
     principal,
@@ -31,7 +31,7 @@ export function adminReviewersPage(principal: Principal, reviewers: ReviewerEnti
       <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Languages</th><th scope="col">Topics</th><th scope="col" class="num">Open / capacity</th><th scope="col">Active</th><th scope="col">Last assigned</th><th scope="col"></th></tr></thead>
       <tbody>${reviewers.map(
         (r) => html`<tr id="reviewer-${r.id}" data-reviewer="${r.email}"><th scope="row">${r.name}</th><td>${r.email}</td><td>${r.languages.join(', ')}</td><td>${r.topics.length ? r.topics.join(', ') : html`<span class="muted">any</span>`}</td>
-          <td class="num">${open.get(r.id) ?? 0} / ${r.capacity}</td><td>${r.active ? 'yes' : html`<span class="chip bad">inactive</span>`}</td><td>${formatDateTime(r.lastAssignedAt)}</td>
+          <td class="num">${r.openClaims} / ${r.capacity}</td><td>${r.active ? 'yes' : html`<span class="chip bad">inactive</span>`}</td><td>${formatDateTime(r.lastAssignedAt)}</td>
           <td><a href="/ui/admin/reviewers/${r.id}">Edit<span class="visually-hidden"> ${r.name}</span></a></td></tr>`,
       )}</tbody>
     </table></div>`,

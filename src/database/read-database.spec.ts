@@ -1,0 +1,34 @@
+import type { ConfigService } from '@nestjs/config';
+import type { DataSource, DataSourceOptions } from 'typeorm';
+import type { Environment } from '../config/environment';
+import { ReadDatabase, replicaOptions } from './read-database';
+
+class SomeEntity {}
+
+const primaryOptions = {
+  type: 'postgres',
+  url: 'postgres://postgres@primary:5432/claimdesk',
+  entities: [SomeEntity],
+  migrations: ['migrations/*.js'],
+  synchronize: false,
+  extra: { max: 10, connectionTimeoutMillis: 5000 },
+} as DataSourceOptions;
+
+const configWith = (values: Partial<Environment>) => ({ get: (key: keyof Environment) => values[key] }) as unknown as ConfigService<Environment, true>;
+
+describe('ReadDatabase: where the listing and page queries read', () => {
+  it('reads the primary when DATABASE_READ_URL is not set', async () => {
+    const primary = { options: primaryOptions } as DataSource;
+    const reads = await new ReadDatabase(primary, configWith({ DATABASE_POOL_SIZE: 10 })).connect();
+    expect(reads.dataSource).toBe(primary);
+  });
+
+  it('aims the replica at DATABASE_READ_URL with the primary’s entities, its own pool and no migrations', () => {
+    const options = replicaOptions(primaryOptions, 'postgres://postgres@replica:5439/claimdesk', 4) as DataSourceOptions & { url: string; extra: { max: number } };
+    expect(options.url).toBe('postgres://postgres@replica:5439/claimdesk');
+    expect(options.entities).toEqual([SomeEntity]);
+    expect(options.migrations).toEqual([]);
+    expect(options.synchronize).toBe(false);
+    expect(options.extra.max).toBe(4);
+  });
+});
