@@ -70,7 +70,6 @@ function grid(search: FactCheckSearchService, prepared: PreparedQuery[], relevan
     bTitle: [0.3, 0.5, 0.75, 0.9],
     wClaim: [0.5, 1, 1.5],
     wTitle: [0, 0.3, 0.6, 1, 1.5, 2],
-    wTrigram: [0, 0.1, 0.25, 0.5, 1],
     wRank: [0, 0.05, 0.1, 0.2, 0.5],
     wEntities: [0, 0.05, 0.1, 0.2, 0.3, 0.5],
     wSoftQuery: [0, 0.05, 0.1, 0.2, 0.3],

@@ -37,7 +37,7 @@ export class FactCheckSearchService {
     const text = normaliseQueryText(rawText);
     const { terms, stats } = await this.repository.queryTerms(text);
     const reads = postingsToRead(terms, stats.docCount, maxLexemes, maxShare, budget);
-    const rows = await this.repository.candidates(reads, text, pool);
+    const rows = await this.repository.candidates(reads, pool);
     // The postings' weight is at most k1 + 1 (1.6): the sum over the query, so rank is at most 1.
     const bestRank = 1.6 * reads.reduce((sum, r) => sum + r.idf, 0);
     const vectors = WordVectors.shared();
@@ -49,7 +49,6 @@ export class FactCheckSearchService {
         titleVector: parseTsvector(r.titleVector),
         claimText: r.claimReviewed,
         titleText: r.headline ?? '',
-        trigram: Number(r.trigram),
         rank: Number(r.rank) / bestRank,
         softQuery: vectors.softOverlap(queryWords, [...claimWords, ...contentWords(r.headline ?? '')]),
         softClaim: vectors.softOverlap(claimWords, queryWords),

@@ -1,6 +1,6 @@
 /**
  * The re-ranker: BM25F over Postgres's English lexemes (claim and title weighted apart), plus the candidates'
- * pg_trgm similarity, their postings rank, the overlap of numbers and names between query and claim, and the soft
+ * postings rank, the overlap of numbers and names between query and claim, and the soft
  * word overlap through word vectors both ways (query in fact-check, claim in query). Pure, so the
  * evaluation, the API and the tuning use the very same arithmetic. Parameters were fitted on the train queries.
  */
@@ -10,7 +10,6 @@ export interface ScorerParams {
   bTitle: number;
   wClaim: number;
   wTitle: number;
-  wTrigram: number;
   wRank: number;
   wEntities: number;
   wSoftQuery: number;
@@ -19,13 +18,12 @@ export interface ScorerParams {
 
 /** Fitted on the train queries only (npm run eval:matching -- train --tune, coordinate ascent). */
 export const DEFAULT_SCORER_PARAMS: ScorerParams = {
-  k1: 0.6,
-  bClaim: 0.9,
-  bTitle: 0.75,
+  k1: 1.5,
+  bClaim: 1,
+  bTitle: 0.3,
   wClaim: 0.5,
   wTitle: 1,
-  wTrigram: 0.1,
-  wRank: 0.1,
+  wRank: 0.2,
   wEntities: 0.05,
   wSoftQuery: 0.1,
   wSoftClaim: 0.05,
@@ -48,8 +46,6 @@ export interface Candidate {
   titleVector: Map<string, number>;
   claimText: string;
   titleText: string;
-  /** pg_trgm word_similarity of the claim within the query. */
-  trigram: number;
   rank: number;
   /** WordVectors.softOverlap of the query's words in the claim and headline's. */
   softQuery: number;
@@ -115,7 +111,6 @@ export function scoreCandidate(
   }
   return (
     lexical +
-    p.wTrigram * candidate.trigram +
     p.wRank * Math.min(1, candidate.rank) +
     p.wEntities * entities +
     p.wSoftQuery * candidate.softQuery +

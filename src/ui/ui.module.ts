@@ -22,6 +22,7 @@ import { UiSsoController } from './ui-sso.controller';
 import { SessionCookies } from './session-cookie';
 import { UiReviewActionsController } from './ui-review-actions.controller';
 import { UiReviewController } from './ui-review.controller';
+import { UiMatchesController } from './ui-matches.controller';
 import { UiSearchController } from './ui-search.controller';
 import { SearchPageService } from './search-page.service';
 import { SearchRepository } from './search.repository';
@@ -30,7 +31,7 @@ import { WorkbenchService } from './workbench.service';
 /** The desk's pages (server-rendered HTML over the domain services) and the queue dashboard. */
 @Module({
   imports: [AuthModule, PeopleModule, ArticlesModule, ClaimsModule, FactChecksModule, ReviewModule, AdminModule, QueueDashboardModule],
-  controllers: [UiAuthController, UiPasswordController, UiAccountController, UiSsoController, UiAssetsController, UiArticlesController, UiReviewController, UiReviewActionsController, UiAdminController, UiSearchController, UiFallbackController],
+  controllers: [UiAuthController, UiPasswordController, UiAccountController, UiSsoController, UiAssetsController, UiArticlesController, UiReviewController, UiReviewActionsController, UiMatchesController, UiAdminController, UiSearchController, UiFallbackController],
   providers: [SessionCookies, PagesRepository, ArticleListService, ArticlePageService, PeopleService, WorkbenchService, SearchPageService, SearchRepository],
 })
 export class UiModule {}

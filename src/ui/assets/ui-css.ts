@@ -156,4 +156,6 @@ svg.chart .track { fill: #edf0f4; }
 .failures { padding-left: 1.1rem; font-size: .88rem; }
 .failures code { white-space: pre-wrap; color: #97271c; }
 details.withdrawn { margin-top: 1rem; font-size: .9rem; }
+.seen-before .matches li { margin-bottom: .6rem; }
+.match-actions { display: flex; gap: .5rem; margin-top: .3rem; }
 `;

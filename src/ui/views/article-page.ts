@@ -33,7 +33,7 @@ export function articlePage(page: ArticlePage, principal: Principal): string {
       </section>
       <aside class="sidebar" aria-label="Claim details">
         ${selected
-          ? html`${claimDetail(selected.claim, selected.events, people)}${seenBeforePanel(selected.matches)}<p><a href="/ui/articles/${article.id}">Close</a></p>`
+          ? html`${claimDetail(selected.claim, selected.events, people)}${seenBeforePanel(selected.claim.id, selected.matches, principal, 'article')}<p><a href="/ui/articles/${article.id}">Close</a></p>`
           : html`<h2>Claims</h2>
             ${claims.length === 0 ? html`<p class="muted">No claims found${article.status === 'ready' ? '' : ' yet'}.</p>` : ''}
             <ol class="claim-list">${claims

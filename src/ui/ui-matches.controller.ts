@@ -1,0 +1,49 @@
+import { Controller, HttpStatus, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
+import { ClaimsQueryService } from '../claims/claims-query.service';
+import { UuidParamPipe } from '../common/uuid-param.pipe';
+import { ClaimMatchDecisionService } from '../fact-checks/claim-match-decision.service';
+import { UiMatchDecisionQuery } from './dto/ui-articles.query';
+import { UiExceptionFilter } from './ui-exception.filter';
+
+/**
+ * "Seen before"'s buttons: plain form posts (session cookie and its CSRF token, checked by the guard) that decide a
+ * match through the API's own service, then send the browser back to the page it came from (post, redirect, get).
+ */
+@ApiExcludeController()
+@UseFilters(UiExceptionFilter)
+@Roles('admin', 'editor', 'reviewer')
+@Controller('ui/claims/:id/matches/:matchId')
+export class UiMatchesController {
+  constructor(
+    private readonly decisions: ClaimMatchDecisionService,
+    private readonly claims: ClaimsQueryService,
+  ) {}
+
+  @Post('confirm')
+  async confirm(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('matchId', UuidParamPipe) matchId: string,
+    @Query() query: UiMatchDecisionQuery,
+    @Res() response: Response,
+  ): Promise<void> {
+    const claim = await this.decisions.confirm(principal, id, matchId, {});
+    response.redirect(HttpStatus.SEE_OTHER, query.back === 'review' ? `/ui/review?claim=${id}&moved=${id}` : `/ui/articles/${claim.articleId}?claim=${id}#seen-before`);
+  }
+
+  @Post('reject')
+  async reject(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('matchId', UuidParamPipe) matchId: string,
+    @Query() query: UiMatchDecisionQuery,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.decisions.reject(principal, id, matchId);
+    const claim = await this.claims.get(principal, id);
+    response.redirect(HttpStatus.SEE_OTHER, query.back === 'review' ? `/ui/review?claim=${id}#seen-before` : `/ui/articles/${claim.articleId}?claim=${id}#seen-before`);
+  }
+}
