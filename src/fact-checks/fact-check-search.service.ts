@@ -40,8 +40,7 @@ export class FactCheckSearchService {
     const rows = await this.repository.candidates(reads, pool);
     // The postings' weight is at most k1 + 1 (1.6): the sum over the query, so rank is at most 1.
     const bestRank = 1.6 * reads.reduce((sum, r) => sum + r.idf, 0);
-    const vectors = WordVectors.shared();
-    const queryWords = contentWords(text);
+    const similarity = WordVectors.shared().forQuery(contentWords(text));
     const candidates = rows.map((r) => {
       const claimWords = contentWords(r.claimReviewed);
       return {
@@ -50,8 +49,8 @@ export class FactCheckSearchService {
         claimText: r.claimReviewed,
         titleText: r.headline ?? '',
         rank: Number(r.rank) / bestRank,
-        softQuery: vectors.softOverlap(queryWords, [...claimWords, ...contentWords(r.headline ?? '')]),
-        softClaim: vectors.softOverlap(claimWords, queryWords),
+        softQuery: similarity.queryIn([...claimWords, ...contentWords(r.headline ?? '')]),
+        softClaim: similarity.textIn(claimWords),
       };
     });
     return { terms, salient: salientTokens(text), stats, rows, candidates };

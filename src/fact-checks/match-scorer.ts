@@ -47,9 +47,9 @@ export interface Candidate {
   claimText: string;
   titleText: string;
   rank: number;
-  /** WordVectors.softOverlap of the query's words in the claim and headline's. */
+  /** How much of the query the claim and headline say (QueryWordSimilarity.queryIn, through word vectors). */
   softQuery: number;
-  /** … and of the claim's words in the query's. */
+  /** How much of the claim the query says (QueryWordSimilarity.textIn). */
   softClaim: number;
 }
 

@@ -17,10 +17,10 @@ describe('WordVectors', () => {
   });
 
   it('counts a word said with a neighbour as nearly said, and one of the same stem as said', () => {
-    const same = vectors.softOverlap(['bus', 'lanes'], ['bus', 'lanes']);
-    const neighbour = vectors.softOverlap(['bus', 'lanes'], ['tram', 'lanes']);
-    const stem = vectors.softOverlap(['election'], ['elections']);
-    const unrelated = vectors.softOverlap(['bus', 'lanes'], ['cat']);
+    const same = vectors.forQuery(['bus', 'lanes']).queryIn(['bus', 'lanes']);
+    const neighbour = vectors.forQuery(['bus', 'lanes']).queryIn(['tram', 'lanes']);
+    const stem = vectors.forQuery(['election']).queryIn(['elections']);
+    const unrelated = vectors.forQuery(['bus', 'lanes']).queryIn(['cat']);
 
     expect(same).toBe(1);
     expect(neighbour).toBeGreaterThan(0.9);
@@ -31,12 +31,18 @@ describe('WordVectors', () => {
 
   it('weighs a rare word more than a common one', () => {
     // Only "lanes" (rarer) is said in the first, only "bus" (commoner) in the second.
-    expect(vectors.softOverlap(['bus', 'lanes'], ['lanes'])).toBeGreaterThan(vectors.softOverlap(['bus', 'lanes'], ['bus']));
+    expect(vectors.forQuery(['bus', 'lanes']).queryIn(['lanes'])).toBeGreaterThan(vectors.forQuery(['bus', 'lanes']).queryIn(['bus']));
+  });
+
+  it('measures the other way round alike: how much of a text the query says', () => {
+    expect(vectors.forQuery(['tram', 'lanes']).textIn(['bus', 'lanes'])).toBeCloseTo(vectors.forQuery(['bus', 'lanes']).queryIn(['tram', 'lanes']), 10);
+    expect(vectors.forQuery(['bus']).textIn(['bus', 'lanes'])).toBeLessThan(0.5);
   });
 
   it('scores nothing against nothing as 0', () => {
-    expect(vectors.softOverlap([], ['bus'])).toBe(0);
-    expect(vectors.softOverlap(['bus'], [])).toBe(0);
+    expect(vectors.forQuery([]).queryIn(['bus'])).toBe(0);
+    expect(vectors.forQuery([]).textIn(['bus'])).toBe(0);
+    expect(vectors.forQuery(['bus']).queryIn([])).toBe(0);
   });
 
   it('takes a text’s content words in lower case, without function words', () => {

@@ -34,18 +34,20 @@ let shared: WordVectors | null = null;
 
 export class WordVectors {
   private readonly rows: Map<string, number>;
-  private readonly values: Int8Array;
-  private readonly norms: Float64Array;
+  /** Each word's vector scaled to unit length, word by word. */
+  private readonly unit: Float32Array;
 
   constructor(readonly json: WordVectorsJson) {
     const bytes = Buffer.from(json.vectors, 'base64');
-    this.values = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const values = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const d = json.dimensions;
     this.rows = new Map(json.words.map((word, i) => [word, i]));
-    this.norms = new Float64Array(json.words.length);
+    this.unit = new Float32Array(values.length);
     for (let i = 0; i < json.words.length; i += 1) {
       let sum = 0;
-      for (let k = 0; k < json.dimensions; k += 1) sum += this.values[i * json.dimensions + k] ** 2;
-      this.norms[i] = Math.sqrt(sum) || 1;
+      for (let k = 0; k < d; k += 1) sum += values[i * d + k] ** 2;
+      const norm = Math.sqrt(sum) || 1;
+      for (let k = 0; k < d; k += 1) this.unit[i * d + k] = values[i * d + k] / norm;
     }
   }
 
@@ -64,35 +66,28 @@ export class WordVectors {
     if (a === b) return this.rows.has(a) ? 1 : 0;
     const i = this.rows.get(a);
     const j = this.rows.get(b);
-    if (i === undefined || j === undefined) return 0;
-    const d = this.json.dimensions;
-    let dot = 0;
-    for (let k = 0; k < d; k += 1) dot += this.values[i * d + k] * this.values[j * d + k];
-    return dot / (this.norms[i] * this.norms[j]);
+    return i === undefined || j === undefined ? 0 : this.dot(i, j);
   }
 
-  /**
-   * How much of `from` is said in `to`: each distinct word of `from` scores its best cosine with a word of `to` (1 for
-   * the same stem), weighted by how rare it is — the log of its frequency rank in the embeddings, which list their
-   * words most frequent first, so no archive statistics are needed. 0 to 1.
-   */
-  softOverlap(from: string[], to: string[]): number {
-    if (from.length === 0 || to.length === 0) return 0;
-    const toStems = new Set(to.map((w) => w.slice(0, STEM_LENGTH)));
-    let said = 0;
-    let total = 0;
-    for (const word of new Set(from)) {
-      const weight = Math.log(2 + (this.rows.get(word) ?? this.json.words.length));
-      total += weight;
-      if (toStems.has(word.slice(0, STEM_LENGTH))) {
-        said += weight;
-        continue;
-      }
-      let best = 0;
-      for (const other of to) best = Math.max(best, this.similarity(word, other));
-      said += weight * best;
-    }
-    return said / total;
+  /** The comparisons of one query's words with texts' words (one search's candidates share most of theirs). */
+  forQuery(queryWords: string[]): QueryWordSimilarity {
+    return new QueryWordSimilarity(this, [...new Set(queryWords)]);
+  }
+
+  rowOf(word: string): number | undefined {
+    return this.rows.get(word);
+  }
+
+  /** The log of a word's frequency rank (the embeddings list theirs most frequent first): rarer words weigh more. */
+  weightOf(word: string): number {
+    return Math.log(2 + (this.rows.get(word) ?? this.json.words.length));
+  }
+
+  dot(i: number, j: number): number {
+    const d = this.json.dimensions;
+    let sum = 0;
+    for (let k = 0, x = i * d, y = j * d; k < d; k += 1) sum += this.unit[x + k] * this.unit[y + k];
+    return sum;
   }
 }
 
@@ -110,4 +105,67 @@ export function compactWordVectors(words: Iterable<string>, vectorOf: (word: str
     for (const value of vector) bytes.push(Math.round((value / largest) * 127));
   }
   return { source, dimensions, words: kept, vectors: Buffer.from(Int8Array.from(bytes).buffer).toString('base64') };
+}
+
+/**
+ * Soft word overlap between a query and texts: a word counts as said when a word of the other side has the same stem
+ * (1) or, failing that, by its best cosine (not below 0), each word weighted by `weightOf`. Each text word's cosines
+ * with all the query's words are computed once, so scoring 50 candidates costs about one pass over their distinct words.
+ */
+export class QueryWordSimilarity {
+  private readonly rows: (number | undefined)[];
+  private readonly stems: string[];
+  private readonly weights: number[];
+  private readonly totalWeight: number;
+  private readonly cosines = new Map<string, Float64Array>();
+
+  constructor(
+    private readonly vectors: WordVectors,
+    private readonly words: string[],
+  ) {
+    this.rows = words.map((w) => vectors.rowOf(w));
+    this.stems = words.map((w) => w.slice(0, STEM_LENGTH));
+    this.weights = words.map((w) => vectors.weightOf(w));
+    this.totalWeight = this.weights.reduce((a, b) => a + b, 0);
+  }
+
+  /** How much of the query is said in these words, 0 to 1. */
+  queryIn(textWords: string[]): number {
+    if (this.words.length === 0 || textWords.length === 0) return 0;
+    const best = new Float64Array(this.words.length);
+    for (const word of new Set(textWords)) {
+      const cosines = this.cosinesOf(word);
+      for (let i = 0; i < best.length; i += 1) if (cosines[i] > best[i]) best[i] = cosines[i];
+    }
+    let said = 0;
+    for (let i = 0; i < best.length; i += 1) said += this.weights[i] * best[i];
+    return said / this.totalWeight;
+  }
+
+  /** How much of these words is said in the query, 0 to 1. */
+  textIn(textWords: string[]): number {
+    if (this.words.length === 0 || textWords.length === 0) return 0;
+    let said = 0;
+    let total = 0;
+    for (const word of new Set(textWords)) {
+      const weight = this.vectors.weightOf(word);
+      total += weight;
+      said += weight * Math.max(0, ...this.cosinesOf(word));
+    }
+    return said / total;
+  }
+
+  private cosinesOf(word: string): Float64Array {
+    let cosines = this.cosines.get(word);
+    if (cosines) return cosines;
+    cosines = new Float64Array(this.words.length);
+    const row = this.vectors.rowOf(word);
+    const stem = word.slice(0, STEM_LENGTH);
+    for (let i = 0; i < this.words.length; i += 1) {
+      const other = this.rows[i];
+      cosines[i] = this.stems[i] === stem ? 1 : row === undefined || other === undefined ? 0 : Math.max(0, this.vectors.dot(row, other));
+    }
+    this.cosines.set(word, cosines);
+    return cosines;
+  }
 }
