@@ -2,7 +2,9 @@ import { Controller, HttpStatus, Param, Post, Query, Res, UseFilters } from '@ne
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
+import type { ClaimEntity } from '../claims/claim.entity';
 import { ClaimsQueryService } from '../claims/claims-query.service';
+import { ApiError } from '../common/api-error';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { ClaimMatchDecisionService } from '../fact-checks/claim-match-decision.service';
 import { UiMatchDecisionQuery } from './dto/ui-articles.query';
@@ -22,28 +24,23 @@ export class UiMatchesController {
     private readonly claims: ClaimsQueryService,
   ) {}
 
-  @Post('confirm')
-  async confirm(
+  @Post(':decision')
+  async decide(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParamPipe) id: string,
     @Param('matchId', UuidParamPipe) matchId: string,
+    @Param('decision') decision: string,
     @Query() query: UiMatchDecisionQuery,
     @Res() response: Response,
   ): Promise<void> {
-    const claim = await this.decisions.confirm(principal, id, matchId, {});
-    response.redirect(HttpStatus.SEE_OTHER, query.back === 'review' ? `/ui/review?claim=${id}&moved=${id}` : `/ui/articles/${claim.articleId}?claim=${id}#seen-before`);
-  }
-
-  @Post('reject')
-  async reject(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', UuidParamPipe) id: string,
-    @Param('matchId', UuidParamPipe) matchId: string,
-    @Query() query: UiMatchDecisionQuery,
-    @Res() response: Response,
-  ): Promise<void> {
-    await this.decisions.reject(principal, id, matchId);
-    const claim = await this.claims.get(principal, id);
-    response.redirect(HttpStatus.SEE_OTHER, query.back === 'review' ? `/ui/review?claim=${id}#seen-before` : `/ui/articles/${claim.articleId}?claim=${id}#seen-before`);
+    let claim: ClaimEntity;
+    if (decision === 'confirm') claim = await this.decisions.confirm(principal, id, matchId, {});
+    else if (decision === 'reject') {
+      await this.decisions.reject(principal, id, matchId);
+      claim = await this.claims.get(principal, id);
+    } else throw ApiError.notFound('Decision', decision);
+    // Back on the workbench, a confirmed claim's flash says what it now is.
+    const back = query.back === 'review' ? `/ui/review?claim=${id}${decision === 'confirm' ? `&moved=${id}` : ''}` : `/ui/articles/${claim.articleId}?claim=${id}`;
+    response.redirect(HttpStatus.SEE_OTHER, `${back}#seen-before`);
   }
 }
