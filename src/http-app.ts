@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -43,7 +44,17 @@ export function configureHttpApp(app: INestApplication): INestApplication {
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  keepConnectionsLongerThanProxies(app.getHttpServer() as Server);
   return app;
+}
+
+/**
+ * Node closes an idle keep-alive connection after 5 s; a proxy (or a browser) that sends on it at that moment gets a
+ * reset. Load balancers keep theirs about 60 s, so the service keeps its connections longer than they do.
+ */
+function keepConnectionsLongerThanProxies(server: Server): void {
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
 }
 
 export async function createHttpApp(): Promise<INestApplication> {

@@ -44,6 +44,7 @@ const EXPECTED: Record<string, Access> = {
   'GET /admin/users': ['admin'],
   'PATCH /admin/users/{id}': ['admin'],
   'POST /admin/users/{id}/reset': ['admin'],
+  'POST /admin/users/{id}/two-factor/reset': ['admin'],
   'GET /admin/queues': ['admin'],
   'POST /admin/queues/{name}/retry': ['admin'],
   'POST /admin/queues/{name}/pause': ['admin'],

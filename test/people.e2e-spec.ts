@@ -47,6 +47,7 @@ describe('people sign in: invitation, password, TOTP, throttling, server session
         OIDC_CLIENT_ID: CLIENT.id,
         OIDC_CLIENT_SECRET: CLIENT.secret,
         OIDC_ALLOWED_DOMAINS: 'example.org',
+        TOTP_ENCRYPTION_KEY: 'wJ0rlq1bW1k3P0m7sXq8d2c4y6u8i0o2p4a6s8d0f2g=',
       },
     });
     browser = await launchBrowser(t.url);
@@ -104,6 +105,10 @@ describe('people sign in: invitation, password, TOTP, throttling, server session
     await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
     await page.waitForURL(/\/ui\/account$/);
     expect(await page.locator('[data-two-factor]').getAttribute('data-two-factor')).toBe('on');
+    // At rest the secret is sealed (TOTP_ENCRYPTION_KEY): a copy of the database carries no working second factor.
+    const storedSecret = (await t.db.query(`SELECT totp_secret FROM users WHERE lower(email) = lower($1)`, [eve.email])).rows[0].totp_secret as string;
+    expect(storedSecret).toMatch(/^v1\./);
+    expect(storedSecret).not.toContain(secret);
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.waitForURL(/\/ui\/login/);
 
@@ -119,6 +124,17 @@ describe('people sign in: invitation, password, TOTP, throttling, server session
     await page.waitForURL(/\/ui\/articles/);
     expect(await page.locator('.topbar .who').textContent()).toBe('Eve Editor · editor');
     await browser.screenshot('people-1-signed-in-with-totp');
+
+    // A lost phone: an admin turns the factor off, which ends her sessions; she signs in with the password and may enrol again.
+    const eveId = (await t.db.query(`SELECT id FROM users WHERE lower(email) = lower($1)`, [eve.email])).rows[0].id as string;
+    expect(await sessionsOf(eveId)).toBeGreaterThan(0);
+    expect((await t.http().post(`/admin/users/${eveId}/two-factor/reset`).set('Authorization', `Bearer ${await t.createKey('editor')}`)).status).toBe(403);
+    const reset = await t.http().post(`/admin/users/${eveId}/two-factor/reset`).set('Authorization', `Bearer ${t.adminKey}`);
+    expect(reset.status).toBe(200);
+    expect(reset.body).toMatchObject({ id: eveId, twoFactor: false });
+    expect(await sessionsOf(eveId)).toBe(0);
+    await signInThroughPages(page, eve, '/ui/articles');
+    expect(await page.locator('.topbar .who').textContent()).toBe('Eve Editor · editor');
   });
 
   it('throttles twenty wrong passwords per account, and answers an unknown email exactly alike', async () => {

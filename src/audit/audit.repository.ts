@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 
-export type AuditAction = 'key.created' | 'key.revoked' | 'reviewer.created' | 'reviewer.updated' | 'user.created' | 'user.updated' | 'user.reset';
+export type AuditAction = 'key.created' | 'key.revoked' | 'reviewer.created' | 'reviewer.updated' | 'user.created' | 'user.updated' | 'user.reset' | 'user.two_factor_reset';
 
 /** Who acted, as the audit log records it (an authenticated principal satisfies it). */
 export interface AuditActor {

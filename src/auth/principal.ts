@@ -13,6 +13,8 @@ export interface Principal {
   role: Role;
   reviewerId: string | null;
   integratorId: string | null;
+  /** The person's own time zone for the pages (IANA name); absent or null: the desk's. */
+  timeZone?: string | null;
   /** Set when the request came with the session cookie: what the pages' forms and fetches send back. */
   csrfToken?: string;
 }

@@ -1,4 +1,4 @@
-import { allowedTargets, checkMove, moversFor, type Mover, type MoveRequest } from './claim-state-machine';
+import { allowedTargets, checkMove, checkUndo, moversFor, type Mover, type MoveRequest, type UndoRequest } from './claim-state-machine';
 import type { ClaimStatus } from './claim-status';
 
 function move(from: ClaimStatus, to: ClaimStatus, movers: Mover[], evidence: { source?: boolean; note?: boolean } = {}): ReturnType<typeof checkMove> {
@@ -63,5 +63,42 @@ describe('claim state machine', () => {
     expect(moversFor('reviewer', 'r2', claim)).toEqual([]);
     expect(moversFor('editor', null, claim)).toEqual(['editor']);
     expect(moversFor('integrator', null, claim)).toEqual([]);
+  });
+});
+
+describe('undoing a verdict', () => {
+  const REVIEWER = 'r-1';
+  const givenAt = new Date('2026-12-01T10:00:00Z');
+  const undo = (overrides: Partial<UndoRequest> = {}) =>
+    checkUndo({
+      status: 'sourced',
+      lastMove: { toStatus: 'sourced', reviewerId: REVIEWER, actorRole: 'reviewer', at: givenAt },
+      role: 'reviewer',
+      reviewerId: REVIEWER,
+      now: new Date(givenAt.getTime() + 599_000),
+      windowSeconds: 600,
+      ...overrides,
+    });
+
+  it('lets the reviewer who gave the verdict take it back within the window', () => {
+    const until = new Date(givenAt.getTime() + 600_000);
+    expect(undo()).toEqual({ ok: true, until });
+    expect(undo({ now: until })).toEqual({ ok: true, until });
+  });
+
+  it('refuses once the window has passed, and says until when it was open', () => {
+    expect(undo({ now: new Date(givenAt.getTime() + 600_001) })).toEqual({ ok: false, reason: 'undo_expired', until: new Date(givenAt.getTime() + 600_000) });
+  });
+
+  it('refuses another reviewer, an editor, and a verdict an editor gave', () => {
+    expect(undo({ reviewerId: 'r-2' })).toEqual({ ok: false, reason: 'forbidden' });
+    expect(undo({ role: 'editor', reviewerId: null })).toEqual({ ok: false, reason: 'forbidden' });
+    expect(undo({ lastMove: { toStatus: 'sourced', reviewerId: REVIEWER, actorRole: 'editor', at: givenAt } })).toEqual({ ok: false, reason: 'forbidden' });
+  });
+
+  it('has nothing to undo on an unverified claim, or when the last move is not the current verdict', () => {
+    expect(undo({ status: 'unverified' })).toEqual({ ok: false, reason: 'nothing_to_undo' });
+    expect(undo({ lastMove: null })).toEqual({ ok: false, reason: 'nothing_to_undo' });
+    expect(undo({ status: 'disputed' })).toEqual({ ok: false, reason: 'nothing_to_undo' });
   });
 });

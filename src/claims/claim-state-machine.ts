@@ -1,5 +1,5 @@
 import type { Role } from '../auth/role';
-import type { ClaimStatus } from './claim-status';
+import { VERDICTS, type ClaimStatus } from './claim-status';
 
 /** Who may make a move: a role, or the reviewer's relation to the claim. */
 export type Mover = 'assignee' | 'last_verdict_reviewer' | 'editor' | 'admin' | 'system';
@@ -65,4 +65,34 @@ export function moversFor(
   if (claim.assigneeId === reviewerId) movers.push('assignee');
   if (claim.lastVerdictReviewerId === reviewerId) movers.push('last_verdict_reviewer');
   return movers;
+}
+
+/** A reviewer taking back their own verdict: what the claim's last move was, and who asks when. */
+export interface UndoRequest {
+  status: ClaimStatus;
+  /** The claim's last transition (the verdict to undo), or null when it has none. */
+  lastMove: { toStatus: ClaimStatus | null; reviewerId: string | null; actorRole: string; at: Date } | null;
+  role: Role;
+  reviewerId: string | null;
+  now: Date;
+  windowSeconds: number;
+}
+
+export type UndoCheck =
+  | { ok: true; until: Date }
+  | { ok: false; reason: 'nothing_to_undo' }
+  | { ok: false; reason: 'forbidden' }
+  | { ok: false; reason: 'undo_expired'; until: Date };
+
+/**
+ * Undo: the reviewer who gave the claim's current verdict may take it back within the window; the claim is unverified
+ * again and stays theirs. Editors and admins reopen instead (the table above), with a note.
+ */
+export function checkUndo(request: UndoRequest): UndoCheck {
+  const move = request.lastMove;
+  if (!VERDICTS.includes(request.status) || !move || move.toStatus !== request.status) return { ok: false, reason: 'nothing_to_undo' };
+  if (request.role !== 'reviewer' || move.actorRole !== 'reviewer' || !request.reviewerId || move.reviewerId !== request.reviewerId) return { ok: false, reason: 'forbidden' };
+  const until = new Date(move.at.getTime() + request.windowSeconds * 1000);
+  if (request.now.getTime() > until.getTime()) return { ok: false, reason: 'undo_expired', until };
+  return { ok: true, until };
 }

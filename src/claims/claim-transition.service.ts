@@ -1,19 +1,22 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainEvents } from '../database/domain-events';
 import { inTransaction } from '../database/unit-of-work';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
+import type { Environment } from '../config/environment';
 import type { ClaimEventEntity } from './claim-event.entity';
 import { CLAIM_MOVED } from './claim-events';
 import { actorOf } from './claim-history';
-import { checkMove, moversFor } from './claim-state-machine';
+import { checkMove, checkUndo, moversFor, type UndoCheck } from './claim-state-machine';
 import { VERDICTS } from './claim-status';
 import type { ClaimEntity } from './claim.entity';
 import { ClaimsRepository } from './claims.repository';
 import type { EvidenceDto } from './dto/evidence.dto';
 import type { TransitionClaimDto } from './dto/transition-claim.dto';
+import type { UndoVerdictDto } from './dto/undo-verdict.dto';
 
 /** Moves claims through the state machine; the rules themselves live in claim-state-machine.ts. */
 @Injectable()
@@ -22,6 +25,7 @@ export class ClaimTransitionService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: DomainEvents,
     private readonly claims: ClaimsRepository,
+    private readonly config: ConfigService<Environment, true>,
   ) {}
 
   async move(claimId: string, principal: Principal, dto: TransitionClaimDto, ifMatch?: string): Promise<ClaimEntity> {
@@ -62,6 +66,50 @@ export class ClaimTransitionService {
     });
   }
 
+  /**
+   * A reviewer takes back their own verdict within VERDICT_UNDO_SECONDS (the rule: checkUndo). The claim is unverified
+   * and theirs again; the move is announced like any other, so callbacks say so and the desk's fact-check is withdrawn.
+   */
+  async undo(claimId: string, principal: Principal, dto: UndoVerdictDto, ifMatch?: string, now = new Date()): Promise<ClaimEntity> {
+    const expectedVersion = this.expectedVersionOf(dto, ifMatch);
+    const windowSeconds = this.config.get('VERDICT_UNDO_SECONDS', { infer: true });
+    return inTransaction(this.dataSource, async (em) => {
+      const current = await this.lockClaim(em, claimId);
+      if (current.version !== expectedVersion) throw await this.staleVersion(em, current);
+      const check = await this.checkUndoOf(em, current, principal, now);
+      if (!check.ok && check.reason === 'nothing_to_undo') {
+        throw new ApiError(HttpStatus.CONFLICT, 'nothing_to_undo', `The claim is ${current.status}: there is no verdict of yours to undo`, { current: current.status });
+      }
+      if (!check.ok && check.reason === 'forbidden') throw ApiError.forbidden('Only the reviewer who gave this verdict may undo it (editors and admins reopen)');
+      if (!check.ok) {
+        throw new ApiError(HttpStatus.CONFLICT, 'undo_expired', `A verdict may be undone for ${windowSeconds} s; this one could be until ${check.until.toISOString()}`, {
+          until: check.until.toISOString(),
+          windowSeconds,
+        });
+      }
+      const claim = await this.claims.undoVerdict(
+        em,
+        { id: current.id, reviewerId: principal.reviewerId!, leaseSeconds: this.config.get('LEASE_SECONDS', { infer: true }) },
+        { type: 'verdict_undone', actor: actorOf(principal), fromStatus: current.status, toStatus: 'unverified', note: dto.note },
+      );
+      await this.events.publish(em, CLAIM_MOVED, { claim, from: current.status, note: dto.note ?? null, freedReviewerId: null });
+      return claim;
+    });
+  }
+
+  /** Until when `principal` may undo the claim's verdict, or null: whether the workbench offers Undo. */
+  async undoableUntil(principal: Principal, claim: ClaimEntity, now = new Date()): Promise<Date | null> {
+    const check = await this.checkUndoOf(this.dataSource.manager, claim, principal, now);
+    return check.ok ? check.until : null;
+  }
+
+  private async checkUndoOf(em: EntityManager, claim: ClaimEntity, principal: Principal, now: Date): Promise<UndoCheck> {
+    const last = await this.claims.lastTransition(em, claim.id);
+    const lastMove = last && { toStatus: last.toStatus, reviewerId: last.reviewerId, actorRole: last.actorRole, at: last.createdAt };
+    const windowSeconds = this.config.get('VERDICT_UNDO_SECONDS', { infer: true });
+    return checkUndo({ status: claim.status, lastMove, role: principal.role, reviewerId: principal.reviewerId, now, windowSeconds });
+  }
+
   /** Sources and notes without a move: whoever may move the claim may annotate it. */
   async annotate(claimId: string, principal: Principal, dto: EvidenceDto): Promise<ClaimEventEntity> {
     if (!dto.note?.trim() && !dto.sources?.length) throw ApiError.validation({ note: ['give a note, sources, or both'] });
@@ -73,7 +121,7 @@ export class ClaimTransitionService {
     });
   }
 
-  private expectedVersionOf(dto: TransitionClaimDto, ifMatch?: string): number {
+  private expectedVersionOf(dto: { expectedVersion?: number }, ifMatch?: string): number {
     if (dto.expectedVersion !== undefined) return dto.expectedVersion;
     const match = ifMatch ? /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim()) : null;
     if (match) return Number(match[1]);

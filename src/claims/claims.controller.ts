@@ -9,6 +9,7 @@ import { ClaimsQueryService } from './claims-query.service';
 import { EvidenceDto } from './dto/evidence.dto';
 import { ListClaimsQuery } from './dto/list-claims.query';
 import { TransitionClaimDto } from './dto/transition-claim.dto';
+import { UndoVerdictDto } from './dto/undo-verdict.dto';
 
 @ApiTags('claims')
 @ApiBearerAuth()
@@ -57,6 +58,22 @@ export class ClaimsController {
     @Headers('if-match') ifMatch?: string,
   ) {
     return toClaimResponse(await this.transitions.move(id, principal, dto, ifMatch));
+  }
+
+  @Post(':id/undo')
+  @HttpCode(200)
+  @Roles('reviewer')
+  @ApiOperation({ summary: 'Take back your own verdict within VERDICT_UNDO_SECONDS: the claim is unverified and yours again' })
+  @ApiHeader({ name: 'If-Match', required: false, description: '"<version>" instead of expectedVersion' })
+  @ApiResponse({ status: 403, description: 'forbidden: not your verdict' })
+  @ApiResponse({ status: 409, description: 'stale_version, nothing_to_undo, undo_expired' })
+  async undo(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: UndoVerdictDto,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    return toClaimResponse(await this.transitions.undo(id, principal, dto, ifMatch));
   }
 
   @Post(':id/notes')

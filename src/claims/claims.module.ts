@@ -6,11 +6,12 @@ import { ClaimTransitionService } from './claim-transition.service';
 import { ClaimsController } from './claims.controller';
 import { ClaimsQueryService } from './claims-query.service';
 import { ClaimsRepository } from './claims.repository';
+import { ClaimChangesRepository } from './claim-changes.repository';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ClaimEntity, ClaimEventEntity])],
   controllers: [ClaimsController],
-  providers: [ClaimsRepository, ClaimsQueryService, ClaimTransitionService],
-  exports: [ClaimsRepository, ClaimsQueryService, ClaimTransitionService],
+  providers: [ClaimsRepository, ClaimsQueryService, ClaimTransitionService, ClaimChangesRepository],
+  exports: [ClaimsRepository, ClaimsQueryService, ClaimTransitionService, ClaimChangesRepository],
 })
 export class ClaimsModule {}

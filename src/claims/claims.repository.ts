@@ -255,6 +255,21 @@ export class ClaimsRepository {
     return moved!;
   }
 
+  /** An undone verdict: unverified again, back with the reviewer who gave it under a fresh lease, and no verdict's reviewer. */
+  async undoVerdict(em: EntityManager, change: { id: string; reviewerId: string; leaseSeconds: number }, event: EventChange): Promise<ClaimEntity> {
+    const undone = await this.updateWithEvent(
+      em,
+      {
+        sql: `UPDATE claims SET status = 'unverified', ${NEXT_VERSION}, updated_at = now(), assignee_id = $2, assigned_at = now(),
+                lease_expires_at = now() + make_interval(secs => $3), last_verdict_reviewer_id = NULL
+              WHERE id = $1`,
+        params: [change.id, change.reviewerId, change.leaseSeconds],
+      },
+      event,
+    );
+    return undone!;
+  }
+
   /**
    * Gives the claim to the reviewer with a lease. The same statement stamps the reviewer's `last_assigned_at` (the
    * tie-breaker of the next least-loaded choice): it is part of the assignment, and a statement of its own would add

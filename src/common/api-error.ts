@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'stale_version',
   'illegal_transition',
   'evidence_required',
+  'nothing_to_undo',
+  'undo_expired',
   'payload_too_large',
   'article_too_long',
   'unsupported_charset',

@@ -18,6 +18,13 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ QUEUE_PREFIX: 'claimdesk' })).toThrow(/QUEUE_PREFIX must look like \{name\}/);
   });
 
+  it('lets a verdict be undone for 10 minutes and shows dates in UTC, by default; takes only IANA zones', () => {
+    expect(validateEnvironment({})).toMatchObject({ VERDICT_UNDO_SECONDS: 600, DESK_TIME_ZONE: 'UTC' });
+    expect(validateEnvironment({ VERDICT_UNDO_SECONDS: '2', DESK_TIME_ZONE: 'Europe/Berlin' })).toMatchObject({ VERDICT_UNDO_SECONDS: 2, DESK_TIME_ZONE: 'Europe/Berlin' });
+    expect(() => validateEnvironment({ VERDICT_UNDO_SECONDS: '-1' })).toThrow(/VERDICT_UNDO_SECONDS/);
+    expect(() => validateEnvironment({ DESK_TIME_ZONE: 'Mars/Olympus_Mons' })).toThrow(/DESK_TIME_ZONE/);
+  });
+
   it('takes a Redis Cluster as a list of host:port, and none by default', () => {
     expect(validateEnvironment({}).REDIS_CLUSTER_NODES).toBeUndefined();
     expect(validateEnvironment({ REDIS_CLUSTER_NODES: '10.0.0.1:7000,redis-b.internal:7001' }).REDIS_CLUSTER_NODES).toBe('10.0.0.1:7000,redis-b.internal:7001');

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import { ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, MinLength, Max, Min, ValidateIf, validateSync } from 'class-validator';
+import { ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsTimeZone, IsUrl, Matches, MinLength, Max, Min, ValidateIf, validateSync } from 'class-validator';
 
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((item) => item.trim().toLowerCase()).filter(Boolean) : value;
@@ -42,6 +42,14 @@ export class Environment {
 
   @Transform(toInt) @IsInt() @Min(1)
   LEASE_SECONDS = 24 * 3600;
+
+  /** How long a reviewer may take back their own verdict (the workbench's Undo, POST /claims/:id/undo); 0: never. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(24 * 3600)
+  VERDICT_UNDO_SECONDS = 600;
+
+  /** The pages' time zone (IANA name) for people who have not chosen their own on /ui/account. */
+  @IsTimeZone()
+  DESK_TIME_ZONE = 'UTC';
 
   @Transform(toInt) @IsInt() @Min(1000)
   RECONCILE_INTERVAL_MS = 60_000;
@@ -112,6 +120,10 @@ export class Environment {
   @IsOptional() @IsIn(['editor', 'reviewer'])
   OIDC_DEFAULT_ROLE?: 'editor' | 'reviewer';
 
+  /** 32 random bytes in base64 (`openssl rand -base64 32`): TOTP secrets are stored sealed with it. */
+  @IsOptional() @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'TOTP_ENCRYPTION_KEY is 32 bytes in base64 (openssl rand -base64 32)' })
+  TOTP_ENCRYPTION_KEY?: string;
+
   /** When set, /metrics needs `Authorization: Bearer <METRICS_TOKEN>`. */
   @IsOptional() @IsString() @MinLength(16)
   METRICS_TOKEN?: string;
@@ -172,7 +184,7 @@ export class Environment {
 
 /** Values quoted in an error: keys never, URLs without their password. */
 function shown(name: string, value: unknown): string {
-  if (name === 'ADMIN_API_KEY' || name === 'METRICS_TOKEN' || name === 'OIDC_CLIENT_SECRET') return 'a value that is not shown';
+  if (name === 'ADMIN_API_KEY' || name === 'METRICS_TOKEN' || name === 'OIDC_CLIENT_SECRET' || name === 'TOTP_ENCRYPTION_KEY') return 'a value that is not shown';
   if (typeof value === 'string' && name.endsWith('_URL')) {
     try {
       const url = new URL(value);

@@ -38,4 +38,11 @@ export class PeopleController {
   async reset(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string) {
     return { resetUrl: await this.people.reset(id, principal) };
   }
+
+  @Post(':id/two-factor/reset')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Turn off a person’s TOTP second factor (admin), e.g. after a lost phone; ends their sessions, and they enrol again' })
+  async resetTwoFactor(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string) {
+    return toUserResponse(await this.people.resetTwoFactor(id, principal));
+  }
 }

@@ -54,15 +54,24 @@ export class PeopleRepository {
     return this.users().find({ order: { name: 'ASC', id: 'ASC' } });
   }
 
+  async setTimeZone(userId: string, timeZone: string | null): Promise<void> {
+    await this.dataSource.query(`UPDATE users SET time_zone = $2, updated_at = now() WHERE id = $1`, [userId, timeZone]);
+  }
+
   async setPassword(em: EntityManager, userId: string, passwordHash: string): Promise<void> {
     await em.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [userId, passwordHash]);
   }
 
-  async setTotp(userId: string, secret: string | null, enabled: boolean): Promise<void> {
-    await this.dataSource.query(
+  async setTotp(userId: string, secret: string | null, enabled: boolean, em: EntityManager = this.dataSource.manager): Promise<void> {
+    await em.query(
       `UPDATE users SET totp_secret = $2, totp_enabled_at = CASE WHEN $3 THEN now() END, totp_last_step = NULL, updated_at = now() WHERE id = $1`,
       [userId, secret, enabled],
     );
+  }
+
+  /** The same secret in another form (sealed now that a key is set); the factor stays on. */
+  async replaceTotpSecret(userId: string, secret: string): Promise<void> {
+    await this.dataSource.query(`UPDATE users SET totp_secret = $2, updated_at = now() WHERE id = $1`, [userId, secret]);
   }
 
   /** Records the step of an accepted code; false when that step (or a later one) was used already, in a race too. */

@@ -48,6 +48,11 @@ export class PeopleService {
     return user;
   }
 
+  /** The zone the person reads dates in (already checked as an IANA name); null: the desk's. */
+  setTimeZone(userId: string, timeZone: string | null): Promise<void> {
+    return this.people.setTimeZone(userId, timeZone);
+  }
+
   /** Deactivating ends every session at once; a person made reviewer gets a reviewer profile. */
   async update(id: string, dto: UpdateUserDto, actor: Principal): Promise<UserEntity> {
     const user = await this.get(id);
@@ -72,6 +77,17 @@ export class PeopleService {
       await recordAuditEvent(em, { action: 'user.reset', actor, targetType: 'user', targetId: id });
       return this.issueLink(em, id, 'reset');
     });
+  }
+
+  /** For a lost phone (or a lost TOTP_ENCRYPTION_KEY): the second factor goes with every session, and the person enrols again. */
+  async resetTwoFactor(id: string, actor: Principal): Promise<UserEntity> {
+    await this.get(id);
+    await this.dataSource.transaction(async (em) => {
+      await this.people.setTotp(id, null, false, em);
+      await this.sessions.endAllOf(id, em);
+      await recordAuditEvent(em, { action: 'user.two_factor_reset', actor, targetType: 'user', targetId: id });
+    });
+    return this.get(id);
   }
 
   private async issueLink(em: EntityManager, userId: string, purpose: UserTokenPurpose): Promise<string> {

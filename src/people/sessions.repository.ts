@@ -16,6 +16,7 @@ export interface SessionRow {
   email: string;
   role: PersonRole;
   reviewerId: string | null;
+  timeZone: string | null;
   /** The person is active, and so is the reviewer profile behind a reviewer. */
   active: boolean;
 }
@@ -37,7 +38,7 @@ export class SessionsRepository {
   async byTokenHash(tokenHash: string): Promise<SessionRow | null> {
     const rows: SessionRow[] = await this.dataSource.query(
       `SELECT s.id, s.user_id AS "userId", s.stage, s.last_seen_at AS "lastSeenAt", s.expires_at AS "expiresAt",
-              u.name, u.email, u.role, u.reviewer_id AS "reviewerId", (u.active AND coalesce(r.active, true)) AS active
+              u.name, u.email, u.role, u.reviewer_id AS "reviewerId", u.time_zone AS "timeZone", (u.active AND coalesce(r.active, true)) AS active
        FROM user_sessions s JOIN users u ON u.id = s.user_id LEFT JOIN reviewers r ON r.id = u.reviewer_id
        WHERE s.token_hash = $1`,
       [tokenHash],

@@ -9,7 +9,7 @@ import { SessionsRepository, type SessionRow } from './sessions.repository';
 import type { SessionStage } from './user-session.entity';
 
 export function principalOfSession(session: SessionRow): Principal {
-  return { keyId: null, userId: session.userId, name: session.name, role: session.role, reviewerId: session.reviewerId, integratorId: null };
+  return { keyId: null, userId: session.userId, name: session.name, role: session.role, reviewerId: session.reviewerId, integratorId: null, timeZone: session.timeZone };
 }
 
 /** Server-side sessions of the pages: the cookie holds an opaque token, Postgres its hash, its stage and its clocks. */

@@ -10,6 +10,7 @@ import { SessionsService } from './sessions.service';
 import type { SessionRow } from './sessions.repository';
 import { SignInThrottle } from './sign-in-throttle';
 import { acceptedTotpStep } from './totp';
+import { TotpSecretBox } from './totp-secret-box';
 import type { SessionStage } from './user-session.entity';
 import type { UserEntity } from './user.entity';
 
@@ -29,6 +30,7 @@ export class SignInService {
     private readonly sessions: SessionsService,
     private readonly throttle: SignInThrottle,
     private readonly reviewers: ReviewersService,
+    private readonly secrets: TotpSecretBox,
     private readonly config: ConfigService<Environment, true>,
   ) {}
 
@@ -64,11 +66,15 @@ export class SignInService {
   async withCode(session: SessionRow, code: string, request: Request, response: Response): Promise<SignedIn> {
     await this.throttle.refuseIfOverLimit(session.email, request, response);
     const user = await this.people.byId(session.userId);
-    const step = user?.totpSecret && user.totpEnabledAt ? acceptedTotpStep(user.totpSecret, code, user.totpLastStep === null ? null : Number(user.totpLastStep)) : null;
-    if (!user || step === null || !(await this.people.useTotpStep(user.id, step))) {
+    const stored = user?.totpEnabledAt ? user.totpSecret : null;
+    const secret = user && stored ? this.secrets.open(user.id, stored) : null;
+    const lastStep = user?.totpLastStep == null ? null : Number(user.totpLastStep);
+    const step = secret ? acceptedTotpStep(secret, code, lastStep) : null;
+    if (!user || !stored || !secret || step === null || !(await this.people.useTotpStep(user.id, step))) {
       await this.throttle.recordFailure(session.email, request);
       throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'That code is not right (or was used already); use the current one from your app.');
     }
+    if (this.secrets.isUnsealed(stored)) await this.people.replaceTotpSecret(user.id, this.secrets.seal(user.id, secret));
     return { token: await this.sessions.advance(session, 'signed_in'), stage: 'signed_in', user };
   }
 }

@@ -24,6 +24,10 @@ export class UserEntity {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** IANA name the person reads dates in; null: the desk's DESK_TIME_ZONE. */
+  @Column({ name: 'time_zone', type: 'text', nullable: true })
+  timeZone: string | null;
+
   /** argon2id (PHC string); null until the invitation is used. */
   @Column({ name: 'password_hash', type: 'text', nullable: true })
   passwordHash: string | null;

@@ -1,15 +1,17 @@
 import { Body, Controller, Get, HttpStatus, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, Public, Roles, type Principal } from '../auth/principal';
 import { csrfTokenFor, csrfTokenMatches } from '../auth/request-origin';
 import { sessionTokenOf } from '../auth/api-key.guard';
 import { ApiError } from '../common/api-error';
+import type { Environment } from '../config/environment';
 import { PeopleService } from '../people/people.service';
 import { principalOfSession, SessionsService } from '../people/sessions.service';
 import type { SessionRow } from '../people/sessions.repository';
 import { TotpEnrolmentService } from '../people/totp-enrolment.service';
-import { CodeDto, CsrfOnlyDto } from './dto/login.dto';
+import { CodeDto, CsrfOnlyDto, TimeZoneDto } from './dto/login.dto';
 import { homeOf, SessionCookies } from './session-cookie';
 import { UiExceptionFilter } from './ui-exception.filter';
 import { accountPage, totpPage } from './views/sign-in-pages';
@@ -29,6 +31,7 @@ export class UiAccountController {
     private readonly sessions: SessionsService,
     private readonly totp: TotpEnrolmentService,
     private readonly cookies: SessionCookies,
+    private readonly config: ConfigService<Environment, true>,
   ) {}
 
   private page(response: Response, status: number, body: string): void {
@@ -40,7 +43,16 @@ export class UiAccountController {
   @Roles('admin', 'editor', 'reviewer')
   async show(@CurrentPrincipal() principal: Principal, @Res() response: Response): Promise<void> {
     const user = await this.people.get(personOnly(principal));
-    this.page(response, HttpStatus.OK, accountPage(principal, { email: user.email, twoFactor: user.totpEnabledAt !== null }, null));
+    const person = { email: user.email, twoFactor: user.totpEnabledAt !== null, timeZone: user.timeZone, deskTimeZone: this.config.get('DESK_TIME_ZONE', { infer: true }) };
+    this.page(response, HttpStatus.OK, accountPage(principal, person, null));
+  }
+
+  /** The zone the person reads every page's dates in (from their next request on). */
+  @Post('time-zone')
+  @Roles('admin', 'editor', 'reviewer')
+  async setTimeZone(@CurrentPrincipal() principal: Principal, @Body() dto: TimeZoneDto, @Res() response: Response): Promise<void> {
+    await this.people.setTimeZone(personOnly(principal), dto.timeZone ?? null);
+    response.redirect(HttpStatus.SEE_OTHER, '/ui/account');
   }
 
   /** Ends every session of the person, this one included. */

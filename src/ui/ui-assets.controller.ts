@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/principal';
 import { ApiError } from '../common/api-error';
+import { LIVE_JS } from './assets/live-js';
 import { REVIEW_JS } from './assets/review-js';
 import { UI_CSS } from './assets/ui-css';
 
@@ -10,6 +11,7 @@ import { UI_CSS } from './assets/ui-css';
 const ASSETS: Record<string, { type: string; body: string }> = {
   'ui.css': { type: 'text/css; charset=utf-8', body: UI_CSS },
   'review.js': { type: 'text/javascript; charset=utf-8', body: REVIEW_JS },
+  'live.js': { type: 'text/javascript; charset=utf-8', body: LIVE_JS },
   'favicon.svg': {
     type: 'image/svg+xml',
     body: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#1f2d45"/><rect x="3" y="7" width="10" height="3" fill="#2f7d4f"/></svg>',

@@ -6,6 +6,7 @@ import { toClaimEventResponse, toClaimResponse } from '../claims/claim.response'
 import { ClaimTransitionService } from '../claims/claim-transition.service';
 import { EvidenceDto } from '../claims/dto/evidence.dto';
 import { TransitionClaimDto } from '../claims/dto/transition-claim.dto';
+import { UndoVerdictDto } from '../claims/dto/undo-verdict.dto';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { AssignmentService } from '../review/assignment.service';
 
@@ -26,6 +27,12 @@ export class UiReviewActionsController {
   @HttpCode(200)
   async move(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Body() dto: TransitionClaimDto) {
     return toClaimResponse(await this.transitions.move(id, principal, dto));
+  }
+
+  @Post(':id/undo')
+  @HttpCode(200)
+  async undo(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Body() dto: UndoVerdictDto) {
+    return toClaimResponse(await this.transitions.undo(id, principal, dto));
   }
 
   @Post(':id/notes')

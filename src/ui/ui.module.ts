@@ -1,5 +1,6 @@
 import { FactChecksModule } from '../fact-checks/fact-checks.module';
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AdminModule } from '../admin/admin.module';
 import { ArticlesModule } from '../articles/articles.module';
 import { AuthModule } from '../auth/auth.module';
@@ -17,6 +18,9 @@ import { UiAssetsController } from './ui-assets.controller';
 import { UiAccountController } from './ui-account.controller';
 import { UiAuthController } from './ui-auth.controller';
 import { UiFallbackController } from './ui-fallback.controller';
+import { UiLiveController } from './ui-live.controller';
+import { LiveUpdatesService } from './live-updates.service';
+import { TimeZoneInterceptor } from './time-zone.interceptor';
 import { UiPasswordController } from './ui-password.controller';
 import { UiSsoController } from './ui-sso.controller';
 import { SessionCookies } from './session-cookie';
@@ -31,7 +35,7 @@ import { WorkbenchService } from './workbench.service';
 /** The desk's pages (server-rendered HTML over the domain services) and the queue dashboard. */
 @Module({
   imports: [AuthModule, PeopleModule, ArticlesModule, ClaimsModule, FactChecksModule, ReviewModule, AdminModule, QueueDashboardModule],
-  controllers: [UiAuthController, UiPasswordController, UiAccountController, UiSsoController, UiAssetsController, UiArticlesController, UiReviewController, UiReviewActionsController, UiMatchesController, UiAdminController, UiSearchController, UiFallbackController],
-  providers: [SessionCookies, PagesRepository, ArticleListService, ArticlePageService, PeopleService, WorkbenchService, SearchPageService, SearchRepository],
+  controllers: [UiAuthController, UiPasswordController, UiAccountController, UiSsoController, UiAssetsController, UiArticlesController, UiReviewController, UiReviewActionsController, UiMatchesController, UiAdminController, UiSearchController, UiLiveController, UiFallbackController],
+  providers: [SessionCookies, PagesRepository, ArticleListService, ArticlePageService, PeopleService, WorkbenchService, SearchPageService, SearchRepository, LiveUpdatesService, { provide: APP_INTERCEPTOR, useClass: TimeZoneInterceptor }],
 })
 export class UiModule {}

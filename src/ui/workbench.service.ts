@@ -7,6 +7,7 @@ import type { ClaimEventEntity } from '../claims/claim-event.entity';
 import type { ClaimEntity } from '../claims/claim.entity';
 import { ClaimsQueryService } from '../claims/claims-query.service';
 import { FactChecksRepository, type StoredMatch } from '../fact-checks/fact-checks.repository';
+import { ClaimTransitionService } from '../claims/claim-transition.service';
 import { AssignmentService } from '../review/assignment.service';
 import { PagesRepository, type ReviewerCard } from './pages.repository';
 import { PeopleService, type PeopleDirectory } from './people.service';
@@ -33,6 +34,7 @@ export class WorkbenchService {
     private readonly claimsQuery: ClaimsQueryService,
     private readonly people: PeopleService,
     private readonly factChecks: FactChecksRepository,
+    private readonly transitions: ClaimTransitionService,
   ) {}
 
   /** The claim to work next (from the reviewer's list first, then pulled), or null when there is nothing to give. */
@@ -65,5 +67,14 @@ export class WorkbenchService {
 
   async claim(principal: Principal, claimId: string): Promise<ClaimEntity> {
     return this.claimsQuery.get(principal, claimId);
+  }
+
+  /** Until when the reviewer may take back the claim's verdict (the page's Undo), or null. */
+  undoableUntil(principal: Principal, claim: ClaimEntity): Promise<Date | null> {
+    return this.transitions.undoableUntil(principal, claim);
+  }
+
+  async undo(principal: Principal, claimId: string, version: number): Promise<void> {
+    await this.transitions.undo(claimId, principal, { expectedVersion: version });
   }
 }

@@ -40,6 +40,8 @@ export async function launchBrowser(baseUrl: string): Promise<TestBrowser> {
     baseURL: baseUrl,
   });
   await context.route(`${baseUrl}/ui/**`, async (route) => {
+    // A Server-Sent Events stream never ends: fetched here it would never be fulfilled. It is no page, so needs no CSP.
+    if (route.request().resourceType() === 'eventsource') return route.continue();
     // Redirects go back to the browser as they are, with their cookies.
     const response = await route.fetch({ maxRedirects: 0 });
     await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': STRICT_CSP } });

@@ -1,6 +1,26 @@
 /** The workbench's script, served as /ui/assets/review.js (a file, not inline: the CSP forbids inline script). */
 export const REVIEW_JS = String.raw`(function () {
   'use strict';
+  // The shortcuts the page lists under "Keyboard shortcuts": a button is pressed, a field is focused.
+  var SHORTCUTS = { n: '#next-claim', s: '#sourced-url', d: '#disputed-note', x: '#dismissed-note', '/': '#note-note', u: '#undo-verdict' };
+  document.addEventListener('keydown', function (event) {
+    var target = event.target;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) {
+      // While typing, letters are text: only these two keys do something.
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && target.form) { event.preventDefault(); target.form.requestSubmit(); }
+      if (event.key === 'Escape') target.blur();
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+    var element = Object.prototype.hasOwnProperty.call(SHORTCUTS, event.key) ? document.querySelector(SHORTCUTS[event.key]) : null;
+    if (!element) return;
+    event.preventDefault();
+    if (element.tagName === 'BUTTON') { element.click(); return; }
+    var details = element.closest('details');
+    if (details) details.open = true;
+    element.focus();
+  });
+
   var panel = document.getElementById('claim-actions');
   if (!panel) return;
   var claimId = panel.getAttribute('data-claim-id');
@@ -12,6 +32,13 @@ export const REVIEW_JS = String.raw`(function () {
   var names = {};
   try { names = JSON.parse(bench.getAttribute('data-reviewer-names') || '{}'); } catch (e) { names = {}; }
 
+  // The pages' one date format (views/format.ts), in the reader's zone the server put on <body>.
+  var timeZone = document.body.getAttribute('data-time-zone') || 'UTC';
+  function formatDateTime(value) {
+    var date = new Date(value);
+    var zone = new Intl.DateTimeFormat('en-GB', { timeZone: timeZone, timeZoneName: 'short' }).formatToParts(date).filter(function (p) { return p.type === 'timeZoneName'; })[0];
+    return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: timeZone }).format(date) + (zone ? ' ' + zone.value : '');
+  }
   function show(kind, parts) {
     result.className = 'result alert ' + kind;
     result.textContent = '';
@@ -37,7 +64,7 @@ export const REVIEW_JS = String.raw`(function () {
     var details = (body && body.details) || {};
     if (status === 401) return ['Your session has ended. ', link('/ui/login?next=' + encodeURIComponent(location.pathname + location.search), 'Sign in again'), '.'];
     if (code === 'stale_version') {
-      var at = details.lastMovedBy && details.lastMovedBy.at ? ' at ' + new Date(details.lastMovedBy.at).toLocaleString() : '';
+      var at = details.lastMovedBy && details.lastMovedBy.at ? ' at ' + formatDateTime(details.lastMovedBy.at) : '';
       return ['Someone moved this claim first: ' + who(details.lastMovedBy) + at + '. It is now at version ' + details.currentVersion + ', not ' + version + '. ',
         link('/ui/review?claim=' + claimId, 'Reload the claim'), ' to see where it stands.'];
     }

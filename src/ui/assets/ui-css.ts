@@ -18,10 +18,12 @@ h2 { font-size: 1.15rem; margin: 0 0 .6rem; }
 h3 { font-size: 1rem; margin: 1rem 0 .4rem; }
 .muted { color: var(--muted); font-weight: normal; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+/* A claim's status label is for screen readers only: copying the article gives its text, not "(claim, sourced)". */
+.claim .visually-hidden { user-select: none; -webkit-user-select: none; }
 .skip { position: absolute; left: -999px; top: 0; background: #fff; padding: .5rem; }
 .skip:focus { left: .5rem; z-index: 10; }
 
-.topbar { display: flex; align-items: center; gap: 1.5rem; padding: .6rem 1.5rem; background: #1f2d45; color: #fff; }
+.topbar { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem 1.5rem; padding: .6rem 1.5rem; background: #1f2d45; color: #fff; }
 .topbar a { color: #fff; text-decoration: none; }
 .topbar .brand { font-weight: 700; letter-spacing: .02em; font-size: 1.1rem; }
 .topbar nav ul { display: flex; gap: 1rem; list-style: none; margin: 0; padding: 0; }
@@ -30,7 +32,21 @@ h3 { font-size: 1rem; margin: 1rem 0 .4rem; }
 .signout { margin-left: auto; display: flex; align-items: center; gap: .5rem; }
 .signout .who { opacity: .85; font-size: .9rem; }
 .topbar button.link { color: #fff; }
-main { max-width: 1280px; margin: 0 auto; padding: 1.2rem 1.5rem 3rem; }
+main { max-width: 1280px; margin: 0 auto; padding: 1.2rem 1.5rem 3rem; overflow-wrap: anywhere; }
+/* A phone (360 px): the header wraps onto two lines instead of scrolling sideways. */
+@media (max-width: 600px) {
+  .topbar { gap: .3rem .8rem; padding: .5rem .75rem; }
+  .topbar nav ul { flex-wrap: wrap; gap: .2rem .4rem; }
+  .topbar nav a { padding: .2rem .35rem; }
+  .signout { margin-left: 0; flex-wrap: wrap; }
+  main { padding: .8rem .75rem 2rem; }
+  .article-text, .sidebar, .in-hand { padding: .8rem .9rem; }
+}
+.live ul { margin: .3rem 0 0; padding-left: 1.2rem; }
+kbd { font: .85em ui-monospace, SFMono-Regular, Menlo, monospace; border: 1px solid #9aa5b8; border-bottom-width: 2px; border-radius: 4px; padding: 0 .35em; background: #fff; }
+.shortcuts { font-size: .9rem; }
+.shortcuts dl { display: grid; grid-template-columns: auto 1fr; gap: .2rem .8rem; margin: .4rem 0 0; }
+.shortcuts dd { margin: 0; }
 
 .panel { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 1rem 1.2rem; margin: 0 0 1rem; }
 .panel.narrow { max-width: 460px; margin: 3rem auto; }

@@ -1,4 +1,5 @@
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsOptional, IsString, IsTimeZone, MaxLength } from 'class-validator';
 
 export class LoginDto {
   @IsOptional() @IsString() @MaxLength(320)
@@ -31,4 +32,10 @@ export class CodeDto {
 export class CsrfOnlyDto {
   @IsOptional() @IsString() @MaxLength(200)
   _csrf?: string;
+}
+
+/** The account page's time zone: an IANA name, or empty for the desk's. */
+export class TimeZoneDto extends CsrfOnlyDto {
+  @IsOptional() @Transform(({ value }) => (value === '' ? undefined : value)) @IsTimeZone({ message: 'timeZone must be a time zone such as Europe/Berlin' })
+  timeZone?: string;
 }

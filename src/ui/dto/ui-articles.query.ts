@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../articles/article.entity';
 import { IsDay } from '../../common/timestamp';
 
@@ -46,6 +46,18 @@ export class UiReviewQuery extends UiClaimQuery {
 
   @IsOptional() @IsIn(['1'])
   empty?: string;
+
+  @IsOptional() @IsIn(['1'])
+  undone?: string;
+}
+
+/** The workbench's Undo: the claim, and the version its verdict left it at. */
+export class UiUndoQuery {
+  @IsUUID()
+  claim: string;
+
+  @Transform(({ value }) => Number(value)) @IsInt() @Min(1)
+  version: number;
 }
 
 /** "Next claim" names the claim on screen, so the next one in the reviewer's list is another. */

@@ -5,6 +5,7 @@ import { claimDetail, highlightedText, placeableClaims } from './claim-views';
 import { formatDateTime } from './format';
 import { html, safeHref } from './html';
 import { layout } from './layout';
+import { liveRegion } from './live';
 import { statusChip, summaryPanel } from './status';
 
 export function articlePage(page: ArticlePage, principal: Principal): string {
@@ -15,7 +16,7 @@ export function articlePage(page: ArticlePage, principal: Principal): string {
   const placed = new Set(placeableClaims(article.body, claims).map((c) => c.id));
   const url = safeHref(article.url);
   return layout(
-    { title: article.title, principal, section: '/ui/articles' },
+    { title: article.title, principal, section: '/ui/articles', scripts: ['live.js'] },
     html`<nav class="crumbs" aria-label="Breadcrumb"><a href="/ui/articles">Articles</a> › <span>${article.title}</span></nav>
     <header class="article-head">
       <h1>${article.title}</h1>
@@ -26,6 +27,7 @@ export function articlePage(page: ArticlePage, principal: Principal): string {
       ${article.status === 'received' || article.status === 'extracting' ? html`<p class="alert">Claims are being extracted; reload in a moment.</p>` : ''}
     </header>
     ${summaryPanel(summary, page.reviewed)}
+    ${liveRegion(`/ui/live?article=${article.id}`)}
     <div class="columns">
       <section class="article-text" aria-label="Article text with its claims highlighted">
         <p class="hint muted">Each highlighted passage is a claim, coloured by its status. Select one to see its sources, notes and history.</p>

@@ -66,8 +66,8 @@ const EVENT_WORDS: Record<string, string> = {
 
 function eventSummary(event: ClaimEventEntity, people: PeopleDirectory): Html {
   const who = people.actor(event);
-  if (event.type === 'transition') {
-    return html`<strong>${who}</strong> moved it ${event.fromStatus ? statusChip(event.fromStatus) : ''} → ${event.toStatus ? statusChip(event.toStatus) : ''}`;
+  if (event.type === 'transition' || event.type === 'verdict_undone') {
+    return html`<strong>${who}</strong> ${event.type === 'transition' ? 'moved it' : 'undid the verdict'} ${event.fromStatus ? statusChip(event.fromStatus) : ''} → ${event.toStatus ? statusChip(event.toStatus) : ''}`;
   }
   if (event.type === 'assigned' || event.type === 'unassigned' || event.type === 'released' || event.type === 'lease_expired') {
     return html`${EVENT_WORDS[event.type]}: <strong>${people.reviewer(event.reviewerId) ?? '—'}</strong>${event.actorRole !== 'reviewer' ? html` <span class="muted">by ${who}</span>` : ''}`;

@@ -1,5 +1,6 @@
 import type { Principal } from '../../auth/principal';
 import type { Role } from '../../auth/role';
+import { currentTimeZone } from './format';
 import { html, type Html } from './html';
 
 interface NavItem {
@@ -44,7 +45,7 @@ ${principal?.csrfToken ? html`<meta name="csrf-token" content="${principal.csrfT
 <link rel="stylesheet" href="/ui/assets/ui.css">
 ${(options.scripts ?? []).map((src) => html`<script src="/ui/assets/${src}" defer></script>`)}
 </head>
-<body>
+<body data-time-zone="${currentTimeZone()}">
 <a class="skip" href="#main">Skip to content</a>
 <header class="topbar">
   <a class="brand" href="/ui/articles">claimdesk</a>

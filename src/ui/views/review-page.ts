@@ -8,11 +8,39 @@ import { formatDateTime } from './format';
 import { html, type Html } from './html';
 import { csrfField, layout } from './layout';
 import { seenBeforePanel } from './seen-before';
+import { liveRegion } from './live';
 import { STATUS_LABELS, statusChip } from './status';
 
 export interface WorkbenchFlash {
   kind: 'ok' | 'info';
   message: Html;
+  /** The verdict just given, while its reviewer may still take it back. */
+  undo?: { claimId: string; version: number; until: Date };
+}
+
+function flashPanel(flash: WorkbenchFlash, principal: Principal): Html {
+  return html`<div class="alert ${flash.kind}" role="status" id="flash"><p>${flash.message}</p>${flash.undo
+    ? html`<form method="post" action="/ui/review/undo?claim=${flash.undo.claimId}&amp;version=${flash.undo.version}" class="undo">${csrfField(principal)}
+        <button type="submit" id="undo-verdict">Undo</button> <span class="muted">until ${formatDateTime(flash.undo.until)}</span></form>`
+    : ''}</div>`;
+}
+
+const SHORTCUTS: [keys: Html, what: string][] = [
+  [html`<kbd>n</kbd>`, 'Next claim'],
+  [html`<kbd>s</kbd>`, 'Sourced: to the source URL'],
+  [html`<kbd>d</kbd>`, 'Disputed: to the rationale'],
+  [html`<kbd>x</kbd>`, 'Dismiss: to the reason'],
+  [html`<kbd>/</kbd>`, 'Note: to a note without a verdict'],
+  [html`<kbd>u</kbd>`, 'Undo the verdict just given (while offered)'],
+  [html`<kbd>Ctrl</kbd> + <kbd>Enter</kbd>`, 'Send the form you are typing in'],
+  [html`<kbd>Esc</kbd>`, 'Leave the field (shortcuts work again)'],
+];
+
+function shortcutsPanel(): Html {
+  return html`<section class="shortcuts" aria-labelledby="shortcuts-heading">
+    <h2 id="shortcuts-heading">Keyboard shortcuts</h2>
+    <dl>${SHORTCUTS.map(([keys, what]) => html`<dt>${keys}</dt><dd>${what}</dd>`)}</dl>
+  </section>`;
 }
 
 /** The claim's paragraph with one paragraph either side. */
@@ -86,12 +114,13 @@ export function reviewPage(bench: Workbench, principal: Principal, flash: Workbe
   const { reviewer, open, selected, people } = bench;
   const reviewerNames = JSON.stringify(Object.fromEntries(people.reviewers));
   return layout(
-    { title: 'Workbench', principal, section: '/ui/review', scripts: ['review.js'] },
+    { title: 'Workbench', principal, section: '/ui/review', scripts: ['review.js', 'live.js'] },
     html`<div class="bench-head">
       <h1>Workbench <span class="muted">· ${reviewer.name}</span></h1>
       <form method="post" action="/ui/review/next${selected ? html`?leaving=${selected.claim.id}` : ''}">${csrfField(principal)}<button type="submit" class="primary" id="next-claim">Next claim</button></form>
     </div>
-    ${flash ? html`<p class="alert ${flash.kind}" role="status" id="flash">${flash.message}</p>` : ''}
+    ${flash ? flashPanel(flash, principal) : ''}
+    ${liveRegion('/ui/live?workbench=1')}
     <div class="columns bench" data-reviewer-names="${reviewerNames}">
       <aside class="sidebar" aria-labelledby="open-heading">
         <h2 id="open-heading">My open claims <span class="muted">(${open.length} of ${reviewer.capacity})</span></h2>
@@ -102,6 +131,7 @@ export function reviewPage(bench: Workbench, principal: Principal, flash: Workbe
                 <a href="/ui/review?claim=${claim.id}" data-claim-id="${claim.id}"${claim.id === selected?.claim.id ? html` aria-current="true"` : ''}>${claim.text.length > 100 ? `${claim.text.slice(0, 97)}…` : claim.text}</a>
                 <span class="muted">${articleTitle} · score ${claim.checkworthiness.toFixed(2)} · lease to ${formatDateTime(claim.leaseExpiresAt)}</span></li>`,
             )}</ol>`}
+        ${shortcutsPanel()}
       </aside>
       <section class="in-hand" aria-label="The claim in hand">
         ${selected

@@ -96,12 +96,29 @@ export function totpPage(options: TotpPageOptions, principal: Principal | null):
   );
 }
 
-export function accountPage(principal: Principal, person: { email: string; twoFactor: boolean }, notice: string | null): string {
+/** Every zone the runtime knows (IANA names), UTC first. */
+const TIME_ZONES = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')];
+
+function timeZoneForm(principal: Principal, timeZone: string | null, deskTimeZone: string): Html {
+  return html`<form method="post" action="/ui/account/time-zone" class="stack">
+    ${principal.csrfToken ? csrf(principal.csrfToken) : ''}
+    <label for="time-zone">Time zone</label>
+    <select id="time-zone" name="timeZone">
+      <option value=""${timeZone ? '' : html` selected`}>The desk’s (${deskTimeZone})</option>
+      ${TIME_ZONES.map((zone) => html`<option${zone === timeZone ? html` selected` : ''}>${zone}</option>`)}
+    </select>
+    <button type="submit">Save time zone</button>
+  </form>`;
+}
+
+export function accountPage(principal: Principal, person: { email: string; twoFactor: boolean; timeZone: string | null; deskTimeZone: string }, notice: string | null): string {
   return panel(
     'Your account',
     html`${alert(notice, 'info')}
       <dl><dt>Name</dt><dd>${principal.name}</dd><dt>Email</dt><dd>${person.email}</dd><dt>Role</dt><dd>${principal.role}</dd>
-      <dt>Two-factor sign-in</dt><dd data-two-factor="${person.twoFactor ? 'on' : 'off'}">${person.twoFactor ? 'on' : html`off · <a href="/ui/account/totp">set it up</a>`}</dd></dl>
+      <dt>Two-factor sign-in</dt><dd data-two-factor="${person.twoFactor ? 'on' : 'off'}">${person.twoFactor ? 'on' : html`off · <a href="/ui/account/totp">set it up</a>`}</dd>
+      <dt>Dates shown in</dt><dd data-time-zone="${person.timeZone ?? person.deskTimeZone}">${person.timeZone ?? person.deskTimeZone}</dd></dl>
+      ${timeZoneForm(principal, person.timeZone, person.deskTimeZone)}
       <form method="post" action="/ui/account/sign-out-everywhere">
         ${principal.csrfToken ? csrf(principal.csrfToken) : ''}
         <button type="submit">Sign out everywhere</button>
