@@ -6,10 +6,10 @@ import type { ClaimEntity } from '../claims/claim.entity';
 import { ClaimsQueryService } from '../claims/claims-query.service';
 import { ApiError } from '../common/api-error';
 import type { Environment } from '../config/environment';
-import { isPublishedVerdict, type PublishedVerdict } from '../integrations/claim-review';
+import type { PublishedVerdict } from '../integrations/claim-review';
 import type { ConfirmMatchDto } from './dto/confirm-match.dto';
 import { FactChecksRepository, type StoredMatch } from './fact-checks.repository';
-import { verdictForRating } from './rating-verdict';
+import { verdictOfMatch } from './rating-verdict';
 
 /** A reviewer's answer to a match: confirmed, the claim takes its verdict through the state machine; or rejected. */
 @Injectable()
@@ -62,12 +62,9 @@ export class ClaimMatchDecisionService {
 
   private verdictOf(match: StoredMatch, asked?: PublishedVerdict): PublishedVerdict {
     if (asked) return asked;
-    if (match.kind === 'fact-check') {
-      const verdict = verdictForRating(match.rating);
-      if (verdict) return verdict;
-      throw ApiError.validation({ to: [`the fact-check's rating (${match.rating ?? 'none'}) names no verdict: send to as sourced or disputed`] });
-    }
-    if (match.status && isPublishedVerdict(match.status)) return match.status;
+    const offered = verdictOfMatch(match);
+    if (offered) return offered;
+    if (match.kind === 'fact-check') throw ApiError.validation({ to: [`the fact-check's rating (${match.rating ?? 'none'}) names no verdict: send to as sourced or disputed`] });
     throw new ApiError(HttpStatus.CONFLICT, 'conflict', `The matched claim is ${match.status}, without a verdict yet; send to as sourced or disputed`);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { FactChecksRepository, type CandidateRow } from './fact-checks.repository';
 import { DEFAULT_SCORER_PARAMS, parseTsvector, postingsToRead, salientTokens, scoreCandidate, type Candidate, type CorpusStats, type ScorerParams, type TermStat } from './match-scorer';
 import { normaliseQueryText } from './query-text';
+import { contentWords, WordVectors } from './word-vectors';
 
 /** How many full-text candidates the re-ranker sees. */
 export const CANDIDATE_POOL = 50;
@@ -36,17 +37,22 @@ export class FactCheckSearchService {
     const text = normaliseQueryText(rawText);
     const { terms, stats } = await this.repository.queryTerms(text);
     const reads = postingsToRead(terms, stats.docCount, maxLexemes, maxShare, budget);
-    const rows = await this.repository.candidates(reads, text, pool);
+    const rows = await this.repository.candidates(reads, pool);
     // The postings' weight is at most k1 + 1 (1.6): the sum over the query, so rank is at most 1.
     const bestRank = 1.6 * reads.reduce((sum, r) => sum + r.idf, 0);
-    const candidates = rows.map((r) => ({
-      claimVector: parseTsvector(r.claimVector),
-      titleVector: parseTsvector(r.titleVector),
-      claimText: r.claimReviewed,
-      titleText: r.headline ?? '',
-      trigram: Number(r.trigram),
-      rank: Number(r.rank) / bestRank,
-    }));
+    const similarity = WordVectors.shared().forQuery(contentWords(text));
+    const candidates = rows.map((r) => {
+      const claimWords = contentWords(r.claimReviewed);
+      return {
+        claimVector: parseTsvector(r.claimVector),
+        titleVector: parseTsvector(r.titleVector),
+        claimText: r.claimReviewed,
+        titleText: r.headline ?? '',
+        rank: Number(r.rank) / bestRank,
+        softQuery: similarity.queryIn([...claimWords, ...contentWords(r.headline ?? '')]),
+        softClaim: similarity.textIn(claimWords),
+      };
+    });
     return { terms, salient: salientTokens(text), stats, rows, candidates };
   }
 

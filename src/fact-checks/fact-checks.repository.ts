@@ -22,7 +22,6 @@ export interface CandidateRow extends FactCheckRow {
   claimVector: string;
   titleVector: string;
   rank: number;
-  trigram: number;
 }
 
 /** The search page's filters; a null one is not applied. The text is a web-search query: all its words, "phrases", -not. */
@@ -194,20 +193,19 @@ export class FactChecksRepository {
    * The fact-checks with the highest sums of idf × posting weight over the query's lexemes, reading at most `cap`
    * postings of each lexeme (its best ones), so a search's work is bounded however large the archive.
    */
-  async candidates(lexemes: { lexeme: string; idf: number; cap: number }[], text: string, limit: number): Promise<CandidateRow[]> {
+  async candidates(lexemes: { lexeme: string; idf: number; cap: number }[], limit: number): Promise<CandidateRow[]> {
     if (lexemes.length === 0) return [];
     return this.dataSource.query(
       `WITH hits AS (
          SELECT p.fact_check_id AS id, sum(q.idf * p.impact) AS rank
          FROM unnest($1::text[], $2::float8[], $3::int[]) AS q(lexeme, idf, cap)
          CROSS JOIN LATERAL (SELECT fact_check_id, impact FROM fact_check_postings p WHERE p.lexeme = q.lexeme ORDER BY p.impact DESC LIMIT q.cap) p
-         GROUP BY p.fact_check_id ORDER BY rank DESC, p.fact_check_id LIMIT $5)
-       SELECT ${FACT_CHECK_COLUMNS}, f.claim_vector::text AS "claimVector", f.title_vector::text AS "titleVector", h.rank,
-              word_similarity(f.claim_reviewed, $4) AS trigram
+         GROUP BY p.fact_check_id ORDER BY rank DESC, p.fact_check_id LIMIT $4)
+       SELECT ${FACT_CHECK_COLUMNS}, f.claim_vector::text AS "claimVector", f.title_vector::text AS "titleVector", h.rank
        FROM hits h JOIN fact_checks f ON f.id = h.id
        LEFT JOIN claims sc ON sc.id = f.source_claim_id
        ORDER BY h.rank DESC, md5(f.url)`,
-      [lexemes.map((l) => l.lexeme), lexemes.map((l) => l.idf), lexemes.map((l) => l.cap), text, limit],
+      [lexemes.map((l) => l.lexeme), lexemes.map((l) => l.idf), lexemes.map((l) => l.cap), limit],
     );
   }
 

@@ -19,8 +19,9 @@ describe('scoreCandidate', () => {
     titleVector: parseTsvector(title),
     claimText: 'City spent 40 million on bus lanes',
     titleText: '',
-    trigram: 0.3,
     rank: 0.1,
+    softQuery: 0,
+    softClaim: 0,
   });
 
   it('ranks a claim holding the rare terms above one holding the common one', () => {
@@ -30,7 +31,7 @@ describe('scoreCandidate', () => {
   });
 
   it('scores nothing in common as zero without the extra signals', () => {
-    expect(scoreCandidate(terms, new Set(), doc(`'tax':1`), stats, { ...DEFAULT_SCORER_PARAMS, wTrigram: 0, wRank: 0, wEntities: 0 })).toBe(0);
+    expect(scoreCandidate(terms, new Set(), doc(`'tax':1`), stats, { ...DEFAULT_SCORER_PARAMS, wRank: 0, wEntities: 0, wSoftQuery: 0, wSoftClaim: 0 })).toBe(0);
   });
 
   it('lifts a claim sharing the query’s numbers and names', () => {

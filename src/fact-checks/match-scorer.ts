@@ -1,6 +1,7 @@
 /**
  * The re-ranker: BM25F over Postgres's English lexemes (claim and title weighted apart), plus the candidates'
- * pg_trgm similarity, ts_rank_cd and the overlap of numbers and names between query and claim. Pure, so the
+ * postings rank, the overlap of numbers and names between query and claim, and the soft
+ * word overlap through word vectors both ways (query in fact-check, claim in query). Pure, so the
  * evaluation, the API and the tuning use the very same arithmetic. Parameters were fitted on the train queries.
  */
 export interface ScorerParams {
@@ -9,21 +10,23 @@ export interface ScorerParams {
   bTitle: number;
   wClaim: number;
   wTitle: number;
-  wTrigram: number;
   wRank: number;
   wEntities: number;
+  wSoftQuery: number;
+  wSoftClaim: number;
 }
 
 /** Fitted on the train queries only (npm run eval:matching -- train --tune, coordinate ascent). */
 export const DEFAULT_SCORER_PARAMS: ScorerParams = {
-  k1: 0.6,
-  bClaim: 0.9,
-  bTitle: 0.75,
+  k1: 1.5,
+  bClaim: 1,
+  bTitle: 0.3,
   wClaim: 0.5,
   wTitle: 1,
-  wTrigram: 0.1,
-  wRank: 0,
+  wRank: 0.2,
   wEntities: 0.05,
+  wSoftQuery: 0.1,
+  wSoftClaim: 0.05,
 };
 
 export interface TermStat {
@@ -43,9 +46,11 @@ export interface Candidate {
   titleVector: Map<string, number>;
   claimText: string;
   titleText: string;
-  /** pg_trgm word_similarity of the claim within the query. */
-  trigram: number;
   rank: number;
+  /** How much of the query the claim and headline say (QueryWordSimilarity.queryIn, through word vectors). */
+  softQuery: number;
+  /** How much of the claim the query says (QueryWordSimilarity.textIn). */
+  softClaim: number;
 }
 
 /** A tsvector's text form ('word':1,4A 'other':2) → lexeme → number of positions. */
@@ -104,7 +109,13 @@ export function scoreCandidate(
     for (const token of querySalient) if (docSalient.has(token)) shared += 1;
     entities = shared / Math.sqrt(querySalient.size * Math.max(1, docSalient.size));
   }
-  return lexical + p.wTrigram * candidate.trigram + p.wRank * Math.min(1, candidate.rank) + p.wEntities * entities;
+  return (
+    lexical +
+    p.wRank * Math.min(1, candidate.rank) +
+    p.wEntities * entities +
+    p.wSoftQuery * candidate.softQuery +
+    p.wSoftClaim * candidate.softClaim
+  );
 }
 
 export interface PostingsRead {

@@ -70,7 +70,10 @@ export function bootstrapInterval(values: number[], rounds = 2000, seed = 15): [
   return [means[Math.floor(rounds * 0.025)], means[Math.min(rounds - 1, Math.floor(rounds * 0.975))]];
 }
 
-/** The baseline: plain BM25 (k1 1.2, b 0.75) over claim + title, lower-cased word tokens, no stemming, raw tweets. */
+/**
+ * The baseline: plain BM25 (k1 1.2, b 0.75) over claim + title, lower-cased word tokens, no stemming, raw tweets.
+ * Equal scores keep the documents' order, so the caller chooses the tie rule by the order it passes them in.
+ */
 export class PlainBm25 {
   private readonly docs: { id: string; tf: Map<string, number>; length: number }[] = [];
   private readonly df = new Map<string, number>();

@@ -37,6 +37,7 @@ import { SessionCookies } from './session-cookie';
 import { UiCandidatesController } from './ui-candidates.controller';
 import { UiReviewActionsController } from './ui-review-actions.controller';
 import { UiReviewController } from './ui-review.controller';
+import { UiMatchesController } from './ui-matches.controller';
 import { UiSearchController } from './ui-search.controller';
 import { SearchPageService } from './search-page.service';
 import { SearchRepository } from './search.repository';
@@ -56,6 +57,7 @@ import { WorkbenchService } from './workbench.service';
     UiReviewController,
     UiReviewActionsController,
     UiCandidatesController,
+    UiMatchesController,
     UiAdminController,
     UiAdminPeopleController,
     UiAdminReviewersController,

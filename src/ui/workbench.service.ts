@@ -6,6 +6,7 @@ import { actorOf } from '../claims/claim-history';
 import type { ClaimEventEntity } from '../claims/claim-event.entity';
 import type { ClaimEntity } from '../claims/claim.entity';
 import { ClaimsQueryService } from '../claims/claims-query.service';
+import { FactChecksRepository, type StoredMatch } from '../fact-checks/fact-checks.repository';
 import { ClaimTransitionService } from '../claims/claim-transition.service';
 import { AssignmentService } from '../review/assignment.service';
 import { PagesRepository, type ReviewerCard } from './pages.repository';
@@ -19,7 +20,7 @@ export interface OpenClaim {
 export interface Workbench {
   reviewer: ReviewerCard;
   open: OpenClaim[];
-  selected: { claim: ClaimEntity; article: ArticleEntity; events: ClaimEventEntity[]; mine: boolean } | null;
+  selected: { claim: ClaimEntity; article: ArticleEntity; events: ClaimEventEntity[]; mine: boolean; matches: StoredMatch[] } | null;
   people: PeopleDirectory;
 }
 
@@ -32,6 +33,7 @@ export class WorkbenchService {
     private readonly articles: ArticlesQueryService,
     private readonly claimsQuery: ClaimsQueryService,
     private readonly people: PeopleService,
+    private readonly factChecks: FactChecksRepository,
     private readonly transitions: ClaimTransitionService,
   ) {}
 
@@ -52,11 +54,12 @@ export class WorkbenchService {
     const chosen = claimId ? await this.claimsQuery.get(principal, claimId) : (claims[0] ?? null);
     let selected: Workbench['selected'] = null;
     if (chosen) {
-      const [article, events] = await Promise.all([
+      const [article, events, matches] = await Promise.all([
         this.articles.get(principal, chosen.articleId),
         this.claimsQuery.events(principal, chosen.id, { limit: 200 }),
+        this.factChecks.matchesOf(chosen.id),
       ]);
-      selected = { claim: chosen, article, events: events.items, mine: chosen.assigneeId === reviewerId };
+      selected = { claim: chosen, article, events: events.items, mine: chosen.assigneeId === reviewerId, matches };
     }
     const people = await this.people.directory(selected?.events.map((e) => e.actorKeyId) ?? [], selected?.events.map((e) => e.actorUserId) ?? []);
     return { reviewer: reviewer!, open, selected, people };

@@ -202,4 +202,6 @@ details.withdrawn { margin-top: 1rem; font-size: .9rem; }
 .form-grid .check { display: flex; gap: .4rem; align-items: center; }
 .form-grid .check input { width: auto; }
 code.secret { display: block; word-break: break-all; padding: .6rem .8rem; background: #f3f5f9; border: 1px solid var(--line); border-radius: 6px; font-size: 1rem; }
+.seen-before .matches li { margin-bottom: .6rem; }
+.match-actions { display: flex; gap: .5rem; margin-top: .3rem; }
 `;

@@ -72,3 +72,8 @@ export class UiNextClaimQuery {
   @IsOptional() @IsUUID()
   leaving?: string;
 }
+
+export class UiMatchDecisionQuery {
+  @IsIn(['review', 'article'])
+  back!: 'review' | 'article';
+}

@@ -7,6 +7,7 @@ import { claimDetail, highlightedText } from './claim-views';
 import { formatDateTime } from './format';
 import { html, type Html } from './html';
 import { csrfField, layout } from './layout';
+import { seenBeforePanel } from './seen-before';
 import { liveRegion } from './live';
 import { STATUS_LABELS, statusChip } from './status';
 
@@ -140,6 +141,7 @@ export function reviewPage(bench: Workbench, principal: Principal, flash: Workbe
               return html`${range.from > 0 ? '… ' : ''}${highlightedText(selected.article.body, [selected.claim], { ...range, selectedId: selected.claim.id })}${range.to < selected.article.body.length ? ' …' : ''}`;
             })()}</div>
             ${selected.mine || selected.claim.lastVerdictReviewerId === principal.reviewerId ? actions(selected.claim, principal) : html`<p class="alert">This claim is not assigned to you; it is shown read-only.</p>`}
+            ${seenBeforePanel(selected.claim.id, selected.matches, principal, 'review')}
             ${claimDetail(selected.claim, selected.events, people)}`
           : html`<p class="panel">No claim in hand. Press <strong>Next claim</strong> to take the most check-worthy one you may review.</p>`}
       </section>

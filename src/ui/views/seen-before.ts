@@ -1,19 +1,38 @@
-import { html, safeHref, type Html } from './html';
+import type { Principal } from '../../auth/principal';
 import { toMatchResponse } from '../../fact-checks/fact-check.response';
 import type { StoredMatch } from '../../fact-checks/fact-checks.repository';
+import { verdictOfMatch } from '../../fact-checks/rating-verdict';
+import { html, safeHref, type Html } from './html';
+import { csrfField } from './layout';
+import { STATUS_LABELS } from './status';
 
-/** The "Seen before" panel: a claim's matches, best first (decide them with POST /claims/:id/matches/:matchId/confirm|reject). */
-export function seenBeforePanel(matches: StoredMatch[]): Html {
-  const items = matches.map(toMatchResponse);
-  return html`<section class="seen-before" aria-label="Seen before">
+/** The page a decision returns to (ui-matches.controller.ts). */
+export type SeenBeforeOrigin = 'review' | 'article';
+
+/**
+ * The "Seen before" panel: a claim's matches, best first, each open one with Confirm (the claim takes the match's
+ * verdict, the fact-check as its source) when the match names a verdict, and Reject. Plain form posts: no script needed.
+ */
+export function seenBeforePanel(claimId: string, matches: StoredMatch[], principal: Principal, back: SeenBeforeOrigin): Html {
+  const decides = principal.role !== 'integrator';
+  const action = (matchId: string, decision: 'confirm' | 'reject') => `/ui/claims/${claimId}/matches/${matchId}/${decision}?back=${back}`;
+  return html`<section class="seen-before" id="seen-before" aria-label="Seen before">
     <h3>Seen before</h3>
-    ${items.length === 0
+    ${matches.length === 0
       ? html`<p class="muted">No earlier verdict or fact-check matches this claim.</p>`
-      : html`<ol class="matches">${items.map((m) => {
+      : html`<ol class="matches">${matches.map((stored) => {
+          const m = toMatchResponse(stored);
           const href = safeHref(m.url);
           const label = m.kind === 'fact-check' ? `fact-check · ${m.rating ?? 'unrated'}` : `${m.sameText ? 'same claim' : 'desk claim'} · ${m.status ?? ''}`;
-          return html`<li><span class="muted">${label} · score ${m.score.toFixed(2)}${m.state === 'confirmed' ? ' · confirmed' : ''}</span><br>
-            ${href ? html`<a href="${href}" rel="noopener noreferrer nofollow">${m.text}</a>` : m.kind === 'claim' && m.articleId ? html`<a href="/ui/articles/${m.articleId}?claim=${m.claimId ?? ''}">${m.text}</a>` : m.text}</li>`;
+          const verdict = verdictOfMatch(stored);
+          return html`<li data-match-id="${m.id}"><span class="muted">${label} · score ${m.score.toFixed(2)}${m.state === 'confirmed' ? ' · confirmed' : ''}</span><br>
+            ${href ? html`<a href="${href}" rel="noopener noreferrer nofollow">${m.text}</a>` : m.kind === 'claim' && m.articleId ? html`<a href="/ui/articles/${m.articleId}?claim=${m.claimId ?? ''}">${m.text}</a>` : m.text}
+            ${decides && m.state === 'suggested'
+              ? html`<div class="match-actions">
+                  ${verdict ? html`<form method="post" action="${action(m.id, 'confirm')}">${csrfField(principal)}<button type="submit" class="primary">Confirm: ${STATUS_LABELS[verdict].label.toLowerCase()}</button></form>` : ''}
+                  <form method="post" action="${action(m.id, 'reject')}">${csrfField(principal)}<button type="submit">Reject</button></form>
+                </div>`
+              : ''}</li>`;
         })}</ol>`}
   </section>`;
 }

@@ -1,0 +1,59 @@
+import { compactWordVectors, contentWords, WordVectors } from './word-vectors';
+
+describe('WordVectors', () => {
+  // Listed most frequent first, as the embeddings are: "bus" is commoner than "tram", "lanes" rarer than both.
+  const full: Record<string, number[]> = { bus: [4, 1, 0], tram: [3, 1, 0], lanes: [0, 0, 2], cat: [0, 5, 0] };
+  const vectors = new WordVectors(compactWordVectors(['bus', 'tram', 'absent', 'cat', 'lanes'], (w) => full[w], 'test'));
+
+  it('keeps only the words it has vectors for, one byte per dimension', () => {
+    expect(vectors.json.words).toEqual(['bus', 'tram', 'cat', 'lanes']);
+    expect(Buffer.from(vectors.json.vectors, 'base64')).toHaveLength(12);
+  });
+
+  it('gives similar words a cosine near 1, unrelated ones near 0, unknown ones 0', () => {
+    expect(vectors.similarity('bus', 'tram')).toBeGreaterThan(0.95);
+    expect(vectors.similarity('bus', 'lanes')).toBeCloseTo(0, 5);
+    expect(vectors.similarity('bus', 'absent')).toBe(0);
+  });
+
+  it('counts a word said with a neighbour as nearly said, and one of the same stem as said', () => {
+    const same = vectors.forQuery(['bus', 'lanes']).queryIn(['bus', 'lanes']);
+    const neighbour = vectors.forQuery(['bus', 'lanes']).queryIn(['tram', 'lanes']);
+    const stem = vectors.forQuery(['election']).queryIn(['elections']);
+    const unrelated = vectors.forQuery(['bus', 'lanes']).queryIn(['cat']);
+
+    expect(same).toBe(1);
+    expect(neighbour).toBeGreaterThan(0.9);
+    expect(neighbour).toBeLessThan(1);
+    expect(stem).toBe(1);
+    expect(unrelated).toBeLessThan(0.3);
+  });
+
+  it('weighs a rare word more than a common one', () => {
+    // Only "lanes" (rarer) is said in the first, only "bus" (commoner) in the second.
+    expect(vectors.forQuery(['bus', 'lanes']).queryIn(['lanes'])).toBeGreaterThan(vectors.forQuery(['bus', 'lanes']).queryIn(['bus']));
+  });
+
+  it('measures the other way round alike: how much of a text the query says', () => {
+    expect(vectors.forQuery(['tram', 'lanes']).textIn(['bus', 'lanes'])).toBeCloseTo(vectors.forQuery(['bus', 'lanes']).queryIn(['tram', 'lanes']), 10);
+    expect(vectors.forQuery(['bus']).textIn(['bus', 'lanes'])).toBeLessThan(0.5);
+  });
+
+  it('scores nothing against nothing as 0', () => {
+    expect(vectors.forQuery([]).queryIn(['bus'])).toBe(0);
+    expect(vectors.forQuery([]).textIn(['bus'])).toBe(0);
+    expect(vectors.forQuery(['bus']).queryIn([])).toBe(0);
+  });
+
+  it('takes a text’s content words in lower case, without function words', () => {
+    expect(contentWords('The City spent $40 million on bus-lanes.')).toEqual(['city', 'spent', '40', 'million', 'bus', 'lanes']);
+  });
+});
+
+describe('models/word-vectors.json', () => {
+  it('loads and knows the words a claim about buses is made of', () => {
+    const vectors = WordVectors.shared();
+    expect(vectors.similarity('bus', 'buses')).toBeGreaterThan(0.5);
+    expect(vectors.similarity('bus', 'bus')).toBe(1);
+  });
+});

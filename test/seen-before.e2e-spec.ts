@@ -1,0 +1,108 @@
+import { launchBrowser, signInThroughPages, type TestBrowser } from './helpers/browser';
+import { startTestService, waitFor, type TestService } from './helpers/test-service';
+
+interface Claim {
+  id: string;
+  text: string;
+  articleId: string;
+  assigneeId: string | null;
+}
+
+interface Match {
+  id: string;
+  kind: string;
+  url: string | null;
+  state: string;
+}
+
+const review = (n: number, claimReviewed: string, rating: string) => ({
+  '@type': 'ClaimReview',
+  url: `https://checks.example.org/seen-before/${n}`,
+  claimReviewed,
+  reviewRating: { '@type': 'Rating', alternateName: rating },
+  headline: `Fact check ${n}`,
+});
+
+const BUS = review(1, 'The city council spent 40 million dollars on new bus lanes in 2023.', 'False');
+const BIRDS = review(2, 'Wind turbines kill more birds each year than cats do.', 'Mostly False');
+const BODY = 'The city council spent 40 million dollars on new bus lanes in 2023, the mayor said. Wind turbines kill more birds each year than cats do, according to the senator.';
+
+describe('"Seen before" on the workbench and the article page: confirm and reject in a real browser', () => {
+  jest.setTimeout(60_000);
+  let t: TestService;
+  let browser: TestBrowser;
+  let editorKey: string;
+  let claims: Claim[];
+
+  const api = (path: string) => t.http().get(path).set('Authorization', `Bearer ${editorKey}`);
+  const matchesOf = async (claimId: string): Promise<Match[]> => (await api(`/claims/${claimId}/matches`)).body.items;
+  const claimWith = (words: string) => claims.find((c) => c.text.includes(words))!;
+
+  beforeAll(async () => {
+    t = await startTestService(13, { name: 'seen-before' });
+    editorKey = await t.createKey('editor');
+    const imported = await t.http().post('/fact-checks/import').set('Authorization', `Bearer ${editorKey}`).send([BUS, BIRDS]);
+    expect(imported.body).toMatchObject({ imported: 2, errors: [] });
+    const reviewer = await t.createReviewer({ name: 'Mia Matcher', capacity: 100 });
+    const posted = await t.http().post('/articles').set('Authorization', `Bearer ${editorKey}`).send({ title: 'Buses and birds', body: BODY, minCheckworthiness: 0 });
+    claims = await waitFor(async () => {
+      const article = (await api(`/articles/${posted.body.id}`)).body;
+      if (article.status !== 'ready' || article.claims.length < 2 || !article.claims.every((c: Claim) => c.assigneeId === reviewer.id)) return null;
+      return article.claims.map((c: Claim) => ({ ...c, articleId: posted.body.id }));
+    }, 'extraction and assignment');
+    for (const words of ['bus lanes', 'Wind turbines'])
+      await waitFor(async () => ((await matchesOf(claimWith(words).id)).some((m) => m.kind === 'fact-check') ? true : null), `matches of "${words}"`);
+    const person = await t.createPerson('reviewer', { name: 'Mia Matcher', reviewerId: reviewer.id });
+    browser = await launchBrowser(t.url);
+    await signInThroughPages(browser.page, person, `/ui/review?claim=${claimWith('bus lanes').id}`);
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('confirming a fact-check on the workbench gives the claim its verdict with the fact-check as source', async () => {
+    const bus = claimWith('bus lanes');
+    const page = browser.page;
+    const item = page.locator('#seen-before li', { has: page.locator(`a[href="${BUS.url}"]`) });
+    await item.getByRole('button', { name: 'Confirm: disputed' }).click();
+    await page.waitForURL((url) => url.searchParams.get('moved') === bus.id);
+
+    expect(await page.locator('#flash').textContent()).toContain('disputed');
+    const claim = (await api(`/claims/${bus.id}`)).body;
+    expect(claim.status).toBe('disputed');
+    const events = (await api(`/claims/${bus.id}/events`)).body.items;
+    expect(events[events.length - 1]).toMatchObject({ type: 'transition', toStatus: 'disputed', sources: [expect.objectContaining({ url: BUS.url })] });
+    expect((await matchesOf(bus.id)).find((m) => m.url === BUS.url)).toMatchObject({ state: 'confirmed' });
+    // Decided: marked confirmed, no buttons left on it.
+    await expect(item.textContent()).resolves.toContain('confirmed');
+    expect(await item.getByRole('button').count()).toBe(0);
+  });
+
+  it('rejecting a match on the article page hides it there and in the API', async () => {
+    const birds = claimWith('Wind turbines');
+    const page = browser.page;
+    await page.goto(`/ui/articles/${birds.articleId}?claim=${birds.id}`);
+    const item = page.locator('#seen-before li', { has: page.locator(`a[href="${BIRDS.url}"]`) });
+    await item.getByRole('button', { name: 'Reject' }).click();
+    await page.waitForURL((url) => url.pathname === `/ui/articles/${birds.articleId}` && url.searchParams.get('claim') === birds.id);
+
+    await page.locator('#seen-before').waitFor();
+    expect(await item.count()).toBe(0);
+    expect((await matchesOf(birds.id)).map((m) => m.url)).not.toContain(BIRDS.url);
+    const { rows } = await t.db.query(`SELECT m.state FROM claim_matches m JOIN fact_checks f ON f.id = m.fact_check_id WHERE m.claim_id = $1 AND f.url = $2`, [birds.id, BIRDS.url]);
+    expect(rows).toEqual([{ state: 'rejected' }]);
+    expect((await api(`/claims/${birds.id}`)).body.status).toBe('unverified');
+  });
+
+  it('refuses a decision without the session’s CSRF token, and the pages broke no CSP rule', async () => {
+    const bus = claimWith('bus lanes');
+    const cookie = (await browser.context.cookies()).find((c) => c.name === 'claimdesk_session')!;
+    const match = (await matchesOf(bus.id)).find((m) => m.url === BUS.url)!;
+    const noToken = await t.http().post(`/ui/claims/${bus.id}/matches/${match.id}/reject?back=article`).set('Cookie', `${cookie.name}=${cookie.value}`).type('form').send({});
+    expect(noToken.status).toBe(403);
+    expect((await matchesOf(bus.id)).find((m) => m.id === match.id)).toMatchObject({ state: 'confirmed' });
+    expect(browser.problems).toEqual([]);
+  });
+});
