@@ -125,7 +125,7 @@ describe('an editor works the desk from the article pages (Chromium, strict CSP)
     body = posted.body;
     claims = posted.claims;
     await page.reload();
-    expect(await page.locator('.article-text [data-claim-id]').count()).toBe(claims.length);
+    expect(await page.locator('.article-text [data-claim-id]:not([data-status="candidate"])').count()).toBe(claims.length);
     await browser.screenshot('editor-2-posted-article');
     await page.goto('/ui/articles');
     expect(await text(`tr[data-article-id="${articleId}"]`)).toContain('Eda Editor');

@@ -180,6 +180,13 @@ describe('editors correct the extractor', () => {
       const events = (await t.http().get(`/claims/${neutrality.id}/events`).set(auth(editorKey))).body.items;
       expect(events[0]).toMatchObject({ type: 'transition', fromStatus: 'candidate', toStatus: 'unverified', actorRole: 'editor', actorKeyId: editorKeyId });
       await waitFor(async () => (await t.db.query(`SELECT matched_at FROM claims WHERE id = $1`, [neutrality.id])).rows[0].matched_at !== null, 'the promoted claim to be matched');
+
+      // Adding a candidate's exact span by hand promotes that candidate: the same claim, not a second one beside it.
+      const other = candidates.find((c: { id: string }) => c.id !== neutrality.id);
+      const added = await t.http().post(`/articles/${articleId}/claims`).set(auth(editorKey)).send({ start: other.start, end: other.end });
+      expect(added.status).toBe(201);
+      expect(added.body).toMatchObject({ id: other.id, status: 'unverified', text: other.text });
+      expect((await t.db.query(`SELECT count(*)::int AS n FROM claims WHERE article_id = $1 AND start = $2 AND "end" = $3`, [articleId, other.start, other.end])).rows[0].n).toBe(1);
     });
 
     it('drops a candidate whose sentence a revision removes, and keeps the others as candidates', async () => {

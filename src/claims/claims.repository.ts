@@ -362,9 +362,13 @@ export class ClaimsRepository {
   }
 
   /** A claim of the article, not withdrawn, at exactly this span. */
-  async liveAtSpan(em: EntityManager, articleId: string, start: number, end: number): Promise<string | null> {
-    const rows: { id: string }[] = await em.query(`SELECT id FROM claims WHERE article_id = $1 AND start = $2 AND "end" = $3 AND status <> 'withdrawn'`, [articleId, start, end]);
-    return rows[0]?.id ?? null;
+  /** The claim or candidate (not withdrawn) at exactly this span. */
+  async liveAtSpan(em: EntityManager, articleId: string, start: number, end: number): Promise<{ id: string; status: ClaimStatus } | null> {
+    const rows: { id: string; status: ClaimStatus }[] = await em.query(
+      `SELECT id, status FROM claims WHERE article_id = $1 AND start = $2 AND "end" = $3 AND status <> 'withdrawn'`,
+      [articleId, start, end],
+    );
+    return rows[0] ?? null;
   }
 
   async nextOrdinal(em: EntityManager, articleId: string, revision: number): Promise<number> {

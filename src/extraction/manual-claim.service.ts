@@ -6,6 +6,8 @@ import type { Principal } from '../auth/principal';
 import { ArticlesRepository } from '../articles/articles.repository';
 import { actorOf } from '../claims/claim-history';
 import type { ClaimEntity } from '../claims/claim.entity';
+import { CANDIDATE } from '../claims/claim-status';
+import { ClaimTransitionService } from '../claims/claim-transition.service';
 import { ClaimsRepository } from '../claims/claims.repository';
 import { ApiError } from '../common/api-error';
 import { inTransaction } from '../database/unit-of-work';
@@ -30,6 +32,7 @@ export class ManualClaimService {
     private readonly factCheckQueue: FactCheckQueueService,
     private readonly articles: ArticlesRepository,
     private readonly claims: ClaimsRepository,
+    private readonly transitions: ClaimTransitionService,
   ) {}
 
   /** A passage selected or pasted on the article page: found in the body (see spanOfPassage), then added as its span. */
@@ -53,12 +56,16 @@ export class ManualClaimService {
     if (!text.trim()) throw ApiError.validation({ start: ['the span holds no text'] });
     const analysed = await this.extractor.analyseSpan(article.body, span);
 
+    // The extractor kept this span below the threshold: the editor says it is a claim, so it is promoted.
+    const candidate = await this.claims.liveAtSpan(this.dataSource.manager, articleId, span.start, span.end);
+    if (candidate?.status === CANDIDATE) return this.transitions.promote(candidate.id, principal);
+
     return inTransaction(this.dataSource, async (em) => {
       if (!(await this.articles.lockReadyRevision(em, articleId, article.revision))) {
         throw new ApiError(HttpStatus.CONFLICT, 'conflict', 'The article changed while the claim was being added; add it again');
       }
       const duplicate = await this.claims.liveAtSpan(em, articleId, span.start, span.end);
-      if (duplicate) throw new ApiError(HttpStatus.CONFLICT, 'conflict', 'That span is already a claim (or a candidate: promote it)', { claimId: duplicate });
+      if (duplicate) throw new ApiError(HttpStatus.CONFLICT, 'conflict', 'That span is already a claim', { claimId: duplicate.id });
 
       const ordinal = await this.claims.nextOrdinal(em, articleId, article.revision);
       const claimId = await this.claims.insertOne(em, articleId, article.revision, { ordinal, text, start: span.start, end: span.end, ...analysed });
