@@ -18,6 +18,12 @@ describe('findClaimant', () => {
     expect(claimant('A close aide to Zelensky told Time Magazine that Zelensky was deluding himself.')).toBe('A close aide to Zelensky');
   });
 
+  it('reads a present-tense reporting verb before "that", and the stock "familiar with" source whole', () => {
+    expect(claimant('The United Nations estimates that 1.2 million people have fled the region since March.')).toBe('The United Nations');
+    expect(claimant('Mediators had proposed a ceasefire last week, according to two officials familiar with the negotiations.')).toBe('two officials familiar with the negotiations');
+    expect(claimant('The mayor said with a smile that the budget was balanced.')).toBe('The mayor');
+  });
+
   it('names the person behind a title', () => {
     expect(claimant('Former German chancellor Gerhard Schröder recently said that no deal was reached.')).toBe('Gerhard Schröder');
   });

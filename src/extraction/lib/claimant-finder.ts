@@ -34,7 +34,8 @@ export function findClaimant(tokens: Token[], body: string): ClaimantMention | n
       if (end > i + 2) return named(phrase, i + 2, end, body);
     }
   }
-  const verb = tokens.findIndex((t) => t.pos === 'VERB' && REPORTING.has(t.lemma));
+  // "The United Nations estimates that …": wink tags a present-tense reporting verb before "that" as a noun at times.
+  const verb = tokens.findIndex((t, i) => REPORTING.has(t.lemma) && (t.pos === 'VERB' || (t.pos === 'NOUN' && i > 0 && tokens[i + 1]?.lower === 'that')));
   if (verb <= 0) return null;
   // "…,” said Mayor Smith." and "…, said the minister": the speaker follows the verb.
   if (INVERTING.has(tokens[verb].lemma) && (tokens[verb - 1].value === ',' || CLOSING_QUOTES.has(tokens[verb - 1].value)) && !opensWithRelativeClause(tokens, verb)) {
@@ -108,7 +109,9 @@ function isConnector(tokens: Token[], i: number): boolean {
     (NOUN_PHRASE.has(tokens[i + 1].pos) || PHRASE_PREPOSITIONS.has(tokens[i + 1].lower));
   // "its chief executive", "their spokesman": a possessive opens the phrase.
   const possessive = token.pos === 'PRON' && POSSESSIVES.has(token.lower) && i + 1 < tokens.length && NOUN_PHRASE.has(tokens[i + 1].pos);
-  return (between && (PHRASE_PREPOSITIONS.has(token.lower) || token.lower === '-')) || participle || possessive || (token.pos === 'PART' && /^['’]s$/.test(token.lower));
+  // "two diplomats familiar with the talks", news's stock anonymous source.
+  const familiarWith = token.lower === 'with' && i > 0 && tokens[i - 1].lower === 'familiar' && i + 1 < tokens.length && NOUN_PHRASE.has(tokens[i + 1].pos);
+  return (between && (PHRASE_PREPOSITIONS.has(token.lower) || token.lower === '-')) || participle || possessive || familiarWith || (token.pos === 'PART' && /^['’]s$/.test(token.lower));
 }
 
 /** "Former German chancellor Gerhard Schröder" names "Gerhard Schröder"; "A close aide to Zelensky" stays whole. */

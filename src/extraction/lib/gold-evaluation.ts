@@ -28,7 +28,11 @@ export interface GoldOutcomes {
 }
 
 const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
-const same = (a: string | null, b: string | null) => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
+/** The same speaker: the same words, or one names the person behind the other's title ("Council member Tom Hale" / "Tom Hale"). */
+const same = (a: string | null, b: string | null) => {
+  const [x, y] = [(a ?? '').toLowerCase(), (b ?? '').toLowerCase()];
+  return x === y || (x !== '' && y !== '' && (x.endsWith(` ${y}`) || y.endsWith(` ${x}`)) && /^\p{Lu}/u.test((x.length < y.length ? a : b)!));
+};
 
 /** A gold claim is found by an extracted claim covering at least half of it (a clause of it counts). */
 export function goldOutcomes(extractor: ClaimExtractor, articles: GoldArticle[], threshold: number, floor = threshold): GoldOutcomes {
