@@ -37,8 +37,8 @@ export class AssignmentRepository {
    * Whether some eligible reviewer under capacity could take the claim now: most claims of a busy desk wait for
    * capacity, and this one read, with no transaction or lock, tells them apart.
    */
-  async anyCandidateFor(claimId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
+  async anyCandidateFor(claimId: string, em: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const rows: unknown[] = await em.query(
       `SELECT 1 FROM claims c JOIN articles a ON a.id = c.article_id, reviewers r
        WHERE c.id = $1 AND ${mayTake('r', 'c', 'a')} AND r.open_claims < r.capacity LIMIT 1`,
       [claimId],
@@ -47,15 +47,17 @@ export class AssignmentRepository {
   }
 
   /**
-   * Locks the least-loaded eligible reviewer under capacity for the claim, ties to the one idle longest. Skipping
-   * reviewers another assignment holds spreads concurrent jobs over the desk instead of queueing them on one row;
-   * `wait` takes the least loaded even if locked (the lock's wait ends with `open_claims` re-read, so capacity holds).
+   * Locks an eligible reviewer under capacity with the fewest open claims, ties to the one idle longest. Skipping
+   * those another assignment holds spreads concurrent jobs over reviewers tied at the least load (never onto busier
+   * ones); `wait` waits for one of them. A lock's wait ends with the row re-checked against the load read before it:
+   * a reviewer whose load moved on meanwhile is no longer the least loaded, and null says to look again.
    */
   async lockLeastLoadedFor(em: EntityManager, claimId: string, wait: boolean): Promise<string | null> {
     const rows: { id: string }[] = await em.query(
       `SELECT r.id FROM claims c JOIN articles a ON a.id = c.article_id, reviewers r
        WHERE c.id = $1 AND ${mayTake('r', 'c', 'a')} AND r.open_claims < r.capacity
-       ORDER BY r.open_claims, r.last_assigned_at NULLS FIRST, r.id LIMIT 1 FOR UPDATE OF r${wait ? '' : ' SKIP LOCKED'}`,
+         AND r.open_claims = (SELECT min(least.open_claims) FROM reviewers least WHERE ${mayTake('least', 'c', 'a')} AND least.open_claims < least.capacity)
+       ORDER BY r.last_assigned_at NULLS FIRST, r.id LIMIT 1 FOR UPDATE OF r${wait ? '' : ' SKIP LOCKED'}`,
       [claimId],
     );
     return rows[0]?.id ?? null;

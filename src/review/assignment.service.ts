@@ -12,6 +12,9 @@ import { ClaimsRepository } from '../claims/claims.repository';
 import { AssignmentRepository } from './assignment.repository';
 import { ReviewQueueService } from './review-queue.service';
 
+/** How often an assignment looks again for the least-loaded reviewer when its load moved on while it waited. */
+const LEAST_LOADED_LOOKS = 3;
+
 export interface Assignment {
   claimId: string;
   reviewerId: string;
@@ -41,8 +44,13 @@ export class AssignmentService {
     return inTransaction(this.dataSource, async (em) => {
       const claim = await this.claims.lockPending(em, claimId);
       if (!claim) return null;
-      const reviewerId = (await this.assignments.lockLeastLoadedFor(em, claimId, false)) ?? (await this.assignments.lockLeastLoadedFor(em, claimId, true));
-      return reviewerId ? this.assign(em, claim, reviewerId, SYSTEM_ACTOR, 'assigned') : null;
+      for (let look = 0; look < LEAST_LOADED_LOOKS; look++) {
+        const reviewerId = (await this.assignments.lockLeastLoadedFor(em, claimId, false)) ?? (await this.assignments.lockLeastLoadedFor(em, claimId, true));
+        if (reviewerId) return this.assign(em, claim, reviewerId, SYSTEM_ACTOR, 'assigned');
+        if (!(await this.assignments.anyCandidateFor(claimId, em))) return null;
+      }
+      // Other assignments kept taking the least-loaded reviewers first: the job throws, so it is retried.
+      throw new Error(`The least-loaded reviewers for claim ${claimId} kept changing; the assignment is retried`);
     });
   }
 
