@@ -1,16 +1,19 @@
 import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { json, urlencoded } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import type { Environment } from './config/environment';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { jsonBodyGuard, requireUtf8 } from './common/json-body-guard';
 import { keepRawBody } from './common/raw-body';
 import { securityHeaders } from './common/security-headers';
+import { exitIfStillStoppingAfter } from './common/shutdown-deadline';
 import { createValidationPipe } from './common/validation.pipe';
 
 export const MAX_BODY = '1mb';
@@ -61,5 +64,6 @@ export async function createHttpApp(): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  exitIfStillStoppingAfter(app.get<ConfigService<Environment, true>>(ConfigService).get('SHUTDOWN_GRACE_MS', { infer: true }), (message) => app.get(Logger).error(message, 'Shutdown'));
   return configureHttpApp(app);
 }

@@ -1,9 +1,13 @@
 import 'reflect-metadata';
+import type { WorkerHost } from '@nestjs/bullmq';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { exitIfStillStoppingAfter } from './common/shutdown-deadline';
 import type { Environment } from './config/environment';
 import { ExtractArticleProcessor } from './extraction/jobs/extract-article.processor';
+import { ClaimMatchingProcessor } from './fact-checks/jobs/claim-matching.processor';
+import { CallbackDeliveryProcessor } from './integrations/jobs/callback-delivery.processor';
 import { ClaimReviewProcessor } from './review/jobs/claim-review.processor';
 import { WorkerModule } from './worker.module';
 
@@ -11,7 +15,18 @@ export async function startWorker() {
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  const concurrency = app.get<ConfigService<Environment, true>>(ConfigService).get('WORKER_CONCURRENCY', { infer: true });
+  const config = app.get<ConfigService<Environment, true>>(ConfigService);
+  const openConsumers = new Set<string>();
+  for (const { worker } of [ExtractArticleProcessor, ClaimReviewProcessor, ClaimMatchingProcessor, CallbackDeliveryProcessor].map((type) => app.get<WorkerHost>(type))) {
+    openConsumers.add(worker.name);
+    worker.once('closed', () => openConsumers.delete(worker.name));
+  }
+  exitIfStillStoppingAfter(
+    config.get('SHUTDOWN_GRACE_MS', { infer: true }),
+    (message) => app.get(Logger).error(message, 'Shutdown'),
+    () => [...openConsumers].map((queue) => `the ${queue} consumer`),
+  );
+  const concurrency = config.get('WORKER_CONCURRENCY', { infer: true });
   for (const processor of [app.get(ExtractArticleProcessor), app.get(ClaimReviewProcessor)]) processor.worker.concurrency = concurrency;
   await app.init();
   return app;

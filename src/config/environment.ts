@@ -68,6 +68,10 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1) @Max(64)
   WORKER_CONCURRENCY = 4;
 
+  /** How long a stopping process may finish its work before it exits anyway (below an orchestrator's 30 s SIGKILL). */
+  @Transform(toInt) @IsInt() @Min(1000)
+  SHUTDOWN_GRACE_MS = 25_000;
+
   /** Threads that extract claims (in each worker process, and in the api for claims added by hand); default: the cores. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64)
   EXTRACTION_THREADS?: number;
