@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAuditEvent } from '../audit/audit.repository';
 import { ApiError } from '../common/api-error';
+import { TtlCache } from '../common/ttl-cache';
 import type { ApiKeyEntity } from './api-key.entity';
 import { generateApiKey, hashSecret, parseApiKey, secretMatches } from './api-key-secret';
 import { ApiKeysRepository, type LiveKey } from './api-keys.repository';
@@ -24,7 +25,8 @@ export interface NewApiKey {
 
 @Injectable()
 export class ApiKeysService {
-  private readonly liveKeys = new Map<string, { row: LiveKey; until: number }>();
+  /** Only keys that exist are remembered: a flood of made-up prefixes must not fill the memory. */
+  private readonly liveKeys = new TtlCache<string, LiveKey | null>(KEY_CACHE_MS, { keeps: (row) => row !== null });
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -80,15 +82,12 @@ export class ApiKeysService {
    * Every request authenticates, so live keys are cached briefly; a revocation takes effect at once in the
    * process that made it and within KEY_CACHE_MS in the others; so does a reviewer's deactivation.
    */
-  private async findLiveKey(prefix: string): Promise<LiveKey | null> {
-    const cached = this.liveKeys.get(prefix);
-    if (cached && cached.until > Date.now()) return cached.row;
-    const row = await this.keys.findLive(prefix);
-    if (row) {
-      this.liveKeys.set(prefix, { row, until: Date.now() + KEY_CACHE_MS });
-      await this.keys.touch(row.id);
-    } else this.liveKeys.delete(prefix);
-    return row;
+  private findLiveKey(prefix: string): Promise<LiveKey | null> {
+    return this.liveKeys.get(prefix, async () => {
+      const row = await this.keys.findLive(prefix);
+      if (row) await this.keys.touch(row.id);
+      return row;
+    });
   }
 
   /** A reviewer was (de)activated: its keys are read afresh. */
@@ -102,7 +101,7 @@ export class ApiKeysService {
   }
 
   private forget(matches: (row: LiveKey) => boolean): void {
-    for (const [prefix, cached] of this.liveKeys) if (matches(cached.row)) this.liveKeys.delete(prefix);
+    this.liveKeys.forgetWhere((row) => row !== null && matches(row));
   }
 
   list(): Promise<ApiKeyEntity[]> {

@@ -4,7 +4,7 @@ describe('TtlCache', () => {
   it('answers from memory within the TTL, loads again after it, and shares a load in flight', async () => {
     let clock = 0;
     let loads = 0;
-    const cache = new TtlCache<number, string>(1000, () => clock);
+    const cache = new TtlCache<number, string>(1000, { now: () => clock });
     const load = async () => `answer ${++loads}`;
     const [first, concurrent] = await Promise.all([cache.get(30, load), cache.get(30, load)]);
     expect([first, concurrent]).toEqual(['answer 1', 'answer 1']);
@@ -19,5 +19,32 @@ describe('TtlCache', () => {
     const cache = new TtlCache<string, number>(60_000);
     await expect(cache.get('k', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
     expect(await cache.get('k', async () => 42)).toBe(42);
+  });
+
+  it('does not remember the answers it is told not to keep', async () => {
+    let loads = 0;
+    const cache = new TtlCache<string, number | null>(60_000, { keeps: (value) => value !== null });
+    const load = async () => (++loads < 3 ? null : loads);
+    expect(await cache.get('k', load)).toBeNull();
+    expect(await cache.get('k', load)).toBeNull();
+    expect(await cache.get('k', load)).toBe(3);
+    expect(await cache.get('k', load)).toBe(3);
+    expect(loads).toBe(3);
+  });
+
+  it('forgets the answers a change touched, and loads in flight, keeping the rest', async () => {
+    let loads = 0;
+    const cache = new TtlCache<string, { owner: string; n: number }>(60_000);
+    const load = (owner: string) => async () => ({ owner, n: ++loads });
+    await cache.get('a', load('ada'));
+    await cache.get('b', load('bo'));
+    let release!: () => void;
+    const inFlight = cache.get('c', () => new Promise((done) => (release = () => done({ owner: 'cy', n: ++loads }))));
+    cache.forgetWhere((value) => value.owner === 'ada');
+    release();
+    await inFlight;
+    expect((await cache.get('a', load('ada'))).n).toBe(4);
+    expect((await cache.get('b', load('bo'))).n).toBe(2);
+    expect((await cache.get('c', load('cy'))).n).toBe(5);
   });
 });

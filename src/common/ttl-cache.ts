@@ -1,23 +1,47 @@
+interface Entry<V> {
+  at: number;
+  value: Promise<V>;
+  /** Set once the load has answered (and the answer is kept). */
+  settled?: { value: V };
+}
+
+export interface TtlCacheOptions<V> {
+  now?: () => number;
+  /** Answers not to remember (a key that does not exist, say): the next caller loads again. */
+  keeps?: (value: V) => boolean;
+}
+
 /**
  * Remembers each key's answer for `ttlMs`; callers of a key while its load runs share that load. A load that fails
  * is forgotten at once, so the next caller tries again.
  */
 export class TtlCache<K, V> {
-  private readonly entries = new Map<K, { at: number; value: Promise<V> }>();
+  private readonly entries = new Map<K, Entry<V>>();
+  private readonly now: () => number;
+  private readonly keeps: (value: V) => boolean;
 
   constructor(
     private readonly ttlMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
+    options: TtlCacheOptions<V> = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.keeps = options.keeps ?? (() => true);
+  }
 
   get(key: K, load: () => Promise<V>): Promise<V> {
-    const entry = this.entries.get(key);
-    if (entry && this.now() - entry.at < this.ttlMs) return entry.value;
-    const value = load();
-    this.entries.set(key, { at: this.now(), value });
-    value.catch(() => {
-      if (this.entries.get(key)?.value === value) this.entries.delete(key);
-    });
-    return value;
+    const cached = this.entries.get(key);
+    if (cached && this.now() - cached.at < this.ttlMs) return cached.value;
+    const entry: Entry<V> = { at: this.now(), value: load() };
+    this.entries.set(key, entry);
+    const drop = () => {
+      if (this.entries.get(key) === entry) this.entries.delete(key);
+    };
+    entry.value.then((value) => (this.keeps(value) ? (entry.settled = { value }) : drop()), drop);
+    return entry.value;
+  }
+
+  /** Forgets every answer that `matches`, and every load still running (it may have read before the change). */
+  forgetWhere(matches: (value: V) => boolean): void {
+    for (const [key, entry] of this.entries) if (!entry.settled || matches(entry.settled.value)) this.entries.delete(key);
   }
 }
