@@ -43,6 +43,10 @@ describe('splitClauses', () => {
 
     expect(clauses(text)).toEqual([text]);
     expect(clauses('The senator said the program cost $4 billion and that it created 10,000 jobs.')).toHaveLength(1);
+    // "that" as a subject points back too: alone, "that would be a non-starter" says nothing checkable.
+    const demand = 'Ukraine has said it wants its 1991 borders restored, but that would be a non-starter for Moscow.';
+    expect(clauses(demand)).toEqual([demand]);
+    expect(clauses('The mayor said that the city spent $40 million on bus lanes, and that ridership fell by 12 percent.')).toHaveLength(2);
   });
 
   it('splits at a semicolon between two full clauses', () => {

@@ -13,7 +13,7 @@ const EDGE = new Set([',', ';', ':', '-', '–', '—']);
 const RELATIVE = new Set(['which', 'who']);
 const NOUN_PHRASE_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
 const RANKING = /^(first|second|third|fourth|fifth|last|largest|highest|lowest|biggest|smallest|most|least|\w+est)$/;
-const STANDING_FOR = new Set(['it', 'they', 'this', 'these', 'those']);
+const STANDING_FOR = new Set(['it', 'they', 'this', 'that', 'these', 'those']);
 
 /**
  * Splits a sentence at ", but" / "; " / ", while" / ", and" — and at "and that" between two reported statements —
@@ -53,8 +53,9 @@ function closingRelativeClause(tokens: Token[], clause: Clause): { comma: number
   return null;
 }
 
-// "…, but it has since fallen": what "it" stands for is in the other clause, so the clause stays with it. ("he" and
-// "she" after a reporting verb are mostly the speaker, whom the claim names as its claimant.)
+// "…, but it has since fallen", "…, but that would be a non-starter": what the pronoun stands for is in the other
+// clause, so the clause stays with it. ("he" and "she" after a reporting verb are mostly the speaker, whom the claim
+// names as its claimant.)
 function opensWithPronoun(tokens: Token[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     if (SUBJECT_POS.has(tokens[i].pos)) return tokens[i].pos === 'PRON' && STANDING_FOR.has(tokens[i].lower);
