@@ -154,6 +154,29 @@ describe('integrations: signed webhooks in and out, idempotency, ClaimReview (re
       expect((await post(rotated.body.webhookSecret, 100)).status).toBe(202);
     });
 
+    it('records in the audit log who made an integrator and an endpoint, rotated their secrets and disabled the endpoint', async () => {
+      const integrator = await createIntegrator('Audited CMS');
+      expect((await t.http().post(`/admin/integrators/${integrator.id}/rotate-secret`).set(auth(t.adminKey))).status).toBe(200);
+      const endpoint = await t.http().post('/integrations/endpoints').set(auth(integrator.apiKey)).send({ url: 'https://cms.example/audited', events: ['article.reviewed'] });
+      expect(endpoint.status).toBe(201);
+      expect((await t.http().post(`/integrations/endpoints/${endpoint.body.id}/rotate-secret`).set(auth(integrator.apiKey))).status).toBe(200);
+      expect((await t.http().delete(`/integrations/endpoints/${endpoint.body.id}`).set(auth(integrator.apiKey))).status).toBe(200);
+
+      const { rows } = await t.db.query<{ action: string; target_type: string; actor_role: string; details: Record<string, unknown> }>(
+        `SELECT action, target_type, actor_role, details FROM audit_events WHERE target_id IN ($1, $2) ORDER BY seq`,
+        [integrator.id, endpoint.body.id],
+      );
+      expect(rows.map((r) => [r.action, r.target_type, r.actor_role])).toEqual([
+        ['integrator.created', 'integrator', 'admin'],
+        ['integrator.secret_rotated', 'integrator', 'admin'],
+        ['endpoint.created', 'endpoint', 'integrator'],
+        ['endpoint.secret_rotated', 'endpoint', 'integrator'],
+        ['endpoint.disabled', 'endpoint', 'integrator'],
+      ]);
+      // A secret is never written to the log, only that it changed.
+      expect(JSON.stringify(rows)).not.toMatch(/whsec_/);
+    });
+
     it('makes changed content under the same externalId a revision that keeps the verification of unchanged claims', async () => {
       const first = JSON.stringify({ title: 'Revised', body: `${S1} ${S2} ${S3}`, externalId: 'rev-1', minCheckworthiness: 0 });
       const posted = await postWebhook(cms, first, signed(cms.webhookSecret, first));

@@ -1,6 +1,19 @@
 import type { EntityManager } from 'typeorm';
 
-export type AuditAction = 'key.created' | 'key.revoked' | 'reviewer.created' | 'reviewer.updated' | 'user.created' | 'user.updated' | 'user.reset' | 'user.two_factor_reset';
+export type AuditAction =
+  | 'key.created'
+  | 'key.revoked'
+  | 'reviewer.created'
+  | 'reviewer.updated'
+  | 'user.created'
+  | 'user.updated'
+  | 'user.reset'
+  | 'user.two_factor_reset'
+  | 'integrator.created'
+  | 'integrator.secret_rotated'
+  | 'endpoint.created'
+  | 'endpoint.secret_rotated'
+  | 'endpoint.disabled';
 
 /** Who acted, as the audit log records it (an authenticated principal satisfies it). */
 export interface AuditActor {
@@ -13,7 +26,7 @@ export interface AuditEntry {
   action: AuditAction;
   /** null: the service itself (the demo, a bootstrap). */
   actor: AuditActor | null;
-  targetType: 'key' | 'reviewer' | 'user';
+  targetType: 'key' | 'reviewer' | 'user' | 'integrator' | 'endpoint';
   targetId: string;
   details?: Record<string, unknown>;
 }

@@ -22,8 +22,8 @@ const ENDPOINT_COLUMNS = `id, owner_id AS "ownerId", url, events, disabled_at AS
 export class CallbackEndpointsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insert(ownerId: string, url: string, events: CallbackEvent[], secret: string): Promise<CallbackEndpoint> {
-    const [endpoint]: CallbackEndpoint[] = await this.dataSource.query(
+  async insert(em: EntityManager, ownerId: string, url: string, events: CallbackEvent[], secret: string): Promise<CallbackEndpoint> {
+    const [endpoint]: CallbackEndpoint[] = await em.query(
       `INSERT INTO callback_endpoints (owner_id, url, events, secret) VALUES ($1, $2, $3, $4) RETURNING ${ENDPOINT_COLUMNS}`,
       [ownerId, url, events, secret],
     );
@@ -46,8 +46,8 @@ export class CallbackEndpointsRepository {
   }
 
   /** A new signing secret: every delivery from now on (redeliveries too) is signed with it. */
-  async replaceSecret(id: string, secret: string): Promise<void> {
-    await this.dataSource.query(`UPDATE callback_endpoints SET secret = $2 WHERE id = $1`, [id, secret]);
+  async replaceSecret(em: EntityManager, id: string, secret: string): Promise<void> {
+    await em.query(`UPDATE callback_endpoints SET secret = $2 WHERE id = $1`, [id, secret]);
   }
 
   /** Disables the endpoint (unless it is already), as its owner asked. */

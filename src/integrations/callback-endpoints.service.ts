@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { recordAuditEvent } from '../audit/audit.repository';
 import { ownerIdOf, type Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
 import type { Environment } from '../config/environment';
@@ -28,7 +29,11 @@ export class CallbackEndpointsService {
   async create(principal: Principal, url: string, events: CallbackEvent[]): Promise<CallbackEndpoint & { secret: string }> {
     await this.refuseWhatTheWorkerWouldRefuse(url);
     const secret = generateWebhookSecret();
-    const endpoint = await this.endpoints.insert(ownerIdOf(principal), url, events, secret);
+    const endpoint = await this.dataSource.transaction(async (em) => {
+      const inserted = await this.endpoints.insert(em, ownerIdOf(principal), url, events, secret);
+      await recordAuditEvent(em, { action: 'endpoint.created', actor: principal, targetType: 'endpoint', targetId: inserted.id, details: { url, events } });
+      return inserted;
+    });
     return { ...endpoint, secret };
   }
 
@@ -42,6 +47,7 @@ export class CallbackEndpointsService {
     return this.dataSource.transaction(async (em) => {
       const endpoint = await this.endpoints.disable(em, id);
       await this.outbox.failPendingOf(em, id, 'endpoint disabled');
+      await recordAuditEvent(em, { action: 'endpoint.disabled', actor: principal, targetType: 'endpoint', targetId: id, details: { url: endpoint.url } });
       return endpoint;
     });
   }
@@ -56,7 +62,10 @@ export class CallbackEndpointsService {
   async rotateSecret(principal: Principal, id: string): Promise<{ id: string; secret: string }> {
     await this.get(principal, id);
     const secret = generateWebhookSecret();
-    await this.endpoints.replaceSecret(id, secret);
+    await this.dataSource.transaction(async (em) => {
+      await this.endpoints.replaceSecret(em, id, secret);
+      await recordAuditEvent(em, { action: 'endpoint.secret_rotated', actor: principal, targetType: 'endpoint', targetId: id });
+    });
     return { id, secret };
   }
 

@@ -31,7 +31,7 @@ export class IntegratorsController {
   @ApiOperation({ summary: 'Issue a new webhook secret (admin); the previous ones keep working for the configured overlap' })
   @ApiResponse({ status: 200, description: '{id, webhookSecret, previousSecretsExpireAt}' })
   @ApiResponse({ status: 404, description: 'not_found' })
-  rotateSecret(@Param('id', UuidParamPipe) id: string) {
-    return this.integrators.rotateSecret(id);
+  rotateSecret(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string) {
+    return this.integrators.rotateSecret(id, principal);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { recordAuditEvent } from '../audit/audit.repository';
 import { ApiKeysService } from '../auth/api-keys.service';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
@@ -30,6 +31,7 @@ export class IntegratorsService {
       const integrator = await this.integrators.insert(em, name);
       const webhookSecret = generateWebhookSecret();
       await this.integrators.addSecret(em, integrator.id, webhookSecret);
+      await recordAuditEvent(em, { action: 'integrator.created', actor, targetType: 'integrator', targetId: integrator.id, details: { name } });
       const { key } = await this.apiKeys.create({ name: `integrator ${name}`, role: 'integrator', integratorId: integrator.id }, actor, em);
       return { ...integrator, apiKey: key, webhookSecret };
     });
@@ -40,13 +42,14 @@ export class IntegratorsService {
   }
 
   /** A new secret; the ones before it keep working for SECRET_ROTATION_OVERLAP_SECONDS, so senders can switch without a gap. */
-  rotateSecret(integratorId: string): Promise<{ id: string; webhookSecret: string; previousSecretsExpireAt: Date }> {
+  rotateSecret(integratorId: string, actor: Principal): Promise<{ id: string; webhookSecret: string; previousSecretsExpireAt: Date }> {
     const overlap = this.config.get('SECRET_ROTATION_OVERLAP_SECONDS', { infer: true });
     return this.dataSource.transaction(async (em) => {
       if (!(await this.integrators.lock(em, integratorId))) throw ApiError.notFound('Integrator', integratorId);
       const previousSecretsExpireAt = await this.integrators.endSecretsAfter(em, integratorId, overlap);
       const webhookSecret = generateWebhookSecret();
       await this.integrators.addSecret(em, integratorId, webhookSecret);
+      await recordAuditEvent(em, { action: 'integrator.secret_rotated', actor, targetType: 'integrator', targetId: integratorId, details: { previousSecretsExpireAt } });
       return { id: integratorId, webhookSecret, previousSecretsExpireAt };
     });
   }

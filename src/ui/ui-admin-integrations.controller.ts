@@ -50,7 +50,7 @@ export class UiAdminIntegrationsController {
   @HttpCode(HttpStatus.OK)
   @HtmlPage()
   async rotateWebhookSecret(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string): Promise<string> {
-    const rotated = await this.integrators.rotateSecret(id);
+    const rotated = await this.integrators.rotateSecret(id, principal);
     return secretPage(principal, '/ui/admin/integrators', 'New webhook secret', `The integrator signs its webhooks with this from now on; the previous secrets keep working until ${rotated.previousSecretsExpireAt.toISOString()}.`, [{ label: 'Webhook secret', value: rotated.webhookSecret }], BACK);
   }
 

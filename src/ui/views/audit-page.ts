@@ -51,6 +51,8 @@ const TARGET_PAGES: Record<string, (id: string) => string> = {
   key: (id) => `/ui/admin/keys#key-${id}`,
   reviewer: (id) => `/ui/admin/reviewers/${id}`,
   user: (id) => `/ui/admin/people#person-${id}`,
+  integrator: (id) => `/ui/admin/integrators#integrator-${id}`,
+  endpoint: (id) => `/ui/admin/endpoints/${id}`,
 };
 
 function touched(entry: AuditEntryView, data: AuditPageData, linked: boolean) {
@@ -80,7 +82,7 @@ export function auditPage(principal: Principal, data: AuditPageData): string {
     principal,
     '/ui/admin/audit',
     html`<h1>Audit log</h1>
-    <p class="muted">Every claim move and note, and every admin action on people, reviewers and keys, oldest first from the date chosen.</p>
+    <p class="muted">Every claim move and note, and every admin action on people, reviewers, keys, integrators and callback endpoints, oldest first from the date chosen.</p>
     <form method="get" action="/ui/admin/audit" class="filters" role="search" aria-label="Filter the audit log">
       <div><label for="audit-person">Person</label><select id="audit-person" name="person">${options([{ value: '', label: 'anyone' }, ...data.people.map((p) => ({ value: p.id, label: p.name }))], filters.person)}</select></div>
       <div><label for="audit-claim">Claim</label><input id="audit-claim" name="claim" placeholder="claim id" value="${filters.claim}"></div>
