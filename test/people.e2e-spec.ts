@@ -10,6 +10,8 @@ const CLIENT = { id: 'claimdesk-test', secret: 'claimdesk-test-client-secret' };
 const PROVIDER_ACCOUNTS = {
   'sso-editor': { email: 'Sso.Editor@example.org', email_verified: true, name: 'Sso Editor (provider)' },
   'sso-stranger': { email: 'stranger@example.org', email_verified: true, name: 'A Stranger' },
+  'sso-with-mfa': { email: 'mfa.editor@example.org', email_verified: true, name: 'Mfa Editor', amr: ['pwd', 'otp'] },
+  'sso-password-only': { email: 'pwd.editor@example.org', email_verified: true, name: 'Pwd Editor', amr: ['pwd'] },
 };
 
 async function startProvider(port: number, redirectUri: string): Promise<ChildProcess> {
@@ -219,6 +221,30 @@ describe('people sign in: invitation, password, TOTP, throttling, server session
     await page.getByRole('alert').filter({ hasText: 'no person with that email' }).waitFor();
     expect(page.url()).toContain(`${t.url}/ui/sso/callback`);
     expect(await sessionCookie()).toBeUndefined();
+  });
+
+  it('asks an enrolled person for the desk’s code after SSO unless the provider’s amr says it checked a second factor', async () => {
+    const page = browser.page;
+    const signInBySso = async (login: string) => {
+      await browser.context.clearCookies();
+      await page.goto('/ui/sso');
+      await page.locator('input[name="login"]').fill(login);
+      await page.locator('input[name="password"]').fill('anything');
+      await page.locator('button[type="submit"]').click();
+      await page.locator('button[type="submit"]', { hasText: /continue/i }).click();
+      await page.waitForURL((url) => url.port === new URL(t.url).port && !url.pathname.startsWith('/ui/sso'));
+      return new URL(page.url()).pathname;
+    };
+    for (const [email, name] of [['mfa.editor@example.org', 'Mfa Editor'], ['pwd.editor@example.org', 'Pwd Editor']]) {
+      expect((await invite({ email, name, role: 'editor' })).status).toBe(201);
+      // Both have enrolled the desk's TOTP (a secret stored before TOTP_ENCRYPTION_KEY, which the desk still opens).
+      await t.db.query(`UPDATE users SET totp_secret = 'JBSWY3DPEHPK3PXP', totp_enabled_at = now() WHERE email = $1`, [email]);
+    }
+
+    expect(await signInBySso('sso-with-mfa')).toBe('/ui/articles');
+    expect(await page.locator('.topbar .who').textContent()).toBe('Mfa Editor · editor');
+    expect(await signInBySso('sso-password-only')).toBe('/ui/login/code');
+    expect((await t.http().get('/ui/articles').set('Cookie', `claimdesk_session=${(await sessionCookie())!.value}`)).status).toBe(303);
   });
 
   it('saw no script errors and no Content-Security-Policy violations on the desk’s pages', () => {

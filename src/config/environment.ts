@@ -143,6 +143,10 @@ export class Environment {
   @IsOptional() @IsIn(['editor', 'reviewer'])
   OIDC_DEFAULT_ROLE?: 'editor' | 'reviewer';
 
+  /** When the ID token's `amr` says the provider checked a second factor, the desk does not ask for its own code. */
+  @Transform(({ value }) => value === undefined || value === '' || value === true || value === 'true' || value === '1') @IsBoolean()
+  OIDC_TRUST_PROVIDER_MFA = true;
+
   /** 32 random bytes in base64 (`openssl rand -base64 32`): TOTP secrets are stored sealed with it. */
   @IsOptional() @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'TOTP_ENCRYPTION_KEY is 32 bytes in base64 (openssl rand -base64 32)' })
   TOTP_ENCRYPTION_KEY?: string;

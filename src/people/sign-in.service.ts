@@ -51,10 +51,13 @@ export class SignInService {
     return user.active && (!user.reviewerId || (await this.reviewers.get(user.reviewerId)).active);
   }
 
-  /** A session for a person the provider or the password vouched for: at the stage their second factor asks. */
-  async begin(user: UserEntity): Promise<SignedIn> {
+  /**
+   * A session for a person the provider or the password vouched for: at the stage their second factor asks — none
+   * when the provider says it checked one (`secondFactorChecked`).
+   */
+  async begin(user: UserEntity, secondFactorChecked = false): Promise<SignedIn> {
     if (!(await this.maySignIn(user))) throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'Single sign-on refused: this person may not sign in');
-    const stage: SessionStage = user.totpEnabledAt ? 'second_factor' : this.mustEnrol(user.role) ? 'enrolment' : 'signed_in';
+    const stage: SessionStage = secondFactorChecked ? 'signed_in' : user.totpEnabledAt ? 'second_factor' : this.mustEnrol(user.role) ? 'enrolment' : 'signed_in';
     return { token: await this.sessions.start(user.id, stage), stage, user };
   }
 

@@ -9,6 +9,7 @@ import type { Environment } from '../config/environment';
 import { PeopleRepository } from './people.repository';
 import { PeopleService } from './people.service';
 import type { UserEntity } from './user.entity';
+import { providerCheckedSeveralFactors } from './provider-multi-factor';
 
 /** What the browser keeps (in an HTTP-only cookie) between leaving for the provider and coming back. */
 export interface SsoAttempt {
@@ -79,11 +80,15 @@ export class SingleSignOnService {
     return { url: url.href, attempt };
   }
 
-  /** The person the provider vouched for, from the callback's URL (path and query as received). */
-  async finish(callbackPathAndQuery: string, attempt: SsoAttempt): Promise<UserEntity> {
+  /**
+   * The person the provider vouched for, from the callback's URL (path and query as received), and whether it checked
+   * a second factor (read from the ID token only, and only when OIDC_TRUST_PROVIDER_MFA).
+   */
+  async finish(callbackPathAndQuery: string, attempt: SsoAttempt): Promise<{ user: UserEntity; secondFactorChecked: boolean }> {
     const { client, config } = await this.provider();
     const refused = (why: string) => new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', `Single sign-on refused: ${why}`);
     let claims: { sub: string; email?: unknown; email_verified?: unknown; name?: unknown };
+    let secondFactorChecked = false;
     try {
       const tokens = await client.authorizationCodeGrant(config, new URL(callbackPathAndQuery, this.redirectUri), {
         pkceCodeVerifier: attempt.verifier,
@@ -91,8 +96,9 @@ export class SingleSignOnService {
         expectedNonce: attempt.nonce,
         idTokenExpected: true,
       });
-      const sub = tokens.claims()!.sub;
-      claims = { ...tokens.claims()!, ...(await client.fetchUserInfo(config, tokens.access_token, sub)) };
+      const idToken = tokens.claims()!;
+      secondFactorChecked = this.env.get('OIDC_TRUST_PROVIDER_MFA', { infer: true }) && providerCheckedSeveralFactors(idToken.amr);
+      claims = { ...idToken, ...(await client.fetchUserInfo(config, tokens.access_token, idToken.sub)) };
     } catch (error) {
       throw refused(`the provider’s answer did not check out (${(error as Error).message})`);
     }
@@ -100,15 +106,16 @@ export class SingleSignOnService {
     if (!email || claims.email_verified !== true) throw refused('the provider did not vouch for a verified email');
     if (!emailDomainAllowed(email, this.env.get('OIDC_ALLOWED_DOMAINS', { infer: true }))) throw refused(`${email.split('@').pop()} is not a domain of this desk`);
     const known = await this.people.byEmail(email);
-    if (known) return known;
+    if (known) return { user: known, secondFactorChecked };
     const role = this.env.get('OIDC_DEFAULT_ROLE', { infer: true });
     if (!role) throw refused('this desk has no person with that email; ask an admin to invite you');
     const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 200) : email;
     const reviewerId = await this.peopleService.reviewerProfileFor(role, null, { name, email }, null);
-    return this.dataSource.transaction(async (em) => {
-      const user = await this.people.insert(em, { email, name, role, reviewerId });
-      await recordAuditEvent(em, { action: 'user.created', actor: null, targetType: 'user', targetId: user.id, details: { email, name, role, via: 'sso' } });
-      return user;
+    const user = await this.dataSource.transaction(async (em) => {
+      const inserted = await this.people.insert(em, { email, name, role, reviewerId });
+      await recordAuditEvent(em, { action: 'user.created', actor: null, targetType: 'user', targetId: inserted.id, details: { email, name, role, via: 'sso' } });
+      return inserted;
     });
+    return { user, secondFactorChecked };
   }
 }

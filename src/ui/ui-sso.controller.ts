@@ -56,8 +56,8 @@ export class UiSsoController {
     response.clearCookie(ATTEMPT_COOKIE, { httpOnly: true, sameSite: 'lax', secure: request.secure, path: '/ui/sso' });
     try {
       if (!attempt) throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'Single sign-on refused: this sign-in was not started here, or took too long; try again');
-      const user = await this.sso.finish(request.originalUrl, attempt);
-      const signedIn = await this.signIn.begin(user);
+      const { user, secondFactorChecked } = await this.sso.finish(request.originalUrl, attempt);
+      const signedIn = await this.signIn.begin(user, secondFactorChecked);
       this.cookies.set(request, response, signedIn.token);
       response.redirect(HttpStatus.SEE_OTHER, afterSignIn(signedIn, attempt.next));
     } catch (error) {
