@@ -120,6 +120,8 @@ describe('the workbench and the article page, live (two Chromium contexts)', () 
     const editor = editorBrowser.page;
     await editor.goto(`/ui/articles/${articleId}`);
     await editor.evaluate('window.loadedOnce = true');
+    const stillToCheck = async () => Number(/(\d+) still to check/.exec(await editor.locator('section.summary').innerText())?.[1]);
+    const openBefore = await stillToCheck();
 
     const page = reviewerBrowser.page;
     await page.goto('/ui/review');
@@ -133,6 +135,11 @@ describe('the workbench and the article page, live (two Chromium contexts)', () 
     await editor.waitForFunction(`document.querySelector('.article-text [data-claim-id="${target}"]').getAttribute('data-status') === 'dismissed'`);
     expect(await mark.getAttribute('class')).toContain('status-dismissed');
     expect(await editor.locator('#live li').first().textContent()).toContain('Ada Reviewer moved');
+    // The Verification panel is fetched again: one claim fewer to check, as the server now renders it.
+    await editor.locator('section.summary', { hasText: `${openBefore - 1} still to check` }).waitFor();
+    const fresh = await editor.request.get(`/ui/articles/${articleId}/summary`);
+    expect(fresh.status()).toBe(200);
+    expect(await fresh.text()).toContain(`${openBefore - 1} still to check`);
     expect(await editor.evaluate('window.loadedOnce')).toBe(true);
     await editorBrowser.screenshot('workbench-live-2-article-page-live');
     expect(editorBrowser.problems).toEqual([]);

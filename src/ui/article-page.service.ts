@@ -55,6 +55,13 @@ export class ArticlePageService {
     return this.articles.get(principal, articleId);
   }
 
+  /** The verification summary alone: the live page fetches it again when a claim moves. */
+  async summary(principal: Principal, articleId: string): Promise<Pick<ArticlePage, 'summary' | 'reviewed'>> {
+    const article = await this.articles.get(principal, articleId);
+    const summary = (await this.claimsQuery.summaries([articleId])).get(articleId)!;
+    return { summary, reviewed: isReviewed(article, summary) };
+  }
+
   async load(principal: Principal, articleId: string, claimId: string | null, claimsCursor: string | null = null): Promise<ArticlePage> {
     const article = await this.articles.get(principal, articleId);
     const [summaries, claims] = await Promise.all([this.claimsQuery.summaries([articleId]), this.claimsQuery.claimsOf(articleId, { cursor: claimsCursor ?? undefined }, 'both')]);

@@ -10,6 +10,7 @@ import { UiExceptionFilter } from './ui-exception.filter';
 import { articleFormPage } from './views/article-form-page';
 import { articlePage } from './views/article-page';
 import { articlesPage } from './views/articles-page';
+import { summaryPanel } from './views/status';
 
 @ApiExcludeController()
 @UseFilters(UiExceptionFilter)
@@ -39,6 +40,14 @@ export class UiArticlesController {
   @HtmlPage()
   async article(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Query() query: UiArticleQuery): Promise<string> {
     return articlePage(await this.page.load(principal, id, query.claim ?? null, query.claims ?? null), principal, query.notice ?? null);
+  }
+
+  /** The page's Verification panel alone, for the live updates to swap in. */
+  @Get(':id/summary')
+  @HtmlPage()
+  async summary(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string): Promise<string> {
+    const { summary, reviewed } = await this.page.summary(principal, id);
+    return summaryPanel(summary, reviewed).value;
   }
 
   @Get(':id/revise')

@@ -1,6 +1,7 @@
 /**
  * The pages' live updates, served as /ui/assets/live.js: listens to the page's Server-Sent Events stream, recolours a
- * claim another person moved, and says who did what, with a reload link. Without EventSource the page is as before.
+ * claim another person moved, says who did what, with a reload link, and (on the article page) fetches the
+ * Verification panel again. Without EventSource the page is as before.
  */
 export const LIVE_JS = String.raw`(function () {
   'use strict';
@@ -29,11 +30,30 @@ export const LIVE_JS = String.raw`(function () {
     });
   }
 
+  // Several moves in a burst fetch the panel once, after the burst.
+  var summarySource = region.getAttribute('data-live-summary');
+  var summaryTimer = null;
+  function refreshSummary() {
+    var panel = document.querySelector('section.summary');
+    if (!summarySource || !panel) return;
+    clearTimeout(summaryTimer);
+    summaryTimer = setTimeout(function () {
+      fetch(summarySource, { credentials: 'same-origin', headers: { Accept: 'text/html' } })
+        .then(function (response) { return response.ok ? response.text() : null; })
+        .then(function (markup) {
+          var fresh = markup && new DOMParser().parseFromString(markup, 'text/html').querySelector('section.summary');
+          if (fresh) document.querySelector('section.summary').replaceWith(fresh);
+        })
+        .catch(function () { /* the reload link still shows everything */ });
+    }, 300);
+  }
+
   var source = new EventSource(region.getAttribute('data-live-source'));
   source.addEventListener('claim', function (event) {
     var m;
     try { m = JSON.parse(event.data); } catch (e) { return; }
     recolour(m);
+    refreshSummary();
     var item = document.createElement('li');
     item.setAttribute('data-claim-id', m.claimId);
     item.textContent = sentence(m);

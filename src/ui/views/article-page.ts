@@ -51,7 +51,7 @@ export function articlePage(page: ArticlePage, principal: Principal, notice: Art
       ${article.status === 'received' || article.status === 'extracting' ? html`<p class="alert">Claims are being extracted; reload in a moment.</p>` : ''}
     </header>
     ${summaryPanel(summary, page.reviewed)}
-    ${liveRegion(`/ui/live?article=${article.id}`)}
+    ${liveRegion(`/ui/live?article=${article.id}`, `/ui/articles/${article.id}/summary`)}
     <div class="columns">
       <section class="article-text" aria-label="Article text with its claims highlighted">
         <p class="hint muted">Each highlighted passage is a claim, coloured by its status. Select one to see its sources, notes and history.</p>
