@@ -197,6 +197,32 @@ describe('the admin console in a real browser', () => {
     await browser.screenshot('admin-endpoint-deliveries');
   });
 
+  it('adds a callback endpoint for an integrator from its panel, and disables it', async () => {
+    const integrator = (await api('/admin/integrators')).body.items.find((i: { name: string }) => i.name === 'Daily Planet CMS');
+    await page().goto('/ui/admin/integrators');
+    const form = page().getByRole('form', { name: 'Add a callback endpoint for Daily Planet CMS' });
+    await form.getByLabel('Callback URL').fill('http://127.0.0.1:9/planet-callbacks');
+    await form.getByLabel('article.extracted').uncheck();
+    await form.getByRole('button', { name: 'Add endpoint' }).click();
+    expect(await shownSecret('Signing secret')).toMatch(/^whsec_/);
+    const added = (await api('/integrations/endpoints')).body.items.find((e: { url: string }) => e.url === 'http://127.0.0.1:9/planet-callbacks');
+    expect(added).toMatchObject({ ownerId: integrator.id, events: ['claim.status_changed', 'article.reviewed'], disabledAt: null });
+
+    await page().getByRole('link', { name: 'To the endpoint' }).click();
+    await page().getByRole('button', { name: 'Disable' }).click();
+    await page().getByText('disabled: disabled by its owner').waitFor();
+    expect((await api('/integrations/endpoints')).body.items.find((e: { id: string }) => e.id === added.id).disabledAt).not.toBeNull();
+
+    // No event ticked: the form is answered with the API's rule, and nothing is added.
+    await page().goto('/ui/admin/integrators');
+    await form.getByLabel('Callback URL').fill('http://127.0.0.1:9/no-events');
+    for (const event of ['article.extracted', 'claim.status_changed', 'article.reviewed']) await form.getByLabel(event).uncheck();
+    const [answer] = await Promise.all([page().waitForResponse((r) => r.url().endsWith(`/ui/admin/integrators/${integrator.id}/endpoints`)), form.getByRole('button', { name: 'Add endpoint' }).click()]);
+    expect(answer.status()).toBe(400);
+    await page().getByRole('listitem').filter({ hasText: /^events: / }).waitFor();
+    expect((await api('/integrations/endpoints')).body.items.some((e: { url: string }) => e.url.endsWith('/no-events'))).toBe(false);
+  });
+
   it('pauses and resumes a queue', async () => {
     const paused = async () => (await api('/admin/queues')).body.items.find((q: { name: string }) => q.name === 'article-extraction').paused as boolean;
     await page().goto('/ui/admin/queues');

@@ -25,12 +25,12 @@ export class CallbackEndpointsService {
     private readonly config: ConfigService<Environment, true>,
   ) {}
 
-  /** The signing secret is in this answer only. */
-  async create(principal: Principal, url: string, events: CallbackEvent[]): Promise<CallbackEndpoint & { secret: string }> {
+  /** The signing secret is in this answer only; an admin may add one on an integrator's behalf (`ownerId`). */
+  async create(principal: Principal, url: string, events: CallbackEvent[], ownerId = ownerIdOf(principal)): Promise<CallbackEndpoint & { secret: string }> {
     await this.refuseWhatTheWorkerWouldRefuse(url);
     const secret = generateWebhookSecret();
     const endpoint = await this.dataSource.transaction(async (em) => {
-      const inserted = await this.endpoints.insert(em, ownerIdOf(principal), url, events, secret);
+      const inserted = await this.endpoints.insert(em, ownerId, url, events, secret);
       await recordAuditEvent(em, { action: 'endpoint.created', actor: principal, targetType: 'endpoint', targetId: inserted.id, details: { url, events } });
       return inserted;
     });

@@ -41,6 +41,12 @@ export class IntegratorsService {
     return this.integrators.list();
   }
 
+  async get(integratorId: string): Promise<Integrator> {
+    const integrator = (await this.integrators.list()).find((i) => i.id === integratorId);
+    if (!integrator) throw ApiError.notFound('Integrator', integratorId);
+    return integrator;
+  }
+
   /** A new secret; the ones before it keep working for SECRET_ROTATION_OVERLAP_SECONDS, so senders can switch without a gap. */
   rotateSecret(integratorId: string, actor: Principal): Promise<{ id: string; webhookSecret: string; previousSecretsExpireAt: Date }> {
     const overlap = this.config.get('SECRET_ROTATION_OVERLAP_SECONDS', { infer: true });

@@ -4,10 +4,11 @@ import type { Response } from 'express';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
 import { PageQueryDto } from '../common/pagination';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
+import { CreateEndpointDto } from '../integrations/dto/create-endpoint.dto';
 import { CreateIntegratorDto } from '../integrations/dto/create-integrator.dto';
 import { CallbackEndpointsService } from '../integrations/callback-endpoints.service';
 import { IntegratorsService } from '../integrations/integrators.service';
-import { IntegratorFormDto } from './dto/admin-forms.dto';
+import { EndpointFormDto, IntegratorFormDto } from './dto/admin-forms.dto';
 import { validatedAs } from './form-input';
 import { HtmlPage } from './html-page.decorator';
 import { UiExceptionFilter } from './ui-exception.filter';
@@ -52,6 +53,22 @@ export class UiAdminIntegrationsController {
   async rotateWebhookSecret(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string): Promise<string> {
     const rotated = await this.integrators.rotateSecret(id, principal);
     return secretPage(principal, '/ui/admin/integrators', 'New webhook secret', `The integrator signs its webhooks with this from now on; the previous secrets keep working until ${rotated.previousSecretsExpireAt.toISOString()}.`, [{ label: 'Webhook secret', value: rotated.webhookSecret }], BACK);
+  }
+
+  @Post('integrators/:id/endpoints')
+  @HttpCode(HttpStatus.OK)
+  @HtmlPage()
+  async addEndpoint(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Body() form: EndpointFormDto): Promise<string> {
+    const integrator = await this.integrators.get(id);
+    const dto = await validatedAs(CreateEndpointDto, { url: form.url?.trim(), events: [form.events ?? []].flat() });
+    const created = await this.endpoints.create(principal, dto.url, dto.events, integrator.id);
+    return secretPage(principal, '/ui/admin/integrators', `Callback endpoint added for ${integrator.name}`, 'Give this to the integrator: its receiver verifies every callback to this endpoint with it.', [{ label: 'Signing secret', value: created.secret }], { href: `/ui/admin/endpoints/${created.id}`, label: 'To the endpoint' });
+  }
+
+  @Post('endpoints/:id/disable')
+  async disable(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Res() response: Response): Promise<void> {
+    await this.endpoints.disable(principal, id);
+    response.redirect(HttpStatus.SEE_OTHER, `/ui/admin/endpoints/${id}`);
   }
 
   @Get('endpoints/:id')

@@ -35,6 +35,12 @@ export class IntegratorFormDto extends CsrfOnlyDto {
   @IsOptional() @IsString() @MaxLength(200) name?: string;
 }
 
+export class EndpointFormDto extends CsrfOnlyDto {
+  @IsOptional() @IsString() @MaxLength(2000) url?: string;
+  /** Checkboxes: one value, several, or none ticked. */
+  @IsOptional() @IsString({ each: true }) @MaxLength(40, { each: true }) events?: string | string[];
+}
+
 /** The audit log's filters, as the page's GET form sends them (empty fields mean "any"). */
 export class AuditFilterQuery {
   @IsOptional() @IsString() @MaxLength(40) person?: string;

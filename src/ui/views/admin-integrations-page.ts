@@ -1,4 +1,5 @@
 import type { Principal } from '../../auth/principal';
+import { CALLBACK_EVENTS } from '../../integrations/callback-events';
 import type { CallbackEndpoint } from '../../integrations/callback-endpoints.repository';
 import type { CallbackDelivery } from '../../integrations/callback-outbox.repository';
 import type { Integrator } from '../../integrations/integrators.repository';
@@ -21,7 +22,7 @@ export function adminIntegratorsPage(principal: Principal, integrators: Integrat
     '/ui/admin/integrators',
     html`<h1>Integrators and callback endpoints</h1>
     <section class="panel" aria-labelledby="new-integrator-heading"><h2 id="new-integrator-heading">Register an integrator</h2>
-      <p class="muted">It gets an API key and a webhook secret, shown on the next page once. Its callback endpoints it adds itself (<code>POST /integrations/endpoints</code>).</p>
+      <p class="muted">It gets an API key and a webhook secret, shown on the next page once. Its callback endpoints it adds itself (<code>POST /integrations/endpoints</code>), or you add them below.</p>
       <form method="post" action="/ui/admin/integrators" class="form-grid">${csrfField(principal)}
         <div><label for="integrator-name">Name</label><input id="integrator-name" name="name" required maxlength="200"></div>
         <div><button type="submit" class="primary">Register integrator</button></div>
@@ -36,10 +37,22 @@ export function adminIntegratorsPage(principal: Principal, integrators: Integrat
         <p class="muted">Since ${formatDateTime(integrator.createdAt)}</p>
         <h3>Callback endpoints</h3>
         ${own.length ? html`<ul>${own.map(endpointRow)}</ul>` : html`<p class="muted">None.</p>`}
+        ${endpointForm(principal, integrator)}
       </section>`;
     })}
     ${others.length ? html`<section class="panel"><h2>Endpoints of other owners</h2><ul>${others.map(endpointRow)}</ul></section>` : ''}`,
   );
+}
+
+function endpointForm(principal: Principal, integrator: Integrator) {
+  const field = (name: string) => `${name}-${integrator.id}`;
+  return html`<form method="post" action="/ui/admin/integrators/${integrator.id}/endpoints" class="form-grid" aria-label="Add a callback endpoint for ${integrator.name}">${csrfField(principal)}
+    <div><label for="${field('endpoint-url')}">Callback URL</label><input id="${field('endpoint-url')}" name="url" type="url" required maxlength="2000" placeholder="https://cms.example/claimdesk-callbacks"></div>
+    <fieldset><legend>Events</legend>${CALLBACK_EVENTS.map(
+      (event) => html`<label><input type="checkbox" name="events" value="${event}" checked> ${event}</label> `,
+    )}</fieldset>
+    <div><button type="submit">Add endpoint</button></div>
+  </form>`;
 }
 
 const STATUS_CHIP: Record<CallbackDelivery['status'], string> = { pending: 'pending', delivered: 'done', failed: 'bad' };
@@ -51,7 +64,7 @@ export function adminEndpointPage(principal: Principal, endpoint: CallbackEndpoi
     '/ui/admin/integrators',
     html`<p class="crumbs"><a href="/ui/admin/integrators">Integrators</a> · ${owner}</p>
     <div class="bench-head"><h1>${endpoint.url}</h1>
-      ${endpoint.disabledAt ? html`<span class="chip bad">disabled: ${endpoint.disabledReason ?? ''}</span>` : postButton(principal, `/ui/admin/endpoints/${endpoint.id}/rotate-secret`, 'Rotate signing secret')}</div>
+      ${endpoint.disabledAt ? html`<span class="chip bad">disabled: ${endpoint.disabledReason ?? ''}</span>` : html`${postButton(principal, `/ui/admin/endpoints/${endpoint.id}/rotate-secret`, 'Rotate signing secret')} ${postButton(principal, `/ui/admin/endpoints/${endpoint.id}/disable`, 'Disable')}`}</div>
     <p class="muted">Events: ${endpoint.events.join(', ')} · since ${formatDateTime(endpoint.createdAt)}</p>
     <h2>Recent deliveries</h2>
     ${deliveries.length === 0 ? html`<p class="muted">None yet.</p>` : html`<div class="table-wrap"><table class="articles">
