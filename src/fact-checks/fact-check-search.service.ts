@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { FactChecksRepository, type CandidateRow } from './fact-checks.repository';
-import { DEFAULT_SCORER_PARAMS, parseTsvector, postingsToRead, salientTokens, scoreCandidate, type Candidate, type CorpusStats, type ScorerParams, type TermStat } from './match-scorer';
-import { normaliseQueryText } from './query-text';
+import { DEFAULT_SCORER_PARAMS, originalsFirst, parseTsvector, postingsToRead, salientTokens, scoreCandidate, type Candidate, type CorpusStats, type ScorerParams, type TermStat } from './match-scorer';
+import { claimFingerprint, normaliseQueryText } from './query-text';
 import { contentWords, WordVectors } from './word-vectors';
 
 /** How many full-text candidates the re-ranker sees. */
@@ -57,9 +57,14 @@ export class FactCheckSearchService {
   }
 
   rank(prepared: PreparedQuery, params: ScorerParams = DEFAULT_SCORER_PARAMS): RankedFactCheck[] {
-    return prepared.rows
+    const scored = prepared.rows
       .map((row, i) => ({ row, score: scoreCandidate(prepared.terms, prepared.salient, prepared.candidates[i], prepared.stats, params) }))
       .sort((a, b) => b.score - a.score); // stable: ties keep the SQL order (rank, then a hash of the url)
+    return originalsFirst(scored, ({ row }) => ({
+      fingerprint: claimFingerprint(row.claimReviewed),
+      datePublished: row.datePublished === null ? null : new Date(row.datePublished),
+      importSeq: Number(row.importSeq),
+    }));
   }
 
   async search(text: string, limit: number, offset = 0): Promise<{ items: RankedFactCheck[]; more: boolean }> {
