@@ -6,6 +6,10 @@ describe('normaliseQueryText', () => {
     expect(text).toBe('Butterflies drink Australian Fires water Center for Bio Div');
   });
 
+  it('drops a picture link glued to the hashtag before it', () => {
+    expect(normaliseQueryText('Burning for weeks #PrayforAmazoniapic.twitter.com/xYz12')).toBe('Burning for weeks Prayfor Amazonia');
+  });
+
   it('decodes HTML entities and removes quotes', () => {
     expect(normaliseQueryText('&quot;CBC deletes Trump&quot; &amp; more &#39;now&#39;')).toBe("CBC deletes Trump & more 'now'");
   });

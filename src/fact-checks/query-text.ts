@@ -34,7 +34,8 @@ export function normaliseQueryText(raw: string): string {
   text = text.replace(SIGNATURE, (_all, name: string) => ` ${name} `);
   text = text
     .replace(/https?:\/\/\S+/gi, ' ')
-    .replace(/\bpic\.twitter\.com\/\S+/gi, ' ')
+    // Scraped tweets often glue it to the word before ("#PrayforAmazoniapic.twitter.com/…").
+    .replace(/pic\.twitter\.com\/\S+/gi, ' ')
     .replace(/\b(?:www\.)?[a-z0-9-]+\.(?:com|org|net|co|ly|gov)\/\S*/gi, ' ')
     .replace(/@(\w+)/g, (_all, handle: string) => ` ${splitCamelCase(handle)} `)
     .replace(/#(\w+)/g, (_all, tag: string) => ` ${splitCamelCase(tag)} `)
