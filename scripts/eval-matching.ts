@@ -140,7 +140,7 @@ async function main(): Promise<void> {
     console.log(line('  MAP@5 claimdesk', ours));
     console.log(line('  MAP@5 plain BM25', baseline));
     console.log(line('  difference', ours.map((v, i) => v - baseline[i])));
-    console.log("ties broken in the collection's file order, for both (favours its duplicates' first id; not used by the API):");
+    console.log("every tie broken in the collection's file order, for both (not only copies; not used by the API):");
     console.log(line('  MAP@5 claimdesk', oursInFileOrder));
     console.log(line('  MAP@5 plain BM25', baselineInFileOrder));
     console.log(line('  difference', oursInFileOrder.map((v, i) => v - baselineInFileOrder[i])));
