@@ -34,13 +34,14 @@ export class FactCheckSearchService {
   constructor(private readonly repository: FactChecksRepository) {}
 
   async prepare(rawText: string, pool = CANDIDATE_POOL, maxLexemes = MAX_QUERY_LEXEMES, maxShare = MAX_LEXEME_SHARE, budget = POSTINGS_BUDGET): Promise<PreparedQuery> {
-    const text = normaliseQueryText(rawText);
+    const vectors = WordVectors.shared();
+    const text = normaliseQueryText(rawText, (word) => vectors.rowOf(word));
     const { terms, stats } = await this.repository.queryTerms(text);
     const reads = postingsToRead(terms, stats.docCount, maxLexemes, maxShare, budget);
     const rows = await this.repository.candidates(reads, pool);
     // The postings' weight is at most k1 + 1 (1.6): the sum over the query, so rank is at most 1.
     const bestRank = 1.6 * reads.reduce((sum, r) => sum + r.idf, 0);
-    const similarity = WordVectors.shared().forQuery(contentWords(text));
+    const similarity = vectors.forQuery(contentWords(text));
     const candidates = rows.map((r) => {
       const claimWords = contentWords(r.claimReviewed);
       return {

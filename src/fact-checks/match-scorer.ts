@@ -21,10 +21,10 @@ export const DEFAULT_SCORER_PARAMS: ScorerParams = {
   k1: 1.5,
   bClaim: 1,
   bTitle: 0.3,
-  wClaim: 0.5,
-  wTitle: 1,
+  wClaim: 1,
+  wTitle: 1.5,
   wRank: 0.2,
-  wEntities: 0.05,
+  wEntities: 0,
   wSoftQuery: 0.1,
   wSoftClaim: 0.05,
 };
@@ -103,7 +103,7 @@ export function scoreCandidate(
   // Divided by what a document matching every query term once would get, so scores compare across queries.
   const lexical = maxPossible > 0 ? bm25 / (maxPossible * (p.k1 + 1)) : 0;
   let entities = 0;
-  if (querySalient.size > 0) {
+  if (querySalient.size > 0 && p.wEntities > 0) {
     const docSalient = salientTokens(`${candidate.claimText} ${candidate.titleText}`);
     let shared = 0;
     for (const token of querySalient) if (docSalient.has(token)) shared += 1;

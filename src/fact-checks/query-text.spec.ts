@@ -1,4 +1,4 @@
-import { claimFingerprint, normaliseQueryText, splitCamelCase } from './query-text';
+import { claimFingerprint, normaliseQueryText, splitCamelCase, splitJoinedWords } from './query-text';
 
 describe('normaliseQueryText', () => {
   it('drops links, picture links and the embedded-tweet date but keeps who said it', () => {
@@ -16,6 +16,24 @@ describe('normaliseQueryText', () => {
 
   it('splits mentions and hashtags by case', () => {
     expect(normaliseQueryText('@realDonaldTrump says #COVID19Vaccine')).toBe('real Donald Trump says COVID 19 Vaccine');
+  });
+});
+
+describe('lower-case handles and hashtags', () => {
+  // Frequency ranks, most frequent first, as the word vectors list their words.
+  const ranks = new Map(['the', 'water', 'chuck', 'hill', 'poison', 'bottles', 'chu', 'ck', 'schumer', 'tampered'].map((w, i) => [w, i]));
+  const rankOf = (word: string) => ranks.get(word);
+
+  it('splits a run of letters into known words, fewer and commoner words first', () => {
+    expect(splitJoinedWords('chuckschumer', rankOf)).toEqual(['chuck', 'schumer']);
+    expect(splitJoinedWords('poisonwaterbottles', rankOf)).toEqual(['poison', 'water', 'bottles']);
+    expect(splitJoinedWords('dmedin', rankOf)).toBeNull();
+  });
+
+  it('keeps the handle and adds its words; a known word, a short one, one of unknown words or in CamelCase is left as before', () => {
+    expect(normaliseQueryText('@chuckschumer and #tamperedwater', rankOf)).toBe('chuckschumer chuck schumer and tamperedwater tampered water');
+    expect(normaliseQueryText('#poison #theck #thehill @dmedin11 @realDonaldTrump', rankOf)).toBe('poison theck thehill the hill dmedin11 real Donald Trump');
+    expect(normaliseQueryText('@chuckschumer')).toBe('chuckschumer');
   });
 });
 
