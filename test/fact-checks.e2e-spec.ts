@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { startTestService, waitFor, type TestService } from './helpers/test-service';
 
 interface Claim {
@@ -133,6 +134,25 @@ describe('fact-checks: archive, search and matches', () => {
     const missing = await t.http().get('/fact-checks/search').set(auth(editor));
     expect(missing.status).toBe(400);
     expect(missing.body.code).toBe('validation_failed');
+  });
+
+  it('ranks copies of one claim together, the original first: the earliest published, else the first imported', async () => {
+    const search = async (q: string) => (await t.http().get('/fact-checks/search').query({ q, limit: 5 }).set(auth(editor))).body.items.map((i: { url: string }) => i.url);
+    // Copies score alike, and equal scores otherwise go by a hash of the url: each pair is imported against that order.
+    const byHash = (urls: string[]) => [...urls].sort((a, b) => (createHash('md5').update(a).digest('hex') < createHash('md5').update(b).digest('hex') ? -1 : 1));
+    const copy = (n: number, claim: string, datePublished?: string) => review(n, claim, 'False', { datePublished });
+
+    const [undatedHashFirst, undatedHashSecond] = byHash([copy(101, '').url, copy(102, '').url]);
+    const undated = (url: string, quote: string) => ({ ...copy(0, `The ${quote}moon landing${quote} was filmed in a studio in Nevada.`), url });
+    expect((await importBody(undated(undatedHashSecond, '"'))).body.imported).toBe(1);
+    expect((await importBody(undated(undatedHashFirst, "'"))).body.imported).toBe(1);
+    expect((await search('moon landing filmed in a studio in Nevada')).slice(0, 2)).toEqual([undatedHashSecond, undatedHashFirst]);
+
+    const [datedHashFirst, datedHashSecond] = byHash([copy(103, '').url, copy(104, '').url]);
+    const dated = (url: string, quote: string, published: string) => ({ ...copy(0, `Polar bears ${quote}outnumber${quote} people in Norway.`, published), url });
+    expect((await importBody(dated(datedHashFirst, '"', '2020-06-01T00:00:00Z'))).body.imported).toBe(1);
+    expect((await importBody(dated(datedHashSecond, "'", '2019-01-01T00:00:00Z'))).body.imported).toBe(1);
+    expect((await search('polar bears outnumber people in Norway')).slice(0, 2)).toEqual([datedHashSecond, datedHashFirst]);
   });
 
   it('matches every new claim against the archive in the worker', async () => {

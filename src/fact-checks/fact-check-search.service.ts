@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { FactChecksRepository, type CandidateRow } from './fact-checks.repository';
-import { DEFAULT_SCORER_PARAMS, parseTsvector, postingsToRead, salientTokens, scoreCandidate, type Candidate, type CorpusStats, type ScorerParams, type TermStat } from './match-scorer';
-import { normaliseQueryText } from './query-text';
+import { DEFAULT_SCORER_PARAMS, originalsFirst, parseTsvector, postingsToRead, salientTokens, scoreCandidate, type Candidate, type CorpusStats, type ScorerParams, type TermStat } from './match-scorer';
+import { claimFingerprint, normaliseQueryText } from './query-text';
 import { contentWords, WordVectors } from './word-vectors';
 
 /** How many full-text candidates the re-ranker sees. */
@@ -34,13 +34,14 @@ export class FactCheckSearchService {
   constructor(private readonly repository: FactChecksRepository) {}
 
   async prepare(rawText: string, pool = CANDIDATE_POOL, maxLexemes = MAX_QUERY_LEXEMES, maxShare = MAX_LEXEME_SHARE, budget = POSTINGS_BUDGET): Promise<PreparedQuery> {
-    const text = normaliseQueryText(rawText);
+    const vectors = WordVectors.shared();
+    const text = normaliseQueryText(rawText, (word) => vectors.rowOf(word));
     const { terms, stats } = await this.repository.queryTerms(text);
     const reads = postingsToRead(terms, stats.docCount, maxLexemes, maxShare, budget);
     const rows = await this.repository.candidates(reads, pool);
     // The postings' weight is at most k1 + 1 (1.6): the sum over the query, so rank is at most 1.
     const bestRank = 1.6 * reads.reduce((sum, r) => sum + r.idf, 0);
-    const similarity = WordVectors.shared().forQuery(contentWords(text));
+    const similarity = vectors.forQuery(contentWords(text));
     const candidates = rows.map((r) => {
       const claimWords = contentWords(r.claimReviewed);
       return {
@@ -57,9 +58,14 @@ export class FactCheckSearchService {
   }
 
   rank(prepared: PreparedQuery, params: ScorerParams = DEFAULT_SCORER_PARAMS): RankedFactCheck[] {
-    return prepared.rows
+    const scored = prepared.rows
       .map((row, i) => ({ row, score: scoreCandidate(prepared.terms, prepared.salient, prepared.candidates[i], prepared.stats, params) }))
       .sort((a, b) => b.score - a.score); // stable: ties keep the SQL order (rank, then a hash of the url)
+    return originalsFirst(scored, ({ row }) => ({
+      fingerprint: claimFingerprint(row.claimReviewed),
+      datePublished: row.datePublished === null ? null : new Date(row.datePublished),
+      importSeq: Number(row.importSeq),
+    }));
   }
 
   async search(text: string, limit: number, offset = 0): Promise<{ items: RankedFactCheck[]; more: boolean }> {

@@ -19,6 +19,8 @@ export interface FactCheckRow {
 }
 
 export interface CandidateRow extends FactCheckRow {
+  /** bigint as text: the order it came into the archive. */
+  importSeq: string;
   claimVector: string;
   titleVector: string;
   rank: number;
@@ -112,7 +114,8 @@ export class FactChecksRepository {
         `INSERT INTO fact_checks (url, claim_reviewed, headline, rating, author, claimant, date_published, language, claim_review, source_claim_id)
          SELECT u.url, u.claim_reviewed, u.headline, u.rating, u.author, u.claimant, u.date_published, u.language, u.claim_review, $10::uuid
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::text[], $9::jsonb[])
-           AS u(url, claim_reviewed, headline, rating, author, claimant, date_published, language, claim_review)
+           WITH ORDINALITY AS u(url, claim_reviewed, headline, rating, author, claimant, date_published, language, claim_review, position)
+         ORDER BY u.position
          RETURNING id`,
         [
           inserts.map((v) => v.url),
@@ -201,7 +204,7 @@ export class FactChecksRepository {
          FROM unnest($1::text[], $2::float8[], $3::int[]) AS q(lexeme, idf, cap)
          CROSS JOIN LATERAL (SELECT fact_check_id, impact FROM fact_check_postings p WHERE p.lexeme = q.lexeme ORDER BY p.impact DESC LIMIT q.cap) p
          GROUP BY p.fact_check_id ORDER BY rank DESC, p.fact_check_id LIMIT $4)
-       SELECT ${FACT_CHECK_COLUMNS}, f.claim_vector::text AS "claimVector", f.title_vector::text AS "titleVector", h.rank
+       SELECT ${FACT_CHECK_COLUMNS}, f.import_seq AS "importSeq", f.claim_vector::text AS "claimVector", f.title_vector::text AS "titleVector", h.rank
        FROM hits h JOIN fact_checks f ON f.id = h.id
        LEFT JOIN claims sc ON sc.id = f.source_claim_id
        ORDER BY h.rank DESC, md5(f.url)`,

@@ -1,4 +1,4 @@
-import { DEFAULT_SCORER_PARAMS, parseTsvector, postingsToRead, salientTokens, scoreCandidate } from './match-scorer';
+import { DEFAULT_SCORER_PARAMS, originalsFirst, parseTsvector, postingsToRead, salientTokens, scoreCandidate } from './match-scorer';
 
 describe('parseTsvector', () => {
   it('reads lexemes with their number of positions', () => {
@@ -65,5 +65,24 @@ describe('postingsToRead', () => {
     ]);
     expect(read.reduce((sum, r) => sum + r.cap, 0)).toBe(100);
     expect(read[0].idf).toBeGreaterThan(read[3].idf);
+  });
+});
+
+describe('originalsFirst', () => {
+  const copy = (id: string, fingerprint: string, importSeq: number, published: string | null = null) => ({
+    id,
+    fingerprint,
+    importSeq,
+    datePublished: published === null ? null : new Date(published),
+  });
+
+  it('puts the first-imported copy of a claim first, at the place of the best-ranked copy', () => {
+    const ranked = [copy('other', 'tax', 1), copy('republished', 'bus lanes', 9), copy('unrelated', 'rail', 2), copy('original', 'bus lanes', 3)];
+    expect(originalsFirst(ranked, (c) => c).map((c) => c.id)).toEqual(['other', 'original', 'republished', 'unrelated']);
+  });
+
+  it('prefers the earliest published copy over the first imported one', () => {
+    const ranked = [copy('imported first', 'bus lanes', 1, '2020-05-01'), copy('published first', 'bus lanes', 2, '2019-01-01'), copy('undated', 'bus lanes', 0)];
+    expect(originalsFirst(ranked, (c) => c).map((c) => c.id)).toEqual(['published first', 'imported first', 'undated']);
   });
 });

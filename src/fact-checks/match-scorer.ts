@@ -21,10 +21,10 @@ export const DEFAULT_SCORER_PARAMS: ScorerParams = {
   k1: 1.5,
   bClaim: 1,
   bTitle: 0.3,
-  wClaim: 0.5,
-  wTitle: 1,
+  wClaim: 1,
+  wTitle: 1.5,
   wRank: 0.2,
-  wEntities: 0.05,
+  wEntities: 0,
   wSoftQuery: 0.1,
   wSoftClaim: 0.05,
 };
@@ -103,7 +103,7 @@ export function scoreCandidate(
   // Divided by what a document matching every query term once would get, so scores compare across queries.
   const lexical = maxPossible > 0 ? bm25 / (maxPossible * (p.k1 + 1)) : 0;
   let entities = 0;
-  if (querySalient.size > 0) {
+  if (querySalient.size > 0 && p.wEntities > 0) {
     const docSalient = salientTokens(`${candidate.claimText} ${candidate.titleText}`);
     let shared = 0;
     for (const token of querySalient) if (docSalient.has(token)) shared += 1;
@@ -141,4 +141,34 @@ export function postingsToRead(terms: TermStat[], docCount: number, max: number,
     remaining -= cap;
     return { lexeme: t.lexeme, idf: idf(t.ndoc, docCount), cap };
   });
+}
+
+/** What decides which of several copies of one claim is the original. */
+export interface ClaimCopy {
+  /** claimFingerprint of the claim: copies share it. */
+  fingerprint: string;
+  datePublished: Date | null;
+  /** The order it came into the archive. */
+  importSeq: number;
+}
+
+/**
+ * Copies of one claim (an archive republishes a claim under a new url, its quotes normalised) rank together, at the
+ * place of the best-ranked copy, the original first: the earliest published, else the first imported. Copies score
+ * the same, so without this their order would be arbitrary; a reviewer wants the first check of a claim.
+ */
+export function originalsFirst<T>(ranked: T[], copyOf: (item: T) => ClaimCopy): T[] {
+  const groups = new Map<string, { item: T; copy: ClaimCopy }[]>();
+  for (const item of ranked) {
+    const copy = copyOf(item);
+    const group = groups.get(copy.fingerprint);
+    if (group) group.push({ item, copy });
+    else groups.set(copy.fingerprint, [{ item, copy }]);
+  }
+  const published = (c: ClaimCopy) => c.datePublished?.getTime() ?? Number.POSITIVE_INFINITY;
+  return [...groups.values()].flatMap((group) =>
+    group
+      .sort((a, b) => published(a.copy) - published(b.copy) || a.copy.importSeq - b.copy.importSeq)
+      .map((member) => member.item),
+  );
 }

@@ -1,9 +1,13 @@
-import { claimFingerprint, normaliseQueryText, splitCamelCase } from './query-text';
+import { claimFingerprint, normaliseQueryText, splitCamelCase, splitJoinedWords } from './query-text';
 
 describe('normaliseQueryText', () => {
   it('drops links, picture links and the embedded-tweet date but keeps who said it', () => {
     const text = normaliseQueryText('Butterflies drink #AustralianFires water pic.twitter.com/0eJtwJyS1J https://t.co/x — Center for Bio Div (@CenterForBioDiv) January 14, 2020');
     expect(text).toBe('Butterflies drink Australian Fires water Center for Bio Div');
+  });
+
+  it('drops a picture link glued to the hashtag before it', () => {
+    expect(normaliseQueryText('Burning for weeks #PrayforAmazoniapic.twitter.com/xYz12')).toBe('Burning for weeks Prayfor Amazonia');
   });
 
   it('decodes HTML entities and removes quotes', () => {
@@ -12,6 +16,24 @@ describe('normaliseQueryText', () => {
 
   it('splits mentions and hashtags by case', () => {
     expect(normaliseQueryText('@realDonaldTrump says #COVID19Vaccine')).toBe('real Donald Trump says COVID 19 Vaccine');
+  });
+});
+
+describe('lower-case handles and hashtags', () => {
+  // Frequency ranks, most frequent first, as the word vectors list their words.
+  const ranks = new Map(['the', 'water', 'chuck', 'hill', 'poison', 'bottles', 'chu', 'ck', 'schumer', 'tampered'].map((w, i) => [w, i]));
+  const rankOf = (word: string) => ranks.get(word);
+
+  it('splits a run of letters into known words, fewer and commoner words first', () => {
+    expect(splitJoinedWords('chuckschumer', rankOf)).toEqual(['chuck', 'schumer']);
+    expect(splitJoinedWords('poisonwaterbottles', rankOf)).toEqual(['poison', 'water', 'bottles']);
+    expect(splitJoinedWords('dmedin', rankOf)).toBeNull();
+  });
+
+  it('keeps the handle and adds its words; a known word, a short one, one of unknown words or in CamelCase is left as before', () => {
+    expect(normaliseQueryText('@chuckschumer and #tamperedwater', rankOf)).toBe('chuckschumer chuck schumer and tamperedwater tampered water');
+    expect(normaliseQueryText('#poison #theck #thehill @dmedin11 @realDonaldTrump', rankOf)).toBe('poison theck thehill the hill dmedin11 real Donald Trump');
+    expect(normaliseQueryText('@chuckschumer')).toBe('chuckschumer');
   });
 });
 

@@ -28,16 +28,50 @@ export function splitCamelCase(word: string): string {
 const MONTHS = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 const SIGNATURE = new RegExp(`[—–-]+\\s*([^—–]{0,80}?)\\s*\\(@(\\w+)\\)\\s*${MONTHS}\\s+\\d{1,2},\\s+\\d{4}\\s*$`);
 
-export function normaliseQueryText(raw: string): string {
+/** A lower-case handle or hashtag shorter than this is left whole. */
+const MIN_JOINED_LENGTH = 6;
+
+/**
+ * "chuckschumer" → "chuck schumer": the split of a lower-case run of letters into known words that costs least, a
+ * word's cost being the log of its frequency rank (so "chuck schumer" beats "chuc kschumer") plus one per word (so
+ * fewer, longer words win); null when no split into words of two letters or more exists.
+ */
+export function splitJoinedWords(token: string, rankOf: (word: string) => number | undefined): string[] | null {
+  const best: { cost: number; from: number }[] = [{ cost: 0, from: -1 }];
+  for (let end = 1; end <= token.length; end += 1) {
+    best[end] = { cost: Number.POSITIVE_INFINITY, from: -1 };
+    for (let start = Math.max(0, end - 20); start <= end - 2; start += 1) {
+      const rank = rankOf(token.slice(start, end));
+      if (rank === undefined || !Number.isFinite(best[start].cost)) continue;
+      const cost = best[start].cost + Math.log(2 + rank) + 1;
+      if (cost < best[end].cost) best[end] = { cost, from: start };
+    }
+  }
+  if (!Number.isFinite(best[token.length].cost)) return null;
+  const words: string[] = [];
+  for (let end = token.length; end > 0; end = best[end].from) words.unshift(token.slice(best[end].from, end));
+  return words;
+}
+
+/** A handle or hashtag: split by case, or, all lower case and unknown, into known words beside itself. */
+function handleWords(tag: string, rankOf?: (word: string) => number | undefined): string {
+  if (!rankOf || tag.length < MIN_JOINED_LENGTH || !/^[a-z]+\d*$/.test(tag) || rankOf(tag) !== undefined) return splitCamelCase(tag);
+  const letters = tag.replace(/\d+$/, '');
+  const words = splitJoinedWords(letters, rankOf);
+  return words && words.length > 1 ? `${tag} ${words.join(' ')}` : tag;
+}
+
+/** `rankOf` (a word's frequency rank, undefined for an unknown word) lets lower-case handles and hashtags be split into words. */
+export function normaliseQueryText(raw: string, rankOf?: (word: string) => number | undefined): string {
   let text = decodeHtmlEntities(raw);
   // The embedded-tweet signature: keep who said it, drop the handle and the date.
   text = text.replace(SIGNATURE, (_all, name: string) => ` ${name} `);
   text = text
     .replace(/https?:\/\/\S+/gi, ' ')
-    .replace(/\bpic\.twitter\.com\/\S+/gi, ' ')
+    // Scraped tweets often glue it to the word before ("#PrayforAmazoniapic.twitter.com/…").
+    .replace(/pic\.twitter\.com\/\S+/gi, ' ')
     .replace(/\b(?:www\.)?[a-z0-9-]+\.(?:com|org|net|co|ly|gov)\/\S*/gi, ' ')
-    .replace(/@(\w+)/g, (_all, handle: string) => ` ${splitCamelCase(handle)} `)
-    .replace(/#(\w+)/g, (_all, tag: string) => ` ${splitCamelCase(tag)} `)
+    .replace(/[@#](\w+)/g, (_all, tag: string) => ` ${handleWords(tag, rankOf)} `)
     .replace(/[\u201c\u201d\u201e\u00ab\u00bb"]+/g, ' ')
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/\$\$+/g, '$')

@@ -1,4 +1,4 @@
-import { compactWordVectors, contentWords, WordVectors } from './word-vectors';
+import { compactWordVectors, contentWords, relatedness, WordVectors } from './word-vectors';
 
 describe('WordVectors', () => {
   // Listed most frequent first, as the embeddings are: "bus" is commoner than "tram", "lanes" rarer than both.
@@ -29,6 +29,13 @@ describe('WordVectors', () => {
     expect(unrelated).toBeLessThan(0.3);
   });
 
+  it('counts a word met only at an unrelated cosine as not said', () => {
+    // A cosine of about 0.3: the level unrelated words reach in the real embeddings.
+    const mixed = new WordVectors(compactWordVectors(['bus', 'mix'], (w) => (w === 'bus' ? [1, 0, 0] : [0.3, 0.95, 0]), 'test'));
+    expect(mixed.similarity('bus', 'mix')).toBeGreaterThan(0.25);
+    expect(mixed.forQuery(['bus']).queryIn(['mix'])).toBe(0);
+  });
+
   it('weighs a rare word more than a common one', () => {
     // Only "lanes" (rarer) is said in the first, only "bus" (commoner) in the second.
     expect(vectors.forQuery(['bus', 'lanes']).queryIn(['lanes'])).toBeGreaterThan(vectors.forQuery(['bus', 'lanes']).queryIn(['bus']));
@@ -47,6 +54,15 @@ describe('WordVectors', () => {
 
   it('takes a text’s content words in lower case, without function words', () => {
     expect(contentWords('The City spent $40 million on bus-lanes.')).toEqual(['city', 'spent', '40', 'million', 'bus', 'lanes']);
+  });
+});
+
+describe('relatedness', () => {
+  it('is 0 up to the unrelated cosine and 1 at a cosine of 1, rising in between', () => {
+    expect(relatedness(-0.5)).toBe(0);
+    expect(relatedness(0.4)).toBe(0);
+    expect(relatedness(0.7)).toBeCloseTo(0.5, 10);
+    expect(relatedness(1)).toBe(1);
   });
 });
 

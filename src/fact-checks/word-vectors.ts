@@ -26,6 +26,14 @@ const FUNCTION_WORDS = new Set('a an the of to in on and or is are was were be b
 /** Two words with the same first six letters count as the same word ("elections", "electing"): a cheap stemmer. */
 const STEM_LENGTH = 6;
 
+/** Unrelated words' vectors still meet at cosines up to about this (fitted on the train queries: 0.3–0.5 alike), so it counts as nothing. */
+const UNRELATED_COSINE = 0.4;
+
+/** How far a cosine is above the unrelated: 0 to 1. */
+export function relatedness(cosine: number): number {
+  return Math.max(0, (cosine - UNRELATED_COSINE) / (1 - UNRELATED_COSINE));
+}
+
 export function contentWords(text: string): string[] {
   return vectorWords(text).filter((w) => !FUNCTION_WORDS.has(w));
 }
@@ -109,7 +117,7 @@ export function compactWordVectors(words: Iterable<string>, vectorOf: (word: str
 
 /**
  * Soft word overlap between a query and texts: a word counts as said when a word of the other side has the same stem
- * (1) or, failing that, by its best cosine (not below 0), each word weighted by `weightOf`. Each text word's cosines
+ * (1) or, failing that, by its best `relatedness`, each word weighted by `weightOf`. Each text word's cosines
  * with all the query's words are computed once, so scoring 50 candidates costs about one pass over their distinct words.
  */
 export class QueryWordSimilarity {
@@ -163,7 +171,7 @@ export class QueryWordSimilarity {
     const stem = word.slice(0, STEM_LENGTH);
     for (let i = 0; i < this.words.length; i += 1) {
       const other = this.rows[i];
-      cosines[i] = this.stems[i] === stem ? 1 : row === undefined || other === undefined ? 0 : Math.max(0, this.vectors.dot(row, other));
+      cosines[i] = this.stems[i] === stem ? 1 : row === undefined || other === undefined ? 0 : relatedness(this.vectors.dot(row, other));
     }
     this.cosines.set(word, cosines);
     return cosines;
