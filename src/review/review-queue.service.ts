@@ -15,6 +15,8 @@ import { AssignmentRepository, type Offer } from './assignment.repository';
 @Injectable()
 export class ReviewQueueService {
   private readonly logger = new Logger(ReviewQueueService.name);
+  /** Concurrent pulls' lease expiries go to Redis in one write (each keeps its per-claim job id). */
+  private readonly leaseExpiries = new Coalescer((leases: { claimId: string; leaseExpiresAt: Date }[]) => this.scheduleLeaseExpiries(leases));
   /** Reviewers freed by concurrent verdicts are offered work with one read and one queue write between them. */
   private readonly offers = new Coalescer((offers: Offer[]) => this.offerWork(() => this.assignments.waitingWithinReachOf(offers), `${offers.length} reviewer(s), ${offers[0].reviewerId}…`));
 
@@ -44,6 +46,10 @@ export class ReviewQueueService {
   /** A reviewer whose capacity `em`'s transaction frees (or grows) is offered work once it commits. */
   offerWorkOnCommit(em: EntityManager, reviewerId: string, slots: number | null): void {
     if (slots === null || slots > 0) afterCommit(em, () => this.offers.add({ reviewerId, slots }));
+  }
+
+  scheduleLeaseExpiry(lease: { claimId: string; leaseExpiresAt: Date }): Promise<boolean> {
+    return this.leaseExpiries.add(lease);
   }
 
   scheduleLeaseExpiries(leases: { claimId: string; leaseExpiresAt: Date }[]): Promise<boolean> {
