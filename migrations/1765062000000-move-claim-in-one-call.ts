@@ -10,7 +10,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * event and subscribed, enabled endpoint of the article's owner, and `article.reviewed` when asked and the article is
  * extracted, has claims (candidates aside) and none is left unverified.
  */
-export class MoveClaimInOneCall1765061000000 implements MigrationInterface {
+export class MoveClaimInOneCall1765062000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
       CREATE FUNCTION record_article_callbacks(p_article_id uuid, p_types text[], p_data jsonb[], p_timestamp text, p_if_reviewed boolean)
