@@ -153,4 +153,15 @@ describe('claim transitions: the state machine over HTTP', () => {
     ]);
     expect(history[1].sources).toEqual(SOURCE);
   });
+
+  it('makes exactly one of several concurrent moves from the same version; the others answer 409 stale_version', async () => {
+    const claim = await fetchClaim(claims[5].id);
+    expect(claim.status).toBe('unverified');
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => move(editor, claim, { to: 'dismissed', note: `Opinion, ${i}.` })));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);
+    for (const refused of answers.filter((a) => a.status === 409)) expect(refused.body).toMatchObject({ code: 'stale_version', details: { currentVersion: claim.version + 1 } });
+    const history = (await t.http().get(`/claims/${claim.id}/events`).set(auth(editor))).body.items;
+    expect(history.filter((e: { type: string }) => e.type === 'transition')).toHaveLength(1);
+    expect(await fetchClaim(claim.id)).toMatchObject({ status: 'dismissed', version: claim.version + 1, assigneeId: null });
+  });
 });

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainEvents } from '../database/domain-events';
-import { inTransaction } from '../database/unit-of-work';
+import { inOneStatement, inTransaction } from '../database/unit-of-work';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
 import type { Environment } from '../config/environment';
@@ -30,10 +30,8 @@ export class ClaimTransitionService {
 
   async move(claimId: string, principal: Principal, dto: TransitionClaimDto, ifMatch?: string): Promise<ClaimEntity> {
     const expectedVersion = this.expectedVersionOf(dto, ifMatch);
-    return inTransaction(this.dataSource, async (em) => {
-      const current = await this.lockClaim(em, claimId);
+    return this.moveAsRead(claimId, principal, dto, async (em, current) => {
       if (current.version !== expectedVersion) throw await this.staleVersion(em, current);
-      return this.moveLocked(em, current, principal, dto);
     });
   }
 
@@ -42,15 +40,13 @@ export class ClaimTransitionService {
    * to name, since nothing but a promotion or a revision changes a candidate. After the commit it is queued and matched.
    */
   async promote(claimId: string, principal: Principal): Promise<ClaimEntity> {
-    return inTransaction(this.dataSource, async (em) => {
-      const current = await this.lockClaim(em, claimId);
+    return this.moveAsRead(claimId, principal, { to: 'unverified', note: 'promoted from candidate' }, (em, current) => {
       if (current.status !== CANDIDATE) {
         throw new ApiError(HttpStatus.CONFLICT, 'illegal_transition', `The claim is ${current.status}, not a candidate: there is nothing to promote`, {
           current: current.status,
           allowed: allowedTargets(current.status),
         });
       }
-      return this.moveLocked(em, current, principal, { to: 'unverified', note: 'promoted from candidate' });
     });
   }
 
@@ -80,7 +76,7 @@ export class ClaimTransitionService {
         { id: current.id, reviewerId: principal.reviewerId!, leaseSeconds: this.config.get('LEASE_SECONDS', { infer: true }) },
         { type: 'verdict_undone', actor: actorOf(principal), fromStatus: current.status, toStatus: 'unverified', note: dto.note },
       );
-      await this.events.publish(em, CLAIM_MOVED, { claim, from: current.status, note: dto.note ?? null, freedReviewerId: null });
+      await this.events.publish(em, CLAIM_MOVED, { claim, from: current.status, note: dto.note ?? null, freedReviewerId: null, recordedCallbacks: null });
       return claim;
     });
   }
@@ -98,8 +94,46 @@ export class ClaimTransitionService {
     return checkUndo({ status: claim.status, lastMove, role: principal.role, reviewerId: principal.reviewerId, now, windowSeconds });
   }
 
-  /** The state machine's check and the move, on a claim this transaction has locked. */
-  private async moveLocked(em: EntityManager, current: ClaimEntity, principal: Principal, dto: Omit<TransitionClaimDto, 'expectedVersion'>): Promise<ClaimEntity> {
+  /**
+   * Reads the claim, lets `admit` refuse it as read (a stale version, not a candidate) and the state machine decide,
+   * then moves it in one call that holds no transaction across the api. Should the claim have changed in between
+   * (another move, an assignment, a lapsed lease), it is read and decided again: each retry follows someone else's commit.
+   */
+  private async moveAsRead(
+    claimId: string,
+    principal: Principal,
+    dto: Omit<TransitionClaimDto, 'expectedVersion'>,
+    admit: (em: EntityManager, current: ClaimEntity) => Promise<void> | void,
+  ): Promise<ClaimEntity> {
+    return inOneStatement(this.dataSource, async (em) => {
+      for (;;) {
+        const current = await this.claims.readById(em, claimId);
+        if (!current) throw ApiError.notFound('Claim', claimId);
+        await admit(em, current);
+        this.checkMoveOf(current, principal, dto);
+        const isVerdict = VERDICTS.includes(dto.to);
+        // A verdict ends the assignment; the reviewer who gave it may revise it later.
+        const moved = await this.claims.moveAsRead(
+          em,
+          current,
+          { to: dto.to, isVerdict, reviewerId: principal.reviewerId },
+          { type: 'transition', actor: actorOf(principal), fromStatus: current.status, toStatus: dto.to, note: dto.note, sources: dto.sources },
+        );
+        if (!moved) continue;
+        await this.events.publish(em, CLAIM_MOVED, {
+          claim: moved.claim,
+          from: current.status,
+          note: dto.note ?? null,
+          freedReviewerId: isVerdict ? current.assigneeId : null,
+          recordedCallbacks: moved.dueCallbacks,
+        });
+        return moved.claim;
+      }
+    });
+  }
+
+  /** The state machine's check of the move, as an error to answer when it refuses. */
+  private checkMoveOf(current: ClaimEntity, principal: Principal, dto: Omit<TransitionClaimDto, 'expectedVersion'>): void {
     const check = checkMove({
       from: current.status,
       to: dto.to,
@@ -118,17 +152,6 @@ export class ClaimTransitionService {
       const what = check.evidence === 'source' ? 'at least one source' : 'a note with the rationale';
       throw new ApiError(HttpStatus.BAD_REQUEST, 'evidence_required', `Moving to ${dto.to} needs ${what}`, { required: check.evidence });
     }
-
-    const isVerdict = VERDICTS.includes(dto.to);
-    const previousAssignee = current.assigneeId;
-    // A verdict ends the assignment; the reviewer who gave it may revise it later.
-    const claim = await this.claims.move(
-      em,
-      { id: current.id, to: dto.to, isVerdict, reviewerId: principal.reviewerId },
-      { type: 'transition', actor: actorOf(principal), fromStatus: current.status, toStatus: dto.to, note: dto.note, sources: dto.sources },
-    );
-    await this.events.publish(em, CLAIM_MOVED, { claim, from: current.status, note: dto.note ?? null, freedReviewerId: isVerdict ? previousAssignee : null });
-    return claim;
   }
 
   /** Sources and notes without a move: whoever may move the claim may annotate it. */

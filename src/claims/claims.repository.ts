@@ -199,6 +199,12 @@ export class ClaimsRepository {
     return row ? entityFromRow(em, ClaimEntity, row) : null;
   }
 
+  /** The claim as it is now, without a lock (a move in one call checks it is unchanged). */
+  async readById(em: EntityManager, id: string): Promise<ClaimEntity | null> {
+    const [row] = await em.query(`SELECT * FROM claims WHERE id = $1`, [id]);
+    return row ? entityFromRow(em, ClaimEntity, row) : null;
+  }
+
   /** Locks the claim while it waits for a reviewer (unverified, unassigned). */
   async lockPending(em: EntityManager, id: string): Promise<ClaimEntity | null> {
     const [row] = await em.query(`SELECT * FROM claims WHERE id = $1 AND status = 'unverified' AND assignee_id IS NULL FOR UPDATE`, [id]);
@@ -238,22 +244,40 @@ export class ClaimsRepository {
     );
   }
 
-  /** A move through the state machine; a verdict ends the assignment and names its reviewer. */
-  async move(em: EntityManager, change: { id: string; to: ClaimStatus; isVerdict: boolean; reviewerId: string | null }, event: EventChange): Promise<ClaimEntity> {
-    const moved = await this.updateWithEvent(
-      em,
-      {
-        sql: `UPDATE claims SET status = $2, ${NEXT_VERSION}, updated_at = now(),
-                assignee_id = CASE WHEN $3 THEN NULL ELSE assignee_id END,
-                assigned_at = CASE WHEN $3 THEN NULL ELSE assigned_at END,
-                lease_expires_at = CASE WHEN $3 THEN NULL ELSE lease_expires_at END,
-                last_verdict_reviewer_id = CASE WHEN $3 THEN $4::uuid ELSE last_verdict_reviewer_id END
-              WHERE id = $1`,
-        params: [change.id, change.to, change.isVerdict, change.reviewerId],
-      },
-      event,
+  /**
+   * The move in one call of `move_claim_as_read` (its migration has the SQL): made only if the claim is still as `read`
+   * (version, status, assignee, last verdict's reviewer), with its history row, the callbacks it owes and, after a
+   * verdict on an unverified claim, `article.reviewed` if it was the article's last. It commits as one statement; null:
+   * the claim changed (or went) since it was read.
+   */
+  async moveAsRead(
+    em: EntityManager,
+    read: ClaimEntity,
+    change: { to: ClaimStatus; isVerdict: boolean; reviewerId: string | null },
+    event: EventChange,
+  ): Promise<{ claim: ClaimEntity; dueCallbacks: { id: string; nextAttemptAt: Date }[] } | null> {
+    const rows: (Record<string, unknown> & { due_callbacks: { id: string; nextAttemptAt: string }[] })[] = await em.query(
+      `SELECT (m.claim).*, m.due_callbacks FROM move_claim_as_read($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) m`,
+      [
+        read.id,
+        read.version,
+        read.status,
+        read.assigneeId,
+        read.lastVerdictReviewerId,
+        change.to,
+        change.isVerdict,
+        change.reviewerId,
+        event.actor.keyId,
+        event.actor.userId ?? null,
+        event.actor.role,
+        reviewerOf(event),
+        event.note ?? null,
+        JSON.stringify(event.sources ?? []),
+      ],
     );
-    return moved!;
+    if (!rows[0]) return null;
+    const dueCallbacks = rows[0].due_callbacks.map((due) => ({ id: due.id, nextAttemptAt: new Date(due.nextAttemptAt) }));
+    return { claim: entityFromRow(em, ClaimEntity, rows[0]), dueCallbacks };
   }
 
   /** An undone verdict: unverified again, back with the reviewer who gave it under a fresh lease, and no verdict's reviewer. */

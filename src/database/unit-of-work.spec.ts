@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { afterCommit, inTransaction } from './unit-of-work';
+import { afterCommit, inOneStatement, inTransaction } from './unit-of-work';
 
 /** Stands in for TypeORM's transaction: runs the work with a manager, then "commits" (logs it) or rolls back on a throw. */
 function recordingDataSource(log: string[]): DataSource {
@@ -37,5 +37,46 @@ describe('inTransaction and afterCommit', () => {
 
   it('refuses a manager whose transaction was not begun with inTransaction, so no step is lost silently', () => {
     expect(() => afterCommit({} as EntityManager, async () => undefined)).toThrow(/inTransaction/);
+  });
+});
+
+describe('inOneStatement and afterCommit', () => {
+  const managers = { createEntityManager: () => ({}) as EntityManager } as unknown as DataSource;
+
+  it('runs what was registered once the work has returned, in the order registered', async () => {
+    const log: string[] = [];
+    const result = await inOneStatement(managers, async (em) => {
+      afterCommit(em, async () => log.push('first'));
+      afterCommit(em, async () => log.push('second'));
+      log.push('statement');
+      return 'moved';
+    });
+    expect(result).toBe('moved');
+    expect(log).toEqual(['statement', 'first', 'second']);
+  });
+
+  it('runs nothing registered when the work throws', async () => {
+    const log: string[] = [];
+    const failing = inOneStatement(managers, async (em) => {
+      afterCommit(em, async () => log.push('after'));
+      throw new Error('stale');
+    });
+    await expect(failing).rejects.toThrow('stale');
+    expect(log).toEqual([]);
+  });
+
+  it('keeps the callbacks of concurrent work apart: each runs when its own work is done', async () => {
+    const log: string[] = [];
+    const turns = (n: number) => Array.from({ length: n }).reduce<Promise<unknown>>((p) => p.then(() => new Promise((r) => setImmediate(r))), Promise.resolve());
+    await Promise.all(
+      [['a', 1], ['b', 3]].map(async ([name, wait]) => {
+        await inOneStatement(managers, async (em) => {
+          await turns(wait as number);
+          afterCommit(em, async () => log.push(`${name} after`));
+        });
+        log.push(`${name} returned`);
+      }),
+    );
+    expect(log).toEqual(['a after', 'a returned', 'b after', 'b returned']);
   });
 });

@@ -15,13 +15,32 @@ export async function inTransaction<T>(dataSource: DataSource, work: (em: Entity
     pending.set(em, callbacks);
     return work(em);
   });
-  for (const callback of callbacks) await callback();
+  await runAll(callbacks);
   return result;
 }
 
-/** Work that must follow the commit of `em`'s transaction; refuses a manager not begun with `inTransaction`, so none is lost. */
+/**
+ * Like inTransaction, for work whose change is a single statement (a function call that writes several rows): it
+ * commits as it returns, so no transaction is held open across round trips to the api. What `work` registered with
+ * `afterCommit` runs once it has returned, never if it threw. Reads before the statement see no transaction either.
+ */
+export async function inOneStatement<T>(dataSource: DataSource, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  const callbacks: AfterCommit[] = [];
+  // A manager of its own (no query runner: each query takes a pooled connection) keys this work's callbacks.
+  const em = dataSource.createEntityManager();
+  pending.set(em, callbacks);
+  const result = await work(em);
+  await runAll(callbacks);
+  return result;
+}
+
+async function runAll(callbacks: AfterCommit[]): Promise<void> {
+  for (const callback of callbacks) await callback();
+}
+
+/** Work that must follow the commit of `em`'s transaction; refuses a manager not begun with `inTransaction` (or `inOneStatement`), so none is lost. */
 export function afterCommit(em: EntityManager, callback: AfterCommit): void {
   const callbacks = pending.get(em);
-  if (!callbacks) throw new Error('afterCommit: the transaction was not begun with inTransaction');
+  if (!callbacks) throw new Error('afterCommit: the transaction was not begun with inTransaction or inOneStatement');
   callbacks.push(callback);
 }

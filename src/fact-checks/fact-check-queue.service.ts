@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { EntityManager } from 'typeorm';
 import { afterCommit } from '../database/unit-of-work';
+import { Coalescer } from '../queue/coalescer';
 import { enqueueInBatches } from '../queue/enqueue';
 import type { MatchClaimsJob, PublishVerdictJob } from '../queue/job-data';
 import { matchClaimsJobOptions, publishVerdictJobOptions } from '../queue/job-options';
@@ -13,6 +14,12 @@ const CLAIMS_PER_JOB = 50;
 /** Producers for the claim-matching queue; the worker's processor does the work. */
 @Injectable()
 export class FactCheckQueueService {
+  private readonly verdicts = new Coalescer((verdicts: { claimId: string; version: number }[]) =>
+    enqueueInBatches('verdict publication', verdicts, (batch) =>
+      this.queue.addBulk(batch.map((v) => ({ name: JOB_PUBLISH_VERDICT, data: { claimId: v.claimId }, opts: publishVerdictJobOptions(v.claimId, v.version) }))),
+    ),
+  );
+
   constructor(@InjectQueue(CLAIM_MATCHING_QUEUE) private readonly queue: Queue<MatchClaimsJob | PublishVerdictJob>) {}
 
   enqueueMatching(claimIds: string[]): Promise<boolean> {
@@ -39,9 +46,8 @@ export class FactCheckQueueService {
     afterCommit(em, () => this.enqueueVerdict(claimId, version));
   }
 
+  /** Concurrent verdicts' jobs go to Redis in one write (each keeps its own job id). */
   enqueueVerdict(claimId: string, version: number): Promise<boolean> {
-    return enqueueInBatches('verdict publication', [claimId], ([id]) =>
-      this.queue.add(JOB_PUBLISH_VERDICT, { claimId: id }, publishVerdictJobOptions(id, version)),
-    );
+    return this.verdicts.add({ claimId, version });
   }
 }

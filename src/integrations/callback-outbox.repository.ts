@@ -50,9 +50,6 @@ export interface CallbackDelivery {
   attemptLog: DeliveryAttempt[];
 }
 
-/** Any constant: serializes the "is the article reviewed now?" check per article (two last verdicts at once). */
-const REVIEWED_CHECK_LOCK = 5_210_417;
-
 /** Late jobs are normal; early ones (clock skew between Redis and Postgres) by up to this much are too. */
 const EARLY_TOLERANCE = '2 seconds';
 
@@ -62,39 +59,16 @@ export class CallbackOutboxRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * One delivery per event and subscribed, enabled endpoint of the article's owner, due now. `ifReviewed` adds
-   * `article.reviewed` in the same statement when the article is extracted, has claims (candidates aside) and none is left unverified
-   * (take `lockReviewedCheck` first: this statement's snapshot must begin after it).
+   * One delivery per event and subscribed, enabled endpoint of the article's owner, due now; `ifReviewed` adds
+   * `article.reviewed` when the article is extracted, has claims (candidates aside) and none is left unverified, holding
+   * a per-article lock until the commit so two last verdicts at once cannot both miss it. The SQL is the function
+   * `record_article_callbacks` (its migration), which a claim's move calls too.
    */
   async insertForArticle(em: EntityManager, articleId: string, events: OutboxEvent[], timestamp: string, ifReviewed = false): Promise<DueDelivery[]> {
-    const rows: { id: string; nextAttemptAt: Date }[] = await em.query(
-      `WITH reviewed AS (
-         SELECT 'article.reviewed'::text AS type,
-                jsonb_build_object('revision', a.revision, 'claims', (SELECT count(*)::int FROM claims c WHERE c.article_id = a.id AND c.status NOT IN ('withdrawn', 'candidate'))) AS data
-         FROM articles a
-         WHERE $5 AND a.id = $1 AND a.status = 'ready'
-           AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id AND c.status = 'unverified')
-           AND EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id AND c.status NOT IN ('withdrawn', 'candidate'))
-       ),
-       ev AS (SELECT * FROM unnest($2::text[], $3::jsonb[]) AS given(type, data) UNION ALL SELECT * FROM reviewed)
-       INSERT INTO callback_deliveries (endpoint_id, event_type, payload, next_attempt_at)
-       SELECT e.id, ev.type,
-              jsonb_build_object('type', ev.type, 'timestamp', $4::text,
-                'data', jsonb_build_object('articleId', a.id, 'externalId', a.external_id) || ev.data),
-              now()
-       FROM articles a
-       JOIN callback_endpoints e ON e.owner_id = a.owner_id AND e.disabled_at IS NULL
-       CROSS JOIN ev
-       WHERE a.id = $1 AND ev.type = ANY(e.events)
-       RETURNING id, next_attempt_at AS "nextAttemptAt"`,
+    return em.query(
+      `SELECT delivery_id AS id, due_at AS "nextAttemptAt" FROM record_article_callbacks($1, $2::text[], $3::jsonb[], $4, $5)`,
       [articleId, events.map((e) => e.type), events.map((e) => JSON.stringify(e.data)), timestamp, ifReviewed],
     );
-    return rows;
-  }
-
-  /** Held until the commit: one "is the article reviewed now?" check per article at a time. */
-  async lockReviewedCheck(em: EntityManager, articleId: string): Promise<void> {
-    await em.query(`SELECT pg_advisory_xact_lock($1, hashtext($2::text))`, [REVIEWED_CHECK_LOCK, articleId]);
   }
 
   /**

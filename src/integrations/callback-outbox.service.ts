@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { afterCommit } from '../database/unit-of-work';
 import { CallbackOutboxRepository, type OutboxEvent } from './callback-outbox.repository';
-import { CallbackQueueService } from './callback-queue.service';
+import { CallbackQueueService, type DueDelivery } from './callback-queue.service';
 
 /**
  * The outbox: delivery rows are written inside the transaction that makes the change, one per subscribed
@@ -19,12 +19,15 @@ export class CallbackOutboxService {
   /**
    * `alsoIfReviewed`: and `article.reviewed` if extraction is done and no claim is left unverified. Pass it last in
    * the transaction that gave the verdict (or withdrew claims): it holds a per-article lock (two last verdicts at once
-   * must not both miss it) until the commit, and checks in the same statement that writes the deliveries.
+   * must not both miss it) until the commit.
    */
   async record(em: EntityManager, articleId: string, events: OutboxEvent[], alsoIfReviewed = false): Promise<void> {
     if (events.length === 0 && !alsoIfReviewed) return;
-    if (alsoIfReviewed) await this.outbox.lockReviewedCheck(em, articleId);
-    const due = await this.outbox.insertForArticle(em, articleId, events, new Date().toISOString(), alsoIfReviewed);
+    this.enqueueOnCommit(em, await this.outbox.insertForArticle(em, articleId, events, new Date().toISOString(), alsoIfReviewed));
+  }
+
+  /** Deliveries written in `em`'s transaction (or by the one statement of a claim's move) are queued once it commits. */
+  enqueueOnCommit(em: EntityManager, due: DueDelivery[]): void {
     if (due.length > 0) afterCommit(em, () => this.callbackQueue.enqueue(due));
   }
 }

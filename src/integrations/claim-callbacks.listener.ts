@@ -4,7 +4,10 @@ import { VERDICTS } from '../claims/claim-status';
 import { DomainEvents } from '../database/domain-events';
 import { CallbackOutboxService } from './callback-outbox.service';
 
-/** A claim's move owes its article's owner a callback, and the last verdict `article.reviewed`: written in the move's transaction. */
+/**
+ * A claim's move owes its article's owner a callback, and the last verdict `article.reviewed`: written in the move's
+ * transaction, or already by the move's one statement (queued once it commits).
+ */
 @Injectable()
 export class ClaimCallbacksListener implements OnModuleInit {
   constructor(
@@ -13,7 +16,8 @@ export class ClaimCallbacksListener implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.events.on(CLAIM_MOVED, async (em, { claim, from, note }) => {
+    this.events.on(CLAIM_MOVED, async (em, { claim, from, note, recordedCallbacks }) => {
+      if (recordedCallbacks) return this.outbox.enqueueOnCommit(em, recordedCallbacks);
       await this.outbox.record(
         em,
         claim.articleId,

@@ -114,7 +114,7 @@ export class QueueReconcilerService implements OnApplicationBootstrap, OnApplica
     await this.retryFailed(this.extractionJobs, extractionJobIds);
 
     // Bounded by the reviewers' free capacity, not by the backlog.
-    const waiting = await this.reviewQueue.waitingWithinReach({});
+    const waiting = await this.reviewQueue.waitingWithinReach();
     await this.enqueueInChunks(waiting, (chunk) => this.reviewQueue.enqueueAssignments(chunk));
     await this.retryFailed(this.reviewJobs, waiting.map((c) => c.id));
 

@@ -18,11 +18,10 @@ function mayTake(r: string, c: string, a: string): string {
       WHERE handed_back.claim_id = ${c}.id AND handed_back.reviewer_id = ${r}.id AND handed_back.type IN ('released', 'lease_expired')))`;
 }
 
-/** Whose reach: one reviewer's (else every active one's), up to `slots` claims, among these claims (else any). */
-export interface Reach {
-  reviewerId?: string | null;
-  slots?: number | null;
-  among?: string[] | null;
+/** Capacity a reviewer has (again): up to `slots` claims (null: as many as it has room for). */
+export interface Offer {
+  reviewerId: string;
+  slots: number | null;
 }
 
 /**
@@ -77,21 +76,37 @@ export class AssignmentRepository {
   }
 
   /**
-   * Waiting claims that active reviewers (one, or all) could take now: the most check-worthy ones some such reviewer
-   * may take, as many as their free capacity (and `slots`).
+   * Waiting claims (of `among`, else any) that active reviewers could take now: the most check-worthy ones some such
+   * reviewer may take, as many as their free capacity.
    */
-  waitingWithinReach({ reviewerId = null, slots = null, among = null }: Reach): Promise<PendingClaim[]> {
+  waitingWithinReach(among: string[] | null = null): Promise<PendingClaim[]> {
     return this.dataSource.query(
-      `WITH r AS (
-         SELECT r.*, greatest(r.capacity - r.open_claims, 0) AS free FROM reviewers r
-         WHERE r.active AND ($1::uuid IS NULL OR r.id = $1::uuid)
-       )
+      `WITH r AS (SELECT r.*, greatest(r.capacity - r.open_claims, 0) AS free FROM reviewers r WHERE r.active)
        SELECT c.id, c.checkworthiness FROM claims c JOIN articles a ON a.id = c.article_id
-       WHERE c.status = 'unverified' AND c.assignee_id IS NULL AND ($3::uuid[] IS NULL OR c.id = ANY($3::uuid[]))
+       WHERE c.status = 'unverified' AND c.assignee_id IS NULL AND ($1::uuid[] IS NULL OR c.id = ANY($1::uuid[]))
          AND EXISTS (SELECT 1 FROM r WHERE r.free > 0 AND ${mayTake('r', 'c', 'a')})
        ORDER BY c.checkworthiness DESC, c.id
-       LIMIT least((SELECT coalesce(sum(free), 0) FROM r), coalesce($2::int, 2147483647))`,
-      [reviewerId, slots, among],
+       LIMIT (SELECT coalesce(sum(free), 0) FROM r)`,
+      [among],
+    );
+  }
+
+  /**
+   * For each offer, the most check-worthy waiting claims its reviewer (if active) may take, as many as its free
+   * capacity and the offer's slots; in one statement for many offers (a claim two of them reach, once).
+   */
+  waitingWithinReachOf(offers: Offer[]): Promise<PendingClaim[]> {
+    return this.dataSource.query(
+      `SELECT DISTINCT ON (c.id) c.id, c.checkworthiness
+       FROM unnest($1::uuid[], $2::int[]) AS o(reviewer_id, slots)
+       JOIN reviewers r ON r.id = o.reviewer_id AND r.active
+       CROSS JOIN LATERAL (
+         SELECT c.id, c.checkworthiness FROM claims c JOIN articles a ON a.id = c.article_id
+         WHERE ${mayTake('r', 'c', 'a')}
+         ORDER BY c.checkworthiness DESC, c.id
+         LIMIT least(greatest(r.capacity - r.open_claims, 0), coalesce(o.slots, 2147483647))
+       ) c`,
+      [offers.map((o) => o.reviewerId), offers.map((o) => o.slots)],
     );
   }
 

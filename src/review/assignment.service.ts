@@ -60,7 +60,7 @@ export class AssignmentService {
     const claim = await this.claims.assignNext(this.dataSource.manager, { next: this.assignments.nextClaimFor('$1'), reviewerId, leaseSeconds }, { type: 'assigned', actor, reviewerId });
     if (!claim) return null;
     const assignment = { claimId: claim.id, reviewerId, leaseExpiresAt: claim.leaseExpiresAt!, claim };
-    await this.reviewQueue.scheduleLeaseExpiries([assignment]);
+    await this.reviewQueue.scheduleLeaseExpiry(assignment);
     return assignment;
   }
 

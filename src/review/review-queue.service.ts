@@ -8,12 +8,17 @@ import type { AssignClaimJob, ExpireLeaseJob } from '../queue/job-data';
 import { assignClaimJobOptions, expireLeaseJobOptions } from '../queue/job-options';
 import { enqueueInBatches } from '../queue/enqueue';
 import { CLAIM_REVIEW_QUEUE, JOB_ASSIGN_CLAIM, JOB_EXPIRE_LEASE } from '../queue/queue-names';
-import { AssignmentRepository, type Reach } from './assignment.repository';
+import { Coalescer } from '../queue/coalescer';
+import { AssignmentRepository, type Offer } from './assignment.repository';
 
 /** Produces claim-review jobs; the rows in Postgres say what is pending, the jobs only make it happen sooner. */
 @Injectable()
 export class ReviewQueueService {
   private readonly logger = new Logger(ReviewQueueService.name);
+  /** Concurrent pulls' lease expiries go to Redis in one write (each keeps its per-claim job id). */
+  private readonly leaseExpiries = new Coalescer((leases: { claimId: string; leaseExpiresAt: Date }[]) => this.scheduleLeaseExpiries(leases));
+  /** Reviewers freed by concurrent verdicts are offered work with one read and one queue write between them. */
+  private readonly offers = new Coalescer((offers: Offer[]) => this.offerWork(() => this.assignments.waitingWithinReachOf(offers), `${offers.length} reviewer(s), ${offers[0].reviewerId}…`));
 
   constructor(
     @InjectQueue(CLAIM_REVIEW_QUEUE) private readonly queue: Queue<AssignClaimJob | ExpireLeaseJob>,
@@ -31,7 +36,7 @@ export class ReviewQueueService {
    * the rest wait in Postgres until capacity appears (which offers them work), as the reconciler has them wait.
    */
   enqueueAssignmentsOnCommit(em: EntityManager, claims: PendingClaim[]): void {
-    if (claims.length > 0) afterCommit(em, () => this.offerWork({ among: claims.map((c) => c.id) }, `claims ${claims[0].id}…`));
+    if (claims.length > 0) afterCommit(em, () => this.offerWork(() => this.waitingWithinReach(claims.map((c) => c.id)), `claims ${claims[0].id}…`));
   }
 
   scheduleLeaseExpiriesOnCommit(em: EntityManager, leases: { claimId: string; leaseExpiresAt: Date }[]): void {
@@ -40,7 +45,11 @@ export class ReviewQueueService {
 
   /** A reviewer whose capacity `em`'s transaction frees (or grows) is offered work once it commits. */
   offerWorkOnCommit(em: EntityManager, reviewerId: string, slots: number | null): void {
-    if (slots === null || slots > 0) afterCommit(em, () => this.offerWork({ reviewerId, slots }, `reviewer ${reviewerId}`));
+    if (slots === null || slots > 0) afterCommit(em, () => this.offers.add({ reviewerId, slots }));
+  }
+
+  scheduleLeaseExpiry(lease: { claimId: string; leaseExpiresAt: Date }): Promise<boolean> {
+    return this.leaseExpiries.add(lease);
   }
 
   scheduleLeaseExpiries(leases: { claimId: string; leaseExpiresAt: Date }[]): Promise<boolean> {
@@ -50,13 +59,13 @@ export class ReviewQueueService {
   }
 
   /**
-   * The most check-worthy waiting claims (of `among`, or any) that the reviewer (or any, up to `slots`) could take now
-   * get an assignment try: a reviewer with room (a verdict, a release, joining, more capacity), or claims back in the
-   * pool. Waiting claims beyond every reviewer's reach have no job until then.
+   * The most check-worthy waiting claims that reviewers with room (a verdict, a release, joining, more capacity), or
+   * any reviewer for claims back in the pool, could take now get an assignment try: `waiting` reads which. Waiting
+   * claims beyond every reviewer's reach have no job until then.
    */
-  private async offerWork(reach: Reach, what: string): Promise<void> {
+  private async offerWork(waiting: () => Promise<PendingClaim[]>, what: string): Promise<void> {
     try {
-      await this.enqueueAssignments(await this.waitingWithinReach(reach));
+      await this.enqueueAssignments(await waiting());
     } catch (error) {
       // Called after a change has committed: its answer must not turn into an error; the reconciler offers the work.
       this.logger.warn(`Could not offer work for ${what}; the reconciler will: ${(error as Error).message}`);
@@ -64,10 +73,10 @@ export class ReviewQueueService {
   }
 
   /**
-   * Waiting claims that active reviewers (one, or all) could take now: the most check-worthy ones some such reviewer
-   * may take, as many as their free capacity (and `slots`). What lies beyond every reviewer's reach waits in Postgres.
+   * Waiting claims (of `among`, else any) that active reviewers could take now: the most check-worthy ones some such
+   * reviewer may take, as many as their free capacity. What lies beyond every reviewer's reach waits in Postgres.
    */
-  waitingWithinReach(reach: Reach): Promise<PendingClaim[]> {
-    return this.assignments.waitingWithinReach(reach);
+  waitingWithinReach(among: string[] | null = null): Promise<PendingClaim[]> {
+    return this.assignments.waitingWithinReach(among);
   }
 }
