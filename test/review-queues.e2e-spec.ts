@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { newsBody, postArticles, waitForQueuesIdle } from './helpers/articles';
 import { startTestService, waitFor, type TestService } from './helpers/test-service';
 
@@ -143,6 +144,40 @@ describe('review queues: pull, capacity, eligibility, leases', () => {
       ['assigned', 'editor'],
       ['unassigned', 'editor'],
     ]);
+  });
+
+  it('announces hand assignments and moves on claim_changes, but not a reviewer’s own pull', async () => {
+    const [id] = await postArticles(t, editor, 1, { minCheckworthiness: 0, topics: ['announced'] });
+    await waitExtracted([id]);
+    await t.stopWorker(t.workers[0]);
+    const [first] = await claimsOf(id);
+    const r = await t.createReviewer({ capacity: 5, topics: ['announced'] });
+    const reviewerKey = r.key;
+
+    const listener = new Client({ connectionString: t.env.DATABASE_URL });
+    await listener.connect();
+    const heard: { claimId: string; type: string; actorRole: string }[] = [];
+    listener.on('notification', (n) => heard.push(JSON.parse(n.payload!)));
+    try {
+      await listener.query('LISTEN claim_changes');
+      expect((await t.http().post(`/admin/claims/${first.id}/assign`).set(auth(editor)).send({ reviewerId: r.id })).status).toBe(200);
+      const pulled = await t.http().post('/review/next').set(auth(reviewerKey));
+      expect(pulled.status).toBe(200);
+      const second = pulled.body as { id: string; version: number };
+      expect(second.id).not.toBe(first.id);
+      const moved = await t.http().post(`/claims/${second.id}/transitions`).set(auth(reviewerKey)).send({ to: 'disputed', expectedVersion: pulled.body.version, note: 'The figure is from another year' });
+      expect(moved.status).toBe(200);
+      await waitFor(async () => heard.length >= 2, 'the hand assignment and the move to be announced');
+      // A NOTIFY is delivered at its commit, in commit order: the pull committed between the two it would sit among.
+      await listener.query('SELECT 1');
+      expect(heard.map((m) => [m.claimId, m.type, m.actorRole])).toEqual([
+        [first.id, 'assigned', 'editor'],
+        [second.id, 'transition', 'reviewer'],
+      ]);
+    } finally {
+      await listener.end();
+      await t.startWorker();
+    }
   });
 
   it('keeps reviewers.open_claims equal to the claims each holds through every path that changes an assignment', async () => {
