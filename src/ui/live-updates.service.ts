@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable, OnModuleDestroy } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ArticlesQueryService } from '../articles/articles-query.service';
 import type { Principal } from '../auth/principal';
@@ -34,8 +34,9 @@ const HEARTBEAT_MS = 25_000;
  * that process; each stream is checked once, at opening, for what its person may see, and is sent only that.
  */
 @Injectable()
-export class LiveUpdatesService implements BeforeApplicationShutdown {
+export class LiveUpdatesService implements OnModuleDestroy {
   private readonly streams = new Set<Stream>();
+  private stopping = false;
   private unsubscribe: (() => void) | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
 
@@ -48,6 +49,7 @@ export class LiveUpdatesService implements BeforeApplicationShutdown {
   ) {}
 
   async open(principal: Principal, query: UiLiveQuery, request: Request, response: Response): Promise<void> {
+    if (this.stopping) throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'service_unavailable', 'This process is stopping; the page reconnects to another');
     const wants = await this.filterFor(principal, query);
     response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', 'X-Accel-Buffering': 'no', Connection: 'keep-alive' });
     // After a lost connection the browser retries in 5 s (EventSource reconnects by itself).
@@ -58,9 +60,16 @@ export class LiveUpdatesService implements BeforeApplicationShutdown {
     request.on('close', () => this.drop(stream));
   }
 
-  /** Before the HTTP server closes: it waits for open responses, and a stream never ends by itself. */
-  beforeApplicationShutdown(): void {
-    for (const stream of this.streams) stream.response.end();
+  /**
+   * First thing when the process stops: the HTTP server waits for open responses, and a stream never ends by itself.
+   * Each stream's connection is closed too, so the browser's reconnect cannot arrive on it while the server drains.
+   */
+  onModuleDestroy(): void {
+    this.stopping = true;
+    for (const { response } of this.streams) {
+      response.end();
+      response.socket?.end();
+    }
     this.streams.clear();
     this.stop();
   }
