@@ -58,6 +58,15 @@ export class ExtractionService {
     await inTransaction(this.dataSource, (em) => this.writeClaims(em, articleId, revision, article.body, extracted));
   }
 
+  /** The worker's extraction threads load their model before the first article comes (a failure here only leaves them cold). */
+  async warmUp(): Promise<void> {
+    try {
+      await this.extractor.warmUp();
+    } catch (error) {
+      this.logger.warn(`Could not warm the extraction threads; the first articles load them: ${(error as Error).message}`);
+    }
+  }
+
   async defaultThreshold(): Promise<number> {
     return this.config.get('MIN_CHECKWORTHINESS', { infer: true }) ?? (await this.extractor.modelThreshold());
   }
