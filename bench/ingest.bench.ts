@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import { Pool } from 'pg';
 import { assignClaimJobOptions } from '../src/queue/job-options';
-import { CLAIM_REVIEW_QUEUE, JOB_ASSIGN_CLAIM } from '../src/queue/queue-names';
+import { ARTICLE_EXTRACTION_QUEUE, CLAIM_MATCHING_QUEUE, CLAIM_REVIEW_QUEUE, JOB_ASSIGN_CLAIM } from '../src/queue/queue-names';
 import { redisOptionsFromUrl } from '../src/queue/redis-connection';
 import { startTestService, waitFor, type TestService } from '../test/helpers/test-service';
 import { realArticles } from './lib/corpus';
@@ -32,14 +32,15 @@ interface ClaimRow {
 }
 
 /**
- * Real articles posted over HTTP (api + one worker per core) until every claim is in Postgres and queued,
- * against the raw limit: the same article and claim rows written by plain INSERTs and the same jobs by addBulk.
+ * Real articles posted over HTTP (an api and a worker process, whose extraction threads cover every core, as the
+ * deployment section has it) until every claim is in Postgres and queued, against the raw limit: the same article and
+ * claim rows written by plain INSERTs and the same jobs by addBulk, once the worker's matching has drained so it
+ * does not slow the raw run.
  */
 export async function runIngestBench(): Promise<IngestBenchResult> {
   // A crowded machine can take longer than the default 20 s to load a worker's modules.
   const t = await startTestService(15, { worker: false, name: 'bench-ingest', startTimeoutMs: 120_000, env: { LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '100000000' } });
   try {
-    await t.startWorker();
     await t.startWorker();
     const editor = await t.createKey('editor');
     const articles = realArticles(ARTICLES);
@@ -53,8 +54,9 @@ export async function runIngestBench(): Promise<IngestBenchResult> {
       if (response.status !== 202) throw new Error(`POST /articles → ${response.status} ${await response.text()}`);
     });
     await waitFor(async () => (await t.db.query(`SELECT count(*)::int AS n FROM articles WHERE status = 'ready'`)).rows[0].n === ARTICLES, 'every article extracted', 300_000);
-    await waitFor(async () => (await extractionQueueIdle(t)) || null, 'the extraction queue to drain', 60_000);
+    await waitFor(async () => (await queueIdle(t, ARTICLE_EXTRACTION_QUEUE)) || null, 'the extraction queue to drain', 60_000);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    await waitFor(async () => (await queueIdle(t, CLAIM_MATCHING_QUEUE)) || null, 'the matching queue to drain', 300_000);
     const claims: ClaimRow[] = (await t.db.query(`SELECT * FROM claims ORDER BY article_id, ordinal`)).rows;
     const raw = await rawIngest(t, claims);
     const articlesPerSec = ARTICLES / seconds;
@@ -64,10 +66,10 @@ export async function runIngestBench(): Promise<IngestBenchResult> {
   }
 }
 
-async function extractionQueueIdle(t: TestService): Promise<boolean> {
+async function queueIdle(t: TestService, name: string): Promise<boolean> {
   const response = await t.http().get('/admin/queues').set('Authorization', `Bearer ${t.adminKey}`);
-  const extraction = response.body.items.find((q: { name: string }) => q.name === 'article-extraction');
-  return extraction.waiting === 0 && extraction.active === 0;
+  const queue = response.body.items.find((q: { name: string }) => q.name === name);
+  return queue.waiting === 0 && queue.active === 0 && queue.delayed === 0;
 }
 
 /** The raw limit: per article one transaction with its row and one multi-row INSERT of its claims, then addBulk of their jobs. */

@@ -26,8 +26,8 @@ export async function startWorker() {
     (message) => app.get(Logger).error(message, 'Shutdown'),
     () => [...openConsumers].map((queue) => `the ${queue} consumer`),
   );
-  const concurrency = config.get('WORKER_CONCURRENCY', { infer: true });
-  for (const processor of [app.get(ExtractArticleProcessor), app.get(ClaimReviewProcessor)]) processor.worker.concurrency = concurrency;
+  app.get(ExtractArticleProcessor).worker.concurrency = config.get('EXTRACTION_CONCURRENCY', { infer: true });
+  app.get(ClaimReviewProcessor).worker.concurrency = config.get('WORKER_CONCURRENCY', { infer: true });
   await app.init();
   return app;
 }

@@ -132,14 +132,17 @@ export class ArticlesRepository {
     await this.dataSource.query(`UPDATE articles SET status = 'failed', failure_reason = $3, updated_at = now() WHERE id = $1 AND revision = $2`, [id, revision, reason]);
   }
 
-  /** Locks the revision while it is still unextracted; false when another run got there first. */
-  async lockUnextracted(em: EntityManager, id: string, revision: number): Promise<boolean> {
-    const locked: unknown[] = await em.query(`SELECT 1 FROM articles WHERE id = $1 AND revision = $2 AND extracted_revision < $2 FOR UPDATE`, [id, revision]);
-    return locked.length > 0;
-  }
-
-  async markExtracted(em: EntityManager, id: string, revision: number): Promise<void> {
-    await em.query(`UPDATE articles SET status = 'ready', extracted_revision = $2, failure_reason = NULL, updated_at = now() WHERE id = $1`, [id, revision]);
+  /**
+   * Marks the revision extracted while it is still unextracted, which locks the row until the caller's transaction ends
+   * (its claims are written after, in the same transaction); false when another run got there first.
+   */
+  async markExtracted(em: EntityManager, id: string, revision: number): Promise<boolean> {
+    const marked: unknown[] = await returningRows(em,
+      `UPDATE articles SET status = 'ready', extracted_revision = $2, failure_reason = NULL, updated_at = now()
+       WHERE id = $1 AND revision = $2 AND extracted_revision < $2 RETURNING 1`,
+      [id, revision],
+    );
+    return marked.length > 0;
   }
 
   /** Locks the article while this revision is current and ready; false when it changed. */

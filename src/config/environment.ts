@@ -68,6 +68,10 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1) @Max(64)
   WORKER_CONCURRENCY = 4;
 
+  /** Extraction jobs a worker runs at once: a job mostly waits (for its thread, Postgres, Redis), so many more than the threads. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(256)
+  EXTRACTION_CONCURRENCY = 16;
+
   /** How long a stopping process may finish its work before it exits anyway (below an orchestrator's 30 s SIGKILL). */
   @Transform(toInt) @IsInt() @Min(1000)
   SHUTDOWN_GRACE_MS = 25_000;

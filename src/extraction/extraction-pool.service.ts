@@ -47,6 +47,16 @@ export class ExtractionPool implements OnModuleDestroy {
     };
   }
 
+  /**
+   * Loads the model in every thread now and keeps every thread: the worker calls it at start, so its first articles
+   * do not wait a second each for a cold thread, and a quiet minute does not send threads away to be loaded again.
+   */
+  async warmUp(): Promise<void> {
+    const threads = this.threadCount();
+    this.pool ??= this.createPool(threads);
+    await Promise.all(Array.from({ length: threads }, () => this.pool!.run({ kind: 'warm-up' } satisfies ExtractionTask)));
+  }
+
   /** The model's tuned threshold. */
   modelThreshold(): Promise<number> {
     return (this.threshold ??= this.run<number>({ kind: 'threshold' }));
@@ -57,11 +67,21 @@ export class ExtractionPool implements OnModuleDestroy {
   }
 
   private run<T>(task: ExtractionTask): Promise<T> {
-    this.pool ??= new Piscina({
+    this.pool ??= this.createPool();
+    return this.pool.run(task) as Promise<T>;
+  }
+
+  private threadCount(): number {
+    return this.config.get('EXTRACTION_THREADS', { infer: true }) ?? availableParallelism();
+  }
+
+  /** `keptThreads`: how many threads stay however long they idle (piscina's default otherwise: half the cores). */
+  private createPool(keptThreads?: number): Piscina<ExtractionTask, unknown> {
+    return new Piscina({
       filename: resolve(__dirname, 'lib/extraction-thread.js'),
-      maxThreads: this.config.get('EXTRACTION_THREADS', { infer: true }) ?? availableParallelism(),
+      maxThreads: this.threadCount(),
+      ...(keptThreads ? { minThreads: keptThreads } : {}),
       idleTimeout: 60_000,
     });
-    return this.pool.run(task) as Promise<T>;
   }
 }

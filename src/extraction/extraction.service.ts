@@ -58,6 +58,15 @@ export class ExtractionService {
     await inTransaction(this.dataSource, (em) => this.writeClaims(em, articleId, revision, article.body, extracted));
   }
 
+  /** The worker's extraction threads load their model before the first article comes (a failure here only leaves them cold). */
+  async warmUp(): Promise<void> {
+    try {
+      await this.extractor.warmUp();
+    } catch (error) {
+      this.logger.warn(`Could not warm the extraction threads; the first articles load them: ${(error as Error).message}`);
+    }
+  }
+
   async defaultThreshold(): Promise<number> {
     return this.config.get('MIN_CHECKWORTHINESS', { infer: true }) ?? (await this.extractor.modelThreshold());
   }
@@ -71,7 +80,7 @@ export class ExtractionService {
    * their reviewers. Candidates are written but neither queued, matched nor counted.
    */
   private async writeClaims(em: EntityManager, articleId: string, revision: number, body: string, extracted: ExtractedClaim[]): Promise<void> {
-    if (!(await this.articles.lockUnextracted(em, articleId, revision))) return;
+    if (!(await this.articles.markExtracted(em, articleId, revision))) return;
 
     const existing = await this.claims.currentOfArticle(em, articleId);
     const plan = planRevision(existing, extracted, body);
@@ -92,7 +101,6 @@ export class ExtractionService {
         withdrawn.map((w) => ({ type: 'claim.status_changed' as const, data: { claimId: w.id, from: w.status, to: 'withdrawn', note: `not in revision ${revision}` } })),
       );
     }
-    await this.articles.markExtracted(em, articleId, revision);
     const keptIds = new Set(plan.keep.map((k) => k.id));
     const kept = existing.filter((c) => keptIds.has(c.id));
     const claimCount = created.length + kept.filter((c) => c.status !== CANDIDATE).length;

@@ -52,7 +52,7 @@ export class ClaimMatchingService {
       await this.claims.markMatched(em, claim.id);
       await this.repository.replaceSuggestions(em, claim.id, matches);
     });
-    for (const m of matches) if (m.kind === 'same-text') await this.repository.linkSameText(m.matchedClaimId!, claim.id);
+    await this.repository.linkSameText(matches.filter((m) => m.kind === 'same-text').map((m) => m.matchedClaimId!), claim.id);
     this.logger.debug(`claim ${claim.id}: ${matches.length} matches`);
     return matches.length;
   }

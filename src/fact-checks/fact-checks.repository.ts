@@ -266,23 +266,27 @@ export class FactChecksRepository {
     );
   }
 
-  /** Replaces a claim's suggestions, in the caller's transaction (which holds the claim); decided matches stay as they are. */
+  /**
+   * Replaces a claim's suggestions, in the caller's transaction (which holds the claim), in two statements however many
+   * there are; decided matches stay as they are.
+   */
   async replaceSuggestions(em: EntityManager, claimId: string, matches: NewMatch[]): Promise<void> {
     await em.query(`DELETE FROM claim_matches WHERE claim_id = $1 AND state = 'suggested'`, [claimId]);
-    for (const m of matches) {
-      await em.query(
-        `INSERT INTO claim_matches (claim_id, kind, fact_check_id, matched_claim_id, score) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT DO NOTHING`,
-        [claimId, m.kind, m.factCheckId, m.matchedClaimId, m.score],
-      );
-    }
+    if (matches.length === 0) return;
+    await em.query(
+      `INSERT INTO claim_matches (claim_id, kind, fact_check_id, matched_claim_id, score)
+       SELECT $1, * FROM unnest($2::varchar[], $3::uuid[], $4::uuid[], $5::double precision[])
+       ON CONFLICT DO NOTHING`,
+      [claimId, matches.map((m) => m.kind), matches.map((m) => m.factCheckId), matches.map((m) => m.matchedClaimId), matches.map((m) => m.score)],
+    );
   }
 
-  /** Links the other way too: an earlier claim with the same text learns of this one. */
-  async linkSameText(fromClaimId: string, toClaimId: string): Promise<void> {
+  /** Links the other way too, in one statement: each earlier claim with the same text learns of this one. */
+  async linkSameText(fromClaimIds: string[], toClaimId: string): Promise<void> {
+    if (fromClaimIds.length === 0) return;
     await this.dataSource.query(
-      `INSERT INTO claim_matches (claim_id, kind, matched_claim_id, score) VALUES ($1, 'same-text', $2, 1) ON CONFLICT DO NOTHING`,
-      [fromClaimId, toClaimId],
+      `INSERT INTO claim_matches (claim_id, kind, matched_claim_id, score) SELECT unnest($1::uuid[]), 'same-text', $2, 1 ON CONFLICT DO NOTHING`,
+      [fromClaimIds, toClaimId],
     );
   }
 

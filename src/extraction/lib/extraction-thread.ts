@@ -6,7 +6,8 @@ import type { TextRange } from './text-chunks';
 export type ExtractionTask =
   | { kind: 'extract'; text: string; options: ExtractOptions }
   | { kind: 'analyse-span'; text: string; span: TextRange }
-  | { kind: 'threshold' };
+  | { kind: 'threshold' }
+  | { kind: 'warm-up' };
 
 export interface ExtractedPiece {
   claims: ExtractedClaim[];
@@ -14,6 +15,9 @@ export interface ExtractedPiece {
 }
 
 let extractor: ClaimExtractor | undefined;
+
+/** Runs every stage once, so a thread's first article is not also its compiler's first pass over the extractor. */
+const WARM_UP_TEXT = 'The minister said unemployment fell to 4.2 percent in March. Critics called the figure misleading.';
 
 export default function runExtractionTask(task: ExtractionTask): ExtractedPiece | SpanAnalysis | number {
   extractor ??= new ClaimExtractor();
@@ -23,6 +27,9 @@ export default function runExtractionTask(task: ExtractionTask): ExtractedPiece 
     case 'analyse-span':
       return analyseSpan(extractor, task.text, task.span);
     case 'threshold':
+      return extractor.threshold;
+    case 'warm-up':
+      extractor.extractCounted(WARM_UP_TEXT, { minCheckworthiness: 0 });
       return extractor.threshold;
   }
 }
