@@ -35,6 +35,36 @@ describe('inTransaction and afterCommit', () => {
     expect(log).toEqual([]);
   });
 
+  it('runs the whole work again when Postgres aborted it as one side of a deadlock, with only the last attempt’s callbacks', async () => {
+    const log: string[] = [];
+    let attempts = 0;
+    const result = await inTransaction(recordingDataSource(log), async (em) => {
+      attempts++;
+      afterCommit(em, async () => log.push(`after attempt ${attempts}`));
+      if (attempts < 3) throw Object.assign(new Error('deadlock detected'), { driverError: { code: '40P01' } });
+      return 'done';
+    });
+    expect(result).toBe('done');
+    expect(log).toEqual(['commit', 'after attempt 3']);
+  });
+
+  it('gives up after three deadlocks, and never runs again work that failed otherwise', async () => {
+    let deadlocked = 0;
+    const alwaysDeadlocked = inTransaction(recordingDataSource([]), async () => {
+      deadlocked++;
+      throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
+    });
+    await expect(alwaysDeadlocked).rejects.toThrow('deadlock detected');
+    expect(deadlocked).toBe(3);
+    let failed = 0;
+    const unique = inTransaction(recordingDataSource([]), async () => {
+      failed++;
+      throw Object.assign(new Error('duplicate key'), { code: '23505' });
+    });
+    await expect(unique).rejects.toThrow('duplicate key');
+    expect(failed).toBe(1);
+  });
+
   it('refuses a manager whose transaction was not begun with inTransaction, so no step is lost silently', () => {
     expect(() => afterCommit({} as EntityManager, async () => undefined)).toThrow(/inTransaction/);
   });

@@ -10,13 +10,31 @@ const pending = new WeakMap<EntityManager, AfterCommit[]>();
  * (assignments, offers of freed capacity, callback dispatch) begins its transaction here.
  */
 export async function inTransaction<T>(dataSource: DataSource, work: (em: EntityManager) => Promise<T>): Promise<T> {
-  const callbacks: AfterCommit[] = [];
-  const result = await dataSource.transaction((em) => {
-    pending.set(em, callbacks);
-    return work(em);
-  });
-  await runAll(callbacks);
-  return result;
+  for (let attempt = 1; ; attempt++) {
+    const callbacks: AfterCommit[] = [];
+    try {
+      const result = await dataSource.transaction((em) => {
+        pending.set(em, callbacks);
+        return work(em);
+      });
+      await runAll(callbacks);
+      return result;
+    } catch (error) {
+      if (attempt >= TRANSACTION_ATTEMPTS || !isDeadlock(error)) throw error;
+    }
+  }
+}
+
+/**
+ * Writers lock a claim before its reviewer, but some paths cannot (a deactivation locks the reviewer, then the claims
+ * it holds, while a revision withdrawing one of them locks the claim, then the reviewer through the open-claims
+ * trigger). Postgres then aborts one of the two whole; it is run again from the start, a fresh transaction.
+ */
+const TRANSACTION_ATTEMPTS = 3;
+
+function isDeadlock(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code ?? (error as { driverError?: { code?: unknown } } | null)?.driverError?.code;
+  return code === '40P01';
 }
 
 /**
