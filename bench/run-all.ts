@@ -6,6 +6,7 @@ import { Pool } from 'pg';
 import globalSetup from '../test/global-setup';
 import { TEMPLATE_DATABASE_URL } from '../test/helpers/test-env';
 import { runExtractionBench } from './extraction.bench';
+import { measureFactCheckSearch } from './fact-check-search.bench';
 import { runHealthBench } from './health.bench';
 import { runIngestBench } from './ingest.bench';
 import { runListingBench } from './listing.bench';
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   const listing = await runListingBench();
   const { claimsPerSec } = await runRebuildBench();
   const health = await runHealthBench();
+  const search = { at100k: await measureFactCheckSearch(100_000), at1M: await measureFactCheckSearch(1_000_000) };
   const results = {
     ingest,
     review: { ratio: review.ratio, movesPerSec: review.movesPerSec, p50Ms: review.p50Ms, p99Ms: review.p99Ms },
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
     listing,
     rebuild: { claimsPerSec },
     health,
+    search,
     machine: await machine(),
   };
   const rows: [string, string, string, string][] = [
@@ -50,6 +53,7 @@ async function main(): Promise<void> {
     ['listing', `p95 ${listing.p95Ms10k} ms at 10k, ${listing.p95Ms1M} ms at 1M claims`, `ratio ${listing.p95Ratio}`, '≤ 1.5'],
     ['stats', `/admin/stats at 1M claims: ${listing.statsMs1M} ms computed, p95 ${listing.statsCachedP95Ms1M} ms cached`, 'STATS_CACHE_MS', '—'],
     ['rebuild', `${claimsPerSec} claims/s re-enqueued`, '', '≥ 10,000/s'],
+    ['search', `fact-check search p95 ${search.at100k.p95} ms at 100k, ${search.at1M.p95} ms at 1M`, `p50 ${search.at100k.p50} / ${search.at1M.p50} ms`, 'p95 < 20 ms at 100k'],
     ['health', `p99 ${health.busyP99Ms} ms (max ${health.busyMaxMs}) extracting 1 MB`, `ratio ${health.ratio} to idle p99 ${health.idleP99Ms} ms`, 'p99 < 100 ms'],
   ];
   const width = [10, 52, 38, 20];
