@@ -48,6 +48,19 @@ describe('inTransaction and afterCommit', () => {
     expect(log).toEqual(['commit', 'after attempt 3']);
   });
 
+  it('never runs committed work again, even when its follow-up fails with a deadlock', async () => {
+    const log: string[] = [];
+    let attempts = 0;
+    const committed = inTransaction(recordingDataSource(log), async (em) => {
+      attempts++;
+      afterCommit(em, async () => {
+        throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
+      });
+    });
+    await expect(committed).rejects.toThrow('deadlock detected');
+    expect({ attempts, log }).toEqual({ attempts: 1, log: ['commit'] });
+  });
+
   it('gives up after three deadlocks, and never runs again work that failed otherwise', async () => {
     let deadlocked = 0;
     const alwaysDeadlocked = inTransaction(recordingDataSource([]), async () => {

@@ -5,6 +5,13 @@ type AfterCommit = () => Promise<unknown>;
 const pending = new WeakMap<EntityManager, AfterCommit[]>();
 
 /**
+ * Writers lock a claim before its reviewer, but some paths cannot (a deactivation locks the reviewer, then the claims
+ * it holds, while a revision withdrawing one of them locks the claim, then the reviewer through the open-claims
+ * trigger). Postgres then aborts one of the two whole; it is run again from the start, a fresh transaction.
+ */
+const TRANSACTION_ATTEMPTS = 3;
+
+/**
  * Runs `work` in one transaction; what it registered with `afterCommit` runs once the transaction has committed,
  * in the order registered, and never if it rolled back. Every writer whose change must be followed by queue work
  * (assignments, offers of freed capacity, callback dispatch) begins its transaction here.
@@ -12,25 +19,21 @@ const pending = new WeakMap<EntityManager, AfterCommit[]>();
 export async function inTransaction<T>(dataSource: DataSource, work: (em: EntityManager) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const callbacks: AfterCommit[] = [];
+    let result: T;
     try {
-      const result = await dataSource.transaction((em) => {
+      result = await dataSource.transaction((em) => {
         pending.set(em, callbacks);
         return work(em);
       });
-      await runAll(callbacks);
-      return result;
     } catch (error) {
       if (attempt >= TRANSACTION_ATTEMPTS || !isDeadlock(error)) throw error;
+      continue;
     }
+    // Outside the retry: once committed, the work is never run again, whatever its follow-up throws.
+    await runAll(callbacks);
+    return result;
   }
 }
-
-/**
- * Writers lock a claim before its reviewer, but some paths cannot (a deactivation locks the reviewer, then the claims
- * it holds, while a revision withdrawing one of them locks the claim, then the reviewer through the open-claims
- * trigger). Postgres then aborts one of the two whole; it is run again from the start, a fresh transaction.
- */
-const TRANSACTION_ATTEMPTS = 3;
 
 function isDeadlock(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code ?? (error as { driverError?: { code?: unknown } } | null)?.driverError?.code;
