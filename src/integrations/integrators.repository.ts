@@ -25,6 +25,11 @@ export class IntegratorsRepository {
     return this.dataSource.query(`SELECT ${INTEGRATOR_COLUMNS} FROM integrators ORDER BY created_at DESC, id DESC`);
   }
 
+  async find(integratorId: string): Promise<Integrator | null> {
+    const [integrator]: Integrator[] = await this.dataSource.query(`SELECT ${INTEGRATOR_COLUMNS} FROM integrators WHERE id = $1`, [integratorId]);
+    return integrator ?? null;
+  }
+
   /** Locks the integrator's row for the rest of the transaction; false when there is none. */
   async lock(em: EntityManager, integratorId: string): Promise<boolean> {
     const found: unknown[] = await em.query(`SELECT id FROM integrators WHERE id = $1 FOR UPDATE`, [integratorId]);

@@ -42,7 +42,7 @@ export class IntegratorsService {
   }
 
   async get(integratorId: string): Promise<Integrator> {
-    const integrator = (await this.integrators.list()).find((i) => i.id === integratorId);
+    const integrator = await this.integrators.find(integratorId);
     if (!integrator) throw ApiError.notFound('Integrator', integratorId);
     return integrator;
   }
