@@ -50,6 +50,11 @@ export class ArticlePageService {
     private readonly reviewers: ReviewersService,
   ) {}
 
+  private async summaryOf(article: ArticleEntity): Promise<Pick<ArticlePage, 'summary' | 'reviewed'>> {
+    const summary = (await this.claimsQuery.summaries([article.id])).get(article.id)!;
+    return { summary, reviewed: isReviewed(article, summary) };
+  }
+
   /** The article alone (the revision form shows its fields). */
   article(principal: Principal, articleId: string): Promise<ArticleEntity> {
     return this.articles.get(principal, articleId);
@@ -57,15 +62,12 @@ export class ArticlePageService {
 
   /** The verification summary alone: the live page fetches it again when a claim moves. */
   async summary(principal: Principal, articleId: string): Promise<Pick<ArticlePage, 'summary' | 'reviewed'>> {
-    const article = await this.articles.get(principal, articleId);
-    const summary = (await this.claimsQuery.summaries([articleId])).get(articleId)!;
-    return { summary, reviewed: isReviewed(article, summary) };
+    return this.summaryOf(await this.articles.get(principal, articleId));
   }
 
   async load(principal: Principal, articleId: string, claimId: string | null, claimsCursor: string | null = null): Promise<ArticlePage> {
     const article = await this.articles.get(principal, articleId);
-    const [summaries, claims] = await Promise.all([this.claimsQuery.summaries([articleId]), this.claimsQuery.claimsOf(articleId, { cursor: claimsCursor ?? undefined }, 'both')]);
-    const summary = summaries.get(articleId)!;
+    const [{ summary, reviewed }, claims] = await Promise.all([this.summaryOf(article), this.claimsQuery.claimsOf(articleId, { cursor: claimsCursor ?? undefined }, 'both')]);
     const listed = claimId ? claims.items.find((c) => c.id === claimId) : undefined;
     // A claim chosen from another page of the list (or linked to) is read on its own.
     const claim = listed ?? (claimId ? await this.claimsQuery.get(principal, claimId).catch(notFoundAsUndefined) : undefined);
@@ -77,7 +79,7 @@ export class ArticlePageService {
     return {
       article,
       summary,
-      reviewed: isReviewed(article, summary),
+      reviewed,
       claims: claims.items,
       claimsCursor,
       claimsNextCursor: claims.nextCursor,
