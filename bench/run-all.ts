@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const search = { at100k: await measureFactCheckSearch(100_000), at1M: await measureFactCheckSearch(1_000_000) };
   const results = {
     ingest,
-    review: { ratio: review.ratio, movesPerSec: review.movesPerSec, p50Ms: review.p50Ms, p99Ms: review.p99Ms },
+    review: { ratio: review.ratio, movesPerSec: review.movesPerSec, p50Ms: review.p50Ms, p99Ms: review.p99Ms, oneRequest: review.oneRequest, rawMovesPerSec: review.rawMovesPerSec },
     extraction,
     listing,
     rebuild: { claimsPerSec },
@@ -48,7 +48,8 @@ async function main(): Promise<void> {
   };
   const rows: [string, string, string, string][] = [
     ['ingest', `${ingest.articlesPerSec} articles/s, ${ingest.claimsPerSec} claims/s`, `ratio ${ingest.ratio} to raw ${ingest.rawArticlesPerSec} articles/s`, '≥ 0.5'],
-    ['review', `${review.movesPerSec} moves/s, p50 ${review.p50Ms} ms, p99 ${review.p99Ms} ms`, `ratio ${review.ratio} to raw ${review.rawMovesPerSec} moves/s`, '≥ 0.5, p99 < 25 ms'],
+    ['review', `pull, verdict: ${review.movesPerSec} moves/s, p50 ${review.p50Ms} ms, p99 ${review.p99Ms} ms`, `ratio ${review.ratio} to raw ${review.rawMovesPerSec} moves/s`, '≥ 0.5, p99 < 25 ms'],
+    ['', `verdict-and-next: ${review.oneRequest.movesPerSec} moves/s, p50 ${review.oneRequest.p50Ms} ms, p99 ${review.oneRequest.p99Ms} ms`, `ratio ${review.oneRequest.ratio}`, '≥ 0.5, p99 < 25 ms'],
     ['extraction', `${extraction.sentencesPerSec} sentences/s, ${extraction.articlesPerSec} articles/s`, 'single thread', '≥ 5,000 sentences/s'],
     ['listing', `p95 ${listing.p95Ms10k} ms at 10k, ${listing.p95Ms1M} ms at 1M claims`, `ratio ${listing.p95Ratio}`, '≤ 1.5'],
     ['stats', `/admin/stats at 1M claims: ${listing.statsMs1M} ms computed, p95 ${listing.statsCachedP95Ms1M} ms cached`, 'STATS_CACHE_MS', '—'],

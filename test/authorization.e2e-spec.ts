@@ -32,6 +32,7 @@ const EXPECTED: Record<string, Access> = {
   'POST /review/next': ['reviewer'],
   'GET /review/mine': ['reviewer'],
   'POST /review/claims/{id}/release': ['reviewer'],
+  'POST /review/claims/{id}/verdict': ['reviewer'],
   'POST /admin/claims/{id}/assign': ['admin', 'editor'],
   'POST /admin/claims/{id}/unassign': ['admin', 'editor'],
   'GET /admin/events': ['admin', 'editor'],

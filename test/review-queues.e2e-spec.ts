@@ -77,6 +77,53 @@ describe('review queues: pull, capacity, eligibility, leases', () => {
     expect(notMine.status).toBe(403);
   });
 
+  it('records a verdict and hands out the claim to work next in one request; a refused verdict hands out nothing', async () => {
+    const [id] = await postArticles(t, editor, 1, { minCheckworthiness: 0 });
+    await waitExtracted([id]);
+    // With the worker stopped, only this reviewer's requests assign.
+    await t.stopWorker(t.workers[0]);
+    const r = await t.createReviewer({ capacity: 2 });
+    const verdict = (claim: { id: string; version: number }, body: Record<string, unknown>) =>
+      t.http().post(`/review/claims/${claim.id}/verdict`).set(auth(r.key)).send({ expectedVersion: claim.version, ...body });
+    const sourced = { to: 'sourced', sources: [{ url: 'https://example.org/report', title: 'Report' }] };
+    const first = (await t.http().post('/review/next').set(auth(r.key))).body;
+    const second = (await t.http().post('/review/next').set(auth(r.key))).body;
+    const held = async () => (await claimsOf(id)).filter((c) => c.assignee_id === r.id).map((c) => c.id).sort();
+    expect(await held()).toEqual([first.id, second.id].sort());
+
+    const stale = await verdict({ ...first, version: first.version + 5 }, sourced);
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('stale_version');
+    const noEvidence = await verdict(first, { to: 'sourced' });
+    expect(noEvidence.status).toBe(400);
+    expect(await held()).toEqual([first.id, second.id].sort());
+
+    // A claim still in the reviewer's list comes before a new pull.
+    const answer = await verdict(first, sourced);
+    expect(answer.status).toBe(200);
+    expect(answer.body.claim).toMatchObject({ id: first.id, status: 'sourced', version: first.version + 1 });
+    expect(answer.body.next).toMatchObject({ id: second.id, status: 'unverified' });
+    expect(await held()).toEqual([second.id]);
+
+    // With the list empty, the next one is pulled; once the article is done, next is null.
+    let current = answer.body.next as { id: string; version: number };
+    const reviewed = [first.id];
+    for (;;) {
+      const step = await verdict(current, { to: 'disputed', note: 'The figures in the report say otherwise.' });
+      expect(step.status).toBe(200);
+      expect(step.body.claim).toMatchObject({ id: current.id, status: 'disputed' });
+      reviewed.push(current.id);
+      if (!step.body.next) break;
+      expect(reviewed).not.toContain(step.body.next.id);
+      expect(await held()).toEqual([step.body.next.id]);
+      current = step.body.next;
+    }
+    const claims = await claimsOf(id);
+    expect(reviewed.sort()).toEqual(claims.map((c) => c.id).sort());
+    expect(claims.every((c) => c.status !== 'unverified' && c.assignee_id === null)).toBe(true);
+    await t.startWorker();
+  });
+
   it('keeps to capacity and assigns more when capacity grows', async () => {
     const r = await t.createReviewer({ capacity: 2, topics: ['capacity-test'] });
     const [id] = await postArticles(t, editor, 1, { minCheckworthiness: 0, topics: ['capacity-test'] });

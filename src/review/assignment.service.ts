@@ -5,7 +5,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '../database/unit-of-work';
 import { ApiError } from '../common/api-error';
 import type { Environment } from '../config/environment';
-import { SYSTEM_ACTOR, type Actor } from '../claims/claim-history';
+import { actorOf, SYSTEM_ACTOR, type Actor } from '../claims/claim-history';
+import { ClaimTransitionService } from '../claims/claim-transition.service';
+import type { TransitionClaimDto } from '../claims/dto/transition-claim.dto';
+import type { Principal } from '../auth/principal';
 import type { ClaimEntity } from '../claims/claim.entity';
 import type { ClaimEventType } from '../claims/claim-event.entity';
 import { ClaimsRepository } from '../claims/claims.repository';
@@ -33,6 +36,7 @@ export class AssignmentService {
     private readonly config: ConfigService<Environment, true>,
     private readonly claims: ClaimsRepository,
     private readonly assignments: AssignmentRepository,
+    private readonly transitions: ClaimTransitionService,
   ) {}
 
   /**
@@ -68,10 +72,19 @@ export class AssignmentService {
    * What a reviewer should work on next: the most check-worthy claim already in its list (other than the one it is
    * leaving), and only when the list is empty a newly pulled one, so a full list never answers "nothing to give".
    */
-  async nextToWork(reviewerId: string, actor: Actor, leaving: string | null): Promise<string | null> {
+  async nextToWork(reviewerId: string, actor: Actor, leaving: string | null): Promise<ClaimEntity | null> {
     const held = (await this.claims.heldBy(reviewerId)).find((claim) => claim.id !== leaving && claim.status === 'unverified');
-    if (held) return held.id;
-    return (await this.pullNext(reviewerId, actor))?.claimId ?? null;
+    if (held) return held;
+    return (await this.pullNext(reviewerId, actor))?.claim ?? null;
+  }
+
+  /**
+   * A reviewer's verdict and the claim to work next, in one request: what the workbench does after every verdict.
+   * The verdict commits on its own; only then is the next claim chosen, so a failed verdict hands out nothing.
+   */
+  async moveThenNext(claimId: string, principal: Principal, dto: TransitionClaimDto, ifMatch?: string): Promise<{ moved: ClaimEntity; next: ClaimEntity | null }> {
+    const moved = await this.transitions.move(claimId, principal, dto, ifMatch);
+    return { moved, next: await this.nextToWork(principal.reviewerId!, actorOf(principal), claimId) };
   }
 
   /** Editors and admins assign by hand, over capacity if they must; the reviewer must be active. */

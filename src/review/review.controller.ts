@@ -1,9 +1,10 @@
-import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
 import { actorOf } from '../claims/claim-history';
 import { toClaimResponse } from '../claims/claim.response';
+import { TransitionClaimDto } from '../claims/dto/transition-claim.dto';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { AssignmentService } from './assignment.service';
 
@@ -33,6 +34,24 @@ export class ReviewController {
   async mine(@CurrentPrincipal() principal: Principal) {
     const claims = await this.assignments.openClaimsOf(principal.reviewerId!);
     return { items: claims.map(toClaimResponse), nextCursor: null };
+  }
+
+  @Post('claims/:id/verdict')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Move one of your claims (as POST /claims/:id/transitions) and take the claim to work next, in one request (reviewer)' })
+  @ApiHeader({ name: 'If-Match', required: false, description: '"<version>" instead of expectedVersion' })
+  @ApiResponse({ status: 200, description: '{claim: the moved claim, next: your next claim (from your list first, else pulled) or null}' })
+  @ApiResponse({ status: 400, description: 'validation_failed, evidence_required' })
+  @ApiResponse({ status: 403, description: 'forbidden' })
+  @ApiResponse({ status: 409, description: 'stale_version, illegal_transition: nothing moved, nothing handed out' })
+  async verdict(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: TransitionClaimDto,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    const { moved, next } = await this.assignments.moveThenNext(id, principal, dto, ifMatch);
+    return { claim: toClaimResponse(moved), next: next ? toClaimResponse(next) : null };
   }
 
   @Post('claims/:id/release')

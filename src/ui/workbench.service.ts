@@ -38,8 +38,8 @@ export class WorkbenchService {
   ) {}
 
   /** The claim to work next (from the reviewer's list first, then pulled), or null when there is nothing to give. */
-  next(principal: Principal, leaving: string | null): Promise<string | null> {
-    return this.assignments.nextToWork(principal.reviewerId!, actorOf(principal), leaving);
+  async next(principal: Principal, leaving: string | null): Promise<string | null> {
+    return (await this.assignments.nextToWork(principal.reviewerId!, actorOf(principal), leaving))?.id ?? null;
   }
 
   async load(principal: Principal, claimId: string | null): Promise<Workbench> {
