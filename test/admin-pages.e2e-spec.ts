@@ -251,6 +251,11 @@ describe('the admin console in a real browser', () => {
     expect(actions).toEqual(expect.arrayContaining(['user.created', 'user.updated', 'user.two_factor_reset', 'reviewer.created', 'reviewer.updated', 'key.created', 'key.revoked']));
     for (const who of await rows.locator('td:nth-child(2)').allTextContents()) expect(who).toContain('Adi Admin');
     expect(await page().getByRole('link', { name: 'reviewer Rita Reviewer' }).first().getAttribute('href')).toMatch(/^\/ui\/admin\/reviewers\/[0-9a-f-]{36}$/);
+    // Integrators by name and endpoints by URL (the endpoint test before this one added and disabled it).
+    const endpointRows = rows.filter({ has: page().getByRole('link', { name: 'endpoint http://127.0.0.1:9/planet-callbacks' }) });
+    expect(await endpointRows.locator('strong').allTextContents()).toEqual(['endpoint.created', 'endpoint.disabled']);
+    expect(await endpointRows.first().getByRole('link', { name: /^endpoint / }).getAttribute('href')).toMatch(/^\/ui\/admin\/endpoints\/[0-9a-f-]{36}$/);
+    expect(await rows.filter({ hasText: 'integrator.created' }).getByRole('link', { name: 'integrator Daily Planet CMS' }).count()).toBe(1);
     await browser.screenshot('admin-audit-by-person');
 
     await page().goto('/ui/admin/audit');

@@ -28,9 +28,15 @@ export class AuditPageService {
       limit: PAGE_SIZE,
     });
     const [page, people, reviewerNames] = await Promise.all([this.events.list(listQuery), this.people.list(), this.pages.reviewerNames()]);
-    const keyIds = page.items.flatMap((e) => [e.actor.keyId, 'target' in e && e.target.type === 'key' ? e.target.id : null]).filter((id): id is string => !!id);
+    const targetsOf = (type: string) => [...new Set(page.items.flatMap((e) => ('target' in e && e.target.type === type && e.target.id ? [e.target.id] : [])))];
+    const keyIds = [...new Set([...page.items.flatMap((e) => (e.actor.keyId ? [e.actor.keyId] : [])), ...targetsOf('key')])];
     const articleIds = page.items.flatMap((e) => ('articleId' in e && e.articleId ? [e.articleId] : []));
-    const [keyNames, articleTitles] = await Promise.all([this.pages.keyNames([...new Set(keyIds)]), this.pages.articleTitles(articleIds)]);
-    return { entries: page.items, nextCursor: page.nextCursor, filters, people: people.map((p) => ({ id: p.id, name: p.name })), keyNames, articleTitles, reviewerNames };
+    const [keyNames, articleTitles, integratorNames, endpointUrls] = await Promise.all([
+      this.pages.keyNames(keyIds),
+      this.pages.articleTitles(articleIds),
+      this.pages.integratorNames(targetsOf('integrator')),
+      this.pages.endpointUrls(targetsOf('endpoint')),
+    ]);
+    return { entries: page.items, nextCursor: page.nextCursor, filters, people: people.map((p) => ({ id: p.id, name: p.name })), keyNames, articleTitles, reviewerNames, integratorNames, endpointUrls };
   }
 }

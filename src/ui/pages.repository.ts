@@ -34,6 +34,19 @@ export class PagesRepository {
     return new Map(rows.map((k) => [k.id, k.name]));
   }
 
+  /** Integrators by name and callback endpoints by URL, for the audit log's targets. */
+  async integratorNames(integratorIds: string[]): Promise<Map<string, string>> {
+    if (integratorIds.length === 0) return new Map();
+    const rows: NamedRecord[] = await this.dataSource.query(`SELECT id, name FROM integrators WHERE id = ANY($1)`, [integratorIds]);
+    return new Map(rows.map((i) => [i.id, i.name]));
+  }
+
+  async endpointUrls(endpointIds: string[]): Promise<Map<string, string>> {
+    if (endpointIds.length === 0) return new Map();
+    const rows: { id: string; url: string }[] = await this.dataSource.query(`SELECT id, url FROM callback_endpoints WHERE id = ANY($1)`, [endpointIds]);
+    return new Map(rows.map((e) => [e.id, e.url]));
+  }
+
   async personNames(userIds: string[]): Promise<Map<string, string>> {
     if (userIds.length === 0) return new Map();
     const rows: NamedRecord[] = await this.dataSource.query(`SELECT id, name FROM users WHERE id = ANY($1)`, [userIds]);

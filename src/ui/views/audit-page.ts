@@ -33,6 +33,8 @@ export interface AuditPageData {
   keyNames: Map<string, string>;
   articleTitles: Map<string, string>;
   reviewerNames: Map<string, string>;
+  integratorNames: Map<string, string>;
+  endpointUrls: Map<string, string>;
 }
 
 /** Admins follow links into the console; an editor reads the names only (the console is not theirs). */
@@ -62,7 +64,14 @@ function touched(entry: AuditEntryView, data: AuditPageData, linked: boolean) {
   }
   const { type, id } = entry.target ?? { type: null, id: null };
   if (!type || !id) return '—';
-  const name = type === 'reviewer' ? data.reviewerNames.get(id) : type === 'user' ? data.people.find((p) => p.id === id)?.name : type === 'key' ? data.keyNames.get(id) : null;
+  const names: Record<string, (id: string) => string | undefined> = {
+    reviewer: (target) => data.reviewerNames.get(target),
+    user: (target) => data.people.find((p) => p.id === target)?.name,
+    key: (target) => data.keyNames.get(target),
+    integrator: (target) => data.integratorNames.get(target),
+    endpoint: (target) => data.endpointUrls.get(target),
+  };
+  const name = names[type]?.(id);
   const text = `${type} ${name ?? id.slice(0, 8)}`;
   return linked && TARGET_PAGES[type] ? html`<a href="${TARGET_PAGES[type](id)}">${text}</a>` : text;
 }
