@@ -190,8 +190,8 @@ export class ClaimsRepository {
   }
 
   /** Stamps the claim as matched (the reconciler re-sends claims never matched); the row lock holds off a concurrent match. */
-  async markMatched(em: EntityManager, id: string): Promise<void> {
-    await em.query(`UPDATE claims SET matched_at = now() WHERE id = $1`, [id]);
+  async markMatched(em: EntityManager, ids: string[]): Promise<void> {
+    await em.query(`UPDATE claims SET matched_at = now() WHERE id = ANY($1)`, [ids]);
   }
 
   async lockById(em: EntityManager, id: string): Promise<ClaimEntity | null> {

@@ -20,17 +20,29 @@ export class ClaimMatchingService {
     private readonly claims: ClaimsRepository,
   ) {}
 
+  /**
+   * Idempotent: each claim's suggestions are replaced, its decided matches kept. The job's writes go in one
+   * transaction (a job is one article's claims), so a job costs three statements a claim and a few more in all.
+   */
   async matchClaims(claimIds: string[]): Promise<number> {
-    let matched = 0;
-    for (const id of claimIds) matched += await this.matchClaim(id);
+    // A candidate is matched only once it is promoted.
+    const claims = (await this.repository.claimsForMatching(claimIds)).filter((claim) => claim.status !== CANDIDATE);
+    if (claims.length === 0) return 0;
+    const suggestions = new Map<string, NewMatch[]>();
+    for (const claim of claims) suggestions.set(claim.id, await this.matchesFor(claim));
+    await this.repository.transaction(async (em) => {
+      await this.claims.markMatched(em, [...suggestions.keys()]);
+      await this.repository.replaceSuggestions(em, suggestions);
+    });
+    const links = [...suggestions].flatMap(([toClaimId, matches]) => matches.filter((m) => m.kind === 'same-text').map((m) => ({ fromClaimId: m.matchedClaimId!, toClaimId })));
+    await this.repository.linkSameText(links);
+    const matched = [...suggestions.values()].reduce((sum, matches) => sum + matches.length, 0);
+    this.logger.debug(`${claims.length} claims: ${matched} matches`);
     return matched;
   }
 
-  /** Idempotent: the claim's suggestions are replaced, its decided matches kept. */
-  async matchClaim(claimId: string): Promise<number> {
-    const claim = await this.repository.claimForMatching(claimId);
-    // A candidate is matched only once it is promoted.
-    if (!claim || claim.status === CANDIDATE) return 0;
+  /** Same-text claims first, then the best fact-checks and earlier verdicts above the floor. */
+  private async matchesFor(claim: { id: string; text: string }): Promise<NewMatch[]> {
     const matches: NewMatch[] = [];
     const seenClaims = new Set<string>([claim.id]);
     for (const same of await this.repository.sameTextClaims(claim.id, claim.text, 50)) {
@@ -48,12 +60,6 @@ export class ClaimMatchingService {
       } else matches.push({ kind: 'fact-check', factCheckId: row.id, matchedClaimId: null, score });
       kept += 1;
     }
-    await this.repository.transaction(async (em) => {
-      await this.claims.markMatched(em, claim.id);
-      await this.repository.replaceSuggestions(em, claim.id, matches);
-    });
-    await this.repository.linkSameText(matches.filter((m) => m.kind === 'same-text').map((m) => m.matchedClaimId!), claim.id);
-    this.logger.debug(`claim ${claim.id}: ${matches.length} matches`);
-    return matches.length;
+    return matches;
   }
 }

@@ -251,9 +251,9 @@ export class FactChecksRepository {
 
   // --- matches ---
 
-  async claimForMatching(claimId: string): Promise<{ id: string; text: string; articleId: string; status: string } | null> {
-    const [row] = await this.dataSource.query(`SELECT id, text, article_id AS "articleId", status FROM claims WHERE id = $1`, [claimId]);
-    return row ?? null;
+  /** The job's claims, in one statement. */
+  async claimsForMatching(claimIds: string[]): Promise<{ id: string; text: string; articleId: string; status: string }[]> {
+    return this.dataSource.query(`SELECT id, text, article_id AS "articleId", status FROM claims WHERE id = ANY($1)`, [claimIds]);
   }
 
   /** Other claims with the same text once case, punctuation and spacing are ignored. */
@@ -267,26 +267,28 @@ export class FactChecksRepository {
   }
 
   /**
-   * Replaces a claim's suggestions, in the caller's transaction (which holds the claim), in two statements however many
-   * there are; decided matches stay as they are.
+   * Replaces each claim's suggestions, in the caller's transaction, in two statements however many claims and
+   * matches there are; decided matches stay as they are.
    */
-  async replaceSuggestions(em: EntityManager, claimId: string, matches: NewMatch[]): Promise<void> {
-    await em.query(`DELETE FROM claim_matches WHERE claim_id = $1 AND state = 'suggested'`, [claimId]);
-    if (matches.length === 0) return;
+  async replaceSuggestions(em: EntityManager, suggestions: Map<string, NewMatch[]>): Promise<void> {
+    if (suggestions.size === 0) return;
+    await em.query(`DELETE FROM claim_matches WHERE claim_id = ANY($1) AND state = 'suggested'`, [[...suggestions.keys()]]);
+    const rows = [...suggestions].flatMap(([claimId, matches]) => matches.map((match) => ({ claimId, ...match })));
+    if (rows.length === 0) return;
     await em.query(
       `INSERT INTO claim_matches (claim_id, kind, fact_check_id, matched_claim_id, score)
-       SELECT $1, * FROM unnest($2::varchar[], $3::uuid[], $4::uuid[], $5::double precision[])
+       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::uuid[], $4::uuid[], $5::double precision[])
        ON CONFLICT DO NOTHING`,
-      [claimId, matches.map((m) => m.kind), matches.map((m) => m.factCheckId), matches.map((m) => m.matchedClaimId), matches.map((m) => m.score)],
+      [rows.map((r) => r.claimId), rows.map((r) => r.kind), rows.map((r) => r.factCheckId), rows.map((r) => r.matchedClaimId), rows.map((r) => r.score)],
     );
   }
 
-  /** Links the other way too, in one statement: each earlier claim with the same text learns of this one. */
-  async linkSameText(fromClaimIds: string[], toClaimId: string): Promise<void> {
-    if (fromClaimIds.length === 0) return;
+  /** Links the other way too, in one statement: each earlier claim with the same text learns of the new one. */
+  async linkSameText(links: { fromClaimId: string; toClaimId: string }[]): Promise<void> {
+    if (links.length === 0) return;
     await this.dataSource.query(
-      `INSERT INTO claim_matches (claim_id, kind, matched_claim_id, score) SELECT unnest($1::uuid[]), 'same-text', $2, 1 ON CONFLICT DO NOTHING`,
-      [fromClaimIds, toClaimId],
+      `INSERT INTO claim_matches (claim_id, kind, matched_claim_id, score) SELECT f, 'same-text', t, 1 FROM unnest($1::uuid[], $2::uuid[]) AS l(f, t) ON CONFLICT DO NOTHING`,
+      [links.map((l) => l.fromClaimId), links.map((l) => l.toClaimId)],
     );
   }
 
