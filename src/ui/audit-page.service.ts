@@ -28,8 +28,8 @@ export class AuditPageService {
       limit: PAGE_SIZE,
     });
     const [page, people, reviewerNames] = await Promise.all([this.events.list(listQuery), this.people.list(), this.pages.reviewerNames()]);
-    const targetsOf = (type: string) => [...new Set(page.items.flatMap((e) => ('target' in e && e.target.type === type && e.target.id ? [e.target.id] : [])))];
-    const keyIds = [...new Set([...page.items.flatMap((e) => (e.actor.keyId ? [e.actor.keyId] : [])), ...targetsOf('key')])];
+    const targetsOf = (type: string) => page.items.flatMap((e) => ('target' in e && e.target.type === type && e.target.id ? [e.target.id] : []));
+    const keyIds = [...page.items.flatMap((e) => (e.actor.keyId ? [e.actor.keyId] : [])), ...targetsOf('key')];
     const articleIds = page.items.flatMap((e) => ('articleId' in e && e.articleId ? [e.articleId] : []));
     const [keyNames, articleTitles, integratorNames, endpointUrls] = await Promise.all([
       this.pages.keyNames(keyIds),

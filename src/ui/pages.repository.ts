@@ -28,29 +28,21 @@ export class PagesRepository {
   }
 
   /** The names of these keys, by id. */
-  async keyNames(keyIds: string[]): Promise<Map<string, string>> {
-    if (keyIds.length === 0) return new Map();
-    const rows: NamedRecord[] = await this.dataSource.query(`SELECT id, name FROM api_keys WHERE id = ANY($1)`, [keyIds]);
-    return new Map(rows.map((k) => [k.id, k.name]));
+  keyNames(keyIds: string[]): Promise<Map<string, string>> {
+    return this.namesById(`SELECT id, name FROM api_keys WHERE id = ANY($1)`, keyIds);
   }
 
   /** Integrators by name and callback endpoints by URL, for the audit log's targets. */
-  async integratorNames(integratorIds: string[]): Promise<Map<string, string>> {
-    if (integratorIds.length === 0) return new Map();
-    const rows: NamedRecord[] = await this.dataSource.query(`SELECT id, name FROM integrators WHERE id = ANY($1)`, [integratorIds]);
-    return new Map(rows.map((i) => [i.id, i.name]));
+  integratorNames(integratorIds: string[]): Promise<Map<string, string>> {
+    return this.namesById(`SELECT id, name FROM integrators WHERE id = ANY($1)`, integratorIds);
   }
 
-  async endpointUrls(endpointIds: string[]): Promise<Map<string, string>> {
-    if (endpointIds.length === 0) return new Map();
-    const rows: { id: string; url: string }[] = await this.dataSource.query(`SELECT id, url FROM callback_endpoints WHERE id = ANY($1)`, [endpointIds]);
-    return new Map(rows.map((e) => [e.id, e.url]));
+  endpointUrls(endpointIds: string[]): Promise<Map<string, string>> {
+    return this.namesById(`SELECT id, url AS name FROM callback_endpoints WHERE id = ANY($1)`, endpointIds);
   }
 
-  async personNames(userIds: string[]): Promise<Map<string, string>> {
-    if (userIds.length === 0) return new Map();
-    const rows: NamedRecord[] = await this.dataSource.query(`SELECT id, name FROM users WHERE id = ANY($1)`, [userIds]);
-    return new Map(rows.map((u) => [u.id, u.name]));
+  personNames(userIds: string[]): Promise<Map<string, string>> {
+    return this.namesById(`SELECT id, name FROM users WHERE id = ANY($1)`, userIds);
   }
 
   /**
@@ -68,9 +60,14 @@ export class PagesRepository {
   }
 
   /** The titles of these articles, by id. */
-  async articleTitles(articleIds: string[]): Promise<Map<string, string>> {
-    if (articleIds.length === 0) return new Map();
-    const rows: { id: string; title: string }[] = await this.dataSource.query(`SELECT id, title FROM articles WHERE id = ANY($1)`, [[...new Set(articleIds)]]);
-    return new Map(rows.map((r) => [r.id, r.title]));
+  articleTitles(articleIds: string[]): Promise<Map<string, string>> {
+    return this.namesById(`SELECT id, title AS name FROM articles WHERE id = ANY($1)`, articleIds);
+  }
+
+  /** Runs a `SELECT id, name … WHERE id = ANY($1)` for these ids (each asked once), as a map; no query for none. */
+  private async namesById(sql: string, ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: NamedRecord[] = await this.dataSource.query(sql, [[...new Set(ids)]]);
+    return new Map(rows.map((r) => [r.id, r.name]));
   }
 }

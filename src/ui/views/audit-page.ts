@@ -57,6 +57,14 @@ const TARGET_PAGES: Record<string, (id: string) => string> = {
   endpoint: (id) => `/ui/admin/endpoints/${id}`,
 };
 
+const TARGET_NAMES: Record<string, (data: AuditPageData, id: string) => string | undefined> = {
+  key: (data, id) => data.keyNames.get(id),
+  reviewer: (data, id) => data.reviewerNames.get(id),
+  user: (data, id) => data.people.find((p) => p.id === id)?.name,
+  integrator: (data, id) => data.integratorNames.get(id),
+  endpoint: (data, id) => data.endpointUrls.get(id),
+};
+
 function touched(entry: AuditEntryView, data: AuditPageData, linked: boolean) {
   if (entry.claimId && entry.articleId) {
     const title = data.articleTitles.get(entry.articleId) ?? 'its article';
@@ -64,14 +72,7 @@ function touched(entry: AuditEntryView, data: AuditPageData, linked: boolean) {
   }
   const { type, id } = entry.target ?? { type: null, id: null };
   if (!type || !id) return '—';
-  const names: Record<string, (id: string) => string | undefined> = {
-    reviewer: (target) => data.reviewerNames.get(target),
-    user: (target) => data.people.find((p) => p.id === target)?.name,
-    key: (target) => data.keyNames.get(target),
-    integrator: (target) => data.integratorNames.get(target),
-    endpoint: (target) => data.endpointUrls.get(target),
-  };
-  const name = names[type]?.(id);
+  const name = TARGET_NAMES[type]?.(data, id);
   const text = `${type} ${name ?? id.slice(0, 8)}`;
   return linked && TARGET_PAGES[type] ? html`<a href="${TARGET_PAGES[type](id)}">${text}</a>` : text;
 }
