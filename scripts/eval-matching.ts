@@ -8,16 +8,19 @@ import { FactCheckImportService } from '../src/fact-checks/fact-check-import.ser
 import { CANDIDATE_POOL, FactCheckSearchService, type PreparedQuery } from '../src/fact-checks/fact-check-search.service';
 import { FactChecksRepository } from '../src/fact-checks/fact-checks.repository';
 import { DEFAULT_SCORER_PARAMS, originalsFirst, type ScorerParams } from '../src/fact-checks/match-scorer';
+import { MIN_MATCH_SCORE } from '../src/fact-checks/claim-matching.service';
 import { claimFingerprint } from '../src/fact-checks/query-text';
 import { averagePrecisionAt, bootstrapInterval, loadQueries, loadVerifiedClaims, mean, PlainBm25 } from '../src/fact-checks/matching-evaluation';
 
 // Usage: npm run eval:matching -- [train|dev] [--tune] [--data DIR]
 // Imports the verified claims into a scratch database (MATCHING_EVAL_DATABASE, default <DATABASE_URL's>_match_eval) through the
 // API's import code, runs every query through the API's search code, and prints MAP@5 beside plain BM25.
-// --tune (train only) searches the scorer's parameters and prints the best set.
+// --tune (train only) searches the scorer's parameters and prints the best set; --losses (train only) prints every query
+// whose right claim is not first: the query, where the right claim ranks, and what ranks above it.
 const args = process.argv.slice(2);
 const split = args.includes('train') ? 'train' : 'dev';
 const tune = args.includes('--tune');
+const showLosses = args.includes('--losses');
 const dataDir = args.includes('--data') ? args[args.indexOf('--data') + 1] : CLAIM_MATCHING_DIR;
 const URL_PREFIX = 'https://claim-matching.invalid/vclaim/';
 
@@ -53,6 +56,18 @@ function mapAt5(prepared: PreparedQuery[], relevant: Set<string>[], params: Scor
   });
 }
 
+/** What matching keeps of a query's ranking: is the right claim above the threshold, and is a wrong one first and above it. */
+function keptInWorkflow(prepared: PreparedQuery[], relevant: Set<string>[], params: ScorerParams, search: FactCheckSearchService): { right: number; wrongFirst: number } {
+  let right = 0;
+  let wrongFirst = 0;
+  prepared.forEach((p, i) => {
+    const kept = search.rank(p, params).filter((r) => r.score >= MIN_MATCH_SCORE);
+    if (kept.some((r) => relevant[i].has(vclaimId(r.row.url)))) right += 1;
+    if (kept.length > 0 && !relevant[i].has(vclaimId(kept[0].row.url))) wrongFirst += 1;
+  });
+  return { right, wrongFirst };
+}
+
 function urlHash(id: string): string {
   return createHash('md5').update(`${URL_PREFIX}${id}`).digest('hex');
 }
@@ -62,11 +77,11 @@ function line(label: string, values: number[]): string {
   return `${label.padEnd(18)} ${mean(values).toFixed(4)}  (95% bootstrap ${lo.toFixed(4)}–${hi.toFixed(4)})`;
 }
 
-function grid(search: FactCheckSearchService, prepared: PreparedQuery[], relevant: Set<string>[]): ScorerParams {
-  let best = { ...DEFAULT_SCORER_PARAMS };
+function grid(search: FactCheckSearchService, prepared: PreparedQuery[], relevant: Set<string>[], start: ScorerParams): ScorerParams {
+  let best = { ...start };
   let bestScore = mean(mapAt5(prepared, relevant, best, search));
   const space: Record<keyof ScorerParams, number[]> = {
-    k1: [0.2, 0.3, 0.45, 0.6, 0.9, 1.2, 1.5, 2],
+    k1: [0.2, 0.3, 0.45, 0.6, 0.9, 1.2, 1.5, 2, 2.5, 3],
     bClaim: [0.3, 0.5, 0.75, 0.9, 1],
     bTitle: [0.3, 0.5, 0.75, 0.9],
     wClaim: [0.5, 1, 1.5],
@@ -75,6 +90,8 @@ function grid(search: FactCheckSearchService, prepared: PreparedQuery[], relevan
     wEntities: [0, 0.05, 0.1, 0.2, 0.3, 0.5],
     wSoftQuery: [0, 0.05, 0.1, 0.2, 0.3],
     wSoftClaim: [0, 0.05, 0.1, 0.2, 0.3],
+    wMediaShared: [0, 0.005, 0.01, 0.02, 0.03, 0.05],
+    wMediaUnasked: [0, 0.005, 0.01, 0.02, 0.03, 0.05],
   };
   // Coordinate ascent, a few sweeps.
   for (let sweep = 0; sweep < 2; sweep += 1) {
@@ -93,8 +110,19 @@ function grid(search: FactCheckSearchService, prepared: PreparedQuery[], relevan
   return best;
 }
 
+function printLosses(prepared: PreparedQuery[], queries: { text: string; relevant: Set<string> }[], params: ScorerParams, search: FactCheckSearchService): void {
+  prepared.forEach((p, i) => {
+    const ranked = search.rank(p, params);
+    const at = ranked.findIndex((r) => queries[i].relevant.has(vclaimId(r.row.url)));
+    if (at === 0) return;
+    console.log(`\n#${i} ${at < 0 ? 'missed' : `rank ${at + 1}`}: ${queries[i].text.replace(/\s+/g, ' ')}`);
+    if (at > 0) console.log(`  right ${ranked[at].score.toFixed(3)}: ${ranked[at].row.claimReviewed}`);
+    for (const r of ranked.slice(0, Math.min(2, at < 0 ? 2 : at))) console.log(`  above ${r.score.toFixed(3)}: ${r.row.claimReviewed}`);
+  });
+}
+
 async function main(): Promise<void> {
-  if (tune && split !== 'train') throw new Error('--tune runs on the train queries only');
+  if ((tune || showLosses) && split !== 'train') throw new Error('--tune and --losses run on the train queries only');
   const claims = loadVerifiedClaims(dataDir);
   const queries = loadQueries(dataDir, split);
   const dataSource = new DataSource(dataSourceOptions(await scratchDatabase(), 4));
@@ -119,8 +147,11 @@ async function main(): Promise<void> {
     const budget = Number(process.env.MATCHING_BUDGET ?? 0) || undefined;
     for (const q of queries) prepared.push(await search.prepare(q.text, pool, maxLexemes, maxShare, budget));
     const relevant = queries.map((q) => q.relevant);
-    const params = tune ? grid(search, prepared, relevant) : DEFAULT_SCORER_PARAMS;
+    // MATCHING_PARAMS='{"k1":2}' tries other weights over the defaults (tuning starts from them too).
+    const start: ScorerParams = { ...DEFAULT_SCORER_PARAMS, ...JSON.parse(process.env.MATCHING_PARAMS ?? '{}') };
+    const params = tune ? grid(search, prepared, relevant, start) : start;
     const ours = mapAt5(prepared, relevant, params, search);
+    if (showLosses) printLosses(prepared, queries, params, search);
     const oursInFileOrder = mapAt5(prepared, relevant, params, search, true);
     const recall = mean(prepared.map((p, i) => (p.rows.some((r) => relevant[i].has(vclaimId(r.url))) ? 1 : 0)));
 
@@ -140,6 +171,8 @@ async function main(): Promise<void> {
     console.log(line('  MAP@5 claimdesk', ours));
     console.log(line('  MAP@5 plain BM25', baseline));
     console.log(line('  difference', ours.map((v, i) => v - baseline[i])));
+    const kept = keptInWorkflow(prepared, relevant, params, search);
+    console.log(`in the workflow (matches scoring ${MIN_MATCH_SCORE} or more): the right claim kept for ${kept.right} of ${queries.length} queries, a wrong best match shown for ${kept.wrongFirst}`);
     console.log("every tie broken in the collection's file order, for both (not only copies; not used by the API):");
     console.log(line('  MAP@5 claimdesk', oursInFileOrder));
     console.log(line('  MAP@5 plain BM25', baselineInFileOrder));

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { FactChecksRepository, type CandidateRow } from './fact-checks.repository';
 import { DEFAULT_SCORER_PARAMS, originalsFirst, parseTsvector, postingsToRead, salientTokens, scoreCandidate, type Candidate, type CorpusStats, type ScorerParams, type TermStat } from './match-scorer';
-import { claimFingerprint, normaliseQueryText } from './query-text';
+import { claimFingerprint, mentionsMedia, normaliseQueryText } from './query-text';
 import { contentWords, WordVectors } from './word-vectors';
 
 /** How many full-text candidates the re-ranker sees. */
@@ -42,6 +42,7 @@ export class FactCheckSearchService {
     // The postings' weight is at most k1 + 1 (1.6): the sum over the query, so rank is at most 1.
     const bestRank = 1.6 * reads.reduce((sum, r) => sum + r.idf, 0);
     const similarity = vectors.forQuery(contentWords(text));
+    const queryMedia = mentionsMedia(rawText);
     const candidates = rows.map((r) => {
       const claimWords = contentWords(r.claimReviewed);
       return {
@@ -52,6 +53,7 @@ export class FactCheckSearchService {
         rank: Number(r.rank) / bestRank,
         softQuery: similarity.queryIn([...claimWords, ...contentWords(r.headline ?? '')]),
         softClaim: similarity.textIn(claimWords),
+        media: mentionsMedia(`${r.claimReviewed} ${r.headline ?? ''}`) ? (queryMedia ? 1 : -1) : 0,
       };
     });
     return { terms, salient: salientTokens(text), stats, rows, candidates };

@@ -22,6 +22,7 @@ describe('scoreCandidate', () => {
     rank: 0.1,
     softQuery: 0,
     softClaim: 0,
+    media: 0,
   });
 
   it('ranks a claim holding the rare terms above one holding the common one', () => {
@@ -39,6 +40,13 @@ describe('scoreCandidate', () => {
     const withNames = scoreCandidate(terms, salientTokens('City spent 40 million'), doc(`'bus':1`), stats, params);
     const without = scoreCandidate(terms, new Set(), doc(`'bus':1`), stats, params);
     expect(withNames).toBeGreaterThan(without);
+  });
+
+  it('lifts a fact-check about a picture when the query shows one, and can lower it when the query shows none', () => {
+    const params = { ...DEFAULT_SCORER_PARAMS, wMediaShared: 0.01, wMediaUnasked: 0.02 };
+    const plain = scoreCandidate(terms, new Set(), doc(`'bus':1`), stats, params);
+    expect(scoreCandidate(terms, new Set(), { ...doc(`'bus':1`), media: 1 }, stats, params)).toBeCloseTo(plain + 0.01, 10);
+    expect(scoreCandidate(terms, new Set(), { ...doc(`'bus':1`), media: -1 }, stats, params)).toBeCloseTo(plain - 0.02, 10);
   });
 });
 

@@ -14,11 +14,15 @@ export interface ScorerParams {
   wEntities: number;
   wSoftQuery: number;
   wSoftClaim: number;
+  /** Added when the query and the fact-check both speak of a picture or a video. */
+  wMediaShared: number;
+  /** Taken off when the fact-check is about a picture or a video and the query shows none. */
+  wMediaUnasked: number;
 }
 
 /** Fitted on the train queries only (npm run eval:matching -- train --tune, coordinate ascent). */
 export const DEFAULT_SCORER_PARAMS: ScorerParams = {
-  k1: 1.5,
+  k1: 2,
   bClaim: 1,
   bTitle: 0.3,
   wClaim: 1,
@@ -27,6 +31,8 @@ export const DEFAULT_SCORER_PARAMS: ScorerParams = {
   wEntities: 0,
   wSoftQuery: 0.1,
   wSoftClaim: 0.05,
+  wMediaShared: 0.005,
+  wMediaUnasked: 0,
 };
 
 export interface TermStat {
@@ -51,6 +57,8 @@ export interface Candidate {
   softQuery: number;
   /** How much of the claim the query says (QueryWordSimilarity.textIn). */
   softClaim: number;
+  /** 1: query and fact-check both speak of a picture or video; -1: only the fact-check does; else 0. */
+  media: number;
 }
 
 /** A tsvector's text form ('word':1,4A 'other':2) → lexeme → number of positions. */
@@ -114,7 +122,8 @@ export function scoreCandidate(
     p.wRank * Math.min(1, candidate.rank) +
     p.wEntities * entities +
     p.wSoftQuery * candidate.softQuery +
-    p.wSoftClaim * candidate.softClaim
+    p.wSoftClaim * candidate.softClaim +
+    (candidate.media > 0 ? p.wMediaShared : candidate.media < 0 ? -p.wMediaUnasked : 0)
   );
 }
 

@@ -1,4 +1,4 @@
-import { claimFingerprint, normaliseQueryText, splitCamelCase, splitJoinedWords } from './query-text';
+import { claimFingerprint, mentionsMedia, normaliseQueryText, splitCamelCase, splitJoinedWords } from './query-text';
 
 describe('normaliseQueryText', () => {
   it('drops links, picture links and the embedded-tweet date but keeps who said it', () => {
@@ -46,5 +46,19 @@ describe('splitCamelCase', () => {
 describe('claimFingerprint', () => {
   it('is equal when only case, punctuation and spacing differ', () => {
     expect(claimFingerprint('The city spent $40 million on bus lanes.')).toBe(claimFingerprint('the city  spent $40 million on bus-lanes'));
+  });
+});
+
+describe('mentionsMedia', () => {
+  it('finds a picture or video named, linked or shown by its emoji', () => {
+    expect(mentionsMedia('A photograph shows Obama shaking hands with Rouhani.')).toBe(true);
+    expect(mentionsMedia('Watch the footage from the rally')).toBe(true);
+    expect(mentionsMedia('Narcotics made to look like candy. pic.twitter.com/wR1bmFXlBf')).toBe(true);
+    expect(mentionsMedia('Trump holds notes 📷: Mark Wilson')).toBe(true);
+  });
+
+  it('does not take words that only begin alike for one', () => {
+    expect(mentionsMedia('The city spent $40 million on bus lanes.')).toBe(false);
+    expect(mentionsMedia('Imagine the picnic, then the imagery of the clipper ship')).toBe(false);
   });
 });
