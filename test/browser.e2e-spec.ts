@@ -111,6 +111,10 @@ describe('the pages in a real browser (Debian Chromium via playwright-core)', ()
     await page.waitForURL(/moved=/);
     expect(await text(page.locator('#flash'))).toContain('is now sourced');
     expect(await page.locator(`#open-claims a[data-claim-id="${target.id}"]`).count()).toBe(0);
+    // The same request chose the claim to work next, and the page opens on it: another of the reviewer's claims.
+    const next = new URL(page.url()).searchParams.get('claim');
+    expect(claims.map((c) => c.id).filter((id) => id !== target.id)).toContain(next);
+    expect(await page.locator('.context mark.claim').getAttribute('data-claim-id')).toBe(next);
     await browser.screenshot('browser-2-workbench-after-sourcing');
 
     const { rows } = await t.db.query(`SELECT status, last_verdict_reviewer_id FROM claims WHERE id = $1`, [target.id]);

@@ -23,10 +23,12 @@ export class UiReviewActionsController {
     private readonly assignments: AssignmentService,
   ) {}
 
-  @Post(':id/transitions')
+  /** A verdict and the claim to work next, in one request (as `POST /review/claims/:id/verdict`), so the page moves on to it. */
+  @Post(':id/verdict')
   @HttpCode(200)
-  async move(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Body() dto: TransitionClaimDto) {
-    return toClaimResponse(await this.transitions.move(id, principal, dto));
+  async verdict(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Body() dto: TransitionClaimDto) {
+    const { moved, next } = await this.assignments.moveThenNext(id, principal, dto);
+    return { claim: toClaimResponse(moved), next: next ? toClaimResponse(next) : null };
   }
 
   @Post(':id/undo')

@@ -119,7 +119,10 @@ export const REVIEW_JS = String.raw`(function () {
       var body = evidence(form);
       body.to = form.getAttribute('data-move');
       body.expectedVersion = version;
-      send(form, '/ui/review/claims/' + claimId + '/transitions', body, function () { location.assign('/ui/review?moved=' + claimId); });
+      send(form, '/ui/review/claims/' + claimId + '/verdict', body, function (answer) {
+        // The answer names the claim to work next (from the list, else pulled): the page opens on it.
+        location.assign('/ui/review?moved=' + claimId + (answer && answer.next ? '&claim=' + answer.next.id : ''));
+      });
     });
   });
   panel.querySelectorAll('form[data-annotate]').forEach(function (form) {
