@@ -106,6 +106,16 @@ export class LocalReplica {
     await waitFor(async () => redisAnswers(REDIS_PORT), 'the suite’s Redis to answer PING', 10_000);
   }
 
+  /** Stops the replica (fast mode), as an outage would; `startReplica` brings it back, to stream on from where it stopped. */
+  stopReplica(): void {
+    asPostgres(this.dir, 'pg_ctl', 'stop', '-D', this.replicaDir, '-m', 'fast', '-w');
+    this.started.splice(this.started.indexOf(this.replicaDir), 1);
+  }
+
+  startReplica(): Promise<void> {
+    return this.startCluster(this.replicaDir, REPLICA_PORT);
+  }
+
   private async startCluster(dataDir: string, port: number): Promise<void> {
     asPostgres(this.dir, 'pg_ctl', 'start', '-w', '-D', dataDir, '-l', join(this.dir, `${basename(dataDir)}.log`), '-o', `-p ${port}`);
     this.started.push(dataDir);

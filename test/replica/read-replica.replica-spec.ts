@@ -60,7 +60,7 @@ describe('with DATABASE_READ_URL on a streaming replica', () => {
 
   afterAll(async () => {
     try {
-      // Never leave the replica paused for the next statement (a stop waits for nothing, but a failed test might).
+      // A test that failed half-way must not leave the replica paused (the stop would still work; the other tests would not).
       if (await replayPaused().catch(() => false)) await pg.query(pg.replicaUrl(), `SELECT pg_wal_replay_resume()`);
       await t?.close();
     } finally {
@@ -139,9 +139,28 @@ describe('with DATABASE_READ_URL on a streaming replica', () => {
     expect(history.length).toBeGreaterThan(1);
   });
 
-  it('/health answers 200', async () => {
-    const response = await fetch(`${t.url}/health`);
-    expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'ok', info: { postgres: { status: 'up' }, redis: { status: 'up' } } });
+  it('/health pings the replica (postgres-replica): 503 while it is down, writes going on meanwhile; 200 once it is back', async () => {
+    const health = async () => {
+      const response = await fetch(`${t.url}/health`);
+      return { status: response.status, body: await response.json() };
+    };
+    expect(await health()).toMatchObject({ status: 200, body: { status: 'ok', info: { postgres: { status: 'up' }, 'postgres-replica': { status: 'up' }, redis: { status: 'up' } } } });
+
+    pg.stopReplica();
+    let articleId: string;
+    try {
+      // (The 503's body is the api's error body, {code: 'service_unavailable'}: it does not carry Terminus's details.)
+      await waitFor(async () => (await health()).status === 503, '/health to report the replica down');
+      // The primary takes writes and serves its single reads all the while; the listings answer 503, as on any outage.
+      [articleId] = await postArticles(t, editor, 1);
+      const claims = await assignedOnPrimary(articleId);
+      expect((await get(`/claims/${claims[0].id}`)).status).toBe(200);
+      expect((await get('/articles')).body).toMatchObject({ statusCode: 503, code: 'service_unavailable' });
+    } finally {
+      await pg.startReplica();
+    }
+
+    await waitFor(async () => (await health()).status === 200, '/health to report the replica back');
+    await waitFor(async () => (await listedArticleIds()).includes(articleId), 'GET /articles to list the article posted while the replica was down');
   });
 });
