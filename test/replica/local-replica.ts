@@ -48,6 +48,8 @@ export class LocalReplica {
    * Anything else on the ports is left alone (the start then fails, naming the port).
    */
   static stopStale(): void {
+    const roots = new Set<string>();
+    // The replica first, as in `stop`; each directory is removed only once both servers in it are stopped.
     for (const port of [REPLICA_PORT, PRIMARY_PORT]) {
       if (!pgReady(port)) continue;
       const shown = spawnSync(join(BIN, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-Atc', 'SHOW data_directory', 'postgres'], { encoding: 'utf8', timeout: 10_000 });
@@ -55,8 +57,9 @@ export class LocalReplica {
       const root = dirname(dataDir);
       if (dirname(root) !== tmpdir() || !basename(root).startsWith(DIR_PREFIX)) continue;
       asPostgres(root, 'pg_ctl', 'stop', '-D', dataDir, '-m', 'fast', '-w');
-      rmSync(root, { recursive: true, force: true });
+      roots.add(root);
     }
+    for (const root of roots) rmSync(root, { recursive: true, force: true });
     if (redisAnswers(REDIS_PORT)) spawnSync('redis-cli', ['-h', '127.0.0.1', '-p', String(REDIS_PORT), 'shutdown', 'nosave'], { timeout: 10_000 });
   }
 
@@ -149,9 +152,9 @@ export class LocalReplica {
       this.redis.kill('SIGKILL');
       await exited;
     }
-    // The replica first: a primary stopping in fast mode waits for its WAL senders.
-    for (const dataDir of this.started.reverse()) asPostgres(this.dir, 'pg_ctl', 'stop', '-D', dataDir, '-m', 'fast', '-w');
-    this.started.length = 0;
+    // The replica first: a primary stopping in fast mode waits for its WAL senders. A server that does not stop keeps
+    // its directory, for the next run's `stopStale`.
+    while (this.started.length > 0) asPostgres(this.dir, 'pg_ctl', 'stop', '-D', this.started.pop()!, '-m', 'fast', '-w');
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
