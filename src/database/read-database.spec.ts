@@ -21,6 +21,7 @@ describe('ReadDatabase: where the listing and page queries read', () => {
     const primary = { options: primaryOptions } as DataSource;
     const reads = await new ReadDatabase(primary, configWith({ DATABASE_POOL_SIZE: 10 })).connect();
     expect(reads.dataSource).toBe(primary);
+    expect(reads.replica).toBeNull();
   });
 
   it('aims the replica at DATABASE_READ_URL with the primary’s entities, its own pool and no migrations', () => {

@@ -14,7 +14,7 @@ export function replicaOptions(primary: DataSourceOptions, readUrl: string, pool
  * lock) stays on the primary. Provided by `DatabaseModule`'s factory, which connects it.
  */
 export class ReadDatabase implements OnApplicationShutdown {
-  private replica: DataSource | null = null;
+  private standby: DataSource | null = null;
 
   constructor(
     private readonly primary: DataSource,
@@ -22,17 +22,22 @@ export class ReadDatabase implements OnApplicationShutdown {
   ) {}
 
   get dataSource(): DataSource {
-    return this.replica ?? this.primary;
+    return this.standby ?? this.primary;
+  }
+
+  /** The replica's data source, when `DATABASE_READ_URL` is set (`/health` pings it); null when the listings read the primary. */
+  get replica(): DataSource | null {
+    return this.standby;
   }
 
   /** Connects to the replica, if there is one; the module's factory calls it before anything reads. */
   async connect(): Promise<this> {
     const readUrl = this.config.get('DATABASE_READ_URL', { infer: true });
-    if (readUrl) this.replica = await new DataSource(replicaOptions(this.primary.options, readUrl, this.config.get('DATABASE_POOL_SIZE', { infer: true }))).initialize();
+    if (readUrl) this.standby = await new DataSource(replicaOptions(this.primary.options, readUrl, this.config.get('DATABASE_POOL_SIZE', { infer: true }))).initialize();
     return this;
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.replica?.destroy();
+    await this.standby?.destroy();
   }
 }

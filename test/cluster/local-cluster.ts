@@ -25,7 +25,8 @@ function cli(port: number, ...args: string[]): string {
   return result.stdout;
 }
 
-function answers(port: number): boolean {
+/** Whether a Redis server answers PING on this loopback port. */
+export function redisAnswers(port: number): boolean {
   return spawnSync('redis-cli', ['-h', '127.0.0.1', '-p', String(port), 'ping'], { encoding: 'utf8', timeout: 2000 }).stdout?.includes('PONG') ?? false;
 }
 
@@ -78,7 +79,7 @@ export class LocalCluster {
   /** Servers left on these ports by an earlier run that did not finish (they answer SHUTDOWN; no other process is touched). */
   static stopStale(): void {
     for (const port of CLUSTER_PORTS) {
-      if (!answers(port)) continue;
+      if (!redisAnswers(port)) continue;
       spawnSync('redis-cli', ['-h', '127.0.0.1', '-p', String(port), 'shutdown', 'nosave'], { timeout: 10_000 });
     }
   }
@@ -95,7 +96,7 @@ export class LocalCluster {
       );
       this.processes.set(port, server);
     }
-    await waitFor(async () => CLUSTER_PORTS.every(answers), 'the six servers to answer PING', 10_000);
+    await waitFor(async () => CLUSTER_PORTS.every(redisAnswers), 'the six servers to answer PING', 10_000);
     cli(CLUSTER_PORTS[0], '--cluster', 'create', ...CLUSTER_PORTS.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '1', '--cluster-yes');
     await this.waitUntilServing(CLUSTER_PORTS);
   }
