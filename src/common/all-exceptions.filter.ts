@@ -22,6 +22,12 @@ interface ErrorBody {
   details?: unknown;
 }
 
+/** Terminus's failed health check: {status: 'error', error: {name: …}, details: {name: …}}. */
+function isHealthReport(payload: unknown): payload is { error: Record<string, unknown>; details: Record<string, unknown> } {
+  const report = payload as { status?: unknown; error?: unknown; details?: unknown } | null;
+  return typeof report === 'object' && report !== null && report.status === 'error' && typeof report.error === 'object' && report.error !== null;
+}
+
 /** Every error leaves as {statusCode, code, message, details?}. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -45,6 +51,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const payload = exception.getResponse();
       if (typeof payload === 'object' && payload !== null && 'code' in payload) return payload as ErrorBody;
+      if (isHealthReport(payload)) {
+        return { statusCode: status, code: 'service_unavailable', message: `Down: ${Object.keys(payload.error).join(', ')}`, details: payload.details };
+      }
       const message = typeof payload === 'string' ? payload : String((payload as { message?: unknown }).message ?? exception.message);
       return { statusCode: status, code: CODE_BY_STATUS[status] ?? 'internal_error', message };
     }

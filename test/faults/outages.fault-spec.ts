@@ -91,13 +91,16 @@ describe('faults: outages in the middle of ingesting 200 articles', () => {
     const IN_FLIGHT = 8; // the ingest's concurrency: requests that may have passed Redis before it stopped
     let acceptedWhileDown = 0;
     let healthWhileDown = 0;
+    let healthBodyWhileDown: unknown = null;
     const result = await runScenario('redis-restart', async (accepted) => {
       await midway(accepted, 60);
       const before = accepted();
       const stoppedAt = Date.now();
       stopRedis();
       try {
-        healthWhileDown = (await fetch(`${t.url}/health`)).status;
+        const health = await fetch(`${t.url}/health`);
+        healthWhileDown = health.status;
+        healthBodyWhileDown = await health.json();
         // Posting needs only Postgres: articles sent after Redis stopped are accepted too (their jobs wait for the reconciler).
         await waitFor(async () => accepted() >= before + IN_FLIGHT + 4, 'articles accepted while Redis is down', 10_000).catch(() => undefined);
         acceptedWhileDown = accepted() - before;
@@ -108,6 +111,8 @@ describe('faults: outages in the middle of ingesting 200 articles', () => {
     });
     report(ingestLine('redis server stopped and started mid-ingest', result.ingested, result.counts, result.faultNote));
     expect(healthWhileDown).toBe(503);
+    // The 503 names what is down, and what is not.
+    expect(healthBodyWhileDown).toMatchObject({ code: 'service_unavailable', message: 'Down: redis', details: { redis: { status: 'down' }, postgres: { status: 'up' } } });
     expect(acceptedWhileDown).toBeGreaterThan(IN_FLIGHT);
     expectIngestWhole(result);
   }, 150_000);
