@@ -8,7 +8,7 @@ import { FactCheckImportService } from '../src/fact-checks/fact-check-import.ser
 import { CANDIDATE_POOL, FactCheckSearchService, type PreparedQuery } from '../src/fact-checks/fact-check-search.service';
 import { FactChecksRepository } from '../src/fact-checks/fact-checks.repository';
 import { DEFAULT_SCORER_PARAMS, originalsFirst, type ScorerParams } from '../src/fact-checks/match-scorer';
-import { MIN_MATCH_SCORE } from '../src/fact-checks/claim-matching.service';
+import { MATCHES_KEPT, MIN_MATCH_SCORE } from '../src/fact-checks/claim-matching.service';
 import { claimFingerprint } from '../src/fact-checks/query-text';
 import { averagePrecisionAt, bootstrapInterval, loadQueries, loadVerifiedClaims, mean, PlainBm25 } from '../src/fact-checks/matching-evaluation';
 
@@ -61,7 +61,7 @@ function keptInWorkflow(prepared: PreparedQuery[], relevant: Set<string>[], para
   let right = 0;
   let wrongFirst = 0;
   prepared.forEach((p, i) => {
-    const kept = search.rank(p, params).filter((r) => r.score >= MIN_MATCH_SCORE);
+    const kept = search.rank(p, params).filter((r) => r.score >= MIN_MATCH_SCORE).slice(0, MATCHES_KEPT);
     if (kept.some((r) => relevant[i].has(vclaimId(r.row.url)))) right += 1;
     if (kept.length > 0 && !relevant[i].has(vclaimId(kept[0].row.url))) wrongFirst += 1;
   });

@@ -25,7 +25,7 @@ interface ErrorBody {
 /** Terminus's failed health check: {status: 'error', error: {name: …}, details: {name: …}}. */
 function isHealthReport(payload: unknown): payload is { error: Record<string, unknown>; details: Record<string, unknown> } {
   const report = payload as { status?: unknown; error?: unknown; details?: unknown } | null;
-  return typeof report === 'object' && report !== null && report.status === 'error' && typeof report.error === 'object' && report.error !== null;
+  return typeof report === 'object' && report !== null && report.status === 'error' && typeof report.error === 'object' && report.error !== null && typeof report.details === 'object' && report.details !== null;
 }
 
 /** Every error leaves as {statusCode, code, message, details?}. */
@@ -52,7 +52,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const payload = exception.getResponse();
       if (typeof payload === 'object' && payload !== null && 'code' in payload) return payload as ErrorBody;
       if (isHealthReport(payload)) {
-        return { statusCode: status, code: 'service_unavailable', message: `Down: ${Object.keys(payload.error).join(', ')}`, details: payload.details };
+        // Each check's status only: its error text (hosts, ports, users) is for the log, not a public route.
+        const details = Object.fromEntries(Object.entries(payload.details).map(([name, result]) => [name, { status: (result as { status?: unknown })?.status }]));
+        return { statusCode: status, code: 'service_unavailable', message: `Down: ${Object.keys(payload.error).join(', ')}`, details };
       }
       const message = typeof payload === 'string' ? payload : String((payload as { message?: unknown }).message ?? exception.message);
       return { statusCode: status, code: CODE_BY_STATUS[status] ?? 'internal_error', message };

@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Logger, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -26,7 +26,7 @@ import { ReadDatabase } from './read-database';
     {
       provide: ReadDatabase,
       inject: [getDataSourceToken(), ConfigService],
-      useFactory: (primary: DataSource, config: ConfigService<Environment, true>) => new ReadDatabase(primary, config).connect(),
+      useFactory: (primary: DataSource, config: ConfigService<Environment, true>) => new ReadDatabase(primary, config, new Logger(ReadDatabase.name)).connect(),
     },
   ],
   exports: [DomainEvents, ReadDatabase],

@@ -19,9 +19,27 @@ const configWith = (values: Partial<Environment>) => ({ get: (key: keyof Environ
 describe('ReadDatabase: where the listing and page queries read', () => {
   it('reads the primary when DATABASE_READ_URL is not set', async () => {
     const primary = { options: primaryOptions } as DataSource;
-    const reads = await new ReadDatabase(primary, configWith({ DATABASE_POOL_SIZE: 10 })).connect();
+    const reads = await new ReadDatabase(primary, configWith({ DATABASE_POOL_SIZE: 10 }), console).connect();
     expect(reads.dataSource).toBe(primary);
     expect(reads.replica).toBeNull();
+  });
+
+  it('reads the primary while the replica does not answer, from the start, and says so once', async () => {
+    const primary = { options: primaryOptions } as DataSource;
+    const warnings: string[] = [];
+    const logger = { log: () => undefined, warn: (message: string) => warnings.push(message) };
+    // Nothing listens on loopback port 1: the connection is refused at once.
+    const reads = await new ReadDatabase(primary, configWith({ DATABASE_POOL_SIZE: 2, DATABASE_READ_URL: 'postgres://postgres@127.0.0.1:1/claimdesk' }), logger).connect();
+    try {
+      expect(reads.replicaState).toBe('down');
+      expect(reads.dataSource).toBe(primary);
+      await reads.check();
+      expect(reads.dataSource).toBe(primary);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/listings read the primary/);
+    } finally {
+      await reads.onApplicationShutdown();
+    }
   });
 
   it('aims the replica at DATABASE_READ_URL with the primary’s entities, its own pool and no migrations', () => {

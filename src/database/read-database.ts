@@ -1,32 +1,40 @@
-import { Logger, type OnApplicationShutdown } from '@nestjs/common';
+import type { LoggerService, OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigService } from '@nestjs/config';
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { Pool } from 'pg';
+import { ping } from './sql';
 import type { Environment } from '../config/environment';
 
 /** The primary's options aimed at the replica: same entities, its own pool, and no migrations (a replica is read-only). */
 export function replicaOptions(primary: DataSourceOptions, readUrl: string, poolSize: number): DataSourceOptions {
-  return { ...primary, url: readUrl, migrations: [], migrationsRun: false, extra: { max: poolSize, connectionTimeoutMillis: 5000 } } as DataSourceOptions;
+  return { ...primary, url: readUrl, migrations: [], migrationsRun: false, extra: { max: poolSize, connectionTimeoutMillis: 5000, keepAlive: true } } as DataSourceOptions;
 }
 
 /** How often the replica is asked whether it answers; between two asks a listing may still meet it down (a 503). */
 export const REPLICA_CHECK_MS = 2_000;
+/** An ask unanswered this long counts as down: a replica whose host vanished never closes its connections. */
+const REPLICA_ASK_TIMEOUT_MS = 1_000;
 
 /**
  * Where the listing and page queries read: a streaming replica when `DATABASE_READ_URL` is set, else the primary.
  * Only queries that may lag the primary by the replica's delay belong here; a read right after a write (or under a
- * lock) stays on the primary. While the replica does not answer (down at start too), the listings read the primary:
- * a replica's outage costs the primary load, not the listings. Provided by `DatabaseModule`'s factory, which connects it.
+ * lock) stays on the primary. While the replica does not answer (down at start too) the listings read the primary:
+ * a replica's outage costs the primary load, not the listings. It is asked on a connection of its own, so busy
+ * listings never make it look down. Provided by `DatabaseModule`'s factory, which connects it.
  */
 export class ReadDatabase implements OnApplicationShutdown {
-  private readonly logger = new Logger(ReadDatabase.name);
   private standby: DataSource | null = null;
+  private asker: Pool | null = null;
   private standbyAnswers = false;
+  /** The state last logged, so an outage is logged once, not at every ask. */
+  private logged: boolean | null = null;
   private checking: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly primary: DataSource,
     private readonly config: ConfigService<Environment, true>,
+    private readonly logger: Pick<LoggerService, 'log' | 'warn'>,
   ) {}
 
   get dataSource(): DataSource {
@@ -48,35 +56,47 @@ export class ReadDatabase implements OnApplicationShutdown {
     const readUrl = this.config.get('DATABASE_READ_URL', { infer: true });
     if (!readUrl) return this;
     this.standby = new DataSource(replicaOptions(this.primary.options, readUrl, this.config.get('DATABASE_POOL_SIZE', { infer: true })));
+    this.asker = new Pool({
+      connectionString: readUrl,
+      max: 1,
+      connectionTimeoutMillis: REPLICA_ASK_TIMEOUT_MS,
+      query_timeout: REPLICA_ASK_TIMEOUT_MS,
+      keepAlive: true,
+      application_name: 'claimdesk-replica-check',
+    });
+    // An idle connection's error (the replica going away) surfaces at the next ask.
+    this.asker.on('error', () => undefined);
     await this.check();
     this.timer = setInterval(() => void this.check(), REPLICA_CHECK_MS).unref();
     return this;
   }
 
-  /** Asks the replica (connecting first if it never was), one ask at a time, and switches the listings on its answer. */
+  /** Asks the replica (connecting the listings' pool first if it never was), one ask at a time, and switches on its answer. */
   check(): Promise<void> {
     this.checking ??= this.ask().finally(() => (this.checking = null));
     return this.checking;
   }
 
   private async ask(): Promise<void> {
-    const standby = this.standby!;
-    let answers: boolean;
+    let failure: string | null = null;
     try {
-      if (!standby.isInitialized) await standby.initialize();
-      await standby.query('SELECT 1');
-      answers = true;
+      await ping(this.asker!);
+      if (!this.standby!.isInitialized) await this.standby!.initialize();
     } catch (error) {
-      answers = false;
-      if (this.standbyAnswers || !standby.isInitialized) this.logger.warn(`The read replica does not answer; the listings read the primary until it does: ${(error as Error).message}`);
+      failure = (error as Error).message;
     }
-    if (answers && !this.standbyAnswers) this.logger.log('The read replica answers; the listings read it again');
-    this.standbyAnswers = answers;
+    this.standbyAnswers = failure === null;
+    if (this.logged === this.standbyAnswers) return;
+    if (failure !== null) this.logger.warn(`The read replica does not answer; the listings read the primary until it does: ${failure}`);
+    else if (this.logged === false) this.logger.log('The read replica answers again; the listings read it');
+    this.logged = this.standbyAnswers;
   }
 
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.checking;
+    // An ask in flight is bounded by its timeouts; shutdown does not wait for more than one of them.
+    await Promise.race([this.checking, new Promise((resolve) => setTimeout(resolve, REPLICA_ASK_TIMEOUT_MS * 2).unref())]);
+    await this.asker?.end();
     if (this.standby?.isInitialized) await this.standby.destroy();
   }
 }

@@ -1,3 +1,4 @@
+import type { Pool } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /**
@@ -28,4 +29,9 @@ export async function affectedRows(runner: EntityManager | DataSource, sql: stri
 /** An ILIKE pattern matching `text` anywhere, with its own `%`, `_` and `\` taken literally. */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Whether a server answers at all: a round trip that reads nothing. */
+export async function ping(pool: Pool): Promise<void> {
+  await pool.query('SELECT 1');
 }

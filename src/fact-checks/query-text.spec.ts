@@ -60,5 +60,8 @@ describe('mentionsMedia', () => {
   it('does not take words that only begin alike for one', () => {
     expect(mentionsMedia('The city spent $40 million on bus lanes.')).toBe(false);
     expect(mentionsMedia('Imagine the picnic, then the imagery of the clipper ship')).toBe(false);
+    expect(mentionsMedia('Photosynthesis, photons and photovoltaic panels; videogames')).toBe(false);
+    expect(mentionsMedia('Voters must show a photo ID at the polls')).toBe(false);
+    expect(mentionsMedia('The photos were photoshopped')).toBe(true);
   });
 });

@@ -89,7 +89,7 @@ export function claimFingerprint(text: string): string {
     .trim();
 }
 
-const MEDIA_WORDS = /\b(?:photo\w*|picture[sd]?|pics?|images?|video\w*|footage|clips?|memes?|screen ?shots?|graphics?|gifs?)\b|pic\.twitter\.com|[\u{1F4F7}\u{1F4F8}\u{1F3A5}\u{1F4F9}\u{1F39E}]/iu;
+const MEDIA_WORDS = /\b(?:photo(?:s|graph\w*|shop\w*)?\b(?!\s+id\b)|pictures?|pictured|pics?|images?|videos?|videotaped|footage|clips?|memes?|screen ?shots?|gifs?)\b|pic\.twitter\.com|[\u{1F4F7}\u{1F4F8}\u{1F3A5}\u{1F4F9}\u{1F39E}]/iu;
 
 /** Whether a text speaks of (or, a tweet, carries) a picture or a video: fact-checks of one are a kind of their own. */
 export function mentionsMedia(text: string): boolean {

@@ -80,11 +80,17 @@ export class AssignmentService {
 
   /**
    * A reviewer's verdict and the claim to work next, in one request: what the workbench does after every verdict.
-   * The verdict commits on its own; only then is the next claim chosen, so a failed verdict hands out nothing.
+   * The verdict commits on its own; only then is the next claim chosen, so a failed verdict hands out nothing, and a
+   * failure choosing the next one answers `next: null` rather than an error for a verdict that was recorded.
    */
   async moveThenNext(claimId: string, principal: Principal, dto: TransitionClaimDto, ifMatch?: string): Promise<{ moved: ClaimEntity; next: ClaimEntity | null }> {
     const moved = await this.transitions.move(claimId, principal, dto, ifMatch);
-    return { moved, next: await this.nextToWork(principal.reviewerId!, actorOf(principal), claimId) };
+    try {
+      return { moved, next: await this.nextToWork(principal.reviewerId!, actorOf(principal), claimId) };
+    } catch (error) {
+      this.logger.warn(`Verdict on ${claimId} recorded; the next claim could not be chosen: ${(error as Error).message}`);
+      return { moved, next: null };
+    }
   }
 
   /** Editors and admins assign by hand, over capacity if they must; the reviewer must be active. */

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { appendFileSync, chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chownSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Client } from 'pg';
@@ -11,12 +11,16 @@ export const PRIMARY_PORT = 5441;
 export const REPLICA_PORT = 5442;
 export const REDIS_PORT = 7311;
 
-const BIN = '/usr/lib/postgresql/15/bin';
+/** The machine's Postgres server binaries: the version `.ci/run` starts (`ls /etc/postgresql`). */
+const BIN = join('/usr/lib/postgresql', readdirSync('/etc/postgresql').sort().at(-1) ?? '15', 'bin');
 const DIR_PREFIX = 'claimdesk-replica-';
+/** Postgres refuses to run as root: as root the binaries run as the `postgres` OS user, otherwise as whoever runs the suite. */
+const AS_ROOT = process.getuid?.() === 0;
 
-/** A Postgres binary run as the `postgres` OS user (postgres refuses to run as root), in `cwd` (one it may enter). */
+/** A Postgres binary (as the `postgres` OS user when run as root), in `cwd` (one that user may enter). */
 function asPostgres(cwd: string, binary: string, ...args: string[]): string {
-  const result = spawnSync('runuser', ['-u', 'postgres', '--', join(BIN, binary), ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
+  const [command, commandArgs] = AS_ROOT ? ['runuser', ['-u', 'postgres', '--', join(BIN, binary), ...args]] : [join(BIN, binary), args];
+  const result = spawnSync(command, commandArgs, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
   if (result.status !== 0) throw new Error(`${binary} ${args.join(' ')}: ${result.error ?? ''}${result.stderr || result.stdout}`);
   return result.stdout;
 }
@@ -26,7 +30,11 @@ function pgReady(port: number): boolean {
 }
 
 function postgresUser(): { uid: number; gid: number } {
-  const id = (flag: string) => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout.trim());
+  const id = (flag: string) => {
+    const result = spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error('run as root, the replica suite needs the `postgres` OS user (Debian\'s postgresql package makes it)');
+    return Number(result.stdout.trim());
+  };
   return { uid: id('-u'), gid: id('-g') };
 }
 
@@ -60,6 +68,11 @@ export class LocalReplica {
       roots.add(root);
     }
     for (const root of roots) rmSync(root, { recursive: true, force: true });
+    // Directories of runs that crashed before (or after) their servers ran: none of a running server is touched.
+    for (const name of readdirSync(tmpdir())) {
+      const root = join(tmpdir(), name);
+      if (name.startsWith(DIR_PREFIX) && !roots.has(root) && Date.now() - statSync(root).mtimeMs > 3_600_000) rmSync(root, { recursive: true, force: true });
+    }
     if (redisAnswers(REDIS_PORT)) spawnSync('redis-cli', ['-h', '127.0.0.1', '-p', String(REDIS_PORT), 'shutdown', 'nosave'], { timeout: 10_000 });
   }
 
@@ -78,8 +91,10 @@ export class LocalReplica {
   readonly redisUrl = `redis://127.0.0.1:${REDIS_PORT}/0`;
 
   async start(): Promise<void> {
-    const { uid, gid } = postgresUser();
-    chownSync(this.dir, uid, gid);
+    if (AS_ROOT) {
+      const { uid, gid } = postgresUser();
+      chownSync(this.dir, uid, gid);
+    }
 
     asPostgres(this.dir, 'initdb', '--auth=trust', '--username=postgres', '--encoding=UTF8', '--locale=C.UTF-8', '-D', this.primaryDir);
     // Copied to the replica by pg_basebackup; the ports are given at start. A throwaway cluster needs no fsync.
@@ -111,8 +126,19 @@ export class LocalReplica {
 
   /** Stops the replica (fast mode), as an outage would; `startReplica` brings it back, to stream on from where it stopped. */
   stopReplica(): void {
+    if (!this.started.includes(this.replicaDir)) return;
     asPostgres(this.dir, 'pg_ctl', 'stop', '-D', this.replicaDir, '-m', 'fast', '-w');
     this.started.splice(this.started.indexOf(this.replicaDir), 1);
+  }
+
+  /**
+   * Freezes (SIGSTOP) or thaws (SIGCONT) every process of the replica: a host that vanished, whose connections
+   * neither answer nor close, unlike a stopped server's.
+   */
+  signalReplica(signal: 'SIGSTOP' | 'SIGCONT'): void {
+    const postmaster = Number(readFileSync(join(this.replicaDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const children = spawnSync('pgrep', ['-P', String(postmaster)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number);
+    for (const pid of [postmaster, ...children]) process.kill(pid, signal);
   }
 
   startReplica(): Promise<void> {

@@ -89,8 +89,12 @@ describe('with DATABASE_READ_URL on a streaming replica', () => {
     const history = (await get(`/claims/${claims[0].id}/events`)).body.items as { toStatus: string | null }[];
     expect(history.map((e) => e.toStatus)).toContain('sourced');
 
-    // The api holds connections to the replica (its read pool), to the service's database.
-    const [{ n }] = await pg.query<{ n: number }>(pg.replicaUrl(), `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend' AND pid <> pg_backend_pid()`, [DATABASE]);
+    // The api's read pool holds connections to the replica, to the service's database (not counting its health asks).
+    const [{ n }] = await pg.query<{ n: number }>(
+      pg.replicaUrl(),
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend' AND pid <> pg_backend_pid() AND application_name <> 'claimdesk-replica-check'`,
+      [DATABASE],
+    );
     expect(n).toBeGreaterThan(0);
   });
 
@@ -141,7 +145,7 @@ describe('with DATABASE_READ_URL on a streaming replica', () => {
     expect(history.length).toBeGreaterThan(1);
   });
 
-  it('reads the primary while the replica is down, /health saying so, and the replica again once it is back', async () => {
+  it('reads the primary while the replica is down or frozen, /health saying so, and the replica again once it is back', async () => {
     const health = async () => {
       const response = await fetch(`${t.url}/health`);
       return { status: response.status, body: (await response.json()) as { info?: { postgres?: { replica?: string } } } };
@@ -166,6 +170,18 @@ describe('with DATABASE_READ_URL on a streaming replica', () => {
     }
 
     await waitFor(async () => (await health()).body.info?.postgres?.replica === 'up', '/health to report the replica back');
+
+    // Frozen rather than stopped (a vanished host: connections that neither answer nor close), the asks time out.
+    pg.signalReplica('SIGSTOP');
+    try {
+      await waitFor(async () => (await health()).body.info?.postgres?.replica === 'down', '/health to report the frozen replica down', 15_000);
+      const [frozenMeanwhile] = await postArticles(t, editor, 1);
+      await assignedOnPrimary(frozenMeanwhile);
+      expect(await listedArticleIds()).toContain(frozenMeanwhile);
+    } finally {
+      pg.signalReplica('SIGCONT');
+    }
+    await waitFor(async () => (await health()).body.info?.postgres?.replica === 'up', '/health to report the thawed replica back');
     // Reading the replica again: with its replay paused, a new article is not listed until it resumes.
     await pg.query(pg.replicaUrl(), `SELECT pg_wal_replay_pause()`);
     await waitFor(replayPaused, 'the replica to pause its replay');
