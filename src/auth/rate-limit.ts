@@ -8,6 +8,7 @@ import type { Environment } from '../config/environment';
 import { throttleKey } from '../queue/queue-keys';
 import { RedisService } from '../queue/redis.service';
 import { ApiError } from '../common/api-error';
+import { TtlCache } from '../common/ttl-cache';
 
 /** Probes and scrapes are not clients' traffic. */
 const EXEMPT_PATHS = new Set(['/health', '/metrics']);
@@ -51,6 +52,13 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
 }
 
 const AUTH_FAILURES = 'auth-failures';
+/**
+ * An address's failure count under the limit is read from Redis at most this often per process (requests meanwhile
+ * share the read), and a failure this process counts updates it at once. Another process's failures reach it within
+ * this time, so with N api processes a guesser gets at most N − 1 tries past the limit. A count at the limit is never
+ * remembered: a refused address is read every time, and refused no longer the moment its window is cleared.
+ */
+const FAILURE_COUNT_TTL_MS = 1_000;
 
 /**
  * Failed authentications (bad API keys, forged webhook signatures, the sign-in form) per client address, in the
@@ -58,14 +66,20 @@ const AUTH_FAILURES = 'auth-failures';
  */
 @Injectable()
 export class FailedAuthLimiter {
+  private readonly failureCounts: TtlCache<string, { totalHits: number; timeToExpire: number }>;
+
   constructor(
     private readonly storage: RedisThrottlerStorage,
     private readonly config: ConfigService<Environment, true>,
-  ) {}
+  ) {
+    const limit = config.get('AUTH_FAILURE_LIMIT', { infer: true });
+    this.failureCounts = new TtlCache(FAILURE_COUNT_TTL_MS, { maxEntries: 10_000, keeps: ({ totalHits }) => totalHits < limit });
+  }
 
   async refuseIfOverLimit(request: Request, response: Response): Promise<void> {
     const limit = this.config.get('AUTH_FAILURE_LIMIT', { infer: true });
-    const { totalHits, timeToExpire } = await this.storage.current(`ip:${request.ip}`, AUTH_FAILURES);
+    const tracker = `ip:${request.ip}`;
+    const { totalHits, timeToExpire } = await this.failureCounts.get(tracker, () => this.storage.current(tracker, AUTH_FAILURES));
     if (totalHits < limit) return;
     response.setHeader('Retry-After', String(timeToExpire));
     throw new ApiError(HttpStatus.TOO_MANY_REQUESTS, 'rate_limited', `Over ${limit} failed authentications from this address; retry in ${timeToExpire} s`);
@@ -73,7 +87,9 @@ export class FailedAuthLimiter {
 
   async recordFailure(request: Request): Promise<void> {
     const windowMs = this.config.get('AUTH_FAILURE_WINDOW_SECONDS', { infer: true }) * 1000;
-    await this.storage.increment(`ip:${request.ip}`, windowMs, this.config.get('AUTH_FAILURE_LIMIT', { infer: true }), 0, AUTH_FAILURES);
+    const tracker = `ip:${request.ip}`;
+    const { totalHits, timeToExpire } = await this.storage.increment(tracker, windowMs, this.config.get('AUTH_FAILURE_LIMIT', { infer: true }), 0, AUTH_FAILURES);
+    this.failureCounts.set(tracker, { totalHits, timeToExpire });
   }
 
   /** Runs an authentication; its 401 counts as a failure. */

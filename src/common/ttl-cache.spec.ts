@@ -47,4 +47,29 @@ describe('TtlCache', () => {
     expect((await cache.get('b', load('bo'))).n).toBe(2);
     expect((await cache.get('c', load('cy'))).n).toBe(5);
   });
+
+  it('takes an answer it is told, and stays within maxEntries by dropping what is out of date first', async () => {
+    let clock = 0;
+    const cache = new TtlCache<string, number>(1000, { now: () => clock, maxEntries: 2 });
+    const never = () => Promise.reject(new Error('not loaded'));
+    cache.set('a', 1);
+    expect(await cache.get('a', never)).toBe(1);
+    clock = 1500;
+    cache.set('b', 2);
+    cache.set('c', 3); // 'a' is out of date: dropped to make room, 'b' kept
+    expect(await cache.get('b', never)).toBe(2);
+    expect(await cache.get('c', never)).toBe(3);
+    cache.set('d', 4); // both in date: all dropped
+    expect(await cache.get('d', never)).toBe(4);
+    await expect(cache.get('b', never)).rejects.toThrow('not loaded');
+  });
+
+  it('forgets an entry it is told an answer not to keep', async () => {
+    const cache = new TtlCache<string, number>(60_000, { keeps: (value) => value < 10 });
+    cache.set('k', 3);
+    expect(await cache.get('k', async () => 99)).toBe(3);
+    cache.set('k', 10);
+    expect(await cache.get('k', async () => 11)).toBe(11);
+    expect(await cache.get('k', async () => 4)).toBe(4);
+  });
 });
