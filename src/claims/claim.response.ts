@@ -25,6 +25,11 @@ export function toClaimResponse(claim: ClaimEntity) {
     updatedAt: claim.updatedAt,
   };
 }
+
+/** A verdict and the claim to work next (`POST /review/claims/:id/verdict` and the workbench's own route). */
+export function toVerdictResponse({ moved, next }: { moved: ClaimEntity; next: ClaimEntity | null }) {
+  return { claim: toClaimResponse(moved), next: next ? toClaimResponse(next) : null };
+}
 export type ClaimResponse = ReturnType<typeof toClaimResponse>;
 
 export function toClaimEventResponse(event: ClaimEventEntity) {

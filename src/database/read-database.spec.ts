@@ -21,7 +21,7 @@ describe('ReadDatabase: where the listing and page queries read', () => {
     const primary = { options: primaryOptions } as DataSource;
     const reads = await new ReadDatabase(primary, configWith({ DATABASE_POOL_SIZE: 10 }), console).connect();
     expect(reads.dataSource).toBe(primary);
-    expect(reads.replica).toBeNull();
+    expect(reads.replicaState).toBeNull();
   });
 
   it('reads the primary while the replica does not answer, from the start, and says so once', async () => {

@@ -25,9 +25,8 @@ const REPLICA_ASK_TIMEOUT_MS = 1_000;
 export class ReadDatabase implements OnApplicationShutdown {
   private standby: DataSource | null = null;
   private asker: Pool | null = null;
-  private standbyAnswers = false;
-  /** The state last logged, so an outage is logged once, not at every ask. */
-  private logged: boolean | null = null;
+  /** The last ask's answer; null before the first. A change is logged, so an outage is logged once. */
+  private standbyAnswers: boolean | null = null;
   private checking: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
 
@@ -39,11 +38,6 @@ export class ReadDatabase implements OnApplicationShutdown {
 
   get dataSource(): DataSource {
     return this.standby && this.standbyAnswers ? this.standby : this.primary;
-  }
-
-  /** The replica's data source, when `DATABASE_READ_URL` is set; null when the listings read the primary by design. */
-  get replica(): DataSource | null {
-    return this.standby;
   }
 
   /** `up`, `down` (the listings read the primary meanwhile), or null without a replica: what `/health` reports. */
@@ -85,11 +79,11 @@ export class ReadDatabase implements OnApplicationShutdown {
     } catch (error) {
       failure = (error as Error).message;
     }
+    const before = this.standbyAnswers;
     this.standbyAnswers = failure === null;
-    if (this.logged === this.standbyAnswers) return;
+    if (before === this.standbyAnswers) return;
     if (failure !== null) this.logger.warn(`The read replica does not answer; the listings read the primary until it does: ${failure}`);
-    else if (this.logged === false) this.logger.log('The read replica answers again; the listings read it');
-    this.logged = this.standbyAnswers;
+    else if (before === false) this.logger.log('The read replica answers again; the listings read it');
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@n
 import type { Response } from 'express';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
 import { actorOf } from '../claims/claim-history';
-import { toClaimResponse } from '../claims/claim.response';
+import { toClaimResponse, toVerdictResponse } from '../claims/claim.response';
 import { TransitionClaimDto } from '../claims/dto/transition-claim.dto';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { AssignmentService } from './assignment.service';
@@ -50,8 +50,7 @@ export class ReviewController {
     @Body() dto: TransitionClaimDto,
     @Headers('if-match') ifMatch?: string,
   ) {
-    const { moved, next } = await this.assignments.moveThenNext(id, principal, dto, ifMatch);
-    return { claim: toClaimResponse(moved), next: next ? toClaimResponse(next) : null };
+    return toVerdictResponse(await this.assignments.moveThenNext(id, principal, dto, ifMatch));
   }
 
   @Post('claims/:id/release')

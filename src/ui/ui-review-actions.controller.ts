@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
 import { actorOf } from '../claims/claim-history';
-import { toClaimEventResponse, toClaimResponse } from '../claims/claim.response';
+import { toClaimEventResponse, toClaimResponse, toVerdictResponse } from '../claims/claim.response';
 import { ClaimTransitionService } from '../claims/claim-transition.service';
 import { EvidenceDto } from '../claims/dto/evidence.dto';
 import { TransitionClaimDto } from '../claims/dto/transition-claim.dto';
@@ -27,8 +27,7 @@ export class UiReviewActionsController {
   @Post(':id/verdict')
   @HttpCode(200)
   async verdict(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Body() dto: TransitionClaimDto) {
-    const { moved, next } = await this.assignments.moveThenNext(id, principal, dto);
-    return { claim: toClaimResponse(moved), next: next ? toClaimResponse(next) : null };
+    return toVerdictResponse(await this.assignments.moveThenNext(id, principal, dto));
   }
 
   @Post(':id/undo')
