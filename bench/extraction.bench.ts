@@ -24,7 +24,7 @@ export async function runExtractionBench(): Promise<{ sentencesPerSec: number; a
 }
 
 if (require.main === module) {
-  runExtractionBench().then((result) => {
+  void runExtractionBench().then((result) => {
     console.log(`extraction: ${result.sentencesPerSec} sentences/s, ${result.articlesPerSec} articles/s`);
     console.log(JSON.stringify(result));
   });

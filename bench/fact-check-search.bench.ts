@@ -5,7 +5,13 @@ import { pipeline } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
 import { CLAIM_MATCHING_DIR } from '../src/common/repo-paths';
 import { dataSourceOptions } from '../src/database/data-source';
-import { CANDIDATE_POOL, FactCheckSearchService, MAX_LEXEME_SHARE, MAX_QUERY_LEXEMES, POSTINGS_BUDGET } from '../src/fact-checks/fact-check-search.service';
+import {
+  CANDIDATE_POOL,
+  FactCheckSearchService,
+  MAX_LEXEME_SHARE,
+  MAX_QUERY_LEXEMES,
+  POSTINGS_BUDGET,
+} from '../src/fact-checks/fact-check-search.service';
 import { FactChecksRepository } from '../src/fact-checks/fact-checks.repository';
 import { loadQueries, loadVerifiedClaims } from '../src/fact-checks/matching-evaluation';
 import { TEMPLATE_DATABASE_URL } from '../test/helpers/test-env';
@@ -15,7 +21,10 @@ import { elapsedMs, percentile, round } from './lib/stats';
 // Synthetic fact-checks (the verified claims' words recombined, so lexeme frequencies look real) written with COPY into
 // <database>_match_bench_<size> (beside DATABASE_URL's database, so checkouts sharing a Postgres never share one),
 // seeded once and reused; then the dev tweets searched through the API's search code.
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const SIZES = sizes.length ? sizes : [100_000, 1_000_000];
 
 function databaseUrl(size: number): string {
@@ -34,7 +43,9 @@ async function ensureSeeded(size: number): Promise<string> {
   admin.pathname = '/postgres';
   const client = new Client({ connectionString: admin.toString() });
   await client.connect();
-  const exists = (await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [new URL(url).pathname.slice(1)])).rowCount === 1;
+  const exists =
+    (await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [new URL(url).pathname.slice(1)])).rowCount ===
+    1;
   if (!exists) await client.query(`CREATE DATABASE "${new URL(url).pathname.slice(1)}"`);
   await client.end();
   const dataSource = new DataSource(dataSourceOptions(url, 2));
@@ -52,7 +63,7 @@ async function ensureSeeded(size: number): Promise<string> {
   const words = claims.map((c) => c.claim.split(/\s+/));
   const titles = claims.map((c) => c.title.split(/\s+/));
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const random = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
   const mix = (pool: string[][]) => {
     const a = pick(pool);
@@ -74,7 +85,9 @@ async function ensureSeeded(size: number): Promise<string> {
         (function* () {
           for (let i = 0; i < size; i += 1) {
             const claim = escapeCopy(mix(words));
-            const review = escapeCopy(JSON.stringify({ '@type': 'ClaimReview', url: `https://bench.invalid/fc/${i}`, claimReviewed: claim }));
+            const review = escapeCopy(
+              JSON.stringify({ '@type': 'ClaimReview', url: `https://bench.invalid/fc/${i}`, claimReviewed: claim }),
+            );
             yield `https://bench.invalid/fc/${i}\t${claim}\t${escapeCopy(mix(titles))}\t${pick(['False', 'True', 'Mixture', 'Mostly False'])}\t${review}\n`;
           }
         })(),
@@ -89,8 +102,12 @@ async function ensureSeeded(size: number): Promise<string> {
   await new FactChecksRepository(dataSource).rebuildStats();
   const postings = elapsedMs(started);
   await dataSource.query(`CREATE INDEX "IDX_fact_checks_search" ON fact_checks USING gin (search_vector)`);
-  await dataSource.query(`CREATE INDEX "IDX_fact_checks_claim_trgm" ON fact_checks USING gin (claim_reviewed gin_trgm_ops)`);
-  await dataSource.query(`CREATE INDEX "IDX_fact_check_postings_lexeme_impact" ON fact_check_postings (lexeme, impact DESC) INCLUDE (fact_check_id)`);
+  await dataSource.query(
+    `CREATE INDEX "IDX_fact_checks_claim_trgm" ON fact_checks USING gin (claim_reviewed gin_trgm_ops)`,
+  );
+  await dataSource.query(
+    `CREATE INDEX "IDX_fact_check_postings_lexeme_impact" ON fact_check_postings (lexeme, impact DESC) INCLUDE (fact_check_id)`,
+  );
   await dataSource.query(`CREATE INDEX "IDX_fact_check_postings_fact_check" ON fact_check_postings (fact_check_id)`);
   // Index-only scans of the postings need the visibility map.
   await dataSource.query(`VACUUM ANALYZE fact_checks`);
@@ -104,13 +121,17 @@ async function ensureSeeded(size: number): Promise<string> {
 }
 
 /** The dev tweets searched one at a time through the API's search code, on `size` fact-checks (seeded once). */
-export async function measureFactCheckSearch(size: number, budget = POSTINGS_BUDGET): Promise<{ p50: number; p95: number; p99: number }> {
+export async function measureFactCheckSearch(
+  size: number,
+  budget = POSTINGS_BUDGET,
+): Promise<{ p50: number; p95: number; p99: number }> {
   const dataSource = new DataSource(dataSourceOptions(await ensureSeeded(size), 2));
   await dataSource.initialize();
   try {
     const search = new FactCheckSearchService(new FactChecksRepository(dataSource));
     const queries = loadQueries(CLAIM_MATCHING_DIR, 'dev').map((q) => q.text);
-    const run = async (q: string) => search.rank(await search.prepare(q, CANDIDATE_POOL, MAX_QUERY_LEXEMES, MAX_LEXEME_SHARE, budget)).slice(0, 10);
+    const run = async (q: string) =>
+      search.rank(await search.prepare(q, CANDIDATE_POOL, MAX_QUERY_LEXEMES, MAX_LEXEME_SHARE, budget)).slice(0, 10);
     for (const q of queries.slice(0, 20)) await run(q);
     const times: number[] = [];
     for (const q of queries) {
@@ -130,7 +151,9 @@ async function main(): Promise<void> {
     // The default postings budget (what the API, matching and the evaluation use) and a four times larger one.
     for (const budget of [POSTINGS_BUDGET, 4 * POSTINGS_BUDGET]) {
       const result = await measureFactCheckSearch(size, budget);
-      console.log(`fact-check search, ${size} fact-checks, postings budget ${budget}, dev tweets one at a time: p50 ${result.p50} ms  p95 ${result.p95} ms  p99 ${result.p99} ms`);
+      console.log(
+        `fact-check search, ${size} fact-checks, postings budget ${budget}, dev tweets one at a time: p50 ${result.p50} ms  p95 ${result.p95} ms  p99 ${result.p99} ms`,
+      );
     }
   }
 }

@@ -54,22 +54,32 @@ export async function runHealthBench(): Promise<HealthBenchResult> {
 
     const body = hugeArticle();
     const started = Date.now();
-    const posted = await t.http().post('/articles').set('Authorization', `Bearer ${editor}`).send({ title: 'Huge', body });
-    if (posted.status !== 202) throw new Error(`the huge article was not accepted: ${posted.status} ${JSON.stringify(posted.body)}`);
+    const posted = await t
+      .http()
+      .post('/articles')
+      .set('Authorization', `Bearer ${editor}`)
+      .send({ title: 'Huge', body });
+    if (posted.status !== 202)
+      throw new Error(`the huge article was not accepted: ${posted.status} ${JSON.stringify(posted.body)}`);
     const busy: number[] = [];
     let done = false;
     const probing = (async () => {
       while (!done) busy.push(await timedHealth(t.url));
     })();
-    const article = await waitFor(async () => {
-      const rows = (await t.db.query(`SELECT status FROM articles WHERE id = $1`, [posted.body.id])).rows;
-      return rows[0]?.status === 'ready' || rows[0]?.status === 'failed' ? rows[0] : null;
-    }, 'the huge article to be extracted', 300_000);
+    const article = await waitFor(
+      async () => {
+        const rows = (await t.db.query(`SELECT status FROM articles WHERE id = $1`, [posted.body.id])).rows;
+        return rows[0]?.status === 'ready' || rows[0]?.status === 'failed' ? rows[0] : null;
+      },
+      'the huge article to be extracted',
+      300_000,
+    );
     const extractionSeconds = (Date.now() - started) / 1000;
     done = true;
     await probing;
     if (article.status !== 'ready') throw new Error('the huge article failed to extract');
-    const claims = (await t.db.query(`SELECT count(*)::int AS n FROM claims WHERE article_id = $1`, [posted.body.id])).rows[0].n;
+    const claims = (await t.db.query(`SELECT count(*)::int AS n FROM claims WHERE article_id = $1`, [posted.body.id]))
+      .rows[0].n;
     idle.sort((a, b) => a - b);
     busy.sort((a, b) => a - b);
     return {
@@ -90,8 +100,10 @@ export async function runHealthBench(): Promise<HealthBenchResult> {
 }
 
 if (require.main === module) {
-  runHealthBench().then((result) => {
-    console.log(`health: idle p99 ${result.idleP99Ms} ms; while extracting a 1 MB article (${result.sentences} sentences, ${result.claims} claims, ${result.extractionSeconds} s): p50 ${result.busyP50Ms} ms, p99 ${result.busyP99Ms} ms, max ${result.busyMaxMs} ms over ${result.probes} probes`);
+  void runHealthBench().then((result) => {
+    console.log(
+      `health: idle p99 ${result.idleP99Ms} ms; while extracting a 1 MB article (${result.sentences} sentences, ${result.claims} claims, ${result.extractionSeconds} s): p50 ${result.busyP50Ms} ms, p99 ${result.busyP99Ms} ms, max ${result.busyMaxMs} ms over ${result.probes} probes`,
+    );
     console.log(JSON.stringify(result));
   });
 }

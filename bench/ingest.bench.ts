@@ -1,7 +1,12 @@
 import { Queue } from 'bullmq';
 import { Pool } from 'pg';
 import { assignClaimJobOptions } from '../src/queue/job-options';
-import { ARTICLE_EXTRACTION_QUEUE, CLAIM_MATCHING_QUEUE, CLAIM_REVIEW_QUEUE, JOB_ASSIGN_CLAIM } from '../src/queue/queue-names';
+import {
+  ARTICLE_EXTRACTION_QUEUE,
+  CLAIM_MATCHING_QUEUE,
+  CLAIM_REVIEW_QUEUE,
+  JOB_ASSIGN_CLAIM,
+} from '../src/queue/queue-names';
 import { redisOptionsFromUrl } from '../src/queue/redis-connection';
 import { startTestService, waitFor, type TestService } from '../test/helpers/test-service';
 import { realArticles } from './lib/corpus';
@@ -39,7 +44,12 @@ interface ClaimRow {
  */
 export async function runIngestBench(): Promise<IngestBenchResult> {
   // A crowded machine can take longer than the default 20 s to load a worker's modules.
-  const t = await startTestService(15, { worker: false, name: 'bench-ingest', startTimeoutMs: 120_000, env: { LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '100000000' } });
+  const t = await startTestService(15, {
+    worker: false,
+    name: 'bench-ingest',
+    startTimeoutMs: 120_000,
+    env: { LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '100000000' },
+  });
   try {
     await t.startWorker();
     const editor = await t.createKey('editor');
@@ -53,14 +63,32 @@ export async function runIngestBench(): Promise<IngestBenchResult> {
       });
       if (response.status !== 202) throw new Error(`POST /articles → ${response.status} ${await response.text()}`);
     });
-    await waitFor(async () => (await t.db.query(`SELECT count(*)::int AS n FROM articles WHERE status = 'ready'`)).rows[0].n === ARTICLES, 'every article extracted', 300_000);
-    await waitFor(async () => (await queueIdle(t, ARTICLE_EXTRACTION_QUEUE)) || null, 'the extraction queue to drain', 60_000);
+    await waitFor(
+      async () =>
+        (await t.db.query(`SELECT count(*)::int AS n FROM articles WHERE status = 'ready'`)).rows[0].n === ARTICLES,
+      'every article extracted',
+      300_000,
+    );
+    await waitFor(
+      async () => (await queueIdle(t, ARTICLE_EXTRACTION_QUEUE)) || null,
+      'the extraction queue to drain',
+      60_000,
+    );
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    await waitFor(async () => (await queueIdle(t, CLAIM_MATCHING_QUEUE)) || null, 'the matching queue to drain', 300_000);
+    await waitFor(
+      async () => (await queueIdle(t, CLAIM_MATCHING_QUEUE)) || null,
+      'the matching queue to drain',
+      300_000,
+    );
     const claims: ClaimRow[] = (await t.db.query(`SELECT * FROM claims ORDER BY article_id, ordinal`)).rows;
     const raw = await rawIngest(t, claims);
     const articlesPerSec = ARTICLES / seconds;
-    return { ratio: round(articlesPerSec / raw), articlesPerSec: round(articlesPerSec, 1), claimsPerSec: Math.round(claims.length / seconds), rawArticlesPerSec: round(raw, 1) };
+    return {
+      ratio: round(articlesPerSec / raw),
+      articlesPerSec: round(articlesPerSec, 1),
+      claimsPerSec: Math.round(claims.length / seconds),
+      rawArticlesPerSec: round(raw, 1),
+    };
   } finally {
     await t.close();
   }
@@ -78,7 +106,10 @@ async function rawIngest(t: TestService, claims: ClaimRow[]): Promise<number> {
   for (const claim of claims) byArticle.set(claim.article_id, [...(byArticle.get(claim.article_id) ?? []), claim]);
   const sources = (await t.db.query(`SELECT id, owner_id, content_hash, title, body FROM articles`)).rows;
   const pool = new Pool({ connectionString: t.env.DATABASE_URL, max: CONCURRENCY });
-  const queue = new Queue(CLAIM_REVIEW_QUEUE, { connection: redisOptionsFromUrl(t.env.REDIS_URL), prefix: `${t.env.QUEUE_PREFIX}-raw` });
+  const queue = new Queue(CLAIM_REVIEW_QUEUE, {
+    connection: redisOptionsFromUrl(t.env.REDIS_URL),
+    prefix: `${t.env.QUEUE_PREFIX}-raw`,
+  });
   try {
     const seconds = await drain(sources, CONCURRENCY, async (article) => {
       const rows = byArticle.get(article.id) ?? [];
@@ -91,8 +122,22 @@ async function rawIngest(t: TestService, claims: ClaimRow[]): Promise<number> {
           [article.owner_id, `raw-${article.content_hash}`, article.title, article.body],
         );
         if (rows.length > 0) {
-          const values = rows.map((_, i) => `($1, 1, $${i * 10 + 2}, $${i * 10 + 3}, $${i * 10 + 4}, $${i * 10 + 5}, $${i * 10 + 6}, $${i * 10 + 7}, $${i * 10 + 8}, $${i * 10 + 9}, $${i * 10 + 10}, $${i * 10 + 11})`);
-          const params = rows.flatMap((c) => [c.ordinal, c.text, c.start, c.end, c.sentence_index, c.checkworthiness, c.type, c.claimant, JSON.stringify(c.entities), 'unverified']);
+          const values = rows.map(
+            (_, i) =>
+              `($1, 1, $${i * 10 + 2}, $${i * 10 + 3}, $${i * 10 + 4}, $${i * 10 + 5}, $${i * 10 + 6}, $${i * 10 + 7}, $${i * 10 + 8}, $${i * 10 + 9}, $${i * 10 + 10}, $${i * 10 + 11})`,
+          );
+          const params = rows.flatMap((c) => [
+            c.ordinal,
+            c.text,
+            c.start,
+            c.end,
+            c.sentence_index,
+            c.checkworthiness,
+            c.type,
+            c.claimant,
+            JSON.stringify(c.entities),
+            'unverified',
+          ]);
           ids = (
             await client.query(
               `INSERT INTO claims (article_id, revision, ordinal, text, start, "end", sentence_index, checkworthiness, type, claimant, entities, status)
@@ -105,7 +150,13 @@ async function rawIngest(t: TestService, claims: ClaimRow[]): Promise<number> {
       } finally {
         client.release();
       }
-      await queue.addBulk(ids.map((c) => ({ name: JOB_ASSIGN_CLAIM, data: { claimId: c.id }, opts: assignClaimJobOptions(c.id, c.checkworthiness) })));
+      await queue.addBulk(
+        ids.map((c) => ({
+          name: JOB_ASSIGN_CLAIM,
+          data: { claimId: c.id },
+          opts: assignClaimJobOptions(c.id, c.checkworthiness),
+        })),
+      );
     });
     return sources.length / seconds;
   } finally {
@@ -117,7 +168,9 @@ async function rawIngest(t: TestService, claims: ClaimRow[]): Promise<number> {
 if (require.main === module) {
   runIngestBench().then(
     (r) => {
-      console.log(`ingest: ${r.articlesPerSec} articles/s, ${r.claimsPerSec} claims/s vs raw ${r.rawArticlesPerSec} articles/s → ratio ${r.ratio} (target ≥ 0.5)`);
+      console.log(
+        `ingest: ${r.articlesPerSec} articles/s, ${r.claimsPerSec} claims/s vs raw ${r.rawArticlesPerSec} articles/s → ratio ${r.ratio} (target ≥ 0.5)`,
+      );
       console.log(JSON.stringify(r));
     },
     (error) => {

@@ -33,11 +33,14 @@ async function ensureSeeded(claims: number): Promise<string> {
   const admin = new URL(url);
   admin.pathname = '/postgres';
   const adminPool = new Pool({ connectionString: admin.toString(), max: 1 });
-  const exists = (await adminPool.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [new URL(url).pathname.slice(1)])).rowCount === 1;
+  const exists =
+    (await adminPool.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [new URL(url).pathname.slice(1)]))
+      .rowCount === 1;
   await adminPool.end();
   if (exists) {
     const db = new Pool({ connectionString: url, max: 1 });
-    const count = (await db.query(`SELECT count(*)::int AS n FROM claims`).catch(() => ({ rows: [{ n: -1 }] }))).rows[0].n;
+    const count = (await db.query(`SELECT count(*)::int AS n FROM claims`).catch(() => ({ rows: [{ n: -1 }] }))).rows[0]
+      .n;
     await db.end();
     if (count === claims) return url;
   }
@@ -58,7 +61,11 @@ async function ensureSeeded(claims: number): Promise<string> {
           }
         })(),
       ),
-      client.query(copyFrom(`COPY articles (id, owner_id, content_hash, title, body, status, extracted_revision, created_at, updated_at) FROM STDIN`)),
+      client.query(
+        copyFrom(
+          `COPY articles (id, owner_id, content_hash, title, body, status, extracted_revision, created_at, updated_at) FROM STDIN`,
+        ),
+      ),
     );
     await pipeline(
       Readable.from(
@@ -74,7 +81,11 @@ async function ensureSeeded(claims: number): Promise<string> {
           }
         })(),
       ),
-      client.query(copyFrom(`COPY claims (article_id, revision, ordinal, text, start, "end", sentence_index, checkworthiness, type, status, created_at, updated_at) FROM STDIN`)),
+      client.query(
+        copyFrom(
+          `COPY claims (article_id, revision, ordinal, text, start, "end", sentence_index, checkworthiness, type, status, created_at, updated_at) FROM STDIN`,
+        ),
+      ),
     );
     await client.query('ANALYZE');
   } finally {
@@ -129,7 +140,12 @@ export async function runListingBench(): Promise<ListingBenchResult> {
   const runs: { p95: number; statsMs: number; statsCachedP95: number }[] = [];
   for (const claims of [10_000, 1_000_000]) {
     const databaseUrl = await ensureSeeded(claims);
-    const t = await startTestService(15, { worker: false, name: `bench-listing-${claims}`, databaseUrl, env: { LOG_LEVEL: 'error' } });
+    const t = await startTestService(15, {
+      worker: false,
+      name: `bench-listing-${claims}`,
+      databaseUrl,
+      env: { LOG_LEVEL: 'error' },
+    });
     try {
       runs.push(await measure(t));
     } finally {
@@ -149,7 +165,9 @@ export async function runListingBench(): Promise<ListingBenchResult> {
 if (require.main === module) {
   runListingBench().then(
     (r) => {
-      console.log(`listing: p95 ${r.p95Ms10k} ms at 10k claims, ${r.p95Ms1M} ms at 1M → ratio ${r.p95Ratio} (target ≤ 1.5)`);
+      console.log(
+        `listing: p95 ${r.p95Ms10k} ms at 10k claims, ${r.p95Ms1M} ms at 1M → ratio ${r.p95Ratio} (target ≤ 1.5)`,
+      );
       console.log(`stats at 1M claims: ${r.statsMs1M} ms computed, p95 ${r.statsCachedP95Ms1M} ms from the cache`);
       console.log(JSON.stringify(r));
     },

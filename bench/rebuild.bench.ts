@@ -20,7 +20,11 @@ interface ReconcileReport {
 /** After a flush, how fast the reconciler re-enqueues the claims Postgres says are waiting (its own report, from the worker's log). */
 export async function runRebuildBench(): Promise<RebuildBenchResult> {
   const name = 'bench-rebuild';
-  const t = await startTestService(15, { worker: false, name, env: { LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '100000000' } });
+  const t = await startTestService(15, {
+    worker: false,
+    name,
+    env: { LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '100000000' },
+  });
   try {
     for (let i = 0; i < CLAIMS / 5000; i++) await t.createReviewer({ capacity: 10_000 });
     await seedClaims(t.db, '00000000-0000-0000-0000-000000000000', CLAIMS, 'rebuild bench');
@@ -28,7 +32,14 @@ export async function runRebuildBench(): Promise<RebuildBenchResult> {
     const logFile = resolve(ARTIFACTS, `${name}-worker.log`);
     const before = readLog(logFile).length;
     await t.startWorker();
-    const report = await waitFor(async () => readLog(logFile).slice(before).find((r) => r.claims >= CLAIMS), 'the reconciler’s report', 120_000);
+    const report = await waitFor(
+      async () =>
+        readLog(logFile)
+          .slice(before)
+          .find((r) => r.claims >= CLAIMS),
+      'the reconciler’s report',
+      120_000,
+    );
     return { claimsPerSec: Math.round(report.claims / (report.ms / 1000)), claims: report.claims, ms: report.ms };
   } finally {
     await t.close();
@@ -36,7 +47,7 @@ export async function runRebuildBench(): Promise<RebuildBenchResult> {
 }
 
 function readLog(file: string): ReconcileReport[] {
-  let text = '';
+  let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {

@@ -24,11 +24,19 @@ type Call = (key: string, path: string, body?: unknown) => Promise<Record<string
 
 /** 50 reviewers pull and move claims over HTTP, against a plain SQL loop doing the same UPDATE + INSERT transactions. */
 export async function runReviewBench(): Promise<ReviewBenchResult> {
-  const t = await startTestService(13, { worker: false, name: 'bench-review', env: { RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'error', DATABASE_POOL_SIZE: '20' } });
+  const t = await startTestService(13, {
+    worker: false,
+    name: 'bench-review',
+    env: { RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'error', DATABASE_POOL_SIZE: '20' },
+  });
   try {
     const reviewers = await Promise.all(Array.from({ length: REVIEWERS }, () => t.createReviewer({ capacity: 1000 })));
     const call: Call = async (key, path, body) => {
-      const response = await fetch(`${t.url}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body ?? {}) });
+      const response = await fetch(`${t.url}${path}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body ?? {}),
+      });
       if (response.status >= 300) throw new Error(`${path} → ${response.status} ${await response.text()}`);
       return (await response.json()) as Record<string, unknown>;
     };
@@ -49,7 +57,11 @@ type Lane = (key: string) => () => Promise<number>;
 const pullThenMove = (call: Call, key: string) => async () => {
   const claim = await call(key, '/review/next');
   const started = process.hrtime.bigint();
-  await call(key, `/claims/${claim.id}/transitions`, { to: 'sourced', expectedVersion: claim.version, sources: SOURCES });
+  await call(key, `/claims/${claim.id}/transitions`, {
+    to: 'sourced',
+    expectedVersion: claim.version,
+    sources: SOURCES,
+  });
   return elapsedMs(started);
 };
 
@@ -59,13 +71,22 @@ const moveThenNext = (call: Call, key: string) => {
   return async () => {
     next ??= await call(key, '/review/next');
     const started = process.hrtime.bigint();
-    const answer = await call(key, `/review/claims/${next.id}/verdict`, { to: 'sourced', expectedVersion: next.version, sources: SOURCES });
+    const answer = await call(key, `/review/claims/${next.id}/verdict`, {
+      to: 'sourced',
+      expectedVersion: next.version,
+      sources: SOURCES,
+    });
     next = answer.next as Record<string, unknown> | null;
     return elapsedMs(started);
   };
 };
 
-async function serviceMoves(t: TestService, reviewers: { key: string }[], name: string, lane: Lane): Promise<Omit<ServiceMoves, 'ratio'>> {
+async function serviceMoves(
+  t: TestService,
+  reviewers: { key: string }[],
+  name: string,
+  lane: Lane,
+): Promise<Omit<ServiceMoves, 'ratio'>> {
   // A claim more per reviewer: verdict-and-next ends holding one.
   await seedClaims(t.db, '00000000-0000-0000-0000-000000000000', MOVES + REVIEWERS, `review bench, ${name}`);
   const latencies: number[] = [];
@@ -79,7 +100,11 @@ async function serviceMoves(t: TestService, reviewers: { key: string }[], name: 
     for (let i = 0; i < moves; i++) latencies.push(await step());
   });
   latencies.sort((a, b) => a - b);
-  return { movesPerSec: Math.round(latencies.length / seconds), p50Ms: round(percentile(latencies, 50)), p99Ms: round(percentile(latencies, 99)) };
+  return {
+    movesPerSec: Math.round(latencies.length / seconds),
+    p50Ms: round(percentile(latencies, 50)),
+    p99Ms: round(percentile(latencies, 99)),
+  };
 }
 
 /** The raw limit: the same status UPDATE and event INSERT per move, in one transaction each, from 50 connections. */
@@ -114,9 +139,13 @@ async function rawMoves(t: TestService): Promise<number> {
 if (require.main === module) {
   runReviewBench().then(
     (r) => {
-      console.log(`review, pull then verdict: ${r.movesPerSec} moves/s (p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms) vs raw SQL ${r.rawMovesPerSec}/s → ratio ${r.ratio} (target ≥ 0.5, p99 < 25 ms)`);
+      console.log(
+        `review, pull then verdict: ${r.movesPerSec} moves/s (p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms) vs raw SQL ${r.rawMovesPerSec}/s → ratio ${r.ratio} (target ≥ 0.5, p99 < 25 ms)`,
+      );
       const one = r.oneRequest;
-      console.log(`review, verdict-and-next: ${one.movesPerSec} moves/s (p50 ${one.p50Ms} ms, p99 ${one.p99Ms} ms) → ratio ${one.ratio}`);
+      console.log(
+        `review, verdict-and-next: ${one.movesPerSec} moves/s (p50 ${one.p50Ms} ms, p99 ${one.p99Ms} ms) → ratio ${one.ratio}`,
+      );
       console.log(JSON.stringify(r));
     },
     (error) => {

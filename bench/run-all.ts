@@ -19,7 +19,12 @@ async function machine() {
   try {
     const postgres = (await db.query(`SHOW server_version`)).rows[0].server_version as string;
     const info = await redis.info('server');
-    return { cpus: cpus().length, node: process.version, postgres, redis: /redis_version:(\S+)/.exec(info)?.[1] ?? 'unknown' };
+    return {
+      cpus: cpus().length,
+      node: process.version,
+      postgres,
+      redis: /redis_version:(\S+)/.exec(info)?.[1] ?? 'unknown',
+    };
   } finally {
     await db.end();
     redis.disconnect();
@@ -38,7 +43,14 @@ async function main(): Promise<void> {
   const search = { at100k: await measureFactCheckSearch(100_000), at1M: await measureFactCheckSearch(1_000_000) };
   const results = {
     ingest,
-    review: { ratio: review.ratio, movesPerSec: review.movesPerSec, p50Ms: review.p50Ms, p99Ms: review.p99Ms, oneRequest: review.oneRequest, rawMovesPerSec: review.rawMovesPerSec },
+    review: {
+      ratio: review.ratio,
+      movesPerSec: review.movesPerSec,
+      p50Ms: review.p50Ms,
+      p99Ms: review.p99Ms,
+      oneRequest: review.oneRequest,
+      rawMovesPerSec: review.rawMovesPerSec,
+    },
     extraction,
     listing,
     rebuild: { claimsPerSec },
@@ -47,15 +59,55 @@ async function main(): Promise<void> {
     machine: await machine(),
   };
   const rows: [string, string, string, string][] = [
-    ['ingest', `${ingest.articlesPerSec} articles/s, ${ingest.claimsPerSec} claims/s`, `ratio ${ingest.ratio} to raw ${ingest.rawArticlesPerSec} articles/s`, '≥ 0.5'],
-    ['review', `pull, verdict: ${review.movesPerSec} moves/s, p50 ${review.p50Ms} ms, p99 ${review.p99Ms} ms`, `ratio ${review.ratio} to raw ${review.rawMovesPerSec} moves/s`, '≥ 0.5, p99 < 25 ms'],
-    ['', `verdict-and-next: ${review.oneRequest.movesPerSec} moves/s, p50 ${review.oneRequest.p50Ms} ms, p99 ${review.oneRequest.p99Ms} ms`, `ratio ${review.oneRequest.ratio}`, '≥ 0.5, p99 < 25 ms'],
-    ['extraction', `${extraction.sentencesPerSec} sentences/s, ${extraction.articlesPerSec} articles/s`, 'single thread', '≥ 5,000 sentences/s'],
-    ['listing', `p95 ${listing.p95Ms10k} ms at 10k, ${listing.p95Ms1M} ms at 1M claims`, `ratio ${listing.p95Ratio}`, '≤ 1.5'],
-    ['stats', `/admin/stats at 1M claims: ${listing.statsMs1M} ms computed, p95 ${listing.statsCachedP95Ms1M} ms cached`, 'STATS_CACHE_MS', '—'],
+    [
+      'ingest',
+      `${ingest.articlesPerSec} articles/s, ${ingest.claimsPerSec} claims/s`,
+      `ratio ${ingest.ratio} to raw ${ingest.rawArticlesPerSec} articles/s`,
+      '≥ 0.5',
+    ],
+    [
+      'review',
+      `pull, verdict: ${review.movesPerSec} moves/s, p50 ${review.p50Ms} ms, p99 ${review.p99Ms} ms`,
+      `ratio ${review.ratio} to raw ${review.rawMovesPerSec} moves/s`,
+      '≥ 0.5, p99 < 25 ms',
+    ],
+    [
+      '',
+      `verdict-and-next: ${review.oneRequest.movesPerSec} moves/s, p50 ${review.oneRequest.p50Ms} ms, p99 ${review.oneRequest.p99Ms} ms`,
+      `ratio ${review.oneRequest.ratio}`,
+      '≥ 0.5, p99 < 25 ms',
+    ],
+    [
+      'extraction',
+      `${extraction.sentencesPerSec} sentences/s, ${extraction.articlesPerSec} articles/s`,
+      'single thread',
+      '≥ 5,000 sentences/s',
+    ],
+    [
+      'listing',
+      `p95 ${listing.p95Ms10k} ms at 10k, ${listing.p95Ms1M} ms at 1M claims`,
+      `ratio ${listing.p95Ratio}`,
+      '≤ 1.5',
+    ],
+    [
+      'stats',
+      `/admin/stats at 1M claims: ${listing.statsMs1M} ms computed, p95 ${listing.statsCachedP95Ms1M} ms cached`,
+      'STATS_CACHE_MS',
+      '—',
+    ],
     ['rebuild', `${claimsPerSec} claims/s re-enqueued`, '', '≥ 10,000/s'],
-    ['search', `fact-check search p95 ${search.at100k.p95} ms at 100k, ${search.at1M.p95} ms at 1M`, `p50 ${search.at100k.p50} / ${search.at1M.p50} ms`, 'p95 < 20 ms at 100k'],
-    ['health', `p99 ${health.busyP99Ms} ms (max ${health.busyMaxMs}) extracting 1 MB`, `ratio ${health.ratio} to idle p99 ${health.idleP99Ms} ms`, 'p99 < 100 ms'],
+    [
+      'search',
+      `fact-check search p95 ${search.at100k.p95} ms at 100k, ${search.at1M.p95} ms at 1M`,
+      `p50 ${search.at100k.p50} / ${search.at1M.p50} ms`,
+      'p95 < 20 ms at 100k',
+    ],
+    [
+      'health',
+      `p99 ${health.busyP99Ms} ms (max ${health.busyMaxMs}) extracting 1 MB`,
+      `ratio ${health.ratio} to idle p99 ${health.idleP99Ms} ms`,
+      'p99 < 100 ms',
+    ],
   ];
   const width = [10, 52, 38, 20];
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(width[i])).join(' | ');

@@ -50,11 +50,17 @@ export class CreateCoreSchema1764100000000 implements MigrationInterface {
       created_at timestamptz NOT NULL DEFAULT now(),
       updated_at timestamptz NOT NULL DEFAULT now()
     )`);
-    await q.query(`CREATE UNIQUE INDEX "UQ_articles_owner_external_id" ON articles (owner_id, external_id) WHERE external_id IS NOT NULL`);
-    await q.query(`CREATE UNIQUE INDEX "UQ_articles_owner_content_hash" ON articles (owner_id, content_hash) WHERE external_id IS NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX "UQ_articles_owner_external_id" ON articles (owner_id, external_id) WHERE external_id IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE UNIQUE INDEX "UQ_articles_owner_content_hash" ON articles (owner_id, content_hash) WHERE external_id IS NULL`,
+    );
     await q.query(`CREATE INDEX "IDX_articles_created" ON articles (created_at DESC, id DESC)`);
     await q.query(`CREATE INDEX "IDX_articles_owner_created" ON articles (owner_id, created_at DESC, id DESC)`);
-    await q.query(`CREATE INDEX "IDX_articles_pending_extraction" ON articles (created_at) WHERE extracted_revision < revision AND status <> 'failed'`);
+    await q.query(
+      `CREATE INDEX "IDX_articles_pending_extraction" ON articles (created_at) WHERE extracted_revision < revision AND status <> 'failed'`,
+    );
 
     await q.query(`CREATE TABLE article_revisions (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -96,8 +102,12 @@ export class CreateCoreSchema1764100000000 implements MigrationInterface {
     await q.query(`CREATE INDEX "IDX_claims_status_created" ON claims (status, created_at DESC, id DESC)`);
     await q.query(`CREATE INDEX "IDX_claims_created" ON claims (created_at DESC, id DESC)`);
     await q.query(`CREATE INDEX "IDX_claims_checkworthiness" ON claims (checkworthiness DESC, id DESC)`);
-    await q.query(`CREATE INDEX "IDX_claims_assignee_open" ON claims (assignee_id, assigned_at) WHERE assignee_id IS NOT NULL`);
-    await q.query(`CREATE INDEX "IDX_claims_unassigned" ON claims (checkworthiness DESC, id) WHERE status = 'unverified' AND assignee_id IS NULL`);
+    await q.query(
+      `CREATE INDEX "IDX_claims_assignee_open" ON claims (assignee_id, assigned_at) WHERE assignee_id IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE INDEX "IDX_claims_unassigned" ON claims (checkworthiness DESC, id) WHERE status = 'unverified' AND assignee_id IS NULL`,
+    );
     await q.query(`CREATE INDEX "IDX_claims_lease" ON claims (lease_expires_at) WHERE assignee_id IS NOT NULL`);
 
     await q.query(`CREATE TABLE claim_events (

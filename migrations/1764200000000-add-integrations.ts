@@ -9,8 +9,12 @@ export class AddIntegrations1764200000000 implements MigrationInterface {
       name text NOT NULL,
       created_at timestamptz NOT NULL DEFAULT now()
     )`);
-    await q.query(`ALTER TABLE api_keys ADD CONSTRAINT "FK_api_keys_integrator" FOREIGN KEY (integrator_id) REFERENCES integrators(id) ON DELETE CASCADE`);
-    await q.query(`ALTER TABLE api_keys ADD CONSTRAINT "CHK_api_keys_integrator_role" CHECK (integrator_id IS NULL OR role = 'integrator')`);
+    await q.query(
+      `ALTER TABLE api_keys ADD CONSTRAINT "FK_api_keys_integrator" FOREIGN KEY (integrator_id) REFERENCES integrators(id) ON DELETE CASCADE`,
+    );
+    await q.query(
+      `ALTER TABLE api_keys ADD CONSTRAINT "CHK_api_keys_integrator_role" CHECK (integrator_id IS NULL OR role = 'integrator')`,
+    );
 
     // Kept in the clear: an HMAC key must be known to check a signature. Rotation ends an old secret at expires_at.
     await q.query(`CREATE TABLE integrator_secrets (
@@ -20,7 +24,9 @@ export class AddIntegrations1764200000000 implements MigrationInterface {
       created_at timestamptz NOT NULL DEFAULT now(),
       expires_at timestamptz
     )`);
-    await q.query(`CREATE INDEX "IDX_integrator_secrets_integrator" ON integrator_secrets (integrator_id, created_at DESC)`);
+    await q.query(
+      `CREATE INDEX "IDX_integrator_secrets_integrator" ON integrator_secrets (integrator_id, created_at DESC)`,
+    );
 
     await q.query(`CREATE TABLE webhook_receipts (
       integrator_id uuid NOT NULL CONSTRAINT "FK_webhook_receipts_integrator" REFERENCES integrators(id) ON DELETE CASCADE,
@@ -54,7 +60,9 @@ export class AddIntegrations1764200000000 implements MigrationInterface {
       disabled_reason text,
       created_at timestamptz NOT NULL DEFAULT now()
     )`);
-    await q.query(`CREATE INDEX "IDX_callback_endpoints_owner" ON callback_endpoints (owner_id) WHERE disabled_at IS NULL`);
+    await q.query(
+      `CREATE INDEX "IDX_callback_endpoints_owner" ON callback_endpoints (owner_id) WHERE disabled_at IS NULL`,
+    );
 
     await q.query(`CREATE TABLE callback_deliveries (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -69,8 +77,12 @@ export class AddIntegrations1764200000000 implements MigrationInterface {
       created_at timestamptz NOT NULL DEFAULT now(),
       CONSTRAINT "CHK_callback_deliveries_pending_due" CHECK ((status = 'pending') = (next_attempt_at IS NOT NULL))
     )`);
-    await q.query(`CREATE INDEX "IDX_callback_deliveries_endpoint_created" ON callback_deliveries (endpoint_id, created_at DESC, id DESC)`);
-    await q.query(`CREATE INDEX "IDX_callback_deliveries_due" ON callback_deliveries (next_attempt_at) WHERE status = 'pending'`);
+    await q.query(
+      `CREATE INDEX "IDX_callback_deliveries_endpoint_created" ON callback_deliveries (endpoint_id, created_at DESC, id DESC)`,
+    );
+    await q.query(
+      `CREATE INDEX "IDX_callback_deliveries_due" ON callback_deliveries (next_attempt_at) WHERE status = 'pending'`,
+    );
 
     await q.query(`CREATE TABLE callback_attempts (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

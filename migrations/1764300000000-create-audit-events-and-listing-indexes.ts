@@ -27,7 +27,9 @@ export class CreateAuditEventsAndListingIndexes1764300000000 implements Migratio
 
     await q.query(`CREATE INDEX "IDX_articles_status_created" ON articles (status, created_at DESC, id DESC)`);
     await q.query(`CREATE INDEX "IDX_claims_article_created" ON claims (article_id, created_at DESC, id DESC)`);
-    await q.query(`CREATE INDEX "IDX_claims_assignee_created" ON claims (assignee_id, created_at DESC, id DESC) WHERE assignee_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX "IDX_claims_assignee_created" ON claims (assignee_id, created_at DESC, id DESC) WHERE assignee_id IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX "IDX_claims_status_checkworthiness" ON claims (status, checkworthiness DESC, id DESC)`);
   }
 

@@ -32,7 +32,9 @@ export class CreateFactChecksAndMatches1764600000000 implements MigrationInterfa
     )`);
     await q.query(`CREATE INDEX "IDX_fact_checks_search" ON fact_checks USING gin (search_vector)`);
     await q.query(`CREATE INDEX "IDX_fact_checks_claim_trgm" ON fact_checks USING gin (claim_reviewed gin_trgm_ops)`);
-    await q.query(`CREATE UNIQUE INDEX "UQ_fact_checks_source_claim" ON fact_checks (source_claim_id) WHERE source_claim_id IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX "UQ_fact_checks_source_claim" ON fact_checks (source_claim_id) WHERE source_claim_id IS NOT NULL`,
+    );
     await q.query(`CREATE TABLE fact_check_lexemes (
       lexeme text NOT NULL CONSTRAINT "PK_fact_check_lexemes" PRIMARY KEY,
       ndoc integer NOT NULL
@@ -56,11 +58,19 @@ export class CreateFactChecksAndMatches1764600000000 implements MigrationInterfa
       decided_at timestamptz,
       CONSTRAINT "CHK_claim_matches_target" CHECK ((fact_check_id IS NULL) <> (matched_claim_id IS NULL))
     )`);
-    await q.query(`CREATE UNIQUE INDEX "UQ_claim_matches_fact_check" ON claim_matches (claim_id, fact_check_id) WHERE fact_check_id IS NOT NULL`);
-    await q.query(`CREATE UNIQUE INDEX "UQ_claim_matches_claim" ON claim_matches (claim_id, matched_claim_id) WHERE matched_claim_id IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX "UQ_claim_matches_fact_check" ON claim_matches (claim_id, fact_check_id) WHERE fact_check_id IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE UNIQUE INDEX "UQ_claim_matches_claim" ON claim_matches (claim_id, matched_claim_id) WHERE matched_claim_id IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX "IDX_claim_matches_claim_score" ON claim_matches (claim_id, score DESC)`);
-    await q.query(`CREATE INDEX "IDX_claim_matches_matched_claim" ON claim_matches (matched_claim_id) WHERE matched_claim_id IS NOT NULL`);
-    await q.query(`CREATE INDEX "IDX_claims_fingerprint" ON claims (lower(regexp_replace(text, '[^a-zA-Z0-9%$]+', ' ', 'g')))`);
+    await q.query(
+      `CREATE INDEX "IDX_claim_matches_matched_claim" ON claim_matches (matched_claim_id) WHERE matched_claim_id IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE INDEX "IDX_claims_fingerprint" ON claims (lower(regexp_replace(text, '[^a-zA-Z0-9%$]+', ' ', 'g')))`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

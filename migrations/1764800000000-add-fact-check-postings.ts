@@ -27,7 +27,9 @@ export class AddFactCheckPostings1764800000000 implements MigrationInterface {
       SELECT i.lexeme, f.id, i.impact FROM fact_checks f,
         fact_check_term_impacts(f.search_vector, length(f.claim_vector), length(f.title_vector)) i`);
     // INCLUDE makes a lexeme's best postings an index-only scan.
-    await q.query(`CREATE INDEX "IDX_fact_check_postings_lexeme_impact" ON fact_check_postings (lexeme, impact DESC) INCLUDE (fact_check_id)`);
+    await q.query(
+      `CREATE INDEX "IDX_fact_check_postings_lexeme_impact" ON fact_check_postings (lexeme, impact DESC) INCLUDE (fact_check_id)`,
+    );
     await q.query(`CREATE INDEX "IDX_fact_check_postings_fact_check" ON fact_check_postings (fact_check_id)`);
   }
 

@@ -43,13 +43,17 @@ export class CreateUsersAndSessions1764820000000 implements MigrationInterface {
     await q.query(`CREATE UNIQUE INDEX "UQ_user_sessions_hash" ON user_sessions (token_hash)`);
     await q.query(`CREATE INDEX "IDX_user_sessions_user" ON user_sessions (user_id)`);
     await q.query(`ALTER TABLE audit_events DROP CONSTRAINT "CHK_audit_events_target_type"`);
-    await q.query(`ALTER TABLE audit_events ADD CONSTRAINT "CHK_audit_events_target_type" CHECK (target_type IN ('key','reviewer','user'))`);
+    await q.query(
+      `ALTER TABLE audit_events ADD CONSTRAINT "CHK_audit_events_target_type" CHECK (target_type IN ('key','reviewer','user'))`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DELETE FROM audit_events WHERE target_type = 'user'`);
     await q.query(`ALTER TABLE audit_events DROP CONSTRAINT "CHK_audit_events_target_type"`);
-    await q.query(`ALTER TABLE audit_events ADD CONSTRAINT "CHK_audit_events_target_type" CHECK (target_type IN ('key','reviewer'))`);
+    await q.query(
+      `ALTER TABLE audit_events ADD CONSTRAINT "CHK_audit_events_target_type" CHECK (target_type IN ('key','reviewer'))`,
+    );
     await q.query(`DROP TABLE user_sessions`);
     await q.query(`DROP TABLE user_tokens`);
     await q.query(`DROP TABLE users`);

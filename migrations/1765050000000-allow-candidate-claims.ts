@@ -7,12 +7,16 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 export class AllowCandidateClaims1765050000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE claims DROP CONSTRAINT "CHK_claims_status"`);
-    await q.query(`ALTER TABLE claims ADD CONSTRAINT "CHK_claims_status" CHECK (status IN ('candidate','unverified','sourced','disputed','dismissed','withdrawn'))`);
+    await q.query(
+      `ALTER TABLE claims ADD CONSTRAINT "CHK_claims_status" CHECK (status IN ('candidate','unverified','sourced','disputed','dismissed','withdrawn'))`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DELETE FROM claims WHERE status = 'candidate'`);
     await q.query(`ALTER TABLE claims DROP CONSTRAINT "CHK_claims_status"`);
-    await q.query(`ALTER TABLE claims ADD CONSTRAINT "CHK_claims_status" CHECK (status IN ('unverified','sourced','disputed','dismissed','withdrawn'))`);
+    await q.query(
+      `ALTER TABLE claims ADD CONSTRAINT "CHK_claims_status" CHECK (status IN ('unverified','sourced','disputed','dismissed','withdrawn'))`,
+    );
   }
 }

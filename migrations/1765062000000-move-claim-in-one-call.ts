@@ -82,7 +82,9 @@ export class MoveClaimInOneCall1765062000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP FUNCTION move_claim_as_read(uuid, integer, text, uuid, uuid, text, boolean, uuid, uuid, uuid, text, uuid, text, jsonb)`);
+    await q.query(
+      `DROP FUNCTION move_claim_as_read(uuid, integer, text, uuid, uuid, text, boolean, uuid, uuid, uuid, text, uuid, text, jsonb)`,
+    );
     await q.query(`DROP FUNCTION record_article_callbacks(uuid, text[], jsonb[], text, boolean)`);
   }
 }

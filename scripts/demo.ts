@@ -32,7 +32,10 @@ interface DemoPerson {
 }
 
 /** A demo person with a fresh password for this run, through the same invitation (or reset) link a person would open. */
-async function demoPerson(service: Awaited<ReturnType<typeof startAll>>, person: DemoPerson): Promise<DemoPerson & { password: string }> {
+async function demoPerson(
+  service: Awaited<ReturnType<typeof startAll>>,
+  person: DemoPerson,
+): Promise<DemoPerson & { password: string }> {
   const people = service.api.get(PeopleService);
   const existing = (await people.list()).find((p) => p.email === person.email);
   const link = existing ? await people.reset(existing.id, null) : (await people.invite(person, null)).inviteUrl;
@@ -47,7 +50,9 @@ async function main(): Promise<void> {
   const keys = service.api.get(ApiKeysService);
   const integrators = service.api.get(IntegratorsService);
   const newsroom = (await integrators.list()).find((i) => i.name === DEMO_INTEGRATOR);
-  const earlier = (await keys.list()).filter((k) => !k.revokedAt && (k.name.startsWith(DEMO_KEY_NAME) || (newsroom && k.integratorId === newsroom.id)));
+  const earlier = (await keys.list()).filter(
+    (k) => !k.revokedAt && (k.name.startsWith(DEMO_KEY_NAME) || (newsroom && k.integratorId === newsroom.id)),
+  );
   for (const key of earlier) await keys.revoke(key.id);
   const admin = (await keys.create({ name: `${DEMO_KEY_NAME}admin`, role: 'admin' })).key;
   const editor = (await keys.create({ name: `${DEMO_KEY_NAME}editor`, role: 'editor' })).key;
@@ -70,13 +75,25 @@ async function main(): Promise<void> {
     reviewers = (await call('GET', '/admin/reviewers', admin)).items;
   }
   const reviewerKeys = await Promise.all(
-    reviewers.slice(0, 2).map(async (r) => ({ name: r.name, key: (await keys.create({ name: `${DEMO_KEY_NAME}reviewer ${r.name}`, role: 'reviewer', reviewerId: r.id })).key })),
+    reviewers.slice(0, 2).map(async (r) => ({
+      name: r.name,
+      key: (await keys.create({ name: `${DEMO_KEY_NAME}reviewer ${r.name}`, role: 'reviewer', reviewerId: r.id })).key,
+    })),
   );
 
   const demoPeople = [
     await demoPerson(service, { email: 'admin@demo.claimdesk', name: 'Demo Admin', role: 'admin' }),
     await demoPerson(service, { email: 'editor@demo.claimdesk', name: 'Demo Editor', role: 'editor' }),
-    ...(await Promise.all(reviewers.slice(0, 2).map((r) => demoPerson(service, { email: `${r.name.split(' ')[0].toLowerCase()}.person@demo.claimdesk`, name: r.name, role: 'reviewer', reviewerId: r.id })))),
+    ...(await Promise.all(
+      reviewers.slice(0, 2).map((r) =>
+        demoPerson(service, {
+          email: `${r.name.split(' ')[0].toLowerCase()}.person@demo.claimdesk`,
+          name: r.name,
+          role: 'reviewer',
+          reviewerId: r.id,
+        }),
+      ),
+    )),
   ];
 
   // The article comes from a demo newsroom integrator, so a second run finds the same article instead of a copy.
@@ -85,12 +102,22 @@ async function main(): Promise<void> {
     : (await integrators.create(DEMO_INTEGRATOR, null)).apiKey;
 
   const [headline] = text.split('\n');
-  const posted = await call('POST', '/articles', integratorKey, { title: headline.trim(), body: text, externalId: `demo:${basename(ARTICLE)}`, ...(process.argv[2] ? {} : { url: DEMO_ARTICLE_URL }) });
-  console.log(`\nPosted "${headline.trim()}" → article ${posted.id} (${posted.status}${posted.revision > 1 ? `, revision ${posted.revision}` : ''})`);
+  const posted = await call('POST', '/articles', integratorKey, {
+    title: headline.trim(),
+    body: text,
+    externalId: `demo:${basename(ARTICLE)}`,
+    ...(process.argv[2] ? {} : { url: DEMO_ARTICLE_URL }),
+  });
+  console.log(
+    `\nPosted "${headline.trim()}" → article ${posted.id} (${posted.status}${posted.revision > 1 ? `, revision ${posted.revision}` : ''})`,
+  );
 
   const article = await waitForAssignment(
     () => call('GET', `/articles/${posted.id}`, editor),
-    async () => (await call('GET', '/admin/queues', admin)).items.every((q: { waiting: number; active: number }) => q.waiting + q.active === 0),
+    async () =>
+      (await call('GET', '/admin/queues', admin)).items.every(
+        (q: { waiting: number; active: number }) => q.waiting + q.active === 0,
+      ),
   );
   const names = new Map(reviewers.map((r) => [r.id, r.name]));
   console.log(`\n${article.claims.length} claims (status ${article.status}):\n`);
@@ -100,8 +127,11 @@ async function main(): Promise<void> {
       `    score ${claim.checkworthiness.toFixed(2)} · ${claim.type} · claimant ${claim.claimant ?? '—'} · ${claim.status} · reviewer ${claim.assigneeId ? names.get(claim.assigneeId) : claim.status === 'unverified' ? '— (waiting)' : '—'}`,
     );
   });
-  const candidates: ClaimRow[] = (await call('GET', `/articles/${posted.id}/claims?tier=candidate&limit=200`, editor)).items;
-  console.log(`\n${candidates.length} candidates (scored below the threshold: stored, not queued, promoted with POST /claims/:id/promote):\n`);
+  const candidates: ClaimRow[] = (await call('GET', `/articles/${posted.id}/claims?tier=candidate&limit=200`, editor))
+    .items;
+  console.log(
+    `\n${candidates.length} candidates (scored below the threshold: stored, not queued, promoted with POST /claims/:id/promote):\n`,
+  );
   candidates.forEach((claim) => console.log(`  - ${claim.checkworthiness.toFixed(2)} ${claim.text}`));
   console.log(`\nSummary: ${JSON.stringify(article.summary)}`);
   const site = service.publicUrl;
@@ -137,12 +167,16 @@ interface ClaimRow {
 }
 
 /** Extraction and assignment run in the worker; wait until every open claim has a reviewer, or the queues are idle (reviewers full). */
-async function waitForAssignment(load: () => Promise<{ id: string; status: string; summary: unknown; claims: ClaimRow[] }>, queuesIdle: () => Promise<boolean>) {
+async function waitForAssignment(
+  load: () => Promise<{ id: string; status: string; summary: unknown; claims: ClaimRow[] }>,
+  queuesIdle: () => Promise<boolean>,
+) {
   const deadline = Date.now() + 60_000;
   for (;;) {
     const article = await load();
     const extracted = article.status === 'failed' || article.status === 'ready';
-    const settled = extracted && (article.claims.every((c) => c.status !== 'unverified' || c.assigneeId) || (await queuesIdle()));
+    const settled =
+      extracted && (article.claims.every((c) => c.status !== 'unverified' || c.assigneeId) || (await queuesIdle()));
     if (settled || Date.now() > deadline) return article;
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -23,18 +23,28 @@ const sets: [string, TsvRow[]][] = file
       ['dev.tsv (the same debates as the model learnt from)', read(resolve(CHECKWORTHY_DIR, 'dev.tsv'))],
       ...Object.entries(splitByTime(read(resolve(CHECKWORTHY_DIR, 'train.tsv'))))
         .filter(([name]) => name !== 'fit')
-        .map(([name, rows]): [string, TsvRow[]] => [name === 'test' ? 'time-shifted test (newest debates, never tuned on)' : 'time-shifted validation (settings, calibration, threshold)', rows]),
+        .map(([name, rows]): [string, TsvRow[]] => [
+          name === 'test'
+            ? 'time-shifted test (newest debates, never tuned on)'
+            : 'time-shifted validation (settings, calibration, threshold)',
+          rows,
+        ]),
     ];
 const floor = DEFAULT_CANDIDATE_FLOOR;
-const interval = ({ mean, low, high }: { mean: number; low: number; high: number }) => `${mean.toFixed(3)} (95% ${low.toFixed(3)}–${high.toFixed(3)})`;
+const interval = ({ mean, low, high }: { mean: number; low: number; high: number }) =>
+  `${mean.toFixed(3)} (95% ${low.toFixed(3)}–${high.toFixed(3)})`;
 console.log(`threshold ${extractor.threshold}, candidate floor ${floor}; Yes-class figures, 95% bootstrap intervals`);
 for (const [name, rows] of sets) {
   const scored = scoreRows(extractor, rows);
   const m = f1WithInterval(scored, extractor.threshold);
-  console.log(`${name}: rows ${m.n}  precision ${m.precision.toFixed(4)}  recall ${m.recall.toFixed(4)}  F1 ${m.f1.toFixed(4)} (95% ${m.low.toFixed(3)}–${m.high.toFixed(3)})`);
+  console.log(
+    `${name}: rows ${m.n}  precision ${m.precision.toFixed(4)}  recall ${m.recall.toFixed(4)}  F1 ${m.f1.toFixed(4)} (95% ${m.low.toFixed(3)}–${m.high.toFixed(3)})`,
+  );
   const yesKept = scored.scores.filter((_, i) => scored.labels[i] === 1).map((s) => (s >= floor ? 1 : 0));
   const candidates = scored.scores.map((s) => (s >= floor && s < extractor.threshold ? 100 : 0));
-  console.log(`  with candidates: recall ${interval(meanWithInterval(yesKept))}  candidates per 100 sentences ${interval(meanWithInterval(candidates))}`);
+  console.log(
+    `  with candidates: recall ${interval(meanWithInterval(yesKept))}  candidates per 100 sentences ${interval(meanWithInterval(candidates))}`,
+  );
 }
 
 const articles: GoldArticle[] = JSON.parse(readFileSync(goldFile, 'utf8'));
@@ -43,7 +53,9 @@ const shown = (name: string, values: number[]) => {
   const { mean, low, high, n } = meanWithInterval(values);
   console.log(`${name.padEnd(34)} ${mean.toFixed(3)}  (95% ${low.toFixed(3)}–${high.toFixed(3)}, n ${n})`);
 };
-console.log(`\nnews gold set: ${articles.length} articles (${articles.map((a) => a.kind).join(', ')}), ${outcomes.recalled.length} marked claims`);
+console.log(
+  `\nnews gold set: ${articles.length} articles (${articles.map((a) => a.kind).join(', ')}), ${outcomes.recalled.length} marked claims`,
+);
 shown('recall at the threshold', outcomes.recalled);
 shown('recall among claims + candidates', outcomes.recalledWithCandidates);
 shown('candidates per article', outcomes.candidatesPerArticle);

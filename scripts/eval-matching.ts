@@ -5,12 +5,23 @@ import { CLAIM_MATCHING_DIR } from '../src/common/repo-paths';
 import { loadEnvironment } from '../src/config/environment';
 import { dataSourceOptions } from '../src/database/data-source';
 import { FactCheckImportService } from '../src/fact-checks/fact-check-import.service';
-import { CANDIDATE_POOL, FactCheckSearchService, type PreparedQuery } from '../src/fact-checks/fact-check-search.service';
+import {
+  CANDIDATE_POOL,
+  FactCheckSearchService,
+  type PreparedQuery,
+} from '../src/fact-checks/fact-check-search.service';
 import { FactChecksRepository } from '../src/fact-checks/fact-checks.repository';
 import { DEFAULT_SCORER_PARAMS, originalsFirst, type ScorerParams } from '../src/fact-checks/match-scorer';
 import { MATCHES_KEPT, MIN_MATCH_SCORE } from '../src/fact-checks/claim-matching.service';
 import { claimFingerprint } from '../src/fact-checks/query-text';
-import { averagePrecisionAt, bootstrapInterval, loadQueries, loadVerifiedClaims, mean, PlainBm25 } from '../src/fact-checks/matching-evaluation';
+import {
+  averagePrecisionAt,
+  bootstrapInterval,
+  loadQueries,
+  loadVerifiedClaims,
+  mean,
+  PlainBm25,
+} from '../src/fact-checks/matching-evaluation';
 
 // Usage: npm run eval:matching -- [train|dev] [--tune] [--data DIR]
 // Imports the verified claims into a scratch database (MATCHING_EVAL_DATABASE, default <DATABASE_URL's>_match_eval) through the
@@ -48,20 +59,38 @@ const vclaimId = (url: string) => url.slice(URL_PREFIX.length);
  * other equal scores by a hash of the url. Breaking every tie in file order instead (`collectionOrder`) rewards the
  * collection's id order beyond the copies; it is printed for both systems, to compare with earlier figures.
  */
-function mapAt5(prepared: PreparedQuery[], relevant: Set<string>[], params: ScorerParams, search: FactCheckSearchService, collectionOrder = false): number[] {
+function mapAt5(
+  prepared: PreparedQuery[],
+  relevant: Set<string>[],
+  params: ScorerParams,
+  search: FactCheckSearchService,
+  collectionOrder = false,
+): number[] {
   return prepared.map((p, i) => {
     const ranked = search.rank(p, params);
-    if (collectionOrder) ranked.sort((a, b) => b.score - a.score || Number(vclaimId(a.row.url)) - Number(vclaimId(b.row.url)));
-    return averagePrecisionAt(ranked.slice(0, 5).map((r) => vclaimId(r.row.url)), relevant[i]);
+    if (collectionOrder)
+      ranked.sort((a, b) => b.score - a.score || Number(vclaimId(a.row.url)) - Number(vclaimId(b.row.url)));
+    return averagePrecisionAt(
+      ranked.slice(0, 5).map((r) => vclaimId(r.row.url)),
+      relevant[i],
+    );
   });
 }
 
 /** What matching keeps of a query's ranking: is the right claim above the threshold, and is a wrong one first and above it. */
-function keptInWorkflow(prepared: PreparedQuery[], relevant: Set<string>[], params: ScorerParams, search: FactCheckSearchService): { right: number; wrongFirst: number } {
+function keptInWorkflow(
+  prepared: PreparedQuery[],
+  relevant: Set<string>[],
+  params: ScorerParams,
+  search: FactCheckSearchService,
+): { right: number; wrongFirst: number } {
   let right = 0;
   let wrongFirst = 0;
   prepared.forEach((p, i) => {
-    const kept = search.rank(p, params).filter((r) => r.score >= MIN_MATCH_SCORE).slice(0, MATCHES_KEPT);
+    const kept = search
+      .rank(p, params)
+      .filter((r) => r.score >= MIN_MATCH_SCORE)
+      .slice(0, MATCHES_KEPT);
     if (kept.some((r) => relevant[i].has(vclaimId(r.row.url)))) right += 1;
     if (kept.length > 0 && !relevant[i].has(vclaimId(kept[0].row.url))) wrongFirst += 1;
   });
@@ -77,7 +106,12 @@ function line(label: string, values: number[]): string {
   return `${label.padEnd(18)} ${mean(values).toFixed(4)}  (95% bootstrap ${lo.toFixed(4)}–${hi.toFixed(4)})`;
 }
 
-function grid(search: FactCheckSearchService, prepared: PreparedQuery[], relevant: Set<string>[], start: ScorerParams): ScorerParams {
+function grid(
+  search: FactCheckSearchService,
+  prepared: PreparedQuery[],
+  relevant: Set<string>[],
+  start: ScorerParams,
+): ScorerParams {
   let best = { ...start };
   let bestScore = mean(mapAt5(prepared, relevant, best, search));
   const space: Record<keyof ScorerParams, number[]> = {
@@ -110,14 +144,20 @@ function grid(search: FactCheckSearchService, prepared: PreparedQuery[], relevan
   return best;
 }
 
-function printLosses(prepared: PreparedQuery[], queries: { text: string; relevant: Set<string> }[], params: ScorerParams, search: FactCheckSearchService): void {
+function printLosses(
+  prepared: PreparedQuery[],
+  queries: { text: string; relevant: Set<string> }[],
+  params: ScorerParams,
+  search: FactCheckSearchService,
+): void {
   prepared.forEach((p, i) => {
     const ranked = search.rank(p, params);
     const at = ranked.findIndex((r) => queries[i].relevant.has(vclaimId(r.row.url)));
     if (at === 0) return;
     console.log(`\n#${i} ${at < 0 ? 'missed' : `rank ${at + 1}`}: ${queries[i].text.replace(/\s+/g, ' ')}`);
     if (at > 0) console.log(`  right ${ranked[at].score.toFixed(3)}: ${ranked[at].row.claimReviewed}`);
-    for (const r of ranked.slice(0, Math.min(2, at < 0 ? 2 : at))) console.log(`  above ${r.score.toFixed(3)}: ${r.row.claimReviewed}`);
+    for (const r of ranked.slice(0, Math.min(2, at < 0 ? 2 : at)))
+      console.log(`  above ${r.score.toFixed(3)}: ${r.row.claimReviewed}`);
   });
 }
 
@@ -134,7 +174,12 @@ async function main(): Promise<void> {
     const search = new FactCheckSearchService(repository);
     const started = Date.now();
     for (let i = 0; i < claims.length; i += 1000) {
-      const batch = claims.slice(i, i + 1000).map((c) => ({ '@type': 'ClaimReview', url: `${URL_PREFIX}${c.id}`, claimReviewed: c.claim, headline: c.title }));
+      const batch = claims.slice(i, i + 1000).map((c) => ({
+        '@type': 'ClaimReview',
+        url: `${URL_PREFIX}${c.id}`,
+        claimReviewed: c.claim,
+        headline: c.title,
+      }));
       const result = await importer.importItems(batch);
       if (result.errors.length) throw new Error(`import errors: ${JSON.stringify(result.errors.slice(0, 3))}`);
     }
@@ -162,21 +207,41 @@ async function main(): Promise<void> {
     const importSeq = new Map(claims.map((c, i) => [c.id, i]));
     const fingerprint = new Map(claims.map((c) => [c.id, claimFingerprint(c.claim)]));
     const baselineRanking = (text: string) =>
-      originalsFirst(bm25.search(text, CANDIDATE_POOL), (id) => ({ fingerprint: fingerprint.get(id)!, datePublished: null, importSeq: importSeq.get(id)! })).slice(0, 5);
+      originalsFirst(bm25.search(text, CANDIDATE_POOL), (id) => ({
+        fingerprint: fingerprint.get(id)!,
+        datePublished: null,
+        importSeq: importSeq.get(id)!,
+      })).slice(0, 5);
     const baseline = queries.map((q) => averagePrecisionAt(baselineRanking(q.text), q.relevant));
     const baselineInFileOrder = queries.map((q) => averagePrecisionAt(bm25InFileOrder.search(q.text, 5), q.relevant));
 
-    console.log(`${split}: ${queries.length} queries, ${claims.length} verified claims, candidate recall@${prepared[0]?.rows.length ?? 0}+ ${recall.toFixed(3)}`);
-    console.log('copies of a claim: the first imported first; other ties by a hash of the url, for both (what the API does):');
+    console.log(
+      `${split}: ${queries.length} queries, ${claims.length} verified claims, candidate recall@${prepared[0]?.rows.length ?? 0}+ ${recall.toFixed(3)}`,
+    );
+    console.log(
+      'copies of a claim: the first imported first; other ties by a hash of the url, for both (what the API does):',
+    );
     console.log(line('  MAP@5 claimdesk', ours));
     console.log(line('  MAP@5 plain BM25', baseline));
-    console.log(line('  difference', ours.map((v, i) => v - baseline[i])));
+    console.log(
+      line(
+        '  difference',
+        ours.map((v, i) => v - baseline[i]),
+      ),
+    );
     const kept = keptInWorkflow(prepared, relevant, params, search);
-    console.log(`in the workflow (matches scoring ${MIN_MATCH_SCORE} or more): the right claim kept for ${kept.right} of ${queries.length} queries, a wrong best match shown for ${kept.wrongFirst}`);
+    console.log(
+      `in the workflow (matches scoring ${MIN_MATCH_SCORE} or more): the right claim kept for ${kept.right} of ${queries.length} queries, a wrong best match shown for ${kept.wrongFirst}`,
+    );
     console.log("every tie broken in the collection's file order, for both (not only copies; not used by the API):");
     console.log(line('  MAP@5 claimdesk', oursInFileOrder));
     console.log(line('  MAP@5 plain BM25', baselineInFileOrder));
-    console.log(line('  difference', oursInFileOrder.map((v, i) => v - baselineInFileOrder[i])));
+    console.log(
+      line(
+        '  difference',
+        oursInFileOrder.map((v, i) => v - baselineInFileOrder[i]),
+      ),
+    );
   } finally {
     await dataSource.destroy();
   }

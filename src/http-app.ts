@@ -42,8 +42,16 @@ export function configureHttpApp(app: INestApplication): INestApplication {
     app,
     new DocumentBuilder()
       .setTitle('claimdesk')
-      .setDescription('Articles in, atomic claims out, reviewed by people with full history. Authorization: Bearer <API key>.')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'cdk_… API key', description: 'Every API call sends `Authorization: Bearer <key>`; `npm run cli -- keys:create` makes the first key.' })
+      .setDescription(
+        'Articles in, atomic claims out, reviewed by people with full history. Authorization: Bearer <API key>.',
+      )
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'cdk_… API key',
+        description:
+          'Every API call sends `Authorization: Bearer <key>`; `npm run cli -- keys:create` makes the first key.',
+      })
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
@@ -64,6 +72,9 @@ export async function createHttpApp(): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  exitIfStillStoppingAfter(app.get<ConfigService<Environment, true>>(ConfigService).get('SHUTDOWN_GRACE_MS', { infer: true }), (message) => app.get(Logger).error(message, 'Shutdown'));
+  exitIfStillStoppingAfter(
+    app.get<ConfigService<Environment, true>>(ConfigService).get('SHUTDOWN_GRACE_MS', { infer: true }),
+    (message) => app.get(Logger).error(message, 'Shutdown'),
+  );
   return configureHttpApp(app);
 }

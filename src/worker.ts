@@ -17,7 +17,12 @@ export async function startWorker() {
   app.enableShutdownHooks();
   const config = app.get<ConfigService<Environment, true>>(ConfigService);
   const openConsumers = new Set<string>();
-  for (const { worker } of [ExtractArticleProcessor, ClaimReviewProcessor, ClaimMatchingProcessor, CallbackDeliveryProcessor].map((type) => app.get<WorkerHost>(type))) {
+  for (const { worker } of [
+    ExtractArticleProcessor,
+    ClaimReviewProcessor,
+    ClaimMatchingProcessor,
+    CallbackDeliveryProcessor,
+  ].map((type) => app.get<WorkerHost>(type))) {
     openConsumers.add(worker.name);
     worker.once('closed', () => openConsumers.delete(worker.name));
   }

@@ -25,7 +25,8 @@ describe('the admin console in a real browser', () => {
   const page = () => browser.page;
   const row = (attribute: string, value: string) => page().locator(`tr[${attribute}="${value}"]`);
   /** The one-time secret a result page shows. */
-  const shownSecret = async (label: string) => (await page().locator(`code.secret[data-secret="${label}"]`).textContent())!.trim();
+  const shownSecret = async (label: string) =>
+    (await page().locator(`code.secret[data-secret="${label}"]`).textContent())!.trim();
   const today = () => new Date().toISOString().slice(0, 10);
 
   beforeAll(async () => {
@@ -65,7 +66,9 @@ describe('the admin console in a real browser', () => {
     const link = await shownSecret('Invitation link');
     expect(link).toMatch(/^http:\/\/[^/]+\/ui\/password\?token=[A-Za-z0-9_-]{43}$/);
     await browser.screenshot('admin-invitation');
-    const invited = (await api('/admin/users')).body.items.find((u: { email: string }) => u.email === 'ivo@example.org');
+    const invited = (await api('/admin/users')).body.items.find(
+      (u: { email: string }) => u.email === 'ivo@example.org',
+    );
     expect(invited).toMatchObject({ name: 'Ivo Invited', role: 'editor', active: true, passwordSet: false });
 
     await page().goto('/ui/admin/people');
@@ -76,7 +79,10 @@ describe('the admin console in a real browser', () => {
     await person.getByRole('button', { name: 'Deactivate' }).click();
     await person.getByRole('button', { name: 'Reactivate' }).waitFor();
     await browser.screenshot('admin-people');
-    expect((await api('/admin/users')).body.items.find((u: { id: string }) => u.id === invited.id)).toMatchObject({ role: 'admin', active: false });
+    expect((await api('/admin/users')).body.items.find((u: { id: string }) => u.id === invited.id)).toMatchObject({
+      role: 'admin',
+      active: false,
+    });
 
     // As if Ivo had enrolled a phone and lost it (enrolment itself has its own test in people.e2e-spec.ts).
     await t.db.query(`UPDATE users SET totp_secret = 'lost', totp_enabled_at = now() WHERE id = $1`, [invited.id]);
@@ -84,7 +90,9 @@ describe('the admin console in a real browser', () => {
     await person.getByRole('button', { name: 'Turn off 2FA' }).click();
     await page().waitForURL(/\/ui\/admin\/people/);
     expect(await person.getByRole('button', { name: 'Turn off 2FA' }).count()).toBe(0);
-    expect((await api('/admin/users')).body.items.find((u: { id: string }) => u.id === invited.id)).toMatchObject({ twoFactor: false });
+    expect((await api('/admin/users')).body.items.find((u: { id: string }) => u.id === invited.id)).toMatchObject({
+      twoFactor: false,
+    });
   });
 
   it('adds a reviewer with New reviewer, refuses bad input readably, and edits it', async () => {
@@ -92,17 +100,37 @@ describe('the admin console in a real browser', () => {
     const fill = async (fields: Record<string, string>) => {
       for (const [label, value] of Object.entries(fields)) await page().getByLabel(label, { exact: true }).fill(value);
     };
-    await fill({ Name: 'Rita Reviewer', Email: 'Rita@Example.org', Languages: 'english', Topics: 'politics, economy', Capacity: '7' });
+    await fill({
+      Name: 'Rita Reviewer',
+      Email: 'Rita@Example.org',
+      Languages: 'english',
+      Topics: 'politics, economy',
+      Capacity: '7',
+    });
     await page().getByRole('button', { name: 'New reviewer' }).click();
     await page().getByRole('heading', { name: 'That request was not valid' }).waitFor();
     expect(await page().locator('main').textContent()).toContain('each language must be an ISO 639-1 code');
 
     await page().goto('/ui/admin/reviewers');
-    await fill({ Name: 'Rita Reviewer', Email: 'Rita@Example.org', Languages: 'en, fr', Topics: 'politics, economy', Capacity: '7' });
+    await fill({
+      Name: 'Rita Reviewer',
+      Email: 'Rita@Example.org',
+      Languages: 'en, fr',
+      Topics: 'politics, economy',
+      Capacity: '7',
+    });
     await page().getByRole('button', { name: 'New reviewer' }).click();
     await row('data-reviewer', 'rita@example.org').waitFor();
-    const created = (await api('/admin/reviewers')).body.items.find((r: { email: string }) => r.email === 'rita@example.org');
-    expect(created).toMatchObject({ name: 'Rita Reviewer', languages: ['en', 'fr'], topics: ['politics', 'economy'], capacity: 7, active: true });
+    const created = (await api('/admin/reviewers')).body.items.find(
+      (r: { email: string }) => r.email === 'rita@example.org',
+    );
+    expect(created).toMatchObject({
+      name: 'Rita Reviewer',
+      languages: ['en', 'fr'],
+      topics: ['politics', 'economy'],
+      capacity: 7,
+      active: true,
+    });
 
     await row('data-reviewer', 'rita@example.org').getByRole('link', { name: 'Edit Rita Reviewer' }).click();
     await fill({ Capacity: '3' });
@@ -110,7 +138,10 @@ describe('the admin console in a real browser', () => {
     await page().getByRole('button', { name: 'Save reviewer' }).click();
     await row('data-reviewer', 'rita@example.org').waitFor();
     await browser.screenshot('admin-reviewers');
-    expect((await api('/admin/reviewers')).body.items.find((r: { id: string }) => r.id === created.id)).toMatchObject({ capacity: 3, active: false });
+    expect((await api('/admin/reviewers')).body.items.find((r: { id: string }) => r.id === created.id)).toMatchObject({
+      capacity: 3,
+      active: false,
+    });
   });
 
   it('creates a key owned by a person (shown once): what it does names that person; Revoke makes it refused', async () => {
@@ -123,23 +154,42 @@ describe('the admin console in a real browser', () => {
     expect(key).toMatch(/^cdk_[0-9a-f]{16}_/);
     await browser.screenshot('admin-key-created');
 
-    const listed = (await api('/admin/keys')).body.items.find((k: { name: string }) => k.name === 'Eda’s newsroom script');
+    const listed = (await api('/admin/keys')).body.items.find(
+      (k: { name: string }) => k.name === 'Eda’s newsroom script',
+    );
     expect(listed).toMatchObject({ role: 'editor', ownerUserId: editor.id, revokedAt: null });
-    const posted = await t.http().post('/articles').set('Authorization', `Bearer ${key}`).send({ title: 'Owned key article', body: newsBody(1) });
+    const posted = await t
+      .http()
+      .post('/articles')
+      .set('Authorization', `Bearer ${key}`)
+      .send({ title: 'Owned key article', body: newsBody(1) });
     expect(posted.status).toBe(202);
     const article = await waitFor(async () => {
       const body = (await api(`/articles/${posted.body.id}`, key)).body;
       return body.status === 'ready' && body.claims.length > 0 ? body : null;
     }, 'the article to be extracted');
     const claim: Claim = article.claims[0];
-    const moved = await t.http().post(`/claims/${claim.id}/transitions`).set('Authorization', `Bearer ${key}`).send({ to: 'dismissed', expectedVersion: claim.version, note: 'not checkable' });
+    const moved = await t
+      .http()
+      .post(`/claims/${claim.id}/transitions`)
+      .set('Authorization', `Bearer ${key}`)
+      .send({ to: 'dismissed', expectedVersion: claim.version, note: 'not checkable' });
     expect(moved.status).toBe(200);
     movedClaim = { id: claim.id, articleId: article.id };
     const events = (await api(`/claims/${claim.id}/events`, key)).body.items;
-    expect(events[events.length - 1]).toMatchObject({ toStatus: 'dismissed', actorKeyId: listed.id, actorUserId: editor.id, actorRole: 'editor' });
+    expect(events[events.length - 1]).toMatchObject({
+      toStatus: 'dismissed',
+      actorKeyId: listed.id,
+      actorUserId: editor.id,
+      actorRole: 'editor',
+    });
     const logged = (await api(`/admin/events?personId=${editor.id}`)).body.items;
-    expect(logged).toContainEqual(expect.objectContaining({ action: 'transition', toStatus: 'dismissed', claimId: claim.id }));
-    expect(logged.every((e: { actor: { person: { name: string } } }) => e.actor.person.name === 'Eda Editor')).toBe(true);
+    expect(logged).toContainEqual(
+      expect.objectContaining({ action: 'transition', toStatus: 'dismissed', claimId: claim.id }),
+    );
+    expect(logged.every((e: { actor: { person: { name: string } } }) => e.actor.person.name === 'Eda Editor')).toBe(
+      true,
+    );
 
     await page().goto('/ui/admin/keys');
     const keyRow = row('data-key', 'Eda’s newsroom script');
@@ -158,22 +208,45 @@ describe('the admin console in a real browser', () => {
     await page().getByRole('button', { name: 'Register integrator' }).click();
     const integratorKey = await shownSecret('API key');
     expect(await shownSecret('Webhook secret')).toMatch(/^whsec_/);
-    const integrator = (await api('/admin/integrators')).body.items.find((i: { name: string }) => i.name === 'Daily Planet CMS');
+    const integrator = (await api('/admin/integrators')).body.items.find(
+      (i: { name: string }) => i.name === 'Daily Planet CMS',
+    );
 
     await page().goto('/ui/admin/integrators');
     await page().locator(`#integrator-${integrator.id}`).getByRole('button', { name: 'Rotate webhook secret' }).click();
     const webhookSecret = await shownSecret('Webhook secret');
-    const body = JSON.stringify({ title: 'Signed with the rotated secret', body: newsBody(2), externalId: 'rotated-1' });
+    const body = JSON.stringify({
+      title: 'Signed with the rotated secret',
+      body: newsBody(2),
+      externalId: 'rotated-1',
+    });
     const at = new Date();
-    const webhook = await t.http().post(`/webhooks/articles?integrator=${integrator.id}`)
-      .set({ 'content-type': 'application/json', 'webhook-id': 'msg_rotated', 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': new Webhook(webhookSecret).sign('msg_rotated', at, body) })
+    const webhook = await t
+      .http()
+      .post(`/webhooks/articles?integrator=${integrator.id}`)
+      .set({
+        'content-type': 'application/json',
+        'webhook-id': 'msg_rotated',
+        'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+        'webhook-signature': new Webhook(webhookSecret).sign('msg_rotated', at, body),
+      })
       .send(body);
     expect(webhook.status).toBe(202);
 
     // The receiver does not know the endpoint's secret yet: it refuses the first deliveries (401), which stay pending.
     const url = await receiver.start();
-    const endpoint = (await t.http().post('/integrations/endpoints').set('Authorization', `Bearer ${integratorKey}`).send({ url, events: ['article.extracted'] })).body;
-    const posted = await t.http().post('/articles').set('Authorization', `Bearer ${integratorKey}`).send({ title: 'For the callback', body: newsBody(3) });
+    const endpoint = (
+      await t
+        .http()
+        .post('/integrations/endpoints')
+        .set('Authorization', `Bearer ${integratorKey}`)
+        .send({ url, events: ['article.extracted'] })
+    ).body;
+    const posted = await t
+      .http()
+      .post('/articles')
+      .set('Authorization', `Bearer ${integratorKey}`)
+      .send({ title: 'For the callback', body: newsBody(3) });
     expect(posted.status).toBe(202);
     const refused = await waitFor(async () => {
       const items = (await api(`/integrations/endpoints/${endpoint.id}/deliveries`)).body.items;
@@ -187,7 +260,10 @@ describe('the admin console in a real browser', () => {
     receiver.secret = await shownSecret('Signing secret');
     await page().getByRole('link', { name: 'Back to the endpoint' }).click();
     await row('data-delivery', refused.id).getByRole('button', { name: 'Redeliver' }).click();
-    await waitFor(async () => receiver.received.some((r) => r.webhookId === refused.id && r.verified && r.answered === 204), 'the redelivery, signed with the new secret');
+    await waitFor(
+      async () => receiver.received.some((r) => r.webhookId === refused.id && r.verified && r.answered === 204),
+      'the redelivery, signed with the new secret',
+    );
     const delivered = await waitFor(async () => {
       const items = (await api(`/integrations/endpoints/${endpoint.id}/deliveries`)).body.items;
       return items.find((d: { id: string; status: string }) => d.id === refused.id && d.status === 'delivered');
@@ -198,33 +274,54 @@ describe('the admin console in a real browser', () => {
   });
 
   it('adds a callback endpoint for an integrator from its panel, and disables it', async () => {
-    const integrator = (await api('/admin/integrators')).body.items.find((i: { name: string }) => i.name === 'Daily Planet CMS');
+    const integrator = (await api('/admin/integrators')).body.items.find(
+      (i: { name: string }) => i.name === 'Daily Planet CMS',
+    );
     await page().goto('/ui/admin/integrators');
     const form = page().getByRole('form', { name: 'Add a callback endpoint for Daily Planet CMS' });
     await form.getByLabel('Callback URL').fill('http://127.0.0.1:9/planet-callbacks');
     await form.getByLabel('article.extracted').uncheck();
     await form.getByRole('button', { name: 'Add endpoint' }).click();
     expect(await shownSecret('Signing secret')).toMatch(/^whsec_/);
-    const added = (await api('/integrations/endpoints')).body.items.find((e: { url: string }) => e.url === 'http://127.0.0.1:9/planet-callbacks');
-    expect(added).toMatchObject({ ownerId: integrator.id, events: ['claim.status_changed', 'article.reviewed'], disabledAt: null });
+    const added = (await api('/integrations/endpoints')).body.items.find(
+      (e: { url: string }) => e.url === 'http://127.0.0.1:9/planet-callbacks',
+    );
+    expect(added).toMatchObject({
+      ownerId: integrator.id,
+      events: ['claim.status_changed', 'article.reviewed'],
+      disabledAt: null,
+    });
 
     await page().getByRole('link', { name: 'To the endpoint' }).click();
     await page().getByRole('button', { name: 'Disable' }).click();
     await page().getByText('disabled: disabled by its owner').waitFor();
-    expect((await api('/integrations/endpoints')).body.items.find((e: { id: string }) => e.id === added.id).disabledAt).not.toBeNull();
+    expect(
+      (await api('/integrations/endpoints')).body.items.find((e: { id: string }) => e.id === added.id).disabledAt,
+    ).not.toBeNull();
 
     // No event ticked: the form is answered with the API's rule, and nothing is added.
     await page().goto('/ui/admin/integrators');
     await form.getByLabel('Callback URL').fill('http://127.0.0.1:9/no-events');
-    for (const event of ['article.extracted', 'claim.status_changed', 'article.reviewed']) await form.getByLabel(event).uncheck();
-    const [answer] = await Promise.all([page().waitForResponse((r) => r.url().endsWith(`/ui/admin/integrators/${integrator.id}/endpoints`)), form.getByRole('button', { name: 'Add endpoint' }).click()]);
+    for (const event of ['article.extracted', 'claim.status_changed', 'article.reviewed'])
+      await form.getByLabel(event).uncheck();
+    const [answer] = await Promise.all([
+      page().waitForResponse((r) => r.url().endsWith(`/ui/admin/integrators/${integrator.id}/endpoints`)),
+      form.getByRole('button', { name: 'Add endpoint' }).click(),
+    ]);
     expect(answer.status()).toBe(400);
-    await page().getByRole('listitem').filter({ hasText: /^events: / }).waitFor();
-    expect((await api('/integrations/endpoints')).body.items.some((e: { url: string }) => e.url.endsWith('/no-events'))).toBe(false);
+    await page()
+      .getByRole('listitem')
+      .filter({ hasText: /^events: / })
+      .waitFor();
+    expect(
+      (await api('/integrations/endpoints')).body.items.some((e: { url: string }) => e.url.endsWith('/no-events')),
+    ).toBe(false);
   });
 
   it('pauses and resumes a queue', async () => {
-    const paused = async () => (await api('/admin/queues')).body.items.find((q: { name: string }) => q.name === 'article-extraction').paused as boolean;
+    const paused = async () =>
+      (await api('/admin/queues')).body.items.find((q: { name: string }) => q.name === 'article-extraction')
+        .paused as boolean;
     await page().goto('/ui/admin/queues');
     await page().getByRole('button', { name: 'Pause article-extraction' }).click();
     await page().getByRole('button', { name: 'Resume article-extraction' }).waitFor();
@@ -233,7 +330,11 @@ describe('the admin console in a real browser', () => {
     await page().getByRole('button', { name: 'Resume article-extraction' }).click();
     await page().getByRole('button', { name: 'Pause article-extraction' }).waitFor();
     expect(await paused()).toBe(false);
-    expect(await page().getByRole('link', { name: /queue dashboard/ }).getAttribute('href')).toBe('/admin/queues/ui');
+    expect(
+      await page()
+        .getByRole('link', { name: /queue dashboard/ })
+        .getAttribute('href'),
+    ).toBe('/admin/queues/ui');
   });
 
   it('filters the Audit log by person, claim and since, each entry linking to what it touched', async () => {
@@ -248,14 +349,38 @@ describe('the admin console in a real browser', () => {
     expect(fromApi.length).toBeGreaterThanOrEqual(5);
     expect(await rows.count()).toBe(fromApi.length);
     const actions = await rows.locator('strong').allTextContents();
-    expect(actions).toEqual(expect.arrayContaining(['user.created', 'user.updated', 'user.two_factor_reset', 'reviewer.created', 'reviewer.updated', 'key.created', 'key.revoked']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'user.created',
+        'user.updated',
+        'user.two_factor_reset',
+        'reviewer.created',
+        'reviewer.updated',
+        'key.created',
+        'key.revoked',
+      ]),
+    );
     for (const who of await rows.locator('td:nth-child(2)').allTextContents()) expect(who).toContain('Adi Admin');
-    expect(await page().getByRole('link', { name: 'reviewer Rita Reviewer' }).first().getAttribute('href')).toMatch(/^\/ui\/admin\/reviewers\/[0-9a-f-]{36}$/);
+    expect(await page().getByRole('link', { name: 'reviewer Rita Reviewer' }).first().getAttribute('href')).toMatch(
+      /^\/ui\/admin\/reviewers\/[0-9a-f-]{36}$/,
+    );
     // Integrators by name and endpoints by URL (the endpoint test before this one added and disabled it).
-    const endpointRows = rows.filter({ has: page().getByRole('link', { name: 'endpoint http://127.0.0.1:9/planet-callbacks' }) });
+    const endpointRows = rows.filter({
+      has: page().getByRole('link', { name: 'endpoint http://127.0.0.1:9/planet-callbacks' }),
+    });
     expect(await endpointRows.locator('strong').allTextContents()).toEqual(['endpoint.created', 'endpoint.disabled']);
-    expect(await endpointRows.first().getByRole('link', { name: /^endpoint / }).getAttribute('href')).toMatch(/^\/ui\/admin\/endpoints\/[0-9a-f-]{36}$/);
-    expect(await rows.filter({ hasText: 'integrator.created' }).getByRole('link', { name: 'integrator Daily Planet CMS' }).count()).toBe(1);
+    expect(
+      await endpointRows
+        .first()
+        .getByRole('link', { name: /^endpoint / })
+        .getAttribute('href'),
+    ).toMatch(/^\/ui\/admin\/endpoints\/[0-9a-f-]{36}$/);
+    expect(
+      await rows
+        .filter({ hasText: 'integrator.created' })
+        .getByRole('link', { name: 'integrator Daily Planet CMS' })
+        .count(),
+    ).toBe(1);
     await browser.screenshot('admin-audit-by-person');
 
     await page().goto('/ui/admin/audit');
@@ -267,7 +392,9 @@ describe('the admin console in a real browser', () => {
     const dismissal = claimRows.filter({ hasText: 'dismissed' }).last();
     expect(await dismissal.textContent()).toContain('Eda Editor');
     await dismissal.getByRole('link', { name: /a claim in/ }).click();
-    await page().waitForURL((u) => u.pathname === `/ui/articles/${movedClaim.articleId}` && u.searchParams.get('claim') === movedClaim.id);
+    await page().waitForURL(
+      (u) => u.pathname === `/ui/articles/${movedClaim.articleId}` && u.searchParams.get('claim') === movedClaim.id,
+    );
 
     const bad = await page().goto('/ui/admin/audit?claim=not-a-claim');
     expect(bad!.status()).toBe(400);

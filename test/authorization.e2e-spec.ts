@@ -77,10 +77,21 @@ describe('authorization: every route × every role', () => {
   beforeAll(async () => {
     t = await startTestService(7, { worker: false });
     const reviewer = await t.createReviewer();
-    const integrator = await t.http().post('/admin/integrators').set('Authorization', `Bearer ${t.adminKey}`).send({ name: 'walker' });
-    Object.assign(keys, { admin: t.adminKey, editor: await t.createKey('editor'), reviewer: reviewer.key, integrator: integrator.body.apiKey });
+    const integrator = await t
+      .http()
+      .post('/admin/integrators')
+      .set('Authorization', `Bearer ${t.adminKey}`)
+      .send({ name: 'walker' });
+    Object.assign(keys, {
+      admin: t.adminKey,
+      editor: await t.createKey('editor'),
+      reviewer: reviewer.key,
+      integrator: integrator.body.apiKey,
+    });
 
-    const document = (await t.http().get('/docs-json')).body as { paths: Record<string, Record<string, { 'x-roles'?: Role[] }>> };
+    const document = (await t.http().get('/docs-json')).body as {
+      paths: Record<string, Record<string, { 'x-roles'?: Role[] }>>;
+    };
     routes = Object.entries(document.paths).flatMap(([path, operations]) =>
       Object.entries(operations).map(([method, operation]) => ({
         method: method.toUpperCase(),
@@ -101,7 +112,11 @@ describe('authorization: every route × every role', () => {
   it('documents the same roles as it enforces', () => {
     for (const route of routes) {
       const expected = EXPECTED[route.key];
-      if (Array.isArray(expected)) expect({ route: route.key, roles: [...(route.documentedRoles ?? [])].sort() }).toEqual({ route: route.key, roles: [...expected].sort() });
+      if (Array.isArray(expected))
+        expect({ route: route.key, roles: [...(route.documentedRoles ?? [])].sort() }).toEqual({
+          route: route.key,
+          roles: [...expected].sort(),
+        });
     }
   });
 
@@ -127,7 +142,8 @@ describe('authorization: every route × every role', () => {
         if (access === 'public') expectStatus(role, status, (s) => s === 200, '200');
         // signed webhooks take no API key: a key without a signature is still unauthenticated
         else if (access === 'signature') expectStatus(role, status, (s) => s === 401, '401');
-        else if (access.includes(role)) expectStatus(role, status, (s) => s !== 401 && s !== 403 && s < 500, 'neither 401, 403 nor 5xx');
+        else if (access.includes(role))
+          expectStatus(role, status, (s) => s !== 401 && s !== 403 && s < 500, 'neither 401, 403 nor 5xx');
         else expectStatus(role, status, (s) => s === 403, '403');
       }
     }
@@ -141,7 +157,9 @@ describe('authorization: every route × every role', () => {
     const wrongSecret = `${key.slice(0, -4)}AAAA`;
     expect((await t.http().get('/articles').set('Authorization', `Bearer ${wrongSecret}`)).status).toBe(401);
     const { rows } = await t.db.query(`SELECT id FROM api_keys WHERE prefix = $1`, [prefix]);
-    expect((await t.http().delete(`/admin/keys/${rows[0].id}`).set('Authorization', `Bearer ${t.adminKey}`)).status).toBe(204);
+    expect(
+      (await t.http().delete(`/admin/keys/${rows[0].id}`).set('Authorization', `Bearer ${t.adminKey}`)).status,
+    ).toBe(204);
     expect((await t.http().get('/articles').set('Authorization', `Bearer ${key}`)).status).toBe(401);
   });
 });
@@ -157,10 +175,15 @@ describe('rate limits per key', () => {
   it('answers 429 rate_limited past the limit, to that key only, and never to health checks', async () => {
     const [busy, calm] = [await t.createKey('editor'), await t.createKey('editor')];
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await t.http().get('/articles').set('Authorization', `Bearer ${busy}`)).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push((await t.http().get('/articles').set('Authorization', `Bearer ${busy}`)).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
     const limited = await t.http().get('/articles').set('Authorization', `Bearer ${busy}`);
-    expect(limited.body).toEqual({ statusCode: 429, code: 'rate_limited', message: expect.stringContaining('5 requests a minute') });
+    expect(limited.body).toEqual({
+      statusCode: 429,
+      code: 'rate_limited',
+      message: expect.stringContaining('5 requests a minute'),
+    });
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect((await t.http().get('/articles').set('Authorization', `Bearer ${calm}`)).status).toBe(200);
     for (let i = 0; i < 8; i++) expect((await t.http().get('/health')).status).toBe(200);

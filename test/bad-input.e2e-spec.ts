@@ -30,14 +30,23 @@ describe('bad input: a clear error, nothing written', () => {
   });
 
   it('refuses malformed JSON with 400', async () => {
-    const response = await t.http().post('/articles').set(auth()).set('Content-Type', 'application/json').send('{"title": "T", "body": ');
+    const response = await t
+      .http()
+      .post('/articles')
+      .set(auth())
+      .set('Content-Type', 'application/json')
+      .send('{"title": "T", "body": ');
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('validation_failed');
     expect(await articleCount()).toBe(0);
   });
 
   it('refuses a request over 1 MiB with 413 payload_too_large', async () => {
-    const response = await t.http().post('/articles').set(auth()).send({ title: 'Huge', body: 'word '.repeat(220_000) });
+    const response = await t
+      .http()
+      .post('/articles')
+      .set(auth())
+      .send({ title: 'Huge', body: 'word '.repeat(220_000) });
     expect(response.status).toBe(413);
     expect(response.body.code).toBe('payload_too_large');
     expect(await articleCount()).toBe(0);
@@ -48,13 +57,21 @@ describe('bad input: a clear error, nothing written', () => {
     ['GET', () => '/articles/not-a-uuid', undefined],
     ['GET', () => `/claims/${randomUUID()}`, undefined],
     ['GET', () => `/claims/${randomUUID()}/events`, undefined],
-    ['POST', () => `/claims/${randomUUID()}/transitions`, { to: 'sourced', expectedVersion: 1, sources: [{ url: 'https://example.org' }] }],
+    [
+      'POST',
+      () => `/claims/${randomUUID()}/transitions`,
+      { to: 'sourced', expectedVersion: 1, sources: [{ url: 'https://example.org' }] },
+    ],
     ['POST', () => `/claims/${randomUUID()}/notes`, { note: 'n' }],
     ['PATCH', () => `/admin/reviewers/${randomUUID()}`, { name: 'n' }],
     ['DELETE', () => `/admin/keys/${randomUUID()}`, undefined],
     ['POST', () => `/admin/claims/${randomUUID()}/unassign`, undefined],
   ])('answers %s %s of an unknown id with 404 not_found', async (method, path, body) => {
-    const response = await t.http()[method.toLowerCase() as 'get'](path()).set('Authorization', `Bearer ${t.adminKey}`).send(body);
+    const response = await t
+      .http()
+      [method.toLowerCase() as 'get'](path())
+      .set('Authorization', `Bearer ${t.adminKey}`)
+      .send(body);
     expect(response.status).toBe(404);
     expect(response.body.code).toBe('not_found');
   });
@@ -67,7 +84,9 @@ describe('bad input: a clear error, nothing written', () => {
 
   it('answers a reviewer with a duplicate email with 409', async () => {
     const body = { name: 'Dup', email: 'dup@example.org' };
-    expect((await t.http().post('/admin/reviewers').set('Authorization', `Bearer ${t.adminKey}`).send(body)).status).toBe(201);
+    expect(
+      (await t.http().post('/admin/reviewers').set('Authorization', `Bearer ${t.adminKey}`).send(body)).status,
+    ).toBe(201);
     const again = await t.http().post('/admin/reviewers').set('Authorization', `Bearer ${t.adminKey}`).send(body);
     expect(again.status).toBe(409);
   });

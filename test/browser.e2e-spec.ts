@@ -54,12 +54,24 @@ describe('the pages in a real browser (Debian Chromium via playwright-core)', ()
     t = await startTestService(11);
     editorKey = await t.createKey('editor');
     reviewer = await t.createReviewer({ name: 'Ada Reviewer', capacity: 100 });
-    const posted = await t.http().post('/articles').set('Authorization', `Bearer ${editorKey}`).send({ title: DEMO_TITLE, body: DEMO_ARTICLE, url: 'https://www.antiwar.com/' });
+    const posted = await t
+      .http()
+      .post('/articles')
+      .set('Authorization', `Bearer ${editorKey}`)
+      .send({ title: DEMO_TITLE, body: DEMO_ARTICLE, url: 'https://www.antiwar.com/' });
     articleId = posted.body.id;
-    const article = await waitFor(async () => {
-      const body = (await api(`/articles/${articleId}`)).body;
-      return body.status === 'ready' && body.claims.length > 0 && body.claims.every((c: Claim) => c.assigneeId === reviewer.id) ? body : null;
-    }, 'extraction and assignment of the demo article', 30_000);
+    const article = await waitFor(
+      async () => {
+        const body = (await api(`/articles/${articleId}`)).body;
+        return body.status === 'ready' &&
+          body.claims.length > 0 &&
+          body.claims.every((c: Claim) => c.assigneeId === reviewer.id)
+          ? body
+          : null;
+      },
+      'extraction and assignment of the demo article',
+      30_000,
+    );
     claims = article.claims;
     people = {
       editor: await t.createPerson('editor', { name: 'Eda Editor' }),
@@ -81,7 +93,9 @@ describe('the pages in a real browser (Debian Chromium via playwright-core)', ()
 
     const marks = page.locator('.article-text [data-claim-id]:not([data-status="candidate"])');
     expect(await marks.count()).toBe(claims.length);
-    expect(new Set(await marks.evaluateAll((els) => els.map((el) => el.getAttribute('data-status'))))).toEqual(new Set(['unverified']));
+    expect(new Set(await marks.evaluateAll((els) => els.map((el) => el.getAttribute('data-status'))))).toEqual(
+      new Set(['unverified']),
+    );
     expect((await claimOnPage(claims[0].id)).background).toBe(BACKGROUND.unverified);
     expect(await text(page.getByTestId('verdict-percent'))).toBe('0%');
     expect(await text(page.locator('.legend [data-count="unverified"]').first())).toBe(String(claims.length));
@@ -127,7 +141,11 @@ describe('the pages in a real browser (Debian Chromium via playwright-core)', ()
     await page.goto(`/ui/review?claim=${target.id}`);
     expect(await page.locator('#claim-actions').getAttribute('data-version')).toBe(String(target.version));
 
-    const moved = await t.http().post(`/claims/${target.id}/transitions`).set('Authorization', `Bearer ${editorKey}`).send({ to: 'dismissed', expectedVersion: target.version, note: 'An opinion' });
+    const moved = await t
+      .http()
+      .post(`/claims/${target.id}/transitions`)
+      .set('Authorization', `Bearer ${editorKey}`)
+      .send({ to: 'dismissed', expectedVersion: target.version, note: 'An opinion' });
     expect(moved.status).toBe(200);
 
     const form = page.locator('form[data-move="sourced"]');
@@ -163,7 +181,9 @@ describe('the pages in a real browser (Debian Chromium via playwright-core)', ()
 
   it('shows candidates faintly and lets the editor promote one to a claim in review', async () => {
     const page = browser.page;
-    const candidates = (await api(`/articles/${articleId}/claims?tier=candidate`)).body.items as (Claim & { text: string })[];
+    const candidates = (await api(`/articles/${articleId}/claims?tier=candidate`)).body.items as (Claim & {
+      text: string;
+    })[];
     const candidate = candidates.find((c) => c.text.startsWith('At the time, Russia’s main demand'))!;
     await signIn(people.editor, `/ui/articles/${articleId}`);
     expect(await claimOnPage(candidate.id)).toEqual({ status: 'candidate', background: 'rgba(0, 0, 0, 0)' });
@@ -175,7 +195,9 @@ describe('the pages in a real browser (Debian Chromium via playwright-core)', ()
     await page.locator(`[data-promote="${candidate.id}"]`).click();
     await page.waitForURL(new RegExp(`claim=${candidate.id}`));
     expect(await text(page.locator('.claim-detail h2'))).toBe('Claim Unverified');
-    expect(await text(page.locator('.claim-detail .timeline'))).toContain('Eda Editor (editor) moved it Candidate → Unverified');
+    expect(await text(page.locator('.claim-detail .timeline'))).toContain(
+      'Eda Editor (editor) moved it Candidate → Unverified',
+    );
     expect(await claimOnPage(candidate.id)).toEqual({ status: 'unverified', background: BACKGROUND.unverified });
     expect(await page.locator('.candidate-list li').count()).toBe(candidates.length - 1);
     expect((await api(`/claims/${candidate.id}`)).body.status).toBe('unverified');

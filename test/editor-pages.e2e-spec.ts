@@ -58,7 +58,8 @@ describe('an editor works the desk from the article pages (Chromium, strict CSP)
     return response.body;
   };
   const claimOf = (id: string): Promise<Claim> => api(`/claims/${id}`);
-  const text = async (selector: string) => ((await browser.page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+  const text = async (selector: string) =>
+    ((await browser.page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
   /** Every response the page navigates to while `act` runs, to see the status of a refused form. */
   async function documentStatus(act: () => Promise<unknown>): Promise<number> {
@@ -110,11 +111,25 @@ describe('an editor works the desk from the article pages (Chromium, strict CSP)
     articleId = new URL(page.url()).pathname.split('/').pop()!;
     expect(await text('#notice')).toContain('The article was posted');
 
-    const posted = await waitFor(async () => {
-      const article = await api(`/articles/${articleId}`);
-      return article.status === 'ready' && article.claims.length > 0 && article.claims.every((c: Claim) => c.assigneeId === ada.id) ? article : null;
-    }, 'extraction and assignment of the posted article', 30_000);
-    expect({ title: posted.title, url: posted.url, language: posted.language, topics: posted.topics, revision: posted.revision }).toEqual({
+    const posted = await waitFor(
+      async () => {
+        const article = await api(`/articles/${articleId}`);
+        return article.status === 'ready' &&
+          article.claims.length > 0 &&
+          article.claims.every((c: Claim) => c.assigneeId === ada.id)
+          ? article
+          : null;
+      },
+      'extraction and assignment of the posted article',
+      30_000,
+    );
+    expect({
+      title: posted.title,
+      url: posted.url,
+      language: posted.language,
+      topics: posted.topics,
+      revision: posted.revision,
+    }).toEqual({
       title: DEMO_TITLE,
       url: 'https://www.antiwar.com/',
       language: 'en',
@@ -125,7 +140,9 @@ describe('an editor works the desk from the article pages (Chromium, strict CSP)
     body = posted.body;
     claims = posted.claims;
     await page.reload();
-    expect(await page.locator('.article-text [data-claim-id]:not([data-status="candidate"])').count()).toBe(claims.length);
+    expect(await page.locator('.article-text [data-claim-id]:not([data-status="candidate"])').count()).toBe(
+      claims.length,
+    );
     await browser.screenshot('editor-2-posted-article');
     await page.goto('/ui/articles');
     expect(await text(`tr[data-article-id="${articleId}"]`)).toContain('Eda Editor');
@@ -154,7 +171,11 @@ describe('an editor works the desk from the article pages (Chromium, strict CSP)
       getSelection().removeAllRanges();
       getSelection().addRange(range);
     })()`);
-    await waitFor(async () => !(await button.isDisabled()), 'the Add as claim button to be enabled by the selection', 5_000);
+    await waitFor(
+      async () => !(await button.isDisabled()),
+      'the Add as claim button to be enabled by the selection',
+      5_000,
+    );
     expect(await page.getByLabel('Passage', { exact: true }).inputValue()).toBe(wanted);
     await browser.screenshot('editor-3-passage-selected');
     await button.click();
@@ -162,7 +183,12 @@ describe('an editor works the desk from the article pages (Chromium, strict CSP)
     const claimId = new URL(page.url()).searchParams.get('claim')!;
 
     const added = await claimOf(claimId);
-    expect({ start: added.start, end: added.end, text: added.text, status: added.status }).toEqual({ start: gap.start, end: gap.end, text: wanted, status: 'unverified' });
+    expect({ start: added.start, end: added.end, text: added.text, status: added.status }).toEqual({
+      start: gap.start,
+      end: gap.end,
+      text: wanted,
+      status: 'unverified',
+    });
     expect(['quantity', 'causal', 'prediction', 'rule', 'attribution', 'experience', 'other']).toContain(added.type);
     expect(added.checkworthiness).toBeGreaterThanOrEqual(0);
     const mark = page.locator(`.article-text [data-claim-id="${claimId}"]`);
@@ -225,9 +251,14 @@ describe('an editor works the desk from the article pages (Chromium, strict CSP)
     await page.getByLabel('Note', { exact: true }).fill('A description of the talks, not a checkable claim.');
     await page.getByRole('button', { name: 'Dismiss', exact: true }).click();
     await page.waitForURL(/notice=moved/);
-    expect(await page.locator(`.article-text [data-claim-id="${target.id}"]`).getAttribute('data-status')).toBe('dismissed');
+    expect(await page.locator(`.article-text [data-claim-id="${target.id}"]`).getAttribute('data-status')).toBe(
+      'dismissed',
+    );
     const dismissed = await claimOf(target.id);
-    expect({ status: dismissed.status, assigneeId: dismissed.assigneeId }).toEqual({ status: 'dismissed', assigneeId: null });
+    expect({ status: dismissed.status, assigneeId: dismissed.assigneeId }).toEqual({
+      status: 'dismissed',
+      assigneeId: null,
+    });
     await browser.screenshot('editor-7-claim-dismissed');
 
     expect(await page.getByRole('button', { name: 'Dismiss', exact: true }).count()).toBe(0);
@@ -235,7 +266,12 @@ describe('an editor works the desk from the article pages (Chromium, strict CSP)
     await page.getByRole('button', { name: 'Reopen', exact: true }).click();
     await page.waitForURL(/notice=moved/);
     expect((await claimOf(target.id)).status).toBe('unverified');
-    const events = (await api(`/claims/${target.id}/events`)).items as { type: string; toStatus: string | null; note: string | null; actorUserId: string | null }[];
+    const events = (await api(`/claims/${target.id}/events`)).items as {
+      type: string;
+      toStatus: string | null;
+      note: string | null;
+      actorUserId: string | null;
+    }[];
     expect(events.filter((e) => e.type === 'transition').map((e) => [e.toStatus, e.note, e.actorUserId])).toEqual([
       ['dismissed', 'A description of the talks, not a checkable claim.', people.editor.id],
       ['unverified', 'It names a figure after all; check it.', people.editor.id],
@@ -258,7 +294,11 @@ describe('an editor works the desk from the article pages (Chromium, strict CSP)
     await page.waitForURL(/notice=unassigned/);
     // Back in the pool, the queue may hand it to Ada straight away; it is no longer Bo's.
     expect((await claimOf(target.id)).assigneeId).not.toBe(bo.id);
-    const events = (await api(`/claims/${target.id}/events`)).items as { type: string; reviewerId: string | null; actorUserId: string | null }[];
+    const events = (await api(`/claims/${target.id}/events`)).items as {
+      type: string;
+      reviewerId: string | null;
+      actorUserId: string | null;
+    }[];
     expect(events.filter((e) => e.actorUserId === people.editor.id).map((e) => [e.type, e.reviewerId])).toEqual([
       ['unassigned', ada.id],
       ['assigned', bo.id],
@@ -271,7 +311,11 @@ describe('an editor works the desk from the article pages (Chromium, strict CSP)
     const page = browser.page;
     const target = claims[2];
     await openClaim(target.id);
-    const moved = await t.http().post(`/claims/${target.id}/transitions`).set('Authorization', `Bearer ${editorKey}`).send({ to: 'disputed', expectedVersion: target.version, note: 'Contradicted' });
+    const moved = await t
+      .http()
+      .post(`/claims/${target.id}/transitions`)
+      .set('Authorization', `Bearer ${editorKey}`)
+      .send({ to: 'disputed', expectedVersion: target.version, note: 'Contradicted' });
     expect(moved.status).toBe(200);
     await page.getByLabel('Note', { exact: true }).fill('Not a claim');
     const status = await documentStatus(() => page.getByRole('button', { name: 'Dismiss', exact: true }).click());
@@ -295,10 +339,14 @@ describe('an editor works the desk from the article pages (Chromium, strict CSP)
     await page.getByRole('button', { name: 'Post revision', exact: true }).click();
     await page.waitForURL(new RegExp(`/ui/articles/${articleId}\\?notice=revised$`));
 
-    const revised = await waitFor(async () => {
-      const article = await api(`/articles/${articleId}`);
-      return article.revision === 2 && article.status === 'ready' ? article : null;
-    }, 'the revision to be extracted', 30_000);
+    const revised = await waitFor(
+      async () => {
+        const article = await api(`/articles/${articleId}`);
+        return article.revision === 2 && article.status === 'ready' ? article : null;
+      },
+      'the revision to be extracted',
+      30_000,
+    );
     expect(revised.body).toBe(`${body}\n\n${added}`);
     const ids = new Set((revised.claims as Claim[]).map((c) => c.id));
     expect(claims.every((c) => ids.has(c.id))).toBe(true);

@@ -53,8 +53,14 @@ describe('fact-checks: archive, search and matches', () => {
   let claims: Claim[];
 
   const auth = (key: string) => ({ Authorization: `Bearer ${key}` });
-  const importBody = (body: unknown) => t.http().post('/fact-checks/import').set(auth(editor)).send(body as object);
-  const matchesOf = async (claimId: string): Promise<Match[]> => (await t.http().get(`/claims/${claimId}/matches`).set(auth(editor))).body.items;
+  const importBody = (body: unknown) =>
+    t
+      .http()
+      .post('/fact-checks/import')
+      .set(auth(editor))
+      .send(body as object);
+  const matchesOf = async (claimId: string): Promise<Match[]> =>
+    (await t.http().get(`/claims/${claimId}/matches`).set(auth(editor))).body.items;
   const postArticle = async (title: string, body: string): Promise<Claim[]> => {
     const posted = await t.http().post('/articles').set(auth(editor)).send({ title, body, minCheckworthiness: 0 });
     expect(posted.status).toBe(202);
@@ -76,7 +82,15 @@ describe('fact-checks: archive, search and matches', () => {
   afterAll(() => t.close());
 
   it('imports ClaimReview, reporting each bad item by its index while the good ones land', async () => {
-    const response = await importBody({ items: [ARCHIVE[0], { url: 'https://checks.example.org/no-claim' }, ARCHIVE[1], { claimReviewed: 'no url' }, 'text'] });
+    const response = await importBody({
+      items: [
+        ARCHIVE[0],
+        { url: 'https://checks.example.org/no-claim' },
+        ARCHIVE[1],
+        { claimReviewed: 'no url' },
+        'text',
+      ],
+    });
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
       imported: 2,
@@ -92,8 +106,13 @@ describe('fact-checks: archive, search and matches', () => {
     expect(single.body).toMatchObject({ imported: 1, updated: 0, skipped: 0, errors: [] });
     const array = await importBody([ARCHIVE[3]]);
     expect(array.body).toMatchObject({ imported: 1, errors: [] });
-    const { rows } = await t.db.query(`SELECT rating, author, claimant, headline, language FROM fact_checks WHERE url = $1`, [ARCHIVE[0].url]);
-    expect(rows).toEqual([{ rating: 'False', author: 'Example Checks', claimant: 'A Senator', headline: 'Fact check 1', language: 'en' }]);
+    const { rows } = await t.db.query(
+      `SELECT rating, author, claimant, headline, language FROM fact_checks WHERE url = $1`,
+      [ARCHIVE[0].url],
+    );
+    expect(rows).toEqual([
+      { rating: 'False', author: 'Example Checks', claimant: 'A Senator', headline: 'Fact check 1', language: 'en' },
+    ]);
   });
 
   it('identifies fact-checks by url: the same item is skipped, a changed one updated', async () => {
@@ -101,7 +120,10 @@ describe('fact-checks: archive, search and matches', () => {
     expect(again.body).toEqual({ imported: 0, updated: 0, skipped: 4, errors: [] });
     const changed = await importBody([{ ...ARCHIVE[2], reviewRating: { name: 'Fake' } }]);
     expect(changed.body).toEqual({ imported: 0, updated: 1, skipped: 0, errors: [] });
-    const { rows } = await t.db.query(`SELECT count(*)::int AS n, max(rating) AS rating FROM fact_checks WHERE url = $1`, [ARCHIVE[2].url]);
+    const { rows } = await t.db.query(
+      `SELECT count(*)::int AS n, max(rating) AS rating FROM fact_checks WHERE url = $1`,
+      [ARCHIVE[2].url],
+    );
     expect(rows[0]).toEqual({ n: 1, rating: 'Fake' });
     const stats = await t.db.query(`SELECT doc_count::int AS n FROM fact_check_stats`);
     expect(stats.rows[0].n).toBe(4);
@@ -116,9 +138,14 @@ describe('fact-checks: archive, search and matches', () => {
     const wrong = await importBody({ items: 'none' });
     expect(wrong.status).toBe(400);
     expect(wrong.body.code).toBe('validation_failed');
-    const tooMany = await importBody(Array.from({ length: 1001 }, (_, i) => ({ url: `https://checks.example.org/x/${i}`, claimReviewed: 'x' })));
+    const tooMany = await importBody(
+      Array.from({ length: 1001 }, (_, i) => ({ url: `https://checks.example.org/x/${i}`, claimReviewed: 'x' })),
+    );
     expect(tooMany.status).toBe(400);
-    expect(tooMany.body).toMatchObject({ code: 'validation_failed', details: { items: [expect.stringContaining('1000')] } });
+    expect(tooMany.body).toMatchObject({
+      code: 'validation_failed',
+      details: { items: [expect.stringContaining('1000')] },
+    });
   });
 
   it('searches the archive, best first, from tweet-like text', async () => {
@@ -128,31 +155,56 @@ describe('fact-checks: archive, search and matches', () => {
       .query({ q: 'WOW the #EiffelTower is moving to Las Vegas?! pic.twitter.com/abc https://t.co/x', limit: 2 })
       .set(auth(editor));
     expect(response.status).toBe(200);
-    expect(response.body.items[0]).toMatchObject({ url: ARCHIVE[2].url, claimReviewed: ARCHIVE[2].claimReviewed, rating: 'Fake', author: 'Example Checks', datePublished: '2024-03-01T00:00:00.000Z' });
+    expect(response.body.items[0]).toMatchObject({
+      url: ARCHIVE[2].url,
+      claimReviewed: ARCHIVE[2].claimReviewed,
+      rating: 'Fake',
+      author: 'Example Checks',
+      datePublished: '2024-03-01T00:00:00.000Z',
+    });
     expect(response.body.items[0].score).toBeGreaterThan(0);
-    for (let i = 1; i < response.body.items.length; i++) expect(response.body.items[i].score).toBeLessThanOrEqual(response.body.items[i - 1].score);
+    for (let i = 1; i < response.body.items.length; i++)
+      expect(response.body.items[i].score).toBeLessThanOrEqual(response.body.items[i - 1].score);
     const missing = await t.http().get('/fact-checks/search').set(auth(editor));
     expect(missing.status).toBe(400);
     expect(missing.body.code).toBe('validation_failed');
   });
 
   it('ranks copies of one claim together, the original first: the earliest published, else the first imported', async () => {
-    const search = async (q: string) => (await t.http().get('/fact-checks/search').query({ q, limit: 5 }).set(auth(editor))).body.items.map((i: { url: string }) => i.url);
+    const search = async (q: string) =>
+      (await t.http().get('/fact-checks/search').query({ q, limit: 5 }).set(auth(editor))).body.items.map(
+        (i: { url: string }) => i.url,
+      );
     // Copies score alike, and equal scores otherwise go by a hash of the url: each pair is imported against that order.
-    const byHash = (urls: string[]) => [...urls].sort((a, b) => (createHash('md5').update(a).digest('hex') < createHash('md5').update(b).digest('hex') ? -1 : 1));
+    const byHash = (urls: string[]) =>
+      [...urls].sort((a, b) =>
+        createHash('md5').update(a).digest('hex') < createHash('md5').update(b).digest('hex') ? -1 : 1,
+      );
     const copy = (n: number, claim: string, datePublished?: string) => review(n, claim, 'False', { datePublished });
 
     const [undatedHashFirst, undatedHashSecond] = byHash([copy(101, '').url, copy(102, '').url]);
-    const undated = (url: string, quote: string) => ({ ...copy(0, `The ${quote}moon landing${quote} was filmed in a studio in Nevada.`), url });
+    const undated = (url: string, quote: string) => ({
+      ...copy(0, `The ${quote}moon landing${quote} was filmed in a studio in Nevada.`),
+      url,
+    });
     expect((await importBody(undated(undatedHashSecond, '"'))).body.imported).toBe(1);
     expect((await importBody(undated(undatedHashFirst, "'"))).body.imported).toBe(1);
-    expect((await search('moon landing filmed in a studio in Nevada')).slice(0, 2)).toEqual([undatedHashSecond, undatedHashFirst]);
+    expect((await search('moon landing filmed in a studio in Nevada')).slice(0, 2)).toEqual([
+      undatedHashSecond,
+      undatedHashFirst,
+    ]);
 
     const [datedHashFirst, datedHashSecond] = byHash([copy(103, '').url, copy(104, '').url]);
-    const dated = (url: string, quote: string, published: string) => ({ ...copy(0, `Polar bears ${quote}outnumber${quote} people in Norway.`, published), url });
+    const dated = (url: string, quote: string, published: string) => ({
+      ...copy(0, `Polar bears ${quote}outnumber${quote} people in Norway.`, published),
+      url,
+    });
     expect((await importBody(dated(datedHashFirst, '"', '2020-06-01T00:00:00Z'))).body.imported).toBe(1);
     expect((await importBody(dated(datedHashSecond, "'", '2019-01-01T00:00:00Z'))).body.imported).toBe(1);
-    expect((await search('polar bears outnumber people in Norway')).slice(0, 2)).toEqual([datedHashSecond, datedHashFirst]);
+    expect((await search('polar bears outnumber people in Norway')).slice(0, 2)).toEqual([
+      datedHashSecond,
+      datedHashFirst,
+    ]);
   });
 
   it('matches every new claim against the archive in the worker', async () => {
@@ -197,22 +249,38 @@ describe('fact-checks: archive, search and matches', () => {
       const items = await matchesOf(birds.id);
       return items.length > 0 ? items : null;
     }, 'the wind-turbine claim to be matched');
-    const rejected = await t.http().post(`/claims/${birds.id}/matches/${matches[0].id}/reject`).set(auth(editor)).send({});
+    const rejected = await t
+      .http()
+      .post(`/claims/${birds.id}/matches/${matches[0].id}/reject`)
+      .set(auth(editor))
+      .send({});
     expect(rejected.status).toBe(200);
     expect((await matchesOf(birds.id)).map((m) => m.id)).not.toContain(matches[0].id);
-    const again = await t.http().post(`/claims/${birds.id}/matches/${matches[0].id}/confirm`).set(auth(editor)).send({});
+    const again = await t
+      .http()
+      .post(`/claims/${birds.id}/matches/${matches[0].id}/confirm`)
+      .set(auth(editor))
+      .send({});
     expect(again.status).toBe(404);
     expect(again.body.code).toBe('not_found');
   });
 
   it('the desk’s verdict becomes a fact-check, and the same claim in another article is linked and offered it', async () => {
     const bus = claimWith(claims, 'bus lanes');
-    await waitFor(async () => (await t.db.query(`SELECT 1 FROM fact_checks WHERE source_claim_id = $1`, [bus.id])).rowCount === 1, 'the desk’s own fact-check');
-    const { rows } = await t.db.query(`SELECT rating, claim_review FROM fact_checks WHERE source_claim_id = $1`, [bus.id]);
+    await waitFor(
+      async () => (await t.db.query(`SELECT 1 FROM fact_checks WHERE source_claim_id = $1`, [bus.id])).rowCount === 1,
+      'the desk’s own fact-check',
+    );
+    const { rows } = await t.db.query(`SELECT rating, claim_review FROM fact_checks WHERE source_claim_id = $1`, [
+      bus.id,
+    ]);
     expect(rows[0].rating).toBe('Disputed');
     expect(rows[0].claim_review).toMatchObject({ '@type': 'ClaimReview', claimReviewed: bus.text });
 
-    const second = await postArticle('Bus lanes again', `${bus.text} Unemployment in the region fell to 4.1 percent in March 2024.`);
+    const second = await postArticle(
+      'Bus lanes again',
+      `${bus.text} Unemployment in the region fell to 4.1 percent in March 2024.`,
+    );
     const repeat = claimWith(second, 'bus lanes');
     const matches = await waitFor(async () => {
       const items = await matchesOf(repeat.id);
@@ -223,18 +291,29 @@ describe('fact-checks: archive, search and matches', () => {
     // The earlier claim learns of the repeat too.
     expect((await matchesOf(bus.id)).some((m) => m.kind === 'claim' && m.claimId === repeat.id)).toBe(true);
 
-    const confirmed = await t.http().post(`/claims/${repeat.id}/matches/${linked.id}/confirm`).set(auth(editor)).send({});
+    const confirmed = await t
+      .http()
+      .post(`/claims/${repeat.id}/matches/${linked.id}/confirm`)
+      .set(auth(editor))
+      .send({});
     expect(confirmed.status).toBe(200);
     expect(confirmed.body.status).toBe('disputed');
   });
 
   it('re-sends matching that Redis lost: claims never matched are matched by the reconciler', async () => {
-    const own = await postArticle('Rail fares', 'Rail fares rose 9 percent in 2024, the transport ministry said. Ticket sales fell 4 percent in the same year.');
+    const own = await postArticle(
+      'Rail fares',
+      'Rail fares rose 9 percent in 2024, the transport ministry said. Ticket sales fell 4 percent in the same year.',
+    );
     const ids = own.map((c) => c.id);
-    const matched = async () => (await t.db.query(`SELECT count(*)::int AS n FROM claims WHERE id = ANY($1) AND matched_at IS NOT NULL`, [ids])).rows[0].n;
+    const matched = async () =>
+      (await t.db.query(`SELECT count(*)::int AS n FROM claims WHERE id = ANY($1) AND matched_at IS NOT NULL`, [ids]))
+        .rows[0].n;
     await waitFor(async () => (await matched()) === ids.length, 'the claims to be matched');
     // As if their matching job had been flushed from Redis before it ran, a while ago.
-    await t.db.query(`UPDATE claims SET matched_at = NULL, created_at = now() - interval '1 hour' WHERE id = ANY($1)`, [ids]);
+    await t.db.query(`UPDATE claims SET matched_at = NULL, created_at = now() - interval '1 hour' WHERE id = ANY($1)`, [
+      ids,
+    ]);
     await t.redis.flushdb();
 
     await waitFor(async () => (await matched()) === ids.length, 'the reconciler to have them matched again', 30_000);
@@ -245,15 +324,25 @@ describe('fact-checks: archive, search and matches', () => {
     const bus = claimWith(claims, 'bus lanes');
     const other = claimWith(claims, 'Unemployment');
     const [match] = await matchesOf(bus.id);
-    const wrongClaim = await t.http().post(`/claims/${other.id}/matches/${match.id}/confirm`).set(auth(editor)).send({});
+    const wrongClaim = await t
+      .http()
+      .post(`/claims/${other.id}/matches/${match.id}/confirm`)
+      .set(auth(editor))
+      .send({});
     expect(wrongClaim.status).toBe(404);
-    const badVerdict = await t.http().post(`/claims/${other.id}/matches/${match.id}/confirm`).set(auth(editor)).send({ to: 'withdrawn' });
+    const badVerdict = await t
+      .http()
+      .post(`/claims/${other.id}/matches/${match.id}/confirm`)
+      .set(auth(editor))
+      .send({ to: 'withdrawn' });
     expect(badVerdict.status).toBe(400);
     expect(badVerdict.body.code).toBe('validation_failed');
   });
   it('the search page finds claims and fact-checks by text, and filters them by kind, status, claimant and date', async () => {
-    const search = (query: Record<string, string>, key = editor) => t.http().get('/ui/search').query(query).set(auth(key));
-    const idsIn = (text: string, attribute: string) => [...text.matchAll(new RegExp(`${attribute}="([0-9a-f-]{36})"`, 'g'))].map((m) => m[1]);
+    const search = (query: Record<string, string>, key = editor) =>
+      t.http().get('/ui/search').query(query).set(auth(key));
+    const idsIn = (text: string, attribute: string) =>
+      [...text.matchAll(new RegExp(`${attribute}="([0-9a-f-]{36})"`, 'g'))].map((m) => m[1]);
     const birds = claimWith(claims, 'Wind turbines');
     const { rows: articles } = await t.db.query(`SELECT article_id FROM claims WHERE id = $1`, [birds.id]);
 
@@ -279,7 +368,9 @@ describe('fact-checks: archive, search and matches', () => {
     expect(idsIn(byStatus.text, 'data-claim-id').sort()).toEqual(disputed.map((r) => r.id));
     expect(idsIn(byStatus.text, 'data-fact-check-id')).toEqual([]);
 
-    const { rows: senators } = await t.db.query(`SELECT id FROM fact_checks WHERE claimant ILIKE '%senator%' ORDER BY id`);
+    const { rows: senators } = await t.db.query(
+      `SELECT id FROM fact_checks WHERE claimant ILIKE '%senator%' ORDER BY id`,
+    );
     expect(senators.length).toBeGreaterThanOrEqual(ARCHIVE.length);
     const byClaimant = await search({ kind: 'fact-checks', claimant: 'SENATOR' });
     expect(idsIn(byClaimant.text, 'data-fact-check-id').sort()).toEqual(senators.map((r) => r.id));
@@ -289,7 +380,9 @@ describe('fact-checks: archive, search and matches', () => {
     // Days are inclusive: the archive was published on 2024-03-01, the claims were found today.
     const onTheDay = await search({ kind: 'fact-checks', from: '2024-03-01', to: '2024-03-01' });
     expect(idsIn(onTheDay.text, 'data-fact-check-id')).toHaveLength(ARCHIVE.length);
-    expect((await search({ kind: 'fact-checks', from: '2024-03-02', to: '2024-12-31' })).text).toContain('No fact-checks match.');
+    expect((await search({ kind: 'fact-checks', from: '2024-03-02', to: '2024-12-31' })).text).toContain(
+      'No fact-checks match.',
+    );
     expect((await search({ q: 'wind turbines', kind: 'claims', to: '2024-03-01' })).text).toContain('No claims match.');
 
     const bad = await search({ status: 'nonsense', from: 'yesterday' });

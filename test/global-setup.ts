@@ -9,7 +9,10 @@ export function buildService(): void {
 /** Runs the project's migrations on the database at `databaseUrl` (which must exist), as a deployment would. */
 export function runMigrations(databaseUrl: string): void {
   const env = { ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl };
-  execFileSync('npx', ['typeorm-ts-node-commonjs', 'migration:run', '-d', 'src/database/data-source.ts'], { env, stdio: 'pipe' });
+  execFileSync('npx', ['typeorm-ts-node-commonjs', 'migration:run', '-d', 'src/database/data-source.ts'], {
+    env,
+    stdio: 'pipe',
+  });
 }
 
 /** Builds the service, and the test database with the migrations (the template every suite copies), as a deployment would. */

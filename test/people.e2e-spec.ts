@@ -16,12 +16,19 @@ const PROVIDER_ACCOUNTS = {
 
 async function startProvider(port: number, redirectUri: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, [resolve(__dirname, 'helpers/oidc-provider.mjs')], {
-    env: { ...process.env, PORT: String(port), CLIENT_ID: CLIENT.id, CLIENT_SECRET: CLIENT.secret, REDIRECT_URI: redirectUri, ACCOUNTS: JSON.stringify(PROVIDER_ACCOUNTS) },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      CLIENT_ID: CLIENT.id,
+      CLIENT_SECRET: CLIENT.secret,
+      REDIRECT_URI: redirectUri,
+      ACCOUNTS: JSON.stringify(PROVIDER_ACCOUNTS),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
   await waitFor(async () => output.includes('ready '), `the OpenID provider to start (${output})`);
   return child;
 }
@@ -32,9 +39,11 @@ describe('people sign in: invitation, password, TOTP, throttling, server session
   let browser: TestBrowser;
   let provider: ChildProcess;
 
-  const sessionsOf = async (userId: string) => (await t.db.query(`SELECT count(*)::int AS n FROM user_sessions WHERE user_id = $1`, [userId])).rows[0].n as number;
+  const sessionsOf = async (userId: string) =>
+    (await t.db.query(`SELECT count(*)::int AS n FROM user_sessions WHERE user_id = $1`, [userId])).rows[0].n as number;
   const sessionCookie = async () => (await browser.context.cookies()).find((c) => c.name === 'claimdesk_session');
-  const invite = (fields: Record<string, string>) => t.http().post('/admin/users').set('Authorization', `Bearer ${t.adminKey}`).send(fields);
+  const invite = (fields: Record<string, string>) =>
+    t.http().post('/admin/users').set('Authorization', `Bearer ${t.adminKey}`).send(fields);
 
   beforeAll(async () => {
     const [deskPort, providerPort] = [await freePort(), await freePort()];
@@ -65,7 +74,12 @@ describe('people sign in: invitation, password, TOTP, throttling, server session
     const page = browser.page;
     const invited = await invite({ email: 'Eve.Editor@example.org', name: 'Eve Editor', role: 'editor' });
     expect(invited.status).toBe(201);
-    expect(invited.body).toMatchObject({ email: 'eve.editor@example.org', role: 'editor', passwordSet: false, twoFactor: false });
+    expect(invited.body).toMatchObject({
+      email: 'eve.editor@example.org',
+      role: 'editor',
+      passwordSet: false,
+      twoFactor: false,
+    });
     expect(invited.body.inviteUrl).toMatch(new RegExp(`^${t.url}/ui/password\\?token=[A-Za-z0-9_-]{43}$`));
     const stored = (await t.db.query(`SELECT token_hash FROM user_tokens WHERE user_id = $1`, [invited.body.id])).rows;
     const token = new URL(invited.body.inviteUrl).searchParams.get('token')!;
@@ -88,7 +102,9 @@ describe('people sign in: invitation, password, TOTP, throttling, server session
     await page.getByLabel('The same again').fill(password);
     await page.getByRole('button', { name: 'Set password' }).click();
     await page.getByText('Your password is set').waitFor();
-    expect((await t.db.query(`SELECT password_hash FROM users WHERE id = $1`, [invited.body.id])).rows[0].password_hash).toMatch(/^\$argon2id\$/);
+    expect(
+      (await t.db.query(`SELECT password_hash FROM users WHERE id = $1`, [invited.body.id])).rows[0].password_hash,
+    ).toMatch(/^\$argon2id\$/);
     expect((await page.goto(invited.body.inviteUrl))!.status()).toBe(410);
 
     const eve = { email: 'eve.editor@example.org', password };
@@ -108,7 +124,8 @@ describe('people sign in: invitation, password, TOTP, throttling, server session
     await page.waitForURL(/\/ui\/account$/);
     expect(await page.locator('[data-two-factor]').getAttribute('data-two-factor')).toBe('on');
     // At rest the secret is sealed (TOTP_ENCRYPTION_KEY): a copy of the database carries no working second factor.
-    const storedSecret = (await t.db.query(`SELECT totp_secret FROM users WHERE lower(email) = lower($1)`, [eve.email])).rows[0].totp_secret as string;
+    const storedSecret = (await t.db.query(`SELECT totp_secret FROM users WHERE lower(email) = lower($1)`, [eve.email]))
+      .rows[0].totp_secret as string;
     expect(storedSecret).toMatch(/^v1\./);
     expect(storedSecret).not.toContain(secret);
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
@@ -120,7 +137,14 @@ describe('people sign in: invitation, password, TOTP, throttling, server session
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL(/\/ui\/login\/code/);
-    expect((await t.http().get('/ui/articles').set('Cookie', `claimdesk_session=${(await sessionCookie())!.value}`)).status).toBe(303);
+    expect(
+      (
+        await t
+          .http()
+          .get('/ui/articles')
+          .set('Cookie', `claimdesk_session=${(await sessionCookie())!.value}`)
+      ).status,
+    ).toBe(303);
     await page.getByLabel('Code').fill(totpCode(secret, new Date(Date.now() + 30_000)));
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.waitForURL(/\/ui\/articles/);
@@ -128,10 +152,21 @@ describe('people sign in: invitation, password, TOTP, throttling, server session
     await browser.screenshot('people-1-signed-in-with-totp');
 
     // A lost phone: an admin turns the factor off, which ends her sessions; she signs in with the password and may enrol again.
-    const eveId = (await t.db.query(`SELECT id FROM users WHERE lower(email) = lower($1)`, [eve.email])).rows[0].id as string;
+    const eveId = (await t.db.query(`SELECT id FROM users WHERE lower(email) = lower($1)`, [eve.email])).rows[0]
+      .id as string;
     expect(await sessionsOf(eveId)).toBeGreaterThan(0);
-    expect((await t.http().post(`/admin/users/${eveId}/two-factor/reset`).set('Authorization', `Bearer ${await t.createKey('editor')}`)).status).toBe(403);
-    const reset = await t.http().post(`/admin/users/${eveId}/two-factor/reset`).set('Authorization', `Bearer ${t.adminKey}`);
+    expect(
+      (
+        await t
+          .http()
+          .post(`/admin/users/${eveId}/two-factor/reset`)
+          .set('Authorization', `Bearer ${await t.createKey('editor')}`)
+      ).status,
+    ).toBe(403);
+    const reset = await t
+      .http()
+      .post(`/admin/users/${eveId}/two-factor/reset`)
+      .set('Authorization', `Bearer ${t.adminKey}`);
     expect(reset.status).toBe(200);
     expect(reset.body).toMatchObject({ id: eveId, twoFactor: false });
     expect(await sessionsOf(eveId)).toBe(0);
@@ -144,10 +179,13 @@ describe('people sign in: invitation, password, TOTP, throttling, server session
     const tess = await (async () => {
       const token = new URL(invited.body.inviteUrl).searchParams.get('token');
       const password = 'quiet meadow engines 77';
-      expect((await t.http().post('/ui/password').type('form').send({ token, password, confirmation: password })).status).toBe(200);
+      expect(
+        (await t.http().post('/ui/password').type('form').send({ token, password, confirmation: password })).status,
+      ).toBe(200);
       return { email: 'tess@example.org', password };
     })();
-    const attempt = (email: string, password: string) => t.http().post('/ui/login').type('form').send({ email, password });
+    const attempt = (email: string, password: string) =>
+      t.http().post('/ui/login').type('form').send({ email, password });
     const messageOf = (text: string) => /role="alert">([^<]+)</.exec(text)?.[1];
     for (const email of [tess.email, 'nobody-here@example.org']) {
       const answers = [];
@@ -188,13 +226,19 @@ describe('people sign in: invitation, password, TOTP, throttling, server session
     await signInThroughPages(page, dan, '/ui/articles');
     const second = `claimdesk_session=${(await sessionCookie())!.value}`;
     expect(second).not.toBe(cookie);
-    const deactivated = await t.http().patch(`/admin/users/${dan.id}`).set('Authorization', `Bearer ${t.adminKey}`).send({ active: false });
+    const deactivated = await t
+      .http()
+      .patch(`/admin/users/${dan.id}`)
+      .set('Authorization', `Bearer ${t.adminKey}`)
+      .send({ active: false });
     expect([deactivated.status, deactivated.body.active]).toEqual([200, false]);
     expect(await sessionsOf(dan.id)).toBe(0);
     await page.reload();
     await page.waitForURL(/\/ui\/login/);
     expect((await t.http().get('/ui/articles').set('Cookie', second)).status).toBe(303);
-    expect((await t.http().post('/ui/login').type('form').send({ email: dan.email, password: dan.password })).status).toBe(401);
+    expect(
+      (await t.http().post('/ui/login').type('form').send({ email: dan.email, password: dan.password })).status,
+    ).toBe(401);
   });
 
   it('signs a known person in through the test’s own OpenID provider and lands on the desk; refuses one the desk does not know', async () => {
@@ -235,21 +279,34 @@ describe('people sign in: invitation, password, TOTP, throttling, server session
       await page.waitForURL((url) => url.port === new URL(t.url).port && !url.pathname.startsWith('/ui/sso'));
       return new URL(page.url()).pathname;
     };
-    for (const [email, name] of [['mfa.editor@example.org', 'Mfa Editor'], ['pwd.editor@example.org', 'Pwd Editor']]) {
+    for (const [email, name] of [
+      ['mfa.editor@example.org', 'Mfa Editor'],
+      ['pwd.editor@example.org', 'Pwd Editor'],
+    ]) {
       expect((await invite({ email, name, role: 'editor' })).status).toBe(201);
       // Both have enrolled the desk's TOTP (a secret stored before TOTP_ENCRYPTION_KEY, which the desk still opens).
-      await t.db.query(`UPDATE users SET totp_secret = 'JBSWY3DPEHPK3PXP', totp_enabled_at = now() WHERE email = $1`, [email]);
+      await t.db.query(`UPDATE users SET totp_secret = 'JBSWY3DPEHPK3PXP', totp_enabled_at = now() WHERE email = $1`, [
+        email,
+      ]);
     }
 
     expect(await signInBySso('sso-with-mfa')).toBe('/ui/articles');
     expect(await page.locator('.topbar .who').textContent()).toBe('Mfa Editor · editor');
     expect(await signInBySso('sso-password-only')).toBe('/ui/login/code');
-    expect((await t.http().get('/ui/articles').set('Cookie', `claimdesk_session=${(await sessionCookie())!.value}`)).status).toBe(303);
+    expect(
+      (
+        await t
+          .http()
+          .get('/ui/articles')
+          .set('Cookie', `claimdesk_session=${(await sessionCookie())!.value}`)
+      ).status,
+    ).toBe(303);
   });
 
   it('saw no script errors and no Content-Security-Policy violations on the desk’s pages', () => {
     // The refusals this suite provokes on purpose: common passwords and a wrong code (400), a used link (410), 401s, 429s.
-    const provoked = (p: string) => /status of (401|410|429)/.test(p) || /\/ui\/(password|account\/totp): .*status of 400/.test(p);
+    const provoked = (p: string) =>
+      /status of (401|410|429)/.test(p) || /\/ui\/(password|account\/totp): .*status of 400/.test(p);
     expect(browser.problems.filter((p) => !provoked(p))).toEqual([]);
   });
 });

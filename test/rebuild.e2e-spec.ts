@@ -22,7 +22,8 @@ describe('rebuilding the queues from Postgres', () => {
     await t.db.query(`DELETE FROM articles`);
   });
 
-  const readyArticles = async () => (await t.db.query(`SELECT count(*)::int AS n FROM articles WHERE status = 'ready'`)).rows[0].n;
+  const readyArticles = async () =>
+    (await t.db.query(`SELECT count(*)::int AS n FROM articles WHERE status = 'ready'`)).rows[0].n;
 
   it('recovers articles posted before a flush once a worker starts', async () => {
     await postArticles(t, editor, 30);
@@ -60,9 +61,13 @@ describe('rebuilding the queues from Postgres', () => {
     await t.startWorker();
     const count = await waitForAllAssigned(t, 60_000);
     expect(count.assignedTwice).toBe(0);
-    const duplicates = await t.db.query(`SELECT article_id, text FROM claims GROUP BY article_id, text HAVING count(*) > 1`);
+    const duplicates = await t.db.query(
+      `SELECT article_id, text FROM claims GROUP BY article_id, text HAVING count(*) > 1`,
+    );
     expect(duplicates.rows).toEqual([]);
-    const empty = await t.db.query(`SELECT id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id)`);
+    const empty = await t.db.query(
+      `SELECT id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id)`,
+    );
     expect(empty.rows).toEqual([]);
   });
 
@@ -75,7 +80,10 @@ describe('rebuilding the queues from Postgres', () => {
     // RECONCILE_INTERVAL_MS is 60 s in the tests: one lease falls due in 90 s, the other in an hour.
     const leaseIn = async (claimId: string, interval: string): Promise<number> =>
       (
-        await t.db.query(`UPDATE claims SET lease_expires_at = date_trunc('milliseconds', now()) + $2::interval WHERE id = $1 RETURNING lease_expires_at`, [claimId, interval])
+        await t.db.query(
+          `UPDATE claims SET lease_expires_at = date_trunc('milliseconds', now()) + $2::interval WHERE id = $1 RETURNING lease_expires_at`,
+          [claimId, interval],
+        )
       ).rows[0].lease_expires_at.getTime();
     const [soon, later] = held.rows.map((r) => r.id as string);
     const soonAt = await leaseIn(soon, '90 seconds');
@@ -84,8 +92,12 @@ describe('rebuilding the queues from Postgres', () => {
     await t.redis.flushdb();
 
     await t.startWorker();
-    await waitFor(async () => (await t.redis.exists(reconciledMarkerKey(t.env.QUEUE_PREFIX))) === 1, 'the reconciler to run');
-    const leaseJob = (claimId: string, at: number) => t.redis.exists(queueKey(t.env.QUEUE_PREFIX, 'claim-review', `lease-${claimId}-${at}`));
+    await waitFor(
+      async () => (await t.redis.exists(reconciledMarkerKey(t.env.QUEUE_PREFIX))) === 1,
+      'the reconciler to run',
+    );
+    const leaseJob = (claimId: string, at: number) =>
+      t.redis.exists(queueKey(t.env.QUEUE_PREFIX, 'claim-review', `lease-${claimId}-${at}`));
     expect(await leaseJob(soon, soonAt)).toBe(1);
     expect(await leaseJob(later, laterAt)).toBe(0);
   });
@@ -99,13 +111,23 @@ describe('rebuilding the queues from Postgres', () => {
         job.discard();
         throw new Error('simulated outage');
       },
-      { connection: redisOptionsFromUrl(t.env.REDIS_URL), prefix: queueKeyPrefix(t.env.QUEUE_PREFIX, 'article-extraction') },
+      {
+        connection: redisOptionsFromUrl(t.env.REDIS_URL),
+        prefix: queueKeyPrefix(t.env.QUEUE_PREFIX, 'article-extraction'),
+      },
     );
-    await waitFor(async () => (await t.redis.zcard(queueKey(t.env.QUEUE_PREFIX, 'article-extraction', 'failed'))) === 1, 'the job to fail');
+    await waitFor(
+      async () => (await t.redis.zcard(queueKey(t.env.QUEUE_PREFIX, 'article-extraction', 'failed'))) === 1,
+      'the job to fail',
+    );
     await failing.close();
 
     await t.startWorker();
-    await waitFor(async () => (await t.db.query(`SELECT status FROM articles WHERE id = $1`, [articleId])).rows[0].status === 'ready', 'the failed job to be retried');
+    await waitFor(
+      async () =>
+        (await t.db.query(`SELECT status FROM articles WHERE id = $1`, [articleId])).rows[0].status === 'ready',
+      'the failed job to be retried',
+    );
     expect(await t.redis.zcard(queueKey(t.env.QUEUE_PREFIX, 'article-extraction', 'failed'))).toBe(0);
   });
 });

@@ -7,14 +7,18 @@ describe('review queues: pull, capacity, eligibility, leases', () => {
   let editor: string;
   const auth = (key: string) => ({ Authorization: `Bearer ${key}` });
   const claimsOf = async (articleId: string) =>
-    (await t.db.query(`SELECT id, assignee_id, status FROM claims WHERE article_id = $1 ORDER BY ordinal`, [articleId])).rows as {
+    (await t.db.query(`SELECT id, assignee_id, status FROM claims WHERE article_id = $1 ORDER BY ordinal`, [articleId]))
+      .rows as {
       id: string;
       assignee_id: string | null;
       status: string;
     }[];
   const waitExtracted = (ids: string[]) =>
     waitFor(async () => {
-      const { rows } = await t.db.query(`SELECT count(*)::int AS n FROM articles WHERE id = ANY($1) AND status = 'ready'`, [ids]);
+      const { rows } = await t.db.query(
+        `SELECT count(*)::int AS n FROM articles WHERE id = ANY($1) AND status = 'ready'`,
+        [ids],
+      );
       return rows[0].n === ids.length;
     }, 'extraction');
 
@@ -44,7 +48,9 @@ describe('review queues: pull, capacity, eligibility, leases', () => {
     expect(answers.every((a) => a.status === 200 || a.status === 204)).toBe(true);
     expect(given.length).toBe(Math.min(50, available));
     expect(new Set(given).size).toBe(given.length);
-    const twice = await t.db.query(`SELECT claim_id FROM claim_events WHERE type = 'assigned' GROUP BY claim_id HAVING count(*) > 1`);
+    const twice = await t.db.query(
+      `SELECT claim_id FROM claim_events WHERE type = 'assigned' GROUP BY claim_id HAVING count(*) > 1`,
+    );
     expect(twice.rows).toEqual([]);
 
     // Every reviewer is at capacity 1 now: the next pull gets nothing.
@@ -59,21 +65,32 @@ describe('review queues: pull, capacity, eligibility, leases', () => {
     await waitExtracted([id]);
     const r = await t.createReviewer({ capacity: 0 });
     await t.http().patch(`/admin/reviewers/${r.id}`).set(auth(t.adminKey)).send({ capacity: 5 });
-    const held = await waitFor(async () => ((await claimsOf(id)).filter((c) => c.assignee_id === r.id).length === 4 ? true : null), 'assignment');
+    const held = await waitFor(
+      async () => ((await claimsOf(id)).filter((c) => c.assignee_id === r.id).length === 4 ? true : null),
+      'assignment',
+    );
     expect(held).toBe(true);
-    const mine = (await t.http().get('/review/mine').set(auth(r.key))).body.items as { id: string; checkworthiness: number }[];
+    const mine = (await t.http().get('/review/mine').set(auth(r.key))).body.items as {
+      id: string;
+      checkworthiness: number;
+    }[];
     const scores = mine.map((c) => c.checkworthiness);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
 
     const released = await t.http().post(`/review/claims/${mine[0].id}/release`).set(auth(r.key));
     expect(released.status).toBe(200);
-    const history = (await t.http().get(`/claims/${mine[0].id}/events`).set(auth(editor))).body.items.map((e: { type: string }) => e.type);
+    const history = (await t.http().get(`/claims/${mine[0].id}/events`).set(auth(editor))).body.items.map(
+      (e: { type: string }) => e.type,
+    );
     expect(history.slice(0, 2)).toEqual(['assigned', 'released']);
     // The reviewer who handed it back is not given it again.
     const next = await t.http().post('/review/next').set(auth(r.key));
     expect(next.body?.id).not.toBe(mine[0].id);
     expect((await claimsOf(id)).find((c) => c.id === mine[0].id)!.assignee_id).not.toBe(r.id);
-    const notMine = await t.http().post(`/review/claims/${mine[1].id}/release`).set(auth(await t.createKey('reviewer', (await t.createReviewer({ active: false })).id)));
+    const notMine = await t
+      .http()
+      .post(`/review/claims/${mine[1].id}/release`)
+      .set(auth(await t.createKey('reviewer', (await t.createReviewer({ active: false })).id)));
     expect(notMine.status).toBe(403);
   });
 
@@ -84,11 +101,19 @@ describe('review queues: pull, capacity, eligibility, leases', () => {
     await t.stopWorker(t.workers[0]);
     const r = await t.createReviewer({ capacity: 2 });
     const verdict = (claim: { id: string; version: number }, body: Record<string, unknown>) =>
-      t.http().post(`/review/claims/${claim.id}/verdict`).set(auth(r.key)).send({ expectedVersion: claim.version, ...body });
+      t
+        .http()
+        .post(`/review/claims/${claim.id}/verdict`)
+        .set(auth(r.key))
+        .send({ expectedVersion: claim.version, ...body });
     const sourced = { to: 'sourced', sources: [{ url: 'https://example.org/report', title: 'Report' }] };
     const first = (await t.http().post('/review/next').set(auth(r.key))).body;
     const second = (await t.http().post('/review/next').set(auth(r.key))).body;
-    const held = async () => (await claimsOf(id)).filter((c) => c.assignee_id === r.id).map((c) => c.id).sort();
+    const held = async () =>
+      (await claimsOf(id))
+        .filter((c) => c.assignee_id === r.id)
+        .map((c) => c.id)
+        .sort();
     expect(await held()).toEqual([first.id, second.id].sort());
 
     const stale = await verdict({ ...first, version: first.version + 5 }, sourced);
@@ -127,12 +152,18 @@ describe('review queues: pull, capacity, eligibility, leases', () => {
   it('keeps to capacity and assigns more when capacity grows', async () => {
     const r = await t.createReviewer({ capacity: 2, topics: ['capacity-test'] });
     const [id] = await postArticles(t, editor, 1, { minCheckworthiness: 0, topics: ['capacity-test'] });
-    await waitFor(async () => ((await claimsOf(id)).filter((c) => c.assignee_id === r.id).length === 2 ? true : null), 'two assignments');
+    await waitFor(
+      async () => ((await claimsOf(id)).filter((c) => c.assignee_id === r.id).length === 2 ? true : null),
+      'two assignments',
+    );
     // The worker has had its chance; the other claims wait.
     await waitForQueuesIdle(t);
     expect((await claimsOf(id)).filter((c) => c.assignee_id === r.id)).toHaveLength(2);
     await t.http().patch(`/admin/reviewers/${r.id}`).set(auth(t.adminKey)).send({ capacity: 10 });
-    await waitFor(async () => ((await claimsOf(id)).every((c) => c.assignee_id === r.id) ? true : null), 'the rest assigned');
+    await waitFor(
+      async () => ((await claimsOf(id)).every((c) => c.assignee_id === r.id) ? true : null),
+      'the rest assigned',
+    );
   });
 
   it('gives an article with topics only to reviewers sharing one (or generalists), in its language', async () => {
@@ -141,7 +172,10 @@ describe('review queues: pull, capacity, eligibility, leases', () => {
     const [id] = await postArticles(t, editor, 1, { minCheckworthiness: 0, topics: ['elections'] });
     await waitExtracted([id]);
     const elections = await t.createReviewer({ topics: ['elections', 'economy'], capacity: 50 });
-    await waitFor(async () => ((await claimsOf(id)).every((c) => c.assignee_id === elections.id) ? true : null), 'assignment to the topic reviewer');
+    await waitFor(
+      async () => ((await claimsOf(id)).every((c) => c.assignee_id === elections.id) ? true : null),
+      'assignment to the topic reviewer',
+    );
     for (const other of [sports, french]) {
       const { rows } = await t.db.query(`SELECT count(*)::int AS n FROM claims WHERE assignee_id = $1`, [other.id]);
       expect(rows[0].n).toBe(0);
@@ -149,8 +183,16 @@ describe('review queues: pull, capacity, eligibility, leases', () => {
     // Deactivation hands the open claims back, and they go to the next eligible reviewer.
     const generalist = await t.createReviewer({ capacity: 50 });
     await t.http().patch(`/admin/reviewers/${elections.id}`).set(auth(t.adminKey)).send({ active: false });
-    await waitFor(async () => ((await claimsOf(id)).every((c) => c.assignee_id === generalist.id) ? true : null), 'reassignment after deactivation');
-    const events = (await t.http().get(`/claims/${(await claimsOf(id))[0].id}/events`).set(auth(editor))).body.items.map((e: { type: string }) => e.type);
+    await waitFor(
+      async () => ((await claimsOf(id)).every((c) => c.assignee_id === generalist.id) ? true : null),
+      'reassignment after deactivation',
+    );
+    const events = (
+      await t
+        .http()
+        .get(`/claims/${(await claimsOf(id))[0].id}/events`)
+        .set(auth(editor))
+    ).body.items.map((e: { type: string }) => e.type);
     expect(events).toEqual(['assigned', 'unassigned', 'assigned']);
   });
 
@@ -163,10 +205,17 @@ describe('review queues: pull, capacity, eligibility, leases', () => {
     }, 'assignment');
     const second = await t.createReviewer({ capacity: 50, topics: ['lease-test'] });
     // LEASE_SECONDS=2 in this suite: the delayed job expires the lease, and the claim goes to a reviewer who did not let it lapse.
-    const history = await waitFor(async () => {
-      const { rows } = await t.db.query(`SELECT type, reviewer_id FROM claim_events WHERE claim_id = $1 ORDER BY seq`, [claim.id]);
-      return rows.length >= 3 ? rows.slice(0, 3) : null;
-    }, 'the lease to expire and the claim to come back', 20_000);
+    const history = await waitFor(
+      async () => {
+        const { rows } = await t.db.query(
+          `SELECT type, reviewer_id FROM claim_events WHERE claim_id = $1 ORDER BY seq`,
+          [claim.id],
+        );
+        return rows.length >= 3 ? rows.slice(0, 3) : null;
+      },
+      'the lease to expire and the claim to come back',
+      20_000,
+    );
     expect(history).toEqual([
       { type: 'assigned', reviewer_id: first.id },
       { type: 'lease_expired', reviewer_id: first.id },
@@ -179,13 +228,20 @@ describe('review queues: pull, capacity, eligibility, leases', () => {
     await waitExtracted([id]);
     const [claim] = await claimsOf(id);
     const r = await t.createReviewer({ capacity: 0 });
-    const assigned = await t.http().post(`/admin/claims/${claim.id}/assign`).set(auth(editor)).send({ reviewerId: r.id });
+    const assigned = await t
+      .http()
+      .post(`/admin/claims/${claim.id}/assign`)
+      .set(auth(editor))
+      .send({ reviewerId: r.id });
     expect(assigned.status).toBe(200);
     expect(assigned.body.assigneeId).toBe(r.id);
     const unassigned = await t.http().post(`/admin/claims/${claim.id}/unassign`).set(auth(editor));
     expect(unassigned.body.assigneeId).toBeNull();
     const reviewerKey = await t.createKey('reviewer', r.id);
-    expect((await t.http().post(`/admin/claims/${claim.id}/assign`).set(auth(reviewerKey)).send({ reviewerId: r.id })).status).toBe(403);
+    expect(
+      (await t.http().post(`/admin/claims/${claim.id}/assign`).set(auth(reviewerKey)).send({ reviewerId: r.id }))
+        .status,
+    ).toBe(403);
     const events = (await t.http().get(`/claims/${claim.id}/events`).set(auth(editor))).body.items;
     expect(events.map((e: { type: string; actorRole: string }) => [e.type, e.actorRole])).toEqual([
       ['assigned', 'editor'],
@@ -207,12 +263,18 @@ describe('review queues: pull, capacity, eligibility, leases', () => {
     listener.on('notification', (n) => heard.push(JSON.parse(n.payload!)));
     try {
       await listener.query('LISTEN claim_changes');
-      expect((await t.http().post(`/admin/claims/${first.id}/assign`).set(auth(editor)).send({ reviewerId: r.id })).status).toBe(200);
+      expect(
+        (await t.http().post(`/admin/claims/${first.id}/assign`).set(auth(editor)).send({ reviewerId: r.id })).status,
+      ).toBe(200);
       const pulled = await t.http().post('/review/next').set(auth(reviewerKey));
       expect(pulled.status).toBe(200);
       const second = pulled.body as { id: string; version: number };
       expect(second.id).not.toBe(first.id);
-      const moved = await t.http().post(`/claims/${second.id}/transitions`).set(auth(reviewerKey)).send({ to: 'disputed', expectedVersion: pulled.body.version, note: 'The figure is from another year' });
+      const moved = await t
+        .http()
+        .post(`/claims/${second.id}/transitions`)
+        .set(auth(reviewerKey))
+        .send({ to: 'disputed', expectedVersion: pulled.body.version, note: 'The figure is from another year' });
       expect(moved.status).toBe(200);
       await waitFor(async () => heard.length >= 2, 'the hand assignment and the move to be announced');
       // A NOTIFY is delivered at its commit, in commit order: the pull committed between the two it would sit among.
@@ -230,7 +292,11 @@ describe('review queues: pull, capacity, eligibility, leases', () => {
   it('keeps reviewers.open_claims equal to the claims each holds through every path that changes an assignment', async () => {
     // One statement reads both, so the leases (2 s here) that keep expiring meanwhile cannot skew the comparison.
     const counters = async () =>
-      (await t.db.query(`SELECT r.id, r.open_claims AS counter, (SELECT count(*)::int FROM claims c WHERE c.assignee_id = r.id) AS held FROM reviewers r`)).rows as {
+      (
+        await t.db.query(
+          `SELECT r.id, r.open_claims AS counter, (SELECT count(*)::int FROM claims c WHERE c.assignee_id = r.id) AS held FROM reviewers r`,
+        )
+      ).rows as {
         id: string;
         counter: number;
         held: number;
@@ -257,19 +323,33 @@ describe('review queues: pull, capacity, eligibility, leases', () => {
     await expectCountersRight();
     expect((await t.http().post('/review/next').set(auth(a.key))).status).toBeLessThan(300);
     await t.db.query(`UPDATE claims SET lease_expires_at = now() + interval '1 hour' WHERE assignee_id = $1`, [a.id]);
-    const mineOf = async (key: string) => (await t.http().get('/review/mine').set(auth(key))).body.items as { id: string; version: number }[];
+    const mineOf = async (key: string) =>
+      (await t.http().get('/review/mine').set(auth(key))).body.items as { id: string; version: number }[];
     // A verdict, then an editor's reopening of it.
     const [judged] = await mineOf(a.key);
-    const verdict = await t.http().post(`/claims/${judged.id}/transitions`).set(auth(a.key)).send({ to: 'sourced', expectedVersion: judged.version, sources: [{ url: 'https://example.org/s' }] });
+    const verdict = await t
+      .http()
+      .post(`/claims/${judged.id}/transitions`)
+      .set(auth(a.key))
+      .send({ to: 'sourced', expectedVersion: judged.version, sources: [{ url: 'https://example.org/s' }] });
     expect(verdict.status).toBe(200);
-    const reopened = await t.http().post(`/claims/${judged.id}/transitions`).set(auth(editor)).send({ to: 'unverified', expectedVersion: verdict.body.version, note: 'look again' });
+    const reopened = await t
+      .http()
+      .post(`/claims/${judged.id}/transitions`)
+      .set(auth(editor))
+      .send({ to: 'unverified', expectedVersion: verdict.body.version, note: 'look again' });
     expect(reopened.status).toBe(200);
     // A release, a hand assignment over capacity and an unassignment.
     const [released] = await mineOf(b.key);
     expect((await t.http().post(`/review/claims/${released.id}/release`).set(auth(b.key))).status).toBe(200);
-    const handed = (await t.db.query(`SELECT id FROM claims WHERE article_id = ANY($1) AND assignee_id <> $2 LIMIT 2`, [ids, c.id])).rows;
+    const handed = (
+      await t.db.query(`SELECT id FROM claims WHERE article_id = ANY($1) AND assignee_id <> $2 LIMIT 2`, [ids, c.id])
+    ).rows;
     expect(handed).toHaveLength(2);
-    for (const claim of handed) expect((await t.http().post(`/admin/claims/${claim.id}/assign`).set(auth(editor)).send({ reviewerId: c.id })).status).toBe(200);
+    for (const claim of handed)
+      expect(
+        (await t.http().post(`/admin/claims/${claim.id}/assign`).set(auth(editor)).send({ reviewerId: c.id })).status,
+      ).toBe(200);
     expect((await t.http().post(`/admin/claims/${handed[0].id}/unassign`).set(auth(editor))).status).toBe(200);
     await expectCountersRight();
     // A revision withdraws claims (some of them held), and a deactivation hands the rest of a reviewer's back.
@@ -277,30 +357,53 @@ describe('review queues: pull, capacity, eligibility, leases', () => {
     // lock the same rows in opposite orders, and a deadlock Postgres breaks is run again, so the PATCH answers 200 (a
     // CI run once answered it 500).
     const [revised, deactivated] = await Promise.all([
-      t.http().post('/articles').set(auth(editor)).send({ title: 'Revised', body: newsBody(9_000), topics: ['counter'], externalId, minCheckworthiness: 0 }),
+      t
+        .http()
+        .post('/articles')
+        .set(auth(editor))
+        .send({ title: 'Revised', body: newsBody(9_000), topics: ['counter'], externalId, minCheckworthiness: 0 }),
       t.http().patch(`/admin/reviewers/${c.id}`).set(auth(t.adminKey)).send({ active: false }),
     ]);
     expect([revised.status, deactivated.status]).toEqual([202, 200]);
     await waitForQueuesIdle(t);
     await expectCountersRight();
     // Leases lapse (LEASE_SECONDS=2) and the claims move on to reviewers who did not let them lapse.
-    await waitFor(async () => ((await t.db.query(`SELECT 1 FROM claim_events WHERE type = 'lease_expired' LIMIT 1`)).rowCount ? true : null), 'a lease to expire', 20_000);
+    await waitFor(
+      async () =>
+        (await t.db.query(`SELECT 1 FROM claim_events WHERE type = 'lease_expired' LIMIT 1`)).rowCount ? true : null,
+      'a lease to expire',
+      20_000,
+    );
     await waitForQueuesIdle(t);
     await expectCountersRight();
-    const types = (await t.db.query(`SELECT DISTINCT e.type FROM claim_events e JOIN claims c ON c.id = e.claim_id WHERE c.article_id = ANY($1)`, [ids])).rows.map((r) => r.type);
-    expect(types).toEqual(expect.arrayContaining(['assigned', 'transition', 'released', 'unassigned', 'lease_expired']));
+    const types = (
+      await t.db.query(
+        `SELECT DISTINCT e.type FROM claim_events e JOIN claims c ON c.id = e.claim_id WHERE c.article_id = ANY($1)`,
+        [ids],
+      )
+    ).rows.map((r) => r.type);
+    expect(types).toEqual(
+      expect.arrayContaining(['assigned', 'transition', 'released', 'unassigned', 'lease_expired']),
+    );
     expect((await counters()).find((r) => r.id === c.id)!.counter).toBe(0);
   });
 
   it('shows failed jobs and lets an admin retry, pause and resume a queue', async () => {
     const queues = await t.http().get('/admin/queues').set(auth(t.adminKey));
     expect(queues.status).toBe(200);
-    expect(queues.body.items.map((q: { name: string }) => q.name)).toEqual(['article-extraction', 'claim-review', 'callback-delivery', 'claim-matching']);
+    expect(queues.body.items.map((q: { name: string }) => q.name)).toEqual([
+      'article-extraction',
+      'claim-review',
+      'callback-delivery',
+      'claim-matching',
+    ]);
     const paused = await t.http().post('/admin/queues/claim-review/pause').set(auth(t.adminKey));
     expect(paused.body.paused).toBe(true);
     const resumed = await t.http().post('/admin/queues/claim-review/resume').set(auth(t.adminKey));
     expect(resumed.body.paused).toBe(false);
-    expect((await t.http().post('/admin/queues/claim-review/retry').set(auth(t.adminKey))).body).toEqual({ retried: 0 });
+    expect((await t.http().post('/admin/queues/claim-review/retry').set(auth(t.adminKey))).body).toEqual({
+      retried: 0,
+    });
     expect((await t.http().post('/admin/queues/nope/retry').set(auth(t.adminKey))).status).toBe(404);
   });
 });

@@ -25,7 +25,8 @@ const review = (n: number, claimReviewed: string, rating: string) => ({
 
 const BUS = review(1, 'The city council spent 40 million dollars on new bus lanes in 2023.', 'False');
 const BIRDS = review(2, 'Wind turbines kill more birds each year than cats do.', 'Mostly False');
-const BODY = 'The city council spent 40 million dollars on new bus lanes in 2023, the mayor said. Wind turbines kill more birds each year than cats do, according to the senator.';
+const BODY =
+  'The city council spent 40 million dollars on new bus lanes in 2023, the mayor said. Wind turbines kill more birds each year than cats do, according to the senator.';
 
 describe('"Seen before" on the workbench and the article page: confirm and reject in a real browser', () => {
   jest.setTimeout(60_000);
@@ -41,17 +42,33 @@ describe('"Seen before" on the workbench and the article page: confirm and rejec
   beforeAll(async () => {
     t = await startTestService(13, { name: 'seen-before' });
     editorKey = await t.createKey('editor');
-    const imported = await t.http().post('/fact-checks/import').set('Authorization', `Bearer ${editorKey}`).send([BUS, BIRDS]);
+    const imported = await t
+      .http()
+      .post('/fact-checks/import')
+      .set('Authorization', `Bearer ${editorKey}`)
+      .send([BUS, BIRDS]);
     expect(imported.body).toMatchObject({ imported: 2, errors: [] });
     const reviewer = await t.createReviewer({ name: 'Mia Matcher', capacity: 100 });
-    const posted = await t.http().post('/articles').set('Authorization', `Bearer ${editorKey}`).send({ title: 'Buses and birds', body: BODY, minCheckworthiness: 0 });
+    const posted = await t
+      .http()
+      .post('/articles')
+      .set('Authorization', `Bearer ${editorKey}`)
+      .send({ title: 'Buses and birds', body: BODY, minCheckworthiness: 0 });
     claims = await waitFor(async () => {
       const article = (await api(`/articles/${posted.body.id}`)).body;
-      if (article.status !== 'ready' || article.claims.length < 2 || !article.claims.every((c: Claim) => c.assigneeId === reviewer.id)) return null;
+      if (
+        article.status !== 'ready' ||
+        article.claims.length < 2 ||
+        !article.claims.every((c: Claim) => c.assigneeId === reviewer.id)
+      )
+        return null;
       return article.claims.map((c: Claim) => ({ ...c, articleId: posted.body.id }));
     }, 'extraction and assignment');
     for (const words of ['bus lanes', 'Wind turbines'])
-      await waitFor(async () => ((await matchesOf(claimWith(words).id)).some((m) => m.kind === 'fact-check') ? true : null), `matches of "${words}"`);
+      await waitFor(
+        async () => ((await matchesOf(claimWith(words).id)).some((m) => m.kind === 'fact-check') ? true : null),
+        `matches of "${words}"`,
+      );
     const person = await t.createPerson('reviewer', { name: 'Mia Matcher', reviewerId: reviewer.id });
     browser = await launchBrowser(t.url);
     await signInThroughPages(browser.page, person, `/ui/review?claim=${claimWith('bus lanes').id}`);
@@ -73,7 +90,11 @@ describe('"Seen before" on the workbench and the article page: confirm and rejec
     const claim = (await api(`/claims/${bus.id}`)).body;
     expect(claim.status).toBe('disputed');
     const events = (await api(`/claims/${bus.id}/events`)).body.items;
-    expect(events[events.length - 1]).toMatchObject({ type: 'transition', toStatus: 'disputed', sources: [expect.objectContaining({ url: BUS.url })] });
+    expect(events[events.length - 1]).toMatchObject({
+      type: 'transition',
+      toStatus: 'disputed',
+      sources: [expect.objectContaining({ url: BUS.url })],
+    });
     expect((await matchesOf(bus.id)).find((m) => m.url === BUS.url)).toMatchObject({ state: 'confirmed' });
     // Decided: marked confirmed, no buttons left on it.
     await expect(item.textContent()).resolves.toContain('confirmed');
@@ -86,12 +107,17 @@ describe('"Seen before" on the workbench and the article page: confirm and rejec
     await page.goto(`/ui/articles/${birds.articleId}?claim=${birds.id}`);
     const item = page.locator('#seen-before li', { has: page.locator(`a[href="${BIRDS.url}"]`) });
     await item.getByRole('button', { name: 'Reject' }).click();
-    await page.waitForURL((url) => url.pathname === `/ui/articles/${birds.articleId}` && url.searchParams.get('claim') === birds.id);
+    await page.waitForURL(
+      (url) => url.pathname === `/ui/articles/${birds.articleId}` && url.searchParams.get('claim') === birds.id,
+    );
 
     await page.locator('#seen-before').waitFor();
     expect(await item.count()).toBe(0);
     expect((await matchesOf(birds.id)).map((m) => m.url)).not.toContain(BIRDS.url);
-    const { rows } = await t.db.query(`SELECT m.state FROM claim_matches m JOIN fact_checks f ON f.id = m.fact_check_id WHERE m.claim_id = $1 AND f.url = $2`, [birds.id, BIRDS.url]);
+    const { rows } = await t.db.query(
+      `SELECT m.state FROM claim_matches m JOIN fact_checks f ON f.id = m.fact_check_id WHERE m.claim_id = $1 AND f.url = $2`,
+      [birds.id, BIRDS.url],
+    );
     expect(rows).toEqual([{ state: 'rejected' }]);
     expect((await api(`/claims/${birds.id}`)).body.status).toBe('unverified');
   });
@@ -100,7 +126,12 @@ describe('"Seen before" on the workbench and the article page: confirm and rejec
     const bus = claimWith('bus lanes');
     const cookie = (await browser.context.cookies()).find((c) => c.name === 'claimdesk_session')!;
     const match = (await matchesOf(bus.id)).find((m) => m.url === BUS.url)!;
-    const noToken = await t.http().post(`/ui/claims/${bus.id}/matches/${match.id}/reject?back=article`).set('Cookie', `${cookie.name}=${cookie.value}`).type('form').send({});
+    const noToken = await t
+      .http()
+      .post(`/ui/claims/${bus.id}/matches/${match.id}/reject?back=article`)
+      .set('Cookie', `${cookie.name}=${cookie.value}`)
+      .type('form')
+      .send({});
     expect(noToken.status).toBe(403);
     expect((await matchesOf(bus.id)).find((m) => m.id === match.id)).toMatchObject({ state: 'confirmed' });
     expect(browser.problems).toEqual([]);

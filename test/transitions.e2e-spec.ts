@@ -27,7 +27,11 @@ describe('claim transitions: the state machine over HTTP', () => {
 
   const auth = (key: string) => ({ Authorization: `Bearer ${key}` });
   const move = (key: string, claim: Pick<Claim, 'id' | 'version'>, body: Record<string, unknown>) =>
-    t.http().post(`/claims/${claim.id}/transitions`).set(auth(key)).send({ expectedVersion: claim.version, ...body });
+    t
+      .http()
+      .post(`/claims/${claim.id}/transitions`)
+      .set(auth(key))
+      .send({ expectedVersion: claim.version, ...body });
   const fetchClaim = async (id: string): Promise<Claim> => (await t.http().get(`/claims/${id}`).set(auth(editor))).body;
 
   beforeAll(async () => {
@@ -35,10 +39,18 @@ describe('claim transitions: the state machine over HTTP', () => {
     editor = await t.createKey('editor');
     integrator = await t.createKey('integrator');
     reviewer = await t.createReviewer({ capacity: 100 });
-    const posted = await t.http().post('/articles').set(auth(editor)).send({ title: 'Transitions', body: BODY, minCheckworthiness: 0 });
+    const posted = await t
+      .http()
+      .post('/articles')
+      .set(auth(editor))
+      .send({ title: 'Transitions', body: BODY, minCheckworthiness: 0 });
     claims = await waitFor(async () => {
       const article = (await t.http().get(`/articles/${posted.body.id}`).set(auth(editor))).body;
-      return article.status === 'ready' && article.claims.length >= 6 && article.claims.every((c: Claim) => c.assigneeId === reviewer.id) ? article.claims : null;
+      return article.status === 'ready' &&
+        article.claims.length >= 6 &&
+        article.claims.every((c: Claim) => c.assigneeId === reviewer.id)
+        ? article.claims
+        : null;
     }, 'claims assigned to the reviewer');
     other = await t.createReviewer({ capacity: 100 });
   });
@@ -51,7 +63,12 @@ describe('claim transitions: the state machine over HTTP', () => {
 
     const moved = await move(reviewer.key, claims[0], { to: 'sourced', sources: SOURCE });
     expect(moved.status).toBe(200);
-    expect(moved.body).toMatchObject({ status: 'sourced', version: claims[0].version + 1, assigneeId: null, lastVerdictReviewerId: reviewer.id });
+    expect(moved.body).toMatchObject({
+      status: 'sourced',
+      version: claims[0].version + 1,
+      assigneeId: null,
+      lastVerdictReviewerId: reviewer.id,
+    });
   });
 
   it('sourced → disputed by the last verdict’s reviewer needs a note; disputed → sourced needs a source', async () => {
@@ -79,8 +96,12 @@ describe('claim transitions: the state machine over HTTP', () => {
   });
 
   it('unverified → disputed and → dismissed need a note; editors may give verdicts too', async () => {
-    expect((await move(reviewer.key, claims[1], { to: 'disputed', sources: SOURCE })).body.code).toBe('evidence_required');
-    expect((await move(reviewer.key, claims[1], { to: 'disputed', note: 'Figures contradict the budget.' })).body.status).toBe('disputed');
+    expect((await move(reviewer.key, claims[1], { to: 'disputed', sources: SOURCE })).body.code).toBe(
+      'evidence_required',
+    );
+    expect(
+      (await move(reviewer.key, claims[1], { to: 'disputed', note: 'Figures contradict the budget.' })).body.status,
+    ).toBe('disputed');
     expect((await move(editor, claims[2], { to: 'dismissed' })).body.code).toBe('evidence_required');
     expect((await move(editor, claims[2], { to: 'dismissed', note: 'Not checkable.' })).body.status).toBe('dismissed');
   });
@@ -89,7 +110,10 @@ describe('claim transitions: the state machine over HTTP', () => {
     const dismissed = await fetchClaim(claims[2].id);
     const response = await move(editor, dismissed, { to: 'sourced', sources: SOURCE });
     expect(response.status).toBe(409);
-    expect(response.body).toMatchObject({ code: 'illegal_transition', details: { current: 'dismissed', allowed: ['unverified'] } });
+    expect(response.body).toMatchObject({
+      code: 'illegal_transition',
+      details: { current: 'dismissed', allowed: ['unverified'] },
+    });
     expect((await move(editor, dismissed, { to: 'withdrawn' })).body.code).toBe('illegal_transition');
   });
 
@@ -107,13 +131,18 @@ describe('claim transitions: the state machine over HTTP', () => {
 
     for (const id of [claims[0].id, claims[1].id]) {
       const verdict = await fetchClaim(id);
-      expect((await move(editor, verdict, { to: 'unverified', note: 'Reopened for review.' })).body.status).toBe('unverified');
+      expect((await move(editor, verdict, { to: 'unverified', note: 'Reopened for review.' })).body.status).toBe(
+        'unverified',
+      );
     }
   });
 
   it('answers a stale version with 409 naming the current version and who moved it last', async () => {
     const claim = await fetchClaim(claims[3].id);
-    const first = await move(claim.assigneeId === other.id ? other.key : reviewer.key, claim, { to: 'sourced', sources: SOURCE });
+    const first = await move(claim.assigneeId === other.id ? other.key : reviewer.key, claim, {
+      to: 'sourced',
+      sources: SOURCE,
+    });
     expect(first.status).toBe(200);
     const second = await move(editor, claim, { to: 'disputed', note: 'late' });
     expect(second.status).toBe(409);
@@ -125,11 +154,25 @@ describe('claim transitions: the state machine over HTTP', () => {
 
   it('takes the version from If-Match instead of the body', async () => {
     const claim = await fetchClaim(claims[4].id);
-    const stale = await t.http().post(`/claims/${claim.id}/transitions`).set(auth(editor)).set('If-Match', `"${claim.version + 5}"`).send({ to: 'dismissed', note: 'x' });
+    const stale = await t
+      .http()
+      .post(`/claims/${claim.id}/transitions`)
+      .set(auth(editor))
+      .set('If-Match', `"${claim.version + 5}"`)
+      .send({ to: 'dismissed', note: 'x' });
     expect(stale.body.code).toBe('stale_version');
-    const ok = await t.http().post(`/claims/${claim.id}/transitions`).set(auth(editor)).set('If-Match', `"${claim.version}"`).send({ to: 'dismissed', note: 'Opinion.' });
+    const ok = await t
+      .http()
+      .post(`/claims/${claim.id}/transitions`)
+      .set(auth(editor))
+      .set('If-Match', `"${claim.version}"`)
+      .send({ to: 'dismissed', note: 'Opinion.' });
     expect(ok.body.status).toBe('dismissed');
-    const none = await t.http().post(`/claims/${claim.id}/transitions`).set(auth(editor)).send({ to: 'unverified', note: 'x' });
+    const none = await t
+      .http()
+      .post(`/claims/${claim.id}/transitions`)
+      .set(auth(editor))
+      .send({ to: 'unverified', note: 'x' });
     expect(none.status).toBe(400);
     expect(none.body.details).toHaveProperty('expectedVersion');
   });
@@ -138,7 +181,11 @@ describe('claim transitions: the state machine over HTTP', () => {
     const claim = await fetchClaim(claims[5].id);
     const empty = await t.http().post(`/claims/${claim.id}/notes`).set(auth(editor)).send({});
     expect(empty.status).toBe(400);
-    const note = await t.http().post(`/claims/${claim.id}/notes`).set(auth(editor)).send({ note: 'Checking the budget office.', sources: SOURCE });
+    const note = await t
+      .http()
+      .post(`/claims/${claim.id}/notes`)
+      .set(auth(editor))
+      .send({ note: 'Checking the budget office.', sources: SOURCE });
     expect(note.status).toBe(201);
     expect((await fetchClaim(claim.id)).version).toBe(claim.version);
 
@@ -157,11 +204,18 @@ describe('claim transitions: the state machine over HTTP', () => {
   it('makes exactly one of several concurrent moves from the same version; the others answer 409 stale_version', async () => {
     const claim = await fetchClaim(claims[5].id);
     expect(claim.status).toBe('unverified');
-    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => move(editor, claim, { to: 'dismissed', note: `Opinion, ${i}.` })));
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => move(editor, claim, { to: 'dismissed', note: `Opinion, ${i}.` })),
+    );
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);
-    for (const refused of answers.filter((a) => a.status === 409)) expect(refused.body).toMatchObject({ code: 'stale_version', details: { currentVersion: claim.version + 1 } });
+    for (const refused of answers.filter((a) => a.status === 409))
+      expect(refused.body).toMatchObject({ code: 'stale_version', details: { currentVersion: claim.version + 1 } });
     const history = (await t.http().get(`/claims/${claim.id}/events`).set(auth(editor))).body.items;
     expect(history.filter((e: { type: string }) => e.type === 'transition')).toHaveLength(1);
-    expect(await fetchClaim(claim.id)).toMatchObject({ status: 'dismissed', version: claim.version + 1, assigneeId: null });
+    expect(await fetchClaim(claim.id)).toMatchObject({
+      status: 'dismissed',
+      version: claim.version + 1,
+      assigneeId: null,
+    });
   });
 });

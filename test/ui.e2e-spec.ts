@@ -26,7 +26,8 @@ describe('pages, sign-in, audit log, stats and the queue dashboard (HTTP)', () =
   let claims: Claim[];
 
   const get = (path: string, key: string) => t.http().get(path).set('Authorization', `Bearer ${key}`);
-  const cookieOf = (setCookie: string[] | string | undefined) => [setCookie ?? []].flat().find((c) => c.startsWith('claimdesk_session='))!;
+  const cookieOf = (setCookie: string[] | string | undefined) =>
+    [setCookie ?? []].flat().find((c) => c.startsWith('claimdesk_session='))!;
 
   beforeAll(async () => {
     // The stats test compares with counts taken a moment before: no cached answer from an earlier page.
@@ -40,7 +41,9 @@ describe('pages, sign-in, audit log, stats and the queue dashboard (HTTP)', () =
     articleId = posted.body.id;
     const article = await waitFor(async () => {
       const body = (await get(`/articles/${articleId}`, editorKey)).body;
-      return body.status === 'ready' && body.claims.length > 1 && body.claims.every((c: Claim) => c.assigneeId) ? body : null;
+      return body.status === 'ready' && body.claims.length > 1 && body.claims.every((c: Claim) => c.assigneeId)
+        ? body
+        : null;
     }, 'extraction and assignment');
     claims = article.claims;
   }, 60_000);
@@ -84,21 +87,34 @@ describe('pages, sign-in, audit log, stats and the queue dashboard (HTTP)', () =
 
     it('refuses a wrong password and sets an HTTP-only, SameSite=Lax session cookie for the right one; sign-out ends it on the server', async () => {
       const editor = await t.createPerson('editor');
-      const wrong = await t.http().post('/ui/login').type('form').send({ email: editor.email, password: 'not the password at all' });
+      const wrong = await t
+        .http()
+        .post('/ui/login')
+        .type('form')
+        .send({ email: editor.email, password: 'not the password at all' });
       expect(wrong.status).toBe(401);
       expect(wrong.text).toContain('That email and password do not match');
       expect(wrong.headers['set-cookie']).toBeUndefined();
       const key = await t.http().post('/ui/login').type('form').send({ apiKey: editorKey });
       expect(key.status).toBe(400);
 
-      const right = await t.http().post('/ui/login').type('form').send({ email: editor.email.toUpperCase(), password: editor.password, next: `/ui/articles/${articleId}` });
+      const right = await t
+        .http()
+        .post('/ui/login')
+        .type('form')
+        .send({ email: editor.email.toUpperCase(), password: editor.password, next: `/ui/articles/${articleId}` });
       expect(right.status).toBe(303);
       expect(right.headers.location).toBe(`/ui/articles/${articleId}`);
       const cookie = cookieOf(right.headers['set-cookie']);
       expect(cookie).toMatch(/HttpOnly/i);
       expect(cookie).toMatch(/SameSite=Lax/i);
       const session = cookie.split(';')[0];
-      const [{ count }] = (await t.db.query(`SELECT count(*)::int AS count FROM user_sessions WHERE token_hash = encode(sha256($1::bytea), 'hex')`, [session.split('=')[1]])).rows;
+      const [{ count }] = (
+        await t.db.query(
+          `SELECT count(*)::int AS count FROM user_sessions WHERE token_hash = encode(sha256($1::bytea), 'hex')`,
+          [session.split('=')[1]],
+        )
+      ).rows;
       expect(count).toBe(1);
 
       const page = await t.http().get(`/ui/articles/${articleId}`).set('Cookie', session);
@@ -117,12 +133,28 @@ describe('pages, sign-in, audit log, stats and the queue dashboard (HTTP)', () =
     });
 
     it('sends each role home after sign-in, and never to another site', async () => {
-      const [reviewerPerson, admin, editor] = [await t.createPerson('reviewer', { reviewerId: reviewer.id }), await t.createPerson('admin'), await t.createPerson('editor')];
-      const asReviewer = await t.http().post('/ui/login').type('form').send({ email: reviewerPerson.email, password: reviewerPerson.password });
+      const [reviewerPerson, admin, editor] = [
+        await t.createPerson('reviewer', { reviewerId: reviewer.id }),
+        await t.createPerson('admin'),
+        await t.createPerson('editor'),
+      ];
+      const asReviewer = await t
+        .http()
+        .post('/ui/login')
+        .type('form')
+        .send({ email: reviewerPerson.email, password: reviewerPerson.password });
       expect(asReviewer.headers.location).toBe('/ui/review');
-      const asAdmin = await t.http().post('/ui/login').type('form').send({ email: admin.email, password: admin.password, next: 'https://evil.example/' });
+      const asAdmin = await t
+        .http()
+        .post('/ui/login')
+        .type('form')
+        .send({ email: admin.email, password: admin.password, next: 'https://evil.example/' });
       expect(asAdmin.headers.location).toBe('/ui/admin');
-      const protocolRelative = await t.http().post('/ui/login').type('form').send({ email: editor.email, password: editor.password, next: '//evil.example/ui' });
+      const protocolRelative = await t
+        .http()
+        .post('/ui/login')
+        .type('form')
+        .send({ email: editor.email, password: editor.password, next: '//evil.example/ui' });
       expect(protocolRelative.headers.location).toBe('/ui/articles');
     });
   });
@@ -144,8 +176,15 @@ describe('pages, sign-in, audit log, stats and the queue dashboard (HTTP)', () =
 
     it('shows a verdict in the summary and the claim’s colour', async () => {
       const claim = claims[claims.length - 1];
-      const moved = await t.http().post(`/claims/${claim.id}/transitions`).set('Authorization', `Bearer ${editorKey}`)
-        .send({ to: 'sourced', expectedVersion: claim.version, sources: [{ url: 'https://example.org/report', title: 'The <i>report</i>' }] });
+      const moved = await t
+        .http()
+        .post(`/claims/${claim.id}/transitions`)
+        .set('Authorization', `Bearer ${editorKey}`)
+        .send({
+          to: 'sourced',
+          expectedVersion: claim.version,
+          sources: [{ url: 'https://example.org/report', title: 'The <i>report</i>' }],
+        });
       expect(moved.status).toBe(200);
       const page = await get(`/ui/articles/${articleId}?claim=${claim.id}`, editorKey);
       expect(page.text).toContain(`data-claim-id="${claim.id}" data-status="sourced"`);
@@ -156,8 +195,13 @@ describe('pages, sign-in, audit log, stats and the queue dashboard (HTTP)', () =
 
     it('lists articles with progress, filtered by status, source and date', async () => {
       const otherEditor = await t.createKey('editor');
-      await t.http().post('/articles').set('Authorization', `Bearer ${otherEditor}`).send({ title: 'Second desk', body: 'Unemployment rose to 5 percent in May.' });
-      const [{ id: otherOwner }] = (await t.db.query(`SELECT owner_id AS id FROM articles WHERE title = 'Second desk'`)).rows;
+      await t
+        .http()
+        .post('/articles')
+        .set('Authorization', `Bearer ${otherEditor}`)
+        .send({ title: 'Second desk', body: 'Unemployment rose to 5 percent in May.' });
+      const [{ id: otherOwner }] = (await t.db.query(`SELECT owner_id AS id FROM articles WHERE title = 'Second desk'`))
+        .rows;
 
       const all = await get('/ui/articles', editorKey);
       expect(all.status).toBe(200);
@@ -174,7 +218,9 @@ describe('pages, sign-in, audit log, stats and the queue dashboard (HTTP)', () =
       const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
       const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
       expect((await get(`/ui/articles?from=${tomorrow}`, editorKey)).text).not.toContain('data-article-id=');
-      expect((await get(`/ui/articles?from=${yesterday}&to=${tomorrow}`, editorKey)).text).toContain(`data-article-id="${articleId}"`);
+      expect((await get(`/ui/articles?from=${yesterday}&to=${tomorrow}`, editorKey)).text).toContain(
+        `data-article-id="${articleId}"`,
+      );
 
       const bad = await get('/ui/articles?from=yesterday', editorKey);
       expect(bad.status).toBe(400);
@@ -183,7 +229,11 @@ describe('pages, sign-in, audit log, stats and the queue dashboard (HTTP)', () =
 
     it('pages the list by keyset: the next page link continues where the first ended', async () => {
       for (let i = 0; i < 25; i++) {
-        await t.http().post('/articles').set('Authorization', `Bearer ${editorKey}`).send({ title: `Filler ${i}`, body: `Filler article number ${i} has no claims worth checking.` });
+        await t
+          .http()
+          .post('/articles')
+          .set('Authorization', `Bearer ${editorKey}`)
+          .send({ title: `Filler ${i}`, body: `Filler article number ${i} has no claims worth checking.` });
       }
       const first = await get('/ui/articles', editorKey);
       const firstIds = [...first.text.matchAll(/data-article-id="([^"]+)"/g)].map((m) => m[1]);
@@ -197,7 +247,11 @@ describe('pages, sign-in, audit log, stats and the queue dashboard (HTTP)', () =
 
     it('shows integrators only their own articles', async () => {
       const integratorKey = await t.createKey('integrator');
-      const own = await t.http().post('/articles').set('Authorization', `Bearer ${integratorKey}`).send({ title: 'Mine alone', body: 'Exports fell by 8 percent in April.' });
+      const own = await t
+        .http()
+        .post('/articles')
+        .set('Authorization', `Bearer ${integratorKey}`)
+        .send({ title: 'Mine alone', body: 'Exports fell by 8 percent in April.' });
       const list = await get('/ui/articles', integratorKey);
       expect(list.text).toContain(`data-article-id="${own.body.id}"`);
       expect(list.text).not.toContain(`data-article-id="${articleId}"`);
@@ -248,8 +302,13 @@ describe('pages, sign-in, audit log, stats and the queue dashboard (HTTP)', () =
   describe('the workbench', () => {
     it('pulls the next claim with a form post, and says so when there is nothing to give', async () => {
       const count = async (sql: string) => (await t.db.query(sql)).rows[0].n as number;
-      await waitFor(async () => (await count(`SELECT count(*)::int AS n FROM articles WHERE status IN ('received', 'extracting')`)) === 0
-        && (await count(`SELECT count(*)::int AS n FROM claims WHERE status = 'unverified' AND assignee_id IS NULL`)) === 0, 'every claim assigned');
+      await waitFor(
+        async () =>
+          (await count(`SELECT count(*)::int AS n FROM articles WHERE status IN ('received', 'extracting')`)) === 0 &&
+          (await count(`SELECT count(*)::int AS n FROM claims WHERE status = 'unverified' AND assignee_id IS NULL`)) ===
+            0,
+        'every claim assigned',
+      );
       // Without a worker, only this reviewer's pull can assign a claim: no race with the assignment jobs.
       await t.stopWorker(t.workers[0]);
       const idle = await t.createReviewer({ name: 'Idle', capacity: 1 });
@@ -270,32 +329,55 @@ describe('pages, sign-in, audit log, stats and the queue dashboard (HTTP)', () =
       // At capacity with a claim in the list, "Next claim" gives that claim, not "nothing to give"; leaving it, there is none other.
       const fromList = await t.http().post('/ui/review/next').set('Authorization', `Bearer ${idle.key}`);
       expect(fromList.headers.location).toBe(`/ui/review?claim=${claim.id}`);
-      const leaving = await t.http().post(`/ui/review/next?leaving=${claim.id}`).set('Authorization', `Bearer ${idle.key}`);
+      const leaving = await t
+        .http()
+        .post(`/ui/review/next?leaving=${claim.id}`)
+        .set('Authorization', `Bearer ${idle.key}`);
       expect(leaving.headers.location).toBe('/ui/review?empty=1');
     });
-
   });
 
   describe('GET /admin/events', () => {
     it('merges claim events and admin actions, filters them, and pages by keyset without gaps or repeats', async () => {
-      const created = await t.http().post('/admin/keys').set('Authorization', `Bearer ${t.adminKey}`).send({ name: 'temporary', role: 'editor' });
+      const created = await t
+        .http()
+        .post('/admin/keys')
+        .set('Authorization', `Bearer ${t.adminKey}`)
+        .send({ name: 'temporary', role: 'editor' });
       await t.http().delete(`/admin/keys/${created.body.id}`).set('Authorization', `Bearer ${t.adminKey}`).expect(204);
-      await t.http().patch(`/admin/reviewers/${reviewer.id}`).set('Authorization', `Bearer ${t.adminKey}`).send({ capacity: 99 }).expect(200);
+      await t
+        .http()
+        .patch(`/admin/reviewers/${reviewer.id}`)
+        .set('Authorization', `Bearer ${t.adminKey}`)
+        .send({ capacity: 99 })
+        .expect(200);
       const [{ id: adminKeyId }] = (await t.db.query(`SELECT id FROM api_keys WHERE name = 'test admin'`)).rows;
 
       const all: { kind: string; action: string; id: string; target?: { id: string }; actor: { keyId: string } }[] = [];
       let cursor: string | null = null;
       do {
-        const res: { status: number; body: { items: typeof all; nextCursor: string | null } } = await get(`/admin/events?limit=7${cursor ? `&cursor=${cursor}` : ''}`, editorKey);
+        const res: { status: number; body: { items: typeof all; nextCursor: string | null } } = await get(
+          `/admin/events?limit=7${cursor ? `&cursor=${cursor}` : ''}`,
+          editorKey,
+        );
         expect(res.status).toBe(200);
         all.push(...res.body.items);
         cursor = res.body.nextCursor;
       } while (cursor);
-      const { rows: [{ count }] } = await t.db.query(`SELECT (SELECT count(*) FROM claim_events) + (SELECT count(*) FROM audit_events) AS count`);
+      const {
+        rows: [{ count }],
+      } = await t.db.query(`SELECT (SELECT count(*) FROM claim_events) + (SELECT count(*) FROM audit_events) AS count`);
       expect(all).toHaveLength(Number(count));
       expect(new Set(all.map((e) => e.id)).size).toBe(all.length);
       const admin = all.filter((e) => e.kind === 'admin').map((e) => `${e.action} ${e.target!.id}`);
-      expect(admin).toEqual(expect.arrayContaining([`key.created ${created.body.id}`, `key.revoked ${created.body.id}`, `reviewer.created ${reviewer.id}`, `reviewer.updated ${reviewer.id}`]));
+      expect(admin).toEqual(
+        expect.arrayContaining([
+          `key.created ${created.body.id}`,
+          `key.revoked ${created.body.id}`,
+          `reviewer.created ${reviewer.id}`,
+          `reviewer.updated ${reviewer.id}`,
+        ]),
+      );
       expect(all.find((e) => e.action === 'key.revoked')!.actor.keyId).toBe(adminKeyId);
 
       const byActor = await get(`/admin/events?actor=${adminKeyId}&limit=200`, editorKey);
@@ -325,7 +407,9 @@ describe('pages, sign-in, audit log, stats and the queue dashboard (HTTP)', () =
       expect(res.body.verdictsPerDay).toHaveLength(30);
       expect(res.body.verdictsPerDay[29]).toEqual({ day: today, sourced: 1, disputed: 0, dismissed: 0 });
       const rita = res.body.reviewers.find((r: { reviewerId: string }) => r.reviewerId === reviewer.id);
-      const { rows: [{ n }] } = await t.db.query(`SELECT count(*)::int AS n FROM claims WHERE assignee_id = $1`, [reviewer.id]);
+      const {
+        rows: [{ n }],
+      } = await t.db.query(`SELECT count(*)::int AS n FROM claims WHERE assignee_id = $1`, [reviewer.id]);
       expect(rita).toMatchObject({ backlog: n, capacity: 99, verdicts: 0 });
       expect((await get('/admin/stats', reviewer.key)).status).toBe(403);
     });
@@ -348,7 +432,12 @@ describe('pages, sign-in, audit log, stats and the queue dashboard (HTTP)', () =
       expect(board.text).toContain('claimdesk queues');
       const queues = await get('/admin/queues/ui/api/queues', t.adminKey);
       expect(queues.status).toBe(200);
-      expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['article-extraction', 'callback-delivery', 'claim-matching', 'claim-review']);
+      expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual([
+        'article-extraction',
+        'callback-delivery',
+        'claim-matching',
+        'claim-review',
+      ]);
 
       const json = await get('/admin/queues', t.adminKey);
       expect(json.status).toBe(200);
@@ -359,14 +448,21 @@ describe('pages, sign-in, audit log, stats and the queue dashboard (HTTP)', () =
   describe('the workbench after a verdict', () => {
     it('offers only the moves the state machine allows, and release only to the claim’s reviewer', async () => {
       const claim = (await get(`/claims/${claims[1].id}`, editorKey)).body;
-      const holder = claim.assigneeId === reviewer.id ? reviewer : { id: claim.assigneeId, key: await t.createKey('reviewer', claim.assigneeId) };
+      const holder =
+        claim.assigneeId === reviewer.id
+          ? reviewer
+          : { id: claim.assigneeId, key: await t.createKey('reviewer', claim.assigneeId) };
       const moves = (page: string) => [...page.matchAll(/data-move="(\w+)"/g)].map((m) => m[1]);
       const open = (await get(`/ui/review?claim=${claim.id}`, holder.key)).text;
       expect(moves(open)).toEqual(['sourced', 'disputed', 'dismissed']);
       expect(open).toContain('data-release="1"');
 
-      await t.http().post(`/claims/${claim.id}/transitions`).set('Authorization', `Bearer ${holder.key}`)
-        .send({ to: 'sourced', expectedVersion: claim.version, sources: [{ url: 'https://example.org/budget' }] }).expect(200);
+      await t
+        .http()
+        .post(`/claims/${claim.id}/transitions`)
+        .set('Authorization', `Bearer ${holder.key}`)
+        .send({ to: 'sourced', expectedVersion: claim.version, sources: [{ url: 'https://example.org/budget' }] })
+        .expect(200);
       const sourced = (await get(`/ui/review?claim=${claim.id}`, holder.key)).text;
       expect(moves(sourced)).toEqual(['disputed']);
       expect(sourced).not.toContain('data-release="1"');

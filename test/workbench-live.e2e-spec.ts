@@ -27,20 +27,38 @@ describe('the workbench and the article page, live (two Chromium contexts)', () 
   let people: Record<'editor' | 'reviewer', TestPerson>;
   let articleId: string;
 
-  const claim = async (id: string): Promise<Claim> => (await t.http().get(`/claims/${id}`).set('Authorization', `Bearer ${editorKey}`)).body;
+  const claim = async (id: string): Promise<Claim> =>
+    (await t.http().get(`/claims/${id}`).set('Authorization', `Bearer ${editorKey}`)).body;
   const inHand = (page: Page) => page.locator('#claim-actions').getAttribute('data-claim-id') as Promise<string>;
-  const deskFactChecks = async (claimId: string) => Number((await t.db.query(`SELECT count(*) FROM fact_checks WHERE source_claim_id = $1`, [claimId])).rows[0].count);
+  const deskFactChecks = async (claimId: string) =>
+    Number((await t.db.query(`SELECT count(*) FROM fact_checks WHERE source_claim_id = $1`, [claimId])).rows[0].count);
 
   beforeAll(async () => {
-    t = await startTestService(11, { name: 'workbench-live', env: { VERDICT_UNDO_SECONDS: String(UNDO_SECONDS), DESK_TIME_ZONE: 'UTC' }, startTimeoutMs: 60_000 });
+    t = await startTestService(11, {
+      name: 'workbench-live',
+      env: { VERDICT_UNDO_SECONDS: String(UNDO_SECONDS), DESK_TIME_ZONE: 'UTC' },
+      startTimeoutMs: 60_000,
+    });
     editorKey = await t.createKey('editor');
     reviewer = await t.createReviewer({ name: 'Ada Reviewer', capacity: 100 });
-    const posted = await t.http().post('/articles').set('Authorization', `Bearer ${editorKey}`).send({ title: DEMO_TITLE, body: DEMO_ARTICLE });
+    const posted = await t
+      .http()
+      .post('/articles')
+      .set('Authorization', `Bearer ${editorKey}`)
+      .send({ title: DEMO_TITLE, body: DEMO_ARTICLE });
     articleId = posted.body.id;
-    await waitFor(async () => {
-      const body = (await t.http().get(`/articles/${articleId}`).set('Authorization', `Bearer ${editorKey}`)).body;
-      return body.status === 'ready' && body.claims.length > 3 && body.claims.every((c: Claim) => c.assigneeId === reviewer.id);
-    }, 'extraction and assignment of the demo article', 30_000);
+    await waitFor(
+      async () => {
+        const body = (await t.http().get(`/articles/${articleId}`).set('Authorization', `Bearer ${editorKey}`)).body;
+        return (
+          body.status === 'ready' &&
+          body.claims.length > 3 &&
+          body.claims.every((c: Claim) => c.assigneeId === reviewer.id)
+        );
+      },
+      'extraction and assignment of the demo article',
+      30_000,
+    );
     people = {
       editor: await t.createPerson('editor', { name: 'Eda Editor' }),
       reviewer: await t.createPerson('reviewer', { name: 'Ada Reviewer', reviewerId: reviewer.id }),
@@ -60,7 +78,9 @@ describe('the workbench and the article page, live (two Chromium contexts)', () 
   it('lists the keyboard shortcuts, and works a claim with keys alone: n, s, the URL, Enter', async () => {
     const page = reviewerBrowser.page;
     const shortcuts = page.getByRole('region', { name: 'Keyboard shortcuts' });
-    expect(await shortcuts.locator('kbd').allTextContents()).toEqual(expect.arrayContaining(['n', 's', 'd', 'x', '/', 'u']));
+    expect(await shortcuts.locator('kbd').allTextContents()).toEqual(
+      expect.arrayContaining(['n', 's', 'd', 'x', '/', 'u']),
+    );
 
     await page.keyboard.press('n');
     await page.waitForURL(/claim=/);
@@ -93,24 +113,45 @@ describe('the workbench and the article page, live (two Chromium contexts)', () 
     await page.waitForURL(/undone=1/);
     expect(await page.locator('#flash').textContent()).toContain('Your verdict is undone');
     expect(await claim(claimId)).toMatchObject({ status: 'unverified', assigneeId: reviewer.id });
-    const history = (await t.http().get(`/claims/${claimId}/events`).set('Authorization', `Bearer ${editorKey}`)).body.items;
-    expect(history.at(-1)).toMatchObject({ type: 'verdict_undone', fromStatus: 'sourced', toStatus: 'unverified', actorUserId: people.reviewer.id });
+    const history = (await t.http().get(`/claims/${claimId}/events`).set('Authorization', `Bearer ${editorKey}`)).body
+      .items;
+    expect(history.at(-1)).toMatchObject({
+      type: 'verdict_undone',
+      fromStatus: 'sourced',
+      toStatus: 'unverified',
+      actorUserId: people.reviewer.id,
+    });
     await waitFor(async () => (await deskFactChecks(claimId)) === 0, 'the fact-check of the undone verdict to go');
   });
 
   it('refuses an undo after VERDICT_UNDO_SECONDS (409 undo_expired) and to anyone but the verdict’s reviewer (403)', async () => {
-    const { body: open } = await t.http().get(`/claims?assigneeId=${reviewer.id}&status=unverified`).set('Authorization', `Bearer ${editorKey}`);
+    const { body: open } = await t
+      .http()
+      .get(`/claims?assigneeId=${reviewer.id}&status=unverified`)
+      .set('Authorization', `Bearer ${editorKey}`);
     const target: Claim = open.items[0];
-    const moved = await t.http().post(`/claims/${target.id}/transitions`).set('Authorization', `Bearer ${reviewer.key}`).send({ to: 'dismissed', expectedVersion: target.version, note: 'An opinion' });
+    const moved = await t
+      .http()
+      .post(`/claims/${target.id}/transitions`)
+      .set('Authorization', `Bearer ${reviewer.key}`)
+      .send({ to: 'dismissed', expectedVersion: target.version, note: 'An opinion' });
     expect(moved.status).toBe(200);
 
     const other = await t.createReviewer({ name: 'Other Reviewer' });
-    const byOther = await t.http().post(`/claims/${target.id}/undo`).set('Authorization', `Bearer ${other.key}`).send({ expectedVersion: moved.body.version });
+    const byOther = await t
+      .http()
+      .post(`/claims/${target.id}/undo`)
+      .set('Authorization', `Bearer ${other.key}`)
+      .send({ expectedVersion: moved.body.version });
     expect(byOther.status).toBe(403);
     expect(byOther.body.code).toBe('forbidden');
 
     await new Promise((elapsed) => setTimeout(elapsed, UNDO_SECONDS * 1000 + 300));
-    const late = await t.http().post(`/claims/${target.id}/undo`).set('Authorization', `Bearer ${reviewer.key}`).send({ expectedVersion: moved.body.version });
+    const late = await t
+      .http()
+      .post(`/claims/${target.id}/undo`)
+      .set('Authorization', `Bearer ${reviewer.key}`)
+      .send({ expectedVersion: moved.body.version });
     expect(late.status).toBe(409);
     expect(late.body).toMatchObject({ code: 'undo_expired', details: { windowSeconds: UNDO_SECONDS } });
     expect((await claim(target.id)).status).toBe('dismissed');
@@ -120,7 +161,8 @@ describe('the workbench and the article page, live (two Chromium contexts)', () 
     const editor = editorBrowser.page;
     await editor.goto(`/ui/articles/${articleId}`);
     await editor.evaluate('window.loadedOnce = true');
-    const stillToCheck = async () => Number(/(\d+) still to check/.exec(await editor.locator('section.summary').innerText())?.[1]);
+    const stillToCheck = async () =>
+      Number(/(\d+) still to check/.exec(await editor.locator('section.summary').innerText())?.[1]);
     const openBefore = await stillToCheck();
 
     const page = reviewerBrowser.page;
@@ -132,7 +174,9 @@ describe('the workbench and the article page, live (two Chromium contexts)', () 
     await page.waitForURL(/moved=/);
 
     const mark = editor.locator(`.article-text [data-claim-id="${target}"]`);
-    await editor.waitForFunction(`document.querySelector('.article-text [data-claim-id="${target}"]').getAttribute('data-status') === 'dismissed'`);
+    await editor.waitForFunction(
+      `document.querySelector('.article-text [data-claim-id="${target}"]').getAttribute('data-status') === 'dismissed'`,
+    );
     expect(await mark.getAttribute('class')).toContain('status-dismissed');
     expect(await editor.locator('#live li').first().textContent()).toContain('Ada Reviewer moved');
     // The Verification panel is fetched again: one claim fewer to check, as the server now renders it.
@@ -150,7 +194,11 @@ describe('the workbench and the article page, live (two Chromium contexts)', () 
     await page.goto('/ui/review');
     const listed = await page.locator('#open-claims a[data-claim-id]').nth(1).getAttribute('data-claim-id');
     const target = await claim(listed!);
-    const moved = await t.http().post(`/claims/${target.id}/transitions`).set('Authorization', `Bearer ${editorKey}`).send({ to: 'disputed', expectedVersion: target.version, note: 'Contradicted by the record' });
+    const moved = await t
+      .http()
+      .post(`/claims/${target.id}/transitions`)
+      .set('Authorization', `Bearer ${editorKey}`)
+      .send({ to: 'disputed', expectedVersion: target.version, note: 'Contradicted by the record' });
     expect(moved.status).toBe(200);
     await page.locator('#live li', { hasText: 'to disputed' }).waitFor();
     expect(await page.locator('#live').isVisible()).toBe(true);
@@ -173,8 +221,15 @@ describe('the workbench and the article page, live (two Chromium contexts)', () 
     await page.waitForURL(/\/ui\/account$/);
     expect(await page.locator('[data-time-zone]').last().textContent()).toBe('America/New_York');
     await page.goto('/ui/review');
-    expect(await page.locator('#open-claims .muted').first().textContent()).toMatch(/lease to \d{1,2} \w{3} \d{4}, \d{2}:\d{2} GMT-5/);
-    const bad = await page.request.post('/ui/account/time-zone', { form: { timeZone: 'Mars/Olympus_Mons', _csrf: (await page.locator('meta[name="csrf-token"]').getAttribute('content'))! } });
+    expect(await page.locator('#open-claims .muted').first().textContent()).toMatch(
+      /lease to \d{1,2} \w{3} \d{4}, \d{2}:\d{2} GMT-5/,
+    );
+    const bad = await page.request.post('/ui/account/time-zone', {
+      form: {
+        timeZone: 'Mars/Olympus_Mons',
+        _csrf: (await page.locator('meta[name="csrf-token"]').getAttribute('content'))!,
+      },
+    });
     expect(bad.status()).toBe(400);
   });
 
@@ -185,7 +240,9 @@ describe('the workbench and the article page, live (two Chromium contexts)', () 
     ] as const) {
       await browser.page.setViewportSize({ width: 360, height: 740 });
       await browser.page.goto(path);
-      const { scrollWidth, clientWidth } = await browser.page.evaluate<{ scrollWidth: number; clientWidth: number }>('({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth })');
+      const { scrollWidth, clientWidth } = await browser.page.evaluate<{ scrollWidth: number; clientWidth: number }>(
+        '({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth })',
+      );
       expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
       await browser.screenshot(name);
       await browser.page.setViewportSize({ width: 1400, height: 1000 });
@@ -217,7 +274,11 @@ describe('the workbench and the article page, live (two Chromium contexts)', () 
     expect(response!.headers()['content-type']).toContain('text/html');
     expect(await editorBrowser.page.getByRole('heading', { level: 1 }).textContent()).toBe('Not for your role');
     await editorBrowser.screenshot('workbench-live-6-queues-403');
-    const asAdmin = await t.http().get('/admin/queues/ui').set('Authorization', `Bearer ${t.adminKey}`).set('Accept', 'text/html');
+    const asAdmin = await t
+      .http()
+      .get('/admin/queues/ui')
+      .set('Authorization', `Bearer ${t.adminKey}`)
+      .set('Accept', 'text/html');
     expect(asAdmin.status).toBe(200);
     expect(asAdmin.text).toContain('Back to the desk');
   });

@@ -4,7 +4,13 @@ import type { Pool } from 'pg';
  * Unassigned claims, `perArticle` to an article (news articles carry tens of claims), written straight to the
  * tables: benchmarks measure what comes after.
  */
-export async function seedClaims(db: Pool, ownerId: string, count: number, title: string, perArticle = 20): Promise<string[]> {
+export async function seedClaims(
+  db: Pool,
+  ownerId: string,
+  count: number,
+  title: string,
+  perArticle = 20,
+): Promise<string[]> {
   const { rows } = await db.query(
     `INSERT INTO articles (owner_id, content_hash, title, body, status, extracted_revision)
      SELECT $1, md5($2 || i), $2 || ' ' || i, 'Seeded body ' || i, 'ready', 1 FROM generate_series(1, $3) AS i

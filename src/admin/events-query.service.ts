@@ -11,16 +11,37 @@ export class EventsQueryService {
   async list(query: ListEventsQuery): Promise<Page<ReturnType<typeof toEventResponse>>> {
     const limit = query.limit ?? 100;
     const after = decodeCursor(query.cursor, ['timestamp', 'integer', 'integer']);
-    const rows = await this.events.page({ since: query.since, actor: query.actor, personId: query.personId, claimId: query.claimId, after, limit: limit + 1 });
+    const rows = await this.events.page({
+      since: query.since,
+      actor: query.actor,
+      personId: query.personId,
+      claimId: query.claimId,
+      after,
+      limit: limit + 1,
+    });
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
-    return { items: items.map(toEventResponse), nextCursor: rows.length > limit ? encodeCursor([last.createdKey, last.rank, last.seq]) : null };
+    return {
+      items: items.map(toEventResponse),
+      nextCursor: rows.length > limit ? encodeCursor([last.createdKey, last.rank, last.seq]) : null,
+    };
   }
 }
 
 export function toEventResponse(event: LoggedEvent) {
-  const common = { id: event.id, kind: event.kind, action: event.action, actor: { keyId: event.actorKeyId, role: event.actorRole, person: event.actorUserId ? { id: event.actorUserId, name: event.actorUserName } : null }, createdAt: event.createdAt };
-  if (event.kind === 'admin') return { ...common, target: { type: event.targetType, id: event.targetId }, details: event.details };
+  const common = {
+    id: event.id,
+    kind: event.kind,
+    action: event.action,
+    actor: {
+      keyId: event.actorKeyId,
+      role: event.actorRole,
+      person: event.actorUserId ? { id: event.actorUserId, name: event.actorUserName } : null,
+    },
+    createdAt: event.createdAt,
+  };
+  if (event.kind === 'admin')
+    return { ...common, target: { type: event.targetType, id: event.targetId }, details: event.details };
   return {
     ...common,
     claimId: event.claimId,

@@ -12,7 +12,9 @@ export class EventsController {
   constructor(private readonly events: EventsQueryService) {}
 
   @Get()
-  @ApiOperation({ summary: 'The audit log: claim events and admin actions on keys and reviewers, oldest first (admin, editor)' })
+  @ApiOperation({
+    summary: 'The audit log: claim events and admin actions on keys and reviewers, oldest first (admin, editor)',
+  })
   list(@Query() query: ListEventsQuery) {
     return this.events.list(query);
   }

@@ -81,7 +81,8 @@ export class EventsRepository {
       if (filter.claimId && source.rank !== 0) continue;
       const where: string[] = [];
       if (filter.since) where.push(`created_at >= ${param(filter.since)}`);
-      if (filter.actor) where.push(filter.actor === 'system' ? 'actor_key_id IS NULL' : `actor_key_id = ${param(filter.actor)}`);
+      if (filter.actor)
+        where.push(filter.actor === 'system' ? 'actor_key_id IS NULL' : `actor_key_id = ${param(filter.actor)}`);
       if (filter.personId) where.push(`actor_user_id = ${param(filter.personId)}`);
       if (filter.claimId) where.push(`claim_id = ${param(filter.claimId)}`);
       if (filter.after) {
@@ -91,8 +92,13 @@ export class EventsRepository {
         else if (source.rank > Number(rank)) where.push(`created_at >= ${key}`);
         else where.push(`(created_at, seq) > (${key}, CAST(${param(seq)} AS bigint))`);
       }
-      parts.push(`(${source.select} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at, seq LIMIT ${filter.limit})`);
+      parts.push(
+        `(${source.select} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at, seq LIMIT ${filter.limit})`,
+      );
     }
-    return this.dataSource.query(`SELECT * FROM (${parts.join(' UNION ALL ')}) e ORDER BY "createdAt", rank, seq LIMIT ${filter.limit}`, params);
+    return this.dataSource.query(
+      `SELECT * FROM (${parts.join(' UNION ALL ')}) e ORDER BY "createdAt", rank, seq LIMIT ${filter.limit}`,
+      params,
+    );
   }
 }

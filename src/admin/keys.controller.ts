@@ -29,7 +29,10 @@ export class KeysController {
   constructor(private readonly keys: KeysService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create an API key (admin); the key is shown in this answer only. A key with ownerUserId acts, in history, as that person' })
+  @ApiOperation({
+    summary:
+      'Create an API key (admin); the key is shown in this answer only. A key with ownerUserId acts, in history, as that person',
+  })
   async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateKeyDto) {
     const { entity, key } = await this.keys.create(dto, principal);
     return { ...toKeyResponse(entity), key };

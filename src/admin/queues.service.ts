@@ -2,7 +2,13 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { ApiError } from '../common/api-error';
-import { ARTICLE_EXTRACTION_QUEUE, CALLBACK_DELIVERY_QUEUE, CLAIM_MATCHING_QUEUE, CLAIM_REVIEW_QUEUE, type QueueName } from '../queue/queue-names';
+import {
+  ARTICLE_EXTRACTION_QUEUE,
+  CALLBACK_DELIVERY_QUEUE,
+  CLAIM_MATCHING_QUEUE,
+  CLAIM_REVIEW_QUEUE,
+  type QueueName,
+} from '../queue/queue-names';
 
 const STATES = ['waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized', 'paused'] as const;
 

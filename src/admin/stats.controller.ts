@@ -12,7 +12,9 @@ export class StatsController {
   constructor(private readonly stats: StatsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Claims per status, median time to first verdict, backlog per reviewer, verdicts per day (admin, editor)' })
+  @ApiOperation({
+    summary: 'Claims per status, median time to first verdict, backlog per reviewer, verdicts per day (admin, editor)',
+  })
   get(@Query() query: StatsQuery) {
     return this.stats.stats(query.days);
   }

@@ -35,7 +35,9 @@ export class StatsRepository {
 
   /** Statuses no claim has are absent; candidates are not claims yet. */
   claimsPerStatus(): Promise<StatusCount[]> {
-    return this.dataSource.query(`SELECT status, count(*)::int AS count FROM claims WHERE status <> 'candidate' GROUP BY status`);
+    return this.dataSource.query(
+      `SELECT status, count(*)::int AS count FROM claims WHERE status <> 'candidate' GROUP BY status`,
+    );
   }
 
   /** From a claim's creation to its first verdict, over first verdicts since `since`; null while there are none. */

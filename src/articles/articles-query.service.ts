@@ -20,6 +20,9 @@ export class ArticlesQueryService {
   /** Newest first, keyset-paginated; the body is left out of lists. */
   list(principal: Principal, query: ListArticlesQuery): Promise<Page<ArticleEntity>> {
     const filter = { status: query.status, ownerId: query.source, from: query.from, to: query.to };
-    return this.articles.listVisible(ownerFilterOf(principal), filter, { cursor: query.cursor, limit: query.limit ?? 50 });
+    return this.articles.listVisible(ownerFilterOf(principal), filter, {
+      cursor: query.cursor,
+      limit: query.limit ?? 50,
+    });
   }
 }

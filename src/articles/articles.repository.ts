@@ -47,22 +47,35 @@ export class ArticlesRepository {
   }
 
   /** Newest first, keyset-paginated. */
-  async listVisible(owner: string | null, filter: ArticleFilter, page: { cursor?: string; limit: number }): Promise<Page<ArticleEntity>> {
+  async listVisible(
+    owner: string | null,
+    filter: ArticleFilter,
+    page: { cursor?: string; limit: number },
+  ): Promise<Page<ArticleEntity>> {
     const qb = this.visible(owner, this.reads.dataSource).addSelect('a.created_at::text', 'cursor_key');
     if (filter.status) qb.andWhere('a.status = :status', { status: filter.status });
     if (filter.ownerId) qb.andWhere('a.owner_id = :source', { source: filter.ownerId });
     if (filter.from) qb.andWhere('a.created_at >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('a.created_at < :to', { to: filter.to });
     const cursor = decodeCursor(page.cursor, ['timestamp', 'uuid']);
-    if (cursor) qb.andWhere('(a.created_at, a.id) < (CAST(:key AS timestamptz), CAST(:after AS uuid))', { key: cursor[0], after: cursor[1] });
-    qb.orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').limit(page.limit + 1);
+    if (cursor)
+      qb.andWhere('(a.created_at, a.id) < (CAST(:key AS timestamptz), CAST(:after AS uuid))', {
+        key: cursor[0],
+        after: cursor[1],
+      });
+    qb.orderBy('a.created_at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .limit(page.limit + 1);
     const { entities, raw } = await qb.getRawAndEntities<{ cursor_key: string }>();
     const keys = new Map(entities.map((article, i) => [article.id, raw[i].cursor_key]));
     return toPage(entities, page.limit, (article) => [keys.get(article.id)!, article.id]);
   }
 
   /** Body, revision and status of an article `owner` (null: any) may see. */
-  async findTextVisible(owner: string | null, id: string): Promise<{ body: string; revision: number; status: ArticleStatus } | null> {
+  async findTextVisible(
+    owner: string | null,
+    id: string,
+  ): Promise<{ body: string; revision: number; status: ArticleStatus } | null> {
     const [article] = await this.dataSource.query(
       `SELECT body, revision, status FROM articles WHERE id = $1 ${owner ? 'AND owner_id = $2' : ''}`,
       owner ? [id, owner] : [id],
@@ -74,7 +87,11 @@ export class ArticlesRepository {
    * The article and its first revision row in one statement (the hot path of ingestion); null when the owner has an
    * article of that identity already.
    */
-  async insertWithRevision(em: EntityManager, identity: ArticleIdentity, article: ArticleFields & { ownerId: string; externalId: string | null; contentHash: string }): Promise<ArticleEntity | null> {
+  async insertWithRevision(
+    em: EntityManager,
+    identity: ArticleIdentity,
+    article: ArticleFields & { ownerId: string; externalId: string | null; contentHash: string },
+  ): Promise<ArticleEntity | null> {
     const rows: Record<string, unknown>[] = await em.query(
       `WITH article AS (
          INSERT INTO articles (owner_id, external_id, content_hash, title, body, url, language, published_at, topics, min_checkworthiness)
@@ -84,7 +101,18 @@ export class ArticlesRepository {
          SELECT id, revision, title, body, content_hash FROM article
        )
        SELECT * FROM article`,
-      [article.ownerId, article.externalId, article.contentHash, article.title, article.body, article.url, article.language, article.publishedAt, article.topics, article.minCheckworthiness],
+      [
+        article.ownerId,
+        article.externalId,
+        article.contentHash,
+        article.title,
+        article.body,
+        article.url,
+        article.language,
+        article.publishedAt,
+        article.topics,
+        article.minCheckworthiness,
+      ],
     );
     return rows[0] ? entityFromRow(em, ArticleEntity, rows[0]) : null;
   }
@@ -119,8 +147,12 @@ export class ArticlesRepository {
   }
 
   /** Marks the revision as being extracted, unless it is extracted already or superseded; returns what to extract. */
-  async startExtraction(id: string, revision: number): Promise<{ body: string; minCheckworthiness: number | null } | null> {
-    const rows: { body: string; minCheckworthiness: number | null }[] = await returningRows(this.dataSource,
+  async startExtraction(
+    id: string,
+    revision: number,
+  ): Promise<{ body: string; minCheckworthiness: number | null } | null> {
+    const rows: { body: string; minCheckworthiness: number | null }[] = await returningRows(
+      this.dataSource,
       `UPDATE articles SET status = 'extracting', updated_at = now()
        WHERE id = $1 AND revision = $2 AND extracted_revision < $2 RETURNING body, min_checkworthiness AS "minCheckworthiness"`,
       [id, revision],
@@ -129,7 +161,10 @@ export class ArticlesRepository {
   }
 
   async failExtraction(id: string, revision: number, reason: string): Promise<void> {
-    await this.dataSource.query(`UPDATE articles SET status = 'failed', failure_reason = $3, updated_at = now() WHERE id = $1 AND revision = $2`, [id, revision, reason]);
+    await this.dataSource.query(
+      `UPDATE articles SET status = 'failed', failure_reason = $3, updated_at = now() WHERE id = $1 AND revision = $2`,
+      [id, revision, reason],
+    );
   }
 
   /**
@@ -137,7 +172,8 @@ export class ArticlesRepository {
    * (its claims are written after, in the same transaction); false when another run got there first.
    */
   async markExtracted(em: EntityManager, id: string, revision: number): Promise<boolean> {
-    const marked: unknown[] = await returningRows(em,
+    const marked: unknown[] = await returningRows(
+      em,
       `UPDATE articles SET status = 'ready', extracted_revision = $2, failure_reason = NULL, updated_at = now()
        WHERE id = $1 AND revision = $2 AND extracted_revision < $2 RETURNING 1`,
       [id, revision],
@@ -147,7 +183,10 @@ export class ArticlesRepository {
 
   /** Locks the article while this revision is current and ready; false when it changed. */
   async lockReadyRevision(em: EntityManager, id: string, revision: number): Promise<boolean> {
-    const still: unknown[] = await em.query(`SELECT 1 FROM articles WHERE id = $1 AND revision = $2 AND status = 'ready' FOR UPDATE`, [id, revision]);
+    const still: unknown[] = await em.query(
+      `SELECT 1 FROM articles WHERE id = $1 AND revision = $2 AND status = 'ready' FOR UPDATE`,
+      [id, revision],
+    );
     return still.length > 0;
   }
 

@@ -34,12 +34,18 @@ export class ArticlesService {
    * Writes the article (or its next revision) and announces it (extraction queues it); `alsoWrite` runs in the same
    * transaction (a webhook's receipt), so both are written or neither.
    */
-  async accept(principal: Principal, dto: CreateArticleDto, alsoWrite?: (em: EntityManager, accepted: AcceptedArticle) => Promise<unknown>): Promise<AcceptedArticle> {
+  async accept(
+    principal: Principal,
+    dto: CreateArticleDto,
+    alsoWrite?: (em: EntityManager, accepted: AcceptedArticle) => Promise<unknown>,
+  ): Promise<AcceptedArticle> {
     this.refuseTooLong(dto.body);
     const ownerId = ownerIdOf(principal);
     const contentHash = contentHashOf(dto.title, dto.body);
     return inTransaction(this.dataSource, async (em) => {
-      const accepted = dto.externalId ? await this.upsertByExternalId(em, ownerId, dto, contentHash) : await this.insertByContent(em, ownerId, dto, contentHash);
+      const accepted = dto.externalId
+        ? await this.upsertByExternalId(em, ownerId, dto, contentHash)
+        : await this.insertByContent(em, ownerId, dto, contentHash);
       await alsoWrite?.(em, accepted);
       return this.announced(em, accepted);
     });
@@ -47,7 +53,11 @@ export class ArticlesService {
 
   /** A new article or revision is announced in its own transaction (extraction queues it once it commits). */
   private async announced(em: EntityManager, accepted: AcceptedArticle): Promise<AcceptedArticle> {
-    if (accepted.created) await this.events.publish(em, ARTICLE_ACCEPTED, { articleId: accepted.article.id, revision: accepted.article.revision });
+    if (accepted.created)
+      await this.events.publish(em, ARTICLE_ACCEPTED, {
+        articleId: accepted.article.id,
+        revision: accepted.article.revision,
+      });
     return accepted;
   }
 
@@ -55,17 +65,32 @@ export class ArticlesService {
     const limit = this.config.get('MAX_ARTICLE_SENTENCES', { infer: true });
     const sentences = estimateSentences(body);
     if (sentences > limit) {
-      throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'article_too_long', `The body has about ${sentences} sentences; an article may have at most ${limit}`, { sentences, limit });
+      throw new ApiError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'article_too_long',
+        `The body has about ${sentences} sentences; an article may have at most ${limit}`,
+        { sentences, limit },
+      );
     }
   }
 
-  private async insertByContent(em: EntityManager, ownerId: string, dto: CreateArticleDto, contentHash: string): Promise<AcceptedArticle> {
+  private async insertByContent(
+    em: EntityManager,
+    ownerId: string,
+    dto: CreateArticleDto,
+    contentHash: string,
+  ): Promise<AcceptedArticle> {
     const inserted = await this.insertArticle(em, 'content', ownerId, dto, contentHash);
     if (inserted) return { article: inserted, created: true };
     return { article: await this.articles.findByContent(em, ownerId, contentHash), created: false };
   }
 
-  private async upsertByExternalId(em: EntityManager, ownerId: string, dto: CreateArticleDto, contentHash: string): Promise<AcceptedArticle> {
+  private async upsertByExternalId(
+    em: EntityManager,
+    ownerId: string,
+    dto: CreateArticleDto,
+    contentHash: string,
+  ): Promise<AcceptedArticle> {
     const inserted = await this.insertArticle(em, 'external-id', ownerId, dto, contentHash);
     if (inserted) return { article: inserted, created: true };
     return this.reviseLocked(em, await this.articles.lockByExternalId(em, ownerId, dto.externalId!), dto, contentHash);
@@ -87,21 +112,41 @@ export class ArticlesService {
     } catch (error) {
       // An article known by its text may not take the text of another article of the same owner.
       if (error instanceof QueryFailedError && (error as { code?: string }).code === '23505') {
-        throw new ApiError(HttpStatus.CONFLICT, 'conflict', 'Another article of the same owner has exactly this title and body');
+        throw new ApiError(
+          HttpStatus.CONFLICT,
+          'conflict',
+          'Another article of the same owner has exactly this title and body',
+        );
       }
       throw error;
     }
   }
 
-  private async reviseLocked(em: EntityManager, existing: ArticleEntity, dto: CreateArticleDto, contentHash: string): Promise<AcceptedArticle> {
+  private async reviseLocked(
+    em: EntityManager,
+    existing: ArticleEntity,
+    dto: CreateArticleDto,
+    contentHash: string,
+  ): Promise<AcceptedArticle> {
     if (existing.contentHash === contentHash) return { article: existing, created: false };
     existing.revision += 1;
     Object.assign(existing, this.articleFields(dto), { contentHash, status: 'received', failureReason: null });
     return { article: await this.articles.saveRevision(em, existing), created: true };
   }
 
-  private insertArticle(em: EntityManager, identity: ArticleIdentity, ownerId: string, dto: CreateArticleDto, contentHash: string): Promise<ArticleEntity | null> {
-    return this.articles.insertWithRevision(em, identity, { ...this.articleFields(dto), ownerId, externalId: dto.externalId ?? null, contentHash });
+  private insertArticle(
+    em: EntityManager,
+    identity: ArticleIdentity,
+    ownerId: string,
+    dto: CreateArticleDto,
+    contentHash: string,
+  ): Promise<ArticleEntity | null> {
+    return this.articles.insertWithRevision(em, identity, {
+      ...this.articleFields(dto),
+      ownerId,
+      externalId: dto.externalId ?? null,
+      contentHash,
+    });
   }
 
   private articleFields(dto: CreateArticleDto): ArticleFields {

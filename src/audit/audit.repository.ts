@@ -35,6 +35,14 @@ export interface AuditEntry {
 export async function recordAuditEvent(em: EntityManager, entry: AuditEntry): Promise<void> {
   await em.query(
     `INSERT INTO audit_events (action, actor_key_id, actor_role, target_type, target_id, details, actor_user_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [entry.action, entry.actor?.keyId ?? null, entry.actor?.role ?? 'system', entry.targetType, entry.targetId, JSON.stringify(entry.details ?? {}), entry.actor?.userId ?? null],
+    [
+      entry.action,
+      entry.actor?.keyId ?? null,
+      entry.actor?.role ?? 'system',
+      entry.targetType,
+      entry.targetId,
+      JSON.stringify(entry.details ?? {}),
+      entry.actor?.userId ?? null,
+    ],
   );
 }

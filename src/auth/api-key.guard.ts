@@ -7,7 +7,16 @@ import { FailedAuthLimiter } from './rate-limit';
 import type { Environment } from '../config/environment';
 import { PrincipalResolver, type Credential } from './principal-resolver';
 import { PUBLIC_KEY, ROLES_KEY, type Principal } from './principal';
-import { CSRF_FIELD, CSRF_HEADER, csrfTokenFor, csrfTokenMatches, foreignOriginOf, isPagePath, isStateChanging, SESSION_COOKIE } from './request-origin';
+import {
+  CSRF_FIELD,
+  CSRF_HEADER,
+  csrfTokenFor,
+  csrfTokenMatches,
+  foreignOriginOf,
+  isPagePath,
+  isStateChanging,
+  SESSION_COOKIE,
+} from './request-origin';
 import type { Role } from './role';
 
 const pathOf = (request: Request) => request.originalUrl.split('?')[0];
@@ -29,7 +38,7 @@ export function sessionTokenOf(request: Request): string | null {
 /** A page's state-changing request from another origin (forms, fetches, the queue dashboard's buttons) is refused. */
 export function refuseForeignOrigin(request: Request, publicUrl: string): void {
   if (!isPagePath(pathOf(request)) || !isStateChanging(request.method)) return;
-  const foreign = foreignOriginOf(request.headers as Record<string, string>, request.protocol, publicUrl);
+  const foreign = foreignOriginOf(request.headers, request.protocol, publicUrl);
   if (foreign) throw ApiError.forbidden(`Refused: ${foreign}`);
 }
 
@@ -53,18 +62,32 @@ export class ApiKeyGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     const credential = credentialOf(request);
-    if (!credential?.token) throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'An API key is required: Authorization: Bearer <key>');
+    if (!credential?.token)
+      throw new ApiError(
+        HttpStatus.UNAUTHORIZED,
+        'unauthorized',
+        'An API key is required: Authorization: Bearer <key>',
+      );
     const principal = await this.failedAuth.guard(request, context.switchToHttp().getResponse<Response>(), async () => {
       const found = await this.principals.resolve(credential);
-      if (!found) throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', credential.session ? 'The session has ended; sign in again' : 'The API key is not valid');
+      if (!found)
+        throw new ApiError(
+          HttpStatus.UNAUTHORIZED,
+          'unauthorized',
+          credential.session ? 'The session has ended; sign in again' : 'The API key is not valid',
+        );
       return found;
     });
     request.principal = credential.session ? { ...principal, csrfToken: csrfTokenFor(credential.token) } : principal;
     if (credential.session && isStateChanging(request.method)) {
       const given = (request.body as Record<string, unknown> | undefined)?.[CSRF_FIELD] ?? request.headers[CSRF_HEADER];
-      if (!csrfTokenMatches(credential.token, given)) throw ApiError.forbidden('Refused: the form’s CSRF token is missing or not this session’s; reload the page and try again');
+      if (!csrfTokenMatches(credential.token, given))
+        throw ApiError.forbidden(
+          'Refused: the form’s CSRF token is missing or not this session’s; reload the page and try again',
+        );
     }
-    if (!roles || !roles.includes(principal.role)) throw ApiError.forbidden(`The ${principal.role} role may not do this`);
+    if (!roles || !roles.includes(principal.role))
+      throw ApiError.forbidden(`The ${principal.role} role may not do this`);
     return true;
   }
 }

@@ -33,7 +33,14 @@ export class ApiKeysRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   insert(em: EntityManager, key: StoredKeyInput): Promise<ApiKeyEntity> {
-    return em.save(em.create(ApiKeyEntity, { ...key, reviewerId: key.reviewerId ?? null, integratorId: key.integratorId ?? null, ownerUserId: key.ownerUserId ?? null }));
+    return em.save(
+      em.create(ApiKeyEntity, {
+        ...key,
+        reviewerId: key.reviewerId ?? null,
+        integratorId: key.integratorId ?? null,
+        ownerUserId: key.ownerUserId ?? null,
+      }),
+    );
   }
 
   /** Nothing happens when a key with the prefix exists already. */
@@ -54,7 +61,10 @@ export class ApiKeysRepository {
 
   /** At most once a minute per key, so a busy key does not write on every cache refresh. */
   async touch(id: string): Promise<void> {
-    await this.dataSource.query(`UPDATE api_keys SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`, [id]);
+    await this.dataSource.query(
+      `UPDATE api_keys SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
+      [id],
+    );
   }
 
   /** Newest first. */

@@ -34,12 +34,20 @@ export class ApiKeysService {
   ) {}
 
   /** The plain key is returned here once and never stored; `outer` makes it part of a caller's transaction. */
-  async create(input: NewApiKey, actor: Principal | null = null, outer?: EntityManager): Promise<{ entity: ApiKeyEntity; key: string }> {
-    if (input.role === 'reviewer' && !input.reviewerId) throw ApiError.validation({ reviewerId: ['a reviewer key needs reviewerId'] });
-    if (input.role !== 'reviewer' && input.reviewerId) throw ApiError.validation({ reviewerId: ['only reviewer keys name a reviewer'] });
-    if (input.role === 'integrator' && input.ownerUserId) throw ApiError.validation({ ownerUserId: ['an integrator key is owned by its integrator, not a person'] });
+  async create(
+    input: NewApiKey,
+    actor: Principal | null = null,
+    outer?: EntityManager,
+  ): Promise<{ entity: ApiKeyEntity; key: string }> {
+    if (input.role === 'reviewer' && !input.reviewerId)
+      throw ApiError.validation({ reviewerId: ['a reviewer key needs reviewerId'] });
+    if (input.role !== 'reviewer' && input.reviewerId)
+      throw ApiError.validation({ reviewerId: ['only reviewer keys name a reviewer'] });
+    if (input.role === 'integrator' && input.ownerUserId)
+      throw ApiError.validation({ ownerUserId: ['an integrator key is owned by its integrator, not a person'] });
     const generated = generateApiKey();
-    const inTransaction = <T>(work: (em: EntityManager) => Promise<T>) => (outer ? work(outer) : this.dataSource.transaction(work));
+    const inTransaction = <T>(work: (em: EntityManager) => Promise<T>) =>
+      outer ? work(outer) : this.dataSource.transaction(work);
     const entity = await inTransaction(async (em) => {
       const saved = await this.keys.insert(em, {
         name: input.name,
@@ -50,7 +58,13 @@ export class ApiKeysService {
         integratorId: input.integratorId,
         ownerUserId: input.ownerUserId,
       });
-      await recordAuditEvent(em, { action: 'key.created', actor, targetType: 'key', targetId: saved.id, details: { name: saved.name, role: saved.role, ownerUserId: saved.ownerUserId } });
+      await recordAuditEvent(em, {
+        action: 'key.created',
+        actor,
+        targetType: 'key',
+        targetId: saved.id,
+        details: { name: saved.name, role: saved.role, ownerUserId: saved.ownerUserId },
+      });
       return saved;
     });
     return { entity, key: generated.key };
@@ -59,7 +73,10 @@ export class ApiKeysService {
   /** Stores a key chosen outside (ADMIN_API_KEY), once, so automation can start with a known admin. */
   async ensureKnownKey(key: string, name: string, role: Role): Promise<void> {
     const parsed = parseApiKey(key);
-    if (!parsed) throw new Error('ADMIN_API_KEY must look like cdk_<16 hex>_<43 url-safe chars>; `npm run cli -- keys:generate` makes one');
+    if (!parsed)
+      throw new Error(
+        'ADMIN_API_KEY must look like cdk_<16 hex>_<43 url-safe chars>; `npm run cli -- keys:generate` makes one',
+      );
     await this.keys.insertIfAbsent({ name, role, prefix: parsed.prefix, secretHash: hashSecret(parsed.secret) });
   }
 
@@ -73,9 +90,22 @@ export class ApiKeysService {
     const row = await this.findLiveKey(parsed.prefix);
     const matches = secretMatches(parsed.secret, row?.secretHash ?? NO_SUCH_KEY_HASH);
     if (!row || !matches) return null;
-    if (!row.reviewerActive) throw ApiError.forbidden('This key’s reviewer is deactivated: it may not act on anything until an admin reactivates it');
-    if (!row.ownerActive) throw ApiError.forbidden('This key’s owner is deactivated: it may not act on anything until an admin reactivates them');
-    return { keyId: row.id, userId: row.ownerUserId, name: row.name, role: row.role, reviewerId: row.reviewerId, integratorId: row.integratorId };
+    if (!row.reviewerActive)
+      throw ApiError.forbidden(
+        'This key’s reviewer is deactivated: it may not act on anything until an admin reactivates it',
+      );
+    if (!row.ownerActive)
+      throw ApiError.forbidden(
+        'This key’s owner is deactivated: it may not act on anything until an admin reactivates them',
+      );
+    return {
+      keyId: row.id,
+      userId: row.ownerUserId,
+      name: row.name,
+      role: row.role,
+      reviewerId: row.reviewerId,
+      integratorId: row.integratorId,
+    };
   }
 
   /**

@@ -29,10 +29,20 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
   async increment(key: string, ttl: number, limit: number, _blockDuration: number, throttlerName: string) {
     const redisKey = this.redisKey(throttlerName, key);
     try {
-      const results = await this.redis.client.multi().set(redisKey, 0, 'PX', ttl, 'NX').incr(redisKey).pttl(redisKey).exec();
+      const results = await this.redis.client
+        .multi()
+        .set(redisKey, 0, 'PX', ttl, 'NX')
+        .incr(redisKey)
+        .pttl(redisKey)
+        .exec();
       const totalHits = Number(results?.[1]?.[1] ?? 0);
       const seconds = Math.max(1, Math.ceil(Number(results?.[2]?.[1] ?? ttl) / 1000));
-      return { totalHits, timeToExpire: seconds, isBlocked: totalHits > limit, timeToBlockExpire: totalHits > limit ? seconds : 0 };
+      return {
+        totalHits,
+        timeToExpire: seconds,
+        isBlocked: totalHits > limit,
+        timeToBlockExpire: totalHits > limit ? seconds : 0,
+      };
     } catch {
       // Redis away: serve unlimited rather than refuse everyone; Postgres still holds the work.
       return { totalHits: 0, timeToExpire: 0, isBlocked: false, timeToBlockExpire: 0 };
@@ -44,7 +54,10 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     const redisKey = this.redisKey(throttlerName, key);
     try {
       const results = await this.redis.client.multi().get(redisKey).pttl(redisKey).exec();
-      return { totalHits: Number(results?.[0]?.[1] ?? 0), timeToExpire: Math.max(1, Math.ceil(Number(results?.[1]?.[1] ?? 0) / 1000)) };
+      return {
+        totalHits: Number(results?.[0]?.[1] ?? 0),
+        timeToExpire: Math.max(1, Math.ceil(Number(results?.[1]?.[1] ?? 0) / 1000)),
+      };
     } catch {
       return { totalHits: 0, timeToExpire: 0 };
     }
@@ -73,22 +86,37 @@ export class FailedAuthLimiter {
     private readonly config: ConfigService<Environment, true>,
   ) {
     const limit = config.get('AUTH_FAILURE_LIMIT', { infer: true });
-    this.failureCounts = new TtlCache(FAILURE_COUNT_TTL_MS, { maxEntries: 10_000, keeps: ({ totalHits }) => totalHits < limit });
+    this.failureCounts = new TtlCache(FAILURE_COUNT_TTL_MS, {
+      maxEntries: 10_000,
+      keeps: ({ totalHits }) => totalHits < limit,
+    });
   }
 
   async refuseIfOverLimit(request: Request, response: Response): Promise<void> {
     const limit = this.config.get('AUTH_FAILURE_LIMIT', { infer: true });
     const tracker = `ip:${request.ip}`;
-    const { totalHits, timeToExpire } = await this.failureCounts.get(tracker, () => this.storage.current(tracker, AUTH_FAILURES));
+    const { totalHits, timeToExpire } = await this.failureCounts.get(tracker, () =>
+      this.storage.current(tracker, AUTH_FAILURES),
+    );
     if (totalHits < limit) return;
     response.setHeader('Retry-After', String(timeToExpire));
-    throw new ApiError(HttpStatus.TOO_MANY_REQUESTS, 'rate_limited', `Over ${limit} failed authentications from this address; retry in ${timeToExpire} s`);
+    throw new ApiError(
+      HttpStatus.TOO_MANY_REQUESTS,
+      'rate_limited',
+      `Over ${limit} failed authentications from this address; retry in ${timeToExpire} s`,
+    );
   }
 
   async recordFailure(request: Request): Promise<void> {
     const windowMs = this.config.get('AUTH_FAILURE_WINDOW_SECONDS', { infer: true }) * 1000;
     const tracker = `ip:${request.ip}`;
-    const { totalHits, timeToExpire } = await this.storage.increment(tracker, windowMs, this.config.get('AUTH_FAILURE_LIMIT', { infer: true }), 0, AUTH_FAILURES);
+    const { totalHits, timeToExpire } = await this.storage.increment(
+      tracker,
+      windowMs,
+      this.config.get('AUTH_FAILURE_LIMIT', { infer: true }),
+      0,
+      AUTH_FAILURES,
+    );
     this.failureCounts.set(tracker, { totalHits, timeToExpire });
   }
 
@@ -117,7 +145,9 @@ export class FailedAuthModule {}
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
-  protected override async getTracker(req: Record<string, unknown> & { principal?: Principal; ip?: string }): Promise<string> {
+  protected override async getTracker(
+    req: Record<string, unknown> & { principal?: Principal; ip?: string },
+  ): Promise<string> {
     if (!req.principal) return `ip:${req.ip}`;
     return req.principal.keyId ? `key:${req.principal.keyId}` : `user:${req.principal.userId}`;
   }
@@ -126,8 +156,15 @@ export class RateLimitGuard extends ThrottlerGuard {
     return EXEMPT_PATHS.has(context.switchToHttp().getRequest<{ path: string }>().path);
   }
 
-  protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
-    throw new ApiError(HttpStatus.TOO_MANY_REQUESTS, 'rate_limited', `Over ${detail.limit} requests a minute; retry in ${detail.timeToBlockExpire} s`);
+  protected override async throwThrottlingException(
+    _context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
+    throw new ApiError(
+      HttpStatus.TOO_MANY_REQUESTS,
+      'rate_limited',
+      `Over ${detail.limit} requests a minute; retry in ${detail.timeToBlockExpire} s`,
+    );
   }
 }
 

@@ -5,7 +5,9 @@ const PUBLIC_URL = 'https://desk.example.org';
 describe('isPagePath', () => {
   it('takes the pages and the queue dashboard, and no API route', () => {
     expect(['/ui', '/ui/review/next', '/admin/queues/ui', '/admin/queues/ui/api/queues'].every(isPagePath)).toBe(true);
-    expect(['/admin/keys', '/claims/x/transitions', '/uix', '/admin/queues', '/review/next'].some(isPagePath)).toBe(false);
+    expect(['/admin/keys', '/claims/x/transitions', '/uix', '/admin/queues', '/review/next'].some(isPagePath)).toBe(
+      false,
+    );
   });
 });
 
@@ -30,11 +32,23 @@ describe('foreignOriginOf', () => {
 
   it('refuses other sites, same-site siblings and opaque origins', () => {
     expect(foreignOriginOf({ 'sec-fetch-site': 'cross-site' }, 'https', PUBLIC_URL)).toMatch(/another site/);
-    expect(foreignOriginOf({ 'sec-fetch-site': 'cross-site', origin: 'null' }, 'https', PUBLIC_URL)).toMatch(/another site/);
-    expect(foreignOriginOf({ 'sec-fetch-site': 'same-origin', origin: 'https://evil.example' }, 'https', PUBLIC_URL)).toMatch(/another origin/);
-    expect(foreignOriginOf({ 'sec-fetch-site': 'same-site', origin: 'https://blog.example.org' }, 'https', PUBLIC_URL)).toMatch(/another site/);
-    expect(foreignOriginOf({ origin: 'https://evil.example', host: 'desk.example.org' }, 'https', PUBLIC_URL)).toMatch(/another origin/);
-    expect(foreignOriginOf({ origin: 'null', host: 'desk.example.org' }, 'https', PUBLIC_URL)).toMatch(/another origin/);
-    expect(foreignOriginOf({ origin: 'http://desk.example.org', host: 'desk.example.org' }, 'https', PUBLIC_URL)).toMatch(/another origin/);
+    expect(foreignOriginOf({ 'sec-fetch-site': 'cross-site', origin: 'null' }, 'https', PUBLIC_URL)).toMatch(
+      /another site/,
+    );
+    expect(
+      foreignOriginOf({ 'sec-fetch-site': 'same-origin', origin: 'https://evil.example' }, 'https', PUBLIC_URL),
+    ).toMatch(/another origin/);
+    expect(
+      foreignOriginOf({ 'sec-fetch-site': 'same-site', origin: 'https://blog.example.org' }, 'https', PUBLIC_URL),
+    ).toMatch(/another site/);
+    expect(foreignOriginOf({ origin: 'https://evil.example', host: 'desk.example.org' }, 'https', PUBLIC_URL)).toMatch(
+      /another origin/,
+    );
+    expect(foreignOriginOf({ origin: 'null', host: 'desk.example.org' }, 'https', PUBLIC_URL)).toMatch(
+      /another origin/,
+    );
+    expect(
+      foreignOriginOf({ origin: 'http://desk.example.org', host: 'desk.example.org' }, 'https', PUBLIC_URL),
+    ).toMatch(/another origin/);
   });
 });

@@ -42,7 +42,8 @@ export interface OriginHeaders {
  */
 export function foreignOriginOf(headers: OriginHeaders, protocol: string, publicUrl: string): string | null {
   const site = headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') return `the request came from another site (Sec-Fetch-Site: ${site})`;
+  if (site !== undefined && site !== 'same-origin' && site !== 'none')
+    return `the request came from another site (Sec-Fetch-Site: ${site})`;
   const origin = headers.origin;
   // Under `Referrer-Policy: no-referrer` a browser's form post says `Origin: null` even from the service's own
   // page (the desk sends `same-origin`, but a proxy may change it); Sec-Fetch-Site, which scripts cannot set, vouches.

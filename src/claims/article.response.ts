@@ -39,5 +39,10 @@ export function toArticleResponse(article: ArticleEntity, summary: ClaimSummary)
 }
 
 export function toArticleDetailResponse(article: ArticleEntity, summary: ClaimSummary, claims: Page<ClaimEntity>) {
-  return { ...toArticleResponse(article, summary), body: article.body, claims: claims.items.map(toClaimResponse), claimsNextCursor: claims.nextCursor };
+  return {
+    ...toArticleResponse(article, summary),
+    body: article.body,
+    claims: claims.items.map(toClaimResponse),
+    claimsNextCursor: claims.nextCursor,
+  };
 }

@@ -53,7 +53,10 @@ export class ClaimChangesRepository implements OnModuleDestroy {
   }
 
   private async connect(): Promise<void> {
-    const client = new Client({ connectionString: this.config.get('DATABASE_URL', { infer: true }), application_name: 'claimdesk-live' });
+    const client = new Client({
+      connectionString: this.config.get('DATABASE_URL', { infer: true }),
+      application_name: 'claimdesk-live',
+    });
     this.client = client;
     client.on('notification', (message) => {
       if (message.channel !== CHANNEL || !message.payload) return;
@@ -74,7 +77,9 @@ export class ClaimChangesRepository implements OnModuleDestroy {
     this.client = null;
     void client.end().catch(() => undefined);
     if (this.closed) return;
-    this.logger.warn(`live updates lost their Postgres connection (${error instanceof Error ? error.message : String(error)}); reconnecting`);
+    this.logger.warn(
+      `live updates lost their Postgres connection (${error instanceof Error ? error.message : String(error)}); reconnecting`,
+    );
     setTimeout(() => {
       if (!this.client && !this.closed && this.listeners.size > 0) void this.connect();
     }, RECONNECT_MS).unref();

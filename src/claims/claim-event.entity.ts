@@ -1,7 +1,17 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { ClaimStatus } from './claim-status';
 
-export const CLAIM_EVENT_TYPES = ['created', 'transition', 'note', 'assigned', 'unassigned', 'released', 'lease_expired', 'withdrawn', 'verdict_undone'] as const;
+export const CLAIM_EVENT_TYPES = [
+  'created',
+  'transition',
+  'note',
+  'assigned',
+  'unassigned',
+  'released',
+  'lease_expired',
+  'withdrawn',
+  'verdict_undone',
+] as const;
 export type ClaimEventType = (typeof CLAIM_EVENT_TYPES)[number];
 
 export interface EvidenceSource {

@@ -1,7 +1,20 @@
-import { allowedTargets, checkMove, checkUndo, moversFor, type Mover, type MoveRequest, type UndoRequest } from './claim-state-machine';
+import {
+  allowedTargets,
+  checkMove,
+  checkUndo,
+  moversFor,
+  type Mover,
+  type MoveRequest,
+  type UndoRequest,
+} from './claim-state-machine';
 import type { ClaimStatus } from './claim-status';
 
-function move(from: ClaimStatus, to: ClaimStatus, movers: Mover[], evidence: { source?: boolean; note?: boolean } = {}): ReturnType<typeof checkMove> {
+function move(
+  from: ClaimStatus,
+  to: ClaimStatus,
+  movers: Mover[],
+  evidence: { source?: boolean; note?: boolean } = {},
+): ReturnType<typeof checkMove> {
   const request: MoveRequest = { from, to, movers, hasSource: !!evidence.source, hasNote: !!evidence.note };
   return checkMove(request);
 }
@@ -27,7 +40,9 @@ describe('claim state machine', () => {
       expect(move(from, to, [movers[0]], {})).toEqual({ ok: false, reason: 'evidence_required', evidence });
     });
 
-    const outsiders = (['assignee', 'last_verdict_reviewer', 'editor', 'admin'] as Mover[]).filter((m) => !movers.includes(m));
+    const outsiders = (['assignee', 'last_verdict_reviewer', 'editor', 'admin'] as Mover[]).filter(
+      (m) => !movers.includes(m),
+    );
     if (outsiders.length > 0) {
       it.each(outsiders)('forbids %s', (mover) => {
         expect(move(from, to, [mover], { source: true, note: true })).toEqual({ ok: false, reason: 'forbidden' });
@@ -44,25 +59,40 @@ describe('claim state machine', () => {
   });
 
   it('refuses moving a claim to its own status', () => {
-    expect(move('unverified', 'unverified', ['admin'], { note: true })).toMatchObject({ ok: false, reason: 'illegal_transition' });
+    expect(move('unverified', 'unverified', ['admin'], { note: true })).toMatchObject({
+      ok: false,
+      reason: 'illegal_transition',
+    });
   });
 
   it('lets only the system withdraw a claim', () => {
-    expect(move('sourced', 'withdrawn', ['admin'], { note: true })).toMatchObject({ ok: false, reason: 'illegal_transition' });
+    expect(move('sourced', 'withdrawn', ['admin'], { note: true })).toMatchObject({
+      ok: false,
+      reason: 'illegal_transition',
+    });
     expect(move('sourced', 'withdrawn', ['system'])).toEqual({ ok: true });
   });
 
   it('leaves a withdrawn claim where it is', () => {
     expect(allowedTargets('withdrawn')).toEqual([]);
-    expect(move('withdrawn', 'unverified', ['admin'], { note: true })).toMatchObject({ ok: false, reason: 'illegal_transition' });
+    expect(move('withdrawn', 'unverified', ['admin'], { note: true })).toMatchObject({
+      ok: false,
+      reason: 'illegal_transition',
+    });
   });
 
   it('lets an editor or admin promote a candidate to unverified with no evidence, and nobody else; nowhere else', () => {
     expect(move('candidate', 'unverified', ['editor'])).toEqual({ ok: true });
     expect(move('candidate', 'unverified', ['admin'])).toEqual({ ok: true });
-    expect(move('candidate', 'unverified', ['assignee', 'last_verdict_reviewer'])).toEqual({ ok: false, reason: 'forbidden' });
+    expect(move('candidate', 'unverified', ['assignee', 'last_verdict_reviewer'])).toEqual({
+      ok: false,
+      reason: 'forbidden',
+    });
     expect(allowedTargets('candidate')).toEqual(['unverified']);
-    expect(move('candidate', 'sourced', ['admin'], { source: true })).toMatchObject({ ok: false, reason: 'illegal_transition' });
+    expect(move('candidate', 'sourced', ['admin'], { source: true })).toMatchObject({
+      ok: false,
+      reason: 'illegal_transition',
+    });
   });
 
   it('derives a reviewer’s capacities from the claim', () => {
@@ -95,13 +125,19 @@ describe('undoing a verdict', () => {
   });
 
   it('refuses once the window has passed, and says until when it was open', () => {
-    expect(undo({ now: new Date(givenAt.getTime() + 600_001) })).toEqual({ ok: false, reason: 'undo_expired', until: new Date(givenAt.getTime() + 600_000) });
+    expect(undo({ now: new Date(givenAt.getTime() + 600_001) })).toEqual({
+      ok: false,
+      reason: 'undo_expired',
+      until: new Date(givenAt.getTime() + 600_000),
+    });
   });
 
   it('refuses another reviewer, an editor, and a verdict an editor gave', () => {
     expect(undo({ reviewerId: 'r-2' })).toEqual({ ok: false, reason: 'forbidden' });
     expect(undo({ role: 'editor', reviewerId: null })).toEqual({ ok: false, reason: 'forbidden' });
-    expect(undo({ lastMove: { toStatus: 'sourced', reviewerId: REVIEWER, actorRole: 'editor', at: givenAt } })).toEqual({ ok: false, reason: 'forbidden' });
+    expect(undo({ lastMove: { toStatus: 'sourced', reviewerId: REVIEWER, actorRole: 'editor', at: givenAt } })).toEqual(
+      { ok: false, reason: 'forbidden' },
+    );
   });
 
   it('has nothing to undo on an unverified claim, or when the last move is not the current verdict', () => {

@@ -40,7 +40,9 @@ export type MoveCheck =
   | { ok: false; reason: 'evidence_required'; evidence: Exclude<Evidence, null> };
 
 export function allowedTargets(from: ClaimStatus): ClaimStatus[] {
-  return RULES.filter((rule) => rule.from.includes(from) && !rule.movers.every((m) => m === 'system')).map((rule) => rule.to);
+  return RULES.filter((rule) => rule.from.includes(from) && !rule.movers.every((m) => m === 'system')).map(
+    (rule) => rule.to,
+  );
 }
 
 export function checkMove(request: MoveRequest): MoveCheck {
@@ -49,7 +51,8 @@ export function checkMove(request: MoveRequest): MoveCheck {
     return { ok: false, reason: 'illegal_transition', allowed: allowedTargets(request.from) };
   }
   if (!rule.movers.some((mover) => request.movers.includes(mover))) return { ok: false, reason: 'forbidden' };
-  if (rule.evidence === 'source' && !request.hasSource) return { ok: false, reason: 'evidence_required', evidence: 'source' };
+  if (rule.evidence === 'source' && !request.hasSource)
+    return { ok: false, reason: 'evidence_required', evidence: 'source' };
   if (rule.evidence === 'note' && !request.hasNote) return { ok: false, reason: 'evidence_required', evidence: 'note' };
   return { ok: true };
 }
@@ -91,8 +94,15 @@ export type UndoCheck =
  */
 export function checkUndo(request: UndoRequest): UndoCheck {
   const move = request.lastMove;
-  if (!VERDICTS.includes(request.status) || !move || move.toStatus !== request.status) return { ok: false, reason: 'nothing_to_undo' };
-  if (request.role !== 'reviewer' || move.actorRole !== 'reviewer' || !request.reviewerId || move.reviewerId !== request.reviewerId) return { ok: false, reason: 'forbidden' };
+  if (!VERDICTS.includes(request.status) || !move || move.toStatus !== request.status)
+    return { ok: false, reason: 'nothing_to_undo' };
+  if (
+    request.role !== 'reviewer' ||
+    move.actorRole !== 'reviewer' ||
+    !request.reviewerId ||
+    move.reviewerId !== request.reviewerId
+  )
+    return { ok: false, reason: 'forbidden' };
   const until = new Date(move.at.getTime() + request.windowSeconds * 1000);
   if (request.now.getTime() > until.getTime()) return { ok: false, reason: 'undo_expired', until };
   return { ok: true, until };

@@ -42,10 +42,15 @@ export class ClaimTransitionService {
   async promote(claimId: string, principal: Principal): Promise<ClaimEntity> {
     return this.moveAsRead(claimId, principal, { to: 'unverified', note: 'promoted from candidate' }, (em, current) => {
       if (current.status !== CANDIDATE) {
-        throw new ApiError(HttpStatus.CONFLICT, 'illegal_transition', `The claim is ${current.status}, not a candidate: there is nothing to promote`, {
-          current: current.status,
-          allowed: allowedTargets(current.status),
-        });
+        throw new ApiError(
+          HttpStatus.CONFLICT,
+          'illegal_transition',
+          `The claim is ${current.status}, not a candidate: there is nothing to promote`,
+          {
+            current: current.status,
+            allowed: allowedTargets(current.status),
+          },
+        );
       }
     });
   }
@@ -54,7 +59,13 @@ export class ClaimTransitionService {
    * A reviewer takes back their own verdict within VERDICT_UNDO_SECONDS (the rule: checkUndo). The claim is unverified
    * and theirs again; the move is announced like any other, so callbacks say so and the desk's fact-check is withdrawn.
    */
-  async undo(claimId: string, principal: Principal, dto: UndoVerdictDto, ifMatch?: string, now = new Date()): Promise<ClaimEntity> {
+  async undo(
+    claimId: string,
+    principal: Principal,
+    dto: UndoVerdictDto,
+    ifMatch?: string,
+    now = new Date(),
+  ): Promise<ClaimEntity> {
     const expectedVersion = this.expectedVersionOf(dto, ifMatch);
     const windowSeconds = this.config.get('VERDICT_UNDO_SECONDS', { infer: true });
     return inTransaction(this.dataSource, async (em) => {
@@ -62,21 +73,48 @@ export class ClaimTransitionService {
       if (current.version !== expectedVersion) throw await this.staleVersion(em, current);
       const check = await this.checkUndoOf(em, current, principal, now);
       if (!check.ok && check.reason === 'nothing_to_undo') {
-        throw new ApiError(HttpStatus.CONFLICT, 'nothing_to_undo', `The claim is ${current.status}: there is no verdict of yours to undo`, { current: current.status });
+        throw new ApiError(
+          HttpStatus.CONFLICT,
+          'nothing_to_undo',
+          `The claim is ${current.status}: there is no verdict of yours to undo`,
+          { current: current.status },
+        );
       }
-      if (!check.ok && check.reason === 'forbidden') throw ApiError.forbidden('Only the reviewer who gave this verdict may undo it (editors and admins reopen)');
+      if (!check.ok && check.reason === 'forbidden')
+        throw ApiError.forbidden('Only the reviewer who gave this verdict may undo it (editors and admins reopen)');
       if (!check.ok) {
-        throw new ApiError(HttpStatus.CONFLICT, 'undo_expired', `A verdict may be undone for ${windowSeconds} s; this one could be until ${check.until.toISOString()}`, {
-          until: check.until.toISOString(),
-          windowSeconds,
-        });
+        throw new ApiError(
+          HttpStatus.CONFLICT,
+          'undo_expired',
+          `A verdict may be undone for ${windowSeconds} s; this one could be until ${check.until.toISOString()}`,
+          {
+            until: check.until.toISOString(),
+            windowSeconds,
+          },
+        );
       }
       const claim = await this.claims.undoVerdict(
         em,
-        { id: current.id, reviewerId: principal.reviewerId!, leaseSeconds: this.config.get('LEASE_SECONDS', { infer: true }) },
-        { type: 'verdict_undone', actor: actorOf(principal), fromStatus: current.status, toStatus: 'unverified', note: dto.note },
+        {
+          id: current.id,
+          reviewerId: principal.reviewerId!,
+          leaseSeconds: this.config.get('LEASE_SECONDS', { infer: true }),
+        },
+        {
+          type: 'verdict_undone',
+          actor: actorOf(principal),
+          fromStatus: current.status,
+          toStatus: 'unverified',
+          note: dto.note,
+        },
       );
-      await this.events.publish(em, CLAIM_MOVED, { claim, from: current.status, note: dto.note ?? null, freedReviewerId: null, recordedCallbacks: null });
+      await this.events.publish(em, CLAIM_MOVED, {
+        claim,
+        from: current.status,
+        note: dto.note ?? null,
+        freedReviewerId: null,
+        recordedCallbacks: null,
+      });
       return claim;
     });
   }
@@ -87,11 +125,28 @@ export class ClaimTransitionService {
     return check.ok ? check.until : null;
   }
 
-  private async checkUndoOf(em: EntityManager, claim: ClaimEntity, principal: Principal, now: Date): Promise<UndoCheck> {
+  private async checkUndoOf(
+    em: EntityManager,
+    claim: ClaimEntity,
+    principal: Principal,
+    now: Date,
+  ): Promise<UndoCheck> {
     const last = await this.claims.lastTransition(em, claim.id);
-    const lastMove = last && { toStatus: last.toStatus, reviewerId: last.reviewerId, actorRole: last.actorRole, at: last.createdAt };
+    const lastMove = last && {
+      toStatus: last.toStatus,
+      reviewerId: last.reviewerId,
+      actorRole: last.actorRole,
+      at: last.createdAt,
+    };
     const windowSeconds = this.config.get('VERDICT_UNDO_SECONDS', { infer: true });
-    return checkUndo({ status: claim.status, lastMove, role: principal.role, reviewerId: principal.reviewerId, now, windowSeconds });
+    return checkUndo({
+      status: claim.status,
+      lastMove,
+      role: principal.role,
+      reviewerId: principal.reviewerId,
+      now,
+      windowSeconds,
+    });
   }
 
   /**
@@ -117,7 +172,14 @@ export class ClaimTransitionService {
           em,
           current,
           { to: dto.to, isVerdict, reviewerId: principal.reviewerId },
-          { type: 'transition', actor: actorOf(principal), fromStatus: current.status, toStatus: dto.to, note: dto.note, sources: dto.sources },
+          {
+            type: 'transition',
+            actor: actorOf(principal),
+            fromStatus: current.status,
+            toStatus: dto.to,
+            note: dto.note,
+            sources: dto.sources,
+          },
         );
         if (!moved) continue;
         await this.events.publish(em, CLAIM_MOVED, {
@@ -133,7 +195,11 @@ export class ClaimTransitionService {
   }
 
   /** The state machine's check of the move, as an error to answer when it refuses. */
-  private checkMoveOf(current: ClaimEntity, principal: Principal, dto: Omit<TransitionClaimDto, 'expectedVersion'>): void {
+  private checkMoveOf(
+    current: ClaimEntity,
+    principal: Principal,
+    dto: Omit<TransitionClaimDto, 'expectedVersion'>,
+  ): void {
     const check = checkMove({
       from: current.status,
       to: dto.to,
@@ -142,25 +208,44 @@ export class ClaimTransitionService {
       hasNote: !!dto.note?.trim(),
     });
     if (!check.ok && check.reason === 'illegal_transition') {
-      throw new ApiError(HttpStatus.CONFLICT, 'illegal_transition', `A claim cannot move from ${current.status} to ${dto.to}`, {
-        current: current.status,
-        allowed: check.allowed,
-      });
+      throw new ApiError(
+        HttpStatus.CONFLICT,
+        'illegal_transition',
+        `A claim cannot move from ${current.status} to ${dto.to}`,
+        {
+          current: current.status,
+          allowed: check.allowed,
+        },
+      );
     }
-    if (!check.ok && check.reason === 'forbidden') throw ApiError.forbidden(`You may not move this claim from ${current.status} to ${dto.to}`);
+    if (!check.ok && check.reason === 'forbidden')
+      throw ApiError.forbidden(`You may not move this claim from ${current.status} to ${dto.to}`);
     if (!check.ok) {
       const what = check.evidence === 'source' ? 'at least one source' : 'a note with the rationale';
-      throw new ApiError(HttpStatus.BAD_REQUEST, 'evidence_required', `Moving to ${dto.to} needs ${what}`, { required: check.evidence });
+      throw new ApiError(HttpStatus.BAD_REQUEST, 'evidence_required', `Moving to ${dto.to} needs ${what}`, {
+        required: check.evidence,
+      });
     }
   }
 
   /** Sources and notes without a move: whoever may move the claim may annotate it. */
   async annotate(claimId: string, principal: Principal, dto: EvidenceDto): Promise<ClaimEventEntity> {
-    if (!dto.note?.trim() && !dto.sources?.length) throw ApiError.validation({ note: ['give a note, sources, or both'] });
+    if (!dto.note?.trim() && !dto.sources?.length)
+      throw ApiError.validation({ note: ['give a note, sources, or both'] });
     return this.dataSource.transaction(async (em) => {
       const claim = await this.lockClaim(em, claimId);
-      if (moversFor(principal.role, principal.reviewerId, claim).length === 0) throw ApiError.forbidden('Only the claim’s reviewer, an editor or an admin may annotate it');
-      await this.claims.appendEvents(em, [{ claimId, articleId: claim.articleId, type: 'note', actor: actorOf(principal), note: dto.note, sources: dto.sources }]);
+      if (moversFor(principal.role, principal.reviewerId, claim).length === 0)
+        throw ApiError.forbidden('Only the claim’s reviewer, an editor or an admin may annotate it');
+      await this.claims.appendEvents(em, [
+        {
+          claimId,
+          articleId: claim.articleId,
+          type: 'note',
+          actor: actorOf(principal),
+          note: dto.note,
+          sources: dto.sources,
+        },
+      ]);
       return this.claims.lastEvent(em, claimId);
     });
   }
@@ -180,10 +265,17 @@ export class ClaimTransitionService {
 
   private async staleVersion(em: EntityManager, claim: ClaimEntity): Promise<ApiError> {
     const last = await this.claims.lastTransition(em, claim.id);
-    const lastMovedBy = last ? { role: last.actorRole, keyId: last.actorKeyId, reviewerId: last.reviewerId, at: last.createdAt } : null;
-    return new ApiError(HttpStatus.CONFLICT, 'stale_version', `The claim is at version ${claim.version}; reload and try again`, {
-      currentVersion: claim.version,
-      lastMovedBy,
-    });
+    const lastMovedBy = last
+      ? { role: last.actorRole, keyId: last.actorKeyId, reviewerId: last.reviewerId, at: last.createdAt }
+      : null;
+    return new ApiError(
+      HttpStatus.CONFLICT,
+      'stale_version',
+      `The claim is at version ${claim.version}; reload and try again`,
+      {
+        currentVersion: claim.version,
+        lastMovedBy,
+      },
+    );
   }
 }

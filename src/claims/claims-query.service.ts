@@ -25,18 +25,37 @@ export class ClaimsQueryService {
 
   /** Newest first, or most check-worthy first. */
   list(principal: Principal, query: ListClaimsQuery): Promise<Page<ClaimEntity>> {
-    const filter = { articleId: query.articleId, status: query.status, assigneeId: query.assigneeId, byScore: query.sort === 'checkworthiness' };
-    return this.claims.listVisible(ownerFilterOf(principal), filter, { cursor: query.cursor, limit: query.limit ?? 50 });
+    const filter = {
+      articleId: query.articleId,
+      status: query.status,
+      assigneeId: query.assigneeId,
+      byScore: query.sort === 'checkworthiness',
+    };
+    return this.claims.listVisible(ownerFilterOf(principal), filter, {
+      cursor: query.cursor,
+      limit: query.limit ?? 50,
+    });
   }
 
-  async events(principal: Principal, claimId: string, query: { cursor?: string; limit?: number }): Promise<Page<ClaimEventEntity>> {
+  async events(
+    principal: Principal,
+    claimId: string,
+    query: { cursor?: string; limit?: number },
+  ): Promise<Page<ClaimEventEntity>> {
     await this.get(principal, claimId);
     return this.claims.eventsPage(claimId, { cursor: query.cursor, limit: query.limit ?? 100 });
   }
 
   /** A page of the article's claims (or candidates, or both): current ones in text order, withdrawn ones after them. */
-  claimsOf(articleId: string, page: { cursor?: string; limit?: number } = {}, tier: ClaimTier | 'both' = 'claim'): Promise<Page<ClaimEntity>> {
-    return this.claims.pageOfArticle(articleId, tier, { cursor: page.cursor, limit: page.limit ?? ARTICLE_CLAIMS_PAGE });
+  claimsOf(
+    articleId: string,
+    page: { cursor?: string; limit?: number } = {},
+    tier: ClaimTier | 'both' = 'claim',
+  ): Promise<Page<ClaimEntity>> {
+    return this.claims.pageOfArticle(articleId, tier, {
+      cursor: page.cursor,
+      limit: page.limit ?? ARTICLE_CLAIMS_PAGE,
+    });
   }
 
   /** Every claim of the article in one of these statuses, in text order (as many as an article may have). */

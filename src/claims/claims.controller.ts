@@ -38,7 +38,11 @@ export class ClaimsController {
   @Get(':id/events')
   @Roles('admin', 'editor', 'reviewer', 'integrator')
   @ApiOperation({ summary: 'The claim’s history, oldest first' })
-  async events(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Query() page: PageQueryDto) {
+  async events(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Query() page: PageQueryDto,
+  ) {
     const events = await this.query.events(principal, id, page);
     return { items: events.items.map(toClaimEventResponse), nextCursor: events.nextCursor };
   }
@@ -46,7 +50,9 @@ export class ClaimsController {
   @Post(':id/transitions')
   @HttpCode(200)
   @Roles('admin', 'editor', 'reviewer')
-  @ApiOperation({ summary: 'Move a claim through the state machine (reviewers: their assigned claims, or their own last verdict)' })
+  @ApiOperation({
+    summary: 'Move a claim through the state machine (reviewers: their assigned claims, or their own last verdict)',
+  })
   @ApiHeader({ name: 'If-Match', required: false, description: '"<version>" instead of expectedVersion' })
   @ApiResponse({ status: 400, description: 'validation_failed, evidence_required' })
   @ApiResponse({ status: 403, description: 'forbidden' })
@@ -63,7 +69,9 @@ export class ClaimsController {
   @Post(':id/undo')
   @HttpCode(200)
   @Roles('reviewer')
-  @ApiOperation({ summary: 'Take back your own verdict within VERDICT_UNDO_SECONDS: the claim is unverified and yours again' })
+  @ApiOperation({
+    summary: 'Take back your own verdict within VERDICT_UNDO_SECONDS: the claim is unverified and yours again',
+  })
   @ApiHeader({ name: 'If-Match', required: false, description: '"<version>" instead of expectedVersion' })
   @ApiResponse({ status: 403, description: 'forbidden: not your verdict' })
   @ApiResponse({ status: 409, description: 'stale_version, nothing_to_undo, undo_expired' })
@@ -79,7 +87,10 @@ export class ClaimsController {
   @Post(':id/promote')
   @HttpCode(200)
   @Roles('admin', 'editor')
-  @ApiOperation({ summary: 'Make a candidate (scored below the threshold) a claim in review: queued and matched like the others (admin, editor)' })
+  @ApiOperation({
+    summary:
+      'Make a candidate (scored below the threshold) a claim in review: queued and matched like the others (admin, editor)',
+  })
   @ApiResponse({ status: 403, description: 'forbidden' })
   @ApiResponse({ status: 409, description: 'illegal_transition: not a candidate' })
   async promote(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string) {
@@ -89,7 +100,11 @@ export class ClaimsController {
   @Post(':id/notes')
   @Roles('admin', 'editor', 'reviewer')
   @ApiOperation({ summary: 'Add a note or sources without a move' })
-  async annotate(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Body() dto: EvidenceDto) {
+  async annotate(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: EvidenceDto,
+  ) {
     return toClaimEventResponse(await this.transitions.annotate(id, principal, dto));
   }
 }

@@ -92,9 +92,16 @@ export class ClaimsRepository {
   }
 
   /** Keyset pagination: newest first, or most check-worthy first. */
-  async listVisible(owner: string | null, filter: ClaimFilter, page: { cursor?: string; limit: number }): Promise<Page<ClaimEntity>> {
+  async listVisible(
+    owner: string | null,
+    filter: ClaimFilter,
+    page: { cursor?: string; limit: number },
+  ): Promise<Page<ClaimEntity>> {
     const { byScore } = filter;
-    const qb = this.visible(owner, this.reads.dataSource).addSelect(byScore ? 'c.checkworthiness::text' : 'c.created_at::text', 'cursor_key');
+    const qb = this.visible(owner, this.reads.dataSource).addSelect(
+      byScore ? 'c.checkworthiness::text' : 'c.created_at::text',
+      'cursor_key',
+    );
     if (filter.articleId) qb.andWhere('c.article_id = :articleId', { articleId: filter.articleId });
     // Candidates are listed only when asked for by name: they are not claims to review yet.
     if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
@@ -103,8 +110,14 @@ export class ClaimsRepository {
     const cursor = decodeCursor(page.cursor, [byScore ? 'real' : 'timestamp', 'uuid']);
     const sortColumn = byScore ? 'c.checkworthiness' : 'c.created_at';
     const sortType = byScore ? 'real' : 'timestamptz';
-    if (cursor) qb.andWhere(`(${sortColumn}, c.id) < (CAST(:key AS ${sortType}), CAST(:after AS uuid))`, { key: cursor[0], after: cursor[1] });
-    qb.orderBy(sortColumn, 'DESC').addOrderBy('c.id', 'DESC').limit(page.limit + 1);
+    if (cursor)
+      qb.andWhere(`(${sortColumn}, c.id) < (CAST(:key AS ${sortType}), CAST(:after AS uuid))`, {
+        key: cursor[0],
+        after: cursor[1],
+      });
+    qb.orderBy(sortColumn, 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(page.limit + 1);
     const { entities, raw } = await qb.getRawAndEntities<{ cursor_key: string }>();
     const keys = new Map(entities.map((claim, i) => [claim.id, raw[i].cursor_key]));
     return toPage(entities, page.limit, (claim) => [keys.get(claim.id)!, claim.id]);
@@ -124,23 +137,32 @@ export class ClaimsRepository {
   }
 
   /** A page of the article's claims, candidates, or both: current ones in text order, withdrawn ones after them. */
-  async pageOfArticle(articleId: string, tier: ClaimTier | 'both', page: { cursor?: string; limit: number }): Promise<Page<ClaimEntity>> {
+  async pageOfArticle(
+    articleId: string,
+    tier: ClaimTier | 'both',
+    page: { cursor?: string; limit: number },
+  ): Promise<Page<ClaimEntity>> {
     const qb = this.reads.dataSource
       .getRepository(ClaimEntity)
       .createQueryBuilder('c')
       .where('c.article_id = :articleId', { articleId });
     if (tier !== 'both') qb.andWhere(`(c.status = 'candidate') = :candidates`, { candidates: tier === 'candidate' });
-    qb
-      .orderBy(`(c.status = 'withdrawn')::int`, 'ASC')
+    qb.orderBy(`(c.status = 'withdrawn')::int`, 'ASC')
       .addOrderBy('c.start', 'ASC')
       .addOrderBy('c.ordinal', 'ASC')
       .addOrderBy('c.id', 'ASC')
       .limit(page.limit + 1);
     const cursor = decodeCursor(page.cursor, ['integer', 'integer', 'integer', 'uuid']);
     if (cursor) {
-      qb.andWhere(`((c.status = 'withdrawn')::int, c.start, c.ordinal, c.id) > (CAST(:withdrawn AS int), CAST(:start AS int), CAST(:ordinal AS int), CAST(:after AS uuid))`, {
-        withdrawn: cursor[0], start: cursor[1], ordinal: cursor[2], after: cursor[3],
-      });
+      qb.andWhere(
+        `((c.status = 'withdrawn')::int, c.start, c.ordinal, c.id) > (CAST(:withdrawn AS int), CAST(:start AS int), CAST(:ordinal AS int), CAST(:after AS uuid))`,
+        {
+          withdrawn: cursor[0],
+          start: cursor[1],
+          ordinal: cursor[2],
+          after: cursor[3],
+        },
+      );
     }
     return toPage(await qb.getMany(), page.limit, (c) => [c.status === 'withdrawn' ? 1 : 0, c.start, c.ordinal, c.id]);
   }
@@ -166,11 +188,17 @@ export class ClaimsRepository {
 
   /** A reviewer's open claims, most check-worthy first. */
   heldBy(reviewerId: string): Promise<ClaimEntity[]> {
-    return this.dataSource.getRepository(ClaimEntity).find({ where: { assigneeId: reviewerId }, order: { checkworthiness: 'DESC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(ClaimEntity)
+      .find({ where: { assigneeId: reviewerId }, order: { checkworthiness: 'DESC', id: 'ASC' } });
   }
 
   /** Held claims whose lease ends within `withinMs`, by id after `after`. */
-  leasesDueWithin(withinMs: number, after: string | null, limit: number): Promise<{ claimId: string; leaseExpiresAt: Date }[]> {
+  leasesDueWithin(
+    withinMs: number,
+    after: string | null,
+    limit: number,
+  ): Promise<{ claimId: string; leaseExpiresAt: Date }[]> {
     return this.dataSource.query(
       `SELECT id AS "claimId", lease_expires_at AS "leaseExpiresAt" FROM claims
        WHERE assignee_id IS NOT NULL AND lease_expires_at <= now() + make_interval(secs => $2::int / 1000.0) AND ($1::uuid IS NULL OR id > $1::uuid)
@@ -207,7 +235,10 @@ export class ClaimsRepository {
 
   /** Locks the claim while it waits for a reviewer (unverified, unassigned). */
   async lockPending(em: EntityManager, id: string): Promise<ClaimEntity | null> {
-    const [row] = await em.query(`SELECT * FROM claims WHERE id = $1 AND status = 'unverified' AND assignee_id IS NULL FOR UPDATE`, [id]);
+    const [row] = await em.query(
+      `SELECT * FROM claims WHERE id = $1 AND status = 'unverified' AND assignee_id IS NULL FOR UPDATE`,
+      [id],
+    );
     return row ? entityFromRow(em, ClaimEntity, row) : null;
   }
 
@@ -256,32 +287,40 @@ export class ClaimsRepository {
     change: { to: ClaimStatus; isVerdict: boolean; reviewerId: string | null },
     event: EventChange,
   ): Promise<{ claim: ClaimEntity; dueCallbacks: { id: string; nextAttemptAt: Date }[] } | null> {
-    const rows: (Record<string, unknown> & { due_callbacks: { id: string; nextAttemptAt: string }[] })[] = await em.query(
-      `SELECT (m.claim).*, m.due_callbacks FROM move_claim_as_read($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) m`,
-      [
-        read.id,
-        read.version,
-        read.status,
-        read.assigneeId,
-        read.lastVerdictReviewerId,
-        change.to,
-        change.isVerdict,
-        change.reviewerId,
-        event.actor.keyId,
-        event.actor.userId ?? null,
-        event.actor.role,
-        reviewerOf(event),
-        event.note ?? null,
-        JSON.stringify(event.sources ?? []),
-      ],
-    );
+    const rows: (Record<string, unknown> & { due_callbacks: { id: string; nextAttemptAt: string }[] })[] =
+      await em.query(
+        `SELECT (m.claim).*, m.due_callbacks FROM move_claim_as_read($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) m`,
+        [
+          read.id,
+          read.version,
+          read.status,
+          read.assigneeId,
+          read.lastVerdictReviewerId,
+          change.to,
+          change.isVerdict,
+          change.reviewerId,
+          event.actor.keyId,
+          event.actor.userId ?? null,
+          event.actor.role,
+          reviewerOf(event),
+          event.note ?? null,
+          JSON.stringify(event.sources ?? []),
+        ],
+      );
     if (!rows[0]) return null;
-    const dueCallbacks = rows[0].due_callbacks.map((due) => ({ id: due.id, nextAttemptAt: new Date(due.nextAttemptAt) }));
+    const dueCallbacks = rows[0].due_callbacks.map((due) => ({
+      id: due.id,
+      nextAttemptAt: new Date(due.nextAttemptAt),
+    }));
     return { claim: entityFromRow(em, ClaimEntity, rows[0]), dueCallbacks };
   }
 
   /** An undone verdict: unverified again, back with the reviewer who gave it under a fresh lease, and no verdict's reviewer. */
-  async undoVerdict(em: EntityManager, change: { id: string; reviewerId: string; leaseSeconds: number }, event: EventChange): Promise<ClaimEntity> {
+  async undoVerdict(
+    em: EntityManager,
+    change: { id: string; reviewerId: string; leaseSeconds: number },
+    event: EventChange,
+  ): Promise<ClaimEntity> {
     const undone = await this.updateWithEvent(
       em,
       {
@@ -296,7 +335,11 @@ export class ClaimsRepository {
   }
 
   /** Gives the claim to the reviewer with a lease (the `claims` trigger counts it in `open_claims` and stamps `last_assigned_at`). */
-  async assign(em: EntityManager, change: { claimId: string; reviewerId: string; leaseSeconds: number }, event: EventChange): Promise<ClaimEntity> {
+  async assign(
+    em: EntityManager,
+    change: { claimId: string; reviewerId: string; leaseSeconds: number },
+    event: EventChange,
+  ): Promise<ClaimEntity> {
     return (await this.assignWhere(em, '$3::uuid', [change.reviewerId, change.leaseSeconds, change.claimId], event))!;
   }
 
@@ -304,14 +347,21 @@ export class ClaimsRepository {
    * The pull in one statement: gives the reviewer the claim that `next` (SQL naming one claim's id, or none, from the
    * reviewer as `$1`) picks, with its lease and history row; null when it picks none.
    */
-  assignNext(em: EntityManager, change: { next: string; reviewerId: string; leaseSeconds: number }, event: EventChange): Promise<ClaimEntity | null> {
+  assignNext(
+    em: EntityManager,
+    change: { next: string; reviewerId: string; leaseSeconds: number },
+    event: EventChange,
+  ): Promise<ClaimEntity | null> {
     return this.assignWhere(em, change.next, [change.reviewerId, change.leaseSeconds], event);
   }
 
   async clearAssignment(em: EntityManager, claimId: string, event: EventChange): Promise<ClaimEntity> {
     const cleared = await this.updateWithEvent(
       em,
-      { sql: `UPDATE claims SET assignee_id = NULL, assigned_at = NULL, lease_expires_at = NULL, updated_at = now() WHERE id = $1`, params: [claimId] },
+      {
+        sql: `UPDATE claims SET assignee_id = NULL, assigned_at = NULL, lease_expires_at = NULL, updated_at = now() WHERE id = $1`,
+        params: [claimId],
+      },
       event,
     );
     return cleared!;
@@ -324,7 +374,8 @@ export class ClaimsRepository {
 
   /** Returns expired leases (of these claims, or all) to the pool, skipping claims another transaction holds. */
   expireLeases(em: EntityManager, claimIds?: string[]): Promise<ExpiredLease[]> {
-    return returningRows(em,
+    return returningRows(
+      em,
       `UPDATE claims c SET assignee_id = NULL, assigned_at = NULL, lease_expires_at = NULL, updated_at = now()
        FROM (SELECT id, assignee_id FROM claims WHERE assignee_id IS NOT NULL AND lease_expires_at <= now()
              ${claimIds ? 'AND id = ANY($1)' : ''} FOR UPDATE SKIP LOCKED) old
@@ -336,26 +387,45 @@ export class ClaimsRepository {
 
   /** The article's claims as a new revision is matched against them. */
   currentOfArticle(em: EntityManager, articleId: string): Promise<CurrentClaim[]> {
-    return em.query(`SELECT id, text, status, assignee_id AS "assigneeId", checkworthiness FROM claims WHERE article_id = $1`, [articleId]);
+    return em.query(
+      `SELECT id, text, status, assignee_id AS "assigneeId", checkworthiness FROM claims WHERE article_id = $1`,
+      [articleId],
+    );
   }
 
   /** One multi-row INSERT per article, or per batch of a long one; a candidate's row has that status, a claim's is unverified. */
-  async insertExtracted(em: EntityManager, articleId: string, revision: number, claims: (NewClaim & { tier: ClaimTier })[]): Promise<(PendingClaim & { status: ClaimStatus })[]> {
+  async insertExtracted(
+    em: EntityManager,
+    articleId: string,
+    revision: number,
+    claims: (NewClaim & { tier: ClaimTier })[],
+  ): Promise<(PendingClaim & { status: ClaimStatus })[]> {
     const inserted: (PendingClaim & { status: ClaimStatus })[] = [];
     for (let i = 0; i < claims.length; i += INSERT_BATCH) {
       const batch = claims.slice(i, i + INSERT_BATCH);
-      inserted.push(...(await em.query(
-        `INSERT INTO claims (article_id, revision, ordinal, text, start, "end", sentence_index, checkworthiness, type, claimant, entities, status)
+      inserted.push(
+        ...(await em.query(
+          `INSERT INTO claims (article_id, revision, ordinal, text, start, "end", sentence_index, checkworthiness, type, claimant, entities, status)
          SELECT $1, $2, * FROM unnest($3::int[], $4::text[], $5::int[], $6::int[], $7::int[], $8::real[], $9::text[], $10::text[], $11::jsonb[], $12::text[])
          RETURNING id, checkworthiness, status`,
-        [
-          articleId,
-          revision,
-          ...columns(batch, ['ordinal', 'text', 'start', 'end', 'sentenceIndex', 'checkworthiness', 'type', 'claimant']),
-          batch.map((c) => JSON.stringify(c.entities)),
-          batch.map((c) => (c.tier === 'candidate' ? 'candidate' : 'unverified')),
-        ],
-      )));
+          [
+            articleId,
+            revision,
+            ...columns(batch, [
+              'ordinal',
+              'text',
+              'start',
+              'end',
+              'sentenceIndex',
+              'checkworthiness',
+              'type',
+              'claimant',
+            ]),
+            batch.map((c) => JSON.stringify(c.entities)),
+            batch.map((c) => (c.tier === 'candidate' ? 'candidate' : 'unverified')),
+          ],
+        )),
+      );
     }
     return inserted;
   }
@@ -372,8 +442,12 @@ export class ClaimsRepository {
   }
 
   /** Withdraws the claims; returns each with the status and reviewer it had. */
-  withdraw(em: EntityManager, ids: string[]): Promise<{ id: string; status: ClaimStatus; assigneeId: string | null }[]> {
-    return returningRows(em,
+  withdraw(
+    em: EntityManager,
+    ids: string[],
+  ): Promise<{ id: string; status: ClaimStatus; assigneeId: string | null }[]> {
+    return returningRows(
+      em,
       `UPDATE claims SET status = 'withdrawn', ${NEXT_VERSION}, assignee_id = NULL, assigned_at = NULL, lease_expires_at = NULL, updated_at = now()
        FROM claims old WHERE claims.id = old.id AND claims.id = ANY($1) RETURNING claims.id, old.status, old.assignee_id AS "assigneeId"`,
       [ids],
@@ -387,7 +461,12 @@ export class ClaimsRepository {
 
   /** A claim of the article, not withdrawn, at exactly this span. */
   /** The claim or candidate (not withdrawn) at exactly this span. */
-  async liveAtSpan(em: EntityManager, articleId: string, start: number, end: number): Promise<{ id: string; status: ClaimStatus } | null> {
+  async liveAtSpan(
+    em: EntityManager,
+    articleId: string,
+    start: number,
+    end: number,
+  ): Promise<{ id: string; status: ClaimStatus } | null> {
     const rows: { id: string; status: ClaimStatus }[] = await em.query(
       `SELECT id, status FROM claims WHERE article_id = $1 AND start = $2 AND "end" = $3 AND status <> 'withdrawn'`,
       [articleId, start, end],
@@ -396,7 +475,10 @@ export class ClaimsRepository {
   }
 
   async nextOrdinal(em: EntityManager, articleId: string, revision: number): Promise<number> {
-    const [{ ordinal }] = await em.query(`SELECT coalesce(max(ordinal), -1) + 1 AS ordinal FROM claims WHERE article_id = $1 AND revision = $2`, [articleId, revision]);
+    const [{ ordinal }] = await em.query(
+      `SELECT coalesce(max(ordinal), -1) + 1 AS ordinal FROM claims WHERE article_id = $1 AND revision = $2`,
+      [articleId, revision],
+    );
     return ordinal;
   }
 
@@ -407,12 +489,29 @@ export class ClaimsRepository {
        VALUES ($1, $2, $3, $4, $5, $6,
                coalesce($7::int, (SELECT sentence_index FROM claims WHERE article_id = $1 AND start <= $5 ORDER BY start DESC LIMIT 1), 0),
                $8, $9, $10, $11) RETURNING id`,
-      [articleId, revision, claim.ordinal, claim.text, claim.start, claim.end, claim.sentenceIndex, claim.checkworthiness, claim.type, claim.claimant, JSON.stringify(claim.entities)],
+      [
+        articleId,
+        revision,
+        claim.ordinal,
+        claim.text,
+        claim.start,
+        claim.end,
+        claim.sentenceIndex,
+        claim.checkworthiness,
+        claim.type,
+        claim.claimant,
+        JSON.stringify(claim.entities),
+      ],
     );
     return inserted.id;
   }
 
-  private assignWhere(em: EntityManager, target: string, params: [string, number, ...unknown[]], event: EventChange): Promise<ClaimEntity | null> {
+  private assignWhere(
+    em: EntityManager,
+    target: string,
+    params: [string, number, ...unknown[]],
+    event: EventChange,
+  ): Promise<ClaimEntity | null> {
     return this.updateWithEvent(
       em,
       {
@@ -428,7 +527,11 @@ export class ClaimsRepository {
    * Changes one claim and appends its history row in a single statement (a round trip saved on the hot paths:
    * pull, assignment, verdicts). `update.sql` is an `UPDATE claims … WHERE …` using $1…$n; returns the claim as changed.
    */
-  private async updateWithEvent(em: EntityManager, update: { sql: string; params: unknown[] }, event: EventChange): Promise<ClaimEntity | null> {
+  private async updateWithEvent(
+    em: EntityManager,
+    update: { sql: string; params: unknown[] },
+    event: EventChange,
+  ): Promise<ClaimEntity | null> {
     const n = update.params.length;
     const rows: Record<string, unknown>[] = await em.query(
       `WITH claim AS (${update.sql} RETURNING *),

@@ -7,7 +7,9 @@ describe('cursorValuesFit', () => {
     expect(cursorValuesFit(['2026-11-26 02:42:51.012046+00', ID], ['timestamp', 'uuid'])).toBe(true);
     expect(cursorValuesFit(['1e-05', ID], ['real', 'uuid'])).toBe(true);
     expect(cursorValuesFit(['0.8734', ID], ['real', 'uuid'])).toBe(true);
-    expect(cursorValuesFit(['2024-02-29T23:59:59Z', 1, '123456789012'], ['timestamp', 'integer', 'integer'])).toBe(true);
+    expect(cursorValuesFit(['2024-02-29T23:59:59Z', 1, '123456789012'], ['timestamp', 'integer', 'integer'])).toBe(
+      true,
+    );
   });
 
   it.each([

@@ -12,6 +12,10 @@ export class ErrorResponseDto {
   @ApiProperty()
   message: string;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'validation_failed: field → messages; others: see the code' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'validation_failed: field → messages; others: see the code',
+  })
   details?: Record<string, unknown>;
 }

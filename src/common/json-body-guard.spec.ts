@@ -4,7 +4,9 @@ const nested = (depth: number) => JSON.parse(`${'['.repeat(depth)}${']'.repeat(d
 
 describe('jsonBodyProblem', () => {
   it('accepts ordinary bodies, emoji and right-to-left text included', () => {
-    expect(jsonBodyProblem({ title: 'T 😀 \u202eمرحبا', sources: [{ url: 'https://example.org', quote: 'q' }] })).toBeNull();
+    expect(
+      jsonBodyProblem({ title: 'T 😀 \u202eمرحبا', sources: [{ url: 'https://example.org', quote: 'q' }] }),
+    ).toBeNull();
     expect(jsonBodyProblem(nested(MAX_JSON_DEPTH))).toBeNull();
   });
 
@@ -22,7 +24,10 @@ describe('jsonBodyProblem', () => {
 });
 
 describe('requireUtf8', () => {
-  const check = (bytes: number[], encoding = 'utf-8') => () => requireUtf8({} as never, {} as never, Buffer.from(bytes), encoding);
+  const check =
+    (bytes: number[], encoding = 'utf-8') =>
+    () =>
+      requireUtf8({} as never, {} as never, Buffer.from(bytes), encoding);
 
   it('passes UTF-8, and leaves other declared charsets to the parser', () => {
     expect(check([...Buffer.from('{"a":"é😀"}')])).not.toThrow();
@@ -38,12 +43,16 @@ describe('requireUtf8', () => {
 
 describe('prototypeKeyPaths', () => {
   it('finds __proto__ made an own property by JSON.parse, at the top and nested in objects and arrays', () => {
-    const body = JSON.parse('{"title":"t","__proto__":{"role":"admin"},"sources":[{"url":"u","constructor":{"prototype":{}}}],"a":{"b":{"prototype":1}}}');
+    const body = JSON.parse(
+      '{"title":"t","__proto__":{"role":"admin"},"sources":[{"url":"u","constructor":{"prototype":{}}}],"a":{"b":{"prototype":1}}}',
+    );
     expect(prototypeKeyPaths(body)).toEqual(['__proto__', 'a.b.prototype', 'sources.0.constructor']);
   });
 
   it('finds nothing in an ordinary body, or in values that only mention the words', () => {
-    expect(prototypeKeyPaths({ title: '__proto__', body: 'constructor', topics: ['prototype'], n: 1, nothing: null })).toEqual([]);
+    expect(
+      prototypeKeyPaths({ title: '__proto__', body: 'constructor', topics: ['prototype'], n: 1, nothing: null }),
+    ).toEqual([]);
     expect(prototypeKeyPaths('__proto__')).toEqual([]);
   });
 });

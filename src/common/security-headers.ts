@@ -23,7 +23,11 @@ const relaxedFor: [RegExp, Record<string, string[]>][] = [
   [/^\/docs(\/|$)/, { ...STRICT, styleSrc: ["'self'", "'unsafe-inline'"] }],
   [
     /^\/admin\/queues\/ui(\/|$)/,
-    { ...STRICT, styleSrc: ["'self'", "'unsafe-inline'", 'https://fonts.googleapis.com'], fontSrc: ["'self'", 'https://fonts.gstatic.com'] },
+    {
+      ...STRICT,
+      styleSrc: ["'self'", "'unsafe-inline'", 'https://fonts.googleapis.com'],
+      fontSrc: ["'self'", 'https://fonts.gstatic.com'],
+    },
   ],
 ];
 
@@ -34,7 +38,16 @@ const relaxedFor: [RegExp, Record<string, string[]>][] = [
 const REFERRER_POLICY = { policy: 'same-origin' } as const;
 
 export function securityHeaders(): RequestHandler {
-  const strict = helmet({ contentSecurityPolicy: { useDefaults: false, directives: STRICT }, referrerPolicy: REFERRER_POLICY });
-  const relaxed = relaxedFor.map(([path, directives]) => [path, helmet({ contentSecurityPolicy: { useDefaults: false, directives }, referrerPolicy: REFERRER_POLICY })] as const);
+  const strict = helmet({
+    contentSecurityPolicy: { useDefaults: false, directives: STRICT },
+    referrerPolicy: REFERRER_POLICY,
+  });
+  const relaxed = relaxedFor.map(
+    ([path, directives]) =>
+      [
+        path,
+        helmet({ contentSecurityPolicy: { useDefaults: false, directives }, referrerPolicy: REFERRER_POLICY }),
+      ] as const,
+  );
   return (req, res, next) => (relaxed.find(([path]) => path.test(req.path))?.[1] ?? strict)(req, res, next);
 }

@@ -22,7 +22,9 @@ describe('shutdown deadline', () => {
     const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 20_000 });
     expect(child.status).toBe(1);
     expect(child.stdout).toContain('stopping');
-    expect(child.stdout).toMatch(/Still stopping 300 ms after SIGTERM; exiting now, still closing the q consumer, holding .*Timeout/);
+    expect(child.stdout).toMatch(
+      /Still stopping 300 ms after SIGTERM; exiting now, still closing the q consumer, holding .*Timeout/,
+    );
     expect(Date.now() - started).toBeGreaterThanOrEqual(300);
   });
 });

@@ -6,7 +6,11 @@ const STOP_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
  * BullMQ's, waiting on a Redis node that died in a failover — must not hang a deployment's restart. What it abandons
  * is safe: Postgres holds every claim, and BullMQ hands a stalled job to another worker once its lock lapses.
  */
-export function exitIfStillStoppingAfter(graceMs: number, report: (message: string) => void, stillClosing: () => string[] = () => []): void {
+export function exitIfStillStoppingAfter(
+  graceMs: number,
+  report: (message: string) => void,
+  stillClosing: () => string[] = () => [],
+): void {
   for (const signal of STOP_SIGNALS) {
     process.once(signal, () => {
       setTimeout(() => {

@@ -13,7 +13,8 @@ class WithDay {
   day: string;
 }
 
-const errorsFor = (cls: new () => object, plain: object) => validateSync(plainToInstance(cls, plain)).map((e) => e.property);
+const errorsFor = (cls: new () => object, plain: object) =>
+  validateSync(plainToInstance(cls, plain)).map((e) => e.property);
 
 describe('parseTimestamp', () => {
   it.each([

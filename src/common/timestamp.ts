@@ -7,7 +7,8 @@ import { ValidateBy, type ValidationOptions } from 'class-validator';
  * `±hh:mm`, at most ±15:59). Postgres' timestamptz holds 4713 BC to 294276 AD and JavaScript's Date more than
  * either side of that, so anything looser reaches SQL and fails there as a 500; four-digit years stay well inside.
  */
-const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|([+-])(\d{2})(?::?(\d{2}))?))?$/i;
+const TIMESTAMP =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|([+-])(\d{2})(?::?(\d{2}))?))?$/i;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const FIRST = Date.parse('0001-01-01T00:00:00Z');
 const LAST = Date.parse('9999-12-31T23:59:59.999Z');
@@ -18,17 +19,21 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 export function parseTimestamp(text: string): Date | null {
   const m = TIMESTAMP.exec(text);
   if (!m) return null;
-  const [year, month, day, hour = 0, minute = 0, second = 0] = m.slice(1, 7).map((part) => (part === undefined ? undefined : Number(part)));
+  const [year, month, day, hour = 0, minute = 0, second = 0] = m
+    .slice(1, 7)
+    .map((part) => (part === undefined ? undefined : Number(part)));
   const [fraction = '', zone, sign, offsetHours = '00', offsetMinutes = '00'] = m.slice(7);
   const calendar = new Date(0);
-  calendar.setUTCFullYear(year!, month! - 1, day!);
+  calendar.setUTCFullYear(year!, month! - 1, day);
   const dateExists = year! >= 1 && calendar.getUTCMonth() === month! - 1 && calendar.getUTCDate() === day;
   const timeValid = hour < 24 && minute < 60 && second < 60 && Number(offsetHours) <= 15 && Number(offsetMinutes) < 60;
   if (!dateExists || !timeValid) return null;
   const offset = !zone || zone.toUpperCase() === 'Z' ? 'Z' : `${sign}${offsetHours}:${offsetMinutes}`;
   // A time of day needs its offset: without one it would be read in the server's own zone.
   if (m[4] !== undefined && !zone) return null;
-  return new Date(`${pad(year!, 4)}-${pad(month!)}-${pad(day!)}T${pad(hour)}:${pad(minute)}:${pad(second)}${fraction.slice(0, 4)}${offset}`);
+  return new Date(
+    `${pad(year!, 4)}-${pad(month!)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${fraction.slice(0, 4)}${offset}`,
+  );
 }
 
 /** A JSON number is milliseconds since 1970 (class-transformer's reading, kept); in the same years as text. */
@@ -47,7 +52,13 @@ const MESSAGE = (property: string, what: string) => `${property} must be ${what}
 export function IsTimestamp(options?: ValidationOptions): PropertyDecorator {
   const transform = Transform(({ value }) => toInstant(value));
   const validate = ValidateBy(
-    { name: 'isTimestamp', validator: { validate: (value) => value instanceof Date, defaultMessage: (args) => MESSAGE(args!.property, 'an ISO 8601 date-time with Z or a ±hh:mm offset') } },
+    {
+      name: 'isTimestamp',
+      validator: {
+        validate: (value) => value instanceof Date,
+        defaultMessage: (args) => MESSAGE(args!.property, 'an ISO 8601 date-time with Z or a ±hh:mm offset'),
+      },
+    },
     options,
   );
   return (target, property) => {
@@ -59,7 +70,13 @@ export function IsTimestamp(options?: ValidationOptions): PropertyDecorator {
 /** A form's day (YYYY-MM-DD), kept as text, by the same rule. */
 export function IsDay(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
-    { name: 'isDay', validator: { validate: (value) => typeof value === 'string' && DAY.test(value) && parseTimestamp(value) !== null, defaultMessage: (args) => MESSAGE(args!.property, 'a date that exists (YYYY-MM-DD)') } },
+    {
+      name: 'isDay',
+      validator: {
+        validate: (value) => typeof value === 'string' && DAY.test(value) && parseTimestamp(value) !== null,
+        defaultMessage: (args) => MESSAGE(args!.property, 'a date that exists (YYYY-MM-DD)'),
+      },
+    },
     options,
   );
 }

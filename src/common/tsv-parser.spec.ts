@@ -2,7 +2,9 @@ import { parseTsv } from './tsv-parser';
 
 describe('parseTsv', () => {
   it('reads quoted fields with doubled inner quotes and CRLF line ends', () => {
-    const rows = parseTsv('Sentence_id\tText\tclass_label\r\n26\t"You know, I saw a movie - ""Crocodile Dundee."""\tNo\r\n80\tWe\'re at 50 percent.\tYes\r\n');
+    const rows = parseTsv(
+      'Sentence_id\tText\tclass_label\r\n26\t"You know, I saw a movie - ""Crocodile Dundee."""\tNo\r\n80\tWe\'re at 50 percent.\tYes\r\n',
+    );
 
     expect(rows).toEqual([
       { Sentence_id: '26', Text: 'You know, I saw a movie - "Crocodile Dundee."', class_label: 'No' },

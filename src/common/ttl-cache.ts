@@ -60,6 +60,7 @@ export class TtlCache<K, V> {
 
   /** Forgets every answer that `matches`, and every load still running (it may have read before the change). */
   forgetWhere(matches: (value: V) => boolean): void {
-    for (const [key, entry] of this.entries) if (!entry.settled || matches(entry.settled.value)) this.entries.delete(key);
+    for (const [key, entry] of this.entries)
+      if (!entry.settled || matches(entry.settled.value)) this.entries.delete(key);
   }
 }

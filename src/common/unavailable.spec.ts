@@ -6,13 +6,19 @@ import { isUnavailable } from './unavailable';
 const withCode = (message: string, code: string) => Object.assign(new Error(message), { code });
 
 describe('isUnavailable', () => {
-  it.each(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTCONN', 'EHOSTUNREACH'])('is an outage when a socket fails with %s', (errno) => {
-    expect(isUnavailable(withCode(`connect ${errno} 127.0.0.1:5432`, errno))).toBe(true);
-  });
+  it.each(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTCONN', 'EHOSTUNREACH'])(
+    'is an outage when a socket fails with %s',
+    (errno) => {
+      expect(isUnavailable(withCode(`connect ${errno} 127.0.0.1:5432`, errno))).toBe(true);
+    },
+  );
 
-  it.each(['08006', '08001', '57P01', '57P02', '57P03', '53300'])('is an outage when Postgres answers SQLSTATE %s', (sqlstate) => {
-    expect(isUnavailable(withCode('server said so', sqlstate))).toBe(true);
-  });
+  it.each(['08006', '08001', '57P01', '57P02', '57P03', '53300'])(
+    'is an outage when Postgres answers SQLSTATE %s',
+    (sqlstate) => {
+      expect(isUnavailable(withCode('server said so', sqlstate))).toBe(true);
+    },
+  );
 
   it('looks through TypeORM’s QueryFailedError at the driver’s error', () => {
     const driverError = withCode('terminating connection due to administrator command', '57P01');
@@ -20,13 +26,20 @@ describe('isUnavailable', () => {
   });
 
   it('looks into an AggregateError of every address tried, and into a cause', () => {
-    expect(isUnavailable(new AggregateError([withCode('connect ECONNREFUSED ::1:6379', 'ECONNREFUSED')], ''))).toBe(true);
-    expect(isUnavailable(new Error('could not enqueue', { cause: withCode('read ECONNRESET', 'ECONNRESET') }))).toBe(true);
+    expect(isUnavailable(new AggregateError([withCode('connect ECONNREFUSED ::1:6379', 'ECONNREFUSED')], ''))).toBe(
+      true,
+    );
+    expect(isUnavailable(new Error('could not enqueue', { cause: withCode('read ECONNRESET', 'ECONNRESET') }))).toBe(
+      true,
+    );
   });
 
-  it.each(['Connection terminated unexpectedly', 'timeout exceeded when trying to connect', 'Connection is closed.'])('is an outage for the driver message "%s", which has no code', (message) => {
-    expect(isUnavailable(new Error(message))).toBe(true);
-  });
+  it.each(['Connection terminated unexpectedly', 'timeout exceeded when trying to connect', 'Connection is closed.'])(
+    'is an outage for the driver message "%s", which has no code',
+    (message) => {
+      expect(isUnavailable(new Error(message))).toBe(true);
+    },
+  );
 
   it('is an outage for ioredis’s retry and cluster errors', () => {
     expect(isUnavailable(new MaxRetriesPerRequestError(20))).toBe(true);
@@ -34,7 +47,11 @@ describe('isUnavailable', () => {
   });
 
   it('is a bug when Postgres refuses the statement itself', () => {
-    expect(isUnavailable(new QueryFailedError('INSERT', [], withCode('duplicate key value violates unique constraint', '23505')))).toBe(false);
+    expect(
+      isUnavailable(
+        new QueryFailedError('INSERT', [], withCode('duplicate key value violates unique constraint', '23505')),
+      ),
+    ).toBe(false);
     expect(isUnavailable(withCode('syntax error at or near "SELEC"', '42601'))).toBe(false);
   });
 

@@ -3,7 +3,18 @@ import { MaxRetriesPerRequestError } from 'ioredis/built/errors';
 import { QueryFailedError } from 'typeorm';
 
 /** Socket errnos: the peer is not there, or went away. */
-const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'ENOTCONN', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'EAI_AGAIN']);
+const UNAVAILABLE_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTCONN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EHOSTDOWN',
+  'EAI_AGAIN',
+]);
 
 /** Postgres: admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections; and all of class 08 (connection exception). */
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
@@ -29,7 +40,13 @@ export function isUnavailable(error: unknown, depth = 0): boolean {
   if (!(error instanceof Error) || depth > 5) return false;
   if (error instanceof MaxRetriesPerRequestError || error instanceof ClusterAllFailedError) return true;
   const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && (UNAVAILABLE_ERRNOS.has(code) || UNAVAILABLE_SQLSTATES.has(code) || (code.length === 5 && code.startsWith(CONNECTION_EXCEPTION_CLASS)))) return true;
+  if (
+    typeof code === 'string' &&
+    (UNAVAILABLE_ERRNOS.has(code) ||
+      UNAVAILABLE_SQLSTATES.has(code) ||
+      (code.length === 5 && code.startsWith(CONNECTION_EXCEPTION_CLASS)))
+  )
+    return true;
   if (UNAVAILABLE_MESSAGES.has(error.message)) return true;
   // What wraps the driver's error: TypeORM's QueryFailedError, an AggregateError of every address tried, a cause.
   const wrapped = [

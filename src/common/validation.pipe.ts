@@ -20,7 +20,10 @@ function collect(errors: ValidationError[], parent: string, into: Record<string,
 class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const refused = metadata.type === 'body' ? prototypeKeyPaths(value) : [];
-    if (refused.length > 0) throw ApiError.validation(Object.fromEntries(refused.map((path) => [path, [`property ${path.split('.').pop()} should not exist`]])));
+    if (refused.length > 0)
+      throw ApiError.validation(
+        Object.fromEntries(refused.map((path) => [path, [`property ${path.split('.').pop()} should not exist`]])),
+      );
     return super.transform(value, metadata);
   }
 }

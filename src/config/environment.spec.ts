@@ -9,8 +9,14 @@ describe('validateEnvironment', () => {
   });
 
   it('names the service in links by its port unless PUBLIC_URL says otherwise', () => {
-    expect(validateEnvironment({ PORT: '4100' })).toMatchObject({ PUBLIC_URL: 'http://localhost:4100', ORGANIZATION_URL: 'http://localhost:4100' });
-    expect(validateEnvironment({ PORT: '4100', PUBLIC_URL: 'https://desk.example/' })).toMatchObject({ PUBLIC_URL: 'https://desk.example', ORGANIZATION_URL: 'https://desk.example' });
+    expect(validateEnvironment({ PORT: '4100' })).toMatchObject({
+      PUBLIC_URL: 'http://localhost:4100',
+      ORGANIZATION_URL: 'http://localhost:4100',
+    });
+    expect(validateEnvironment({ PORT: '4100', PUBLIC_URL: 'https://desk.example/' })).toMatchObject({
+      PUBLIC_URL: 'https://desk.example',
+      ORGANIZATION_URL: 'https://desk.example',
+    });
   });
 
   it('stops with a message naming the variable that is wrong', () => {
@@ -20,16 +26,23 @@ describe('validateEnvironment', () => {
 
   it('lets a verdict be undone for 10 minutes and shows dates in UTC, by default; takes only IANA zones', () => {
     expect(validateEnvironment({})).toMatchObject({ VERDICT_UNDO_SECONDS: 600, DESK_TIME_ZONE: 'UTC' });
-    expect(validateEnvironment({ VERDICT_UNDO_SECONDS: '2', DESK_TIME_ZONE: 'Europe/Berlin' })).toMatchObject({ VERDICT_UNDO_SECONDS: 2, DESK_TIME_ZONE: 'Europe/Berlin' });
+    expect(validateEnvironment({ VERDICT_UNDO_SECONDS: '2', DESK_TIME_ZONE: 'Europe/Berlin' })).toMatchObject({
+      VERDICT_UNDO_SECONDS: 2,
+      DESK_TIME_ZONE: 'Europe/Berlin',
+    });
     expect(() => validateEnvironment({ VERDICT_UNDO_SECONDS: '-1' })).toThrow(/VERDICT_UNDO_SECONDS/);
     expect(() => validateEnvironment({ DESK_TIME_ZONE: 'Mars/Olympus_Mons' })).toThrow(/DESK_TIME_ZONE/);
   });
 
   it('takes a Redis Cluster as a list of host:port, and none by default', () => {
     expect(validateEnvironment({}).REDIS_CLUSTER_NODES).toBeUndefined();
-    expect(validateEnvironment({ REDIS_CLUSTER_NODES: '10.0.0.1:7000,redis-b.internal:7001' }).REDIS_CLUSTER_NODES).toBe('10.0.0.1:7000,redis-b.internal:7001');
+    expect(
+      validateEnvironment({ REDIS_CLUSTER_NODES: '10.0.0.1:7000,redis-b.internal:7001' }).REDIS_CLUSTER_NODES,
+    ).toBe('10.0.0.1:7000,redis-b.internal:7001');
     for (const wrong of ['10.0.0.1', 'redis://10.0.0.1:7000', '10.0.0.1:7000,', '10.0.0.1:7000, 10.0.0.2:7000']) {
-      expect(() => validateEnvironment({ REDIS_CLUSTER_NODES: wrong })).toThrow(/REDIS_CLUSTER_NODES must look like host:port,host:port/);
+      expect(() => validateEnvironment({ REDIS_CLUSTER_NODES: wrong })).toThrow(
+        /REDIS_CLUSTER_NODES must look like host:port,host:port/,
+      );
     }
   });
 

@@ -1,9 +1,31 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import { ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsTimeZone, IsUrl, Matches, MinLength, Max, Min, ValidateIf, validateSync } from 'class-validator';
+import {
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsTimeZone,
+  IsUrl,
+  Matches,
+  MinLength,
+  Max,
+  Min,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
 
 const toList = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.split(',').map((item) => item.trim().toLowerCase()).filter(Boolean) : value;
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim().toLowerCase())
+        .filter(Boolean)
+    : value;
 const PERSON_ROLES = ['admin', 'editor', 'reviewer'];
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
@@ -16,21 +38,30 @@ export class Environment {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT = 3000;
 
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/claimdesk';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   DATABASE_POOL_SIZE = 10;
 
   /** How long `/admin/stats` (and `/ui/admin`) reuse an answer: at 1M claims computing it costs about a second of Postgres. */
-  @Transform(toInt) @IsInt() @Min(0)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
   STATS_CACHE_MS = 10_000;
 
   /** A streaming replica for the listing and page queries (`database/read-database.ts`); unset, they read the primary. */
-  @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_READ_URL must be a postgres:// URL' })
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_READ_URL must be a postgres:// URL' })
   DATABASE_READ_URL?: string;
 
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
@@ -40,7 +71,10 @@ export class Environment {
    * A Redis Cluster's nodes, `host:port,…` (any of them: the client finds the rest). When set, the queues, rate limits
    * and the reconciler's marker live on the cluster and REDIS_URL is not used.
    */
-  @IsOptional() @Matches(/^[^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*$/, { message: 'REDIS_CLUSTER_NODES must look like host:port,host:port' })
+  @IsOptional()
+  @Matches(/^[^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*$/, {
+    message: 'REDIS_CLUSTER_NODES must look like host:port,host:port',
+  })
   REDIS_CLUSTER_NODES?: string;
 
   /** Names the deployment's keys; each queue hashes on its own tag within it (`{name:queue}`, see queue/queue-keys.ts). */
@@ -48,48 +82,78 @@ export class Environment {
   QUEUE_PREFIX = '{claimdesk}';
 
   /** An admin key stored at start, for automation; `npm run cli -- keys:generate` makes one. */
-  @IsOptional() @Matches(/^cdk_[0-9a-f]{16}_[A-Za-z0-9_-]{32,64}$/, { message: 'ADMIN_API_KEY must look like cdk_<16 hex>_<43 url-safe chars>' })
+  @IsOptional()
+  @Matches(/^cdk_[0-9a-f]{16}_[A-Za-z0-9_-]{32,64}$/, {
+    message: 'ADMIN_API_KEY must look like cdk_<16 hex>_<43 url-safe chars>',
+  })
   ADMIN_API_KEY?: string;
 
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   LEASE_SECONDS = 24 * 3600;
 
   /** How long a reviewer may take back their own verdict (the workbench's Undo, POST /claims/:id/undo); 0: never. */
-  @Transform(toInt) @IsInt() @Min(0) @Max(24 * 3600)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(24 * 3600)
   VERDICT_UNDO_SECONDS = 600;
 
   /** The pages' time zone (IANA name) for people who have not chosen their own on /ui/account. */
   @IsTimeZone()
   DESK_TIME_ZONE = 'UTC';
 
-  @Transform(toInt) @IsInt() @Min(1000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
   RECONCILE_INTERVAL_MS = 60_000;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
   WORKER_CONCURRENCY = 4;
 
   /** Extraction jobs a worker runs at once: a job mostly waits (for its thread, Postgres, Redis), so many more than the threads. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(256)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(256)
   EXTRACTION_CONCURRENCY = 16;
 
   /** How long a stopping process may finish its work before it exits anyway (below an orchestrator's 30 s SIGKILL). */
-  @Transform(toInt) @IsInt() @Min(1000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
   SHUTDOWN_GRACE_MS = 25_000;
 
   /** Threads that extract claims (in each worker process, and in the api for claims added by hand); default: the cores. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
   EXTRACTION_THREADS?: number;
 
   /** Longer articles are refused at posting (422 article_too_long): a desk reviews articles, not books. */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   MAX_ARTICLE_SENTENCES = 2000;
 
   /** An extraction that finds more claims than this fails the article with a reason, instead of flooding the queues. */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   MAX_ARTICLE_CLAIMS = 1000;
 
   /** Default claim threshold; empty means the model's own tuned threshold. */
-  @IsOptional() @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value))) @IsNumber() @Min(0) @Max(1)
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsNumber()
+  @Min(0)
+  @Max(1)
   MIN_CHECKWORTHINESS?: number;
 
   /**
@@ -97,125 +161,188 @@ export class Environment {
    * them). 0.14: the highest floor at which claims and candidates together hold 90 % of the time-shifted validation
    * debates' check-worthy sentences (README, "Claim extraction").
    */
-  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value))) @IsNumber() @Min(0) @Max(1)
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsNumber()
+  @Min(0)
+  @Max(1)
   CANDIDATE_FLOOR = DEFAULT_CANDIDATE_FLOOR;
 
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   RATE_LIMIT_PER_MINUTE = 600;
 
   /** Failed authentications from one address in a window before it is answered 429 without any key being looked up. */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   AUTH_FAILURE_LIMIT = 20;
 
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   AUTH_FAILURE_WINDOW_SECONDS = 60;
 
   /** A page session ends after this long without a request… */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   SESSION_IDLE_MINUTES = 60;
 
   /** …and this long after sign-in, however active. */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   SESSION_MAX_HOURS = 12;
 
   /** Failed sign-ins for one email (known or not) in a window before it is answered 429. */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   SIGN_IN_FAILURE_LIMIT = 10;
 
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   SIGN_IN_FAILURE_WINDOW_SECONDS = 900;
 
   /** Roles that must sign in with a TOTP code: people without one enrol at their next sign-in. */
-  @Transform(toList) @IsArray() @ArrayUnique() @IsIn(PERSON_ROLES, { each: true, message: 'REQUIRE_2FA_FOR lists roles among admin, editor, reviewer' })
+  @Transform(toList)
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(PERSON_ROLES, { each: true, message: 'REQUIRE_2FA_FOR lists roles among admin, editor, reviewer' })
   REQUIRE_2FA_FOR: string[] = [];
 
   /** Single sign-on by OpenID Connect: on when OIDC_ISSUER is set (then the client id and secret are required). */
-  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true })
   OIDC_ISSUER?: string;
 
-  @ValidateIf((env: Environment) => !!env.OIDC_ISSUER) @IsString() @MinLength(1)
+  @ValidateIf((env: Environment) => !!env.OIDC_ISSUER)
+  @IsString()
+  @MinLength(1)
   OIDC_CLIENT_ID?: string;
 
-  @ValidateIf((env: Environment) => !!env.OIDC_ISSUER) @IsString() @MinLength(1)
+  @ValidateIf((env: Environment) => !!env.OIDC_ISSUER)
+  @IsString()
+  @MinLength(1)
   OIDC_CLIENT_SECRET?: string;
 
   /** Email domains whose people may sign in by SSO; empty: any domain the provider vouches for. */
-  @Transform(toList) @IsArray() @Matches(/^[a-z0-9.-]+$/, { each: true, message: 'OIDC_ALLOWED_DOMAINS lists domains such as example.org' })
+  @Transform(toList)
+  @IsArray()
+  @Matches(/^[a-z0-9.-]+$/, { each: true, message: 'OIDC_ALLOWED_DOMAINS lists domains such as example.org' })
   OIDC_ALLOWED_DOMAINS: string[] = [];
 
   /** When set, a person the provider vouches for but the desk does not know is created with this role. */
-  @IsOptional() @IsIn(['editor', 'reviewer'])
+  @IsOptional()
+  @IsIn(['editor', 'reviewer'])
   OIDC_DEFAULT_ROLE?: 'editor' | 'reviewer';
 
   /** When the ID token's `amr` says the provider checked a second factor, the desk does not ask for its own code. */
-  @Transform(({ value }) => value === undefined || value === '' || value === true || value === 'true' || value === '1') @IsBoolean()
+  @Transform(({ value }) => value === undefined || value === '' || value === true || value === 'true' || value === '1')
+  @IsBoolean()
   OIDC_TRUST_PROVIDER_MFA = true;
 
   /** 32 random bytes in base64 (`openssl rand -base64 32`): TOTP secrets are stored sealed with it. */
-  @IsOptional() @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'TOTP_ENCRYPTION_KEY is 32 bytes in base64 (openssl rand -base64 32)' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'TOTP_ENCRYPTION_KEY is 32 bytes in base64 (openssl rand -base64 32)' })
   TOTP_ENCRYPTION_KEY?: string;
 
   /** When set, /metrics needs `Authorization: Bearer <METRICS_TOKEN>`. */
-  @IsOptional() @IsString() @MinLength(16)
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
   METRICS_TOKEN?: string;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
   /** How the service names itself in links; by default http://localhost:PORT. */
-  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_URL!: string;
 
   @IsString()
   ORGANIZATION_NAME = 'claimdesk';
 
   /** By default PUBLIC_URL. */
-  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true })
   ORGANIZATION_URL!: string;
 
-  @Transform(toInt) @IsInt() @Min(0)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
   SECRET_ROTATION_OVERLAP_SECONDS = 24 * 3600;
 
   /** First retry delay of a failed callback; each later one doubles, with jitter, up to CALLBACK_MAX_DELAY_MS. */
-  @Transform(toInt) @IsInt() @Min(10)
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
   CALLBACK_RETRY_BASE_MS = 30_000;
 
-  @Transform(toInt) @IsInt() @Min(10)
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
   CALLBACK_MAX_DELAY_MS = 6 * 3600_000;
 
   /** With the defaults, 10 to 20 hours of retries (jitter) before a delivery is given up. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(50)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
   CALLBACK_MAX_ATTEMPTS = 13;
 
-  @Transform(toInt) @IsInt() @Min(100)
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
   CALLBACK_TIMEOUT_MS = 10_000;
 
   /** Idempotency answers are kept at least their 24-hour replay window, and deleted once older than this. */
-  @Transform(toInt) @IsInt() @Min(24)
+  @Transform(toInt)
+  @IsInt()
+  @Min(24)
   RETENTION_IDEMPOTENCY_HOURS = 24;
 
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   RETENTION_WEBHOOK_RECEIPTS_HOURS = 7 * 24;
 
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   RETENTION_CALLBACK_ATTEMPTS_HOURS = 30 * 24;
 
   /** How often the worker prunes those tables. */
-  @Transform(toInt) @IsInt() @Min(1000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
   RETENTION_SWEEP_INTERVAL_MS = 3600_000;
 
   /** Rows per DELETE: small statements, short locks. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
   RETENTION_BATCH_SIZE = 1000;
 
   /** Let callbacks go to loopback and private addresses (tests, or a desk whose CMS is on its own network). */
-  @Transform(({ value }) => value === true || value === 'true' || value === '1') @IsBoolean()
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  @IsBoolean()
   CALLBACK_ALLOW_PRIVATE_NETWORKS = false;
 }
 
 /** Values quoted in an error: keys never, URLs without their password. */
 function shown(name: string, value: unknown): string {
-  if (name === 'ADMIN_API_KEY' || name === 'METRICS_TOKEN' || name === 'OIDC_CLIENT_SECRET' || name === 'TOTP_ENCRYPTION_KEY') return 'a value that is not shown';
+  if (
+    name === 'ADMIN_API_KEY' ||
+    name === 'METRICS_TOKEN' ||
+    name === 'OIDC_CLIENT_SECRET' ||
+    name === 'TOTP_ENCRYPTION_KEY'
+  )
+    return 'a value that is not shown';
   if (typeof value === 'string' && name.endsWith('_URL')) {
     try {
       const url = new URL(value);
@@ -234,7 +361,9 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const env = plainToInstance(Environment, present, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false });
   if (errors.length > 0) {
-    const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')} (got ${shown(e.property, e.value)})`);
+    const lines = errors.map(
+      (e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')} (got ${shown(e.property, e.value)})`,
+    );
     throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   env.PUBLIC_URL = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');

@@ -13,7 +13,10 @@ import { ReadDatabase } from './read-database';
     TypeOrmModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<Environment, true>) => ({
-        ...dataSourceOptions(config.get('DATABASE_URL', { infer: true }), config.get('DATABASE_POOL_SIZE', { infer: true })),
+        ...dataSourceOptions(
+          config.get('DATABASE_URL', { infer: true }),
+          config.get('DATABASE_POOL_SIZE', { infer: true }),
+        ),
         autoLoadEntities: true,
         // Start even while Postgres is down; /health says so and requests answer 503 until it is back.
         retryAttempts: 3,
@@ -26,7 +29,8 @@ import { ReadDatabase } from './read-database';
     {
       provide: ReadDatabase,
       inject: [getDataSourceToken(), ConfigService],
-      useFactory: (primary: DataSource, config: ConfigService<Environment, true>) => new ReadDatabase(primary, config, new Logger(ReadDatabase.name)).connect(),
+      useFactory: (primary: DataSource, config: ConfigService<Environment, true>) =>
+        new ReadDatabase(primary, config, new Logger(ReadDatabase.name)).connect(),
     },
   ],
   exports: [DomainEvents, ReadDatabase],

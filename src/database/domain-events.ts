@@ -24,7 +24,7 @@ export class DomainEvents {
   private readonly handlers = new Map<string, Handler<never>[]>();
 
   on<T>(event: DomainEvent<T>, handler: Handler<T>): void {
-    this.handlers.set(event.name, [...(this.handlers.get(event.name) ?? []), handler as Handler<never>]);
+    this.handlers.set(event.name, [...(this.handlers.get(event.name) ?? []), handler]);
   }
 
   async publish<T>(em: EntityManager, event: DomainEvent<T>, payload: T): Promise<void> {

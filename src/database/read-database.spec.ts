@@ -14,7 +14,8 @@ const primaryOptions = {
   extra: { max: 10, connectionTimeoutMillis: 5000 },
 } as DataSourceOptions;
 
-const configWith = (values: Partial<Environment>) => ({ get: (key: keyof Environment) => values[key] }) as unknown as ConfigService<Environment, true>;
+const configWith = (values: Partial<Environment>) =>
+  ({ get: (key: keyof Environment) => values[key] }) as unknown as ConfigService<Environment, true>;
 
 describe('ReadDatabase: where the listing and page queries read', () => {
   it('reads the primary when DATABASE_READ_URL is not set', async () => {
@@ -29,7 +30,11 @@ describe('ReadDatabase: where the listing and page queries read', () => {
     const warnings: string[] = [];
     const logger = { log: () => undefined, warn: (message: string) => warnings.push(message) };
     // Nothing listens on loopback port 1: the connection is refused at once.
-    const reads = await new ReadDatabase(primary, configWith({ DATABASE_POOL_SIZE: 2, DATABASE_READ_URL: 'postgres://postgres@127.0.0.1:1/claimdesk' }), logger).connect();
+    const reads = await new ReadDatabase(
+      primary,
+      configWith({ DATABASE_POOL_SIZE: 2, DATABASE_READ_URL: 'postgres://postgres@127.0.0.1:1/claimdesk' }),
+      logger,
+    ).connect();
     try {
       expect(reads.replicaState).toBe('down');
       expect(reads.dataSource).toBe(primary);
@@ -43,7 +48,11 @@ describe('ReadDatabase: where the listing and page queries read', () => {
   });
 
   it('aims the replica at DATABASE_READ_URL with the primary’s entities, its own pool and no migrations', () => {
-    const options = replicaOptions(primaryOptions, 'postgres://postgres@replica:5439/claimdesk', 4) as DataSourceOptions & { url: string; extra: { max: number } };
+    const options = replicaOptions(
+      primaryOptions,
+      'postgres://postgres@replica:5439/claimdesk',
+      4,
+    ) as DataSourceOptions & { url: string; extra: { max: number } };
     expect(options.url).toBe('postgres://postgres@replica:5439/claimdesk');
     expect(options.entities).toEqual([SomeEntity]);
     expect(options.migrations).toEqual([]);

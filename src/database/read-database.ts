@@ -7,7 +7,13 @@ import type { Environment } from '../config/environment';
 
 /** The primary's options aimed at the replica: same entities, its own pool, and no migrations (a replica is read-only). */
 export function replicaOptions(primary: DataSourceOptions, readUrl: string, poolSize: number): DataSourceOptions {
-  return { ...primary, url: readUrl, migrations: [], migrationsRun: false, extra: { max: poolSize, connectionTimeoutMillis: 5000, keepAlive: true } } as DataSourceOptions;
+  return {
+    ...primary,
+    url: readUrl,
+    migrations: [],
+    migrationsRun: false,
+    extra: { max: poolSize, connectionTimeoutMillis: 5000, keepAlive: true },
+  } as DataSourceOptions;
 }
 
 /** How often the replica is asked whether it answers; between two asks a listing may still meet it down (a 503). */
@@ -49,7 +55,9 @@ export class ReadDatabase implements OnApplicationShutdown {
   async connect(): Promise<this> {
     const readUrl = this.config.get('DATABASE_READ_URL', { infer: true });
     if (!readUrl) return this;
-    this.standby = new DataSource(replicaOptions(this.primary.options, readUrl, this.config.get('DATABASE_POOL_SIZE', { infer: true })));
+    this.standby = new DataSource(
+      replicaOptions(this.primary.options, readUrl, this.config.get('DATABASE_POOL_SIZE', { infer: true })),
+    );
     this.asker = new Pool({
       connectionString: readUrl,
       max: 1,
@@ -82,14 +90,18 @@ export class ReadDatabase implements OnApplicationShutdown {
     const before = this.standbyAnswers;
     this.standbyAnswers = failure === null;
     if (before === this.standbyAnswers) return;
-    if (failure !== null) this.logger.warn(`The read replica does not answer; the listings read the primary until it does: ${failure}`);
+    if (failure !== null)
+      this.logger.warn(`The read replica does not answer; the listings read the primary until it does: ${failure}`);
     else if (before === false) this.logger.log('The read replica answers again; the listings read it');
   }
 
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     // An ask in flight is bounded by its timeouts; shutdown does not wait for more than one of them.
-    await Promise.race([this.checking, new Promise((resolve) => setTimeout(resolve, REPLICA_ASK_TIMEOUT_MS * 2).unref())]);
+    await Promise.race([
+      this.checking,
+      new Promise((resolve) => setTimeout(resolve, REPLICA_ASK_TIMEOUT_MS * 2).unref()),
+    ]);
     await this.asker?.end();
     if (this.standby?.isInitialized) await this.standby.destroy();
   }

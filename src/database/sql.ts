@@ -5,13 +5,23 @@ import type { DataSource, EntityManager } from 'typeorm';
  * Rows of an UPDATE/DELETE … RETURNING. TypeORM's postgres driver answers those as
  * [rows, affectedCount] but SELECT and INSERT as plain rows; this gives rows either way.
  */
-export async function returningRows<T>(runner: EntityManager | DataSource, sql: string, params: unknown[] = []): Promise<T[]> {
+export async function returningRows<T>(
+  runner: EntityManager | DataSource,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const result = await runner.query(sql, params);
-  return Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number' ? result[0] : result;
+  return Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number'
+    ? result[0]
+    : result;
 }
 
 /** An entity from a raw row of its table (… RETURNING *), by the entity's own column mapping. */
-export function entityFromRow<T extends object>(em: EntityManager, target: new () => T, row: Record<string, unknown>): T {
+export function entityFromRow<T extends object>(
+  em: EntityManager,
+  target: new () => T,
+  row: Record<string, unknown>,
+): T {
   const metadata = em.dataSource.getMetadata(target);
   const entity = new target();
   for (const column of metadata.columns) {
@@ -21,7 +31,11 @@ export function entityFromRow<T extends object>(em: EntityManager, target: new (
 }
 
 /** How many rows an UPDATE/DELETE without RETURNING changed (TypeORM's postgres driver answers [rows, affectedCount]). */
-export async function affectedRows(runner: EntityManager | DataSource, sql: string, params: unknown[] = []): Promise<number> {
+export async function affectedRows(
+  runner: EntityManager | DataSource,
+  sql: string,
+  params: unknown[] = [],
+): Promise<number> {
   const [, count]: [unknown, number] = await runner.query(sql, params);
   return count;
 }

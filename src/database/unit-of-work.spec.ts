@@ -110,9 +110,16 @@ describe('inOneStatement and afterCommit', () => {
 
   it('keeps the callbacks of concurrent work apart: each runs when its own work is done', async () => {
     const log: string[] = [];
-    const turns = (n: number) => Array.from({ length: n }).reduce<Promise<unknown>>((p) => p.then(() => new Promise((r) => setImmediate(r))), Promise.resolve());
+    const turns = (n: number) =>
+      Array.from({ length: n }).reduce<Promise<unknown>>(
+        (p) => p.then(() => new Promise((r) => setImmediate(r))),
+        Promise.resolve(),
+      );
     await Promise.all(
-      [['a', 1], ['b', 3]].map(async ([name, wait]) => {
+      [
+        ['a', 1],
+        ['b', 3],
+      ].map(async ([name, wait]) => {
         await inOneStatement(managers, async (em) => {
           await turns(wait as number);
           afterCommit(em, async () => log.push(`${name} after`));

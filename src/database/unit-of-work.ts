@@ -36,7 +36,9 @@ export async function inTransaction<T>(dataSource: DataSource, work: (em: Entity
 }
 
 function isDeadlock(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code ?? (error as { driverError?: { code?: unknown } } | null)?.driverError?.code;
+  const code =
+    (error as { code?: unknown } | null)?.code ??
+    (error as { driverError?: { code?: unknown } } | null)?.driverError?.code;
   return code === '40P01';
 }
 

@@ -33,14 +33,26 @@ export class ArticlesController {
   @ApiResponse({ status: 200, description: 'The same article was posted before; nothing written' })
   @ApiResponse({ status: 400, description: 'validation_failed' })
   @ApiResponse({ status: 413, description: 'payload_too_large' })
-  @ApiResponse({ status: 409, description: 'idempotency_in_flight: the first request with this Idempotency-Key is still running' })
+  @ApiResponse({
+    status: 409,
+    description: 'idempotency_in_flight: the first request with this Idempotency-Key is still running',
+  })
   @ApiResponse({ status: 422, description: 'idempotency_conflict: this Idempotency-Key was used with another body' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'The same key and body answer the first answer again (kept 24 hours)' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'The same key and body answer the first answer again (kept 24 hours)',
+  })
   @UseInterceptors(IdempotencyInterceptor)
-  async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateArticleDto, @Res({ passthrough: true }) res: Response) {
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: CreateArticleDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { article, created } = await this.articles.accept(principal, dto);
     // A brand-new article has no claims yet; only a repeat or a revision has a summary to read.
-    const summary = created && article.revision === 1 ? emptySummary() : (await this.claims.summaries([article.id])).get(article.id)!;
+    const summary =
+      created && article.revision === 1 ? emptySummary() : (await this.claims.summaries([article.id])).get(article.id)!;
     res.status(created ? HttpStatus.ACCEPTED : HttpStatus.OK).location(`/articles/${article.id}`);
     return toArticleResponse(article, summary);
   }
@@ -56,7 +68,10 @@ export class ArticlesController {
 
   @Get(':id')
   @Roles('admin', 'editor', 'reviewer', 'integrator')
-  @ApiOperation({ summary: 'One article with its body, summary and its first claims; `claimsNextCursor` leads on to GET /articles/:id/claims' })
+  @ApiOperation({
+    summary:
+      'One article with its body, summary and its first claims; `claimsNextCursor` leads on to GET /articles/:id/claims',
+  })
   @ApiResponse({ status: 404, description: 'not_found' })
   async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string) {
     const article = await this.query.get(principal, id);
@@ -66,9 +81,16 @@ export class ArticlesController {
 
   @Get(':id/claims')
   @Roles('admin', 'editor', 'reviewer', 'integrator')
-  @ApiOperation({ summary: "The article's claims (or, with ?tier=candidate, its candidates), a page at a time: current ones in text order, withdrawn ones after them" })
+  @ApiOperation({
+    summary:
+      "The article's claims (or, with ?tier=candidate, its candidates), a page at a time: current ones in text order, withdrawn ones after them",
+  })
   @ApiResponse({ status: 404, description: 'not_found' })
-  async claimsPage(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Query() query: ArticleClaimsQuery) {
+  async claimsPage(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Query() query: ArticleClaimsQuery,
+  ) {
     await this.query.get(principal, id);
     const claims = await this.claims.claimsOf(id, query, query.tier ?? 'claim');
     return { items: claims.items.map(toClaimResponse), nextCursor: claims.nextCursor };
@@ -76,10 +98,17 @@ export class ArticlesController {
 
   @Post(':id/claims')
   @Roles('admin', 'editor')
-  @ApiOperation({ summary: 'Add a claim the extractor missed, by its span in the body (admin, editor); it is scored, typed and queued like the others' })
+  @ApiOperation({
+    summary:
+      'Add a claim the extractor missed, by its span in the body (admin, editor); it is scored, typed and queued like the others',
+  })
   @ApiResponse({ status: 201, description: 'The new claim' })
   @ApiResponse({ status: 409, description: 'conflict: the span is already a claim, or the article is not ready' })
-  async addClaim(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Body() dto: AddClaimDto) {
+  async addClaim(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: AddClaimDto,
+  ) {
     return toClaimResponse(await this.manualClaims.add(principal, id, dto));
   }
 }

@@ -26,7 +26,9 @@ export class ExtractionPool implements OnModuleDestroy {
 
   async extract(body: string, options: ExtractOptions): Promise<ExtractedClaim[]> {
     const ranges = chunkText(body, PIECE_CHARS);
-    const pieces = await Promise.all(ranges.map((r) => this.run<ExtractedPiece>({ kind: 'extract', text: body.slice(r.start, r.end), options })));
+    const pieces = await Promise.all(
+      ranges.map((r) => this.run<ExtractedPiece>({ kind: 'extract', text: body.slice(r.start, r.end), options })),
+    );
     return joinPieces(ranges, pieces);
   }
 
@@ -34,12 +36,19 @@ export class ExtractionPool implements OnModuleDestroy {
    * Reads only the piece of the body around the span, never the whole article; positions come back in the body's
    * terms, and the sentence index only where the piece starts the body (elsewhere it is not known: null).
    */
-  async analyseSpan(body: string, span: TextRange): Promise<Omit<SpanAnalysis, 'sentenceIndex'> & { sentenceIndex: number | null }> {
+  async analyseSpan(
+    body: string,
+    span: TextRange,
+  ): Promise<Omit<SpanAnalysis, 'sentenceIndex'> & { sentenceIndex: number | null }> {
     const ranges = chunkText(body, PIECE_CHARS);
     const first = ranges.find((r) => r.end > span.start) ?? ranges[ranges.length - 1];
     const last = ranges.find((r) => r.end >= span.end) ?? ranges[ranges.length - 1];
     const offset = first.start;
-    const analysis = await this.run<SpanAnalysis>({ kind: 'analyse-span', text: body.slice(offset, last.end), span: { start: span.start - offset, end: span.end - offset } });
+    const analysis = await this.run<SpanAnalysis>({
+      kind: 'analyse-span',
+      text: body.slice(offset, last.end),
+      span: { start: span.start - offset, end: span.end - offset },
+    });
     return {
       ...analysis,
       sentenceIndex: offset === 0 ? analysis.sentenceIndex : null,
@@ -54,7 +63,9 @@ export class ExtractionPool implements OnModuleDestroy {
   async warmUp(): Promise<void> {
     const threads = this.threadCount();
     this.pool ??= this.createPool(threads);
-    await Promise.all(Array.from({ length: threads }, () => this.pool!.run({ kind: 'warm-up' } satisfies ExtractionTask)));
+    await Promise.all(
+      Array.from({ length: threads }, () => this.pool!.run({ kind: 'warm-up' } satisfies ExtractionTask)),
+    );
   }
 
   /** The model's tuned threshold. */

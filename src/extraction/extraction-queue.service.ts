@@ -16,7 +16,13 @@ export class ExtractionQueueService {
 
   enqueueMany(articles: { id: string; revision: number }[]): Promise<boolean> {
     return enqueueInBatches('extractions', articles, (batch) =>
-      this.queue.addBulk(batch.map((a) => ({ name: JOB_EXTRACT_ARTICLE, data: { articleId: a.id, revision: a.revision }, opts: extractArticleJobOptions(a.id, a.revision) }))),
+      this.queue.addBulk(
+        batch.map((a) => ({
+          name: JOB_EXTRACT_ARTICLE,
+          data: { articleId: a.id, revision: a.revision },
+          opts: extractArticleJobOptions(a.id, a.revision),
+        })),
+      ),
     );
   }
 }

@@ -51,7 +51,11 @@ export class ExtractionService {
     const maxClaims = this.config.get('MAX_ARTICLE_CLAIMS', { infer: true });
     const claimCount = extracted.filter((c) => c.tier === 'claim').length;
     if (claimCount > maxClaims) {
-      await this.fail(articleId, revision, `too many claims: ${claimCount} found, at most ${maxClaims} per article (MAX_ARTICLE_CLAIMS); raise minCheckworthiness or split the article`);
+      await this.fail(
+        articleId,
+        revision,
+        `too many claims: ${claimCount} found, at most ${maxClaims} per article (MAX_ARTICLE_CLAIMS); raise minCheckworthiness or split the article`,
+      );
       return;
     }
 
@@ -63,7 +67,9 @@ export class ExtractionService {
     try {
       await this.extractor.warmUp();
     } catch (error) {
-      this.logger.warn(`Could not warm the extraction threads; the first articles load them: ${(error as Error).message}`);
+      this.logger.warn(
+        `Could not warm the extraction threads; the first articles load them: ${(error as Error).message}`,
+      );
     }
   }
 
@@ -79,7 +85,13 @@ export class ExtractionService {
    * Writes nothing when another run got here first; after the commit, waiting claims are queued and withdrawn ones free
    * their reviewers. Candidates are written but neither queued, matched nor counted.
    */
-  private async writeClaims(em: EntityManager, articleId: string, revision: number, body: string, extracted: ExtractedClaim[]): Promise<void> {
+  private async writeClaims(
+    em: EntityManager,
+    articleId: string,
+    revision: number,
+    body: string,
+    extracted: ExtractedClaim[],
+  ): Promise<void> {
     if (!(await this.articles.markExtracted(em, articleId, revision))) return;
 
     const existing = await this.claims.currentOfArticle(em, articleId);
@@ -87,29 +99,52 @@ export class ExtractionService {
     const inserted = await this.claims.insertExtracted(em, articleId, revision, plan.create);
     const created = inserted.filter((c) => c.status !== CANDIDATE);
     await this.claims.dropCandidates(em, plan.drop);
-    await this.claims.place(em, revision, plan.keep.map((k) => ({ id: k.id, ...k.claim })));
+    await this.claims.place(
+      em,
+      revision,
+      plan.keep.map((k) => ({ id: k.id, ...k.claim })),
+    );
     if (plan.withdraw.length > 0) {
       const withdrawn = await this.claims.withdraw(em, plan.withdraw);
       await this.claims.appendEvents(
         em,
-        withdrawn.map((w) => ({ claimId: w.id, articleId, type: 'withdrawn' as const, actor: SYSTEM_ACTOR, fromStatus: w.status, toStatus: 'withdrawn' as const, note: `not in revision ${revision}` })),
+        withdrawn.map((w) => ({
+          claimId: w.id,
+          articleId,
+          type: 'withdrawn' as const,
+          actor: SYSTEM_ACTOR,
+          fromStatus: w.status,
+          toStatus: 'withdrawn' as const,
+          note: `not in revision ${revision}`,
+        })),
       );
       for (const w of withdrawn) if (w.assigneeId) this.reviewQueue.offerWorkOnCommit(em, w.assigneeId, 1);
       await this.outbox.record(
         em,
         articleId,
-        withdrawn.map((w) => ({ type: 'claim.status_changed' as const, data: { claimId: w.id, from: w.status, to: 'withdrawn', note: `not in revision ${revision}` } })),
+        withdrawn.map((w) => ({
+          type: 'claim.status_changed' as const,
+          data: { claimId: w.id, from: w.status, to: 'withdrawn', note: `not in revision ${revision}` },
+        })),
       );
     }
     const keptIds = new Set(plan.keep.map((k) => k.id));
     const kept = existing.filter((c) => keptIds.has(c.id));
     const claimCount = created.length + kept.filter((c) => c.status !== CANDIDATE).length;
     // A revision that only withdrew claims (or added candidates) can leave every remaining one with a verdict.
-    await this.outbox.record(em, articleId, [{ type: 'article.extracted', data: { revision, claims: claimCount } }], created.length === 0);
+    await this.outbox.record(
+      em,
+      articleId,
+      [{ type: 'article.extracted', data: { revision, claims: claimCount } }],
+      created.length === 0,
+    );
 
     const keptWaiting = kept.filter((c) => c.status === 'unverified' && !c.assigneeId);
     this.reviewQueue.enqueueAssignmentsOnCommit(em, [...created, ...keptWaiting]);
     // New claims are matched against fact-checks and earlier verdicts.
-    this.factCheckQueue.enqueueMatchingOnCommit(em, created.map((c) => c.id));
+    this.factCheckQueue.enqueueMatchingOnCommit(
+      em,
+      created.map((c) => c.id),
+    );
   }
 }

@@ -48,7 +48,12 @@ export class ManualClaimService {
   async add(principal: Principal, articleId: string, span: Span): Promise<ClaimEntity> {
     const article = await this.articles.findTextVisible(ownerFilterOf(principal), articleId);
     if (!article) throw ApiError.notFound('Article', articleId);
-    if (article.status !== 'ready') throw new ApiError(HttpStatus.CONFLICT, 'conflict', `The article is ${article.status}; add claims once it is ready`);
+    if (article.status !== 'ready')
+      throw new ApiError(
+        HttpStatus.CONFLICT,
+        'conflict',
+        `The article is ${article.status}; add claims once it is ready`,
+      );
     if (span.end <= span.start || span.end > article.body.length) {
       throw ApiError.validation({ end: [`end must be after start and at most ${article.body.length}`] });
     }
@@ -62,14 +67,34 @@ export class ManualClaimService {
 
     return inTransaction(this.dataSource, async (em) => {
       if (!(await this.articles.lockReadyRevision(em, articleId, article.revision))) {
-        throw new ApiError(HttpStatus.CONFLICT, 'conflict', 'The article changed while the claim was being added; add it again');
+        throw new ApiError(
+          HttpStatus.CONFLICT,
+          'conflict',
+          'The article changed while the claim was being added; add it again',
+        );
       }
       const duplicate = await this.claims.liveAtSpan(em, articleId, span.start, span.end);
-      if (duplicate) throw new ApiError(HttpStatus.CONFLICT, 'conflict', 'That span is already a claim', { claimId: duplicate.id });
+      if (duplicate)
+        throw new ApiError(HttpStatus.CONFLICT, 'conflict', 'That span is already a claim', { claimId: duplicate.id });
 
       const ordinal = await this.claims.nextOrdinal(em, articleId, article.revision);
-      const claimId = await this.claims.insertOne(em, articleId, article.revision, { ordinal, text, start: span.start, end: span.end, ...analysed });
-      await this.claims.appendEvents(em, [{ claimId, articleId, type: 'created', actor: actorOf(principal), toStatus: 'unverified', note: 'added by hand' }]);
+      const claimId = await this.claims.insertOne(em, articleId, article.revision, {
+        ordinal,
+        text,
+        start: span.start,
+        end: span.end,
+        ...analysed,
+      });
+      await this.claims.appendEvents(em, [
+        {
+          claimId,
+          articleId,
+          type: 'created',
+          actor: actorOf(principal),
+          toStatus: 'unverified',
+          note: 'added by hand',
+        },
+      ]);
       const claim = await this.claims.findById(em, claimId);
       this.reviewQueue.enqueueAssignmentsOnCommit(em, [claim]);
       this.factCheckQueue.enqueueMatchingOnCommit(em, [claim.id]);

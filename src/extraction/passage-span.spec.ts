@@ -1,7 +1,8 @@
 import { spanOfPassage } from './passage-span';
 
 describe('spanOfPassage', () => {
-  const body = 'Talks resumed on Monday.\r\nThe ceasefire held for 12 days. Officials said the ceasefire held for 12 days.';
+  const body =
+    'Talks resumed on Monday.\r\nThe ceasefire held for 12 days. Officials said the ceasefire held for 12 days.';
 
   it('finds a passage that occurs once, whitespace aside', () => {
     const match = spanOfPassage(body, '  Talks resumed\non Monday. ');
@@ -32,6 +33,9 @@ describe('spanOfPassage', () => {
   });
 
   it('takes regular-expression characters literally', () => {
-    expect(spanOfPassage('Growth (in %) was 3.5* points.', '(in %) was 3.5*')).toEqual({ ok: true, span: { start: 7, end: 22 } });
+    expect(spanOfPassage('Growth (in %) was 3.5* points.', '(in %) was 3.5*')).toEqual({
+      ok: true,
+      span: { start: 7, end: 22 },
+    });
   });
 });

@@ -15,7 +15,12 @@ const squeezed = (text: string) => text.trim().replace(/\s+/g, ' ');
 export function spanOfPassage(body: string, passage: string, near?: Span): PassageMatch {
   const wanted = squeezed(passage);
   if (!wanted) return { ok: false, problem: 'empty' };
-  if (near && near.end > near.start && near.end <= body.length && squeezed(body.slice(near.start, near.end)) === wanted) {
+  if (
+    near &&
+    near.end > near.start &&
+    near.end <= body.length &&
+    squeezed(body.slice(near.start, near.end)) === wanted
+  ) {
     return { ok: true, span: near };
   }
   const pattern = new RegExp(wanted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'), 'g');
@@ -23,6 +28,8 @@ export function spanOfPassage(body: string, passage: string, near?: Span): Passa
   if (found.length === 0) return { ok: false, problem: 'not_found' };
   if (found.length === 1) return { ok: true, span: found[0] };
   if (!near) return { ok: false, problem: 'ambiguous' };
-  const nearest = found.reduce((best, span) => (Math.abs(span.start - near.start) < Math.abs(best.start - near.start) ? span : best));
+  const nearest = found.reduce((best, span) =>
+    Math.abs(span.start - near.start) < Math.abs(best.start - near.start) ? span : best,
+  );
   return { ok: true, span: nearest };
 }

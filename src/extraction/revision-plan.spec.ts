@@ -2,8 +2,16 @@ import type { ExtractedClaim } from './lib/claim-extractor';
 import { planRevision } from './revision-plan';
 
 const claim = (text: string, ordinal: number): ExtractedClaim => ({
-  ordinal, text, start: ordinal * 100, end: ordinal * 100 + text.length, sentenceIndex: ordinal,
-  checkworthiness: 0.9, type: 'other', claimant: null, entities: [], tier: 'claim',
+  ordinal,
+  text,
+  start: ordinal * 100,
+  end: ordinal * 100 + text.length,
+  sentenceIndex: ordinal,
+  checkworthiness: 0.9,
+  type: 'other',
+  claimant: null,
+  entities: [],
+  tier: 'claim',
 });
 
 describe('planRevision', () => {
@@ -35,17 +43,30 @@ describe('planRevision', () => {
   });
 
   it('does not revive withdrawn claims', () => {
-    const plan = planRevision([{ id: 'w', text: 'Back again.', status: 'withdrawn' }], [claim('Back again.', 0)], 'Back again.');
+    const plan = planRevision(
+      [{ id: 'w', text: 'Back again.', status: 'withdrawn' }],
+      [claim('Back again.', 0)],
+      'Back again.',
+    );
     expect(plan.keep).toEqual([]);
     expect(plan.create).toHaveLength(1);
   });
 
   it('keeps a claim the extractor did not produce while its text is still in the body, at its new place', () => {
     const body = 'A new first sentence. The spending rose by 12 percent in 2023, officials said.';
-    const plan = planRevision([{ id: 'hand', text: 'spending rose by 12 percent in 2023', status: 'sourced' }], [claim('A new first sentence.', 0)], body);
+    const plan = planRevision(
+      [{ id: 'hand', text: 'spending rose by 12 percent in 2023', status: 'sourced' }],
+      [claim('A new first sentence.', 0)],
+      body,
+    );
     expect(plan.withdraw).toEqual([]);
     const start = body.indexOf('spending rose');
-    expect(plan.keep).toEqual([{ id: 'hand', claim: { ordinal: 1, start, end: start + 'spending rose by 12 percent in 2023'.length, sentenceIndex: 0 } }]);
+    expect(plan.keep).toEqual([
+      {
+        id: 'hand',
+        claim: { ordinal: 1, start, end: start + 'spending rose by 12 percent in 2023'.length, sentenceIndex: 0 },
+      },
+    ]);
   });
 
   it('drops a candidate whose text vanished (never a claim, so not withdrawn) and keeps one still there as it is', () => {

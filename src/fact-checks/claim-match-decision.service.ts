@@ -26,12 +26,20 @@ export class ClaimMatchDecisionService {
     return this.repository.matchesOf(claimId);
   }
 
-  async confirm(principal: Principal, claimId: string, matchId: string, dto: ConfirmMatchDto, ifMatch?: string): Promise<ClaimEntity> {
+  async confirm(
+    principal: Principal,
+    claimId: string,
+    matchId: string,
+    dto: ConfirmMatchDto,
+    ifMatch?: string,
+  ): Promise<ClaimEntity> {
     const claim = await this.claims.get(principal, claimId);
     const match = await this.repository.transaction((em) => this.repository.matchOf(em, claimId, matchId));
     if (!match || match.state === 'rejected') throw ApiError.notFound('Match', matchId);
     const verdict = this.verdictOf(match, dto.to);
-    const source = match.url ?? `${this.config.get('PUBLIC_URL', { infer: true }).replace(/\/$/, '')}/claims/${match.matchedClaimId}`;
+    const source =
+      match.url ??
+      `${this.config.get('PUBLIC_URL', { infer: true }).replace(/\/$/, '')}/claims/${match.matchedClaimId}`;
     const what = match.kind === 'fact-check' ? `fact-check ${source}` : `claim ${match.matchedClaimId}`;
     const moved = await this.transitions.move(
       claimId,
@@ -39,8 +47,16 @@ export class ClaimMatchDecisionService {
       {
         to: verdict,
         expectedVersion: dto.expectedVersion ?? (ifMatch ? undefined : claim.version),
-        note: dto.note ?? `Seen before: matched to ${what}${match.rating ? ` (rated ${match.rating})` : ''}; match ${match.id}, score ${Number(match.score).toFixed(3)}`,
-        sources: [{ url: source, title: match.kind === 'fact-check' ? 'Matched fact-check' : 'Matched claim with a verdict', quote: match.text.slice(0, 5000) }],
+        note:
+          dto.note ??
+          `Seen before: matched to ${what}${match.rating ? ` (rated ${match.rating})` : ''}; match ${match.id}, score ${Number(match.score).toFixed(3)}`,
+        sources: [
+          {
+            url: source,
+            title: match.kind === 'fact-check' ? 'Matched fact-check' : 'Matched claim with a verdict',
+            quote: match.text.slice(0, 5000),
+          },
+        ],
       },
       ifMatch,
     );
@@ -54,7 +70,8 @@ export class ClaimMatchDecisionService {
     await this.repository.transaction(async (em) => {
       const match = await this.repository.matchOf(em, claimId, matchId);
       if (!match) throw ApiError.notFound('Match', matchId);
-      if (match.state === 'confirmed') throw new ApiError(HttpStatus.CONFLICT, 'conflict', 'This match was confirmed; move the claim instead');
+      if (match.state === 'confirmed')
+        throw new ApiError(HttpStatus.CONFLICT, 'conflict', 'This match was confirmed; move the claim instead');
       await this.repository.decideMatch(em, match.id, 'rejected');
     });
     return { id: matchId, state: 'rejected' };
@@ -64,7 +81,14 @@ export class ClaimMatchDecisionService {
     if (asked) return asked;
     const offered = verdictOfMatch(match);
     if (offered) return offered;
-    if (match.kind === 'fact-check') throw ApiError.validation({ to: [`the fact-check's rating (${match.rating ?? 'none'}) names no verdict: send to as sourced or disputed`] });
-    throw new ApiError(HttpStatus.CONFLICT, 'conflict', `The matched claim is ${match.status}, without a verdict yet; send to as sourced or disputed`);
+    if (match.kind === 'fact-check')
+      throw ApiError.validation({
+        to: [`the fact-check's rating (${match.rating ?? 'none'}) names no verdict: send to as sourced or disputed`],
+      });
+    throw new ApiError(
+      HttpStatus.CONFLICT,
+      'conflict',
+      `The matched claim is ${match.status}, without a verdict yet; send to as sourced or disputed`,
+    );
   }
 }

@@ -38,7 +38,9 @@ export class ClaimMatchingService {
       await this.claims.markMatched(em, [...suggestions.keys()]);
       await this.repository.replaceSuggestions(em, suggestions);
     });
-    const links = [...suggestions].flatMap(([toClaimId, matches]) => matches.filter((m) => m.kind === 'same-text').map((m) => ({ fromClaimId: m.matchedClaimId!, toClaimId })));
+    const links = [...suggestions].flatMap(([toClaimId, matches]) =>
+      matches.filter((m) => m.kind === 'same-text').map((m) => ({ fromClaimId: m.matchedClaimId!, toClaimId })),
+    );
     await this.repository.linkSameText(links);
     const matched = [...suggestions.values()].reduce((sum, matches) => sum + matches.length, 0);
     this.logger.debug(`${claims.length} claims: ${matched} matches`);

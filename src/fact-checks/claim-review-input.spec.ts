@@ -24,13 +24,24 @@ describe('parseClaimReview', () => {
       name: 'Cheese moon',
       inLanguage: 'en',
     });
-    expect(parsed.ok && parsed.value).toMatchObject({ rating: 'False', author: 'Example Checks', claimant: 'A Blogger', headline: 'Cheese moon', language: 'en' });
+    expect(parsed.ok && parsed.value).toMatchObject({
+      rating: 'False',
+      author: 'Example Checks',
+      claimant: 'A Blogger',
+      headline: 'Cheese moon',
+      language: 'en',
+    });
   });
 
   it('refuses an item without claimReviewed or with a url that is not http(s)', () => {
-    expect(parseClaimReview({ url: 'https://example.org/1' })).toEqual({ ok: false, message: 'claimReviewed must be a non-empty string' });
+    expect(parseClaimReview({ url: 'https://example.org/1' })).toEqual({
+      ok: false,
+      message: 'claimReviewed must be a non-empty string',
+    });
     expect(parseClaimReview({ url: 'ftp://example.org/1', claimReviewed: 'x' }).ok).toBe(false);
-    expect(parseClaimReview({ url: 'https://example.org/1', claimReviewed: 'x', datePublished: 'soon' }).ok).toBe(false);
+    expect(parseClaimReview({ url: 'https://example.org/1', claimReviewed: 'x', datePublished: 'soon' }).ok).toBe(
+      false,
+    );
   });
 });
 

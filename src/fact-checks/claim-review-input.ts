@@ -41,7 +41,8 @@ function nameOf(value: unknown): string | null {
 }
 
 export function parseClaimReview(item: unknown): ParsedItem {
-  if (!item || typeof item !== 'object' || Array.isArray(item)) return { ok: false, message: 'an item must be a ClaimReview object' };
+  if (!item || typeof item !== 'object' || Array.isArray(item))
+    return { ok: false, message: 'an item must be a ClaimReview object' };
   const o = item as Record<string, unknown>;
   const claimReviewed = text(o.claimReviewed, 10_000);
   if (!claimReviewed) return { ok: false, message: 'claimReviewed must be a non-empty string' };
@@ -53,17 +54,21 @@ export function parseClaimReview(item: unknown): ParsedItem {
   } catch {
     return { ok: false, message: 'url must be an absolute URL' };
   }
-  if (parsedUrl.protocol !== 'http:' && parsedUrl.protocol !== 'https:') return { ok: false, message: 'url must be http or https' };
+  if (parsedUrl.protocol !== 'http:' && parsedUrl.protocol !== 'https:')
+    return { ok: false, message: 'url must be http or https' };
   let datePublished: Date | null = null;
   if (o.datePublished !== undefined && o.datePublished !== null) {
     const raw = typeof o.datePublished === 'string' ? o.datePublished : '';
     const date = new Date(raw);
     const year = date.getUTCFullYear();
-    if (!raw || Number.isNaN(date.getTime()) || year < 1 || year > 9999) return { ok: false, message: 'datePublished must be an ISO 8601 date' };
+    if (!raw || Number.isNaN(date.getTime()) || year < 1 || year > 9999)
+      return { ok: false, message: 'datePublished must be an ISO 8601 date' };
     datePublished = date;
   }
-  const rating = o.reviewRating && typeof o.reviewRating === 'object' ? (o.reviewRating as Record<string, unknown>) : null;
-  const itemReviewed = o.itemReviewed && typeof o.itemReviewed === 'object' ? (o.itemReviewed as Record<string, unknown>) : null;
+  const rating =
+    o.reviewRating && typeof o.reviewRating === 'object' ? (o.reviewRating as Record<string, unknown>) : null;
+  const itemReviewed =
+    o.itemReviewed && typeof o.itemReviewed === 'object' ? (o.itemReviewed as Record<string, unknown>) : null;
   const language = nameOf(o.inLanguage);
   return {
     ok: true,

@@ -18,7 +18,8 @@ export class ClaimVerdictListener implements OnModuleInit {
 
   onModuleInit(): void {
     this.events.on(CLAIM_MOVED, async (em, { claim, from }) => {
-      if (isPublishedVerdict(from) || isPublishedVerdict(claim.status)) this.factCheckQueue.enqueueVerdictOnCommit(em, claim.id, claim.version);
+      if (isPublishedVerdict(from) || isPublishedVerdict(claim.status))
+        this.factCheckQueue.enqueueVerdictOnCommit(em, claim.id, claim.version);
       // A candidate is matched only once it is promoted to a claim.
       if (from === CANDIDATE) this.factCheckQueue.enqueueMatchingOnCommit(em, [claim.id]);
     });

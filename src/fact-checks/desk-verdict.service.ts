@@ -30,7 +30,10 @@ export class DeskVerdictService {
           verdictAt: claim.verdictAt ?? claim.updatedAt,
           article: { url: claim.articleUrl, publishedAt: claim.publishedAt, createdAt: claim.articleCreatedAt },
         },
-        { name: this.config.get('ORGANIZATION_NAME', { infer: true }), url: this.config.get('ORGANIZATION_URL', { infer: true }) },
+        {
+          name: this.config.get('ORGANIZATION_NAME', { infer: true }),
+          url: this.config.get('ORGANIZATION_URL', { infer: true }),
+        },
         this.config.get('PUBLIC_URL', { infer: true }),
       );
       const parsed = parseClaimReview(review);

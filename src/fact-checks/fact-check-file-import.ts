@@ -7,7 +7,11 @@ import type { FactCheckImportService, ImportResult } from './fact-check-import.s
 const MAX_JSON_BYTES = 512 * 1024 * 1024;
 
 /** A large archive in batches of the API's size, through the API's import code; error indexes count from the file's first item. */
-export async function importFactCheckFile(importer: FactCheckImportService, path: string, progress?: (done: number) => void): Promise<ImportResult> {
+export async function importFactCheckFile(
+  importer: FactCheckImportService,
+  path: string,
+  progress?: (done: number) => void,
+): Promise<ImportResult> {
   const total: ImportResult = { imported: 0, updated: 0, skipped: 0, errors: [] };
   let offset = 0;
   const flush = async (batch: unknown[]) => {
@@ -22,7 +26,8 @@ export async function importFactCheckFile(importer: FactCheckImportService, path
   const start = firstBytes(path);
   const head = start.trimStart()[0];
   if (head === '[' || (head === '{' && !isJsonLines(start))) {
-    if (statSync(path).size > MAX_JSON_BYTES) throw new Error(`${path} is over ${MAX_JSON_BYTES} bytes: write it as JSON Lines`);
+    if (statSync(path).size > MAX_JSON_BYTES)
+      throw new Error(`${path} is over ${MAX_JSON_BYTES} bytes: write it as JSON Lines`);
     const items = importItemsOf(JSON.parse(readFileSync(path, 'utf8')));
     if (!items) throw new Error(`${path} is not ClaimReview: an object, an array or {items: [...]}`);
     for (let i = 0; i < items.length; i += MAX_IMPORT_ITEMS) await flush(items.slice(i, i + MAX_IMPORT_ITEMS));

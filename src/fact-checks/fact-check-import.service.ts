@@ -42,7 +42,8 @@ export class FactCheckImportService {
       for (const [url, value] of byUrl) {
         const found = existing.get(url);
         if (!found) inserts.push(value);
-        else if (isDeepStrictEqual(found.claimReview, JSON.parse(JSON.stringify(value.claimReview)))) result.skipped += 1;
+        else if (isDeepStrictEqual(found.claimReview, JSON.parse(JSON.stringify(value.claimReview))))
+          result.skipped += 1;
         else updates.push({ id: found.id, value });
       }
       await this.repository.write(em, inserts, updates);

@@ -16,7 +16,13 @@ const CLAIMS_PER_JOB = 50;
 export class FactCheckQueueService {
   private readonly verdicts = new Coalescer((verdicts: { claimId: string; version: number }[]) =>
     enqueueInBatches('verdict publication', verdicts, (batch) =>
-      this.queue.addBulk(batch.map((v) => ({ name: JOB_PUBLISH_VERDICT, data: { claimId: v.claimId }, opts: publishVerdictJobOptions(v.claimId, v.version) }))),
+      this.queue.addBulk(
+        batch.map((v) => ({
+          name: JOB_PUBLISH_VERDICT,
+          data: { claimId: v.claimId },
+          opts: publishVerdictJobOptions(v.claimId, v.version),
+        })),
+      ),
     ),
   );
 
@@ -26,14 +32,18 @@ export class FactCheckQueueService {
     const chunks: string[][] = [];
     for (let i = 0; i < claimIds.length; i += CLAIMS_PER_JOB) chunks.push(claimIds.slice(i, i + CLAIMS_PER_JOB));
     return enqueueInBatches('claim matching', chunks, (batch) =>
-      this.queue.addBulk(batch.map((ids) => ({ name: JOB_MATCH_CLAIMS, data: { claimIds: ids }, opts: matchClaimsJobOptions() }))),
+      this.queue.addBulk(
+        batch.map((ids) => ({ name: JOB_MATCH_CLAIMS, data: { claimIds: ids }, opts: matchClaimsJobOptions() })),
+      ),
     );
   }
 
   /** The reconciler's re-send of claims never matched: one job per claim, by id, so a re-send while one waits adds nothing. */
   enqueueRematching(claimIds: string[]): Promise<boolean> {
     return enqueueInBatches('claim re-matching', claimIds, (batch) =>
-      this.queue.addBulk(batch.map((id) => ({ name: JOB_MATCH_CLAIMS, data: { claimIds: [id] }, opts: matchClaimsJobOptions(id) }))),
+      this.queue.addBulk(
+        batch.map((id) => ({ name: JOB_MATCH_CLAIMS, data: { claimIds: [id] }, opts: matchClaimsJobOptions(id) })),
+      ),
     );
   }
 

@@ -1,6 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { FactChecksRepository, type CandidateRow } from './fact-checks.repository';
-import { DEFAULT_SCORER_PARAMS, originalsFirst, parseTsvector, postingsToRead, salientTokens, scoreCandidate, type Candidate, type CorpusStats, type ScorerParams, type TermStat } from './match-scorer';
+import {
+  DEFAULT_SCORER_PARAMS,
+  originalsFirst,
+  parseTsvector,
+  postingsToRead,
+  salientTokens,
+  scoreCandidate,
+  type Candidate,
+  type CorpusStats,
+  type ScorerParams,
+  type TermStat,
+} from './match-scorer';
 import { claimFingerprint, mentionsMedia, normaliseQueryText } from './query-text';
 import { contentWords, WordVectors } from './word-vectors';
 
@@ -33,7 +44,13 @@ export interface RankedFactCheck {
 export class FactCheckSearchService {
   constructor(private readonly repository: FactChecksRepository) {}
 
-  async prepare(rawText: string, pool = CANDIDATE_POOL, maxLexemes = MAX_QUERY_LEXEMES, maxShare = MAX_LEXEME_SHARE, budget = POSTINGS_BUDGET): Promise<PreparedQuery> {
+  async prepare(
+    rawText: string,
+    pool = CANDIDATE_POOL,
+    maxLexemes = MAX_QUERY_LEXEMES,
+    maxShare = MAX_LEXEME_SHARE,
+    budget = POSTINGS_BUDGET,
+  ): Promise<PreparedQuery> {
     const vectors = WordVectors.shared();
     const text = normaliseQueryText(rawText, (word) => vectors.rowOf(word));
     const { terms, stats } = await this.repository.queryTerms(text);
@@ -61,7 +78,10 @@ export class FactCheckSearchService {
 
   rank(prepared: PreparedQuery, params: ScorerParams = DEFAULT_SCORER_PARAMS): RankedFactCheck[] {
     const scored = prepared.rows
-      .map((row, i) => ({ row, score: scoreCandidate(prepared.terms, prepared.salient, prepared.candidates[i], prepared.stats, params) }))
+      .map((row, i) => ({
+        row,
+        score: scoreCandidate(prepared.terms, prepared.salient, prepared.candidates[i], prepared.stats, params),
+      }))
       .sort((a, b) => b.score - a.score); // stable: ties keep the SQL order (rank, then a hash of the url)
     return originalsFirst(scored, ({ row }) => ({
       fingerprint: claimFingerprint(row.claimReviewed),

@@ -19,6 +19,15 @@ export function toFactCheckHit({ row, score }: RankedFactCheck) {
 /** A match on the wire: "claim" for the desk's own verdicts and for the same text in another article. */
 export function toMatchResponse(m: StoredMatch) {
   const base = { id: m.id, score: Number(Number(m.score).toFixed(6)), state: m.state, text: m.text };
-  if (m.kind === 'fact-check') return { kind: 'fact-check' as const, ...base, factCheckId: m.factCheckId, url: m.url, rating: m.rating };
-  return { kind: 'claim' as const, ...base, claimId: m.matchedClaimId, url: m.url, status: m.status, articleId: m.articleId, sameText: m.kind === 'same-text' };
+  if (m.kind === 'fact-check')
+    return { kind: 'fact-check' as const, ...base, factCheckId: m.factCheckId, url: m.url, rating: m.rating };
+  return {
+    kind: 'claim' as const,
+    ...base,
+    claimId: m.matchedClaimId,
+    url: m.url,
+    status: m.status,
+    articleId: m.articleId,
+    sameText: m.kind === 'same-text',
+  };
 }

@@ -26,14 +26,22 @@ export class FactChecksController {
   @Post('fact-checks/import')
   @HttpCode(200)
   @Roles('admin', 'editor')
-  @ApiOperation({ summary: `Import schema.org ClaimReview: one object, an array or {items}, up to ${MAX_IMPORT_ITEMS}; identity by url, a re-import updates` })
+  @ApiOperation({
+    summary: `Import schema.org ClaimReview: one object, an array or {items}, up to ${MAX_IMPORT_ITEMS}; identity by url, a re-import updates`,
+  })
   @ApiBody({ schema: { oneOf: [{ type: 'object' }, { type: 'array', items: { type: 'object' } }] } })
   @ApiResponse({ status: 200, description: '{imported, updated, skipped, errors: [{index, message}]}' })
   @ApiResponse({ status: 400, description: 'validation_failed: not ClaimReview, or too many items' })
   async import(@Body() body: unknown) {
     const items = importItemsOf(body);
-    if (!items) throw ApiError.validation({ body: ['must be a ClaimReview object, an array of them, or {items: [...]}'] });
-    if (items.length > MAX_IMPORT_ITEMS) throw ApiError.validation({ items: [`at most ${MAX_IMPORT_ITEMS} items a call (got ${items.length}); use npm run cli -- fact-checks:import FILE`] });
+    if (!items)
+      throw ApiError.validation({ body: ['must be a ClaimReview object, an array of them, or {items: [...]}'] });
+    if (items.length > MAX_IMPORT_ITEMS)
+      throw ApiError.validation({
+        items: [
+          `at most ${MAX_IMPORT_ITEMS} items a call (got ${items.length}); use npm run cli -- fact-checks:import FILE`,
+        ],
+      });
     return this.importer.importItems(items);
   }
 
@@ -49,7 +57,9 @@ export class FactChecksController {
 
   @Get('claims/:id/matches')
   @Roles('admin', 'editor', 'reviewer')
-  @ApiOperation({ summary: 'Seen before: fact-checks and claims with a verdict that match this claim, and the same claim elsewhere' })
+  @ApiOperation({
+    summary: 'Seen before: fact-checks and claims with a verdict that match this claim, and the same claim elsewhere',
+  })
   async matches(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string) {
     return { items: (await this.decisions.list(principal, id)).map(toMatchResponse) };
   }
@@ -57,7 +67,9 @@ export class FactChecksController {
   @Post('claims/:id/matches/:matchId/confirm')
   @HttpCode(200)
   @Roles('admin', 'editor', 'reviewer')
-  @ApiOperation({ summary: 'The claim takes the match’s verdict, with the fact-check as its source (through the state machine)' })
+  @ApiOperation({
+    summary: 'The claim takes the match’s verdict, with the fact-check as its source (through the state machine)',
+  })
   @ApiHeader({ name: 'If-Match', required: false, description: '"<version>" instead of expectedVersion' })
   @ApiResponse({ status: 409, description: 'stale_version, illegal_transition, conflict' })
   async confirm(
@@ -74,7 +86,11 @@ export class FactChecksController {
   @HttpCode(200)
   @Roles('admin', 'editor', 'reviewer')
   @ApiOperation({ summary: 'Not the same claim: the match is set aside' })
-  async reject(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Param('matchId', UuidParamPipe) matchId: string) {
+  async reject(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('matchId', UuidParamPipe) matchId: string,
+  ) {
     return this.decisions.reject(principal, id, matchId);
   }
 }

@@ -13,7 +13,22 @@ import { FactChecksRepository } from './fact-checks.repository';
 @Module({
   imports: [ClaimsModule, FactCheckQueueModule],
   controllers: [FactChecksController],
-  providers: [ClaimVerdictListener, FactChecksRepository, FactCheckImportService, FactCheckSearchService, ClaimMatchingService, ClaimMatchDecisionService, DeskVerdictService],
-  exports: [FactChecksRepository, FactCheckImportService, FactCheckSearchService, ClaimMatchingService, ClaimMatchDecisionService, DeskVerdictService],
+  providers: [
+    ClaimVerdictListener,
+    FactChecksRepository,
+    FactCheckImportService,
+    FactCheckSearchService,
+    ClaimMatchingService,
+    ClaimMatchDecisionService,
+    DeskVerdictService,
+  ],
+  exports: [
+    FactChecksRepository,
+    FactCheckImportService,
+    FactCheckSearchService,
+    ClaimMatchingService,
+    ClaimMatchDecisionService,
+    DeskVerdictService,
+  ],
 })
 export class FactChecksModule {}

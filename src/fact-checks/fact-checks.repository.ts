@@ -84,19 +84,29 @@ export class FactChecksRepository {
     return this.dataSource.transaction(work);
   }
 
-  async existingByUrl(em: EntityManager, urls: string[]): Promise<Map<string, { id: string; claimReview: unknown; sourceClaimId: string | null }>> {
+  async existingByUrl(
+    em: EntityManager,
+    urls: string[],
+  ): Promise<Map<string, { id: string; claimReview: unknown; sourceClaimId: string | null }>> {
     const rows: { id: string; url: string; claim_review: unknown; source_claim_id: string | null }[] = await em.query(
       `SELECT id, url, claim_review, source_claim_id FROM fact_checks WHERE url = ANY($1::text[]) ORDER BY url FOR UPDATE`,
       [urls],
     );
-    return new Map(rows.map((r) => [r.url, { id: r.id, claimReview: r.claim_review, sourceClaimId: r.source_claim_id }]));
+    return new Map(
+      rows.map((r) => [r.url, { id: r.id, claimReview: r.claim_review, sourceClaimId: r.source_claim_id }]),
+    );
   }
 
   /**
    * Writes new and changed items and keeps the term statistics exact: the changed rows' old lexemes are taken out
    * before, and every written row's lexemes added after.
    */
-  async write(em: EntityManager, inserts: FactCheckInput[], updates: { id: string; value: FactCheckInput }[], sourceClaimId: string | null = null): Promise<string[]> {
+  async write(
+    em: EntityManager,
+    inserts: FactCheckInput[],
+    updates: { id: string; value: FactCheckInput }[],
+    sourceClaimId: string | null = null,
+  ): Promise<string[]> {
     if (inserts.length === 0 && updates.length === 0) return [];
     const updateIds = updates.map((u) => u.id);
     if (updateIds.length > 0) await this.adjustStats(em, updateIds, -1);
@@ -106,7 +116,17 @@ export class FactChecksRepository {
       await em.query(
         `UPDATE fact_checks SET claim_reviewed = $2, headline = $3, rating = $4, author = $5, claimant = $6, date_published = $7,
            language = $8, claim_review = $9, updated_at = now() WHERE id = $1`,
-        [u.id, v.claimReviewed, v.headline, v.rating, v.author, v.claimant, v.datePublished, v.language, JSON.stringify(v.claimReview)],
+        [
+          u.id,
+          v.claimReviewed,
+          v.headline,
+          v.rating,
+          v.author,
+          v.claimant,
+          v.datePublished,
+          v.language,
+          JSON.stringify(v.claimReview),
+        ],
       );
     }
     if (inserts.length > 0) {
@@ -152,14 +172,20 @@ export class FactChecksRepository {
       [ids, sign],
     );
     if (sign < 0) await em.query(`DELETE FROM fact_check_postings WHERE fact_check_id = ANY($1::uuid[])`, [ids]);
-    else await em.query(`INSERT INTO fact_check_postings (lexeme, fact_check_id, impact) ${POSTINGS_OF} WHERE f.id = ANY($1::uuid[])`, [ids]);
+    else
+      await em.query(
+        `INSERT INTO fact_check_postings (lexeme, fact_check_id, impact) ${POSTINGS_OF} WHERE f.id = ANY($1::uuid[])`,
+        [ids],
+      );
   }
 
   /** After a bulk COPY (the bench): the statistics and postings from scratch. */
   async rebuildStats(): Promise<void> {
     await this.dataSource.transaction(async (em) => {
       await em.query(`DELETE FROM fact_check_lexemes`);
-      await em.query(`INSERT INTO fact_check_lexemes (lexeme, ndoc) SELECT word, ndoc FROM ts_stat('SELECT search_vector FROM fact_checks')`);
+      await em.query(
+        `INSERT INTO fact_check_lexemes (lexeme, ndoc) SELECT word, ndoc FROM ts_stat('SELECT search_vector FROM fact_checks')`,
+      );
       await em.query(
         `UPDATE fact_check_stats SET (doc_count, claim_length, title_length) =
            (SELECT count(*), coalesce(sum(length(claim_vector)), 0), coalesce(sum(length(title_vector)), 0) FROM fact_checks) WHERE id = 1`,
@@ -174,7 +200,14 @@ export class FactChecksRepository {
    * statistics, in one round trip.
    */
   async queryTerms(text: string): Promise<{ terms: TermStat[]; stats: CorpusStats }> {
-    const rows: { lexeme: string | null; tf: number; ndoc: number; doc_count: string; claim_length: string; title_length: string }[] = await this.dataSource.query(
+    const rows: {
+      lexeme: string | null;
+      tf: number;
+      ndoc: number;
+      doc_count: string;
+      claim_length: string;
+      title_length: string;
+    }[] = await this.dataSource.query(
       `SELECT t.lexeme, coalesce(array_length(t.positions, 1), 1) AS tf, coalesce(l.ndoc, 0) AS ndoc, s.doc_count, s.claim_length, s.title_length
        FROM fact_check_stats s
        LEFT JOIN unnest(to_tsvector('english', $1)) t ON true
@@ -188,7 +221,9 @@ export class FactChecksRepository {
       avgClaimLength: docCount ? Number(rows[0].claim_length) / docCount : 0,
       avgTitleLength: docCount ? Number(rows[0].title_length) / docCount : 0,
     };
-    const terms = rows.filter((r) => r.lexeme !== null).map((r) => ({ lexeme: r.lexeme!, queryTf: Number(r.tf), ndoc: Math.max(0, Number(r.ndoc)) }));
+    const terms = rows
+      .filter((r) => r.lexeme !== null)
+      .map((r) => ({ lexeme: r.lexeme!, queryTf: Number(r.tf), ndoc: Math.max(0, Number(r.ndoc)) }));
     return { terms, stats };
   }
 
@@ -222,12 +257,22 @@ export class FactChecksRepository {
        ORDER BY CASE WHEN $1::text IS NULL THEN 0 ELSE ts_rank_cd(f.search_vector, websearch_to_tsquery('english', $1)) END DESC,
          f.date_published DESC NULLS LAST, f.id
        LIMIT $5 OFFSET $6`,
-      [filters.text, filters.claimant === null ? null : containsPattern(filters.claimant), filters.from, filters.to, filters.limit, filters.offset],
+      [
+        filters.text,
+        filters.claimant === null ? null : containsPattern(filters.claimant),
+        filters.from,
+        filters.to,
+        filters.limit,
+        filters.offset,
+      ],
     );
   }
 
   async findById(id: string): Promise<FactCheckRow | null> {
-    const [row] = await this.dataSource.query(`SELECT ${FACT_CHECK_COLUMNS} FROM fact_checks f LEFT JOIN claims sc ON sc.id = f.source_claim_id WHERE f.id = $1`, [id]);
+    const [row] = await this.dataSource.query(
+      `SELECT ${FACT_CHECK_COLUMNS} FROM fact_checks f LEFT JOIN claims sc ON sc.id = f.source_claim_id WHERE f.id = $1`,
+      [id],
+    );
     return row ?? null;
   }
 
@@ -252,8 +297,12 @@ export class FactChecksRepository {
   // --- matches ---
 
   /** The job's claims, in one statement. */
-  async claimsForMatching(claimIds: string[]): Promise<{ id: string; text: string; articleId: string; status: string }[]> {
-    return this.dataSource.query(`SELECT id, text, article_id AS "articleId", status FROM claims WHERE id = ANY($1)`, [claimIds]);
+  async claimsForMatching(
+    claimIds: string[],
+  ): Promise<{ id: string; text: string; articleId: string; status: string }[]> {
+    return this.dataSource.query(`SELECT id, text, article_id AS "articleId", status FROM claims WHERE id = ANY($1)`, [
+      claimIds,
+    ]);
   }
 
   /** Other claims with the same text once case, punctuation and spacing are ignored. */
@@ -272,14 +321,22 @@ export class FactChecksRepository {
    */
   async replaceSuggestions(em: EntityManager, suggestions: Map<string, NewMatch[]>): Promise<void> {
     if (suggestions.size === 0) return;
-    await em.query(`DELETE FROM claim_matches WHERE claim_id = ANY($1) AND state = 'suggested'`, [[...suggestions.keys()]]);
+    await em.query(`DELETE FROM claim_matches WHERE claim_id = ANY($1) AND state = 'suggested'`, [
+      [...suggestions.keys()],
+    ]);
     const rows = [...suggestions].flatMap(([claimId, matches]) => matches.map((match) => ({ claimId, ...match })));
     if (rows.length === 0) return;
     await em.query(
       `INSERT INTO claim_matches (claim_id, kind, fact_check_id, matched_claim_id, score)
        SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::uuid[], $4::uuid[], $5::double precision[])
        ON CONFLICT DO NOTHING`,
-      [rows.map((r) => r.claimId), rows.map((r) => r.kind), rows.map((r) => r.factCheckId), rows.map((r) => r.matchedClaimId), rows.map((r) => r.score)],
+      [
+        rows.map((r) => r.claimId),
+        rows.map((r) => r.kind),
+        rows.map((r) => r.factCheckId),
+        rows.map((r) => r.matchedClaimId),
+        rows.map((r) => r.score),
+      ],
     );
   }
 
@@ -293,16 +350,25 @@ export class FactChecksRepository {
   }
 
   async matchesOf(claimId: string): Promise<StoredMatch[]> {
-    return this.dataSource.query(`${MATCH_SELECT} WHERE m.claim_id = $1 AND m.state <> 'rejected' ORDER BY m.score DESC, m.id`, [claimId]);
+    return this.dataSource.query(
+      `${MATCH_SELECT} WHERE m.claim_id = $1 AND m.state <> 'rejected' ORDER BY m.score DESC, m.id`,
+      [claimId],
+    );
   }
 
   async matchOf(em: EntityManager, claimId: string, matchId: string): Promise<StoredMatch | null> {
-    const [row] = await em.query(`${MATCH_SELECT} WHERE m.claim_id = $1 AND m.id = $2 FOR UPDATE OF m`, [claimId, matchId]);
+    const [row] = await em.query(`${MATCH_SELECT} WHERE m.claim_id = $1 AND m.id = $2 FOR UPDATE OF m`, [
+      claimId,
+      matchId,
+    ]);
     return row ?? null;
   }
 
   async decideMatch(em: EntityManager, matchId: string, state: 'confirmed' | 'rejected'): Promise<void> {
-    await returningRows(em, `UPDATE claim_matches SET state = $2, decided_at = now() WHERE id = $1 RETURNING id`, [matchId, state]);
+    await returningRows(em, `UPDATE claim_matches SET state = $2, decided_at = now() WHERE id = $1 RETURNING id`, [
+      matchId,
+      state,
+    ]);
   }
 
   /** A claim as the desk's ClaimReview needs it: its article and when it reached its current status. */

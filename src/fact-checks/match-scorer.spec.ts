@@ -1,9 +1,20 @@
-import { DEFAULT_SCORER_PARAMS, originalsFirst, parseTsvector, postingsToRead, salientTokens, scoreCandidate } from './match-scorer';
+import {
+  DEFAULT_SCORER_PARAMS,
+  originalsFirst,
+  parseTsvector,
+  postingsToRead,
+  salientTokens,
+  scoreCandidate,
+} from './match-scorer';
 
 describe('parseTsvector', () => {
   it('reads lexemes with their number of positions', () => {
     const v = parseTsvector(`'bus':3,7A 'it''s':1 'lane':4`);
-    expect([...v.entries()]).toEqual([['bus', 2], ["it's", 1], ['lane', 1]]);
+    expect([...v.entries()]).toEqual([
+      ['bus', 2],
+      ["it's", 1],
+      ['lane', 1],
+    ]);
   });
 });
 
@@ -32,7 +43,15 @@ describe('scoreCandidate', () => {
   });
 
   it('scores nothing in common as zero without the extra signals', () => {
-    expect(scoreCandidate(terms, new Set(), doc(`'tax':1`), stats, { ...DEFAULT_SCORER_PARAMS, wRank: 0, wEntities: 0, wSoftQuery: 0, wSoftClaim: 0 })).toBe(0);
+    expect(
+      scoreCandidate(terms, new Set(), doc(`'tax':1`), stats, {
+        ...DEFAULT_SCORER_PARAMS,
+        wRank: 0,
+        wEntities: 0,
+        wSoftQuery: 0,
+        wSoftClaim: 0,
+      }),
+    ).toBe(0);
   });
 
   it('lifts a claim sharing the query’s numbers and names', () => {
@@ -45,8 +64,14 @@ describe('scoreCandidate', () => {
   it('lifts a fact-check about a picture when the query shows one, and can lower it when the query shows none', () => {
     const params = { ...DEFAULT_SCORER_PARAMS, wMediaShared: 0.01, wMediaUnasked: 0.02 };
     const plain = scoreCandidate(terms, new Set(), doc(`'bus':1`), stats, params);
-    expect(scoreCandidate(terms, new Set(), { ...doc(`'bus':1`), media: 1 }, stats, params)).toBeCloseTo(plain + 0.01, 10);
-    expect(scoreCandidate(terms, new Set(), { ...doc(`'bus':1`), media: -1 }, stats, params)).toBeCloseTo(plain - 0.02, 10);
+    expect(scoreCandidate(terms, new Set(), { ...doc(`'bus':1`), media: 1 }, stats, params)).toBeCloseTo(
+      plain + 0.01,
+      10,
+    );
+    expect(scoreCandidate(terms, new Set(), { ...doc(`'bus':1`), media: -1 }, stats, params)).toBeCloseTo(
+      plain - 0.02,
+      10,
+    );
   });
 });
 
@@ -85,12 +110,26 @@ describe('originalsFirst', () => {
   });
 
   it('puts the first-imported copy of a claim first, at the place of the best-ranked copy', () => {
-    const ranked = [copy('other', 'tax', 1), copy('republished', 'bus lanes', 9), copy('unrelated', 'rail', 2), copy('original', 'bus lanes', 3)];
-    expect(originalsFirst(ranked, (c) => c).map((c) => c.id)).toEqual(['other', 'original', 'republished', 'unrelated']);
+    const ranked = [
+      copy('other', 'tax', 1),
+      copy('republished', 'bus lanes', 9),
+      copy('unrelated', 'rail', 2),
+      copy('original', 'bus lanes', 3),
+    ];
+    expect(originalsFirst(ranked, (c) => c).map((c) => c.id)).toEqual([
+      'other',
+      'original',
+      'republished',
+      'unrelated',
+    ]);
   });
 
   it('prefers the earliest published copy over the first imported one', () => {
-    const ranked = [copy('imported first', 'bus lanes', 1, '2020-05-01'), copy('published first', 'bus lanes', 2, '2019-01-01'), copy('undated', 'bus lanes', 0)];
+    const ranked = [
+      copy('imported first', 'bus lanes', 1, '2020-05-01'),
+      copy('published first', 'bus lanes', 2, '2019-01-01'),
+      copy('undated', 'bus lanes', 0),
+    ];
     expect(originalsFirst(ranked, (c) => c).map((c) => c.id)).toEqual(['published first', 'imported first', 'undated']);
   });
 });

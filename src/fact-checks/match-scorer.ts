@@ -81,13 +81,81 @@ export function idf(ndoc: number, docCount: number): number {
 export function salientTokens(text: string): Set<string> {
   const out = new Set<string>();
   for (const m of text.matchAll(/\d[\d,.]*%?|\b[A-Z][a-zA-Z'’-]+/g)) {
-    const token = m[0].replace(/[,.]+$/, '').replace(/,/g, '').toLowerCase();
+    const token = m[0]
+      .replace(/[,.]+$/, '')
+      .replace(/,/g, '')
+      .toLowerCase();
     if (token.length > 1 && !STOP.has(token)) out.add(token);
   }
   return out;
 }
 
-const STOP = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'in', 'on', 'of', 'and', 'or', 'but', 'if', 'is', 'are', 'was', 'we', 'i', 'you', 'he', 'she', 'they', 'my', 'our', 'his', 'her', 'their', 'what', 'why', 'how', 'when', 'who', 'did', 'does', 'do', 'not', 'no', 'yes', 'just', 'so', 'for', 'to', 'with', 'at', 'by', 'as', 'from', 'breaking', 'rt', 'via', 'new', 'now', 'here', 'there', 'all', 'one', 'will', 'be', 'can', 'has', 'have', 'had']);
+const STOP = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'it',
+  'in',
+  'on',
+  'of',
+  'and',
+  'or',
+  'but',
+  'if',
+  'is',
+  'are',
+  'was',
+  'we',
+  'i',
+  'you',
+  'he',
+  'she',
+  'they',
+  'my',
+  'our',
+  'his',
+  'her',
+  'their',
+  'what',
+  'why',
+  'how',
+  'when',
+  'who',
+  'did',
+  'does',
+  'do',
+  'not',
+  'no',
+  'yes',
+  'just',
+  'so',
+  'for',
+  'to',
+  'with',
+  'at',
+  'by',
+  'as',
+  'from',
+  'breaking',
+  'rt',
+  'via',
+  'new',
+  'now',
+  'here',
+  'there',
+  'all',
+  'one',
+  'will',
+  'be',
+  'can',
+  'has',
+  'have',
+  'had',
+]);
 
 export function scoreCandidate(
   terms: TermStat[],
@@ -105,7 +173,9 @@ export function scoreCandidate(
   for (const term of terms) {
     const w = idf(term.ndoc, stats.docCount);
     maxPossible += w;
-    const tf = (p.wClaim * (candidate.claimVector.get(term.lexeme) ?? 0)) / normClaim + (p.wTitle * (candidate.titleVector.get(term.lexeme) ?? 0)) / normTitle;
+    const tf =
+      (p.wClaim * (candidate.claimVector.get(term.lexeme) ?? 0)) / normClaim +
+      (p.wTitle * (candidate.titleVector.get(term.lexeme) ?? 0)) / normTitle;
     if (tf > 0) bm25 += (w * tf * (p.k1 + 1)) / (tf + p.k1);
   }
   // Divided by what a document matching every query term once would get, so scores compare across queries.
@@ -139,7 +209,13 @@ export interface PostingsRead {
  * `maxShare` of documents; `budget` postings in all, shared out rarest first, so a rare lexeme gives every document
  * it is in and the common ones split what is left. The budget bounds a search's work however large the archive.
  */
-export function postingsToRead(terms: TermStat[], docCount: number, max: number, maxShare: number, budget: number): PostingsRead[] {
+export function postingsToRead(
+  terms: TermStat[],
+  docCount: number,
+  max: number,
+  maxShare: number,
+  budget: number,
+): PostingsRead[] {
   const chosen = [...terms]
     .filter((t) => t.ndoc > 0 && t.ndoc <= Math.max(1, docCount * maxShare))
     .sort((a, b) => a.ndoc - b.ndoc || (a.lexeme < b.lexeme ? -1 : 1))

@@ -32,7 +32,11 @@ export function loadQueries(dir: string, split: 'train' | 'dev'): MatchingQuery[
     relevant.get(tweet)!.add(vclaim);
   }
   return parseTsv(readFileSync(resolve(dir, `${split}-queries.tsv`), 'utf8'))
-    .map((row) => ({ id: row[''] ?? row.tweet_id, text: row.tweet_content, relevant: relevant.get(row[''] ?? row.tweet_id) ?? new Set<string>() }))
+    .map((row) => ({
+      id: row[''] ?? row.tweet_id,
+      text: row.tweet_content,
+      relevant: relevant.get(row[''] ?? row.tweet_id) ?? new Set<string>(),
+    }))
     .filter((q) => q.relevant.size > 0);
 }
 
@@ -113,6 +117,9 @@ export class PlainBm25 {
       }
       if (score > 0) scored.push({ id: d.id, score });
     }
-    return scored.sort((a, b) => b.score - a.score).slice(0, k).map((s) => s.id);
+    return scored
+      .sort((a, b) => b.score - a.score)
+      .slice(0, k)
+      .map((s) => s.id);
   }
 }

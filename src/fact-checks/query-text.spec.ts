@@ -2,16 +2,22 @@ import { claimFingerprint, mentionsMedia, normaliseQueryText, splitCamelCase, sp
 
 describe('normaliseQueryText', () => {
   it('drops links, picture links and the embedded-tweet date but keeps who said it', () => {
-    const text = normaliseQueryText('Butterflies drink #AustralianFires water pic.twitter.com/0eJtwJyS1J https://t.co/x — Center for Bio Div (@CenterForBioDiv) January 14, 2020');
+    const text = normaliseQueryText(
+      'Butterflies drink #AustralianFires water pic.twitter.com/0eJtwJyS1J https://t.co/x — Center for Bio Div (@CenterForBioDiv) January 14, 2020',
+    );
     expect(text).toBe('Butterflies drink Australian Fires water Center for Bio Div');
   });
 
   it('drops a picture link glued to the hashtag before it', () => {
-    expect(normaliseQueryText('Burning for weeks #PrayforAmazoniapic.twitter.com/xYz12')).toBe('Burning for weeks Prayfor Amazonia');
+    expect(normaliseQueryText('Burning for weeks #PrayforAmazoniapic.twitter.com/xYz12')).toBe(
+      'Burning for weeks Prayfor Amazonia',
+    );
   });
 
   it('decodes HTML entities and removes quotes', () => {
-    expect(normaliseQueryText('&quot;CBC deletes Trump&quot; &amp; more &#39;now&#39;')).toBe("CBC deletes Trump & more 'now'");
+    expect(normaliseQueryText('&quot;CBC deletes Trump&quot; &amp; more &#39;now&#39;')).toBe(
+      "CBC deletes Trump & more 'now'",
+    );
   });
 
   it('splits mentions and hashtags by case', () => {
@@ -21,7 +27,9 @@ describe('normaliseQueryText', () => {
 
 describe('lower-case handles and hashtags', () => {
   // Frequency ranks, most frequent first, as the word vectors list their words.
-  const ranks = new Map(['the', 'water', 'chuck', 'hill', 'poison', 'bottles', 'chu', 'ck', 'schumer', 'tampered'].map((w, i) => [w, i]));
+  const ranks = new Map(
+    ['the', 'water', 'chuck', 'hill', 'poison', 'bottles', 'chu', 'ck', 'schumer', 'tampered'].map((w, i) => [w, i]),
+  );
   const rankOf = (word: string) => ranks.get(word);
 
   it('splits a run of letters into known words, fewer and commoner words first', () => {
@@ -31,8 +39,12 @@ describe('lower-case handles and hashtags', () => {
   });
 
   it('keeps the handle and adds its words; a known word, a short one, one of unknown words or in CamelCase is left as before', () => {
-    expect(normaliseQueryText('@chuckschumer and #tamperedwater', rankOf)).toBe('chuckschumer chuck schumer and tamperedwater tampered water');
-    expect(normaliseQueryText('#poison #theck #thehill @dmedin11 @realDonaldTrump', rankOf)).toBe('poison theck thehill the hill dmedin11 real Donald Trump');
+    expect(normaliseQueryText('@chuckschumer and #tamperedwater', rankOf)).toBe(
+      'chuckschumer chuck schumer and tamperedwater tampered water',
+    );
+    expect(normaliseQueryText('#poison #theck #thehill @dmedin11 @realDonaldTrump', rankOf)).toBe(
+      'poison theck thehill the hill dmedin11 real Donald Trump',
+    );
     expect(normaliseQueryText('@chuckschumer')).toBe('chuckschumer');
   });
 });
@@ -45,7 +57,9 @@ describe('splitCamelCase', () => {
 
 describe('claimFingerprint', () => {
   it('is equal when only case, punctuation and spacing differ', () => {
-    expect(claimFingerprint('The city spent $40 million on bus lanes.')).toBe(claimFingerprint('the city  spent $40 million on bus-lanes'));
+    expect(claimFingerprint('The city spent $40 million on bus lanes.')).toBe(
+      claimFingerprint('the city  spent $40 million on bus-lanes'),
+    );
   });
 });
 

@@ -3,7 +3,21 @@
  * "— Name (@handle) Month D, YYYY" signature of an embedded tweet, HTML entities, hashtags written in CamelCase.
  * This turns them into plain prose; stored fact-checks are searched as written.
  */
-const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ', hellip: '…', mdash: '—', ndash: '–', rsquo: "'", lsquo: "'", ldquo: '"', rdquo: '"' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  quot: '"',
+  apos: "'",
+  lt: '<',
+  gt: '>',
+  nbsp: ' ',
+  hellip: '…',
+  mdash: '—',
+  ndash: '–',
+  rsquo: "'",
+  lsquo: "'",
+  ldquo: '"',
+  rdquo: '"',
+};
 
 export function decodeHtmlEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
@@ -55,7 +69,8 @@ export function splitJoinedWords(token: string, rankOf: (word: string) => number
 
 /** A handle or hashtag: split by case, or, all lower case and unknown, into known words beside itself. */
 function handleWords(tag: string, rankOf?: (word: string) => number | undefined): string {
-  if (!rankOf || tag.length < MIN_JOINED_LENGTH || !/^[a-z]+\d*$/.test(tag) || rankOf(tag) !== undefined) return splitCamelCase(tag);
+  if (!rankOf || tag.length < MIN_JOINED_LENGTH || !/^[a-z]+\d*$/.test(tag) || rankOf(tag) !== undefined)
+    return splitCamelCase(tag);
   const letters = tag.replace(/\d+$/, '');
   const words = splitJoinedWords(letters, rankOf);
   return words && words.length > 1 ? `${tag} ${words.join(' ')}` : tag;
@@ -89,7 +104,8 @@ export function claimFingerprint(text: string): string {
     .trim();
 }
 
-const MEDIA_WORDS = /\b(?:photo(?:s|graph\w*|shop\w*)?\b(?!\s+id\b)|pictures?|pictured|pics?|images?|videos?|videotaped|footage|clips?|memes?|screen ?shots?|gifs?)\b|pic\.twitter\.com|[\u{1F4F7}\u{1F4F8}\u{1F3A5}\u{1F4F9}\u{1F39E}]/iu;
+const MEDIA_WORDS =
+  /\b(?:photo(?:s|graph\w*|shop\w*)?\b(?!\s+id\b)|pictures?|pictured|pics?|images?|videos?|videotaped|footage|clips?|memes?|screen ?shots?|gifs?)\b|pic\.twitter\.com|[\u{1F4F7}\u{1F4F8}\u{1F3A5}\u{1F4F9}\u{1F39E}]/iu;
 
 /** Whether a text speaks of (or, a tweet, carries) a picture or a video: fact-checks of one are a kind of their own. */
 export function mentionsMedia(text: string): boolean {

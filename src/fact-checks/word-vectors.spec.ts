@@ -3,7 +3,9 @@ import { compactWordVectors, contentWords, relatedness, WordVectors } from './wo
 describe('WordVectors', () => {
   // Listed most frequent first, as the embeddings are: "bus" is commoner than "tram", "lanes" rarer than both.
   const full: Record<string, number[]> = { bus: [4, 1, 0], tram: [3, 1, 0], lanes: [0, 0, 2], cat: [0, 5, 0] };
-  const vectors = new WordVectors(compactWordVectors(['bus', 'tram', 'absent', 'cat', 'lanes'], (w) => full[w], 'test'));
+  const vectors = new WordVectors(
+    compactWordVectors(['bus', 'tram', 'absent', 'cat', 'lanes'], (w) => full[w], 'test'),
+  );
 
   it('keeps only the words it has vectors for, one byte per dimension', () => {
     expect(vectors.json.words).toEqual(['bus', 'tram', 'cat', 'lanes']);
@@ -31,18 +33,25 @@ describe('WordVectors', () => {
 
   it('counts a word met only at an unrelated cosine as not said', () => {
     // A cosine of about 0.3: the level unrelated words reach in the real embeddings.
-    const mixed = new WordVectors(compactWordVectors(['bus', 'mix'], (w) => (w === 'bus' ? [1, 0, 0] : [0.3, 0.95, 0]), 'test'));
+    const mixed = new WordVectors(
+      compactWordVectors(['bus', 'mix'], (w) => (w === 'bus' ? [1, 0, 0] : [0.3, 0.95, 0]), 'test'),
+    );
     expect(mixed.similarity('bus', 'mix')).toBeGreaterThan(0.25);
     expect(mixed.forQuery(['bus']).queryIn(['mix'])).toBe(0);
   });
 
   it('weighs a rare word more than a common one', () => {
     // Only "lanes" (rarer) is said in the first, only "bus" (commoner) in the second.
-    expect(vectors.forQuery(['bus', 'lanes']).queryIn(['lanes'])).toBeGreaterThan(vectors.forQuery(['bus', 'lanes']).queryIn(['bus']));
+    expect(vectors.forQuery(['bus', 'lanes']).queryIn(['lanes'])).toBeGreaterThan(
+      vectors.forQuery(['bus', 'lanes']).queryIn(['bus']),
+    );
   });
 
   it('measures the other way round alike: how much of a text the query says', () => {
-    expect(vectors.forQuery(['tram', 'lanes']).textIn(['bus', 'lanes'])).toBeCloseTo(vectors.forQuery(['bus', 'lanes']).queryIn(['tram', 'lanes']), 10);
+    expect(vectors.forQuery(['tram', 'lanes']).textIn(['bus', 'lanes'])).toBeCloseTo(
+      vectors.forQuery(['bus', 'lanes']).queryIn(['tram', 'lanes']),
+      10,
+    );
     expect(vectors.forQuery(['bus']).textIn(['bus', 'lanes'])).toBeLessThan(0.5);
   });
 
@@ -53,7 +62,14 @@ describe('WordVectors', () => {
   });
 
   it('takes a text’s content words in lower case, without function words', () => {
-    expect(contentWords('The City spent $40 million on bus-lanes.')).toEqual(['city', 'spent', '40', 'million', 'bus', 'lanes']);
+    expect(contentWords('The City spent $40 million on bus-lanes.')).toEqual([
+      'city',
+      'spent',
+      '40',
+      'million',
+      'bus',
+      'lanes',
+    ]);
   });
 });
 

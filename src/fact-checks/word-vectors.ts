@@ -21,7 +21,11 @@ export function vectorWords(text: string): string[] {
 }
 
 /** Words that carry no claim (the soft overlap skips them). */
-const FUNCTION_WORDS = new Set('a an the of to in on and or is are was were be been it this that for with as at by from has have had not no but so if its his her their they he she we you i my our your do does did will would can could should just than then there here what who which when where why how all any more most some such only very also about into over after before up down out s t'.split(' '));
+const FUNCTION_WORDS = new Set(
+  'a an the of to in on and or is are was were be been it this that for with as at by from has have had not no but so if its his her their they he she we you i my our your do does did will would can could should just than then there here what who which when where why how all any more most some such only very also about into over after before up down out s t'.split(
+    ' ',
+  ),
+);
 
 /** Two words with the same first six letters count as the same word ("elections", "electing"): a cheap stemmer. */
 const STEM_LENGTH = 6;
@@ -100,7 +104,11 @@ export class WordVectors {
 }
 
 /** Trims full embeddings to the given words (those it has), rounding each vector to bytes by its largest component. */
-export function compactWordVectors(words: Iterable<string>, vectorOf: (word: string) => number[] | undefined, source: string): WordVectorsJson {
+export function compactWordVectors(
+  words: Iterable<string>,
+  vectorOf: (word: string) => number[] | undefined,
+  source: string,
+): WordVectorsJson {
   const kept: string[] = [];
   const bytes: number[] = [];
   let dimensions = 0;
@@ -171,7 +179,12 @@ export class QueryWordSimilarity {
     const stem = word.slice(0, STEM_LENGTH);
     for (let i = 0; i < this.words.length; i += 1) {
       const other = this.rows[i];
-      cosines[i] = this.stems[i] === stem ? 1 : row === undefined || other === undefined ? 0 : relatedness(this.vectors.dot(row, other));
+      cosines[i] =
+        this.stems[i] === stem
+          ? 1
+          : row === undefined || other === undefined
+            ? 0
+            : relatedness(this.vectors.dot(row, other));
     }
     this.cosines.set(word, cosines);
     return cosines;

@@ -12,7 +12,11 @@ describe('clusterHealth', () => {
       'b2 127.0.0.1:7305@17305 slave a2 0 1700000000000 2 connected',
       'b3 127.0.0.1:7306@17306 slave a3 0 1700000000000 3 connected',
     ].join('\n');
-    expect(clusterHealth(info, nodes)).toEqual({ state: 'ok', masters: { reachable: 3, known: 3 }, replicas: { reachable: 3, known: 3 } });
+    expect(clusterHealth(info, nodes)).toEqual({
+      state: 'ok',
+      masters: { reachable: 3, known: 3 },
+      replicas: { reachable: 3, known: 3 },
+    });
   });
 
   it('does not count a failed master (replaced by its replica) or a node whose link is down as reachable', () => {
@@ -24,6 +28,10 @@ describe('clusterHealth', () => {
       'b2 127.0.0.1:7305@17305 slave a2 0 1700000000000 2 disconnected',
       'b3 127.0.0.1:7306@17306 slave,fail? a3 0 1700000000000 3 connected',
     ].join('\n');
-    expect(clusterHealth(info.replace('ok', 'fail'), nodes)).toEqual({ state: 'fail', masters: { reachable: 3, known: 4 }, replicas: { reachable: 0, known: 2 } });
+    expect(clusterHealth(info.replace('ok', 'fail'), nodes)).toEqual({
+      state: 'fail',
+      masters: { reachable: 3, known: 4 },
+      replicas: { reachable: 0, known: 2 },
+    });
   });
 });

@@ -18,7 +18,10 @@ export class HealthController {
   @Get()
   @Public()
   @HealthCheck()
-  @ApiOperation({ summary: '200 when Postgres and Redis answer, with the read replica\'s state when DATABASE_READ_URL is set; 503 naming what is down' })
+  @ApiOperation({
+    summary:
+      "200 when Postgres and Redis answer, with the read replica's state when DATABASE_READ_URL is set; 503 naming what is down",
+  })
   check() {
     return this.health.check([
       async () => {

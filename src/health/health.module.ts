@@ -13,6 +13,12 @@ import { RedisHealthIndicator } from './redis.health';
 @Module({
   imports: [TerminusModule, FailedAuthModule],
   controllers: [HealthController, MetricsController],
-  providers: [RedisHealthIndicator, StatsRepository, MetricsService, MetricsTokenGuard, { provide: APP_INTERCEPTOR, useClass: MetricsInterceptor }],
+  providers: [
+    RedisHealthIndicator,
+    StatsRepository,
+    MetricsService,
+    MetricsTokenGuard,
+    { provide: APP_INTERCEPTOR, useClass: MetricsInterceptor },
+  ],
 })
 export class HealthModule {}

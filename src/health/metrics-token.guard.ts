@@ -21,7 +21,11 @@ export class MetricsTokenGuard implements CanActivate {
     return this.failedAuth.guard(request, context.switchToHttp().getResponse<Response>(), async () => {
       const header = request.headers.authorization ?? '';
       if (!header.startsWith('Bearer ') || !tokenMatches(header.slice('Bearer '.length).trim(), expected)) {
-        throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'Metrics need Authorization: Bearer <METRICS_TOKEN>');
+        throw new ApiError(
+          HttpStatus.UNAUTHORIZED,
+          'unauthorized',
+          'Metrics need Authorization: Bearer <METRICS_TOKEN>',
+        );
       }
       return true;
     });

@@ -24,7 +24,9 @@ export class RedisHealthIndicator {
       const cluster = clusterHealth(String(info), String(nodes));
       // Every master serving slots, as this client routes to them: a cluster that says ok to one node may still be cut off from us.
       await Promise.all(client.nodes('master').map((node) => node.ping()));
-      return cluster.state === 'ok' ? indicator.up({ cluster }) : indicator.down({ message: `cluster state ${cluster.state}`, cluster });
+      return cluster.state === 'ok'
+        ? indicator.up({ cluster })
+        : indicator.down({ message: `cluster state ${cluster.state}`, cluster });
     } catch (error) {
       return indicator.down({ message: (error as Error).message });
     }

@@ -21,11 +21,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const header = request.headers['idempotency-key'];
     if (header === undefined) return next.handle();
     const key = parseIdempotencyKey(header);
-    if (!key) throw ApiError.validation({ 'Idempotency-Key': ['one key of 1 to 255 visible ASCII characters, e.g. "a-uuid"'] });
+    if (!key)
+      throw ApiError.validation({ 'Idempotency-Key': ['one key of 1 to 255 visible ASCII characters, e.g. "a-uuid"'] });
 
     const owner = ownerIdOf(request.principal);
     const fingerprint = requestFingerprint(request.method, request.path, request.body);
-    if (!(await this.keys.claim(owner, key, fingerprint))) return of(await this.replay(owner, key, fingerprint, response));
+    if (!(await this.keys.claim(owner, key, fingerprint)))
+      return of(await this.replay(owner, key, fingerprint, response));
 
     return next.handle().pipe(
       mergeMap((body) => from(this.complete(owner, key, response, body))),
@@ -36,10 +38,18 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private async replay(owner: string, key: string, fingerprint: string, response: Response): Promise<unknown> {
     const stored = await this.keys.find(owner, key);
     if (stored && stored.fingerprint !== fingerprint) {
-      throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'idempotency_conflict', 'This Idempotency-Key was used with another request body');
+      throw new ApiError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'idempotency_conflict',
+        'This Idempotency-Key was used with another request body',
+      );
     }
     if (!stored || stored.status === 'in_flight') {
-      throw new ApiError(HttpStatus.CONFLICT, 'idempotency_in_flight', 'The first request with this Idempotency-Key is still being processed; retry shortly');
+      throw new ApiError(
+        HttpStatus.CONFLICT,
+        'idempotency_in_flight',
+        'The first request with this Idempotency-Key is still being processed; retry shortly',
+      );
     }
     response.status(stored.responseStatus!);
     if (stored.responseLocation) response.location(stored.responseLocation);
@@ -48,7 +58,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   private async complete(owner: string, key: string, response: Response, body: unknown): Promise<unknown> {
     const location = response.getHeader('location');
-    await this.keys.complete(owner, key, { status: response.statusCode, body, location: typeof location === 'string' ? location : null });
+    await this.keys.complete(owner, key, {
+      status: response.statusCode,
+      body,
+      location: typeof location === 'string' ? location : null,
+    });
     return body;
   }
 }

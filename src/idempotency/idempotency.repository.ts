@@ -46,13 +46,24 @@ export class IdempotencyRepository {
   }
 
   async find(owner: string, key: string): Promise<StoredKey | null> {
-    const [row]: { fingerprint: string; status: StoredKey['status']; response_status: number | null; response_body: unknown; response_location: string | null }[] =
-      await this.dataSource.query(
-        `SELECT fingerprint, status, response_status, response_body, response_location FROM idempotency_keys WHERE owner_id = $1 AND key = $2`,
-        [owner, key],
-      );
+    const [row]: {
+      fingerprint: string;
+      status: StoredKey['status'];
+      response_status: number | null;
+      response_body: unknown;
+      response_location: string | null;
+    }[] = await this.dataSource.query(
+      `SELECT fingerprint, status, response_status, response_body, response_location FROM idempotency_keys WHERE owner_id = $1 AND key = $2`,
+      [owner, key],
+    );
     return row
-      ? { fingerprint: row.fingerprint, status: row.status, responseStatus: row.response_status, responseBody: row.response_body, responseLocation: row.response_location }
+      ? {
+          fingerprint: row.fingerprint,
+          status: row.status,
+          responseStatus: row.response_status,
+          responseBody: row.response_body,
+          responseLocation: row.response_location,
+        }
       : null;
   }
 
@@ -74,17 +85,24 @@ export class IdempotencyRepository {
 
   /** In the transaction that writes the article: both are written or neither. */
   async recordReceipt(em: EntityManager, integratorId: string, webhookId: string, articleId: string): Promise<void> {
-    await em.query(`INSERT INTO webhook_receipts (integrator_id, webhook_id, article_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [integratorId, webhookId, articleId]);
+    await em.query(
+      `INSERT INTO webhook_receipts (integrator_id, webhook_id, article_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+      [integratorId, webhookId, articleId],
+    );
   }
 
   /** A first run that failed keeps nothing, so it may be retried. */
   async release(owner: string, key: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM idempotency_keys WHERE owner_id = $1 AND key = $2 AND status = 'in_flight'`, [owner, key]);
+    await this.dataSource.query(
+      `DELETE FROM idempotency_keys WHERE owner_id = $1 AND key = $2 AND status = 'in_flight'`,
+      [owner, key],
+    );
   }
 
   /** Deletes up to `limit` keys whose replay window has ended and that were first used over `hours` ago; returns how many went. */
   deleteExpiredKeys(hours: number, limit: number): Promise<number> {
-    return affectedRows(this.dataSource,
+    return affectedRows(
+      this.dataSource,
       `DELETE FROM idempotency_keys WHERE ctid = ANY (ARRAY(
          SELECT ctid FROM idempotency_keys WHERE expires_at < now() AND started_at < now() - make_interval(hours => $1) LIMIT $2))`,
       [hours, limit],
@@ -93,7 +111,8 @@ export class IdempotencyRepository {
 
   /** Deletes up to `limit` receipts older than `hours`; returns how many went. */
   deleteReceiptsOlderThan(hours: number, limit: number): Promise<number> {
-    return affectedRows(this.dataSource,
+    return affectedRows(
+      this.dataSource,
       `DELETE FROM webhook_receipts WHERE ctid = ANY (ARRAY(SELECT ctid FROM webhook_receipts WHERE created_at < now() - make_interval(hours => $1) LIMIT $2))`,
       [hours, limit],
     );

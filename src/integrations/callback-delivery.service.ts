@@ -31,7 +31,9 @@ export class CallbackDeliveryService implements OnModuleDestroy {
     private readonly callbackQueue: CallbackQueueService,
     private readonly config: ConfigService<Environment, true>,
   ) {
-    this.agent = callbackAgent({ allowPrivateNetworks: this.config.get('CALLBACK_ALLOW_PRIVATE_NETWORKS', { infer: true }) });
+    this.agent = callbackAgent({
+      allowPrivateNetworks: this.config.get('CALLBACK_ALLOW_PRIVATE_NETWORKS', { infer: true }),
+    });
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -40,7 +42,10 @@ export class CallbackDeliveryService implements OnModuleDestroy {
 
   async deliver(deliveryId: string): Promise<string> {
     // Held past the send timeout: a duplicate job skips the attempt meanwhile.
-    const delivery = await this.outbox.claimAttempt(deliveryId, 2 * this.config.get('CALLBACK_TIMEOUT_MS', { infer: true }));
+    const delivery = await this.outbox.claimAttempt(
+      deliveryId,
+      2 * this.config.get('CALLBACK_TIMEOUT_MS', { infer: true }),
+    );
     if (!delivery) return 'not due';
     if (delivery.disabledAt) {
       await this.outbox.fail(deliveryId, 'endpoint disabled');
@@ -56,7 +61,13 @@ export class CallbackDeliveryService implements OnModuleDestroy {
     const error = outcome.error ?? (delivered ? null : `HTTP ${outcome.responseStatus}`);
 
     const next = await inTransaction(this.dataSource, async (em) => {
-      await this.outbox.recordAttempt(em, { deliveryId, attempt: delivery.attempts, responseStatus: outcome.responseStatus, error, durationMs });
+      await this.outbox.recordAttempt(em, {
+        deliveryId,
+        attempt: delivery.attempts,
+        responseStatus: outcome.responseStatus,
+        error,
+        durationMs,
+      });
       if (gone) {
         // 410 Gone: the receiver asks us to stop, for this and every later delivery to the endpoint.
         const endpointId = await this.endpoints.disableGone(em, deliveryId);
@@ -68,7 +79,10 @@ export class CallbackDeliveryService implements OnModuleDestroy {
       return nextAttemptAt;
     });
 
-    if (!delivered) this.logger.warn(`Callback ${deliveryId} attempt ${delivery.attempts} failed (${error}); ${next ? `retrying at ${next.toISOString()}` : 'giving up'}`);
+    if (!delivered)
+      this.logger.warn(
+        `Callback ${deliveryId} attempt ${delivery.attempts} failed (${error}); ${next ? `retrying at ${next.toISOString()}` : 'giving up'}`,
+      );
     return delivered ? 'delivered' : gone ? 'endpoint gone' : next ? 'retry scheduled' : 'given up';
   }
 
@@ -78,7 +92,11 @@ export class CallbackDeliveryService implements OnModuleDestroy {
     try {
       const response = await request(delivery.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'user-agent': 'claimdesk-callbacks', ...signWebhook(delivery.secret, delivery.id, body) },
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'claimdesk-callbacks',
+          ...signWebhook(delivery.secret, delivery.id, body),
+        },
         body,
         dispatcher: this.agent,
         signal: AbortSignal.timeout(this.config.get('CALLBACK_TIMEOUT_MS', { infer: true })),
@@ -87,8 +105,13 @@ export class CallbackDeliveryService implements OnModuleDestroy {
       return { responseStatus: response.statusCode, error: null };
     } catch (error) {
       if (error instanceof RefusedDestinationError) return { responseStatus: null, error: error.message };
-      const cause = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-      return { responseStatus: null, error: `${(error as Error).name}: ${(error as Error).message}${cause ? ` (${cause})` : ''}`.slice(0, 500) };
+      const cause =
+        (error as { code?: string; cause?: { code?: string } }).code ??
+        (error as { cause?: { code?: string } }).cause?.code;
+      return {
+        responseStatus: null,
+        error: `${(error as Error).name}: ${(error as Error).message}${cause ? ` (${cause})` : ''}`.slice(0, 500),
+      };
     }
   }
 

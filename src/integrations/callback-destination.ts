@@ -5,9 +5,24 @@ import { Agent, buildConnector } from 'undici';
 /** IANA's IPv4 special-purpose registry, multicast and the reserved block: nothing a CMS on the internet listens on. */
 const RESERVED_V4 = new BlockList();
 for (const [network, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.31.196.0', 24], ['192.52.193.0', 24], ['192.88.99.0', 24], ['192.168.0.0', 16],
-  ['192.175.48.0', 24], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.31.196.0', 24],
+  ['192.52.193.0', 24],
+  ['192.88.99.0', 24],
+  ['192.168.0.0', 16],
+  ['192.175.48.0', 24],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
 ] as const) {
   RESERVED_V4.addSubnet(network, prefix, 'ipv4');
 }
@@ -20,14 +35,22 @@ for (const [network, prefix] of [
 const GLOBAL_UNICAST = new BlockList();
 GLOBAL_UNICAST.addSubnet('2000::', 3, 'ipv6');
 const RESERVED_V6 = new BlockList();
-for (const [network, prefix] of [['2001::', 23], ['2001:db8::', 32], ['3fff::', 20], ['2620:4f:8000::', 48]] as const) {
+for (const [network, prefix] of [
+  ['2001::', 23],
+  ['2001:db8::', 32],
+  ['3fff::', 20],
+  ['2620:4f:8000::', 48],
+] as const) {
   RESERVED_V6.addSubnet(network, prefix, 'ipv6');
 }
 
 /** The 16 bytes of an IPv6 address (which isIP has already accepted), a trailing dotted quad included. */
 function ipv6Bytes(address: string): number[] {
   const [head, tail = null] = address.split('::') as [string, string?];
-  const groups = (part: string | null) => (part ? part.split(':') : []).flatMap((group) => (group.includes('.') ? dottedToGroups(group) : [parseInt(group, 16)]));
+  const groups = (part: string | null) =>
+    (part ? part.split(':') : []).flatMap((group) =>
+      group.includes('.') ? dottedToGroups(group) : [parseInt(group, 16)],
+    );
   const left = groups(head);
   const right = groups(tail);
   const all = tail === null ? left : [...left, ...Array(8 - left.length - right.length).fill(0), ...right];
@@ -42,7 +65,11 @@ function dottedToGroups(dotted: string): number[] {
 /** The IPv4 address an IPv6 form carries and hands to an IPv4 network: mapped, NAT64 (well-known prefix), 6to4. */
 function embeddedIpv4(bytes: number[]): string | null {
   const startsWith = (prefix: number[]) => prefix.every((byte, i) => bytes[i] === byte);
-  if (startsWith([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff]) || startsWith([0, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0])) return bytes.slice(12).join('.');
+  if (
+    startsWith([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff]) ||
+    startsWith([0, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0])
+  )
+    return bytes.slice(12).join('.');
   if (startsWith([0x20, 0x02])) return bytes.slice(2, 6).join('.');
   return null;
 }
@@ -76,10 +103,16 @@ function hostOf(url: string): string {
 }
 
 /** dns.lookup's shape, so a test can answer with a hostile address without asking a resolver. */
-export type Resolve = (hostname: string, options: { all: true; family?: number }, callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+export type Resolve = (
+  hostname: string,
+  options: { all: true; family?: number },
+  callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
 
 function resolveAll(resolve: Resolve, host: string, family?: number): Promise<LookupAddress[]> {
-  return new Promise((done, fail) => resolve(host, { all: true, family }, (error, addresses) => (error ? fail(error) : done(addresses))));
+  return new Promise((done, fail) =>
+    resolve(host, { all: true, family }, (error, addresses) => (error ? fail(error) : done(addresses))),
+  );
 }
 
 /**
@@ -101,9 +134,13 @@ export function guardedLookup(resolve: Resolve = dnsLookup): LookupFunction {
   return (hostname, options, callback) => {
     resolveAll(resolve, hostname, typeof options.family === 'number' ? options.family : undefined).then(
       (addresses) => {
-        const refused = refusalOf(hostname, addresses.map((a) => a.address));
+        const refused = refusalOf(
+          hostname,
+          addresses.map((a) => a.address),
+        );
         if (refused) return callback(refused, '', 0);
-        if (options.all) return (callback as unknown as (error: null, addresses: LookupAddress[]) => void)(null, addresses);
+        if (options.all)
+          return (callback as unknown as (error: null, addresses: LookupAddress[]) => void)(null, addresses);
         callback(null, addresses[0].address, addresses[0].family);
       },
       (error: NodeJS.ErrnoException) => callback(error, '', 0),

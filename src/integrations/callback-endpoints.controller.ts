@@ -16,7 +16,8 @@ export class CallbackEndpointsController {
   @Post()
   @ApiOperation({
     summary: 'Subscribe a URL to signed callbacks (integrator: for its own articles; admin)',
-    description: 'Events: article.extracted, claim.status_changed, article.reviewed. Callbacks are signed per Standard Webhooks with the returned secret.',
+    description:
+      'Events: article.extracted, claim.status_changed, article.reviewed. Callbacks are signed per Standard Webhooks with the returned secret.',
   })
   @ApiResponse({ status: 201, description: '{id, url, events, secret, …}; the secret is shown this once' })
   @ApiResponse({ status: 400, description: 'validation_failed' })
@@ -40,7 +41,9 @@ export class CallbackEndpointsController {
 
   @Post(':id/rotate-secret')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Issue a new signing secret for an endpoint; later deliveries are signed with it (shown this once)' })
+  @ApiOperation({
+    summary: 'Issue a new signing secret for an endpoint; later deliveries are signed with it (shown this once)',
+  })
   @ApiResponse({ status: 200, description: '{id, secret}' })
   @ApiResponse({ status: 404, description: 'not_found' })
   rotateSecret(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string) {
@@ -48,9 +51,15 @@ export class CallbackEndpointsController {
   }
 
   @Get(':id/deliveries')
-  @ApiOperation({ summary: 'Deliveries to an endpoint, newest first, each with every attempt (status, error, duration)' })
+  @ApiOperation({
+    summary: 'Deliveries to an endpoint, newest first, each with every attempt (status, error, duration)',
+  })
   @ApiResponse({ status: 404, description: 'not_found' })
-  deliveries(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Query() page: PageQueryDto) {
+  deliveries(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Query() page: PageQueryDto,
+  ) {
     return this.endpoints.deliveries(principal, id, page);
   }
 

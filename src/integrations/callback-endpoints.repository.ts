@@ -22,7 +22,13 @@ const ENDPOINT_COLUMNS = `id, owner_id AS "ownerId", url, events, disabled_at AS
 export class CallbackEndpointsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insert(em: EntityManager, ownerId: string, url: string, events: CallbackEvent[], secret: string): Promise<CallbackEndpoint> {
+  async insert(
+    em: EntityManager,
+    ownerId: string,
+    url: string,
+    events: CallbackEvent[],
+    secret: string,
+  ): Promise<CallbackEndpoint> {
     const [endpoint]: CallbackEndpoint[] = await em.query(
       `INSERT INTO callback_endpoints (owner_id, url, events, secret) VALUES ($1, $2, $3, $4) RETURNING ${ENDPOINT_COLUMNS}`,
       [ownerId, url, events, secret],
@@ -52,7 +58,8 @@ export class CallbackEndpointsRepository {
 
   /** Disables the endpoint (unless it is already), as its owner asked. */
   async disable(em: EntityManager, id: string): Promise<CallbackEndpoint> {
-    const [endpoint] = await returningRows<CallbackEndpoint>(em,
+    const [endpoint] = await returningRows<CallbackEndpoint>(
+      em,
       `UPDATE callback_endpoints SET disabled_at = coalesce(disabled_at, now()), disabled_reason = coalesce(disabled_reason, 'disabled by its owner')
        WHERE id = $1 RETURNING ${ENDPOINT_COLUMNS}`,
       [id],
@@ -62,7 +69,8 @@ export class CallbackEndpointsRepository {
 
   /** Disables the endpoint a delivery goes to, which answered 410 Gone; returns the endpoint's id. */
   async disableGone(em: EntityManager, deliveryId: string): Promise<string> {
-    const [endpoint] = await returningRows<{ id: string }>(em,
+    const [endpoint] = await returningRows<{ id: string }>(
+      em,
       `UPDATE callback_endpoints e SET disabled_at = now(), disabled_reason = 'the endpoint answered 410 Gone'
        FROM callback_deliveries d WHERE d.id = $1 AND e.id = d.endpoint_id RETURNING e.id`,
       [deliveryId],

@@ -26,12 +26,23 @@ export class CallbackEndpointsService {
   ) {}
 
   /** The signing secret is in this answer only; an admin may add one on an integrator's behalf (`ownerId`). */
-  async create(principal: Principal, url: string, events: CallbackEvent[], ownerId = ownerIdOf(principal)): Promise<CallbackEndpoint & { secret: string }> {
+  async create(
+    principal: Principal,
+    url: string,
+    events: CallbackEvent[],
+    ownerId = ownerIdOf(principal),
+  ): Promise<CallbackEndpoint & { secret: string }> {
     await this.refuseWhatTheWorkerWouldRefuse(url);
     const secret = generateWebhookSecret();
     const endpoint = await this.dataSource.transaction(async (em) => {
       const inserted = await this.endpoints.insert(em, ownerId, url, events, secret);
-      await recordAuditEvent(em, { action: 'endpoint.created', actor: principal, targetType: 'endpoint', targetId: inserted.id, details: { url, events } });
+      await recordAuditEvent(em, {
+        action: 'endpoint.created',
+        actor: principal,
+        targetType: 'endpoint',
+        targetId: inserted.id,
+        details: { url, events },
+      });
       return inserted;
     });
     return { ...endpoint, secret };
@@ -47,7 +58,13 @@ export class CallbackEndpointsService {
     return this.dataSource.transaction(async (em) => {
       const endpoint = await this.endpoints.disable(em, id);
       await this.outbox.failPendingOf(em, id, 'endpoint disabled');
-      await recordAuditEvent(em, { action: 'endpoint.disabled', actor: principal, targetType: 'endpoint', targetId: id, details: { url: endpoint.url } });
+      await recordAuditEvent(em, {
+        action: 'endpoint.disabled',
+        actor: principal,
+        targetType: 'endpoint',
+        targetId: id,
+        details: { url: endpoint.url },
+      });
       return endpoint;
     });
   }
@@ -64,13 +81,22 @@ export class CallbackEndpointsService {
     const secret = generateWebhookSecret();
     await this.dataSource.transaction(async (em) => {
       await this.endpoints.replaceSecret(em, id, secret);
-      await recordAuditEvent(em, { action: 'endpoint.secret_rotated', actor: principal, targetType: 'endpoint', targetId: id });
+      await recordAuditEvent(em, {
+        action: 'endpoint.secret_rotated',
+        actor: principal,
+        targetType: 'endpoint',
+        targetId: id,
+      });
     });
     return { id, secret };
   }
 
   /** Newest first, each with every attempt made. */
-  async deliveries(principal: Principal, endpointId: string, query: { cursor?: string; limit?: number }): Promise<Page<CallbackDelivery>> {
+  async deliveries(
+    principal: Principal,
+    endpointId: string,
+    query: { cursor?: string; limit?: number },
+  ): Promise<Page<CallbackDelivery>> {
     await this.get(principal, endpointId);
     const limit = query.limit ?? 50;
     const cursor = decodeCursor(query.cursor, ['timestamp', 'uuid']);
@@ -82,7 +108,12 @@ export class CallbackEndpointsService {
   /** One more attempt now, whatever became of the earlier ones; the retry schedule carries on from there. */
   async redeliver(principal: Principal, endpointId: string, deliveryId: string): Promise<CallbackDelivery> {
     const endpoint = await this.get(principal, endpointId);
-    if (endpoint.disabledAt) throw new ApiError(HttpStatus.CONFLICT, 'conflict', 'The endpoint is disabled; add a new one to receive callbacks again');
+    if (endpoint.disabledAt)
+      throw new ApiError(
+        HttpStatus.CONFLICT,
+        'conflict',
+        'The endpoint is disabled; add a new one to receive callbacks again',
+      );
     const due = await this.outbox.dueNow(endpointId, deliveryId);
     if (!due) throw ApiError.notFound('Delivery', deliveryId);
     await this.callbackQueue.enqueue([due]);
@@ -96,7 +127,12 @@ export class CallbackEndpointsService {
   private async refuseWhatTheWorkerWouldRefuse(url: string): Promise<void> {
     if (this.config.get('CALLBACK_ALLOW_PRIVATE_NETWORKS', { infer: true })) return;
     const refused = await refusedDestination(url).catch(() => null);
-    if (refused) throw ApiError.validation({ url: [`${refused}: callbacks go only to public addresses (set CALLBACK_ALLOW_PRIVATE_NETWORKS=true to allow private ones)`] });
+    if (refused)
+      throw ApiError.validation({
+        url: [
+          `${refused}: callbacks go only to public addresses (set CALLBACK_ALLOW_PRIVATE_NETWORKS=true to allow private ones)`,
+        ],
+      });
   }
 
   private ownerFilter(principal: Principal): string | null {

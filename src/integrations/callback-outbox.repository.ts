@@ -64,7 +64,13 @@ export class CallbackOutboxRepository {
    * a per-article lock until the commit so two last verdicts at once cannot both miss it. The SQL is the function
    * `record_article_callbacks` (its migration), which a claim's move calls too.
    */
-  async insertForArticle(em: EntityManager, articleId: string, events: OutboxEvent[], timestamp: string, ifReviewed = false): Promise<DueDelivery[]> {
+  async insertForArticle(
+    em: EntityManager,
+    articleId: string,
+    events: OutboxEvent[],
+    timestamp: string,
+    ifReviewed = false,
+  ): Promise<DueDelivery[]> {
     return em.query(
       `SELECT delivery_id AS id, due_at AS "nextAttemptAt" FROM record_article_callbacks($1, $2::text[], $3::jsonb[], $4, $5)`,
       [articleId, events.map((e) => e.type), events.map((e) => JSON.stringify(e.data)), timestamp, ifReviewed],
@@ -76,7 +82,8 @@ export class CallbackOutboxRepository {
    * this worker die mid-send, the reconciler finds it due again afterwards.
    */
   async claimAttempt(deliveryId: string, holdMs: number): Promise<ClaimedDelivery | null> {
-    const rows = await returningRows<ClaimedDelivery>(this.dataSource,
+    const rows = await returningRows<ClaimedDelivery>(
+      this.dataSource,
       `UPDATE callback_deliveries d SET attempts = d.attempts + 1, next_attempt_at = now() + make_interval(secs => $2::int / 1000.0)
        FROM callback_endpoints e
        WHERE d.id = $1 AND e.id = d.endpoint_id AND d.status = 'pending' AND d.next_attempt_at <= now() + interval '${EARLY_TOLERANCE}'
@@ -87,21 +94,25 @@ export class CallbackOutboxRepository {
   }
 
   async recordAttempt(em: EntityManager, attempt: AttemptRecord): Promise<void> {
-    await em.query(`INSERT INTO callback_attempts (delivery_id, attempt, response_status, error, duration_ms) VALUES ($1, $2, $3, $4, $5)`, [
-      attempt.deliveryId,
-      attempt.attempt,
-      attempt.responseStatus,
-      attempt.error,
-      attempt.durationMs,
-    ]);
+    await em.query(
+      `INSERT INTO callback_attempts (delivery_id, attempt, response_status, error, duration_ms) VALUES ($1, $2, $3, $4, $5)`,
+      [attempt.deliveryId, attempt.attempt, attempt.responseStatus, attempt.error, attempt.durationMs],
+    );
   }
 
   /**
    * The attempt's outcome: delivered, failed for good (`retryInMs` null) or pending again in `retryInMs`.
    * Returns when the next attempt is due, or null when there is none.
    */
-  async settle(em: EntityManager, deliveryId: string, delivered: boolean, retryInMs: number | null, error: string | null): Promise<Date | null> {
-    const [row] = await returningRows<{ nextAttemptAt: Date | null }>(em,
+  async settle(
+    em: EntityManager,
+    deliveryId: string,
+    delivered: boolean,
+    retryInMs: number | null,
+    error: string | null,
+  ): Promise<Date | null> {
+    const [row] = await returningRows<{ nextAttemptAt: Date | null }>(
+      em,
       `UPDATE callback_deliveries SET
          status = CASE WHEN $2 THEN 'delivered' WHEN $3::int IS NULL THEN 'failed' ELSE 'pending' END,
          delivered_at = CASE WHEN $2 THEN now() END,
@@ -114,21 +125,29 @@ export class CallbackOutboxRepository {
   }
 
   async fail(deliveryId: string, reason: string): Promise<void> {
-    await this.dataSource.query(`UPDATE callback_deliveries SET status = 'failed', next_attempt_at = NULL, last_error = $2 WHERE id = $1`, [deliveryId, reason]);
+    await this.dataSource.query(
+      `UPDATE callback_deliveries SET status = 'failed', next_attempt_at = NULL, last_error = $2 WHERE id = $1`,
+      [deliveryId, reason],
+    );
   }
 
   /** Gives up what is pending to the endpoint (and `alsoDeliveryId`, whatever its state): its endpoint is disabled. */
-  async failPendingOf(em: EntityManager, endpointId: string, reason: string, alsoDeliveryId: string | null = null): Promise<void> {
-    await em.query(`UPDATE callback_deliveries SET status = 'failed', next_attempt_at = NULL, last_error = $2 WHERE endpoint_id = $1 AND (status = 'pending' OR id = $3)`, [
-      endpointId,
-      reason,
-      alsoDeliveryId,
-    ]);
+  async failPendingOf(
+    em: EntityManager,
+    endpointId: string,
+    reason: string,
+    alsoDeliveryId: string | null = null,
+  ): Promise<void> {
+    await em.query(
+      `UPDATE callback_deliveries SET status = 'failed', next_attempt_at = NULL, last_error = $2 WHERE endpoint_id = $1 AND (status = 'pending' OR id = $3)`,
+      [endpointId, reason, alsoDeliveryId],
+    );
   }
 
   /** The delivery is due now again; null when the endpoint has no such delivery. */
   async dueNow(endpointId: string, deliveryId: string): Promise<DueDelivery | null> {
-    const rows = await returningRows<DueDelivery>(this.dataSource,
+    const rows = await returningRows<DueDelivery>(
+      this.dataSource,
       `UPDATE callback_deliveries SET status = 'pending', next_attempt_at = now() WHERE id = $1 AND endpoint_id = $2 RETURNING id, next_attempt_at AS "nextAttemptAt"`,
       [deliveryId, endpointId],
     );
@@ -136,7 +155,11 @@ export class CallbackOutboxRepository {
   }
 
   /** Newest first, by keyset on (created_at, id), with one row past the page. */
-  deliveriesOf(endpointId: string, after: (string | number)[] | null, limit: number): Promise<(CallbackDelivery & { cursorKey: string })[]> {
+  deliveriesOf(
+    endpointId: string,
+    after: (string | number)[] | null,
+    limit: number,
+  ): Promise<(CallbackDelivery & { cursorKey: string })[]> {
     return this.selectDeliveries(
       `d.endpoint_id = $1 AND ($2::timestamptz IS NULL OR (d.created_at, d.id) < ($2::timestamptz, $3::uuid)) ORDER BY d.created_at DESC, d.id DESC LIMIT $4`,
       [endpointId, after?.[0] ?? null, after?.[1] ?? null, limit],
@@ -150,7 +173,8 @@ export class CallbackOutboxRepository {
 
   /** Deletes up to `limit` attempts older than `hours`; returns how many went. */
   deleteAttemptsOlderThan(hours: number, limit: number): Promise<number> {
-    return affectedRows(this.dataSource,
+    return affectedRows(
+      this.dataSource,
       `DELETE FROM callback_attempts WHERE ctid = ANY (ARRAY(SELECT ctid FROM callback_attempts WHERE created_at < now() - make_interval(hours => $1) LIMIT $2))`,
       [hours, limit],
     );

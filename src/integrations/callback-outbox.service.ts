@@ -23,7 +23,10 @@ export class CallbackOutboxService {
    */
   async record(em: EntityManager, articleId: string, events: OutboxEvent[], alsoIfReviewed = false): Promise<void> {
     if (events.length === 0 && !alsoIfReviewed) return;
-    this.enqueueOnCommit(em, await this.outbox.insertForArticle(em, articleId, events, new Date().toISOString(), alsoIfReviewed));
+    this.enqueueOnCommit(
+      em,
+      await this.outbox.insertForArticle(em, articleId, events, new Date().toISOString(), alsoIfReviewed),
+    );
   }
 
   /** Deliveries written in `em`'s transaction (or by the one statement of a claim's move) are queued once it commits. */

@@ -18,7 +18,13 @@ export class CallbackQueueService {
 
   enqueue(deliveries: DueDelivery[]): Promise<boolean> {
     return enqueueInBatches('callbacks', deliveries, (batch) =>
-      this.queue.addBulk(batch.map((d) => ({ name: JOB_DELIVER_CALLBACK, data: { deliveryId: d.id }, opts: deliverCallbackJobOptions(d.id, d.nextAttemptAt) }))),
+      this.queue.addBulk(
+        batch.map((d) => ({
+          name: JOB_DELIVER_CALLBACK,
+          data: { deliveryId: d.id },
+          opts: deliverCallbackJobOptions(d.id, d.nextAttemptAt),
+        })),
+      ),
     );
   }
 }

@@ -21,7 +21,12 @@ export class ClaimCallbacksListener implements OnModuleInit {
       await this.outbox.record(
         em,
         claim.articleId,
-        [{ type: 'claim.status_changed', data: { claimId: claim.id, from, to: claim.status, version: claim.version, note } }],
+        [
+          {
+            type: 'claim.status_changed',
+            data: { claimId: claim.id, from, to: claim.status, version: claim.version, note },
+          },
+        ],
         VERDICTS.includes(claim.status) && from === 'unverified',
       );
     });

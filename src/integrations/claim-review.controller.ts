@@ -19,7 +19,11 @@ export class ClaimReviewController {
   @ApiOperation({ summary: 'schema.org ClaimReview JSON-LD for a sourced or disputed claim (integrators: their own)' })
   @ApiResponse({ status: 200, description: 'ClaimReview' })
   @ApiResponse({ status: 404, description: 'not_found: no such claim, or no published verdict' })
-  async forClaim(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Res({ passthrough: true }) res: Response) {
+  async forClaim(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const review = await this.claimReviews.forClaim(principal, id);
     res.type(JSON_LD);
     return review;
@@ -27,10 +31,16 @@ export class ClaimReviewController {
 
   @Get('articles/:id/claimreview')
   @ApiProduces('application/ld+json')
-  @ApiOperation({ summary: 'ClaimReview JSON-LD (@graph) for every sourced or disputed claim of an article (integrators: their own)' })
+  @ApiOperation({
+    summary: 'ClaimReview JSON-LD (@graph) for every sourced or disputed claim of an article (integrators: their own)',
+  })
   @ApiResponse({ status: 200, description: '{"@context", "@graph": [ClaimReview…]}' })
   @ApiResponse({ status: 404, description: 'not_found' })
-  async forArticle(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Res({ passthrough: true }) res: Response) {
+  async forArticle(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const graph = await this.claimReviews.forArticle(principal, id);
     res.type(JSON_LD);
     return graph;

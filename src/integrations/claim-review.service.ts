@@ -23,7 +23,8 @@ export class ClaimReviewService {
 
   async forClaim(principal: Principal, claimId: string) {
     const claim = await this.claims.get(principal, claimId);
-    if (!isPublishedVerdict(claim.status)) throw ApiError.notFound('ClaimReview for claim', `${claimId} (it is ${claim.status}, not sourced or disputed)`);
+    if (!isPublishedVerdict(claim.status))
+      throw ApiError.notFound('ClaimReview for claim', `${claimId} (it is ${claim.status}, not sourced or disputed)`);
     const [review] = await this.reviews(principal, claim.articleId, [claim]);
     return { '@context': CONTEXT, ...review };
   }
@@ -39,8 +40,14 @@ export class ClaimReviewService {
     if (claims.length === 0) return [];
     const article = await this.articles.get(principal, articleId);
     // A claim's review date is when it reached its current verdict.
-    const verdictAt = await this.repository.verdictTimes(claims.map((c) => c.id), PUBLISHED_VERDICTS);
-    const organization = { name: this.config.get('ORGANIZATION_NAME', { infer: true }), url: this.config.get('ORGANIZATION_URL', { infer: true }) };
+    const verdictAt = await this.repository.verdictTimes(
+      claims.map((c) => c.id),
+      PUBLISHED_VERDICTS,
+    );
+    const organization = {
+      name: this.config.get('ORGANIZATION_NAME', { infer: true }),
+      url: this.config.get('ORGANIZATION_URL', { infer: true }),
+    };
     const publicUrl = this.config.get('PUBLIC_URL', { infer: true });
     return claims.map((claim) =>
       toClaimReview(

@@ -2,11 +2,22 @@ import { isPublishedVerdict, toClaimReview } from './claim-review';
 
 describe('ClaimReview JSON-LD', () => {
   const organization = { name: 'Desk', url: 'https://desk.example' };
-  const article = { url: 'https://news.example/a', publishedAt: new Date('2025-01-02T03:04:05Z'), createdAt: new Date('2025-01-03T00:00:00Z') };
+  const article = {
+    url: 'https://news.example/a',
+    publishedAt: new Date('2025-01-02T03:04:05Z'),
+    createdAt: new Date('2025-01-03T00:00:00Z'),
+  };
 
   it('describes a sourced claim with its claimant, appearance and dates', () => {
     const review = toClaimReview(
-      { claimId: 'c1', text: 'Prices rose 5%.', claimant: 'NBC News', verdict: 'sourced', verdictAt: new Date('2025-02-01T00:00:00Z'), article },
+      {
+        claimId: 'c1',
+        text: 'Prices rose 5%.',
+        claimant: 'NBC News',
+        verdict: 'sourced',
+        verdictAt: new Date('2025-02-01T00:00:00Z'),
+        article,
+      },
       organization,
       'https://desk.example/',
     );
@@ -28,7 +39,14 @@ describe('ClaimReview JSON-LD', () => {
 
   it('leaves out what is unknown and dates the claim by the article’s arrival when it has no publication date', () => {
     const review = toClaimReview(
-      { claimId: 'c2', text: 'x', claimant: null, verdict: 'disputed', verdictAt: new Date(), article: { url: null, publishedAt: null, createdAt: article.createdAt } },
+      {
+        claimId: 'c2',
+        text: 'x',
+        claimant: null,
+        verdict: 'disputed',
+        verdictAt: new Date(),
+        article: { url: null, publishedAt: null, createdAt: article.createdAt },
+      },
       organization,
       'https://desk.example',
     );
@@ -37,6 +55,9 @@ describe('ClaimReview JSON-LD', () => {
   });
 
   it('publishes only sourced and disputed verdicts', () => {
-    expect(['unverified', 'sourced', 'disputed', 'dismissed', 'withdrawn'].filter(isPublishedVerdict)).toEqual(['sourced', 'disputed']);
+    expect(['unverified', 'sourced', 'disputed', 'dismissed', 'withdrawn'].filter(isPublishedVerdict)).toEqual([
+      'sourced',
+      'disputed',
+    ]);
   });
 });

@@ -13,7 +13,9 @@ export class IntegratorsController {
   constructor(private readonly integrators: IntegratorsService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Add an integrator (admin): answers its API key and webhook secret (whsec_…), shown this once' })
+  @ApiOperation({
+    summary: 'Add an integrator (admin): answers its API key and webhook secret (whsec_…), shown this once',
+  })
   @ApiResponse({ status: 201, description: '{id, name, apiKey, webhookSecret, createdAt}' })
   @ApiResponse({ status: 400, description: 'validation_failed' })
   create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateIntegratorDto) {
@@ -28,7 +30,9 @@ export class IntegratorsController {
 
   @Post(':id/rotate-secret')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Issue a new webhook secret (admin); the previous ones keep working for the configured overlap' })
+  @ApiOperation({
+    summary: 'Issue a new webhook secret (admin); the previous ones keep working for the configured overlap',
+  })
   @ApiResponse({ status: 200, description: '{id, webhookSecret, previousSecretsExpireAt}' })
   @ApiResponse({ status: 404, description: 'not_found' })
   rotateSecret(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string) {

@@ -17,7 +17,10 @@ export class IntegratorsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async insert(em: EntityManager, name: string): Promise<Integrator> {
-    const [integrator]: Integrator[] = await em.query(`INSERT INTO integrators (name) VALUES ($1) RETURNING ${INTEGRATOR_COLUMNS}`, [name]);
+    const [integrator]: Integrator[] = await em.query(
+      `INSERT INTO integrators (name) VALUES ($1) RETURNING ${INTEGRATOR_COLUMNS}`,
+      [name],
+    );
     return integrator;
   }
 
@@ -26,7 +29,10 @@ export class IntegratorsRepository {
   }
 
   async find(integratorId: string): Promise<Integrator | null> {
-    const [integrator]: Integrator[] = await this.dataSource.query(`SELECT ${INTEGRATOR_COLUMNS} FROM integrators WHERE id = $1`, [integratorId]);
+    const [integrator]: Integrator[] = await this.dataSource.query(
+      `SELECT ${INTEGRATOR_COLUMNS} FROM integrators WHERE id = $1`,
+      [integratorId],
+    );
     return integrator ?? null;
   }
 
@@ -42,7 +48,8 @@ export class IntegratorsRepository {
 
   /** The live secrets expire in `overlapSeconds` (or sooner, if they already would); returns that instant. */
   async endSecretsAfter(em: EntityManager, integratorId: string, overlapSeconds: number): Promise<Date> {
-    const [{ expires_at }] = await returningRows<{ expires_at: Date }>(em,
+    const [{ expires_at }] = await returningRows<{ expires_at: Date }>(
+      em,
       `WITH ended AS (
          UPDATE integrator_secrets SET expires_at = least(coalesce(expires_at, 'infinity'), now() + make_interval(secs => $2))
          WHERE integrator_id = $1 AND (expires_at IS NULL OR expires_at > now()) RETURNING 1

@@ -31,8 +31,18 @@ export class IntegratorsService {
       const integrator = await this.integrators.insert(em, name);
       const webhookSecret = generateWebhookSecret();
       await this.integrators.addSecret(em, integrator.id, webhookSecret);
-      await recordAuditEvent(em, { action: 'integrator.created', actor, targetType: 'integrator', targetId: integrator.id, details: { name } });
-      const { key } = await this.apiKeys.create({ name: `integrator ${name}`, role: 'integrator', integratorId: integrator.id }, actor, em);
+      await recordAuditEvent(em, {
+        action: 'integrator.created',
+        actor,
+        targetType: 'integrator',
+        targetId: integrator.id,
+        details: { name },
+      });
+      const { key } = await this.apiKeys.create(
+        { name: `integrator ${name}`, role: 'integrator', integratorId: integrator.id },
+        actor,
+        em,
+      );
       return { ...integrator, apiKey: key, webhookSecret };
     });
   }
@@ -48,14 +58,23 @@ export class IntegratorsService {
   }
 
   /** A new secret; the ones before it keep working for SECRET_ROTATION_OVERLAP_SECONDS, so senders can switch without a gap. */
-  rotateSecret(integratorId: string, actor: Principal): Promise<{ id: string; webhookSecret: string; previousSecretsExpireAt: Date }> {
+  rotateSecret(
+    integratorId: string,
+    actor: Principal,
+  ): Promise<{ id: string; webhookSecret: string; previousSecretsExpireAt: Date }> {
     const overlap = this.config.get('SECRET_ROTATION_OVERLAP_SECONDS', { infer: true });
     return this.dataSource.transaction(async (em) => {
       if (!(await this.integrators.lock(em, integratorId))) throw ApiError.notFound('Integrator', integratorId);
       const previousSecretsExpireAt = await this.integrators.endSecretsAfter(em, integratorId, overlap);
       const webhookSecret = generateWebhookSecret();
       await this.integrators.addSecret(em, integratorId, webhookSecret);
-      await recordAuditEvent(em, { action: 'integrator.secret_rotated', actor, targetType: 'integrator', targetId: integratorId, details: { previousSecretsExpireAt } });
+      await recordAuditEvent(em, {
+        action: 'integrator.secret_rotated',
+        actor,
+        targetType: 'integrator',
+        targetId: integratorId,
+        details: { previousSecretsExpireAt },
+      });
       return { id: integratorId, webhookSecret, previousSecretsExpireAt };
     });
   }

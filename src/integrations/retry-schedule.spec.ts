@@ -16,7 +16,8 @@ describe('callback retry schedule', () => {
 
   it('spreads retries over hours before giving up after the last attempt', () => {
     let total = 0;
-    for (let attempts = 1; attempts < policy.maxAttempts; attempts++) total += nextRetryDelayMs(attempts, policy, () => 0)!;
+    for (let attempts = 1; attempts < policy.maxAttempts; attempts++)
+      total += nextRetryDelayMs(attempts, policy, () => 0)!;
     expect(total).toBeGreaterThan(8 * 3600_000);
     expect(nextRetryDelayMs(policy.maxAttempts, policy)).toBeNull();
   });

@@ -24,13 +24,16 @@ export class WebhookSignatureGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<RawBodyRequest<Request> & { principal?: Principal }>();
-    request.principal = await this.failedAuth.guard(request, context.switchToHttp().getResponse<Response>(), () => this.verify(request));
+    request.principal = await this.failedAuth.guard(request, context.switchToHttp().getResponse<Response>(), () =>
+      this.verify(request),
+    );
     return true;
   }
 
   private async verify(request: RawBodyRequest<Request>): Promise<Principal> {
     const integratorId = request.query.integrator;
-    if (typeof integratorId !== 'string' || !isUuid(integratorId)) throw unauthorized('Name the integrator: POST /webhooks/articles?integrator=<id>');
+    if (typeof integratorId !== 'string' || !isUuid(integratorId))
+      throw unauthorized('Name the integrator: POST /webhooks/articles?integrator=<id>');
     const integrator = await this.integrators.activeSecrets(integratorId);
     if (!integrator) throw unauthorized('Unknown integrator');
     if (!request.rawBody) throw unauthorized('A signed application/json body is required');

@@ -22,7 +22,9 @@ describe('webhook signatures (Standard Webhooks)', () => {
     const future = signWebhook(secret, 'msg_1', body, new Date(Date.now() + 6 * 60_000));
     expect(verifyWebhook([secret], body, old)).toEqual({ ok: false, reason: 'Message timestamp too old' });
     expect(verifyWebhook([secret], body, future)).toEqual({ ok: false, reason: 'Message timestamp too new' });
-    expect(verifyWebhook([secret], body, signWebhook(secret, 'msg_1', body, new Date(Date.now() - 4 * 60_000))).ok).toBe(true);
+    expect(
+      verifyWebhook([secret], body, signWebhook(secret, 'msg_1', body, new Date(Date.now() - 4 * 60_000))).ok,
+    ).toBe(true);
   });
 
   it('refuses missing headers', () => {

@@ -26,7 +26,11 @@ export type VerifyResult = { ok: true } | { ok: false; reason: string };
  * Checks a request against every secret still valid (several during a rotation's overlap); the library
  * checks the ±5 minutes tolerance and accepts any one of several signatures in the header.
  */
-export function verifyWebhook(secrets: string[], body: Buffer | string, headers: Record<string, string | string[] | undefined>): VerifyResult {
+export function verifyWebhook(
+  secrets: string[],
+  body: Buffer | string,
+  headers: Record<string, string | string[] | undefined>,
+): VerifyResult {
   const flat: Record<string, string> = {};
   for (const name of ['webhook-id', 'webhook-timestamp', 'webhook-signature']) {
     const value = headers[name];

@@ -21,16 +21,28 @@ export class WebhooksController {
   @UseGuards(WebhookSignatureGuard)
   @ApiOperation({
     summary: 'Post an article by signed webhook (integrator, by signature; no API key)',
-    description: 'Signed per Standard Webhooks with the integrator’s whsec_ secret; the body is the same as POST /articles.',
+    description:
+      'Signed per Standard Webhooks with the integrator’s whsec_ secret; the body is the same as POST /articles.',
   })
   @ApiQuery({ name: 'integrator', required: true, description: 'Your integrator id' })
-  @ApiHeader({ name: 'webhook-id', required: true, description: 'Unique per message; the same id again is answered with the same article' })
+  @ApiHeader({
+    name: 'webhook-id',
+    required: true,
+    description: 'Unique per message; the same id again is answered with the same article',
+  })
   @ApiHeader({ name: 'webhook-timestamp', required: true, description: 'Unix seconds; at most 5 minutes from now' })
-  @ApiHeader({ name: 'webhook-signature', required: true, description: 'v1,<base64 HMAC-SHA256 of "id.timestamp.body">, several separated by spaces' })
+  @ApiHeader({
+    name: 'webhook-signature',
+    required: true,
+    description: 'v1,<base64 HMAC-SHA256 of "id.timestamp.body">, several separated by spaces',
+  })
   @ApiResponse({ status: 202, description: 'Accepted; claims are extracted in the background' })
   @ApiResponse({ status: 200, description: 'A webhook-id, or an article, seen before; nothing written' })
   @ApiResponse({ status: 400, description: 'validation_failed' })
-  @ApiResponse({ status: 401, description: 'unauthorized: a missing, forged or stale signature, or an unknown integrator' })
+  @ApiResponse({
+    status: 401,
+    description: 'unauthorized: a missing, forged or stale signature, or an unknown integrator',
+  })
   async receive(
     @CurrentPrincipal() principal: Principal,
     @Headers('webhook-id') webhookId: string,

@@ -20,6 +20,8 @@ export class WebhooksService {
     const integratorId = principal.integratorId!;
     const seenArticle = await this.seen.receivedArticle(integratorId, webhookId);
     if (seenArticle) return { article: await this.articlesQuery.get(principal, seenArticle), created: false };
-    return this.articles.accept(principal, dto, (em, accepted) => this.seen.recordReceipt(em, integratorId, webhookId, accepted.article.id));
+    return this.articles.accept(principal, dto, (em, accepted) =>
+      this.seen.recordReceipt(em, integratorId, webhookId, accepted.article.id),
+    );
   }
 }

@@ -14,7 +14,9 @@ export class PeopleController {
   constructor(private readonly people: PeopleService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Invite a person (admin); the invitation link is shown in this answer only and works once, for 72 h' })
+  @ApiOperation({
+    summary: 'Invite a person (admin); the invitation link is shown in this answer only and works once, for 72 h',
+  })
   async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateUserDto) {
     const { user, inviteUrl } = await this.people.invite(dto, principal);
     return { ...toUserResponse(user), inviteUrl };
@@ -27,8 +29,14 @@ export class PeopleController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Rename, change the role of, or (de)activate a person (admin); deactivation ends their sessions' })
-  async update(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Body() dto: UpdateUserDto) {
+  @ApiOperation({
+    summary: 'Rename, change the role of, or (de)activate a person (admin); deactivation ends their sessions',
+  })
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: UpdateUserDto,
+  ) {
     return toUserResponse(await this.people.update(id, dto, principal));
   }
 
@@ -41,7 +49,10 @@ export class PeopleController {
 
   @Post(':id/two-factor/reset')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Turn off a person’s TOTP second factor (admin), e.g. after a lost phone; ends their sessions, and they enrol again' })
+  @ApiOperation({
+    summary:
+      'Turn off a person’s TOTP second factor (admin), e.g. after a lost phone; ends their sessions, and they enrol again',
+  })
   async resetTwoFactor(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string) {
     return toUserResponse(await this.people.resetTwoFactor(id, principal));
   }

@@ -33,8 +33,20 @@ import { UserEntity } from './user.entity';
     PasswordSetupService,
     TotpEnrolmentService,
     SingleSignOnService,
-    { provide: TotpSecretBox, inject: [ConfigService], useFactory: (config: ConfigService<Environment, true>) => new TotpSecretBox(config.get('TOTP_ENCRYPTION_KEY', { infer: true })) },
+    {
+      provide: TotpSecretBox,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<Environment, true>) =>
+        new TotpSecretBox(config.get('TOTP_ENCRYPTION_KEY', { infer: true })),
+    },
   ],
-  exports: [PeopleService, SessionsService, SignInService, PasswordSetupService, TotpEnrolmentService, SingleSignOnService],
+  exports: [
+    PeopleService,
+    SessionsService,
+    SignInService,
+    PasswordSetupService,
+    TotpEnrolmentService,
+    SingleSignOnService,
+  ],
 })
 export class PeopleModule {}

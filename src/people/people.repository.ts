@@ -7,7 +7,9 @@ import { UserTokenEntity, type UserTokenPurpose } from './user-token.entity';
 import { UserEntity, type PersonRole } from './user.entity';
 
 export function personExists(email: string): ApiError {
-  return new ApiError(HttpStatus.CONFLICT, 'conflict', `A person with email ${email.toLowerCase()} exists`, { email: email.toLowerCase() });
+  return new ApiError(HttpStatus.CONFLICT, 'conflict', `A person with email ${email.toLowerCase()} exists`, {
+    email: email.toLowerCase(),
+  });
 }
 
 export interface NewPerson {
@@ -55,14 +57,22 @@ export class PeopleRepository {
   }
 
   async setTimeZone(userId: string, timeZone: string | null): Promise<void> {
-    await this.dataSource.query(`UPDATE users SET time_zone = $2, updated_at = now() WHERE id = $1`, [userId, timeZone]);
+    await this.dataSource.query(`UPDATE users SET time_zone = $2, updated_at = now() WHERE id = $1`, [
+      userId,
+      timeZone,
+    ]);
   }
 
   async setPassword(em: EntityManager, userId: string, passwordHash: string): Promise<void> {
     await em.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [userId, passwordHash]);
   }
 
-  async setTotp(userId: string, secret: string | null, enabled: boolean, em: EntityManager = this.dataSource.manager): Promise<void> {
+  async setTotp(
+    userId: string,
+    secret: string | null,
+    enabled: boolean,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
     await em.query(
       `UPDATE users SET totp_secret = $2, totp_enabled_at = CASE WHEN $3 THEN now() END, totp_last_step = NULL, updated_at = now() WHERE id = $1`,
       [userId, secret, enabled],
@@ -71,17 +81,27 @@ export class PeopleRepository {
 
   /** The same secret in another form (sealed now that a key is set); the factor stays on. */
   async replaceTotpSecret(userId: string, secret: string): Promise<void> {
-    await this.dataSource.query(`UPDATE users SET totp_secret = $2, updated_at = now() WHERE id = $1`, [userId, secret]);
+    await this.dataSource.query(`UPDATE users SET totp_secret = $2, updated_at = now() WHERE id = $1`, [
+      userId,
+      secret,
+    ]);
   }
 
   /** Records the step of an accepted code; false when that step (or a later one) was used already, in a race too. */
   async useTotpStep(userId: string, step: number): Promise<boolean> {
-    const rows = await returningRows(this.dataSource, `UPDATE users SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id`, [userId, step]);
+    const rows = await returningRows(
+      this.dataSource,
+      `UPDATE users SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id`,
+      [userId, step],
+    );
     return rows.length === 1;
   }
 
   /** A new link; any unused earlier link of the person stops working. */
-  async insertToken(em: EntityManager, token: { userId: string; purpose: UserTokenPurpose; tokenHash: string; expiresAt: Date }): Promise<void> {
+  async insertToken(
+    em: EntityManager,
+    token: { userId: string; purpose: UserTokenPurpose; tokenHash: string; expiresAt: Date },
+  ): Promise<void> {
     await em.query(`UPDATE user_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [token.userId]);
     await em.getRepository(UserTokenEntity).insert(token);
   }
@@ -92,19 +112,26 @@ export class PeopleRepository {
 
   /** Marks the link used if it still works: of two concurrent uses, one wins. */
   async useToken(em: EntityManager, tokenId: string): Promise<boolean> {
-    const rows = await returningRows(em, `UPDATE user_tokens SET used_at = now() WHERE id = $1 AND used_at IS NULL AND expires_at > now() RETURNING id`, [tokenId]);
+    const rows = await returningRows(
+      em,
+      `UPDATE user_tokens SET used_at = now() WHERE id = $1 AND used_at IS NULL AND expires_at > now() RETURNING id`,
+      [tokenId],
+    );
     return rows.length === 1;
   }
 
   /** Invitation and reset links that no longer work (used, or expired), up to `limit`; how many went. */
   deleteSpentTokens(limit: number): Promise<number> {
-    return affectedRows(this.dataSource,
+    return affectedRows(
+      this.dataSource,
       `DELETE FROM user_tokens WHERE id = ANY (ARRAY(SELECT id FROM user_tokens WHERE used_at IS NOT NULL OR expires_at < now() LIMIT $1))`,
       [limit],
     );
   }
 
   private asConflict(error: unknown, email: string): unknown {
-    return error instanceof QueryFailedError && (error as { code?: string }).code === '23505' ? personExists(email) : error;
+    return error instanceof QueryFailedError && (error as { code?: string }).code === '23505'
+      ? personExists(email)
+      : error;
   }
 }

@@ -29,12 +29,19 @@ export class PeopleService {
 
   /** The person and a one-time invitation link (shown once). */
   async invite(dto: CreateUserDto, actor: Principal | null): Promise<{ user: UserEntity; inviteUrl: string }> {
-    if (dto.reviewerId && dto.role !== 'reviewer') throw ApiError.validation({ reviewerId: ['only a reviewer person names a reviewer profile'] });
+    if (dto.reviewerId && dto.role !== 'reviewer')
+      throw ApiError.validation({ reviewerId: ['only a reviewer person names a reviewer profile'] });
     if (await this.people.byEmail(dto.email)) throw personExists(dto.email);
     const reviewerId = await this.reviewerProfileFor(dto.role, dto.reviewerId ?? null, dto, actor);
     const { user, url } = await this.dataSource.transaction(async (em) => {
       const user = await this.people.insert(em, { email: dto.email, name: dto.name, role: dto.role, reviewerId });
-      await recordAuditEvent(em, { action: 'user.created', actor, targetType: 'user', targetId: user.id, details: { email: user.email, name: user.name, role: user.role } });
+      await recordAuditEvent(em, {
+        action: 'user.created',
+        actor,
+        targetType: 'user',
+        targetId: user.id,
+        details: { email: user.email, name: user.name, role: user.role },
+      });
       return { user, url: await this.issueLink(em, user.id, 'invitation') };
     });
     return { user, inviteUrl: url };
@@ -67,7 +74,13 @@ export class PeopleService {
     const saved = await this.dataSource.transaction(async (em) => {
       const saved = await this.people.save(em, user);
       if (!saved.active || dto.role) await this.sessions.endAllOf(id, em);
-      await recordAuditEvent(em, { action: 'user.updated', actor, targetType: 'user', targetId: id, details: { ...dto } });
+      await recordAuditEvent(em, {
+        action: 'user.updated',
+        actor,
+        targetType: 'user',
+        targetId: id,
+        details: { ...dto },
+      });
       return saved;
     });
     if (dto.active !== undefined) this.apiKeys.forgetOwner(id);
@@ -96,12 +109,22 @@ export class PeopleService {
 
   private async issueLink(em: EntityManager, userId: string, purpose: UserTokenPurpose): Promise<string> {
     const { token, hash } = newSecretToken();
-    await this.people.insertToken(em, { userId, purpose, tokenHash: hash, expiresAt: new Date(Date.now() + INVITATION_HOURS * 3600_000) });
+    await this.people.insertToken(em, {
+      userId,
+      purpose,
+      tokenHash: hash,
+      expiresAt: new Date(Date.now() + INVITATION_HOURS * 3600_000),
+    });
     return `${this.config.get('PUBLIC_URL', { infer: true })}/ui/password?token=${token}`;
   }
 
   /** The reviewer profile a reviewer person is linked to: the one named, or a new one (the reviewers module writes it). */
-  async reviewerProfileFor(role: PersonRole, reviewerId: string | null, person: { name: string; email: string }, actor: Principal | null): Promise<string | null> {
+  async reviewerProfileFor(
+    role: PersonRole,
+    reviewerId: string | null,
+    person: { name: string; email: string },
+    actor: Principal | null,
+  ): Promise<string | null> {
     if (role !== 'reviewer') return null;
     if (reviewerId) return (await this.reviewers.get(reviewerId)).id;
     return (await this.reviewers.create({ name: person.name, email: person.email }, actor)).id;

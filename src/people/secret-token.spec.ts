@@ -23,6 +23,12 @@ describe('secret tokens', () => {
     const expiresAt = new Date('2026-12-01T20:00:00Z');
     expect(sessionLive({ lastSeenAt: new Date('2026-12-01T11:45:00Z'), expiresAt }, now, policy)).toBe(true);
     expect(sessionLive({ lastSeenAt: new Date('2026-12-01T11:30:00Z'), expiresAt }, now, policy)).toBe(false);
-    expect(sessionLive({ lastSeenAt: new Date('2026-12-01T11:59:00Z'), expiresAt: new Date('2026-12-01T12:00:00Z') }, now, policy)).toBe(false);
+    expect(
+      sessionLive(
+        { lastSeenAt: new Date('2026-12-01T11:59:00Z'), expiresAt: new Date('2026-12-01T12:00:00Z') },
+        now,
+        policy,
+      ),
+    ).toBe(false);
   });
 });

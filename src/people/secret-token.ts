@@ -24,5 +24,8 @@ export interface SessionPolicy {
 
 /** A session ends after `idleMinutes` without a request, and `maxHours` after it began, whichever comes first. */
 export function sessionLive(session: { lastSeenAt: Date; expiresAt: Date }, now: Date, policy: SessionPolicy): boolean {
-  return session.expiresAt.getTime() > now.getTime() && now.getTime() - session.lastSeenAt.getTime() < policy.idleMinutes * 60_000;
+  return (
+    session.expiresAt.getTime() > now.getTime() &&
+    now.getTime() - session.lastSeenAt.getTime() < policy.idleMinutes * 60_000
+  );
 }

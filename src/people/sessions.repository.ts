@@ -27,12 +27,10 @@ export class SessionsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async insert(session: { userId: string; tokenHash: string; stage: SessionStage; expiresAt: Date }): Promise<void> {
-    await this.dataSource.query(`INSERT INTO user_sessions (user_id, token_hash, stage, expires_at) VALUES ($1, $2, $3, $4)`, [
-      session.userId,
-      session.tokenHash,
-      session.stage,
-      session.expiresAt,
-    ]);
+    await this.dataSource.query(
+      `INSERT INTO user_sessions (user_id, token_hash, stage, expires_at) VALUES ($1, $2, $3, $4)`,
+      [session.userId, session.tokenHash, session.stage, session.expiresAt],
+    );
   }
 
   async byTokenHash(tokenHash: string): Promise<SessionRow | null> {
@@ -48,12 +46,18 @@ export class SessionsRepository {
 
   /** At most one write a minute per session: the idle timeout is counted in minutes. */
   async touch(id: string): Promise<void> {
-    await this.dataSource.query(`UPDATE user_sessions SET last_seen_at = now() WHERE id = $1 AND last_seen_at < now() - interval '1 minute'`, [id]);
+    await this.dataSource.query(
+      `UPDATE user_sessions SET last_seen_at = now() WHERE id = $1 AND last_seen_at < now() - interval '1 minute'`,
+      [id],
+    );
   }
 
   /** A new token for the same sign-in, at a new stage: the old token stops working at once. */
   async rotate(id: string, tokenHash: string, stage: SessionStage): Promise<void> {
-    await this.dataSource.query(`UPDATE user_sessions SET token_hash = $2, stage = $3, last_seen_at = now() WHERE id = $1`, [id, tokenHash, stage]);
+    await this.dataSource.query(
+      `UPDATE user_sessions SET token_hash = $2, stage = $3, last_seen_at = now() WHERE id = $1`,
+      [id, tokenHash, stage],
+    );
   }
 
   async delete(id: string): Promise<void> {
@@ -62,7 +66,8 @@ export class SessionsRepository {
 
   /** Sessions that can no longer open anything (past their lifetime, or idle too long), up to `limit`; how many went. */
   deleteEnded(idleMinutes: number, limit: number): Promise<number> {
-    return affectedRows(this.dataSource,
+    return affectedRows(
+      this.dataSource,
       `DELETE FROM user_sessions WHERE id = ANY (ARRAY(
          SELECT id FROM user_sessions WHERE expires_at < now() OR last_seen_at < now() - make_interval(mins => $1) LIMIT $2))`,
       [idleMinutes, limit],
@@ -71,7 +76,9 @@ export class SessionsRepository {
 
   /** When each person with a live session was last seen (sign-out deletes sessions, so this is "if known"). */
   async lastSeenByUser(): Promise<Map<string, Date>> {
-    const rows: { userId: string; lastSeenAt: Date }[] = await this.dataSource.query(`SELECT user_id AS "userId", max(last_seen_at) AS "lastSeenAt" FROM user_sessions GROUP BY user_id`);
+    const rows: { userId: string; lastSeenAt: Date }[] = await this.dataSource.query(
+      `SELECT user_id AS "userId", max(last_seen_at) AS "lastSeenAt" FROM user_sessions GROUP BY user_id`,
+    );
     return new Map(rows.map((r) => [r.userId, r.lastSeenAt]));
   }
 

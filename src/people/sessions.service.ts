@@ -9,7 +9,15 @@ import { SessionsRepository, type SessionRow } from './sessions.repository';
 import type { SessionStage } from './user-session.entity';
 
 export function principalOfSession(session: SessionRow): Principal {
-  return { keyId: null, userId: session.userId, name: session.name, role: session.role, reviewerId: session.reviewerId, integratorId: null, timeZone: session.timeZone };
+  return {
+    keyId: null,
+    userId: session.userId,
+    name: session.name,
+    role: session.role,
+    reviewerId: session.reviewerId,
+    integratorId: null,
+    timeZone: session.timeZone,
+  };
 }
 
 /** Server-side sessions of the pages: the cookie holds an opaque token, Postgres its hash, its stage and its clocks. */
@@ -26,13 +34,21 @@ export class SessionsService implements SessionAuthenticator, OnModuleInit {
   }
 
   private get policy(): SessionPolicy {
-    return { idleMinutes: this.config.get('SESSION_IDLE_MINUTES', { infer: true }), maxHours: this.config.get('SESSION_MAX_HOURS', { infer: true }) };
+    return {
+      idleMinutes: this.config.get('SESSION_IDLE_MINUTES', { infer: true }),
+      maxHours: this.config.get('SESSION_MAX_HOURS', { infer: true }),
+    };
   }
 
   /** A fresh token at every sign-in: a token planted in a browser before (session fixation) never becomes signed in. */
   async start(userId: string, stage: SessionStage): Promise<string> {
     const { token, hash } = newSecretToken();
-    await this.sessions.insert({ userId, tokenHash: hash, stage, expiresAt: new Date(Date.now() + this.policy.maxHours * 3600_000) });
+    await this.sessions.insert({
+      userId,
+      tokenHash: hash,
+      stage,
+      expiresAt: new Date(Date.now() + this.policy.maxHours * 3600_000),
+    });
     return token;
   }
 

@@ -29,14 +29,24 @@ export class SignInThrottle {
     const { totalHits, timeToExpire } = await this.storage.current(this.accountKey(email), SIGN_IN_FAILURES);
     if (totalHits < limit) return;
     response.setHeader('Retry-After', String(timeToExpire));
-    throw new ApiError(HttpStatus.TOO_MANY_REQUESTS, 'rate_limited', `Too many failed sign-ins for this account; try again in ${Math.ceil(timeToExpire / 60)} min`);
+    throw new ApiError(
+      HttpStatus.TOO_MANY_REQUESTS,
+      'rate_limited',
+      `Too many failed sign-ins for this account; try again in ${Math.ceil(timeToExpire / 60)} min`,
+    );
   }
 
   async recordFailure(email: string, request: Request): Promise<void> {
     const windowMs = this.config.get('SIGN_IN_FAILURE_WINDOW_SECONDS', { infer: true }) * 1000;
     await Promise.all([
       this.perAddress.recordFailure(request),
-      this.storage.increment(this.accountKey(email), windowMs, this.config.get('SIGN_IN_FAILURE_LIMIT', { infer: true }), 0, SIGN_IN_FAILURES),
+      this.storage.increment(
+        this.accountKey(email),
+        windowMs,
+        this.config.get('SIGN_IN_FAILURE_LIMIT', { infer: true }),
+        0,
+        SIGN_IN_FAILURES,
+      ),
     ]);
   }
 }

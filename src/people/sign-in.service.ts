@@ -56,8 +56,19 @@ export class SignInService {
    * when the provider says it checked one (`secondFactorChecked`).
    */
   async begin(user: UserEntity, secondFactorChecked = false): Promise<SignedIn> {
-    if (!(await this.maySignIn(user))) throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'Single sign-on refused: this person may not sign in');
-    const stage: SessionStage = secondFactorChecked ? 'signed_in' : user.totpEnabledAt ? 'second_factor' : this.mustEnrol(user.role) ? 'enrolment' : 'signed_in';
+    if (!(await this.maySignIn(user)))
+      throw new ApiError(
+        HttpStatus.UNAUTHORIZED,
+        'unauthorized',
+        'Single sign-on refused: this person may not sign in',
+      );
+    const stage: SessionStage = secondFactorChecked
+      ? 'signed_in'
+      : user.totpEnabledAt
+        ? 'second_factor'
+        : this.mustEnrol(user.role)
+          ? 'enrolment'
+          : 'signed_in';
     return { token: await this.sessions.start(user.id, stage), stage, user };
   }
 
@@ -75,9 +86,14 @@ export class SignInService {
     const step = secret ? acceptedTotpStep(secret, code, lastStep) : null;
     if (!user || !stored || !secret || step === null || !(await this.people.useTotpStep(user.id, step))) {
       await this.throttle.recordFailure(session.email, request);
-      throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'That code is not right (or was used already); use the current one from your app.');
+      throw new ApiError(
+        HttpStatus.UNAUTHORIZED,
+        'unauthorized',
+        'That code is not right (or was used already); use the current one from your app.',
+      );
     }
-    if (this.secrets.isUnsealed(stored)) await this.people.replaceTotpSecret(user.id, this.secrets.seal(user.id, secret));
+    if (this.secrets.isUnsealed(stored))
+      await this.people.replaceTotpSecret(user.id, this.secrets.seal(user.id, secret));
     return { token: await this.sessions.advance(session, 'signed_in'), stage: 'signed_in', user };
   }
 }

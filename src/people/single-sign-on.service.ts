@@ -52,15 +52,25 @@ export class SingleSignOnService {
   private provider() {
     this.configuration ??= (async () => {
       const client = await import('openid-client');
-      const issuer = new URL(this.env.get('OIDC_ISSUER', { infer: true })!);
-      const config = await client.discovery(issuer, this.env.get('OIDC_CLIENT_ID', { infer: true })!, this.env.get('OIDC_CLIENT_SECRET', { infer: true })!, undefined, {
-        // A provider on plain http is for tests on this machine only; https is required otherwise.
-        execute: issuer.protocol === 'http:' ? [client.allowInsecureRequests] : [],
-      });
+      const issuer = new URL(this.env.get('OIDC_ISSUER', { infer: true }));
+      const config = await client.discovery(
+        issuer,
+        this.env.get('OIDC_CLIENT_ID', { infer: true }),
+        this.env.get('OIDC_CLIENT_SECRET', { infer: true }),
+        undefined,
+        {
+          // A provider on plain http is for tests on this machine only; https is required otherwise.
+          execute: issuer.protocol === 'http:' ? [client.allowInsecureRequests] : [],
+        },
+      );
       return { client, config };
     })().catch((error) => {
       this.configuration = null;
-      throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'service_unavailable', `The single sign-on provider did not answer: ${error.message}`);
+      throw new ApiError(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'service_unavailable',
+        `The single sign-on provider did not answer: ${error.message}`,
+      );
     });
     return this.configuration;
   }
@@ -68,7 +78,12 @@ export class SingleSignOnService {
   async start(next: string | null): Promise<{ url: string; attempt: SsoAttempt }> {
     if (!this.enabled) throw ApiError.notFound('Single sign-on', 'configuration');
     const { client, config } = await this.provider();
-    const attempt = { state: client.randomState(), nonce: client.randomNonce(), verifier: client.randomPKCECodeVerifier(), next };
+    const attempt = {
+      state: client.randomState(),
+      nonce: client.randomNonce(),
+      verifier: client.randomPKCECodeVerifier(),
+      next,
+    };
     const url = client.buildAuthorizationUrl(config, {
       redirect_uri: this.redirectUri,
       scope: 'openid email profile',
@@ -84,11 +99,15 @@ export class SingleSignOnService {
    * The person the provider vouched for, from the callback's URL (path and query as received), and whether it checked
    * a second factor (read from the ID token only, and only when OIDC_TRUST_PROVIDER_MFA).
    */
-  async finish(callbackPathAndQuery: string, attempt: SsoAttempt): Promise<{ user: UserEntity; secondFactorChecked: boolean }> {
+  async finish(
+    callbackPathAndQuery: string,
+    attempt: SsoAttempt,
+  ): Promise<{ user: UserEntity; secondFactorChecked: boolean }> {
     const { client, config } = await this.provider();
-    const refused = (why: string) => new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', `Single sign-on refused: ${why}`);
+    const refused = (why: string) =>
+      new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', `Single sign-on refused: ${why}`);
     let claims: { sub: string; email?: unknown; email_verified?: unknown; name?: unknown };
-    let secondFactorChecked = false;
+    let secondFactorChecked: boolean;
     try {
       const tokens = await client.authorizationCodeGrant(config, new URL(callbackPathAndQuery, this.redirectUri), {
         pkceCodeVerifier: attempt.verifier,
@@ -97,14 +116,16 @@ export class SingleSignOnService {
         idTokenExpected: true,
       });
       const idToken = tokens.claims()!;
-      secondFactorChecked = this.env.get('OIDC_TRUST_PROVIDER_MFA', { infer: true }) && providerCheckedSeveralFactors(idToken.amr);
+      secondFactorChecked =
+        this.env.get('OIDC_TRUST_PROVIDER_MFA', { infer: true }) && providerCheckedSeveralFactors(idToken.amr);
       claims = { ...idToken, ...(await client.fetchUserInfo(config, tokens.access_token, idToken.sub)) };
     } catch (error) {
       throw refused(`the provider’s answer did not check out (${(error as Error).message})`);
     }
     const email = typeof claims.email === 'string' ? claims.email.toLowerCase() : null;
     if (!email || claims.email_verified !== true) throw refused('the provider did not vouch for a verified email');
-    if (!emailDomainAllowed(email, this.env.get('OIDC_ALLOWED_DOMAINS', { infer: true }))) throw refused(`${email.split('@').pop()} is not a domain of this desk`);
+    if (!emailDomainAllowed(email, this.env.get('OIDC_ALLOWED_DOMAINS', { infer: true })))
+      throw refused(`${email.split('@').pop()} is not a domain of this desk`);
     const known = await this.people.byEmail(email);
     if (known) return { user: known, secondFactorChecked };
     const role = this.env.get('OIDC_DEFAULT_ROLE', { infer: true });
@@ -113,7 +134,13 @@ export class SingleSignOnService {
     const reviewerId = await this.peopleService.reviewerProfileFor(role, null, { name, email }, null);
     const user = await this.dataSource.transaction(async (em) => {
       const inserted = await this.people.insert(em, { email, name, role, reviewerId });
-      await recordAuditEvent(em, { action: 'user.created', actor: null, targetType: 'user', targetId: inserted.id, details: { email, name, role, via: 'sso' } });
+      await recordAuditEvent(em, {
+        action: 'user.created',
+        actor: null,
+        targetType: 'user',
+        targetId: inserted.id,
+        details: { email, name, role, via: 'sso' },
+      });
       return inserted;
     });
     return { user, secondFactorChecked };

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { toDataURL } from 'qrcode';
 import { ApiError } from '../common/api-error';
 import { PeopleRepository } from './people.repository';
@@ -36,7 +36,11 @@ export class TotpEnrolmentService {
     const user = await this.people.byId(userId);
     const secret = user?.totpSecret && !user.totpEnabledAt ? this.secrets.open(userId, user.totpSecret) : null;
     const step = secret ? acceptedTotpStep(secret, code, null) : null;
-    if (!secret || step === null) throw ApiError.validation({ code: ['that code does not match; scan the code again and enter the current one'] }, 'That code does not match');
+    if (!secret || step === null)
+      throw ApiError.validation(
+        { code: ['that code does not match; scan the code again and enter the current one'] },
+        'That code does not match',
+      );
     await this.people.setTotp(userId, this.secrets.seal(userId, secret), true);
     await this.people.useTotpStep(userId, step);
   }

@@ -33,7 +33,10 @@ export class TotpSecretBox {
     // A base32 secret has no dots: one stored before the key was set still works, and is sealed at its next good code.
     if (!stored.startsWith(SEALED_PREFIX)) return stored;
     if (!this.key) return null;
-    const [iv, sealed, tag] = stored.slice(SEALED_PREFIX.length).split('.').map((part) => Buffer.from(part, 'base64url'));
+    const [iv, sealed, tag] = stored
+      .slice(SEALED_PREFIX.length)
+      .split('.')
+      .map((part) => Buffer.from(part, 'base64url'));
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.key, iv).setAAD(Buffer.from(userId)).setAuthTag(tag);
       return Buffer.concat([decipher.update(sealed), decipher.final()]).toString('utf8');

@@ -21,6 +21,8 @@ describe('TOTP', () => {
   });
 
   it('names the issuer and the person in the URI an app scans', () => {
-    expect(totpUri(secret, 'ada@example.org')).toMatch(/^otpauth:\/\/totp\/claimdesk:ada%40example\.org\?issuer=claimdesk&secret=[A-Z2-7]+/);
+    expect(totpUri(secret, 'ada@example.org')).toMatch(
+      /^otpauth:\/\/totp\/claimdesk:ada%40example\.org\?issuer=claimdesk&secret=[A-Z2-7]+/,
+    );
   });
 });

@@ -9,7 +9,14 @@ export function newTotpSecret(): string {
 }
 
 function totpOf(secret: string, label = 'claimdesk'): TOTP {
-  return new TOTP({ issuer: 'claimdesk', label, secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: PERIOD_SECONDS });
+  return new TOTP({
+    issuer: 'claimdesk',
+    label,
+    secret: Secret.fromBase32(secret),
+    algorithm: 'SHA1',
+    digits: 6,
+    period: PERIOD_SECONDS,
+  });
 }
 
 /** What an authenticator app scans (as a QR code) or is given by hand. */
@@ -26,7 +33,12 @@ export function totpCode(secret: string, at: Date = new Date()): string {
  * The time step a code is valid for, within the window, or null. A step at or before `lastStep` is refused, so a
  * code seen over a shoulder cannot be used again.
  */
-export function acceptedTotpStep(secret: string, code: string, lastStep: number | null, at: Date = new Date()): number | null {
+export function acceptedTotpStep(
+  secret: string,
+  code: string,
+  lastStep: number | null,
+  at: Date = new Date(),
+): number | null {
   const token = code.replace(/\s+/g, '');
   if (!/^\d{6}$/.test(token)) return null;
   const delta = totpOf(secret).validate({ token, timestamp: at.getTime(), window: TOTP_WINDOW });

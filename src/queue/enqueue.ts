@@ -27,9 +27,18 @@ async function enqueueOrDefer(what: string, write: () => Promise<unknown>): Prom
 const BATCH = 500;
 
 /** Queue writes for many items, batch by batch, yielding between them; false as soon as one batch is deferred. */
-export async function enqueueInBatches<T>(what: string, items: T[], write: (batch: T[]) => Promise<unknown>): Promise<boolean> {
+export async function enqueueInBatches<T>(
+  what: string,
+  items: T[],
+  write: (batch: T[]) => Promise<unknown>,
+): Promise<boolean> {
   for (let i = 0; i < items.length; i += BATCH) {
-    if (!(await enqueueOrDefer(`${what} (${i + 1}–${Math.min(i + BATCH, items.length)} of ${items.length})`, () => write(items.slice(i, i + BATCH))))) return false;
+    if (
+      !(await enqueueOrDefer(`${what} (${i + 1}–${Math.min(i + BATCH, items.length)} of ${items.length})`, () =>
+        write(items.slice(i, i + BATCH)),
+      ))
+    )
+      return false;
   }
   return true;
 }

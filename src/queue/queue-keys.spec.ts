@@ -12,18 +12,29 @@ function hashTag(key: string): string | null {
 describe('queue keys', () => {
   it('gives every queue a hash tag of its own within the deployment', () => {
     const tags = ALL_QUEUES.map((queue) => hashTag(queueKey('{claimdesk}', queue, 'wait')));
-    expect(tags).toEqual(['claimdesk:article-extraction', 'claimdesk:claim-review', 'claimdesk:callback-delivery', 'claimdesk:claim-matching']);
+    expect(tags).toEqual([
+      'claimdesk:article-extraction',
+      'claimdesk:claim-review',
+      'claimdesk:callback-delivery',
+      'claimdesk:claim-matching',
+    ]);
     expect(queueKeyPrefix('{claimdesk-test-3}', 'claim-review')).toBe('{claimdesk-test-3:claim-review}');
   });
 
   it('keeps each queue’s keys under one tag, as BullMQ names them', () => {
-    expect(queueKey('{claimdesk}', 'article-extraction', 'failed')).toBe('{claimdesk:article-extraction}:article-extraction:failed');
-    expect(hashTag(queueKey('{claimdesk}', 'claim-review', 'lease-1-2'))).toBe(hashTag(queueKey('{claimdesk}', 'claim-review', 'wait')));
+    expect(queueKey('{claimdesk}', 'article-extraction', 'failed')).toBe(
+      '{claimdesk:article-extraction}:article-extraction:failed',
+    );
+    expect(hashTag(queueKey('{claimdesk}', 'claim-review', 'lease-1-2'))).toBe(
+      hashTag(queueKey('{claimdesk}', 'claim-review', 'wait')),
+    );
   });
 
   it('hashes rate-limit windows whole, so they spread; the marker stays in the deployment’s tag', () => {
     expect(hashTag(throttleKey('{claimdesk}', 'default', 'key:1b4e28ba'))).toBeNull();
-    expect(throttleKey('{claimdesk}', 'auth-failures', 'ip:127.0.0.1')).toBe('claimdesk:throttle:auth-failures:ip:127.0.0.1');
+    expect(throttleKey('{claimdesk}', 'auth-failures', 'ip:127.0.0.1')).toBe(
+      'claimdesk:throttle:auth-failures:ip:127.0.0.1',
+    );
     expect(reconciledMarkerKey('{claimdesk}')).toBe('{claimdesk}:reconciled');
   });
 

@@ -3,7 +3,12 @@ export const CLAIM_REVIEW_QUEUE = 'claim-review';
 export const CALLBACK_DELIVERY_QUEUE = 'callback-delivery';
 export const CLAIM_MATCHING_QUEUE = 'claim-matching';
 
-export const ALL_QUEUES = [ARTICLE_EXTRACTION_QUEUE, CLAIM_REVIEW_QUEUE, CALLBACK_DELIVERY_QUEUE, CLAIM_MATCHING_QUEUE] as const;
+export const ALL_QUEUES = [
+  ARTICLE_EXTRACTION_QUEUE,
+  CLAIM_REVIEW_QUEUE,
+  CALLBACK_DELIVERY_QUEUE,
+  CLAIM_MATCHING_QUEUE,
+] as const;
 export type QueueName = (typeof ALL_QUEUES)[number];
 
 export const JOB_EXTRACT_ARTICLE = 'extract-article';

@@ -6,7 +6,10 @@ export type RedisClient = Redis | Cluster;
 export type RedisSettings = Pick<Environment, 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>;
 
 export function redisSettings(config: ConfigService<Environment, true>): RedisSettings {
-  return { REDIS_URL: config.get('REDIS_URL', { infer: true }), REDIS_CLUSTER_NODES: config.get('REDIS_CLUSTER_NODES', { infer: true }) };
+  return {
+    REDIS_URL: config.get('REDIS_URL', { infer: true }),
+    REDIS_CLUSTER_NODES: config.get('REDIS_CLUSTER_NODES', { infer: true }),
+  };
 }
 
 /** ioredis options from a redis:// URL (BullMQ takes options, not URLs). */
@@ -39,7 +42,10 @@ export function clusterNodesFrom(list: string): ClusterNode[] {
  * fetched again, so commands wait out a failover (retried every 200 ms while the cluster is down or moving) instead of
  * failing. BullMQ needs `maxRetriesPerRequest: null` on the nodes' connections.
  */
-function clusterClient(nodes: string, options: Pick<ClusterOptions, 'enableOfflineQueue'> & { maxRetriesPerRequest: number | null }): Cluster {
+function clusterClient(
+  nodes: string,
+  options: Pick<ClusterOptions, 'enableOfflineQueue'> & { maxRetriesPerRequest: number | null },
+): Cluster {
   return new Cluster(clusterNodesFrom(nodes), {
     enableReadyCheck: true,
     enableOfflineQueue: options.enableOfflineQueue,
@@ -66,5 +72,10 @@ export function queueConnection(settings: RedisSettings): RedisOptions | Cluster
 export function commandClient(settings: RedisSettings): RedisClient {
   return settings.REDIS_CLUSTER_NODES
     ? clusterClient(settings.REDIS_CLUSTER_NODES, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
-    : new Redis({ ...redisOptionsFromUrl(settings.REDIS_URL), maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+    : new Redis({
+        ...redisOptionsFromUrl(settings.REDIS_URL),
+        maxRetriesPerRequest: 1,
+        enableOfflineQueue: false,
+        lazyConnect: false,
+      });
 }

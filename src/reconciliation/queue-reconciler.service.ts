@@ -58,7 +58,9 @@ export class QueueReconcilerService implements OnApplicationBootstrap, OnApplica
   async onApplicationBootstrap(): Promise<void> {
     await this.reconcileSafely('start');
     this.redis.client.on('ready', () => void this.reconcileSafely('redis reconnected'));
-    this.timers.push(setInterval(() => void this.reconcileSafely('timer'), this.config.get('RECONCILE_INTERVAL_MS', { infer: true })));
+    this.timers.push(
+      setInterval(() => void this.reconcileSafely('timer'), this.config.get('RECONCILE_INTERVAL_MS', { infer: true })),
+    );
     this.timers.push(setInterval(() => void this.reconcileIfFlushed(), FLUSH_CHECK_MS));
   }
 
@@ -75,7 +77,8 @@ export class QueueReconcilerService implements OnApplicationBootstrap, OnApplica
   private async reconcileSafely(reason: string): Promise<void> {
     try {
       const report = await this.reconcile();
-      if (report && report.articles + report.claims + report.expired > 0) this.logger.log({ reason, ...report }, 'reconciled queues from Postgres');
+      if (report && report.articles + report.claims + report.expired > 0)
+        this.logger.log({ reason, ...report }, 'reconciled queues from Postgres');
     } catch (error) {
       this.logger.warn(`Reconcile (${reason}) failed; the next one retries: ${(error as Error).message}`);
     }
@@ -83,7 +86,8 @@ export class QueueReconcilerService implements OnApplicationBootstrap, OnApplica
 
   private async reconcileIfFlushed(): Promise<void> {
     try {
-      if (this.redis.client.status === 'ready' && !(await this.redis.client.exists(this.markerKey()))) await this.reconcileSafely('queue data missing');
+      if (this.redis.client.status === 'ready' && !(await this.redis.client.exists(this.markerKey())))
+        await this.reconcileSafely('queue data missing');
     } catch {
       // Redis is away; the reconnect handler reconciles when it is back.
     }
@@ -116,7 +120,10 @@ export class QueueReconcilerService implements OnApplicationBootstrap, OnApplica
     // Bounded by the reviewers' free capacity, not by the backlog.
     const waiting = await this.reviewQueue.waitingWithinReach();
     await this.enqueueInChunks(waiting, (chunk) => this.reviewQueue.enqueueAssignments(chunk));
-    await this.retryFailed(this.reviewJobs, waiting.map((c) => c.id));
+    await this.retryFailed(
+      this.reviewJobs,
+      waiting.map((c) => c.id),
+    );
 
     // Leases due within two passes: a later lease gets its job from a later pass, well before it falls due.
     const horizonMs = 2 * this.config.get('RECONCILE_INTERVAL_MS', { infer: true });
@@ -144,9 +151,13 @@ export class QueueReconcilerService implements OnApplicationBootstrap, OnApplica
   }
 
   /** Reads by keyset, a chunk at a time, handing each to Redis before the next read; returns how many there were. */
-  private async inChunks<T>(read: (after: string | null) => Promise<T[]>, keyOf: (row: T) => string, enqueue: (chunk: T[]) => Promise<boolean>): Promise<number> {
+  private async inChunks<T>(
+    read: (after: string | null) => Promise<T[]>,
+    keyOf: (row: T) => string,
+    enqueue: (chunk: T[]) => Promise<boolean>,
+  ): Promise<number> {
     let count = 0;
-    for (let after: string | null = null; ; ) {
+    for (let after: string | null = null; ;) {
       const chunk = await read(after);
       if (chunk.length > 0) await this.enqueueInChunks(chunk, enqueue);
       count += chunk.length;

@@ -33,7 +33,10 @@ export class RetentionSweepService implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweepSafely(), this.config.get('RETENTION_SWEEP_INTERVAL_MS', { infer: true }));
+    this.timer = setInterval(
+      () => void this.sweepSafely(),
+      this.config.get('RETENTION_SWEEP_INTERVAL_MS', { infer: true }),
+    );
   }
 
   onApplicationShutdown(): void {
@@ -70,12 +73,24 @@ export class RetentionSweepService implements OnApplicationBootstrap, OnApplicat
   }
 
   private pruned(): Pruned[] {
-    const hours = (name: 'RETENTION_IDEMPOTENCY_HOURS' | 'RETENTION_WEBHOOK_RECEIPTS_HOURS' | 'RETENTION_CALLBACK_ATTEMPTS_HOURS') => this.config.get(name, { infer: true });
+    const hours = (
+      name: 'RETENTION_IDEMPOTENCY_HOURS' | 'RETENTION_WEBHOOK_RECEIPTS_HOURS' | 'RETENTION_CALLBACK_ATTEMPTS_HOURS',
+    ) => this.config.get(name, { infer: true });
     const idleMinutes = this.config.get('SESSION_IDLE_MINUTES', { infer: true });
     return [
-      { table: 'idempotency_keys', deleteBatch: (limit) => this.idempotency.deleteExpiredKeys(hours('RETENTION_IDEMPOTENCY_HOURS'), limit) },
-      { table: 'webhook_receipts', deleteBatch: (limit) => this.idempotency.deleteReceiptsOlderThan(hours('RETENTION_WEBHOOK_RECEIPTS_HOURS'), limit) },
-      { table: 'callback_attempts', deleteBatch: (limit) => this.outbox.deleteAttemptsOlderThan(hours('RETENTION_CALLBACK_ATTEMPTS_HOURS'), limit) },
+      {
+        table: 'idempotency_keys',
+        deleteBatch: (limit) => this.idempotency.deleteExpiredKeys(hours('RETENTION_IDEMPOTENCY_HOURS'), limit),
+      },
+      {
+        table: 'webhook_receipts',
+        deleteBatch: (limit) =>
+          this.idempotency.deleteReceiptsOlderThan(hours('RETENTION_WEBHOOK_RECEIPTS_HOURS'), limit),
+      },
+      {
+        table: 'callback_attempts',
+        deleteBatch: (limit) => this.outbox.deleteAttemptsOlderThan(hours('RETENTION_CALLBACK_ATTEMPTS_HOURS'), limit),
+      },
       { table: 'user_sessions', deleteBatch: (limit) => this.sessions.deleteEnded(idleMinutes, limit) },
       { table: 'user_tokens', deleteBatch: (limit) => this.people.deleteSpentTokens(limit) },
     ];

@@ -17,7 +17,11 @@ export class AssignmentAdminController {
   @Post(':id/assign')
   @HttpCode(200)
   @ApiOperation({ summary: 'Assign an unverified claim to a reviewer (admin, editor)' })
-  async assign(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Body() dto: AssignClaimDto) {
+  async assign(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: AssignClaimDto,
+  ) {
     return toClaimResponse((await this.assignments.assignByHand(id, dto.reviewerId, actorOf(principal))).claim);
   }
 

@@ -112,7 +112,10 @@ export class AssignmentRepository {
 
   /** Locks the reviewer's row; every assignment takes this lock before it reads the reviewer's load. */
   async lockReviewer(em: EntityManager, reviewerId: string): Promise<{ active: boolean; capacity: number } | null> {
-    const rows: { active: boolean; capacity: number }[] = await em.query(`SELECT active, capacity FROM reviewers WHERE id = $1 FOR UPDATE`, [reviewerId]);
+    const rows: { active: boolean; capacity: number }[] = await em.query(
+      `SELECT active, capacity FROM reviewers WHERE id = $1 FOR UPDATE`,
+      [reviewerId],
+    );
     return rows[0] ?? null;
   }
 }

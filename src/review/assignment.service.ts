@@ -49,7 +49,9 @@ export class AssignmentService {
       const claim = await this.claims.lockPending(em, claimId);
       if (!claim) return null;
       for (let look = 0; look < LEAST_LOADED_LOOKS; look++) {
-        const reviewerId = (await this.assignments.lockLeastLoadedFor(em, claimId, false)) ?? (await this.assignments.lockLeastLoadedFor(em, claimId, true));
+        const reviewerId =
+          (await this.assignments.lockLeastLoadedFor(em, claimId, false)) ??
+          (await this.assignments.lockLeastLoadedFor(em, claimId, true));
         if (reviewerId) return this.assign(em, claim, reviewerId, SYSTEM_ACTOR, 'assigned');
         if (!(await this.assignments.anyCandidateFor(claimId, em))) return null;
       }
@@ -61,7 +63,11 @@ export class AssignmentService {
   /** A reviewer pulls the most check-worthy claim it may take, in one statement (see `AssignmentRepository.nextClaimFor`). */
   async pullNext(reviewerId: string, actor: Actor): Promise<Assignment | null> {
     const leaseSeconds = this.config.get('LEASE_SECONDS', { infer: true });
-    const claim = await this.claims.assignNext(this.dataSource.manager, { next: this.assignments.nextClaimFor('$1'), reviewerId, leaseSeconds }, { type: 'assigned', actor, reviewerId });
+    const claim = await this.claims.assignNext(
+      this.dataSource.manager,
+      { next: this.assignments.nextClaimFor('$1'), reviewerId, leaseSeconds },
+      { type: 'assigned', actor, reviewerId },
+    );
     if (!claim) return null;
     const assignment = { claimId: claim.id, reviewerId, leaseExpiresAt: claim.leaseExpiresAt!, claim };
     await this.reviewQueue.scheduleLeaseExpiry(assignment);
@@ -73,7 +79,9 @@ export class AssignmentService {
    * leaving), and only when the list is empty a newly pulled one, so a full list never answers "nothing to give".
    */
   async nextToWork(reviewerId: string, actor: Actor, leaving: string | null): Promise<ClaimEntity | null> {
-    const held = (await this.claims.heldBy(reviewerId)).find((claim) => claim.id !== leaving && claim.status === 'unverified');
+    const held = (await this.claims.heldBy(reviewerId)).find(
+      (claim) => claim.id !== leaving && claim.status === 'unverified',
+    );
     if (held) return held;
     return (await this.pullNext(reviewerId, actor))?.claim ?? null;
   }
@@ -83,12 +91,19 @@ export class AssignmentService {
    * The verdict commits on its own; only then is the next claim chosen, so a failed verdict hands out nothing, and a
    * failure choosing the next one answers `next: null` rather than an error for a verdict that was recorded.
    */
-  async moveThenNext(claimId: string, principal: Principal, dto: TransitionClaimDto, ifMatch?: string): Promise<{ moved: ClaimEntity; next: ClaimEntity | null }> {
+  async moveThenNext(
+    claimId: string,
+    principal: Principal,
+    dto: TransitionClaimDto,
+    ifMatch?: string,
+  ): Promise<{ moved: ClaimEntity; next: ClaimEntity | null }> {
     const moved = await this.transitions.move(claimId, principal, dto, ifMatch);
     try {
       return { moved, next: await this.nextToWork(principal.reviewerId!, actorOf(principal), claimId) };
     } catch (error) {
-      this.logger.warn(`Verdict on ${claimId} recorded; the next claim could not be chosen: ${(error as Error).message}`);
+      this.logger.warn(
+        `Verdict on ${claimId} recorded; the next claim could not be chosen: ${(error as Error).message}`,
+      );
       return { moved, next: null };
     }
   }
@@ -98,14 +113,20 @@ export class AssignmentService {
     return inTransaction(this.dataSource, async (em) => {
       const claim = await this.lockClaim(em, claimId);
       if (claim.status !== 'unverified') {
-        throw new ApiError(HttpStatus.CONFLICT, 'conflict', `Only unverified claims are assigned; this one is ${claim.status}`, { current: claim.status });
+        throw new ApiError(
+          HttpStatus.CONFLICT,
+          'conflict',
+          `Only unverified claims are assigned; this one is ${claim.status}`,
+          { current: claim.status },
+        );
       }
       const reviewer = await this.assignments.lockReviewer(em, reviewerId);
       if (!reviewer) throw ApiError.notFound('Reviewer', reviewerId);
       if (!reviewer.active) throw new ApiError(HttpStatus.CONFLICT, 'conflict', 'The reviewer is inactive');
       if (claim.assigneeId) await this.clearAssignment(em, claim.id, claim.assigneeId, actor, 'unassigned');
       const assignment = await this.assign(em, claim, reviewerId, actor, 'assigned');
-      if (claim.assigneeId && claim.assigneeId !== reviewerId) this.reviewQueue.offerWorkOnCommit(em, claim.assigneeId, 1);
+      if (claim.assigneeId && claim.assigneeId !== reviewerId)
+        this.reviewQueue.offerWorkOnCommit(em, claim.assigneeId, 1);
       return assignment;
     });
   }
@@ -115,7 +136,8 @@ export class AssignmentService {
     const type: ClaimEventType = onlyIfAssignedTo ? 'released' : 'unassigned';
     return inTransaction(this.dataSource, async (em) => {
       const claim = await this.lockClaim(em, claimId);
-      if (onlyIfAssignedTo && claim.assigneeId !== onlyIfAssignedTo) throw ApiError.forbidden('The claim is not assigned to you');
+      if (onlyIfAssignedTo && claim.assigneeId !== onlyIfAssignedTo)
+        throw ApiError.forbidden('The claim is not assigned to you');
       if (!claim.assigneeId) throw new ApiError(HttpStatus.CONFLICT, 'conflict', 'The claim is not assigned');
       const released = await this.clearAssignment(em, claim.id, claim.assigneeId, actor, type);
       // The claim goes back to the pool, and its reviewer has room for another.
@@ -138,7 +160,13 @@ export class AssignmentService {
       const rows = await this.claims.expireLeases(em, claimIds);
       await this.claims.appendEvents(
         em,
-        rows.map((r) => ({ claimId: r.id, articleId: r.articleId, type: 'lease_expired' as const, actor: SYSTEM_ACTOR, reviewerId: r.reviewerId })),
+        rows.map((r) => ({
+          claimId: r.id,
+          articleId: r.articleId,
+          type: 'lease_expired' as const,
+          actor: SYSTEM_ACTOR,
+          reviewerId: r.reviewerId,
+        })),
       );
       this.reviewQueue.enqueueAssignmentsOnCommit(em, rows);
       return rows;
@@ -153,15 +181,31 @@ export class AssignmentService {
     return claim;
   }
 
-  private async assign(em: EntityManager, claim: { id: string }, reviewerId: string, actor: Actor, type: ClaimEventType): Promise<Assignment> {
+  private async assign(
+    em: EntityManager,
+    claim: { id: string },
+    reviewerId: string,
+    actor: Actor,
+    type: ClaimEventType,
+  ): Promise<Assignment> {
     const leaseSeconds = this.config.get('LEASE_SECONDS', { infer: true });
-    const assigned = await this.claims.assign(em, { claimId: claim.id, reviewerId, leaseSeconds }, { type, actor, reviewerId });
+    const assigned = await this.claims.assign(
+      em,
+      { claimId: claim.id, reviewerId, leaseSeconds },
+      { type, actor, reviewerId },
+    );
     const assignment = { claimId: claim.id, reviewerId, leaseExpiresAt: assigned.leaseExpiresAt!, claim: assigned };
     this.reviewQueue.scheduleLeaseExpiriesOnCommit(em, [assignment]);
     return assignment;
   }
 
-  private clearAssignment(em: EntityManager, claimId: string, reviewerId: string, actor: Actor, type: ClaimEventType): Promise<ClaimEntity> {
+  private clearAssignment(
+    em: EntityManager,
+    claimId: string,
+    reviewerId: string,
+    actor: Actor,
+    type: ClaimEventType,
+  ): Promise<ClaimEntity> {
     return this.claims.clearAssignment(em, claimId, { type, actor, reviewerId });
   }
 

@@ -16,9 +16,16 @@ import { AssignmentRepository, type Offer } from './assignment.repository';
 export class ReviewQueueService {
   private readonly logger = new Logger(ReviewQueueService.name);
   /** Concurrent pulls' lease expiries go to Redis in one write (each keeps its per-claim job id). */
-  private readonly leaseExpiries = new Coalescer((leases: { claimId: string; leaseExpiresAt: Date }[]) => this.scheduleLeaseExpiries(leases));
+  private readonly leaseExpiries = new Coalescer((leases: { claimId: string; leaseExpiresAt: Date }[]) =>
+    this.scheduleLeaseExpiries(leases),
+  );
   /** Reviewers freed by concurrent verdicts are offered work with one read and one queue write between them. */
-  private readonly offers = new Coalescer((offers: Offer[]) => this.offerWork(() => this.assignments.waitingWithinReachOf(offers), `${offers.length} reviewer(s), ${offers[0].reviewerId}…`));
+  private readonly offers = new Coalescer((offers: Offer[]) =>
+    this.offerWork(
+      () => this.assignments.waitingWithinReachOf(offers),
+      `${offers.length} reviewer(s), ${offers[0].reviewerId}…`,
+    ),
+  );
 
   constructor(
     @InjectQueue(CLAIM_REVIEW_QUEUE) private readonly queue: Queue<AssignClaimJob | ExpireLeaseJob>,
@@ -27,7 +34,13 @@ export class ReviewQueueService {
 
   enqueueAssignments(claims: PendingClaim[]): Promise<boolean> {
     return enqueueInBatches('assignments', claims, (batch) =>
-      this.queue.addBulk(batch.map((c) => ({ name: JOB_ASSIGN_CLAIM, data: { claimId: c.id }, opts: assignClaimJobOptions(c.id, c.checkworthiness) }))),
+      this.queue.addBulk(
+        batch.map((c) => ({
+          name: JOB_ASSIGN_CLAIM,
+          data: { claimId: c.id },
+          opts: assignClaimJobOptions(c.id, c.checkworthiness),
+        })),
+      ),
     );
   }
 
@@ -36,7 +49,10 @@ export class ReviewQueueService {
    * the rest wait in Postgres until capacity appears (which offers them work), as the reconciler has them wait.
    */
   enqueueAssignmentsOnCommit(em: EntityManager, claims: PendingClaim[]): void {
-    if (claims.length > 0) afterCommit(em, () => this.offerWork(() => this.waitingWithinReach(claims.map((c) => c.id)), `claims ${claims[0].id}…`));
+    if (claims.length > 0)
+      afterCommit(em, () =>
+        this.offerWork(() => this.waitingWithinReach(claims.map((c) => c.id)), `claims ${claims[0].id}…`),
+      );
   }
 
   scheduleLeaseExpiriesOnCommit(em: EntityManager, leases: { claimId: string; leaseExpiresAt: Date }[]): void {
@@ -54,7 +70,13 @@ export class ReviewQueueService {
 
   scheduleLeaseExpiries(leases: { claimId: string; leaseExpiresAt: Date }[]): Promise<boolean> {
     return enqueueInBatches('lease expiries', leases, (batch) =>
-      this.queue.addBulk(batch.map((l) => ({ name: JOB_EXPIRE_LEASE, data: { claimId: l.claimId }, opts: expireLeaseJobOptions(l.claimId, l.leaseExpiresAt) }))),
+      this.queue.addBulk(
+        batch.map((l) => ({
+          name: JOB_EXPIRE_LEASE,
+          data: { claimId: l.claimId },
+          opts: expireLeaseJobOptions(l.claimId, l.leaseExpiresAt),
+        })),
+      ),
     );
   }
 

@@ -16,7 +16,10 @@ export class ReviewController {
   constructor(private readonly assignments: AssignmentService) {}
 
   @Post('next')
-  @ApiOperation({ summary: 'Take the most check-worthy claim you may review (reviewer); 204 when there is none or you are at capacity' })
+  @ApiOperation({
+    summary:
+      'Take the most check-worthy claim you may review (reviewer); 204 when there is none or you are at capacity',
+  })
   @ApiResponse({ status: 200, description: 'The claim, now assigned to you' })
   @ApiResponse({ status: 204, description: 'Nothing to give' })
   async next(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response) {
@@ -38,9 +41,15 @@ export class ReviewController {
 
   @Post('claims/:id/verdict')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Move one of your claims (as POST /claims/:id/transitions) and take the claim to work next, in one request (reviewer)' })
+  @ApiOperation({
+    summary:
+      'Move one of your claims (as POST /claims/:id/transitions) and take the claim to work next, in one request (reviewer)',
+  })
   @ApiHeader({ name: 'If-Match', required: false, description: '"<version>" instead of expectedVersion' })
-  @ApiResponse({ status: 200, description: '{claim: the moved claim, next: your next claim (from your list first, else pulled) or null}' })
+  @ApiResponse({
+    status: 200,
+    description: '{claim: the moved claim, next: your next claim (from your list first, else pulled) or null}',
+  })
   @ApiResponse({ status: 400, description: 'validation_failed, evidence_required' })
   @ApiResponse({ status: 403, description: 'forbidden' })
   @ApiResponse({ status: 409, description: 'stale_version, illegal_transition: nothing moved, nothing handed out' })

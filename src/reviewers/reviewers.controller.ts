@@ -27,7 +27,11 @@ export class ReviewersController {
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change a reviewer; deactivating returns its open claims to the pool (admin)' })
-  async update(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Body() dto: UpdateReviewerDto) {
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: UpdateReviewerDto,
+  ) {
     return toReviewerResponse(await this.reviewers.update(id, dto, principal));
   }
 }

@@ -27,7 +27,13 @@ export class ReviewersService {
   async create(dto: CreateReviewerDto, principal: Principal | null = null): Promise<ReviewerEntity> {
     const reviewer = await this.saveUnique(
       this.reviewers.build({ ...dto, email: dto.email.toLowerCase(), topics: normalizeTopics(dto.topics ?? []) }),
-      (saved) => ({ action: 'reviewer.created', actor: principal, targetType: 'reviewer', targetId: saved.id, details: { ...dto } }),
+      (saved) => ({
+        action: 'reviewer.created',
+        actor: principal,
+        targetType: 'reviewer',
+        targetId: saved.id,
+        details: { ...dto },
+      }),
       async (em, saved) => this.reviewQueue.offerWorkOnCommit(em, saved.id, null),
     );
     return reviewer;
@@ -37,10 +43,21 @@ export class ReviewersService {
   async update(id: string, dto: UpdateReviewerDto, principal: Principal): Promise<ReviewerEntity> {
     const reviewer = await this.get(id);
     const wasActive = reviewer.active;
-    Object.assign(reviewer, dto, dto.email ? { email: dto.email.toLowerCase() } : {}, dto.topics ? { topics: normalizeTopics(dto.topics) } : {});
+    Object.assign(
+      reviewer,
+      dto,
+      dto.email ? { email: dto.email.toLowerCase() } : {},
+      dto.topics ? { topics: normalizeTopics(dto.topics) } : {},
+    );
     const saved = await this.saveUnique(
       reviewer,
-      () => ({ action: 'reviewer.updated', actor: principal, targetType: 'reviewer', targetId: id, details: { ...dto } }),
+      () => ({
+        action: 'reviewer.updated',
+        actor: principal,
+        targetType: 'reviewer',
+        targetId: id,
+        details: { ...dto },
+      }),
       async (em, saved) => {
         if (wasActive && !saved.active) await this.assignments.unassignAllOf(em, id, actorOf(principal));
         else this.reviewQueue.offerWorkOnCommit(em, id, null);
@@ -76,7 +93,9 @@ export class ReviewersService {
       });
     } catch (error) {
       if (error instanceof QueryFailedError && (error as { code?: string }).code === '23505') {
-        throw new ApiError(HttpStatus.CONFLICT, 'conflict', `A reviewer with email ${reviewer.email} exists`, { email: reviewer.email });
+        throw new ApiError(HttpStatus.CONFLICT, 'conflict', `A reviewer with email ${reviewer.email} exists`, {
+          email: reviewer.email,
+        });
       }
       throw error;
     }

@@ -36,8 +36,15 @@ export class ArticleListService {
       cursor: query.cursor,
       limit: ARTICLES_PER_PAGE,
     });
-    const [summaries, sources] = await Promise.all([this.claims.summaries(page.items.map((a) => a.id)), this.sources(principal)]);
-    return { items: page.items.map((article) => ({ article, summary: summaries.get(article.id)! })), nextCursor: page.nextCursor, sources };
+    const [summaries, sources] = await Promise.all([
+      this.claims.summaries(page.items.map((a) => a.id)),
+      this.sources(principal),
+    ]);
+    return {
+      items: page.items.map((article) => ({ article, summary: summaries.get(article.id)! })),
+      nextCursor: page.nextCursor,
+      sources,
+    };
   }
 
   /** Articles belong to an integrator or to the key that posted them (see ownerIdOf). */

@@ -65,17 +65,34 @@ export class ArticlePageService {
     return this.summaryOf(await this.articles.get(principal, articleId));
   }
 
-  async load(principal: Principal, articleId: string, claimId: string | null, claimsCursor: string | null = null): Promise<ArticlePage> {
+  async load(
+    principal: Principal,
+    articleId: string,
+    claimId: string | null,
+    claimsCursor: string | null = null,
+  ): Promise<ArticlePage> {
     const article = await this.articles.get(principal, articleId);
-    const [{ summary, reviewed }, claims] = await Promise.all([this.summaryOf(article), this.claimsQuery.claimsOf(articleId, { cursor: claimsCursor ?? undefined }, 'both')]);
+    const [{ summary, reviewed }, claims] = await Promise.all([
+      this.summaryOf(article),
+      this.claimsQuery.claimsOf(articleId, { cursor: claimsCursor ?? undefined }, 'both'),
+    ]);
     const listed = claimId ? claims.items.find((c) => c.id === claimId) : undefined;
     // A claim chosen from another page of the list (or linked to) is read on its own.
-    const claim = listed ?? (claimId ? await this.claimsQuery.get(principal, claimId).catch(notFoundAsUndefined) : undefined);
+    const claim =
+      listed ?? (claimId ? await this.claimsQuery.get(principal, claimId).catch(notFoundAsUndefined) : undefined);
     const selected = claim?.articleId === articleId ? claim : undefined;
-    const events = selected ? (await this.claimsQuery.events(principal, selected.id, { limit: HISTORY_LIMIT })).items : [];
-    const people = await this.people.directory(events.map((e) => e.actorKeyId), events.map((e) => e.actorUserId));
+    const events = selected
+      ? (await this.claimsQuery.events(principal, selected.id, { limit: HISTORY_LIMIT })).items
+      : [];
+    const people = await this.people.directory(
+      events.map((e) => e.actorKeyId),
+      events.map((e) => e.actorUserId),
+    );
     const matches = selected ? await this.factChecks.matchesOf(selected.id) : [];
-    const assignable = selected?.status === 'unverified' && mayEdit(principal) ? (await this.reviewers.list()).filter((r) => r.active).map(({ id, name }) => ({ id, name })) : [];
+    const assignable =
+      selected?.status === 'unverified' && mayEdit(principal)
+        ? (await this.reviewers.list()).filter((r) => r.active).map(({ id, name }) => ({ id, name }))
+        : [];
     return {
       article,
       summary,

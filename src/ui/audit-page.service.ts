@@ -27,8 +27,13 @@ export class AuditPageService {
       cursor: optionalField(query.cursor),
       limit: PAGE_SIZE,
     });
-    const [page, people, reviewerNames] = await Promise.all([this.events.list(listQuery), this.people.list(), this.pages.reviewerNames()]);
-    const targetsOf = (type: string) => page.items.flatMap((e) => ('target' in e && e.target.type === type && e.target.id ? [e.target.id] : []));
+    const [page, people, reviewerNames] = await Promise.all([
+      this.events.list(listQuery),
+      this.people.list(),
+      this.pages.reviewerNames(),
+    ]);
+    const targetsOf = (type: string) =>
+      page.items.flatMap((e) => ('target' in e && e.target.type === type && e.target.id ? [e.target.id] : []));
     const keyIds = [...page.items.flatMap((e) => (e.actor.keyId ? [e.actor.keyId] : [])), ...targetsOf('key')];
     const articleIds = page.items.flatMap((e) => ('articleId' in e && e.articleId ? [e.articleId] : []));
     const [keyNames, articleTitles, integratorNames, endpointUrls] = await Promise.all([
@@ -37,6 +42,16 @@ export class AuditPageService {
       this.pages.integratorNames(targetsOf('integrator')),
       this.pages.endpointUrls(targetsOf('endpoint')),
     ]);
-    return { entries: page.items, nextCursor: page.nextCursor, filters, people: people.map((p) => ({ id: p.id, name: p.name })), keyNames, articleTitles, reviewerNames, integratorNames, endpointUrls };
+    return {
+      entries: page.items,
+      nextCursor: page.nextCursor,
+      filters,
+      people: people.map((p) => ({ id: p.id, name: p.name })),
+      keyNames,
+      articleTitles,
+      reviewerNames,
+      integratorNames,
+      endpointUrls,
+    };
   }
 }

@@ -49,9 +49,19 @@ export class LiveUpdatesService implements OnModuleDestroy {
   ) {}
 
   async open(principal: Principal, query: UiLiveQuery, request: Request, response: Response): Promise<void> {
-    if (this.stopping) throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'service_unavailable', 'This process is stopping; the page reconnects to another');
+    if (this.stopping)
+      throw new ApiError(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'service_unavailable',
+        'This process is stopping; the page reconnects to another',
+      );
     const wants = await this.filterFor(principal, query);
-    response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', 'X-Accel-Buffering': 'no', Connection: 'keep-alive' });
+    response.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Accel-Buffering': 'no',
+      Connection: 'keep-alive',
+    });
     // After a lost connection the browser retries in 5 s (EventSource reconnects by itself).
     response.write('retry: 5000\n\n');
     const stream: Stream = { principal, wants, response };
@@ -81,7 +91,8 @@ export class LiveUpdatesService implements OnModuleDestroy {
       return (change) => change.articleId === article.id;
     }
     if (query.workbench && !query.article) {
-      if (principal.role !== 'reviewer' || !principal.reviewerId) throw ApiError.forbidden('The workbench is for reviewers');
+      if (principal.role !== 'reviewer' || !principal.reviewerId)
+        throw ApiError.forbidden('The workbench is for reviewers');
       const reviewerId = principal.reviewerId;
       // The claims in the reviewer's list, and those handed to them while the page is open; their own moves reload the page anyway.
       const held = new Set((await this.assignments.openClaimsOf(reviewerId)).map((claim) => claim.id));
@@ -124,14 +135,22 @@ export class LiveUpdatesService implements OnModuleDestroy {
   }
 
   private async messageOf(principal: Principal, change: ClaimChange): Promise<LiveMessage> {
-    const [claim, people] = await Promise.all([this.claims.get(principal, change.claimId), this.people.directory([change.actorKeyId], [change.actorUserId])]);
+    const [claim, people] = await Promise.all([
+      this.claims.get(principal, change.claimId),
+      this.people.directory([change.actorKeyId], [change.actorUserId]),
+    ]);
     return {
       claimId: claim.id,
       articleId: claim.articleId,
       type: change.type,
       status: claim.status,
       text: claim.text,
-      actor: people.actor({ actorKeyId: change.actorKeyId, actorUserId: change.actorUserId, actorRole: change.actorRole, reviewerId: change.reviewerId }),
+      actor: people.actor({
+        actorKeyId: change.actorKeyId,
+        actorUserId: change.actorUserId,
+        actorRole: change.actorRole,
+        reviewerId: change.reviewerId,
+      }),
       reviewer: people.reviewer(claim.assigneeId),
     };
   }

@@ -23,7 +23,10 @@ export class PagesRepository {
   }
 
   async reviewerCard(reviewerId: string): Promise<ReviewerCard | null> {
-    const [row]: ReviewerCard[] = await this.dataSource.query(`SELECT id, name, capacity FROM reviewers WHERE id = $1`, [reviewerId]);
+    const [row]: ReviewerCard[] = await this.dataSource.query(
+      `SELECT id, name, capacity FROM reviewers WHERE id = $1`,
+      [reviewerId],
+    );
     return row ?? null;
   }
 

@@ -36,7 +36,11 @@ export class PeopleService {
   constructor(private readonly pages: PagesRepository) {}
 
   async directory(keyIds: (string | null)[], userIds: (string | null)[]): Promise<PeopleDirectory> {
-    const [reviewers, keys, users] = await Promise.all([this.pages.reviewerNames(), this.pages.keyNames(distinct(keyIds)), this.pages.personNames(distinct(userIds))]);
+    const [reviewers, keys, users] = await Promise.all([
+      this.pages.reviewerNames(),
+      this.pages.keyNames(distinct(keyIds)),
+      this.pages.personNames(distinct(userIds)),
+    ]);
     return new PeopleDirectory(reviewers, keys, users);
   }
 }

@@ -20,7 +20,12 @@ export function queueDashboardAuth(principals: PrincipalResolver, failedAuth: Fa
       response.redirect(303, `/ui/login?next=${encodeURIComponent(request.originalUrl)}`);
       return;
     }
-    const refused = () => new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'An admin API key is required: Authorization: Bearer <key>');
+    const refused = () =>
+      new ApiError(
+        HttpStatus.UNAUTHORIZED,
+        'unauthorized',
+        'An admin API key is required: Authorization: Bearer <key>',
+      );
     if (!credential) throw refused();
     const principal = await failedAuth.guard(request, response, async () => {
       const found = await principals.resolve(credential);

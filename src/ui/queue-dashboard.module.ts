@@ -18,12 +18,18 @@ const QUEUE_DASHBOARD_PATH = '/admin/queues/ui';
     BullBoardModule.forRootAsync({
       imports: [AuthModule],
       inject: [PrincipalResolver, FailedAuthLimiter, ConfigService],
-      useFactory: (principals: PrincipalResolver, failedAuth: FailedAuthLimiter, config: ConfigService<Environment, true>) => ({
+      useFactory: (
+        principals: PrincipalResolver,
+        failedAuth: FailedAuthLimiter,
+        config: ConfigService<Environment, true>,
+      ) => ({
         route: QUEUE_DASHBOARD_PATH,
         // @bull-board/express 9.10.1 pins its own @bull-board/api, whose types differ from 9.10.2's only nominally.
         adapter: ExpressAdapter as unknown as BullBoardModuleOptions['adapter'],
         middleware: queueDashboardAuth(principals, failedAuth, config.get('PUBLIC_URL', { infer: true })),
-        boardOptions: { uiConfig: { boardTitle: 'claimdesk queues', miscLinks: [{ text: 'Back to the desk', url: '/ui' }] } },
+        boardOptions: {
+          uiConfig: { boardTitle: 'claimdesk queues', miscLinks: [{ text: 'Back to the desk', url: '/ui' }] },
+        },
       }),
     }),
     BullBoardModule.forFeature(...ALL_QUEUES.map((name) => ({ name, adapter: BullMQAdapter }))),

@@ -37,6 +37,11 @@ export class SearchPageService {
       query.kind === 'claims' || query.status ? null : this.factChecks.browse(filters),
     ]);
     const more = (claims?.length ?? 0) > RESULTS_PER_PAGE || (factChecks?.length ?? 0) > RESULTS_PER_PAGE;
-    return { claims: claims?.slice(0, RESULTS_PER_PAGE) ?? null, factChecks: factChecks?.slice(0, RESULTS_PER_PAGE) ?? null, page, more };
+    return {
+      claims: claims?.slice(0, RESULTS_PER_PAGE) ?? null,
+      factChecks: factChecks?.slice(0, RESULTS_PER_PAGE) ?? null,
+      page,
+      more,
+    };
   }
 }

@@ -32,7 +32,15 @@ export class SearchRepository {
        ORDER BY CASE WHEN $1::text IS NULL THEN 0 ELSE ts_rank_cd(to_tsvector('english', c.text), websearch_to_tsquery('english', $1)) END DESC,
          c.created_at DESC, c.id
        LIMIT $6 OFFSET $7`,
-      [filters.text, filters.claimant === null ? null : containsPattern(filters.claimant), filters.from, filters.to, filters.status, filters.limit, filters.offset],
+      [
+        filters.text,
+        filters.claimant === null ? null : containsPattern(filters.claimant),
+        filters.from,
+        filters.to,
+        filters.status,
+        filters.limit,
+        filters.offset,
+      ],
     );
   }
 }

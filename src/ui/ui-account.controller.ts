@@ -17,7 +17,10 @@ import { UiExceptionFilter } from './ui-exception.filter';
 import { accountPage, totpPage } from './views/sign-in-pages';
 
 const personOnly = (principal: Principal): string => {
-  if (!principal.userId || principal.keyId) throw ApiError.forbidden('The account page is for people signed in with a password or single sign-on, not API keys');
+  if (!principal.userId || principal.keyId)
+    throw ApiError.forbidden(
+      'The account page is for people signed in with a password or single sign-on, not API keys',
+    );
   return principal.userId;
 };
 
@@ -43,14 +46,23 @@ export class UiAccountController {
   @Roles('admin', 'editor', 'reviewer')
   async show(@CurrentPrincipal() principal: Principal, @Res() response: Response): Promise<void> {
     const user = await this.people.get(personOnly(principal));
-    const person = { email: user.email, twoFactor: user.totpEnabledAt !== null, timeZone: user.timeZone, deskTimeZone: this.config.get('DESK_TIME_ZONE', { infer: true }) };
+    const person = {
+      email: user.email,
+      twoFactor: user.totpEnabledAt !== null,
+      timeZone: user.timeZone,
+      deskTimeZone: this.config.get('DESK_TIME_ZONE', { infer: true }),
+    };
     this.page(response, HttpStatus.OK, accountPage(principal, person, null));
   }
 
   /** The zone the person reads every page's dates in (from their next request on). */
   @Post('time-zone')
   @Roles('admin', 'editor', 'reviewer')
-  async setTimeZone(@CurrentPrincipal() principal: Principal, @Body() dto: TimeZoneDto, @Res() response: Response): Promise<void> {
+  async setTimeZone(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: TimeZoneDto,
+    @Res() response: Response,
+  ): Promise<void> {
     await this.people.setTimeZone(personOnly(principal), dto.timeZone ?? null);
     response.redirect(HttpStatus.SEE_OTHER, '/ui/account');
   }
@@ -58,7 +70,12 @@ export class UiAccountController {
   /** Ends every session of the person, this one included. */
   @Post('sign-out-everywhere')
   @Roles('admin', 'editor', 'reviewer')
-  async signOutEverywhere(@CurrentPrincipal() principal: Principal, @Body() _dto: CsrfOnlyDto, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async signOutEverywhere(
+    @CurrentPrincipal() principal: Principal,
+    @Body() _dto: CsrfOnlyDto,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     await this.sessions.endAllOf(personOnly(principal));
     this.cookies.clear(request, response);
     response.redirect(HttpStatus.SEE_OTHER, '/ui/login');
@@ -68,7 +85,9 @@ export class UiAccountController {
   private async enrollingSession(request: Request): Promise<{ token: string; session: SessionRow } | null> {
     const token = sessionTokenOf(request);
     const session = token ? await this.sessions.find(token) : null;
-    return token && session && (session.stage === 'signed_in' || session.stage === 'enrolment') ? { token, session } : null;
+    return token && session && (session.stage === 'signed_in' || session.stage === 'enrolment')
+      ? { token, session }
+      : null;
   }
 
   @Get('totp')
@@ -84,21 +103,39 @@ export class UiAccountController {
   async confirm(@Body() dto: CodeDto, @Req() request: Request, @Res() response: Response): Promise<void> {
     const found = await this.enrollingSession(request);
     if (!found) return response.redirect(HttpStatus.SEE_OTHER, '/ui/login');
-    if (!csrfTokenMatches(found.token, dto._csrf)) throw ApiError.forbidden('Refused: the form’s CSRF token is missing or not this session’s; reload the page and try again');
+    if (!csrfTokenMatches(found.token, dto._csrf))
+      throw ApiError.forbidden(
+        'Refused: the form’s CSRF token is missing or not this session’s; reload the page and try again',
+      );
     try {
       await this.totp.confirm(found.session.userId, dto.code);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       return this.render(response, error.getStatus(), found.token, found.session, error.message);
     }
-    if (found.session.stage === 'enrolment') this.cookies.set(request, response, await this.sessions.advance(found.session, 'signed_in'));
-    response.redirect(HttpStatus.SEE_OTHER, found.session.stage === 'enrolment' ? homeOf(found.session.role) : '/ui/account');
+    if (found.session.stage === 'enrolment')
+      this.cookies.set(request, response, await this.sessions.advance(found.session, 'signed_in'));
+    response.redirect(
+      HttpStatus.SEE_OTHER,
+      found.session.stage === 'enrolment' ? homeOf(found.session.role) : '/ui/account',
+    );
   }
 
-  private async render(response: Response, status: number, token: string, session: SessionRow, error: string | null): Promise<void> {
+  private async render(
+    response: Response,
+    status: number,
+    token: string,
+    session: SessionRow,
+    error: string | null,
+  ): Promise<void> {
     const offer = await this.totp.offer(session.userId);
     if (!offer) return response.redirect(HttpStatus.SEE_OTHER, '/ui/account');
-    const signedIn = session.stage === 'signed_in' ? { ...principalOfSession(session), csrfToken: csrfTokenFor(token) } : null;
-    this.page(response, status, totpPage({ ...offer, csrfToken: csrfTokenFor(token), mandatory: session.stage === 'enrolment', error }, signedIn));
+    const signedIn =
+      session.stage === 'signed_in' ? { ...principalOfSession(session), csrfToken: csrfTokenFor(token) } : null;
+    this.page(
+      response,
+      status,
+      totpPage({ ...offer, csrfToken: csrfTokenFor(token), mandatory: session.stage === 'enrolment', error }, signedIn),
+    );
   }
 }

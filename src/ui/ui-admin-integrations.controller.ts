@@ -41,40 +41,80 @@ export class UiAdminIntegrationsController {
   async register(@CurrentPrincipal() principal: Principal, @Body() form: IntegratorFormDto): Promise<string> {
     const dto = await validatedAs(CreateIntegratorDto, { name: form.name });
     const created = await this.integrators.create(dto.name, principal);
-    return secretPage(principal, '/ui/admin/integrators', `Integrator ${created.name} registered`, 'Give both to the integrator: the key to call the API with, the secret to sign webhooks with.', [
-      { label: 'API key', value: created.apiKey },
-      { label: 'Webhook secret', value: created.webhookSecret },
-    ], BACK);
+    return secretPage(
+      principal,
+      '/ui/admin/integrators',
+      `Integrator ${created.name} registered`,
+      'Give both to the integrator: the key to call the API with, the secret to sign webhooks with.',
+      [
+        { label: 'API key', value: created.apiKey },
+        { label: 'Webhook secret', value: created.webhookSecret },
+      ],
+      BACK,
+    );
   }
 
   @Post('integrators/:id/rotate-secret')
   @HttpCode(HttpStatus.OK)
   @HtmlPage()
-  async rotateWebhookSecret(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string): Promise<string> {
+  async rotateWebhookSecret(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+  ): Promise<string> {
     const rotated = await this.integrators.rotateSecret(id, principal);
-    return secretPage(principal, '/ui/admin/integrators', 'New webhook secret', `The integrator signs its webhooks with this from now on; the previous secrets keep working until ${rotated.previousSecretsExpireAt.toISOString()}.`, [{ label: 'Webhook secret', value: rotated.webhookSecret }], BACK);
+    return secretPage(
+      principal,
+      '/ui/admin/integrators',
+      'New webhook secret',
+      `The integrator signs its webhooks with this from now on; the previous secrets keep working until ${rotated.previousSecretsExpireAt.toISOString()}.`,
+      [{ label: 'Webhook secret', value: rotated.webhookSecret }],
+      BACK,
+    );
   }
 
   @Post('integrators/:id/endpoints')
   @HttpCode(HttpStatus.OK)
   @HtmlPage()
-  async addEndpoint(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Body() form: EndpointFormDto): Promise<string> {
+  async addEndpoint(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() form: EndpointFormDto,
+  ): Promise<string> {
     const integrator = await this.integrators.get(id);
     const dto = await validatedAs(CreateEndpointDto, { url: form.url?.trim(), events: [form.events ?? []].flat() });
     const created = await this.endpoints.create(principal, dto.url, dto.events, integrator.id);
-    return secretPage(principal, '/ui/admin/integrators', `Callback endpoint added for ${integrator.name}`, 'Give this to the integrator: its receiver verifies every callback to this endpoint with it.', [{ label: 'Signing secret', value: created.secret }], { href: `/ui/admin/endpoints/${created.id}`, label: 'To the endpoint' });
+    return secretPage(
+      principal,
+      '/ui/admin/integrators',
+      `Callback endpoint added for ${integrator.name}`,
+      'Give this to the integrator: its receiver verifies every callback to this endpoint with it.',
+      [{ label: 'Signing secret', value: created.secret }],
+      { href: `/ui/admin/endpoints/${created.id}`, label: 'To the endpoint' },
+    );
   }
 
   @Post('endpoints/:id/disable')
-  async disable(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Res() response: Response): Promise<void> {
+  async disable(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Res() response: Response,
+  ): Promise<void> {
     await this.endpoints.disable(principal, id);
     response.redirect(HttpStatus.SEE_OTHER, `/ui/admin/endpoints/${id}`);
   }
 
   @Get('endpoints/:id')
   @HtmlPage()
-  async endpoint(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Query() page: PageQueryDto): Promise<string> {
-    const [endpoint, deliveries, integrators] = await Promise.all([this.endpoints.get(principal, id), this.endpoints.deliveries(principal, id, { cursor: page.cursor, limit: page.limit ?? 30 }), this.integrators.list()]);
+  async endpoint(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Query() page: PageQueryDto,
+  ): Promise<string> {
+    const [endpoint, deliveries, integrators] = await Promise.all([
+      this.endpoints.get(principal, id),
+      this.endpoints.deliveries(principal, id, { cursor: page.cursor, limit: page.limit ?? 30 }),
+      this.integrators.list(),
+    ]);
     const owner = integrators.find((i) => i.id === endpoint.ownerId)?.name ?? `owner ${endpoint.ownerId}`;
     return adminEndpointPage(principal, endpoint, owner, deliveries.items, deliveries.nextCursor);
   }
@@ -82,13 +122,28 @@ export class UiAdminIntegrationsController {
   @Post('endpoints/:id/rotate-secret')
   @HttpCode(HttpStatus.OK)
   @HtmlPage()
-  async rotateSigningSecret(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string): Promise<string> {
+  async rotateSigningSecret(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+  ): Promise<string> {
     const rotated = await this.endpoints.rotateSecret(principal, id);
-    return secretPage(principal, '/ui/admin/integrators', 'New signing secret', 'Every callback to this endpoint from now on, redeliveries too, is signed with this secret: the receiver must verify with it.', [{ label: 'Signing secret', value: rotated.secret }], { href: `/ui/admin/endpoints/${id}`, label: 'Back to the endpoint' });
+    return secretPage(
+      principal,
+      '/ui/admin/integrators',
+      'New signing secret',
+      'Every callback to this endpoint from now on, redeliveries too, is signed with this secret: the receiver must verify with it.',
+      [{ label: 'Signing secret', value: rotated.secret }],
+      { href: `/ui/admin/endpoints/${id}`, label: 'Back to the endpoint' },
+    );
   }
 
   @Post('endpoints/:id/deliveries/:deliveryId/redeliver')
-  async redeliver(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Param('deliveryId', UuidParamPipe) deliveryId: string, @Res() response: Response): Promise<void> {
+  async redeliver(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('deliveryId', UuidParamPipe) deliveryId: string,
+    @Res() response: Response,
+  ): Promise<void> {
     await this.endpoints.redeliver(principal, id, deliveryId);
     response.redirect(HttpStatus.SEE_OTHER, `/ui/admin/endpoints/${id}#delivery-${deliveryId}`);
   }

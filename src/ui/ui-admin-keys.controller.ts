@@ -31,28 +31,62 @@ export class UiAdminKeysController {
   @Get()
   @HtmlPage()
   async page(@CurrentPrincipal() principal: Principal): Promise<string> {
-    const [keys, people, reviewers, integrators] = await Promise.all([this.keys.list(), this.people.list(), this.pages.reviewerNames(), this.integrators.list()]);
-    const owners = { people: new Map(people.map((p) => [p.id, p.name])), reviewers, integrators: new Map(integrators.map((i) => [i.id, i.name])) };
-    return adminKeysPage(principal, keys, owners, people.filter((p) => p.active), [...reviewers].map(([id, name]) => ({ id, name })));
+    const [keys, people, reviewers, integrators] = await Promise.all([
+      this.keys.list(),
+      this.people.list(),
+      this.pages.reviewerNames(),
+      this.integrators.list(),
+    ]);
+    const owners = {
+      people: new Map(people.map((p) => [p.id, p.name])),
+      reviewers,
+      integrators: new Map(integrators.map((i) => [i.id, i.name])),
+    };
+    return adminKeysPage(
+      principal,
+      keys,
+      owners,
+      people.filter((p) => p.active),
+      [...reviewers].map(([id, name]) => ({ id, name })),
+    );
   }
 
   @Post()
   @HttpCode(HttpStatus.OK)
   @HtmlPage()
   async create(@CurrentPrincipal() principal: Principal, @Body() form: KeyFormDto): Promise<string> {
-    const dto = await validatedAs(CreateKeyDto, { name: form.name, role: form.role, ownerUserId: optionalField(form.ownerUserId), reviewerId: optionalField(form.reviewerId) });
+    const dto = await validatedAs(CreateKeyDto, {
+      name: form.name,
+      role: form.role,
+      ownerUserId: optionalField(form.ownerUserId),
+      reviewerId: optionalField(form.reviewerId),
+    });
     const { entity, key } = await this.keys.create(dto, principal);
-    return secretPage(principal, '/ui/admin/keys', `Key “${entity.name}” created`, `A ${entity.role} key. Send it as Authorization: Bearer <key>.`, [{ label: 'API key', value: key }], { href: '/ui/admin/keys', label: 'Back to the keys' });
+    return secretPage(
+      principal,
+      '/ui/admin/keys',
+      `Key “${entity.name}” created`,
+      `A ${entity.role} key. Send it as Authorization: Bearer <key>.`,
+      [{ label: 'API key', value: key }],
+      { href: '/ui/admin/keys', label: 'Back to the keys' },
+    );
   }
 
   @Get(':id/revoke')
   @HtmlPage()
-  async confirmRevoke(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string): Promise<string> {
+  async confirmRevoke(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+  ): Promise<string> {
     return revokeKeyPage(principal, await this.keys.get(id));
   }
 
   @Post(':id/revoke')
-  async revoke(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Res() response: Response): Promise<void> {
+  async revoke(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Res() response: Response,
+  ): Promise<void> {
     await this.keys.revoke(id, principal);
     response.redirect(HttpStatus.SEE_OTHER, `/ui/admin/keys#key-${id}`);
   }

@@ -37,7 +37,11 @@ export class UiAdminReviewersController {
   }
 
   @Post()
-  async create(@CurrentPrincipal() principal: Principal, @Body() form: ReviewerFormDto, @Res() response: Response): Promise<void> {
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() form: ReviewerFormDto,
+    @Res() response: Response,
+  ): Promise<void> {
     const reviewer = await this.reviewers.create(await validatedAs(CreateReviewerDto, reviewerInput(form)), principal);
     response.redirect(HttpStatus.SEE_OTHER, `/ui/admin/reviewers#reviewer-${reviewer.id}`);
   }
@@ -49,7 +53,12 @@ export class UiAdminReviewersController {
   }
 
   @Post(':id')
-  async update(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Body() form: ReviewerFormDto, @Res() response: Response): Promise<void> {
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() form: ReviewerFormDto,
+    @Res() response: Response,
+  ): Promise<void> {
     await this.reviewers.update(id, await validatedAs(UpdateReviewerDto, reviewerInput(form)), principal);
     response.redirect(HttpStatus.SEE_OTHER, `/ui/admin/reviewers#reviewer-${id}`);
   }

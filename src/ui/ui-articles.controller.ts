@@ -38,8 +38,16 @@ export class UiArticlesController {
 
   @Get(':id')
   @HtmlPage()
-  async article(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Query() query: UiArticleQuery): Promise<string> {
-    return articlePage(await this.page.load(principal, id, query.claim ?? null, query.claims ?? null), principal, query.notice ?? null);
+  async article(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Query() query: UiArticleQuery,
+  ): Promise<string> {
+    return articlePage(
+      await this.page.load(principal, id, query.claim ?? null, query.claims ?? null),
+      principal,
+      query.notice ?? null,
+    );
   }
 
   /** The page's Verification panel alone, for the live updates to swap in. */

@@ -80,7 +80,10 @@ export class UiAuthController {
     const token = sessionTokenOf(request);
     const session = token ? await this.sessions.find(token) : null;
     if (!token || session?.stage !== 'second_factor') return response.redirect(HttpStatus.SEE_OTHER, '/ui/login');
-    if (!csrfTokenMatches(token, dto._csrf)) throw ApiError.forbidden('Refused: the form’s CSRF token is missing or not this session’s; reload the page and try again');
+    if (!csrfTokenMatches(token, dto._csrf))
+      throw ApiError.forbidden(
+        'Refused: the form’s CSRF token is missing or not this session’s; reload the page and try again',
+      );
     const next = safeNext(dto.next);
     try {
       const signedIn = await this.signIn.withCode(session, dto.code, request, response);
@@ -96,7 +99,10 @@ export class UiAuthController {
   @Post('logout')
   async logout(@Body() dto: CsrfOnlyDto, @Req() request: Request, @Res() response: Response): Promise<void> {
     const token = sessionTokenOf(request);
-    if (token && !csrfTokenMatches(token, dto._csrf)) throw ApiError.forbidden('Refused: the form’s CSRF token is missing or not this session’s; reload the page and try again');
+    if (token && !csrfTokenMatches(token, dto._csrf))
+      throw ApiError.forbidden(
+        'Refused: the form’s CSRF token is missing or not this session’s; reload the page and try again',
+      );
     if (token) await this.sessions.end(token);
     this.cookies.clear(request, response);
     response.redirect(HttpStatus.SEE_OTHER, '/ui/login');

@@ -16,7 +16,12 @@ export class UiCandidatesController {
   constructor(private readonly transitions: ClaimTransitionService) {}
 
   @Post(':id/promote')
-  async promote(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Body() _dto: CsrfOnlyDto, @Res() response: Response): Promise<void> {
+  async promote(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() _dto: CsrfOnlyDto,
+    @Res() response: Response,
+  ): Promise<void> {
     const claim = await this.transitions.promote(id, principal);
     response.redirect(HttpStatus.SEE_OTHER, `/ui/articles/${claim.articleId}?claim=${claim.id}#claim-heading`);
   }

@@ -32,36 +32,69 @@ export class UiEditorActionsController {
   ) {}
 
   @Post('articles')
-  async post(@CurrentPrincipal() principal: Principal, @Body() form: ArticleForm, @Res() response: Response): Promise<void> {
+  async post(
+    @CurrentPrincipal() principal: Principal,
+    @Body() form: ArticleForm,
+    @Res() response: Response,
+  ): Promise<void> {
     const { article, created } = await this.articles.accept(principal, form);
     seeOther(response, articleHref(article.id, { notice: created ? 'posted' : 'unchanged' }));
   }
 
   @Post('articles/:id/revisions')
-  async revise(@Param('id', UuidParamPipe) id: string, @Body() form: ArticleForm, @Res() response: Response): Promise<void> {
+  async revise(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() form: ArticleForm,
+    @Res() response: Response,
+  ): Promise<void> {
     const { created } = await this.articles.revise(id, form);
     seeOther(response, articleHref(id, { notice: created ? 'revised' : 'unchanged' }));
   }
 
   @Post('articles/:id/claims')
-  async addClaim(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Body() form: AddClaimForm, @Res() response: Response): Promise<void> {
-    const selection = form.start !== undefined && form.end !== undefined ? { start: form.start, end: form.end } : undefined;
+  async addClaim(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() form: AddClaimForm,
+    @Res() response: Response,
+  ): Promise<void> {
+    const selection =
+      form.start !== undefined && form.end !== undefined ? { start: form.start, end: form.end } : undefined;
     backToClaim(response, await this.manualClaims.addPassage(principal, id, form.passage, selection), 'added');
   }
 
   /** Dismiss and Reopen (and any move the state machine allows an editor), with the version the page showed. */
   @Post('claims/:id/transitions')
-  async move(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Body() form: MoveClaimForm, @Res() response: Response): Promise<void> {
+  async move(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() form: MoveClaimForm,
+    @Res() response: Response,
+  ): Promise<void> {
     backToClaim(response, await this.transitions.move(id, principal, form), 'moved');
   }
 
   @Post('claims/:id/assign')
-  async assign(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Body() form: AssignClaimForm, @Res() response: Response): Promise<void> {
-    backToClaim(response, (await this.assignments.assignByHand(id, form.reviewerId, actorOf(principal))).claim, 'assigned');
+  async assign(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() form: AssignClaimForm,
+    @Res() response: Response,
+  ): Promise<void> {
+    backToClaim(
+      response,
+      (await this.assignments.assignByHand(id, form.reviewerId, actorOf(principal))).claim,
+      'assigned',
+    );
   }
 
   @Post('claims/:id/unassign')
-  async unassign(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Body() _form: CsrfOnlyDto, @Res() response: Response): Promise<void> {
+  async unassign(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() _form: CsrfOnlyDto,
+    @Res() response: Response,
+  ): Promise<void> {
     backToClaim(response, await this.assignments.unassign(id, actorOf(principal)), 'unassigned');
   }
 }

@@ -13,7 +13,12 @@ export class UiExceptionFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<Request & { principal?: Principal }>();
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
-    const status = exception instanceof HttpException ? exception.getStatus() : isUnavailable(exception) ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR;
+    const status =
+      exception instanceof HttpException
+        ? exception.getStatus()
+        : isUnavailable(exception)
+          ? HttpStatus.SERVICE_UNAVAILABLE
+          : HttpStatus.INTERNAL_SERVER_ERROR;
     if (status === HttpStatus.UNAUTHORIZED && !request.headers.authorization) {
       const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.originalUrl)}` : '';
       response.redirect(HttpStatus.SEE_OTHER, `/ui/login${next}`);
@@ -21,11 +26,26 @@ export class UiExceptionFilter implements ExceptionFilter {
     }
     if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     const payload = exception instanceof HttpException ? exception.getResponse() : null;
-    const body = typeof payload === 'object' && payload !== null ? (payload as { message?: unknown; details?: unknown }) : {};
-    const message = status >= 500 ? 'The desk could not answer this time; try again shortly.' : String(body.message ?? (exception as Error).message);
-    const details = body.details && typeof body.details === 'object' ? Object.entries(body.details).map(([field, messages]) => `${field}: ${[messages].flat().join('; ')}`) : undefined;
+    const body =
+      typeof payload === 'object' && payload !== null ? (payload as { message?: unknown; details?: unknown }) : {};
+    const message =
+      status >= 500
+        ? 'The desk could not answer this time; try again shortly.'
+        : String(body.message ?? (exception as Error).message);
+    const details =
+      body.details && typeof body.details === 'object'
+        ? Object.entries(body.details).map(([field, messages]) => `${field}: ${[messages].flat().join('; ')}`)
+        : undefined;
     response.status(status).type('html').setHeader('Cache-Control', 'no-store');
-    response.send(errorPage(status, message, request.principal ?? null, details, request.method === 'POST' ? pageReferrer(request) : null));
+    response.send(
+      errorPage(
+        status,
+        message,
+        request.principal ?? null,
+        details,
+        request.method === 'POST' ? pageReferrer(request) : null,
+      ),
+    );
   }
 }
 
@@ -33,7 +53,9 @@ export class UiExceptionFilter implements ExceptionFilter {
 function pageReferrer(request: Request): string | null {
   try {
     const from = new URL(request.headers.referer ?? '');
-    return from.host === request.headers.host && from.pathname.startsWith('/ui/') ? `${from.pathname}${from.search}${from.hash}` : null;
+    return from.host === request.headers.host && from.pathname.startsWith('/ui/')
+      ? `${from.pathname}${from.search}${from.hash}`
+      : null;
   } catch {
     return null;
   }

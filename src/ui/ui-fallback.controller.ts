@@ -20,6 +20,8 @@ export class UiFallbackController {
 
   @Get('ui/*path')
   unknownPage(): never {
-    throw new NotFoundException('No page of the desk has this address. It may have moved, or the link may be mistyped.');
+    throw new NotFoundException(
+      'No page of the desk has this address. It may have moved, or the link may be mistyped.',
+    );
   }
 }

@@ -15,7 +15,12 @@ export class UiLiveController {
   constructor(private readonly live: LiveUpdatesService) {}
 
   @Get()
-  stream(@CurrentPrincipal() principal: Principal, @Query() query: UiLiveQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
+  stream(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: UiLiveQuery,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     return this.live.open(principal, query, request, response);
   }
 }

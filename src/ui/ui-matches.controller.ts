@@ -40,7 +40,10 @@ export class UiMatchesController {
       claim = await this.claims.get(principal, id);
     } else throw ApiError.notFound('Decision', decision);
     // Back on the workbench, a confirmed claim's flash says what it now is.
-    const back = query.back === 'review' ? `/ui/review?claim=${id}${decision === 'confirm' ? `&moved=${id}` : ''}` : `/ui/articles/${claim.articleId}?claim=${id}`;
+    const back =
+      query.back === 'review'
+        ? `/ui/review?claim=${id}${decision === 'confirm' ? `&moved=${id}` : ''}`
+        : `/ui/articles/${claim.articleId}?claim=${id}`;
     response.redirect(HttpStatus.SEE_OTHER, `${back}#seen-before`);
   }
 }

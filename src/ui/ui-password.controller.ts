@@ -10,7 +10,9 @@ import { UiExceptionFilter } from './ui-exception.filter';
 import { linkGonePage, loginPage, passwordPage } from './views/sign-in-pages';
 
 class PasswordLinkQuery {
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   token?: string;
 }
 
@@ -38,7 +40,11 @@ export class UiPasswordController {
   async set(@Body() dto: SetPasswordDto, @Res() response: Response): Promise<void> {
     try {
       const user = await this.setup.setPassword(dto.token, dto.password, dto.confirmation);
-      this.page(response, HttpStatus.OK, loginPage({ next: null, email: user.email, notice: 'Your password is set. Sign in with it now.', sso: false }));
+      this.page(
+        response,
+        HttpStatus.OK,
+        loginPage({ next: null, email: user.email, notice: 'Your password is set. Sign in with it now.', sso: false }),
+      );
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       if (error.code === 'link_expired') return this.page(response, HttpStatus.GONE, linkGonePage());

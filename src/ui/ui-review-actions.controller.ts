@@ -26,18 +26,30 @@ export class UiReviewActionsController {
   /** A verdict and the claim to work next, in one request (as `POST /review/claims/:id/verdict`), so the page moves on to it. */
   @Post(':id/verdict')
   @HttpCode(200)
-  async verdict(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Body() dto: TransitionClaimDto) {
+  async verdict(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: TransitionClaimDto,
+  ) {
     return toVerdictResponse(await this.assignments.moveThenNext(id, principal, dto));
   }
 
   @Post(':id/undo')
   @HttpCode(200)
-  async undo(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Body() dto: UndoVerdictDto) {
+  async undo(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: UndoVerdictDto,
+  ) {
     return toClaimResponse(await this.transitions.undo(id, principal, dto));
   }
 
   @Post(':id/notes')
-  async annotate(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string, @Body() dto: EvidenceDto) {
+  async annotate(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: EvidenceDto,
+  ) {
     return toClaimEventResponse(await this.transitions.annotate(id, principal, dto));
   }
 

@@ -27,32 +27,49 @@ export class UiReviewController {
 
   /** A plain form post (same-site cookie), so "next claim" works before the script loads. */
   @Post('next')
-  async next(@CurrentPrincipal() principal: Principal, @Query() query: UiNextClaimQuery, @Res() response: Response): Promise<void> {
+  async next(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: UiNextClaimQuery,
+    @Res() response: Response,
+  ): Promise<void> {
     const claimId = await this.workbench.next(principal, query.leaving ?? null);
     response.redirect(HttpStatus.SEE_OTHER, claimId ? `/ui/review?claim=${claimId}` : '/ui/review?empty=1');
   }
 
   /** A plain form post too: the flash's Undo button (or the u key) takes back the verdict just given. */
   @Post('undo')
-  async undo(@CurrentPrincipal() principal: Principal, @Query() query: UiUndoQuery, @Res() response: Response): Promise<void> {
+  async undo(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: UiUndoQuery,
+    @Res() response: Response,
+  ): Promise<void> {
     await this.workbench.undo(principal, query.claim, query.version);
     response.redirect(HttpStatus.SEE_OTHER, `/ui/review?claim=${query.claim}&undone=1`);
   }
 
   /** What the last action did, read back from the claim itself rather than trusted from the URL. */
   private async flashOf(principal: Principal, query: UiReviewQuery): Promise<WorkbenchFlash | null> {
-    if (query.empty) return { kind: 'info', message: html`Nothing to give right now: your list holds no other open claim, and no claim you may review is waiting (or you are at capacity).` };
+    if (query.empty)
+      return {
+        kind: 'info',
+        message: html`Nothing to give right now: your list holds no other open claim, and no claim you may review is
+        waiting (or you are at capacity).`,
+      };
     if (query.noted && query.claim) return { kind: 'ok', message: html`Your note was added to the claim’s history.` };
-    if (query.undone && query.claim) return { kind: 'ok', message: html`Your verdict is undone: the claim is unverified and yours again.` };
+    if (query.undone && query.claim)
+      return { kind: 'ok', message: html`Your verdict is undone: the claim is unverified and yours again.` };
     const id = query.moved ?? query.released;
     if (!id) return null;
     const claim = await this.workbench.claim(principal, id);
-    const link = html`<a href="/ui/articles/${claim.articleId}?claim=${claim.id}#claim-heading">See it in its article</a>`;
+    const link = html`<a href="/ui/articles/${claim.articleId}?claim=${claim.id}#claim-heading"
+      >See it in its article</a
+    >`;
     if (query.released) return { kind: 'info', message: html`“${claim.text}” went back to the pool. ${link}.` };
     const undoUntil = await this.workbench.undoableUntil(principal, claim);
     return {
       kind: 'ok',
-      message: html`“${claim.text}” is now <strong>${STATUS_LABELS[claim.status].label.toLowerCase()}</strong> (version ${claim.version}). ${link}.`,
+      message: html`“${claim.text}” is now <strong>${STATUS_LABELS[claim.status].label.toLowerCase()}</strong> (version
+        ${claim.version}). ${link}.`,
       undo: undoUntil ? { claimId: claim.id, version: claim.version, until: undoUntil } : undefined,
     };
   }

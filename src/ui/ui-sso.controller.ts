@@ -19,7 +19,9 @@ function attemptOf(request: Request): SsoAttempt | null {
   if (typeof raw !== 'string') return null;
   try {
     const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-    return typeof value?.state === 'string' && typeof value.nonce === 'string' && typeof value.verifier === 'string' ? value : null;
+    return typeof value?.state === 'string' && typeof value.nonce === 'string' && typeof value.verifier === 'string'
+      ? value
+      : null;
   } catch {
     return null;
   }
@@ -55,7 +57,12 @@ export class UiSsoController {
     const attempt = attemptOf(request);
     response.clearCookie(ATTEMPT_COOKIE, { httpOnly: true, sameSite: 'lax', secure: request.secure, path: '/ui/sso' });
     try {
-      if (!attempt) throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'Single sign-on refused: this sign-in was not started here, or took too long; try again');
+      if (!attempt)
+        throw new ApiError(
+          HttpStatus.UNAUTHORIZED,
+          'unauthorized',
+          'Single sign-on refused: this sign-in was not started here, or took too long; try again',
+        );
       const { user, secondFactorChecked } = await this.sso.finish(request.originalUrl, attempt);
       const signedIn = await this.signIn.begin(user, secondFactorChecked);
       this.cookies.set(request, response, signedIn.token);

@@ -45,7 +45,19 @@ import { WorkbenchService } from './workbench.service';
 
 /** The desk's pages (server-rendered HTML over the domain services) and the queue dashboard. */
 @Module({
-  imports: [AuthModule, PeopleModule, ArticlesModule, ClaimsModule, FactChecksModule, ReviewModule, ReviewersModule, ExtractionModule, IntegrationsModule, AdminModule, QueueDashboardModule],
+  imports: [
+    AuthModule,
+    PeopleModule,
+    ArticlesModule,
+    ClaimsModule,
+    FactChecksModule,
+    ReviewModule,
+    ReviewersModule,
+    ExtractionModule,
+    IntegrationsModule,
+    AdminModule,
+    QueueDashboardModule,
+  ],
   controllers: [
     UiAuthController,
     UiPasswordController,
@@ -69,6 +81,18 @@ import { WorkbenchService } from './workbench.service';
     // Last: its catch-all answers only what no other controller routes.
     UiFallbackController,
   ],
-  providers: [SessionCookies, PagesRepository, ArticleListService, ArticlePageService, PeopleService, WorkbenchService, SearchPageService, SearchRepository, LiveUpdatesService, AuditPageService, { provide: APP_INTERCEPTOR, useClass: TimeZoneInterceptor }],
+  providers: [
+    SessionCookies,
+    PagesRepository,
+    ArticleListService,
+    ArticlePageService,
+    PeopleService,
+    WorkbenchService,
+    SearchPageService,
+    SearchRepository,
+    LiveUpdatesService,
+    AuditPageService,
+    { provide: APP_INTERCEPTOR, useClass: TimeZoneInterceptor },
+  ],
 })
 export class UiModule {}

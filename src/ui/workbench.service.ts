@@ -20,7 +20,13 @@ export interface OpenClaim {
 export interface Workbench {
   reviewer: ReviewerCard;
   open: OpenClaim[];
-  selected: { claim: ClaimEntity; article: ArticleEntity; events: ClaimEventEntity[]; mine: boolean; matches: StoredMatch[] } | null;
+  selected: {
+    claim: ClaimEntity;
+    article: ArticleEntity;
+    events: ClaimEventEntity[];
+    mine: boolean;
+    matches: StoredMatch[];
+  } | null;
   people: PeopleDirectory;
 }
 
@@ -61,7 +67,10 @@ export class WorkbenchService {
       ]);
       selected = { claim: chosen, article, events: events.items, mine: chosen.assigneeId === reviewerId, matches };
     }
-    const people = await this.people.directory(selected?.events.map((e) => e.actorKeyId) ?? [], selected?.events.map((e) => e.actorUserId) ?? []);
+    const people = await this.people.directory(
+      selected?.events.map((e) => e.actorKeyId) ?? [],
+      selected?.events.map((e) => e.actorUserId) ?? [],
+    );
     return { reviewer: reviewer!, open, selected, people };
   }
 

@@ -3,7 +3,15 @@ import { queueKey, queueKeyPrefix, reconciledMarkerKey, throttleKey } from '../.
 import { ALL_QUEUES, ARTICLE_EXTRACTION_QUEUE } from '../../src/queue/queue-names';
 import { waitForAllAssigned, postArticles } from '../helpers/articles';
 import { startTestService, waitFor, type TestService } from '../helpers/test-service';
-import { expectNothingLostOrDoubled, ingest, ingestLine, keyIdOf, loadBuiltExtractor, planArticles, settle } from '../faults/fault-kit';
+import {
+  expectNothingLostOrDoubled,
+  ingest,
+  ingestLine,
+  keyIdOf,
+  loadBuiltExtractor,
+  planArticles,
+  settle,
+} from '../faults/fault-kit';
 import { CLUSTER_NODES, clusterNodes, clusterState, keySlot, LocalCluster, masterOfSlot } from './local-cluster';
 
 const REDIS_DB = 16;
@@ -11,7 +19,16 @@ const ARTICLES = 200;
 const SOURCE = [{ url: 'https://example.org/report', title: 'The report' }];
 
 interface HealthBody {
-  info?: { redis?: { status: string; cluster?: { state: string; masters: { reachable: number; known: number }; replicas: { reachable: number; known: number } } } };
+  info?: {
+    redis?: {
+      status: string;
+      cluster?: {
+        state: string;
+        masters: { reachable: number; known: number };
+        replicas: { reachable: number; known: number };
+      };
+    };
+  };
 }
 
 /**
@@ -28,7 +45,11 @@ describe('on a Redis Cluster', () => {
   beforeAll(async () => {
     LocalCluster.stopStale();
     await cluster.start();
-    t = await startTestService(REDIS_DB, { name: 'cluster', env: { REDIS_CLUSTER_NODES: CLUSTER_NODES, RECONCILE_INTERVAL_MS: '2000' }, startTimeoutMs: 60_000 });
+    t = await startTestService(REDIS_DB, {
+      name: 'cluster',
+      env: { REDIS_CLUSTER_NODES: CLUSTER_NODES, RECONCILE_INTERVAL_MS: '2000' },
+      startTimeoutMs: 60_000,
+    });
     // The suite's own client sees the failover too; its errors are expected.
     t.redis.on('error', () => undefined);
     reviewers = new Map();
@@ -39,7 +60,7 @@ describe('on a Redis Cluster', () => {
   }, 120_000);
 
   afterAll(async () => {
-    let killed: string[] = [];
+    let killed: string[];
     try {
       // A worker finishes its running jobs before it exits (a claim-matching job of 50 claims takes seconds on a busy
       // machine); one still running a minute after SIGTERM would hang a deployment's restart: it is killed and named.
@@ -75,10 +96,16 @@ describe('on a Redis Cluster', () => {
     const counts = await waitForAllAssigned(t);
     expect(counts.assignedTwice).toBe(0);
 
-    const { rows: claims } = await t.db.query<{ id: string; version: number; assignee_id: string }>(`SELECT id, version, assignee_id FROM claims`);
+    const { rows: claims } = await t.db.query<{ id: string; version: number; assignee_id: string }>(
+      `SELECT id, version, assignee_id FROM claims`,
+    );
     expect(claims.length).toBeGreaterThanOrEqual(articleIds.length * 3);
     for (const claim of claims) {
-      const moved = await t.http().post(`/claims/${claim.id}/transitions`).set('Authorization', `Bearer ${reviewers.get(claim.assignee_id)}`).send({ to: 'sourced', expectedVersion: claim.version, sources: SOURCE });
+      const moved = await t
+        .http()
+        .post(`/claims/${claim.id}/transitions`)
+        .set('Authorization', `Bearer ${reviewers.get(claim.assignee_id)}`)
+        .send({ to: 'sourced', expectedVersion: claim.version, sources: SOURCE });
       expect(moved.status).toBe(200);
     }
     for (const id of articleIds) {
@@ -88,8 +115,12 @@ describe('on a Redis Cluster', () => {
     }
 
     // The work went through the cluster: each queue's keys under its tag, the rate-limit window, the marker.
-    for (const queue of [ARTICLE_EXTRACTION_QUEUE, 'claim-review'] as const) expect(await t.redis.exists(queueKey(prefix(), queue, 'events'))).toBe(1);
-    const refused = await t.http().get('/articles').set('Authorization', 'Bearer cdk_0000000000000000_not-a-key-at-all-not-a-key-at-all-xx');
+    for (const queue of [ARTICLE_EXTRACTION_QUEUE, 'claim-review'] as const)
+      expect(await t.redis.exists(queueKey(prefix(), queue, 'events'))).toBe(1);
+    const refused = await t
+      .http()
+      .get('/articles')
+      .set('Authorization', 'Bearer cdk_0000000000000000_not-a-key-at-all-not-a-key-at-all-xx');
     expect(refused.status).toBe(401);
     expect(await keysOnCluster(throttleKey(prefix(), 'default', '*'))).not.toEqual([]);
     expect(await keysOnCluster(throttleKey(prefix(), 'auth-failures', '*'))).toHaveLength(1);
@@ -97,7 +128,11 @@ describe('on a Redis Cluster', () => {
 
     const { status, body } = await health();
     expect(status).toBe(200);
-    expect(body.info?.redis?.cluster).toEqual({ state: 'ok', masters: { reachable: 3, known: 3 }, replicas: { reachable: 3, known: 3 } });
+    expect(body.info?.redis?.cluster).toEqual({
+      state: 'ok',
+      masters: { reachable: 3, known: 3 },
+      replicas: { reachable: 3, known: 3 },
+    });
   });
 
   it('a master SIGKILLed mid-ingest: its replica takes over; nothing lost, nothing doubled', async () => {
@@ -109,21 +144,36 @@ describe('on a Redis Cluster', () => {
 
     // Mid-ingest: articles still coming in, and accepted ones waiting for extraction.
     const awaitingExtraction = async () =>
-      (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM articles WHERE owner_id = $1 AND extracted_revision < revision`, [owner])).rows[0].n;
-    const pending = await waitFor(async () => (accepted >= 60 ? awaitingExtraction() : 0), '60 articles accepted, some awaiting extraction', 60_000);
+      (
+        await t.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM articles WHERE owner_id = $1 AND extracted_revision < revision`,
+          [owner],
+        )
+      ).rows[0].n;
+    const pending = await waitFor(
+      async () => (accepted >= 60 ? awaitingExtraction() : 0),
+      '60 articles accepted, some awaiting extraction',
+      60_000,
+    );
     const [port] = cluster.livePorts();
     const slot = keySlot(port, queueKeyPrefix(prefix(), ARTICLE_EXTRACTION_QUEUE));
     const victim = masterOfSlot(port, slot);
-    const replicas = clusterNodes(port).filter((n) => n.masterId === victim.id).map((n) => n.id);
+    const replicas = clusterNodes(port)
+      .filter((n) => n.masterId === victim.id)
+      .map((n) => n.id);
     const acceptedAtKill = accepted;
     const killedAt = Date.now();
     await cluster.kill(victim.port);
 
     const survivors = cluster.livePorts();
-    const successor = await waitFor(async () => {
-      const owner = masterOfSlot(survivors[0], slot);
-      return owner.id !== victim.id && survivors.every((p) => clusterState(p) === 'ok') ? owner : null;
-    }, 'a replica to take over the slot', 30_000);
+    const successor = await waitFor(
+      async () => {
+        const owner = masterOfSlot(survivors[0], slot);
+        return owner.id !== victim.id && survivors.every((p) => clusterState(p) === 'ok') ? owner : null;
+      },
+      'a replica to take over the slot',
+      30_000,
+    );
     const failoverSeconds = (Date.now() - killedAt) / 1000;
     expect(replicas).toContain(successor.id);
 
@@ -142,11 +192,19 @@ describe('on a Redis Cluster', () => {
     expect(acceptedAtKill).toBeLessThan(ARTICLES);
     expectNothingLostOrDoubled(counts, ARTICLES);
     // Each article extracted once: its first revision, no second one.
-    const { rows: [{ once }] } = await t.db.query<{ once: number }>(`SELECT count(*)::int AS once FROM articles WHERE owner_id = $1 AND revision = 1 AND extracted_revision = 1`, [owner]);
+    const {
+      rows: [{ once }],
+    } = await t.db.query<{ once: number }>(
+      `SELECT count(*)::int AS once FROM articles WHERE owner_id = $1 AND revision = 1 AND extracted_revision = 1`,
+      [owner],
+    );
     expect(once).toBe(ARTICLES);
 
     // The reconciler has passed since the failover, and /health reports the cluster without the dead master.
-    await waitFor(async () => Date.parse((await t.redis.get(reconciledMarkerKey(prefix()))) ?? '') > killedAt, 'a reconciler pass after the failover');
+    await waitFor(
+      async () => Date.parse((await t.redis.get(reconciledMarkerKey(prefix()))) ?? '') > killedAt,
+      'a reconciler pass after the failover',
+    );
     const after = await waitFor(async () => {
       const { status, body } = await health();
       return status === 200 && body.info?.redis?.cluster?.masters.reachable === 3 ? body.info.redis.cluster : null;

@@ -20,14 +20,22 @@ export interface ClusterNodeInfo {
 }
 
 function cli(port: number, ...args: string[]): string {
-  const result = spawnSync('redis-cli', ['-h', '127.0.0.1', '-p', String(port), ...args], { encoding: 'utf8', timeout: 10_000 });
+  const result = spawnSync('redis-cli', ['-h', '127.0.0.1', '-p', String(port), ...args], {
+    encoding: 'utf8',
+    timeout: 10_000,
+  });
   if (result.status !== 0) throw new Error(`redis-cli -p ${port} ${args.join(' ')}: ${result.stderr || result.stdout}`);
   return result.stdout;
 }
 
 /** Whether a Redis server answers PING on this loopback port. */
 export function redisAnswers(port: number): boolean {
-  return spawnSync('redis-cli', ['-h', '127.0.0.1', '-p', String(port), 'ping'], { encoding: 'utf8', timeout: 2000 }).stdout?.includes('PONG') ?? false;
+  return (
+    spawnSync('redis-cli', ['-h', '127.0.0.1', '-p', String(port), 'ping'], {
+      encoding: 'utf8',
+      timeout: 2000,
+    }).stdout?.includes('PONG') ?? false
+  );
 }
 
 /** `CLUSTER NODES` as a node sees it. */
@@ -44,10 +52,12 @@ export function clusterNodes(port: number): ClusterNodeInfo[] {
         role: flags.includes('master') ? 'master' : 'replica',
         masterId: masterId === '-' ? null : masterId,
         failed: flags.includes('fail') || flags.includes('fail?'),
-        slots: slots.filter((s) => /^\d/.test(s)).map((s) => {
-          const [from, to] = s.split('-').map(Number);
-          return [from, to ?? from] as [number, number];
-        }),
+        slots: slots
+          .filter((s) => /^\d/.test(s))
+          .map((s) => {
+            const [from, to] = s.split('-').map(Number);
+            return [from, to ?? from] as [number, number];
+          }),
       };
     });
 }
@@ -63,7 +73,9 @@ export function keySlot(port: number, key: string): number {
 
 /** The master serving a slot, as a node sees it. */
 export function masterOfSlot(port: number, slot: number): ClusterNodeInfo {
-  const owner = clusterNodes(port).find((n) => n.role === 'master' && !n.failed && n.slots.some(([from, to]) => slot >= from && slot <= to));
+  const owner = clusterNodes(port).find(
+    (n) => n.role === 'master' && !n.failed && n.slots.some(([from, to]) => slot >= from && slot <= to),
+  );
   if (!owner) throw new Error(`no master serves slot ${slot}`);
   return owner;
 }
@@ -90,14 +102,40 @@ export class LocalCluster {
       mkdirSync(dir);
       const server = spawn(
         'redis-server',
-        ['--port', String(port), '--bind', '127.0.0.1', '--cluster-enabled', 'yes', '--cluster-config-file', join(dir, 'nodes.conf'),
-          '--cluster-node-timeout', '2000', '--save', '', '--appendonly', 'no', '--dir', dir, '--logfile', join(dir, 'redis.log')],
+        [
+          '--port',
+          String(port),
+          '--bind',
+          '127.0.0.1',
+          '--cluster-enabled',
+          'yes',
+          '--cluster-config-file',
+          join(dir, 'nodes.conf'),
+          '--cluster-node-timeout',
+          '2000',
+          '--save',
+          '',
+          '--appendonly',
+          'no',
+          '--dir',
+          dir,
+          '--logfile',
+          join(dir, 'redis.log'),
+        ],
         { stdio: 'ignore' },
       );
       this.processes.set(port, server);
     }
     await waitFor(async () => CLUSTER_PORTS.every(redisAnswers), 'the six servers to answer PING', 10_000);
-    cli(CLUSTER_PORTS[0], '--cluster', 'create', ...CLUSTER_PORTS.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '1', '--cluster-yes');
+    cli(
+      CLUSTER_PORTS[0],
+      '--cluster',
+      'create',
+      ...CLUSTER_PORTS.map((p) => `127.0.0.1:${p}`),
+      '--cluster-replicas',
+      '1',
+      '--cluster-yes',
+    );
     await this.waitUntilServing(CLUSTER_PORTS);
   }
 
@@ -106,13 +144,21 @@ export class LocalCluster {
    * master (a replica that never synced cannot take over).
    */
   async waitUntilServing(ports: number[], timeoutMs = 30_000): Promise<void> {
-    await waitFor(async () => {
-      for (const port of ports) {
-        if (clusterState(port) !== 'ok') return false;
-        if (/^role:slave/m.test(cli(port, 'info', 'replication')) && !/^master_link_status:up/m.test(cli(port, 'info', 'replication'))) return false;
-      }
-      return true;
-    }, 'the cluster to serve every slot', timeoutMs);
+    await waitFor(
+      async () => {
+        for (const port of ports) {
+          if (clusterState(port) !== 'ok') return false;
+          if (
+            /^role:slave/m.test(cli(port, 'info', 'replication')) &&
+            !/^master_link_status:up/m.test(cli(port, 'info', 'replication'))
+          )
+            return false;
+        }
+        return true;
+      },
+      'the cluster to serve every slot',
+      timeoutMs,
+    );
   }
 
   /** SIGKILLs one node's process: no shutdown, no goodbye to the cluster, as a machine dying would. */

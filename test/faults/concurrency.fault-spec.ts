@@ -2,7 +2,14 @@ import { Webhook } from 'standardwebhooks';
 import { ensureServicesUp, guardServices, postgresIsUp, redisIsUp } from '../helpers/services-control';
 import { startTestService, waitFor, type TestService } from '../helpers/test-service';
 import { WebhookReceiver } from '../helpers/webhook-receiver';
-import { articleBody, expectNothingLostOrDoubled, loadBuiltExtractor, report, settle, type PlannedArticle } from './fault-kit';
+import {
+  articleBody,
+  expectNothingLostOrDoubled,
+  loadBuiltExtractor,
+  report,
+  settle,
+  type PlannedArticle,
+} from './fault-kit';
 
 const REDIS_DB = 12;
 const WEBHOOKS = 100;
@@ -28,7 +35,10 @@ describe('faults: repeated deliveries and concurrent moves', () => {
   beforeAll(async () => {
     unguard = guardServices();
     ensureServicesUp();
-    t = await startTestService(REDIS_DB, { name: 'faults-concurrency', env: { RECONCILE_INTERVAL_MS: '2000', CALLBACK_RETRY_BASE_MS: '200' } });
+    t = await startTestService(REDIS_DB, {
+      name: 'faults-concurrency',
+      env: { RECONCILE_INTERVAL_MS: '2000', CALLBACK_RETRY_BASE_MS: '200' },
+    });
     t.db.on('error', () => undefined);
     t.redis.on('error', () => undefined);
     reviewers = [await t.createReviewer({ capacity: 10_000 }), await t.createReviewer({ capacity: 10_000 })];
@@ -73,7 +83,12 @@ describe('faults: repeated deliveries and concurrent moves', () => {
         'webhook-signature': new Webhook(cms.webhookSecret).sign(webhookId, at, body),
       };
       try {
-        const response = await fetch(`${t.url}/webhooks/articles?integrator=${cms.id}`, { method: 'POST', headers, body, signal: AbortSignal.timeout(15_000) });
+        const response = await fetch(`${t.url}/webhooks/articles?integrator=${cms.id}`, {
+          method: 'POST',
+          headers,
+          body,
+          signal: AbortSignal.timeout(15_000),
+        });
         const json = (await response.json().catch(() => ({}))) as { id?: string };
         if (response.status !== 503 || attempt >= 20) return { status: response.status, id: json.id };
       } catch (error) {
@@ -85,13 +100,23 @@ describe('faults: repeated deliveries and concurrent moves', () => {
 
   it(`${WEBHOOKS} webhooks each delivered ${DELIVERIES} times, some concurrently: one article each, every delivery answered with it`, async () => {
     const extractor = loadBuiltExtractor();
-    const planned: (PlannedArticle & { webhookId: string; json: string })[] = Array.from({ length: WEBHOOKS }, (_, i) => {
-      const body = articleBody(90_000 + i);
-      const title = `webhook article ${i}`;
-      // Half carry the integrator's own id, half are known by their content only.
-      const json = JSON.stringify(i % 2 === 0 ? { title, body, externalId: `wh-${i}` } : { title, body });
-      return { title, body, externalId: `wh-${i}`, webhookId: `msg_fault_${i}`, json, expected: extractor.extract(body, { minCheckworthiness: extractor.threshold }).length };
-    });
+    const planned: (PlannedArticle & { webhookId: string; json: string })[] = Array.from(
+      { length: WEBHOOKS },
+      (_, i) => {
+        const body = articleBody(90_000 + i);
+        const title = `webhook article ${i}`;
+        // Half carry the integrator's own id, half are known by their content only.
+        const json = JSON.stringify(i % 2 === 0 ? { title, body, externalId: `wh-${i}` } : { title, body });
+        return {
+          title,
+          body,
+          externalId: `wh-${i}`,
+          webhookId: `msg_fault_${i}`,
+          json,
+          expected: extractor.extract(body, { minCheckworthiness: extractor.threshold }).length,
+        };
+      },
+    );
 
     const answers = new Map<number, { status: number; id?: string }[]>();
     const sendAll = async (i: number) => {
@@ -99,17 +124,27 @@ describe('faults: repeated deliveries and concurrent moves', () => {
       const once = () => deliver(webhookId, json);
       // A third all at once, a third one after another, a third one first and then two together.
       const results =
-        i % 3 === 0 ? await Promise.all([once(), once(), once()])
-        : i % 3 === 1 ? [await once(), await once(), await once()]
-        : [await once(), ...(await Promise.all([once(), once()]))];
+        i % 3 === 0
+          ? await Promise.all([once(), once(), once()])
+          : i % 3 === 1
+            ? [await once(), await once(), await once()]
+            : [await once(), ...(await Promise.all([once(), once()]))];
       answers.set(i, results);
     };
     let next = 0;
-    await Promise.all(Array.from({ length: 12 }, async () => {
-      while (next < WEBHOOKS) await sendAll(next++);
-    }));
+    await Promise.all(
+      Array.from({ length: 12 }, async () => {
+        while (next < WEBHOOKS) await sendAll(next++);
+      }),
+    );
 
-    const wrong = [...answers].filter(([, r]) => r.map((a) => a.status).sort().join() !== '200,200,202' || new Set(r.map((a) => a.id)).size !== 1);
+    const wrong = [...answers].filter(
+      ([, r]) =>
+        r
+          .map((a) => a.status)
+          .sort()
+          .join() !== '200,200,202' || new Set(r.map((a) => a.id)).size !== 1,
+    );
     webhookArticleIds = [...answers.values()].map((r) => r[0].id!);
     const [rows] = (
       await t.db.query<{ articles: number; receipts: number; revisions: number }>(
@@ -154,9 +189,16 @@ describe('faults: repeated deliveries and concurrent moves', () => {
     const moves = Array.from({ length: MOVES }, (_, i) => {
       const byHeader = i % 2 === 1;
       const body = { ...bodies[i % bodies.length], ...(byHeader ? {} : { expectedVersion: claim.version }) };
-      const headers: Record<string, string> = { Authorization: `Bearer ${movers[i % movers.length]}`, 'Content-Type': 'application/json' };
+      const headers: Record<string, string> = {
+        Authorization: `Bearer ${movers[i % movers.length]}`,
+        'Content-Type': 'application/json',
+      };
       if (byHeader) headers['If-Match'] = `"${claim.version}"`;
-      return fetch(`${t.url}/claims/${claim.id}/transitions`, { method: 'POST', headers, body: JSON.stringify(body) }).then(async (r) => ({
+      return fetch(`${t.url}/claims/${claim.id}/transitions`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(body),
+      }).then(async (r) => ({
         status: r.status,
         body: (await r.json()) as { code?: string; status?: string; version?: number },
       }));
@@ -165,7 +207,12 @@ describe('faults: repeated deliveries and concurrent moves', () => {
 
     const won = answers.filter((a) => a.status === 200);
     const stale = answers.filter((a) => a.status === 409 && a.body.code === 'stale_version');
-    const [after] = (await t.db.query<{ status: string; version: number; assignee_id: string | null }>(`SELECT status, version, assignee_id FROM claims WHERE id = $1`, [claim.id])).rows;
+    const [after] = (
+      await t.db.query<{ status: string; version: number; assignee_id: string | null }>(
+        `SELECT status, version, assignee_id FROM claims WHERE id = $1`,
+        [claim.id],
+      )
+    ).rows;
     const [events] = (
       await t.db.query<{ transitions: number; deliveries: number }>(
         `SELECT (SELECT count(*) FROM claim_events WHERE claim_id = $1 AND type = 'transition')::int AS transitions,
@@ -173,10 +220,14 @@ describe('faults: repeated deliveries and concurrent moves', () => {
         [claim.id],
       )
     ).rows;
-    const callbacks = await waitFor(async () => {
-      const got = receiver.ofType('claim.status_changed').filter((r) => r.payload.data.claimId === claim.id);
-      return got.length > 0 ? got : null;
-    }, 'the status callback', 20_000).catch(() => []);
+    const callbacks = await waitFor(
+      async () => {
+        const got = receiver.ofType('claim.status_changed').filter((r) => r.payload.data.claimId === claim.id);
+        return got.length > 0 ? got : null;
+      },
+      'the status callback',
+      20_000,
+    ).catch(() => []);
     report(
       `${MOVES} concurrent moves of one claim — ${won.length} won (${won[0]?.body.status ?? 'none'}), ${stale.length} answered 409 stale_version, ` +
         `${MOVES - won.length - stale.length} other; claim version ${claim.version} → ${after.version}, transition events ${events.transitions}, ` +

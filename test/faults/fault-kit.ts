@@ -17,7 +17,9 @@ interface Extractor {
  */
 export function loadBuiltExtractor(): Extractor {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { ClaimExtractor } = require(resolve(ROOT, 'dist/src/extraction/lib/claim-extractor.js')) as { ClaimExtractor: new () => Extractor };
+  const { ClaimExtractor } = require(resolve(ROOT, 'dist/src/extraction/lib/claim-extractor.js')) as {
+    ClaimExtractor: new () => Extractor;
+  };
   return new ClaimExtractor();
 }
 
@@ -30,7 +32,13 @@ export interface PlannedArticle {
   expected: number;
 }
 
-const PLACES = ['the border region', 'the capital', 'the northern provinces', 'three coastal towns', 'the eastern district'];
+const PLACES = [
+  'the border region',
+  'the capital',
+  'the northern provinces',
+  'three coastal towns',
+  'the eastern district',
+];
 const SOURCES = ['the ministry', 'the central bank', 'the statistics office', 'the city council', 'the health agency'];
 
 /** News-like bodies with several checkable sentences, each article different from every other. */
@@ -42,7 +50,9 @@ export function articleBody(n: number): string {
     `The government plans to build ${n * 3 + 17} new schools by 2030, the minister told parliament.`,
     `Is this the right policy?`,
     // Some articles are longer, so articles differ in their number of claims.
-    ...(n % 3 >= 1 ? [`Exports to ${PLACES[(n + 2) % PLACES.length]} doubled between 2015 and ${2016 + (n % 8)}, customs data show.`] : []),
+    ...(n % 3 >= 1
+      ? [`Exports to ${PLACES[(n + 2) % PLACES.length]} doubled between 2015 and ${2016 + (n % 8)}, customs data show.`]
+      : []),
     ...(n % 3 === 2 ? [`The city spent $${(n % 50) + 10} million on new bus lanes last year.`] : []),
   ].join(' ');
 }
@@ -50,7 +60,12 @@ export function articleBody(n: number): string {
 export function planArticles(extractor: Extractor, scenario: string, from: number, count: number): PlannedArticle[] {
   return Array.from({ length: count }, (_, i) => {
     const body = articleBody(from + i);
-    return { title: `${scenario} article ${i}`, body, externalId: `${scenario}-${i}`, expected: extractor.extract(body, { minCheckworthiness: extractor.threshold }).length };
+    return {
+      title: `${scenario} article ${i}`,
+      body,
+      externalId: `${scenario}-${i}`,
+      expected: extractor.extract(body, { minCheckworthiness: extractor.threshold }).length,
+    };
   });
 }
 
@@ -89,17 +104,24 @@ export async function ingest(
     for (let attempt = 0; ; attempt++) {
       let outcome: string;
       try {
-        const response = await fetch(`${t.url}/articles`, { method: 'POST', headers, body, signal: AbortSignal.timeout(15_000) });
+        const response = await fetch(`${t.url}/articles`, {
+          method: 'POST',
+          headers,
+          body,
+          signal: AbortSignal.timeout(15_000),
+        });
         const json = (await response.json().catch(() => null)) as { id?: string; code?: string } | null;
         if (response.status === 200 || response.status === 202) {
           const earlier = report.ids.get(article.externalId);
-          if (earlier && earlier !== json?.id) report.failures.push(`${article.externalId}: a retry answered another article`);
+          if (earlier && earlier !== json?.id)
+            report.failures.push(`${article.externalId}: a retry answered another article`);
           report.ids.set(article.externalId, json!.id!);
           report.accepted++;
           options.onAccepted?.(report.accepted);
           return;
         }
-        const retryable = RETRYABLE.has(response.status) || (response.status === 409 && json?.code === 'idempotency_in_flight');
+        const retryable =
+          RETRYABLE.has(response.status) || (response.status === 409 && json?.code === 'idempotency_in_flight');
         if (!retryable) {
           report.failures.push(`${article.externalId}: ${response.status} ${JSON.stringify(json)}`);
           return;
@@ -183,13 +205,26 @@ export async function tally(t: TestService, ownerId: string, articles: PlannedAr
 }
 
 /** Waits until every posted article is extracted and every claim the extractor makes is stored and assigned. */
-export async function settle(t: TestService, ownerId: string, articles: PlannedArticle[], timeoutMs = 60_000): Promise<Tally> {
+export async function settle(
+  t: TestService,
+  ownerId: string,
+  articles: PlannedArticle[],
+  timeoutMs = 60_000,
+): Promise<Tally> {
   let last = await tally(t, ownerId, articles);
   try {
-    await waitFor(async () => {
-      last = await tally(t, ownerId, articles);
-      return last.articlesReady === articles.length && last.claimsStored === last.claimsExpected && last.claimsAssigned === last.claimsStored;
-    }, 'every claim to be stored and assigned', timeoutMs);
+    await waitFor(
+      async () => {
+        last = await tally(t, ownerId, articles);
+        return (
+          last.articlesReady === articles.length &&
+          last.claimsStored === last.claimsExpected &&
+          last.claimsAssigned === last.claimsStored
+        );
+      },
+      'every claim to be stored and assigned',
+      timeoutMs,
+    );
   } catch {
     // The line is printed either way; the assertions say what is wrong.
   }
@@ -215,7 +250,10 @@ export function report(line: string): void {
 }
 
 export function ingestLine(what: string, ingested: IngestReport, counts: Tally, extra = ''): string {
-  const retried = Object.entries(ingested.retried).map(([status, n]) => `${n}×${status}`).join(' ') || 'none';
+  const retried =
+    Object.entries(ingested.retried)
+      .map(([status, n]) => `${n}×${status}`)
+      .join(' ') || 'none';
   return (
     `${what} — articles posted ${ingested.posted} / stored ${counts.articlesStored}, ` +
     `claims expected ${counts.claimsExpected} / stored ${counts.claimsStored} / assigned ${counts.claimsAssigned}, ` +

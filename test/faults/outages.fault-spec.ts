@@ -1,7 +1,28 @@
-import { ensureServicesUp, guardServices, postgresIsUp, redisIsUp, startPostgres, startRedis, stopPostgres, stopRedis } from '../helpers/services-control';
+import {
+  ensureServicesUp,
+  guardServices,
+  postgresIsUp,
+  redisIsUp,
+  startPostgres,
+  startRedis,
+  stopPostgres,
+  stopRedis,
+} from '../helpers/services-control';
 import { queueKey } from '../../src/queue/queue-keys';
 import { startTestService, waitFor, type TestService } from '../helpers/test-service';
-import { expectNothingLostOrDoubled, ingest, ingestLine, keyIdOf, loadBuiltExtractor, planArticles, report, settle, type IngestReport, type PlannedArticle, type Tally } from './fault-kit';
+import {
+  expectNothingLostOrDoubled,
+  ingest,
+  ingestLine,
+  keyIdOf,
+  loadBuiltExtractor,
+  planArticles,
+  report,
+  settle,
+  type IngestReport,
+  type PlannedArticle,
+  type Tally,
+} from './fault-kit';
 
 const ARTICLES = 200;
 const REDIS_DB = 12;
@@ -70,7 +91,8 @@ describe('faults: outages in the middle of ingesting 200 articles', () => {
     expectNothingLostOrDoubled(counts, ARTICLES);
   }
 
-  const midway = (accepted: () => number, n: number) => waitFor(async () => accepted() >= n, `${n} articles accepted`, 60_000);
+  const midway = (accepted: () => number, n: number) =>
+    waitFor(async () => accepted() >= n, `${n} articles accepted`, 60_000);
 
   it('FLUSHDB of the suite’s Redis db twice mid-ingest: nothing lost, nothing doubled', async () => {
     const result = await runScenario('flush', async (accepted) => {
@@ -102,7 +124,11 @@ describe('faults: outages in the middle of ingesting 200 articles', () => {
         healthWhileDown = health.status;
         healthBodyWhileDown = await health.json();
         // Posting needs only Postgres: articles sent after Redis stopped are accepted too (their jobs wait for the reconciler).
-        await waitFor(async () => accepted() >= before + IN_FLIGHT + 4, 'articles accepted while Redis is down', 10_000).catch(() => undefined);
+        await waitFor(
+          async () => accepted() >= before + IN_FLIGHT + 4,
+          'articles accepted while Redis is down',
+          10_000,
+        ).catch(() => undefined);
         acceptedWhileDown = accepted() - before;
       } finally {
         startRedis();
@@ -112,7 +138,11 @@ describe('faults: outages in the middle of ingesting 200 articles', () => {
     report(ingestLine('redis server stopped and started mid-ingest', result.ingested, result.counts, result.faultNote));
     expect(healthWhileDown).toBe(503);
     // The 503 names what is down, and what is not.
-    expect(healthBodyWhileDown).toMatchObject({ code: 'service_unavailable', message: 'Down: redis', details: { redis: { status: 'down' }, postgres: { status: 'up' } } });
+    expect(healthBodyWhileDown).toMatchObject({
+      code: 'service_unavailable',
+      message: 'Down: redis',
+      details: { redis: { status: 'down' }, postgres: { status: 'up' } },
+    });
     // A public route: the checks' statuses, never their error text (hosts, ports).
     expect(JSON.stringify(healthBodyWhileDown)).not.toMatch(/ECONN|127\.0\.0\.1|:6379/);
     expect(acceptedWhileDown).toBeGreaterThan(IN_FLIGHT);
@@ -129,7 +159,15 @@ describe('faults: outages in the middle of ingesting 200 articles', () => {
       try {
         const auth = { Authorization: `Bearer ${editor}` };
         probes.push((await fetch(`${t.url}/articles`, { headers: auth })).status);
-        probes.push((await fetch(`${t.url}/articles`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ title: 'probe', body: 'A probe text of words.' }) })).status);
+        probes.push(
+          (
+            await fetch(`${t.url}/articles`, {
+              method: 'POST',
+              headers: { ...auth, 'Content-Type': 'application/json' },
+              body: JSON.stringify({ title: 'probe', body: 'A probe text of words.' }),
+            })
+          ).status,
+        );
         probes.push((await fetch(`${t.url}/health`)).status);
       } finally {
         startPostgres();
@@ -139,7 +177,9 @@ describe('faults: outages in the middle of ingesting 200 articles', () => {
     report(ingestLine('postgres stopped and started mid-ingest', result.ingested, result.counts, result.faultNote));
     expect(probes).toEqual([503, 503, 503]);
     // Every answer the clients had to retry was a 503 or a dropped connection, and the api recovered by itself.
-    expect(Object.keys(result.ingested.retried).filter((s) => s !== '503' && s !== 'network' && s !== '409')).toEqual([]);
+    expect(Object.keys(result.ingested.retried).filter((s) => s !== '503' && s !== 'network' && s !== '409')).toEqual(
+      [],
+    );
     expect((await fetch(`${t.url}/health`)).status).toBe(200);
     expect((await t.db.query(`SELECT count(*)::int AS n FROM articles WHERE title = 'probe'`)).rows[0].n).toBe(0);
     expectIngestWhole(result);
@@ -149,11 +189,17 @@ describe('faults: outages in the middle of ingesting 200 articles', () => {
     let heldByDead: string[] = [];
     const result = await runScenario('sigkill', async (accepted) => {
       await midway(accepted, 40);
-      const activeKeys = (['article-extraction', 'claim-review'] as const).map((q) => queueKey(queuePrefix(), q, 'active'));
-      const active = await waitFor(async () => {
-        const ids = (await Promise.all(activeKeys.map((k) => t.redis.lrange(k, 0, -1)))).flat();
-        return ids.length > 0 ? ids : null;
-      }, 'the worker to be running jobs', 30_000);
+      const activeKeys = (['article-extraction', 'claim-review'] as const).map((q) =>
+        queueKey(queuePrefix(), q, 'active'),
+      );
+      const active = await waitFor(
+        async () => {
+          const ids = (await Promise.all(activeKeys.map((k) => t.redis.lrange(k, 0, -1)))).flat();
+          return ids.length > 0 ? ids : null;
+        },
+        'the worker to be running jobs',
+        30_000,
+      );
       const [worker] = t.workers;
       await t.stopWorker(worker, 'SIGKILL');
       // Jobs the dead worker held stay active until their lock lapses: proof it died mid-job.

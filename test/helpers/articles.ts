@@ -5,7 +5,7 @@ import { waitFor } from './test-service';
 export function newsBody(n: number): string {
   return [
     `Officials said on Monday that ${100 + n} soldiers were deployed to the border region in ${2000 + (n % 24)}.`,
-    `The ministry reported that spending rose by ${n % 90 + 3} percent compared with the previous year.`,
+    `The ministry reported that spending rose by ${(n % 90) + 3} percent compared with the previous year.`,
     `According to the central bank, inflation reached ${(n % 9) + 2}.${n % 10} percent in March.`,
     `The government plans to build ${n * 7 + 11} new schools by 2030, the minister said.`,
   ].join(' ');
@@ -14,12 +14,22 @@ export function newsBody(n: number): string {
 let posted = 0;
 
 /** Posts `count` new articles (each call's titles are new, so none is a repeat of an earlier one). */
-export async function postArticles(t: TestService, key: string, count: number, fields: Record<string, unknown> = {}): Promise<string[]> {
+export async function postArticles(
+  t: TestService,
+  key: string,
+  count: number,
+  fields: Record<string, unknown> = {},
+): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const n = posted++;
-    const response = await t.http().post('/articles').set('Authorization', `Bearer ${key}`).send({ title: `Article ${n}`, body: newsBody(n), ...fields });
-    if (response.status !== 202) throw new Error(`article ${i} not accepted: ${response.status} ${JSON.stringify(response.body)}`);
+    const response = await t
+      .http()
+      .post('/articles')
+      .set('Authorization', `Bearer ${key}`)
+      .send({ title: `Article ${n}`, body: newsBody(n), ...fields });
+    if (response.status !== 202)
+      throw new Error(`article ${i} not accepted: ${response.status} ${JSON.stringify(response.body)}`);
     ids.push(response.body.id);
   }
   return ids;
@@ -45,16 +55,24 @@ export async function countAssignments(t: TestService): Promise<AssignmentCount>
 
 /** Waits until every article is extracted and every claim has exactly one reviewer. */
 export function waitForAllAssigned(t: TestService, timeoutMs = 30_000): Promise<AssignmentCount> {
-  return waitFor(async () => {
-    const count = await countAssignments(t);
-    return count.pendingArticles === 0 && count.claims > 0 && count.assigned === count.claims ? count : null;
-  }, 'every claim to be assigned', timeoutMs);
+  return waitFor(
+    async () => {
+      const count = await countAssignments(t);
+      return count.pendingArticles === 0 && count.claims > 0 && count.assigned === count.claims ? count : null;
+    },
+    'every claim to be assigned',
+    timeoutMs,
+  );
 }
 
 /** Waits until no job is waiting or running on any queue: the worker has done all it was asked. */
 export function waitForQueuesIdle(t: TestService, timeoutMs = 20_000): Promise<boolean> {
-  return waitFor(async () => {
-    const response = await t.http().get('/admin/queues').set('Authorization', `Bearer ${t.adminKey}`);
-    return response.body.items.every((q: { waiting: number; active: number }) => q.waiting === 0 && q.active === 0);
-  }, 'the queues to drain', timeoutMs);
+  return waitFor(
+    async () => {
+      const response = await t.http().get('/admin/queues').set('Authorization', `Bearer ${t.adminKey}`);
+      return response.body.items.every((q: { waiting: number; active: number }) => q.waiting === 0 && q.active === 0);
+    },
+    'the queues to drain',
+    timeoutMs,
+  );
 }

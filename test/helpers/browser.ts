@@ -7,7 +7,8 @@ const CHROMIUM_PATH = '/usr/bin/chromium';
 const ARTIFACTS = resolve(__dirname, '../artifacts');
 
 /** The policy the integrations layer sends (helmet); imposed here too, so these tests prove the pages need nothing inline. */
-const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 export interface TestBrowser {
   context: BrowserContext;
@@ -19,7 +20,11 @@ export interface TestBrowser {
 }
 
 /** Opens `path`, is sent to the sign-in page, signs in with email and password, and lands back on `path`. */
-export async function signInThroughPages(page: Page, person: { email: string; password: string }, path: string): Promise<void> {
+export async function signInThroughPages(
+  page: Page,
+  person: { email: string; password: string },
+  path: string,
+): Promise<void> {
   await page.goto(path);
   await page.waitForURL(/\/ui\/login/);
   await page.getByLabel('Email').fill(person.email);
@@ -35,7 +40,16 @@ export async function launchBrowser(baseUrl: string): Promise<TestBrowser> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 1400, height: 1000 },
     baseURL: baseUrl,
   });

@@ -14,7 +14,23 @@ const PG_VERSION = (() => {
   }
 })();
 const REDIS_PORT = '6379';
-const REDIS_START = ['--daemonize', 'yes', '--bind', '127.0.0.1', '-::1', '--port', REDIS_PORT, '--save', '', '--appendonly', 'no', '--dir', '/var/lib/redis', '--logfile', '/var/log/redis/ci.log'];
+const REDIS_START = [
+  '--daemonize',
+  'yes',
+  '--bind',
+  '127.0.0.1',
+  '-::1',
+  '--port',
+  REDIS_PORT,
+  '--save',
+  '',
+  '--appendonly',
+  'no',
+  '--dir',
+  '/var/lib/redis',
+  '--logfile',
+  '/var/log/redis/ci.log',
+];
 
 function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
@@ -33,12 +49,19 @@ export function postgresIsUp(): boolean {
 }
 
 export function redisIsUp(): boolean {
-  const ping = spawnSync('redis-cli', ['-h', '127.0.0.1', '-p', REDIS_PORT, 'ping'], { timeout: 5000, encoding: 'utf8' });
+  const ping = spawnSync('redis-cli', ['-h', '127.0.0.1', '-p', REDIS_PORT, 'ping'], {
+    timeout: 5000,
+    encoding: 'utf8',
+  });
   return ping.status === 0 && ping.stdout.includes('PONG');
 }
 
 function pgCtl(action: 'start' | 'stop'): void {
-  execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', PG_VERSION, 'main', action, ...(action === 'stop' ? ['--mode', 'fast'] : [])], { stdio: 'pipe' });
+  execFileSync(
+    'pg_ctlcluster',
+    ['--skip-systemctl-redirect', PG_VERSION, 'main', action, ...(action === 'stop' ? ['--mode', 'fast'] : [])],
+    { stdio: 'pipe' },
+  );
 }
 
 export function stopPostgres(): void {
@@ -76,7 +99,10 @@ export function startRedis(): void {
 /** Brings back whatever is down; throws if either cannot be brought back. */
 export function ensureServicesUp(): void {
   const errors: string[] = [];
-  for (const [name, start] of [['Postgres', startPostgres], ['Redis', startRedis]] as const) {
+  for (const [name, start] of [
+    ['Postgres', startPostgres],
+    ['Redis', startRedis],
+  ] as const) {
     try {
       start();
     } catch (error) {

@@ -76,10 +76,13 @@ export async function freePort(): Promise<number> {
 
 function spawnService(entry: string, env: Record<string, string>, logName: string): ChildProcess {
   mkdirSync(ARTIFACTS, { recursive: true });
-  const child = spawn(process.execPath, [resolve(ROOT, 'dist/src', entry)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [resolve(ROOT, 'dist/src', entry)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const log = createWriteStream(resolve(ARTIFACTS, `${logName}.log`), { flags: 'a' });
-  child.stdout!.pipe(log);
-  child.stderr!.pipe(log);
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
   return child;
 }
 
@@ -94,11 +97,17 @@ async function flushRedis(redis: RedisClient): Promise<void> {
 }
 
 function exited(child: ChildProcess): Promise<void> {
-  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((done) => child.once('exit', () => done()));
+  return child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((done) => child.once('exit', () => done()));
 }
 
 /** Polls until the check passes: waits for the queues to do their work instead of sleeping a fixed time. */
-export async function waitFor<T>(check: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | null | undefined | false>,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
@@ -134,8 +143,15 @@ export async function startTestService(redisDb: number, options: TestServiceOpti
   // A suite may choose the port (its OpenID provider must know the desk's address before the desk starts).
   const port = options.env?.PORT ? Number(options.env.PORT) : await freePort();
   // Suites poll the API and send bad credentials on purpose; both limits have tests of their own that set them low.
-  const env = testEnvironment(redisDb, { PORT: String(port), RATE_LIMIT_PER_MINUTE: '1000000', AUTH_FAILURE_LIMIT: '1000000', ...options.env });
-  const redis: RedisClient = env.REDIS_CLUSTER_NODES ? new Cluster(clusterNodesFrom(env.REDIS_CLUSTER_NODES)) : new Redis(env.REDIS_URL);
+  const env = testEnvironment(redisDb, {
+    PORT: String(port),
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    AUTH_FAILURE_LIMIT: '1000000',
+    ...options.env,
+  });
+  const redis: RedisClient = env.REDIS_CLUSTER_NODES
+    ? new Cluster(clusterNodesFrom(env.REDIS_CLUSTER_NODES))
+    : new Redis(env.REDIS_URL);
   await flushRedis(redis);
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   else await copyTemplateDatabase(env.DATABASE_URL);
@@ -148,7 +164,11 @@ export async function startTestService(redisDb: number, options: TestServiceOpti
   children.push(api);
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitFor(async () => (await fetch(`${url}/health`)).status === 200, 'the api to answer /health', options.startTimeoutMs ?? 60_000);
+    await waitFor(
+      async () => (await fetch(`${url}/health`)).status === 200,
+      'the api to answer /health',
+      options.startTimeoutMs ?? 60_000,
+    );
   } catch (error) {
     // No service is handed back, so nothing else would stop the api or close these connections.
     api.kill('SIGKILL');
@@ -182,8 +202,12 @@ export async function startTestService(redisDb: number, options: TestServiceOpti
     createKey: insertKey,
     async createReviewer(fields = {}) {
       const email = `reviewer-${Math.random().toString(36).slice(2)}@example.org`;
-      const response = await http().post('/admin/reviewers').set('Authorization', `Bearer ${adminKey}`).send({ name: email, email, ...fields });
-      if (response.status !== 201) throw new Error(`reviewer not created: ${response.status} ${JSON.stringify(response.body)}`);
+      const response = await http()
+        .post('/admin/reviewers')
+        .set('Authorization', `Bearer ${adminKey}`)
+        .send({ name: email, email, ...fields });
+      if (response.status !== 201)
+        throw new Error(`reviewer not created: ${response.status} ${JSON.stringify(response.body)}`);
       return { id: response.body.id, key: await insertKey('reviewer', response.body.id) };
     },
     async createPerson(role, fields = {}) {
@@ -191,17 +215,27 @@ export async function startTestService(redisDb: number, options: TestServiceOpti
       const email = `${role}-${unique}@example.org`;
       const password = `pale kettle ${unique} drums`;
       const name = fields.name ?? `Test ${role} ${unique}`;
-      const invited = await http().post('/admin/users').set('Authorization', `Bearer ${adminKey}`).send({ email, name, role, ...(fields.reviewerId ? { reviewerId: fields.reviewerId } : {}) });
-      if (invited.status !== 201) throw new Error(`person not invited: ${invited.status} ${JSON.stringify(invited.body)}`);
+      const invited = await http()
+        .post('/admin/users')
+        .set('Authorization', `Bearer ${adminKey}`)
+        .send({ email, name, role, ...(fields.reviewerId ? { reviewerId: fields.reviewerId } : {}) });
+      if (invited.status !== 201)
+        throw new Error(`person not invited: ${invited.status} ${JSON.stringify(invited.body)}`);
       const token = new URL(invited.body.inviteUrl).searchParams.get('token');
       const set = await http().post('/ui/password').type('form').send({ token, password, confirmation: password });
       if (set.status !== 200) throw new Error(`password not set: ${set.status} ${set.text.slice(0, 300)}`);
       return { id: invited.body.id, email, password, name, reviewerId: invited.body.reviewerId };
     },
     async signIn(person) {
-      const response = await http().post('/ui/login').type('form').send({ email: person.email, password: person.password });
-      const cookie = [response.headers['set-cookie'] ?? []].flat().find((c: string) => c.startsWith('claimdesk_session='));
-      if (response.status !== 303 || !cookie) throw new Error(`not signed in: ${response.status} ${response.text.slice(0, 300)}`);
+      const response = await http()
+        .post('/ui/login')
+        .type('form')
+        .send({ email: person.email, password: person.password });
+      const cookie = [response.headers['set-cookie'] ?? []]
+        .flat()
+        .find((c: string) => c.startsWith('claimdesk_session='));
+      if (response.status !== 303 || !cookie)
+        throw new Error(`not signed in: ${response.status} ${response.text.slice(0, 300)}`);
       return cookie.split(';')[0];
     },
     async startWorker() {
@@ -227,7 +261,10 @@ export async function startTestService(redisDb: number, options: TestServiceOpti
         running.map(async (child) => {
           if (graceMs === undefined) return exited(child);
           let timer: NodeJS.Timeout | undefined;
-          const stopped = await Promise.race([exited(child).then(() => true), new Promise<false>((late) => (timer = setTimeout(() => late(false), graceMs)))]);
+          const stopped = await Promise.race([
+            exited(child).then(() => true),
+            new Promise<false>((late) => (timer = setTimeout(() => late(false), graceMs))),
+          ]);
           clearTimeout(timer);
           if (stopped) return;
           killed.push(child === api ? 'api' : 'worker');

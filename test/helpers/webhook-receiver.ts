@@ -28,7 +28,7 @@ export class WebhookReceiver {
       req.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8');
         const headers = req.headers as Record<string, string>;
-        let verified = false;
+        let verified: boolean;
         try {
           new Webhook(this.secret!).verify(body, headers);
           verified = true;
@@ -38,7 +38,13 @@ export class WebhookReceiver {
         const webhookId = headers['webhook-id'];
         const attempt = this.received.filter((r) => r.webhookId === webhookId).length + 1;
         const answered = verified ? this.answer(webhookId, attempt) : 401;
-        this.received.push({ webhookId, timestamp: Number(headers['webhook-timestamp']), verified, payload: JSON.parse(body), answered });
+        this.received.push({
+          webhookId,
+          timestamp: Number(headers['webhook-timestamp']),
+          verified,
+          payload: JSON.parse(body),
+          answered,
+        });
         res.writeHead(answered).end();
       });
     });

@@ -1,5 +1,14 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { appendFileSync, chownSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  chownSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Client } from 'pg';
@@ -19,20 +28,33 @@ const AS_ROOT = process.getuid?.() === 0;
 
 /** A Postgres binary (as the `postgres` OS user when run as root), in `cwd` (one that user may enter). */
 function asPostgres(cwd: string, binary: string, ...args: string[]): string {
-  const [command, commandArgs] = AS_ROOT ? ['runuser', ['-u', 'postgres', '--', join(BIN, binary), ...args]] : [join(BIN, binary), args];
-  const result = spawnSync(command, commandArgs, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
-  if (result.status !== 0) throw new Error(`${binary} ${args.join(' ')}: ${result.error ?? ''}${result.stderr || result.stdout}`);
+  const [command, commandArgs] = AS_ROOT
+    ? ['runuser', ['-u', 'postgres', '--', join(BIN, binary), ...args]]
+    : [join(BIN, binary), args];
+  const result = spawnSync(command, commandArgs, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 60_000,
+  });
+  if (result.status !== 0)
+    throw new Error(`${binary} ${args.join(' ')}: ${result.error ?? ''}${result.stderr || result.stdout}`);
   return result.stdout;
 }
 
 function pgReady(port: number): boolean {
-  return spawnSync(join(BIN, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port), '-q'], { timeout: 5000 }).status === 0;
+  return (
+    spawnSync(join(BIN, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port), '-q'], { timeout: 5000 }).status === 0
+  );
 }
 
 function postgresUser(): { uid: number; gid: number } {
   const id = (flag: string) => {
     const result = spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' });
-    if (result.status !== 0) throw new Error('run as root, the replica suite needs the `postgres` OS user (Debian\'s postgresql package makes it)');
+    if (result.status !== 0)
+      throw new Error(
+        "run as root, the replica suite needs the `postgres` OS user (Debian's postgresql package makes it)",
+      );
     return Number(result.stdout.trim());
   };
   return { uid: id('-u'), gid: id('-g') };
@@ -60,7 +82,11 @@ export class LocalReplica {
     // The replica first, as in `stop`; each directory is removed only once both servers in it are stopped.
     for (const port of [REPLICA_PORT, PRIMARY_PORT]) {
       if (!pgReady(port)) continue;
-      const shown = spawnSync(join(BIN, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-Atc', 'SHOW data_directory', 'postgres'], { encoding: 'utf8', timeout: 10_000 });
+      const shown = spawnSync(
+        join(BIN, 'psql'),
+        ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-Atc', 'SHOW data_directory', 'postgres'],
+        { encoding: 'utf8', timeout: 10_000 },
+      );
       const dataDir = shown.stdout?.trim() ?? '';
       const root = dirname(dataDir);
       if (dirname(root) !== tmpdir() || !basename(root).startsWith(DIR_PREFIX)) continue;
@@ -71,9 +97,11 @@ export class LocalReplica {
     // Directories of runs that crashed before (or after) their servers ran: none of a running server is touched.
     for (const name of readdirSync(tmpdir())) {
       const root = join(tmpdir(), name);
-      if (name.startsWith(DIR_PREFIX) && !roots.has(root) && Date.now() - statSync(root).mtimeMs > 3_600_000) rmSync(root, { recursive: true, force: true });
+      if (name.startsWith(DIR_PREFIX) && !roots.has(root) && Date.now() - statSync(root).mtimeMs > 3_600_000)
+        rmSync(root, { recursive: true, force: true });
     }
-    if (redisAnswers(REDIS_PORT)) spawnSync('redis-cli', ['-h', '127.0.0.1', '-p', String(REDIS_PORT), 'shutdown', 'nosave'], { timeout: 10_000 });
+    if (redisAnswers(REDIS_PORT))
+      spawnSync('redis-cli', ['-h', '127.0.0.1', '-p', String(REDIS_PORT), 'shutdown', 'nosave'], { timeout: 10_000 });
   }
 
   url(port: number, database: string): string {
@@ -96,29 +124,84 @@ export class LocalReplica {
       chownSync(this.dir, uid, gid);
     }
 
-    asPostgres(this.dir, 'initdb', '--auth=trust', '--username=postgres', '--encoding=UTF8', '--locale=C.UTF-8', '-D', this.primaryDir);
+    asPostgres(
+      this.dir,
+      'initdb',
+      '--auth=trust',
+      '--username=postgres',
+      '--encoding=UTF8',
+      '--locale=C.UTF-8',
+      '-D',
+      this.primaryDir,
+    );
     // Copied to the replica by pg_basebackup; the ports are given at start. A throwaway cluster needs no fsync.
     appendFileSync(
       join(this.primaryDir, 'postgresql.conf'),
-      [`listen_addresses = '127.0.0.1'`, `unix_socket_directories = '${this.dir}'`, `wal_level = replica`, `max_wal_senders = 4`, `hot_standby = on`, `fsync = off`, ''].join('\n'),
+      [
+        `listen_addresses = '127.0.0.1'`,
+        `unix_socket_directories = '${this.dir}'`,
+        `wal_level = replica`,
+        `max_wal_senders = 4`,
+        `hot_standby = on`,
+        `fsync = off`,
+        '',
+      ].join('\n'),
     );
     writeFileSync(
       join(this.primaryDir, 'pg_hba.conf'),
-      ['local all all trust', 'host replication all 127.0.0.1/32 trust', 'host all all 127.0.0.1/32 trust', ''].join('\n'),
+      ['local all all trust', 'host replication all 127.0.0.1/32 trust', 'host all all 127.0.0.1/32 trust', ''].join(
+        '\n',
+      ),
     );
     await this.startCluster(this.primaryDir, PRIMARY_PORT);
 
-    asPostgres(this.dir, 'pg_basebackup', '-h', '127.0.0.1', '-p', String(PRIMARY_PORT), '-U', 'postgres', '-D', this.replicaDir, '-R', '-X', 'stream');
+    asPostgres(
+      this.dir,
+      'pg_basebackup',
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(PRIMARY_PORT),
+      '-U',
+      'postgres',
+      '-D',
+      this.replicaDir,
+      '-R',
+      '-X',
+      'stream',
+    );
     await this.startCluster(this.replicaDir, REPLICA_PORT);
-    await waitFor(async () => (await this.query(this.replicaUrl(), `SELECT pg_is_in_recovery() AS standby`))[0].standby === true, 'the replica to run as a standby');
     await waitFor(
-      async () => (await this.query(this.primaryUrl(), `SELECT count(*)::int AS n FROM pg_stat_replication WHERE state = 'streaming'`))[0].n === 1,
+      async () => (await this.query(this.replicaUrl(), `SELECT pg_is_in_recovery() AS standby`))[0].standby === true,
+      'the replica to run as a standby',
+    );
+    await waitFor(
+      async () =>
+        (
+          await this.query(
+            this.primaryUrl(),
+            `SELECT count(*)::int AS n FROM pg_stat_replication WHERE state = 'streaming'`,
+          )
+        )[0].n === 1,
       'the primary to stream to the replica',
     );
 
     this.redis = spawn(
       'redis-server',
-      ['--port', String(REDIS_PORT), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir, '--logfile', join(this.dir, 'redis.log')],
+      [
+        '--port',
+        String(REDIS_PORT),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--dir',
+        this.dir,
+        '--logfile',
+        join(this.dir, 'redis.log'),
+      ],
       { stdio: 'ignore' },
     );
     await waitFor(async () => redisAnswers(REDIS_PORT), 'the suite’s Redis to answer PING', 10_000);
@@ -137,7 +220,10 @@ export class LocalReplica {
    */
   signalReplica(signal: 'SIGSTOP' | 'SIGCONT'): void {
     const postmaster = Number(readFileSync(join(this.replicaDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    const children = spawnSync('pgrep', ['-P', String(postmaster)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number);
+    const children = spawnSync('pgrep', ['-P', String(postmaster)], { encoding: 'utf8' })
+      .stdout.split('\n')
+      .filter(Boolean)
+      .map(Number);
     for (const pid of [postmaster, ...children]) process.kill(pid, signal);
   }
 
@@ -146,13 +232,24 @@ export class LocalReplica {
   }
 
   private async startCluster(dataDir: string, port: number): Promise<void> {
-    asPostgres(this.dir, 'pg_ctl', 'start', '-w', '-D', dataDir, '-l', join(this.dir, `${basename(dataDir)}.log`), '-o', `-p ${port}`);
+    asPostgres(
+      this.dir,
+      'pg_ctl',
+      'start',
+      '-w',
+      '-D',
+      dataDir,
+      '-l',
+      join(this.dir, `${basename(dataDir)}.log`),
+      '-o',
+      `-p ${port}`,
+    );
     this.started.push(dataDir);
     await waitFor(async () => pgReady(port), `Postgres on :${port} to accept connections`, 30_000);
   }
 
   /** One statement on one server, by a connection of its own. */
-  async query<T = Record<string, any>>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  async query<T = Record<string, unknown>>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
     const client = new Client({ connectionString: url });
     await client.connect();
     try {
@@ -166,7 +263,14 @@ export class LocalReplica {
   async caughtUp(timeoutMs = 20_000): Promise<void> {
     const [{ lsn }] = await this.query<{ lsn: string }>(this.primaryUrl(), `SELECT pg_current_wal_lsn()::text AS lsn`);
     await waitFor(
-      async () => (await this.query<{ behind: boolean }>(this.replicaUrl(), `SELECT pg_last_wal_replay_lsn() < $1::pg_lsn AS behind`, [lsn]))[0].behind === false,
+      async () =>
+        (
+          await this.query<{ behind: boolean }>(
+            this.replicaUrl(),
+            `SELECT pg_last_wal_replay_lsn() < $1::pg_lsn AS behind`,
+            [lsn],
+          )
+        )[0].behind === false,
       `the replica to replay up to ${lsn}`,
       timeoutMs,
     );
@@ -180,7 +284,8 @@ export class LocalReplica {
     }
     // The replica first: a primary stopping in fast mode waits for its WAL senders. A server that does not stop keeps
     // its directory, for the next run's `stopStale`.
-    while (this.started.length > 0) asPostgres(this.dir, 'pg_ctl', 'stop', '-D', this.started.pop()!, '-m', 'fast', '-w');
+    while (this.started.length > 0)
+      asPostgres(this.dir, 'pg_ctl', 'stop', '-D', this.started.pop()!, '-m', 'fast', '-w');
     rmSync(this.dir, { recursive: true, force: true });
   }
 }

@@ -27,7 +27,8 @@ describe('with DATABASE_READ_URL on a streaming replica', () => {
   let reviewer: { id: string; key: string };
 
   const get = (path: string, key = editor) => t.http().get(path).set('Authorization', `Bearer ${key}`);
-  const listedArticleIds = async () => ((await get('/articles?limit=100')).body.items as { id: string }[]).map((a) => a.id);
+  const listedArticleIds = async () =>
+    ((await get('/articles?limit=100')).body.items as { id: string }[]).map((a) => a.id);
   /** The article's claims (not its candidates) once it is extracted and each of them assigned, as the primary has them. */
   const assignedOnPrimary = (articleId: string) =>
     waitFor(async () => {
@@ -38,7 +39,9 @@ describe('with DATABASE_READ_URL on a streaming replica', () => {
       );
       return rows.length > 0 && rows.every((c) => c.assigned) ? rows : null;
     }, 'the article’s claims to be assigned on the primary');
-  const replayPaused = async () => (await pg.query<{ state: string }>(pg.replicaUrl(), `SELECT pg_get_wal_replay_pause_state() AS state`))[0].state === 'paused';
+  const replayPaused = async () =>
+    (await pg.query<{ state: string }>(pg.replicaUrl(), `SELECT pg_get_wal_replay_pause_state() AS state`))[0].state ===
+    'paused';
 
   beforeAll(async () => {
     LocalReplica.stopStale();
@@ -77,7 +80,11 @@ describe('with DATABASE_READ_URL on a streaming replica', () => {
     const claims = await assignedOnPrimary(articleId);
 
     // A write sent to the replica would answer 500 (cannot execute UPDATE in a read-only transaction).
-    const verdict = await t.http().post(`/review/claims/${claims[0].id}/verdict`).set('Authorization', `Bearer ${reviewer.key}`).send({ to: 'sourced', expectedVersion: claims[0].version, sources: SOURCE });
+    const verdict = await t
+      .http()
+      .post(`/review/claims/${claims[0].id}/verdict`)
+      .set('Authorization', `Bearer ${reviewer.key}`)
+      .send({ to: 'sourced', expectedVersion: claims[0].version, sources: SOURCE });
     expect(verdict.status).toBe(200);
     expect(verdict.body.claim).toMatchObject({ id: claims[0].id, status: 'sourced' });
 
@@ -109,7 +116,11 @@ describe('with DATABASE_READ_URL on a streaming replica', () => {
       // Posted, extracted, assigned and reviewed on the primary while the replica replays nothing.
       [articleId] = await postArticles(t, editor, 1);
       claims = await assignedOnPrimary(articleId);
-      const verdict = await t.http().post(`/review/claims/${claims[0].id}/verdict`).set('Authorization', `Bearer ${reviewer.key}`).send({ to: 'disputed', expectedVersion: claims[0].version, note: 'the figures differ' });
+      const verdict = await t
+        .http()
+        .post(`/review/claims/${claims[0].id}/verdict`)
+        .set('Authorization', `Bearer ${reviewer.key}`)
+        .send({ to: 'disputed', expectedVersion: claims[0].version, note: 'the figures differ' });
       expect(verdict.status).toBe(200);
 
       // Single reads (after a write) read the primary…
@@ -148,9 +159,15 @@ describe('with DATABASE_READ_URL on a streaming replica', () => {
   it('reads the primary while the replica is down or frozen, /health saying so, and the replica again once it is back', async () => {
     const health = async () => {
       const response = await fetch(`${t.url}/health`);
-      return { status: response.status, body: (await response.json()) as { info?: { postgres?: { replica?: string } } } };
+      return {
+        status: response.status,
+        body: (await response.json()) as { info?: { postgres?: { replica?: string } } },
+      };
     };
-    expect(await health()).toMatchObject({ status: 200, body: { status: 'ok', info: { postgres: { status: 'up', replica: 'up' }, redis: { status: 'up' } } } });
+    expect(await health()).toMatchObject({
+      status: 200,
+      body: { status: 'ok', info: { postgres: { status: 'up', replica: 'up' }, redis: { status: 'up' } } },
+    });
 
     pg.stopReplica();
     try {
@@ -169,19 +186,29 @@ describe('with DATABASE_READ_URL on a streaming replica', () => {
       await pg.startReplica();
     }
 
-    await waitFor(async () => (await health()).body.info?.postgres?.replica === 'up', '/health to report the replica back');
+    await waitFor(
+      async () => (await health()).body.info?.postgres?.replica === 'up',
+      '/health to report the replica back',
+    );
 
     // Frozen rather than stopped (a vanished host: connections that neither answer nor close), the asks time out.
     pg.signalReplica('SIGSTOP');
     try {
-      await waitFor(async () => (await health()).body.info?.postgres?.replica === 'down', '/health to report the frozen replica down', 15_000);
+      await waitFor(
+        async () => (await health()).body.info?.postgres?.replica === 'down',
+        '/health to report the frozen replica down',
+        15_000,
+      );
       const [frozenMeanwhile] = await postArticles(t, editor, 1);
       await assignedOnPrimary(frozenMeanwhile);
       expect(await listedArticleIds()).toContain(frozenMeanwhile);
     } finally {
       pg.signalReplica('SIGCONT');
     }
-    await waitFor(async () => (await health()).body.info?.postgres?.replica === 'up', '/health to report the thawed replica back');
+    await waitFor(
+      async () => (await health()).body.info?.postgres?.replica === 'up',
+      '/health to report the thawed replica back',
+    );
     // Reading the replica again: with its replay paused, a new article is not listed until it resumes.
     await pg.query(pg.replicaUrl(), `SELECT pg_wal_replay_pause()`);
     await waitFor(replayPaused, 'the replica to pause its replay');

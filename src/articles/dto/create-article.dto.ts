@@ -16,34 +16,56 @@ import { IsTimestamp } from '../../common/timestamp';
 
 export class CreateArticleDto {
   @ApiProperty({ maxLength: 1000 })
-  @IsString() @IsNotEmpty() @MaxLength(1000)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
   title: string;
 
   @ApiProperty({ description: 'Plain text; claims carry character offsets into it' })
-  @IsString() @Matches(/\S/, { message: 'body must contain text' }) @MaxLength(1_000_000)
+  @IsString()
+  @Matches(/\S/, { message: 'body must contain text' })
+  @MaxLength(1_000_000)
   body: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }) @MaxLength(2000)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(2000)
   url?: string;
 
   @ApiPropertyOptional({ description: 'Your id for the article; the same id with new content is a new revision' })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   externalId?: string;
 
   @ApiPropertyOptional({ description: 'ISO 639-1 code', default: 'en' })
-  @IsOptional() @Matches(/^[a-z]{2}$/, { message: 'language must be an ISO 639-1 code such as en' })
+  @IsOptional()
+  @Matches(/^[a-z]{2}$/, { message: 'language must be an ISO 639-1 code such as en' })
   language?: string;
 
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'ISO 8601 with Z or ±hh:mm, years 0001–9999' })
-  @IsOptional() @IsTimestamp()
+  @IsOptional()
+  @IsTimestamp()
   publishedAt?: Date;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(60, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(60, { each: true })
   topics?: string[];
 
-  @ApiPropertyOptional({ description: 'Keep claims scoring at least this; 0 keeps every candidate sentence', minimum: 0, maximum: 1 })
-  @IsOptional() @IsNumber() @Min(0) @Max(1)
+  @ApiPropertyOptional({
+    description: 'Keep claims scoring at least this; 0 keeps every candidate sentence',
+    minimum: 0,
+    maximum: 1,
+  })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(1)
   minCheckworthiness?: number;
 }

@@ -6,7 +6,12 @@ import type { ClaimTier } from '../claim-status';
 const TIERS: readonly ClaimTier[] = ['claim', 'candidate'];
 
 export class ArticleClaimsQuery extends PageQueryDto {
-  @ApiPropertyOptional({ enum: TIERS, default: 'claim', description: 'candidate: the sentences scored below the threshold, kept for promotion' })
-  @IsOptional() @IsIn(TIERS)
+  @ApiPropertyOptional({
+    enum: TIERS,
+    default: 'claim',
+    description: 'candidate: the sentences scored below the threshold, kept for promotion',
+  })
+  @IsOptional()
+  @IsIn(TIERS)
   tier?: ClaimTier;
 }

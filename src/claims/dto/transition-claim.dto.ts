@@ -9,6 +9,8 @@ export class TransitionClaimDto extends EvidenceDto {
   to: ClaimStatus;
 
   @ApiPropertyOptional({ description: 'The version you saw; or send If-Match: "<version>"' })
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
   expectedVersion?: number;
 }

@@ -1,14 +1,22 @@
 import { isBoilerplate, isQuestion } from './boilerplate-filter';
 
 describe('isBoilerplate', () => {
-  it.each(['By John Smith', 'Author: Dave DeCamp', 'Dave DeCamp is the news editor of Antiwar.com, follow him on Twitter @decampdave.', 'Jane Doe is a writer based in Berlin.', 'Sign up for our newsletter', 'Read more: Ukraine talks', 'Photo: Reuters', '© 2023 Antiwar.com. All rights reserved.'])(
-    'drops "%s"',
-    (text) => expect(isBoilerplate(text)).toBe(true),
-  );
+  it.each([
+    'By John Smith',
+    'Author: Dave DeCamp',
+    'Dave DeCamp is the news editor of Antiwar.com, follow him on Twitter @decampdave.',
+    'Jane Doe is a writer based in Berlin.',
+    'Sign up for our newsletter',
+    'Read more: Ukraine talks',
+    'Photo: Reuters',
+    '© 2023 Antiwar.com. All rights reserved.',
+  ])('drops "%s"', (text) => expect(isBoilerplate(text)).toBe(true));
 
-  it.each(['By 2030 emissions will fall by half.', 'A source told NBC that aid has dried up.', 'Sources say the talks stalled.'])('keeps the claim "%s"', (text) =>
-    expect(isBoilerplate(text)).toBe(false),
-  );
+  it.each([
+    'By 2030 emissions will fall by half.',
+    'A source told NBC that aid has dried up.',
+    'Sources say the talks stalled.',
+  ])('keeps the claim "%s"', (text) => expect(isBoilerplate(text)).toBe(false));
 });
 
 describe('isQuestion', () => {

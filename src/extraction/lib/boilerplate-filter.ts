@@ -1,6 +1,6 @@
 const PATTERNS: RegExp[] = [
   /^[Bb][Yy]\s+(\p{Lu}[\p{L}.'’-]*\s*){1,4}(and\s+(\p{Lu}[\p{L}.'’-]*\s*){1,4})?[,|]?.{0,40}$/u,
-  /^(author|authors|written by|reporting by|editing by|additional reporting( by)?)\s*[:\-]/i,
+  /^(author|authors|written by|reporting by|editing by|additional reporting( by)?)\s*[:-]/i,
   /\bfollow (him|her|them|us|me)\b/i,
   /\b(subscribe|sign up|newsletter|all rights reserved|click here)\b/i,
   /^(read more|related|see also|photo|photos|image|video|caption|source|credit|share this)\s*[:\-|]/i,

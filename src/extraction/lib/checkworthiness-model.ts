@@ -52,7 +52,12 @@ export class CheckworthinessModel {
   /** The uncalibrated decision value. */
   logit(terms: Map<string, number>): number {
     // Hot path: plain locals per block instead of keyed records.
-    let dotW = 0, dotC = 0, dotL = 0, normW = 0, normC = 0, normL = 0;
+    let dotW = 0,
+      dotC = 0,
+      dotL = 0,
+      normW = 0,
+      normC = 0,
+      normL = 0;
     for (const [key, count] of terms) {
       const entry = this.table.get(key);
       if (entry === undefined) continue;

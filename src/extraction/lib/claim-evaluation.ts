@@ -3,7 +3,9 @@ import { TsvRow } from '../../common/tsv-parser';
 
 /** A text scored as the service would: its best claim, or 0 when the extractor drops it. */
 export function bestClaimScore(extractor: ClaimExtractor, text: string): number {
-  return extractor.extract(text, { minCheckworthiness: 0 }).reduce((best, claim) => Math.max(best, claim.checkworthiness), 0);
+  return extractor
+    .extract(text, { minCheckworthiness: 0 })
+    .reduce((best, claim) => Math.max(best, claim.checkworthiness), 0);
 }
 
 export function scoreRows(extractor: ClaimExtractor, rows: TsvRow[]): { scores: number[]; labels: number[] } {

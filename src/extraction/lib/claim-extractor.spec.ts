@@ -8,7 +8,6 @@ import { yesClassMetrics } from './classification-metrics';
 import { splitByTime } from './time-splits';
 import { parseTsv } from '../../common/tsv-parser';
 
-
 describe('ClaimExtractor', () => {
   const extractor = new ClaimExtractor();
 
@@ -65,10 +64,13 @@ describe('ClaimExtractor', () => {
   });
 
   describe('on a headline', () => {
-    const lede = 'The city council approved a $3.2 billion budget on Monday, including $40 million in new spending on schools.';
+    const lede =
+      'The city council approved a $3.2 billion budget on Monday, including $40 million in new spending on schools.';
 
     it('drops a headline the lede repeats, and keeps one it does not', () => {
-      const repeated = extractor.extract(`City budget adds $40 million for schools\n\n${lede}`, { minCheckworthiness: 0 });
+      const repeated = extractor.extract(`City budget adds $40 million for schools\n\n${lede}`, {
+        minCheckworthiness: 0,
+      });
       const news = extractor.extract(`Ceasefire talks stall as shelling resumes\n\n${lede}`, { minCheckworthiness: 0 });
 
       expect(repeated.map((c) => c.text)).toEqual([lede]);
@@ -83,9 +85,13 @@ describe('ClaimExtractor', () => {
   });
 
   describe('in two tiers', () => {
-    const body = 'The ministry said that spending rose by 12 percent in 2023. Officials met on Monday to talk. Nice weather today, we think.';
+    const body =
+      'The ministry said that spending rose by 12 percent in 2023. Officials met on Monday to talk. Nice weather today, we think.';
     const all = extractor.extract(body, { minCheckworthiness: 0 });
-    const [low, high] = [Math.min(...all.map((c) => c.checkworthiness)), Math.max(...all.map((c) => c.checkworthiness))];
+    const [low, high] = [
+      Math.min(...all.map((c) => c.checkworthiness)),
+      Math.max(...all.map((c) => c.checkworthiness)),
+    ];
     const threshold = (low + high) / 2;
 
     it('keeps what scores from the floor up to the threshold as candidates, at or above it as claims', () => {
@@ -106,7 +112,10 @@ describe('ClaimExtractor', () => {
     });
 
     it('still keeps questions out of either tier', () => {
-      const tiered = extractor.extract('Did spending rise by 12 percent in 2023? The ministry said it rose by 12 percent in 2023.', { minCheckworthiness: 1, candidateFloor: 0 });
+      const tiered = extractor.extract(
+        'Did spending rise by 12 percent in 2023? The ministry said it rose by 12 percent in 2023.',
+        { minCheckworthiness: 1, candidateFloor: 0 },
+      );
 
       expect(tiered.map((c) => c.text)).toEqual(['The ministry said it rose by 12 percent in 2023.']);
     });
@@ -124,7 +133,8 @@ describe('ClaimExtractor', () => {
       '',
       '“Taxes rose 8 percent last year,” he added.',
     ].join('\n');
-    const claimantOf = (fragment: string) => extractor.extract(body, { minCheckworthiness: 0 }).find((c) => c.text.includes(fragment))?.claimant;
+    const claimantOf = (fragment: string) =>
+      extractor.extract(body, { minCheckworthiness: 0 }).find((c) => c.text.includes(fragment))?.claimant;
 
     it('gives a quoted paragraph that follows a quotation its speaker', () => {
       expect(claimantOf('12 percent')).toBe('Mayor Ana Ruiz');
@@ -139,7 +149,8 @@ describe('ClaimExtractor', () => {
   });
 
   describe('on a sentence of several facts', () => {
-    const body = 'The board voted 5-2 to approve the budget, which raises fares by 9 percent, the largest rise since 2011, a spokeswoman for the board said.';
+    const body =
+      'The board voted 5-2 to approve the budget, which raises fares by 9 percent, the largest rise since 2011, a spokeswoman for the board said.';
     const claims = extractor.extract(body, { minCheckworthiness: 0 });
 
     it('makes the vote and the rise a claim each, spans exact, the rise read with the noun it describes', () => {
@@ -160,7 +171,8 @@ describe('ClaimExtractor', () => {
       '',
       'Mayor Carla Diaz spoke at the opening. She said the library cost $12 million.',
     ].join('\n');
-    const claimantOf = (fragment: string) => extractor.extract(body, { minCheckworthiness: 0 }).find((c) => c.text.includes(fragment))?.claimant;
+    const claimantOf = (fragment: string) =>
+      extractor.extract(body, { minCheckworthiness: 0 }).find((c) => c.text.includes(fragment))?.claimant;
 
     it('gives every sentence of the quotation, over its paragraphs, the speaker named after its first', () => {
       expect(claimantOf('2 billion cubic metres')).toBe('Priya Nair');
@@ -178,7 +190,10 @@ describe('ClaimExtractor', () => {
     it.each([
       ['empty', ''],
       ['whitespace only', ' \n\t\r\n  '],
-      ['mixed scripts and control characters', 'Привет мир. 你好世界。 e\u0301 😀\u0000\u0007 The GDP rose 3%.\r\n\u2028Unemployment fell to 4% in 2019.'],
+      [
+        'mixed scripts and control characters',
+        'Привет мир. 你好世界。 e\u0301 😀\u0000\u0007 The GDP rose 3%.\r\n\u2028Unemployment fell to 4% in 2019.',
+      ],
     ])('%s: returns claims with exact spans or none, without throwing', (_, body) => {
       const claims = extractor.extract(body, { minCheckworthiness: 0 });
 

@@ -60,7 +60,13 @@ export class ClaimExtractor {
     const skipHeadline = headlineRepeated(sentences, body);
     sentences.forEach((sentence, s) => {
       const text = body.slice(sentence.start, sentence.end);
-      if ((s === 0 && skipHeadline) || isBoilerplate(text) || isQuestion(text) || wordCount(sentence.tokens) < MIN_WORDS) return;
+      if (
+        (s === 0 && skipHeadline) ||
+        isBoilerplate(text) ||
+        isQuestion(text) ||
+        wordCount(sentence.tokens) < MIN_WORDS
+      )
+        return;
       const reported = claimants.own[s] !== null;
       let firstEntity = 0;
       for (const clause of splitClauses(sentence.tokens, sentence.startsInsideQuote)) {
@@ -74,7 +80,10 @@ export class ClaimExtractor {
           if (sentence.entities[e].end <= end) entities.push(sentence.entities[e]);
         }
         const checkworthiness = round(this.model.score(tokens, entities));
-        if (checkworthiness < Math.min(options.minCheckworthiness, options.candidateFloor ?? options.minCheckworthiness)) continue;
+        if (
+          checkworthiness < Math.min(options.minCheckworthiness, options.candidateFloor ?? options.minCheckworthiness)
+        )
+          continue;
         claims.push({
           ordinal: claims.length,
           text: body.slice(start, end),
@@ -97,7 +106,10 @@ export class ClaimExtractor {
  * Own claimant per sentence, then the resolved one: pronouns take the latest named claimant, and the sentences of a
  * quote that runs over several sentences all take its speaker.
  */
-function resolveClaimants(sentences: Sentence[], body: string): { own: (string | null)[]; resolved: (string | null)[] } {
+function resolveClaimants(
+  sentences: Sentence[],
+  body: string,
+): { own: (string | null)[]; resolved: (string | null)[] } {
   const mentions: (ClaimantMention | null)[] = sentences.map((s) => findClaimant(s.tokens, body));
   const resolved: (string | null)[] = [];
   let latest: string | null = null;
@@ -110,11 +122,20 @@ function resolveClaimants(sentences: Sentence[], body: string): { own: (string |
   // goes on with the same voice (news convention: a long quote runs over paragraphs, each opening with a quote mark).
   let lastQuote: { speaker: string; line: number } | null = null;
   for (let i = 0; i < sentences.length; i++) {
-    if (!sentences[i].endsInsideQuote && !sentences[i].startsInsideQuote && !startsWithQuote(sentences[i], body)) continue;
+    if (!sentences[i].endsInsideQuote && !sentences[i].startsInsideQuote && !startsWithQuote(sentences[i], body))
+      continue;
     let end = i;
-    while (end + 1 < sentences.length && sentences[end].endsInsideQuote && continuesQuote(sentences[end], sentences[end + 1], body)) end++;
+    while (
+      end + 1 < sentences.length &&
+      sentences[end].endsInsideQuote &&
+      continuesQuote(sentences[end], sentences[end + 1], body)
+    )
+      end++;
     const previous = i > 0 && sentences[i - 1].line === sentences[i].line ? resolved[i - 1] : null;
-    const carried: string | null = lastQuote && lastQuote.line >= sentences[i].line - 1 && startsWithQuote(sentences[i], body) ? lastQuote.speaker : null;
+    const carried: string | null =
+      lastQuote && lastQuote.line >= sentences[i].line - 1 && startsWithQuote(sentences[i], body)
+        ? lastQuote.speaker
+        : null;
     const speaker: string | null = resolved.slice(i, end + 1).find((name) => name !== null) ?? previous ?? carried;
     for (let k = i; k <= end; k++) resolved[k] ??= speaker;
     if (speaker) lastQuote = { speaker, line: sentences[end].line };
@@ -132,7 +153,13 @@ const LEDE_SENTENCES = 3;
  */
 function headlineRepeated(sentences: Sentence[], body: string): boolean {
   const [headline, ...rest] = sentences;
-  if (!headline || headline.line !== 0 || rest[0]?.line === 0 || /[.!?…]["”’]?\s*$/.test(body.slice(headline.start, headline.end))) return false;
+  if (
+    !headline ||
+    headline.line !== 0 ||
+    rest[0]?.line === 0 ||
+    /[.!?…]["”’]?\s*$/.test(body.slice(headline.start, headline.end))
+  )
+    return false;
   const words = new Set(headline.tokens.filter((t) => CONTENT_POS.has(t.pos)).map(headlineWord));
   if (words.size === 0) return false;
   return rest.slice(0, LEDE_SENTENCES).some((sentence) => {
@@ -169,7 +196,12 @@ function properNames(tokens: Token[], body: string): ExtractedEntity[] {
     if (tokens[i].pos !== 'PROPN') continue;
     let j = i;
     while (j + 1 < tokens.length && tokens[j + 1].pos === 'PROPN') j++;
-    names.push({ text: body.slice(tokens[i].start, tokens[j].end), type: 'PROPER_NOUN', start: tokens[i].start, end: tokens[j].end });
+    names.push({
+      text: body.slice(tokens[i].start, tokens[j].end),
+      type: 'PROPER_NOUN',
+      start: tokens[i].start,
+      end: tokens[j].end,
+    });
     i = j;
   }
   return names;

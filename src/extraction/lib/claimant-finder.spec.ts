@@ -7,29 +7,45 @@ function claimant(text: string): string | null {
 
 describe('findClaimant', () => {
   it('finds a trailing news source', () => {
-    expect(claimant('US officials are broaching peace talks with Russia, NBC News reported on Friday.')).toBe('NBC News');
+    expect(claimant('US officials are broaching peace talks with Russia, NBC News reported on Friday.')).toBe(
+      'NBC News',
+    );
   });
 
   it('finds the source after "according to"', () => {
-    expect(claimant('According to Ukrainska Pravda, Boris Johnson told Zelensky that the West was not ready.')).toBe('Ukrainska Pravda');
+    expect(claimant('According to Ukrainska Pravda, Boris Johnson told Zelensky that the West was not ready.')).toBe(
+      'Ukrainska Pravda',
+    );
   });
 
   it('keeps a descriptive speaker whole', () => {
-    expect(claimant('A close aide to Zelensky told Time Magazine that Zelensky was deluding himself.')).toBe('A close aide to Zelensky');
+    expect(claimant('A close aide to Zelensky told Time Magazine that Zelensky was deluding himself.')).toBe(
+      'A close aide to Zelensky',
+    );
   });
 
   it('reads a present-tense reporting verb before "that", and the stock "familiar with" source whole', () => {
-    expect(claimant('The United Nations estimates that 1.2 million people have fled the region since March.')).toBe('The United Nations');
-    expect(claimant('Mediators had proposed a ceasefire last week, according to two officials familiar with the negotiations.')).toBe('two officials familiar with the negotiations');
+    expect(claimant('The United Nations estimates that 1.2 million people have fled the region since March.')).toBe(
+      'The United Nations',
+    );
+    expect(
+      claimant(
+        'Mediators had proposed a ceasefire last week, according to two officials familiar with the negotiations.',
+      ),
+    ).toBe('two officials familiar with the negotiations');
     expect(claimant('The mayor said with a smile that the budget was balanced.')).toBe('The mayor');
   });
 
   it('names the person behind a title', () => {
-    expect(claimant('Former German chancellor Gerhard Schröder recently said that no deal was reached.')).toBe('Gerhard Schröder');
+    expect(claimant('Former German chancellor Gerhard Schröder recently said that no deal was reached.')).toBe(
+      'Gerhard Schröder',
+    );
   });
 
   it('uses the subject when a clause separates it from the verb', () => {
-    expect(claimant('The NBC report, which cited unnamed US officials, said the talks had stalled.')).toBe('The NBC report');
+    expect(claimant('The NBC report, which cited unnamed US officials, said the talks had stalled.')).toBe(
+      'The NBC report',
+    );
   });
 
   it.each([
@@ -37,10 +53,19 @@ describe('findClaimant', () => {
     ['"No one was hurt," a police spokesman said.', 'a police spokesman'],
     ['Turnout reached 67 percent, the highest since 1960, election officials said.', 'election officials'],
     ['Coffee drinkers live longer, a study published Monday found.', 'a study published Monday'],
-    ['The vaccine is 95 percent effective, according to a report published in The Lancet.', 'a report published in The Lancet'],
+    [
+      'The vaccine is 95 percent effective, according to a report published in The Lancet.',
+      'a report published in The Lancet',
+    ],
     ['A spokesperson for the ministry said 40 people were arrested.', 'A spokesperson for the ministry'],
-    ['Researchers at Stanford University found that the drug cut deaths by 30 percent.', 'Researchers at Stanford University'],
-    ['The company lost $2 billion in the quarter, its chief executive told investors on Wednesday.', 'its chief executive'],
+    [
+      'Researchers at Stanford University found that the drug cut deaths by 30 percent.',
+      'Researchers at Stanford University',
+    ],
+    [
+      'The company lost $2 billion in the quarter, its chief executive told investors on Wednesday.',
+      'its chief executive',
+    ],
     ['John Doe, who chairs the finance committee, said the deficit doubled.', 'John Doe'],
   ])('finds the speaker as news writes it: %s', (text, speaker) => {
     expect(claimant(text)).toBe(speaker);
@@ -50,9 +75,18 @@ describe('findClaimant', () => {
     ['"Our budget is balanced for the first time in a decade," Governor Lisa Grant said.', 'Governor Lisa Grant'],
     ['“Crime fell by 12 percent last year,” said Police Chief Marcus Webb.', 'Police Chief Marcus Webb'],
     ['Ruth Okafor, who heads the statistics office, said inflation reached 6.1 percent in May.', 'Ruth Okafor'],
-    ['The river rose four metres overnight, according to the regional water authority.', 'the regional water authority'],
-    ['Inflation eased to 2.9 percent in October, according to figures released Thursday by the Labour Department.', 'figures released Thursday by the Labour Department'],
-    ['Air pollution shortens lives by two years, a report released Wednesday by the World Health Organization concluded.', 'a report released Wednesday by the World Health Organization'],
+    [
+      'The river rose four metres overnight, according to the regional water authority.',
+      'the regional water authority',
+    ],
+    [
+      'Inflation eased to 2.9 percent in October, according to figures released Thursday by the Labour Department.',
+      'figures released Thursday by the Labour Department',
+    ],
+    [
+      'Air pollution shortens lives by two years, a report released Wednesday by the World Health Organization concluded.',
+      'a report released Wednesday by the World Health Organization',
+    ],
     ['The Red Cross said 3,000 families had been displaced by the floods.', 'The Red Cross'],
     ['A spokeswoman for the airline said 14 flights were cancelled.', 'A spokeswoman for the airline'],
   ])('reads names wink tags as verbs, relative clauses and trailing sources: %s', (text, speaker) => {
@@ -69,7 +103,11 @@ describe('findClaimant', () => {
 
   it('does not take the object of a reporting verb for its speaker', () => {
     expect(claimant('The opposition leader, Tom Hale, disputed the figures.')).toBe('The opposition leader');
-    expect(claimant('The NBC report, which cited unnamed US officials, said the conversations “have included very broad outlines”.')).toBe('The NBC report');
+    expect(
+      claimant(
+        'The NBC report, which cited unnamed US officials, said the conversations “have included very broad outlines”.',
+      ),
+    ).toBe('The NBC report');
   });
 
   it('returns null when nobody is quoted', () => {

@@ -7,9 +7,38 @@ export interface ClaimantMention {
 }
 
 const REPORTING = new Set([
-  'say', 'tell', 'report', 'claim', 'announce', 'state', 'write', 'warn', 'argue', 'insist', 'note', 'reveal', 'confirm', 'deny', 'estimate',
-  'admit', 'allege', 'testify', 'declare', 'explain', 'add', 'find', 'conclude', 'acknowledge', 'predict', 'stress', 'dispute', 'counter',
-  'reply', 'respond', 'contend', 'assert',
+  'say',
+  'tell',
+  'report',
+  'claim',
+  'announce',
+  'state',
+  'write',
+  'warn',
+  'argue',
+  'insist',
+  'note',
+  'reveal',
+  'confirm',
+  'deny',
+  'estimate',
+  'admit',
+  'allege',
+  'testify',
+  'declare',
+  'explain',
+  'add',
+  'find',
+  'conclude',
+  'acknowledge',
+  'predict',
+  'stress',
+  'dispute',
+  'counter',
+  'reply',
+  'respond',
+  'contend',
+  'assert',
 ]);
 /** Verbs news puts before their speaker ("…,” said X", "…, added the minister"). */
 const INVERTING = new Set(['say', 'add', 'write', 'explain', 'note', 'warn', 'insist']);
@@ -28,17 +57,25 @@ export function findClaimant(tokens: Token[], body: string): ClaimantMention | n
   for (let i = 0; i + 2 < tokens.length; i++) {
     if (tokens[i].lower === 'according' && tokens[i + 1].lower === 'to') {
       // wink reads the noun right after "according to" as a verb at times ("according to figures released …").
-      const phrase = tokens[i + 2].pos === 'VERB' ? tokens.map((t, k) => (k === i + 2 ? { ...t, pos: 'NOUN' } : t)) : tokens;
+      const phrase =
+        tokens[i + 2].pos === 'VERB' ? tokens.map((t, k) => (k === i + 2 ? { ...t, pos: 'NOUN' } : t)) : tokens;
       let end = i + 2;
       while (end < phrase.length && inPhrase(phrase, end)) end++;
       if (end > i + 2) return named(phrase, i + 2, end, body);
     }
   }
   // "The United Nations estimates that …": wink tags a present-tense reporting verb before "that" as a noun at times.
-  const verb = tokens.findIndex((t, i) => REPORTING.has(t.lemma) && (t.pos === 'VERB' || (t.pos === 'NOUN' && i > 0 && tokens[i + 1]?.lower === 'that')));
+  const verb = tokens.findIndex(
+    (t, i) =>
+      REPORTING.has(t.lemma) && (t.pos === 'VERB' || (t.pos === 'NOUN' && i > 0 && tokens[i + 1]?.lower === 'that')),
+  );
   if (verb <= 0) return null;
   // "…,” said Mayor Smith." and "…, said the minister": the speaker follows the verb.
-  if (INVERTING.has(tokens[verb].lemma) && (tokens[verb - 1].value === ',' || CLOSING_QUOTES.has(tokens[verb - 1].value)) && !opensWithRelativeClause(tokens, verb)) {
+  if (
+    INVERTING.has(tokens[verb].lemma) &&
+    (tokens[verb - 1].value === ',' || CLOSING_QUOTES.has(tokens[verb - 1].value)) &&
+    !opensWithRelativeClause(tokens, verb)
+  ) {
     const after = speakerAfter(tokens, verb, body);
     if (after) return after;
   }
@@ -46,7 +83,8 @@ export function findClaimant(tokens: Token[], body: string): ClaimantMention | n
   while (j >= 0 && SKIPPABLE.has(tokens[j].pos) && tokens[j].value !== '”') j--;
   if (j >= 0 && RELATIVE.has(tokens[j].lower) && tokens[j].pos === 'PRON') j--;
   if (j < 0) return null;
-  if (tokens[j].pos === 'PRON' && PERSONAL.has(tokens[j].lower)) return { text: body.slice(tokens[j].start, tokens[j].end), pronoun: true };
+  if (tokens[j].pos === 'PRON' && PERSONAL.has(tokens[j].lower))
+    return { text: body.slice(tokens[j].start, tokens[j].end), pronoun: true };
   // "The NBC report, which cited …, said" and "X described … and said": the speaker is the sentence's subject.
   if (tokens[j].value === ',' || tokens[j].pos === 'CCONJ') return subjectOf(tokens, body);
   let start = j + 1;
@@ -62,7 +100,9 @@ export function findNamedSubject(tokens: Token[], body: string): string | null {
   let end = 0;
   while (end < tokens.length && (tokens[end].pos === 'PROPN' || isCapitalisedName(tokens, end))) end++;
   const next = tokens[end];
-  return end >= 2 && next && (next.pos === 'VERB' || next.pos === 'AUX') ? body.slice(tokens[0].start, tokens[end - 1].end) : null;
+  return end >= 2 && next && (next.pos === 'VERB' || next.pos === 'AUX')
+    ? body.slice(tokens[0].start, tokens[end - 1].end)
+    : null;
 }
 
 /** "Ruth Okafor, who heads the office, said …": the reporting verb closes the subject's relative clause. */
@@ -87,7 +127,8 @@ function speakerAfter(tokens: Token[], verb: number, body: string): ClaimantMent
   while (end < tokens.length && inPhrase(tokens, end)) end++;
   if (end === verb + 1) return null;
   const next = tokens[end];
-  const endsClause = !next || CLAUSE_ENDS.has(next.value) || next.pos === 'ADP' || next.pos === 'ADV' || next.pos === 'SCONJ';
+  const endsClause =
+    !next || CLAUSE_ENDS.has(next.value) || next.pos === 'ADP' || next.pos === 'ADV' || next.pos === 'SCONJ';
   return endsClause ? named(tokens, verb + 1, end, body) : null;
 }
 
@@ -100,18 +141,35 @@ function subjectOf(tokens: Token[], body: string): ClaimantMention | null {
 // "aide to Zelensky", "Commander-in-Chief", "Russia's": joins inside a noun phrase.
 function isConnector(tokens: Token[], i: number): boolean {
   const token = tokens[i];
-  const glued = i > 0 && i + 1 < tokens.length && tokens[i - 1].end === token.start && token.end === tokens[i + 1].start;
+  const glued =
+    i > 0 && i + 1 < tokens.length && tokens[i - 1].end === token.start && token.end === tokens[i + 1].start;
   if (glued && !/^['’]/.test(token.value)) return true;
   const between = i > 0 && i + 1 < tokens.length && tokens[i - 1].pos !== 'PUNCT' && NOUN_PHRASE.has(tokens[i + 1].pos);
   // "a study published Monday", "figures released by the Treasury": a participle after the phrase's noun.
   const participle =
-    token.pos === 'VERB' && /(ed|en)$/.test(token.lower) && i > 0 && tokens[i - 1].pos === 'NOUN' && i + 1 < tokens.length &&
+    token.pos === 'VERB' &&
+    /(ed|en)$/.test(token.lower) &&
+    i > 0 &&
+    tokens[i - 1].pos === 'NOUN' &&
+    i + 1 < tokens.length &&
     (NOUN_PHRASE.has(tokens[i + 1].pos) || PHRASE_PREPOSITIONS.has(tokens[i + 1].lower));
   // "its chief executive", "their spokesman": a possessive opens the phrase.
-  const possessive = token.pos === 'PRON' && POSSESSIVES.has(token.lower) && i + 1 < tokens.length && NOUN_PHRASE.has(tokens[i + 1].pos);
+  const possessive =
+    token.pos === 'PRON' && POSSESSIVES.has(token.lower) && i + 1 < tokens.length && NOUN_PHRASE.has(tokens[i + 1].pos);
   // "two diplomats familiar with the talks", news's stock anonymous source.
-  const familiarWith = token.lower === 'with' && i > 0 && tokens[i - 1].lower === 'familiar' && i + 1 < tokens.length && NOUN_PHRASE.has(tokens[i + 1].pos);
-  return (between && (PHRASE_PREPOSITIONS.has(token.lower) || token.lower === '-')) || participle || possessive || familiarWith || (token.pos === 'PART' && /^['’]s$/.test(token.lower));
+  const familiarWith =
+    token.lower === 'with' &&
+    i > 0 &&
+    tokens[i - 1].lower === 'familiar' &&
+    i + 1 < tokens.length &&
+    NOUN_PHRASE.has(tokens[i + 1].pos);
+  return (
+    (between && (PHRASE_PREPOSITIONS.has(token.lower) || token.lower === '-')) ||
+    participle ||
+    possessive ||
+    familiarWith ||
+    (token.pos === 'PART' && /^['’]s$/.test(token.lower))
+  );
 }
 
 /** "Former German chancellor Gerhard Schröder" names "Gerhard Schröder"; "A close aide to Zelensky" stays whole. */
@@ -123,6 +181,7 @@ function named(tokens: Token[], from: number, to: number, body: string): Claiman
   const phrase = tokens.slice(from, to);
   const hasConnector = phrase.some((t) => t.pos === 'ADP' || t.pos === 'PART');
   const hasCommonNoun = phrase.some((t) => t.pos === 'NOUN' && /^[a-z]/.test(t.value));
-  if (properFrom < to && properFrom > from && hasCommonNoun && !hasConnector && tokens[properFrom - 1].pos === 'NOUN') from = properFrom;
+  if (properFrom < to && properFrom > from && hasCommonNoun && !hasConnector && tokens[properFrom - 1].pos === 'NOUN')
+    from = properFrom;
   return { text: body.slice(tokens[from].start, tokens[to - 1].end), pronoun: false };
 }

@@ -13,7 +13,10 @@ describe('classification metrics', () => {
   });
 
   it('gives F1 with a seeded bootstrap interval around it that narrows with more rows', () => {
-    const rows = (n: number) => ({ scores: Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 0.9 : i % 5 === 0 ? 0.6 : 0.2)), labels: Array.from({ length: n }, (_, i) => (i % 3 === 0 || i % 7 === 0 ? 1 : 0)) });
+    const rows = (n: number) => ({
+      scores: Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 0.9 : i % 5 === 0 ? 0.6 : 0.2)),
+      labels: Array.from({ length: n }, (_, i) => (i % 3 === 0 || i % 7 === 0 ? 1 : 0)),
+    });
     const few = f1WithInterval(rows(60), 0.5);
     const many = f1WithInterval(rows(2000), 0.5);
 

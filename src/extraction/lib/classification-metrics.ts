@@ -38,7 +38,11 @@ export function bestThreshold(set: ScoredSet): number {
 }
 
 /** Yes-class figures with a 95 % percentile bootstrap interval of F1 over the rows (seeded: a rerun prints the same). */
-export function f1WithInterval(set: ScoredSet, threshold: number, resamples = 1000): YesClassMetrics & { low: number; high: number; n: number } {
+export function f1WithInterval(
+  set: ScoredSet,
+  threshold: number,
+  resamples = 1000,
+): YesClassMetrics & { low: number; high: number; n: number } {
   const n = set.labels.length;
   const random = seededRandom();
   const f1s: number[] = [];
@@ -53,7 +57,12 @@ export function f1WithInterval(set: ScoredSet, threshold: number, resamples = 10
     f1s.push(yesClassMetrics(scores, labels, threshold).f1);
   }
   f1s.sort((a, b) => a - b);
-  return { ...yesClassMetrics(set.scores, set.labels, threshold), low: f1s[Math.floor(0.025 * resamples)], high: f1s[Math.floor(0.975 * resamples)], n };
+  return {
+    ...yesClassMetrics(set.scores, set.labels, threshold),
+    low: f1s[Math.floor(0.025 * resamples)],
+    high: f1s[Math.floor(0.975 * resamples)],
+    n,
+  };
 }
 
 export function seededRandom(seed = 0x9e3779b9): () => number {

@@ -3,15 +3,16 @@ import { splitSentences } from './sentence-splitter';
 
 function clauses(text: string): string[] {
   const [sentence] = splitSentences(text);
-  return splitClauses(sentence.tokens, false).map((c) => text.slice(sentence.tokens[c.from].start, sentence.tokens[c.to - 1].end));
+  return splitClauses(sentence.tokens, false).map((c) =>
+    text.slice(sentence.tokens[c.from].start, sentence.tokens[c.to - 1].end),
+  );
 }
 
 describe('splitClauses', () => {
   it('splits a coordinated sentence into one claim per clause', () => {
-    expect(clauses('The Pentagon has about $5 billion left to ship weapons, but other types of aid have dried up.')).toEqual([
-      'The Pentagon has about $5 billion left to ship weapons',
-      'other types of aid have dried up.',
-    ]);
+    expect(
+      clauses('The Pentagon has about $5 billion left to ship weapons, but other types of aid have dried up.'),
+    ).toEqual(['The Pentagon has about $5 billion left to ship weapons', 'other types of aid have dried up.']);
   });
 
   it('splits two reported statements joined by "and that", keeping neither "that"', () => {
@@ -19,19 +20,30 @@ describe('splitClauses', () => {
       'The minister said the deficit doubled',
       'taxes rose 8 percent last year.',
     ]);
-    expect(clauses('Officials said 40 people were arrested, and that 12 remain in custody.')).toEqual(['Officials said 40 people were arrested', '12 remain in custody.']);
+    expect(clauses('Officials said 40 people were arrested, and that 12 remain in custody.')).toEqual([
+      'Officials said 40 people were arrested',
+      '12 remain in custody.',
+    ]);
   });
 
   it('makes a closing relative clause with a fact of its own a second claim that starts at the noun it describes', () => {
-    expect(clauses('The court voted 6-3 to uphold the law, which raised fees by 7 percent, the third increase in four years.')).toEqual([
+    expect(
+      clauses(
+        'The court voted 6-3 to uphold the law, which raised fees by 7 percent, the third increase in four years.',
+      ),
+    ).toEqual([
       'The court voted 6-3 to uphold the law',
       'the law, which raised fees by 7 percent, the third increase in four years.',
     ]);
-    expect(clauses('The senator met Jane Doe, who won 52 percent of the vote in 2022.')).toEqual(['The senator met Jane Doe', 'Jane Doe, who won 52 percent of the vote in 2022.']);
+    expect(clauses('The senator met Jane Doe, who won 52 percent of the vote in 2022.')).toEqual([
+      'The senator met Jane Doe',
+      'Jane Doe, who won 52 percent of the vote in 2022.',
+    ]);
   });
 
   it('keeps a relative clause without a fact, or one inside the subject, in its sentence', () => {
-    const factless = 'The increase is the third in four years, according to the Riders Alliance, which brought the case.';
+    const factless =
+      'The increase is the third in four years, according to the Riders Alliance, which brought the case.';
     const inside = 'The law, which raised fees by 7 percent, takes effect in May.';
 
     expect(clauses(factless)).toEqual([factless]);
@@ -46,7 +58,9 @@ describe('splitClauses', () => {
     // "that" as a subject points back too: alone, "that would be a non-starter" says nothing checkable.
     const demand = 'Ukraine has said it wants its 1991 borders restored, but that would be a non-starter for Moscow.';
     expect(clauses(demand)).toEqual([demand]);
-    expect(clauses('The mayor said that the city spent $40 million on bus lanes, and that ridership fell by 12 percent.')).toHaveLength(2);
+    expect(
+      clauses('The mayor said that the city spent $40 million on bus lanes, and that ridership fell by 12 percent.'),
+    ).toHaveLength(2);
   });
 
   it('splits at a semicolon between two full clauses', () => {

@@ -25,7 +25,11 @@ export function splitClauses(tokens: Token[], startsInsideQuote: boolean): Claus
   let from = 0;
   candidates.forEach(({ at, rightStart }, n) => {
     const rightEnd = candidates[n + 1]?.at ?? tokens.length;
-    if (hasSubjectAndVerb(tokens, from, at) && hasSubjectAndVerb(tokens, rightStart, rightEnd) && !opensWithPronoun(tokens, rightStart, rightEnd)) {
+    if (
+      hasSubjectAndVerb(tokens, from, at) &&
+      hasSubjectAndVerb(tokens, rightStart, rightEnd) &&
+      !opensWithPronoun(tokens, rightStart, rightEnd)
+    ) {
       clauses.push(trim(tokens, from, at));
       from = rightStart;
     }
@@ -48,7 +52,8 @@ function closingRelativeClause(tokens: Token[], clause: Clause): { comma: number
     let antecedent = k;
     while (antecedent > clause.from && NOUN_PHRASE_POS.has(tokens[antecedent - 1].pos)) antecedent--;
     const carriesFact = tokens.slice(k + 1, clause.to).some((t) => t.pos === 'NUM' || RANKING.test(t.lower));
-    if (antecedent < k && carriesFact && hasSubjectAndVerb(tokens, clause.from, antecedent)) return { comma: k, antecedent };
+    if (antecedent < k && carriesFact && hasSubjectAndVerb(tokens, clause.from, antecedent))
+      return { comma: k, antecedent };
   }
   return null;
 }
@@ -74,8 +79,10 @@ function splitCandidates(tokens: Token[], startsInsideQuote: boolean): { at: num
     if (inside) return;
     const next = tokens[k + 1];
     if (token.value === ';' && next) candidates.push({ at: k, rightStart: k + 1 });
-    else if (token.value === ',' && next && JOINERS.has(next.lower) && tokens[k + 2]) candidates.push({ at: k, rightStart: k + 2 });
-    else if (token.lower === 'and' && tokens[k - 1]?.value !== ',' && next?.lower === 'that' && tokens[k + 2]) candidates.push({ at: k, rightStart: k + 1 });
+    else if (token.value === ',' && next && JOINERS.has(next.lower) && tokens[k + 2])
+      candidates.push({ at: k, rightStart: k + 2 });
+    else if (token.lower === 'and' && tokens[k - 1]?.value !== ',' && next?.lower === 'that' && tokens[k + 2])
+      candidates.push({ at: k, rightStart: k + 1 });
   });
   return candidates;
 }

@@ -17,7 +17,8 @@ export interface ExtractedPiece {
 let extractor: ClaimExtractor | undefined;
 
 /** Runs every stage once, so a thread's first article is not also its compiler's first pass over the extractor. */
-const WARM_UP_TEXT = 'The minister said unemployment fell to 4.2 percent in March. Critics called the figure misleading.';
+const WARM_UP_TEXT =
+  'The minister said unemployment fell to 4.2 percent in March. Critics called the figure misleading.';
 
 export default function runExtractionTask(task: ExtractionTask): ExtractedPiece | SpanAnalysis | number {
   extractor ??= new ClaimExtractor();

@@ -7,16 +7,89 @@ export const FEATURE_BLOCKS: FeatureBlock[] = ['w', 'c', 'l'];
 // Long inputs add little signal and cost time; features look at the first tokens only.
 const MAX_TOKENS = 80;
 
-const REPORTING = new Set(['say', 'tell', 'report', 'claim', 'announce', 'state', 'write', 'add', 'warn', 'argue', 'insist', 'note', 'reveal', 'confirm', 'deny', 'estimate', 'accord', 'quote', 'cite', 'show']);
+const REPORTING = new Set([
+  'say',
+  'tell',
+  'report',
+  'claim',
+  'announce',
+  'state',
+  'write',
+  'add',
+  'warn',
+  'argue',
+  'insist',
+  'note',
+  'reveal',
+  'confirm',
+  'deny',
+  'estimate',
+  'accord',
+  'quote',
+  'cite',
+  'show',
+]);
 const FIRST_PERSON = new Set(['i', 'me', 'my', 'mine', 'we', 'us', 'our', 'ours', 'myself', 'ourselves']);
 const SECOND_PERSON = new Set(['you', 'your', 'yours']);
-const OPINION = new Set(['think', 'believe', 'feel', 'hope', 'should', 'must', 'want', 'need', 'wish', 'great', 'wonderful', 'terrible', 'good', 'bad', 'important', 'proud', 'agree', 'disagree', 'love', 'glad', 'sure', 'opinion', 'ought']);
-const COMPARATIVE = new Set(['more', 'less', 'fewer', 'than', 'most', 'least', 'increase', 'decrease', 'double', 'triple', 'rise', 'fall', 'cut', 'percent', 'record', 'half', 'twice', 'times']);
+const OPINION = new Set([
+  'think',
+  'believe',
+  'feel',
+  'hope',
+  'should',
+  'must',
+  'want',
+  'need',
+  'wish',
+  'great',
+  'wonderful',
+  'terrible',
+  'good',
+  'bad',
+  'important',
+  'proud',
+  'agree',
+  'disagree',
+  'love',
+  'glad',
+  'sure',
+  'opinion',
+  'ought',
+]);
+const COMPARATIVE = new Set([
+  'more',
+  'less',
+  'fewer',
+  'than',
+  'most',
+  'least',
+  'increase',
+  'decrease',
+  'double',
+  'triple',
+  'rise',
+  'fall',
+  'cut',
+  'percent',
+  'record',
+  'half',
+  'twice',
+  'times',
+]);
 const FUTURE = new Set(['will', "'ll", 'going', 'gonna', 'shall']);
 const YEAR = /^(1[89]|20)\d\d$/;
 const QUOTES = new Set(['"', '“', '”', '‘', '’', "'", '«', '»']);
 // Gender-neutral third person: claims about an opponent ("she wants open borders") then read alike whoever is debating.
-const THIRD_PERSON = new Map([['he', '<3s>'], ['she', '<3s>'], ['him', '<3o>'], ['her', '<3o>'], ['his', '<3o>'], ['hers', '<3o>'], ['himself', '<3r>'], ['herself', '<3r>']]);
+const THIRD_PERSON = new Map([
+  ['he', '<3s>'],
+  ['she', '<3s>'],
+  ['him', '<3o>'],
+  ['her', '<3o>'],
+  ['his', '<3o>'],
+  ['hers', '<3o>'],
+  ['himself', '<3r>'],
+  ['herself', '<3r>'],
+]);
 
 function normaliseToken(token: Token): string {
   if (token.type === 'number' || /^[\d.,]+$/.test(token.value)) {
@@ -57,7 +130,8 @@ export function extractFeatures(allTokens: Token[], entities: EntitySpan[]): Map
     if (FIRST_PERSON.has(token.lower)) add('l:first-person');
     if (SECOND_PERSON.has(token.lower)) add('l:second-person');
     if (OPINION.has(lemma)) add('l:opinion');
-    if (COMPARATIVE.has(lemma) || (token.pos === 'ADJ' && /(er|est)$/.test(token.lower) && lemma !== token.lower)) add('l:compare');
+    if (COMPARATIVE.has(lemma) || (token.pos === 'ADJ' && /(er|est)$/.test(token.lower) && lemma !== token.lower))
+      add('l:compare');
     if (FUTURE.has(token.lower) && token.pos !== 'NOUN') add('l:future');
     if (token.type === 'number') add(YEAR.test(token.value) ? 'l:year' : 'l:number');
   }

@@ -3,10 +3,26 @@ import { goldOutcomes, meanWithInterval } from './gold-evaluation';
 
 describe('goldOutcomes', () => {
   it('counts a marked claim found when an extracted claim covers it, and an extracted claim precise when it is marked', () => {
-    const body = 'Unemployment fell to 3.5 percent in 2023, the ministry said. The weather was pleasant and everyone smiled.';
-    const outcomes = goldOutcomes(new ClaimExtractor(), [
-      { id: 'a', kind: 'test', body, claims: [{ text: 'Unemployment fell to 3.5 percent in 2023, the ministry said.', claimant: 'the ministry', type: 'quantity' }] },
-    ], 0);
+    const body =
+      'Unemployment fell to 3.5 percent in 2023, the ministry said. The weather was pleasant and everyone smiled.';
+    const outcomes = goldOutcomes(
+      new ClaimExtractor(),
+      [
+        {
+          id: 'a',
+          kind: 'test',
+          body,
+          claims: [
+            {
+              text: 'Unemployment fell to 3.5 percent in 2023, the ministry said.',
+              claimant: 'the ministry',
+              type: 'quantity',
+            },
+          ],
+        },
+      ],
+      0,
+    );
 
     expect(outcomes.recalled).toEqual([1]);
     expect(outcomes.claimantRight).toEqual([1]);
@@ -15,10 +31,18 @@ describe('goldOutcomes', () => {
   });
 
   it('counts what the floor keeps below the threshold as candidates, found with the claims', () => {
-    const body = 'Unemployment fell to 3.5 percent in 2023, the ministry said. The weather was pleasant and everyone smiled.';
-    const article = { id: 'a', kind: 'test', body, claims: [{ text: 'The weather was pleasant and everyone smiled.', claimant: null, type: 'other' }] };
+    const body =
+      'Unemployment fell to 3.5 percent in 2023, the ministry said. The weather was pleasant and everyone smiled.';
+    const article = {
+      id: 'a',
+      kind: 'test',
+      body,
+      claims: [{ text: 'The weather was pleasant and everyone smiled.', claimant: null, type: 'other' }],
+    };
     const extractor = new ClaimExtractor();
-    const [weather] = extractor.extract(body, { minCheckworthiness: 0 }).filter((c) => c.text.startsWith('The weather'));
+    const [weather] = extractor
+      .extract(body, { minCheckworthiness: 0 })
+      .filter((c) => c.text.startsWith('The weather'));
     const outcomes = goldOutcomes(extractor, [article], weather.checkworthiness + 0.0001, weather.checkworthiness);
 
     expect(outcomes.recalled).toEqual([0]);

@@ -27,23 +27,48 @@ export interface GoldOutcomes {
   typeRight: number[];
 }
 
-const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 /** The same speaker: the same words, or one names the person behind the other's title ("Council member Tom Hale" / "Tom Hale"). */
 const same = (a: string | null, b: string | null) => {
   const [x, y] = [(a ?? '').toLowerCase(), (b ?? '').toLowerCase()];
-  return x === y || (x !== '' && y !== '' && (x.endsWith(` ${y}`) || y.endsWith(` ${x}`)) && /^\p{Lu}/u.test((x.length < y.length ? a : b)!));
+  return (
+    x === y ||
+    (x !== '' &&
+      y !== '' &&
+      (x.endsWith(` ${y}`) || y.endsWith(` ${x}`)) &&
+      /^\p{Lu}/u.test((x.length < y.length ? a : b)!))
+  );
 };
 
 /** A gold claim is found by an extracted claim covering at least half of it (a clause of it counts). */
-export function goldOutcomes(extractor: ClaimExtractor, articles: GoldArticle[], threshold: number, floor = threshold): GoldOutcomes {
-  const outcomes: GoldOutcomes = { recalled: [], recalledWithCandidates: [], recalledAsCandidate: [], candidatesPerArticle: [], precise: [], claimantRight: [], typeRight: [] };
+export function goldOutcomes(
+  extractor: ClaimExtractor,
+  articles: GoldArticle[],
+  threshold: number,
+  floor = threshold,
+): GoldOutcomes {
+  const outcomes: GoldOutcomes = {
+    recalled: [],
+    recalledWithCandidates: [],
+    recalledAsCandidate: [],
+    candidatesPerArticle: [],
+    precise: [],
+    claimantRight: [],
+    typeRight: [],
+  };
   for (const article of articles) {
     const candidates = extractor.extract(article.body, { minCheckworthiness: 0 });
     const claims = candidates.filter((c) => c.checkworthiness >= threshold);
     const kept = candidates.filter((c) => c.checkworthiness >= Math.min(floor, threshold));
     outcomes.candidatesPerArticle.push(kept.length - claims.length);
-    const gold = article.claims.map((g) => ({ ...g, start: article.body.indexOf(g.text), end: article.body.indexOf(g.text) + g.text.length }));
-    const finds = (pool: ExtractedClaim[], g: (typeof gold)[number]) => pool.filter((c) => overlap(c, g) * 2 >= g.end - g.start || overlap(c, g) * 2 >= c.end - c.start);
+    const gold = article.claims.map((g) => ({
+      ...g,
+      start: article.body.indexOf(g.text),
+      end: article.body.indexOf(g.text) + g.text.length,
+    }));
+    const finds = (pool: ExtractedClaim[], g: (typeof gold)[number]) =>
+      pool.filter((c) => overlap(c, g) * 2 >= g.end - g.start || overlap(c, g) * 2 >= c.end - c.start);
     for (const g of gold) {
       const found = finds(claims, g);
       outcomes.recalled.push(found.length > 0 ? 1 : 0);
@@ -59,7 +84,10 @@ export function goldOutcomes(extractor: ClaimExtractor, articles: GoldArticle[],
 }
 
 /** The mean of outcomes (0/1, or counts) with a 95 % percentile bootstrap interval (seeded, so a rerun prints the same). */
-export function meanWithInterval(values: number[], resamples = 2000): { mean: number; low: number; high: number; n: number } {
+export function meanWithInterval(
+  values: number[],
+  resamples = 2000,
+): { mean: number; low: number; high: number; n: number } {
   const n = values.length;
   if (n === 0) return { mean: 0, low: 0, high: 0, n };
   const random = seededRandom();
@@ -70,5 +98,10 @@ export function meanWithInterval(values: number[], resamples = 2000): { mean: nu
     means.push(sum / n);
   }
   means.sort((a, b) => a - b);
-  return { mean: values.reduce((a, b) => a + b, 0) / n, low: means[Math.floor(0.025 * resamples)], high: means[Math.floor(0.975 * resamples)], n };
+  return {
+    mean: values.reduce((a, b) => a + b, 0) / n,
+    low: means[Math.floor(0.025 * resamples)],
+    high: means[Math.floor(0.975 * resamples)],
+    n,
+  };
 }

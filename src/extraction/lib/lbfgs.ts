@@ -30,7 +30,10 @@ export function minimiseLbfgs(objective: Objective, start: Float64Array, options
       axpy(-alpha[j], changes[j], direction);
     }
     const last = steps.length - 1;
-    const scale = last >= 0 ? dot(steps[last], changes[last]) / dot(changes[last], changes[last]) : 1 / Math.sqrt(dot(gradient, gradient) || 1);
+    const scale =
+      last >= 0
+        ? dot(steps[last], changes[last]) / dot(changes[last], changes[last])
+        : 1 / Math.sqrt(dot(gradient, gradient) || 1);
     for (let i = 0; i < n; i++) direction[i] *= scale;
     for (let j = 0; j < steps.length; j++) axpy(alpha[j] - rho[j] * dot(changes[j], direction), steps[j], direction);
 

@@ -19,10 +19,17 @@ interface SparseVector {
 }
 
 /** L2 logistic regression solved to convergence by full-batch L-BFGS: no seed, same model for the same data. */
-export function trainLogisticRegression(samples: Map<string, number>[], labels: number[], options: TrainingOptions): CheckworthinessModelJson {
+export function trainLogisticRegression(
+  samples: Map<string, number>[],
+  labels: number[],
+  options: TrainingOptions,
+): CheckworthinessModelJson {
   const df = new Map<string, number>();
   for (const sample of samples) for (const key of sample.keys()) df.set(key, (df.get(key) ?? 0) + 1);
-  const vocabulary = [...df.entries()].filter(([, count]) => count >= options.minDf).map(([key]) => key).sort();
+  const vocabulary = [...df.entries()]
+    .filter(([, count]) => count >= options.minDf)
+    .map(([key]) => key)
+    .sort();
   const index = new Map(vocabulary.map((key, i) => [key, i]));
   const idf = vocabulary.map((key) => Math.log((1 + samples.length) / (1 + df.get(key)!)) + 1);
   const vectors = samples.map((sample) => vectorise(sample, index, idf, options.blockWeights));
@@ -47,7 +54,11 @@ export function trainLogisticRegression(samples: Map<string, number>[], labels: 
     }
     return loss;
   };
-  const weights = minimiseLbfgs(objective, new Float64Array(dimension + 1), { maxIterations: options.maxIterations, tolerance: 1e-7, memory: 10 });
+  const weights = minimiseLbfgs(objective, new Float64Array(dimension + 1), {
+    maxIterations: options.maxIterations,
+    tolerance: 1e-7,
+    memory: 10,
+  });
 
   const features: Record<string, [number, number]> = {};
   vocabulary.forEach((key, i) => (features[key] = [round(idf[i]), round(weights[i])]));
@@ -78,7 +89,11 @@ export function fitCalibration(logits: number[], labels: number[]): { slope: num
     });
     return loss;
   };
-  const [slope, intercept] = minimiseLbfgs(objective, Float64Array.from([1, 0]), { maxIterations: 100, tolerance: 1e-9, memory: 5 });
+  const [slope, intercept] = minimiseLbfgs(objective, Float64Array.from([1, 0]), {
+    maxIterations: 100,
+    tolerance: 1e-9,
+    memory: 5,
+  });
   return { slope: round(slope), intercept: round(intercept) };
 }
 
@@ -86,8 +101,15 @@ function softplus(z: number): number {
   return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
 }
 
-function vectorise(sample: Map<string, number>, index: Map<string, number>, idf: number[], blockWeights: Record<FeatureBlock, number>): SparseVector {
-  const byBlock = new Map<string, { indices: number[]; values: number[] }>(FEATURE_BLOCKS.map((b) => [b, { indices: [], values: [] }]));
+function vectorise(
+  sample: Map<string, number>,
+  index: Map<string, number>,
+  idf: number[],
+  blockWeights: Record<FeatureBlock, number>,
+): SparseVector {
+  const byBlock = new Map<string, { indices: number[]; values: number[] }>(
+    FEATURE_BLOCKS.map((b) => [b, { indices: [], values: [] }]),
+  );
   for (const [key, count] of sample) {
     const i = index.get(key);
     if (i === undefined) continue;

@@ -41,7 +41,15 @@ export function analyseLine(line: string, base: number): AnalysedSentence[] {
     sentences.push(...analyseSegment(line.slice(from, match.index), base + from));
     const start = base + match.index;
     const value = match[0];
-    const token: Token = { value, lower: value.toLowerCase(), lemma: value.toLowerCase(), pos: 'X', type: 'word', start, end: start + value.length };
+    const token: Token = {
+      value,
+      lower: value.toLowerCase(),
+      lemma: value.toLowerCase(),
+      pos: 'X',
+      type: 'word',
+      start,
+      end: start + value.length,
+    };
     sentences.push({ start, end: token.end, tokens: [token], entities: [] });
     from = match.index + value.length;
   }
@@ -73,7 +81,11 @@ function analyseSegment(text: string, base: number): AnalysedSentence[] {
     ends.push(offset);
   }
   const entityTypes = (doc.entities().out(its.detail) as unknown as { type: string }[]).map((e) => e.type);
-  const allEntities = (doc.entities().out(its.span) as number[][]).map(([a, b], k) => ({ first: a, last: b, type: entityTypes[k] }));
+  const allEntities = (doc.entities().out(its.span) as number[][]).map(([a, b], k) => ({
+    first: a,
+    last: b,
+    type: entityTypes[k],
+  }));
   const sentences: AnalysedSentence[] = [];
   for (const [first, last] of doc.sentences().out(its.span) as number[][]) {
     const tokens: Token[] = [];
@@ -84,16 +96,45 @@ function analyseSegment(text: string, base: number): AnalysedSentence[] {
         // wink's cache sometimes learns "Benson's" as one token after seeing it elsewhere; split it so output does not depend on history.
         const name = possessive[1];
         const split = base + starts[i] + name.length;
-        tokens.push({ value: name, lower: name.toLowerCase(), lemma: name.toLowerCase(), pos: /^\p{Lu}/u.test(name) ? 'PROPN' : 'NOUN', type: 'word', start: base + starts[i], end: split });
-        tokens.push({ value: possessive[2], lower: possessive[2].toLowerCase(), lemma: possessive[2].toLowerCase(), pos: 'PART', type: 'word', start: split, end: base + ends[i] });
+        tokens.push({
+          value: name,
+          lower: name.toLowerCase(),
+          lemma: name.toLowerCase(),
+          pos: /^\p{Lu}/u.test(name) ? 'PROPN' : 'NOUN',
+          type: 'word',
+          start: base + starts[i],
+          end: split,
+        });
+        tokens.push({
+          value: possessive[2],
+          lower: possessive[2].toLowerCase(),
+          lemma: possessive[2].toLowerCase(),
+          pos: 'PART',
+          type: 'word',
+          start: split,
+          end: base + ends[i],
+        });
         continue;
       }
-      tokens.push({ value: values[i], lower: values[i].toLowerCase(), lemma: lemmas[i], pos: pos[i], type: types[i], start: base + starts[i], end: base + ends[i] });
+      tokens.push({
+        value: values[i],
+        lower: values[i].toLowerCase(),
+        lemma: lemmas[i],
+        pos: pos[i],
+        type: types[i],
+        start: base + starts[i],
+        end: base + ends[i],
+      });
     }
     if (tokens.length === 0) continue;
     const entities = allEntities
       .filter((e) => e.first >= first && e.first <= last)
-      .map((e) => ({ text: text.slice(starts[e.first], ends[e.last]), type: e.type, start: base + starts[e.first], end: base + ends[e.last] }));
+      .map((e) => ({
+        text: text.slice(starts[e.first], ends[e.last]),
+        type: e.type,
+        start: base + starts[e.first],
+        end: base + ends[e.last],
+      }));
     sentences.push({ start: tokens[0].start, end: tokens[tokens.length - 1].end, tokens, entities });
   }
   return sentences;

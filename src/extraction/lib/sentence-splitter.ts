@@ -51,9 +51,18 @@ function mergeFragments(sentences: AnalysedSentence[], body: string): AnalysedSe
   for (const sentence of sentences) {
     const previous = merged[merged.length - 1];
     const first = body[sentence.start];
-    const continues = previous && (/^[a-z]/.test(first) || /^[,;:)\]”’]/.test(first)) && previous.tokens[0].pos !== 'X' && sentence.tokens[0].pos !== 'X';
+    const continues =
+      previous &&
+      (/^[a-z]/.test(first) || /^[,;:)\]”’]/.test(first)) &&
+      previous.tokens[0].pos !== 'X' &&
+      sentence.tokens[0].pos !== 'X';
     if (continues) {
-      merged[merged.length - 1] = { start: previous.start, end: sentence.end, tokens: [...previous.tokens, ...sentence.tokens], entities: [...previous.entities, ...sentence.entities] };
+      merged[merged.length - 1] = {
+        start: previous.start,
+        end: sentence.end,
+        tokens: [...previous.tokens, ...sentence.tokens],
+        entities: [...previous.entities, ...sentence.entities],
+      };
     } else {
       merged.push(sentence);
     }

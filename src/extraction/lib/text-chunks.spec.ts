@@ -21,7 +21,9 @@ describe('chunkText', () => {
 
   it('cuts a long line at a space, and a text without spaces outside surrogate pairs', () => {
     const line = 'word '.repeat(100);
-    expect(joined(line, 42).every((p, i, all) => p.length <= 42 && (i === all.length - 1 || p.endsWith(' ')))).toBe(true);
+    expect(joined(line, 42).every((p, i, all) => p.length <= 42 && (i === all.length - 1 || p.endsWith(' ')))).toBe(
+      true,
+    );
     const emoji = '😀'.repeat(30);
     const pieces = joined(emoji, 7);
     expect(pieces.join('')).toBe(emoji);
@@ -38,6 +40,8 @@ describe('joinPieces', () => {
     const withoutClaimant = ({ claimant: _, ...claim }: ExtractedClaim) => claim;
 
     expect(ranges.length).toBeGreaterThan(4);
-    expect(joinPieces(ranges, pieces).map(withoutClaimant)).toEqual(extractor.extract(body, { minCheckworthiness: 0 }).map(withoutClaimant));
+    expect(joinPieces(ranges, pieces).map(withoutClaimant)).toEqual(
+      extractor.extract(body, { minCheckworthiness: 0 }).map(withoutClaimant),
+    );
   });
 });

@@ -29,7 +29,10 @@ export function chunkText(text: string, maxChars: number): TextRange[] {
 }
 
 /** Claims of consecutive pieces of one text, as one extraction of the whole: positions, sentences and ordinals run on. */
-export function joinPieces(ranges: TextRange[], pieces: { claims: ExtractedClaim[]; sentenceCount: number }[]): ExtractedClaim[] {
+export function joinPieces(
+  ranges: TextRange[],
+  pieces: { claims: ExtractedClaim[]; sentenceCount: number }[],
+): ExtractedClaim[] {
   const claims: ExtractedClaim[] = [];
   let sentencesBefore = 0;
   pieces.forEach((piece, i) => {

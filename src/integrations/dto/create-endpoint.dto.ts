@@ -16,14 +16,22 @@ function isHttpUrl(value: unknown): boolean {
   }
 }
 
-const IsHttpUrl = () => ValidateBy({ name: 'isHttpUrl', validator: { validate: isHttpUrl, defaultMessage: () => 'url must be an http or https URL' } });
+const IsHttpUrl = () =>
+  ValidateBy({
+    name: 'isHttpUrl',
+    validator: { validate: isHttpUrl, defaultMessage: () => 'url must be an http or https URL' },
+  });
 
 export class CreateEndpointDto {
   @ApiProperty({ example: 'https://cms.example/claimdesk-callbacks' })
-  @IsHttpUrl() @MaxLength(2000)
+  @IsHttpUrl()
+  @MaxLength(2000)
   url: string;
 
   @ApiProperty({ enum: CALLBACK_EVENTS, isArray: true })
-  @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(CALLBACK_EVENTS, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(CALLBACK_EVENTS, { each: true })
   events: CallbackEvent[];
 }

@@ -3,6 +3,8 @@ import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
 export class CreateIntegratorDto {
   @ApiProperty({ maxLength: 200, example: 'Daily Planet CMS' })
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   name: string;
 }

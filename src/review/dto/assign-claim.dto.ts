@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 
 export class AssignClaimDto {
-  @ApiProperty() @IsUUID()
+  @ApiProperty()
+  @IsUUID()
   reviewerId: string;
 }

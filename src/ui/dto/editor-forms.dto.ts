@@ -12,10 +12,16 @@ const CsrfToken = () => (target: object, property: string) => {
 };
 
 /** An optional number field: empty is unset (Type(() => Number) would read it as 0). */
-const optionalNumber = ({ value }: { value: unknown }) => (value === '' || value === undefined ? undefined : Number(value));
+const optionalNumber = ({ value }: { value: unknown }) =>
+  value === '' || value === undefined ? undefined : Number(value);
 
 const commaList = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.split(',').map((topic) => topic.trim()).filter(Boolean) : value;
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((topic) => topic.trim())
+        .filter(Boolean)
+    : value;
 
 /** Post article and Post revision: the API's article fields, as a plain form sends them (empty means unset, topics comma-separated, line breaks as typed). */
 export class ArticleForm extends CreateArticleDto {
@@ -38,13 +44,20 @@ export class ArticleForm extends CreateArticleDto {
 
 /** Add as claim: the passage's text, and the selection's offsets when the page's script could read them. */
 export class AddClaimForm {
-  @IsString() @MaxLength(10_000)
+  @IsString()
+  @MaxLength(10_000)
   passage: string;
 
-  @IsOptional() @Transform(optionalNumber) @IsInt() @Min(0)
+  @IsOptional()
+  @Transform(optionalNumber)
+  @IsInt()
+  @Min(0)
   start?: number;
 
-  @IsOptional() @Transform(optionalNumber) @IsInt() @Min(1)
+  @IsOptional()
+  @Transform(optionalNumber)
+  @IsInt()
+  @Min(1)
   end?: number;
 
   @CsrfToken()

@@ -7,24 +7,35 @@ import { IsDay } from '../../common/timestamp';
 export const emptyIsUnset = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 export class UiArticlesQuery {
-  @IsOptional() @Transform(emptyIsUnset) @IsIn(ARTICLE_STATUSES)
+  @IsOptional()
+  @Transform(emptyIsUnset)
+  @IsIn(ARTICLE_STATUSES)
   status?: ArticleStatus;
 
-  @IsOptional() @Transform(emptyIsUnset) @IsUUID()
+  @IsOptional()
+  @Transform(emptyIsUnset)
+  @IsUUID()
   source?: string;
 
-  @IsOptional() @Transform(emptyIsUnset) @IsDay()
+  @IsOptional()
+  @Transform(emptyIsUnset)
+  @IsDay()
   from?: string;
 
-  @IsOptional() @Transform(emptyIsUnset) @IsDay()
+  @IsOptional()
+  @Transform(emptyIsUnset)
+  @IsDay()
   to?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   cursor?: string;
 }
 
 export class UiClaimQuery {
-  @IsOptional() @Transform(emptyIsUnset) @IsUUID()
+  @IsOptional()
+  @Transform(emptyIsUnset)
+  @IsUUID()
   claim?: string;
 }
 
@@ -33,28 +44,37 @@ export const ARTICLE_NOTICES = ['posted', 'revised', 'unchanged', 'added', 'move
 export type ArticleNotice = (typeof ARTICLE_NOTICES)[number];
 
 export class UiArticleQuery extends UiClaimQuery {
-  @IsOptional() @IsIn(ARTICLE_NOTICES)
+  @IsOptional()
+  @IsIn(ARTICLE_NOTICES)
   notice?: ArticleNotice;
 
   /** Which page of the article's claims (a cursor from the page's own link). */
-  @IsOptional() @Transform(emptyIsUnset) @IsString() @MaxLength(500)
+  @IsOptional()
+  @Transform(emptyIsUnset)
+  @IsString()
+  @MaxLength(500)
   claims?: string;
 }
 
 export class UiReviewQuery extends UiClaimQuery {
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   moved?: string;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   released?: string;
 
-  @IsOptional() @IsIn(['1'])
+  @IsOptional()
+  @IsIn(['1'])
   noted?: string;
 
-  @IsOptional() @IsIn(['1'])
+  @IsOptional()
+  @IsIn(['1'])
   empty?: string;
 
-  @IsOptional() @IsIn(['1'])
+  @IsOptional()
+  @IsIn(['1'])
   undone?: string;
 }
 
@@ -63,13 +83,16 @@ export class UiUndoQuery {
   @IsUUID()
   claim: string;
 
-  @Transform(({ value }) => Number(value)) @IsInt() @Min(1)
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
   version: number;
 }
 
 /** "Next claim" names the claim on screen, so the next one in the reviewer's list is another. */
 export class UiNextClaimQuery {
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   leaving?: string;
 }
 

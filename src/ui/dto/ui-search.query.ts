@@ -7,26 +7,45 @@ import { emptyIsUnset } from './ui-articles.query';
 export const SEARCH_KINDS = ['claims', 'fact-checks'] as const;
 
 export class UiSearchQuery {
-  @IsOptional() @Transform(emptyIsUnset) @IsString() @MaxLength(500)
+  @IsOptional()
+  @Transform(emptyIsUnset)
+  @IsString()
+  @MaxLength(500)
   q?: string;
 
   /** Only claims or only fact-checks; both when unset. */
-  @IsOptional() @Transform(emptyIsUnset) @IsIn(SEARCH_KINDS)
+  @IsOptional()
+  @Transform(emptyIsUnset)
+  @IsIn(SEARCH_KINDS)
   kind?: (typeof SEARCH_KINDS)[number];
 
   /** A claim's status; fact-checks carry a rating instead, so this filter leaves them out. */
-  @IsOptional() @Transform(emptyIsUnset) @IsIn(CLAIM_STATUSES)
+  @IsOptional()
+  @Transform(emptyIsUnset)
+  @IsIn(CLAIM_STATUSES)
   status?: ClaimStatus;
 
-  @IsOptional() @Transform(emptyIsUnset) @IsString() @MaxLength(200)
+  @IsOptional()
+  @Transform(emptyIsUnset)
+  @IsString()
+  @MaxLength(200)
   claimant?: string;
 
-  @IsOptional() @Transform(emptyIsUnset) @IsDay()
+  @IsOptional()
+  @Transform(emptyIsUnset)
+  @IsDay()
   from?: string;
 
-  @IsOptional() @Transform(emptyIsUnset) @IsDay()
+  @IsOptional()
+  @Transform(emptyIsUnset)
+  @IsDay()
   to?: string;
 
-  @IsOptional() @Transform(emptyIsUnset) @Type(() => Number) @IsInt() @Min(1) @Max(50)
+  @IsOptional()
+  @Transform(emptyIsUnset)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
   page?: number;
 }

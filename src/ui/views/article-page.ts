@@ -15,14 +15,24 @@ import { statusChip, summaryPanel } from './status';
  * An article page's address. With a claim, it opens the claim's details and lands on its passage in the text (not
  * at the top of the page), so choosing a claim or acting on it keeps the reader's place.
  */
-export function articleHref(articleId: string, options: { claimId?: string; claimsCursor?: string | null; notice?: ArticleNotice } = {}): string {
-  const query = new URLSearchParams(Object.entries({ claim: options.claimId, claims: options.claimsCursor ?? undefined, notice: options.notice }).filter((e): e is [string, string] => !!e[1]));
+export function articleHref(
+  articleId: string,
+  options: { claimId?: string; claimsCursor?: string | null; notice?: ArticleNotice } = {},
+): string {
+  const query = new URLSearchParams(
+    Object.entries({
+      claim: options.claimId,
+      claims: options.claimsCursor ?? undefined,
+      notice: options.notice,
+    }).filter((e): e is [string, string] => !!e[1]),
+  );
   return `/ui/articles/${articleId}${query.size ? `?${query}` : ''}${options.claimId ? `#${passageId(options.claimId)}` : ''}`;
 }
 
 const NOTICES: Record<ArticleNotice, string> = {
   posted: 'The article was posted; its claims are being extracted.',
-  revised: 'The new revision was posted; its claims are being extracted (unchanged claims keep their status and history).',
+  revised:
+    'The new revision was posted; its claims are being extracted (unchanged claims keep their status and history).',
   unchanged: 'Nothing changed: the desk already holds exactly this title and body.',
   added: 'The passage was added as a claim, scored, typed and queued for review.',
   moved: 'The claim was moved.',
@@ -32,52 +42,92 @@ const NOTICES: Record<ArticleNotice, string> = {
 
 export function articlePage(page: ArticlePage, principal: Principal, notice: ArticleNotice | null = null): string {
   const { article, summary, claims, selected, people } = page;
-  const hrefOf = (claim: { id: string }) => articleHref(article.id, { claimId: claim.id, claimsCursor: page.claimsCursor });
+  const hrefOf = (claim: { id: string }) =>
+    articleHref(article.id, { claimId: claim.id, claimsCursor: page.claimsCursor });
   const editing = mayEdit(principal);
   const withdrawn = claims.filter((c) => c.status === 'withdrawn');
   const candidates = claims.filter((c) => c.status === 'candidate');
   const placed = new Set(placeableClaims(article.body, claims).map((c) => c.id));
   const url = safeHref(article.url);
   return layout(
-    { title: article.title, principal, section: '/ui/articles', scripts: editing ? ['article.js', 'live.js'] : ['live.js'] },
-    html`<nav class="crumbs" aria-label="Breadcrumb"><a href="/ui/articles">Articles</a> › <span>${article.title}</span></nav>
-    <header class="article-head">
-      <h1>${article.title}</h1>
-      <p class="muted">Posted ${formatDateTime(article.createdAt)}${article.publishedAt ? html` · published ${formatDateTime(article.publishedAt)}` : ''}
-        · revision ${article.revision} · ${article.status === 'ready' ? `${summary.total - summary.withdrawn} claims` : html`<strong>${article.status}</strong>`}
-        ${url ? html` · <a href="${url}" rel="noopener noreferrer nofollow">original</a>` : ''}
-        ${editing ? html` · <a href="/ui/articles/${article.id}/revise">Post a new revision</a>` : ''}</p>
-      ${article.status === 'failed' ? html`<p class="alert error">Extraction failed: ${article.failureReason ?? 'unknown reason'}</p>` : ''}
-      ${article.status === 'received' || article.status === 'extracting' ? html`<p class="alert">Claims are being extracted; reload in a moment.</p>` : ''}
-    </header>
-    ${summaryPanel(summary, page.reviewed)}
-    ${liveRegion(`/ui/live?article=${article.id}`, `/ui/articles/${article.id}/summary`)}
-    <div class="columns">
-      <section class="article-text" aria-label="Article text with its claims highlighted">
-        <p class="hint muted">Each highlighted passage is a claim, coloured by its status. Select one to see its sources, notes and history.</p>
-        <div class="body" lang="${article.language}" data-article-body>${highlightedText(article.body, claims, { selectedId: selected?.claim.id ?? null, hrefOf })}</div>
-      </section>
-      <aside class="sidebar" aria-label="Claim details">
-        ${notice ? html`<p class="alert ok" role="status" id="notice">${NOTICES[notice]}</p>` : ''}
-        ${editing && article.status === 'ready' ? addClaimForm(article.id, principal) : ''}
-        ${selected
-          ? html`${claimDetail(selected.claim, selected.events, people, editing && selected.claim.status !== 'candidate' ? claimActions(selected.claim, principal, page.assignable) : undefined)}${selected.claim.status === 'candidate' ? promoteForm(selected.claim, principal) : ''}${seenBeforePanel(selected.claim.id, selected.matches, principal, 'article')}<p><a href="/ui/articles/${article.id}">Close</a></p>`
-          : html`<h2>Claims</h2>
-            ${claims.length === 0 ? html`<p class="muted">No claims found${article.status === 'ready' ? '' : ' yet'}.</p>` : ''}
-            <ol class="claim-list">${claims
-              .filter((c) => c.status !== 'withdrawn' && c.status !== 'candidate')
-              .map((c) => html`<li>${statusChip(c.status)} <a href="${hrefOf(c)}">${c.text.length > 110 ? `${c.text.slice(0, 107)}…` : c.text}</a>
-                <span class="muted">${c.assigneeId ? `· ${people.reviewer(c.assigneeId)}` : ''}${placed.has(c.id) ? '' : ' · not in the current text'}</span></li>`)}</ol>`}
-        ${candidatePanel(candidates, principal, hrefOf)}
-        ${withdrawn.length
-          ? html`<details class="withdrawn"><summary>${withdrawn.length} withdrawn claim${withdrawn.length > 1 ? 's' : ''}</summary>
-              <ul>${withdrawn.map((c) => html`<li><a href="${hrefOf(c)}">${c.text}</a></li>`)}</ul></details>`
-          : ''}
-        ${page.claimsCursor || page.claimsNextCursor
-          ? html`<nav class="pager" aria-label="More claims">${page.claimsCursor ? html`<a href="/ui/articles/${article.id}">First claims</a>` : ''}
-              ${page.claimsNextCursor ? html`<a href="${articleHref(article.id, { claimsCursor: page.claimsNextCursor })}">Next claims →</a>` : ''}</nav>`
-          : ''}
-      </aside>
-    </div>`,
+    {
+      title: article.title,
+      principal,
+      section: '/ui/articles',
+      scripts: editing ? ['article.js', 'live.js'] : ['live.js'],
+    },
+    html`<nav class="crumbs" aria-label="Breadcrumb">
+        <a href="/ui/articles">Articles</a> › <span>${article.title}</span>
+      </nav>
+      <header class="article-head">
+        <h1>${article.title}</h1>
+        <p class="muted">
+          Posted
+          ${formatDateTime(article.createdAt)}${article.publishedAt ? html` · published ${formatDateTime(article.publishedAt)}` : ''}
+          · revision ${article.revision} ·
+          ${article.status === 'ready' ? `${summary.total - summary.withdrawn} claims` : html`<strong>${article.status}</strong>`}
+          ${url ? html` · <a href="${url}" rel="noopener noreferrer nofollow">original</a>` : ''}
+          ${editing ? html` · <a href="/ui/articles/${article.id}/revise">Post a new revision</a>` : ''}
+        </p>
+        ${article.status === 'failed' ? html`<p class="alert error">Extraction failed: ${article.failureReason ?? 'unknown reason'}</p>` : ''}
+        ${article.status === 'received' || article.status === 'extracting' ? html`<p class="alert">Claims are being extracted; reload in a moment.</p>` : ''}
+      </header>
+      ${summaryPanel(summary, page.reviewed)}
+      ${liveRegion(`/ui/live?article=${article.id}`, `/ui/articles/${article.id}/summary`)}
+      <div class="columns">
+        <section class="article-text" aria-label="Article text with its claims highlighted">
+          <p class="hint muted">
+            Each highlighted passage is a claim, coloured by its status. Select one to see its sources, notes and
+            history.
+          </p>
+          <div class="body" lang="${article.language}" data-article-body>
+            ${highlightedText(article.body, claims, { selectedId: selected?.claim.id ?? null, hrefOf })}
+          </div>
+        </section>
+        <aside class="sidebar" aria-label="Claim details">
+          ${notice ? html`<p class="alert ok" role="status" id="notice">${NOTICES[notice]}</p>` : ''}
+          ${editing && article.status === 'ready' ? addClaimForm(article.id, principal) : ''}
+          ${
+            selected
+              ? html`${claimDetail(selected.claim, selected.events, people, editing && selected.claim.status !== 'candidate' ? claimActions(selected.claim, principal, page.assignable) : undefined)}${selected.claim.status === 'candidate' ? promoteForm(selected.claim, principal) : ''}${seenBeforePanel(selected.claim.id, selected.matches, principal, 'article')}
+                  <p><a href="/ui/articles/${article.id}">Close</a></p>`
+              : html`<h2>Claims</h2>
+                  ${claims.length === 0 ? html`<p class="muted">No claims found${article.status === 'ready' ? '' : ' yet'}.</p>` : ''}
+                  <ol class="claim-list">
+                    ${claims
+                      .filter((c) => c.status !== 'withdrawn' && c.status !== 'candidate')
+                      .map(
+                        (c) =>
+                          html`<li>
+                            ${statusChip(c.status)}
+                            <a href="${hrefOf(c)}">${c.text.length > 110 ? `${c.text.slice(0, 107)}…` : c.text}</a>
+                            <span class="muted"
+                              >${c.assigneeId ? `· ${people.reviewer(c.assigneeId)}` : ''}${placed.has(c.id) ? '' : ' · not in the current text'}</span
+                            >
+                          </li>`,
+                      )}
+                  </ol>`
+          }
+          ${candidatePanel(candidates, principal, hrefOf)}
+          ${
+            withdrawn.length
+              ? html`<details class="withdrawn">
+                  <summary>${withdrawn.length} withdrawn claim${withdrawn.length > 1 ? 's' : ''}</summary>
+                  <ul>
+                    ${withdrawn.map((c) => html`<li><a href="${hrefOf(c)}">${c.text}</a></li>`)}
+                  </ul>
+                </details>`
+              : ''
+          }
+          ${
+            page.claimsCursor || page.claimsNextCursor
+              ? html`<nav class="pager" aria-label="More claims">
+                  ${page.claimsCursor ? html`<a href="/ui/articles/${article.id}">First claims</a>` : ''}
+                  ${page.claimsNextCursor ? html`<a href="${articleHref(article.id, { claimsCursor: page.claimsNextCursor })}">Next claims →</a>` : ''}
+                </nav>`
+              : ''
+          }
+        </aside>
+      </div>`,
   ).value;
 }

@@ -25,7 +25,11 @@ export function placeableClaims(body: string, claims: ClaimEntity[]): ClaimEntit
  * The text from `from` to `to` with each claim marked in its status colour. Each mark carries
  * data-claim-id and data-status; `hrefOf` makes it a link (keyboard-reachable) to the claim's details.
  */
-export function highlightedText(body: string, claims: ClaimEntity[], options: { from?: number; to?: number; selectedId?: string | null; hrefOf?: (claim: ClaimEntity) => string }): Html {
+export function highlightedText(
+  body: string,
+  claims: ClaimEntity[],
+  options: { from?: number; to?: number; selectedId?: string | null; hrefOf?: (claim: ClaimEntity) => string },
+): Html {
   const from = options.from ?? 0;
   const to = options.to ?? body.length;
   const parts: Html[] = [];
@@ -37,11 +41,26 @@ export function highlightedText(body: string, claims: ClaimEntity[], options: { 
     parts.push(html`${body.slice(cursor, start)}`);
     const selected = claim.id === options.selectedId;
     const text = body.slice(start, end);
-    const label = html`<span class="visually-hidden"> (claim, ${STATUS_LABELS[claim.status].label.toLowerCase()})</span>`;
+    const label = html`<span class="visually-hidden">
+      (claim, ${STATUS_LABELS[claim.status].label.toLowerCase()})</span
+    >`;
     parts.push(
       options.hrefOf
-        ? html`<a class="claim status-${claim.status}${selected ? ' selected' : ''}" id="${passageId(claim.id)}" href="${options.hrefOf(claim)}" data-claim-id="${claim.id}" data-status="${claim.status}"${selected ? html` aria-current="true"` : ''}>${text}${label}</a>`
-        : html`<mark class="claim status-${claim.status}${selected ? ' selected' : ''}" data-claim-id="${claim.id}" data-status="${claim.status}">${text}${label}</mark>`,
+        ? html`<a
+            class="claim status-${claim.status}${selected ? ' selected' : ''}"
+            id="${passageId(claim.id)}"
+            href="${options.hrefOf(claim)}"
+            data-claim-id="${claim.id}"
+            data-status="${claim.status}"
+            ${selected ? html` aria-current="true"` : ''}
+            >${text}${label}</a
+          >`
+        : html`<mark
+            class="claim status-${claim.status}${selected ? ' selected' : ''}"
+            data-claim-id="${claim.id}"
+            data-status="${claim.status}"
+            >${text}${label}</mark
+          >`,
     );
     cursor = end;
   }
@@ -70,40 +89,80 @@ const EVENT_WORDS: Record<string, string> = {
 function eventSummary(event: ClaimEventEntity, people: PeopleDirectory): Html {
   const who = people.actor(event);
   if (event.type === 'transition' || event.type === 'verdict_undone') {
-    return html`<strong>${who}</strong> ${event.type === 'transition' ? 'moved it' : 'undid the verdict'} ${event.fromStatus ? statusChip(event.fromStatus) : ''} → ${event.toStatus ? statusChip(event.toStatus) : ''}`;
+    return html`<strong>${who}</strong> ${event.type === 'transition' ? 'moved it' : 'undid the verdict'}
+      ${event.fromStatus ? statusChip(event.fromStatus) : ''} → ${event.toStatus ? statusChip(event.toStatus) : ''}`;
   }
-  if (event.type === 'assigned' || event.type === 'unassigned' || event.type === 'released' || event.type === 'lease_expired') {
-    return html`${EVENT_WORDS[event.type]}: <strong>${people.reviewer(event.reviewerId) ?? '—'}</strong>${event.actorRole !== 'reviewer' ? html` <span class="muted">by ${who}</span>` : ''}`;
+  if (
+    event.type === 'assigned' ||
+    event.type === 'unassigned' ||
+    event.type === 'released' ||
+    event.type === 'lease_expired'
+  ) {
+    return html`${EVENT_WORDS[event.type]}:
+      <strong>${people.reviewer(event.reviewerId) ?? '—'}</strong
+      >${event.actorRole !== 'reviewer' ? html` <span class="muted">by ${who}</span>` : ''}`;
   }
   return html`<strong>${who}</strong> ${EVENT_WORDS[event.type] ?? event.type}`;
 }
 
 /** Everything known about one claim: who, what evidence, and every step of its history; `actions` (an editor's forms) follow the facts. */
-export function claimDetail(claim: ClaimEntity, events: ClaimEventEntity[], people: PeopleDirectory, actions?: Html): Html {
+export function claimDetail(
+  claim: ClaimEntity,
+  events: ClaimEventEntity[],
+  people: PeopleDirectory,
+  actions?: Html,
+): Html {
   const sources = events.flatMap((e) => (e.sources ?? []).map((s) => ({ ...s, by: people.actor(e), at: e.createdAt })));
-  const notes = events.filter((e) => e.note).map((e) => ({ note: e.note!, by: people.actor(e), at: e.createdAt, type: e.type, to: e.toStatus }));
+  const notes = events
+    .filter((e) => e.note)
+    .map((e) => ({ note: e.note!, by: people.actor(e), at: e.createdAt, type: e.type, to: e.toStatus }));
   return html`<article class="claim-detail" aria-labelledby="claim-heading" data-claim-detail="${claim.id}">
     <h2 id="claim-heading">Claim ${statusChip(claim.status)}</h2>
     <blockquote class="claim-quote status-${claim.status}">${claim.text}</blockquote>
     <dl class="facts">
-      <dt>Claimant</dt><dd>${claim.claimant ?? 'the article itself'}</dd>
-      <dt>Type</dt><dd>${claim.type}</dd>
-      <dt>Check-worthiness</dt><dd>${claim.checkworthiness.toFixed(2)}</dd>
-      <dt>Reviewer</dt><dd>${claim.assigneeId ? html`${people.reviewer(claim.assigneeId)} <span class="muted">(working on it)</span>` : claim.lastVerdictReviewerId ? html`${people.reviewer(claim.lastVerdictReviewerId)} <span class="muted">(gave the verdict)</span>` : html`<span class="muted">none yet</span>`}</dd>
-      <dt>Version</dt><dd>${claim.version}</dd>
+      <dt>Claimant</dt>
+      <dd>${claim.claimant ?? 'the article itself'}</dd>
+      <dt>Type</dt>
+      <dd>${claim.type}</dd>
+      <dt>Check-worthiness</dt>
+      <dd>${claim.checkworthiness.toFixed(2)}</dd>
+      <dt>Reviewer</dt>
+      <dd>
+        ${claim.assigneeId ? html`${people.reviewer(claim.assigneeId)} <span class="muted">(working on it)</span>` : claim.lastVerdictReviewerId ? html`${people.reviewer(claim.lastVerdictReviewerId)} <span class="muted">(gave the verdict)</span>` : html`<span class="muted">none yet</span>`}
+      </dd>
+      <dt>Version</dt>
+      <dd>${claim.version}</dd>
     </dl>
     ${actions ?? ''}
     <h3>Sources</h3>
-    ${sources.length
-      ? html`<ul class="sources">${sources.map((s) => html`<li>${sourceLink(s)} <span class="muted">— ${s.by}, ${formatDateTime(s.at)}</span></li>`)}</ul>`
-      : html`<p class="muted">No sources yet.</p>`}
+    ${
+      sources.length
+        ? html`<ul class="sources">
+            ${sources.map((s) => html`<li>${sourceLink(s)} <span class="muted">— ${s.by}, ${formatDateTime(s.at)}</span></li>`)}
+          </ul>`
+        : html`<p class="muted">No sources yet.</p>`
+    }
     <h3>Notes</h3>
-    ${notes.length
-      ? html`<ul class="notes">${notes.map((n) => html`<li><p>${n.note}</p><span class="muted">— ${n.by}, ${formatDateTime(n.at)}${n.to ? ` (moving it to ${n.to})` : ''}</span></li>`)}</ul>`
-      : html`<p class="muted">No notes yet.</p>`}
+    ${
+      notes.length
+        ? html`<ul class="notes">
+            ${notes.map(
+              (n) =>
+                html`<li>
+                  <p>${n.note}</p>
+                  <span class="muted">— ${n.by}, ${formatDateTime(n.at)}${n.to ? ` (moving it to ${n.to})` : ''}</span>
+                </li>`,
+            )}
+          </ul>`
+        : html`<p class="muted">No notes yet.</p>`
+    }
     <h3>History</h3>
-    ${events.length
-      ? html`<ol class="timeline">${events.map((e) => html`<li><time datetime="${new Date(e.createdAt).toISOString()}">${formatDateTime(e.createdAt)}</time> ${eventSummary(e, people)}</li>`)}</ol>`
-      : html`<p class="muted">No events yet.</p>`}
+    ${
+      events.length
+        ? html`<ol class="timeline">
+            ${events.map((e) => html`<li><time datetime="${new Date(e.createdAt).toISOString()}">${formatDateTime(e.createdAt)}</time> ${eventSummary(e, people)}</li>`)}
+          </ol>`
+        : html`<p class="muted">No events yet.</p>`
+    }
   </article>`;
 }

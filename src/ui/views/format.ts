@@ -22,7 +22,10 @@ function formatsIn(timeZone: string) {
   let found = formats.get(timeZone);
   if (!found) {
     // dateStyle cannot be combined with timeZoneName: the zone's short name ("CET", "GMT-5") comes from a second format.
-    found = { dateTime: new Intl.DateTimeFormat('en-GB', { ...DATE_TIME_OPTIONS, timeZone }), zone: new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'short' }) };
+    found = {
+      dateTime: new Intl.DateTimeFormat('en-GB', { ...DATE_TIME_OPTIONS, timeZone }),
+      zone: new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'short' }),
+    };
     formats.set(timeZone, found);
   }
   return found;
