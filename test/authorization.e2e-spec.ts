@@ -6,7 +6,7 @@ type Access = Role[] | 'public' | 'signature';
 const READERS: Role[] = ['admin', 'editor', 'reviewer', 'integrator'];
 
 /**
- * Who may call what: DESIGN.md's roles table, route by route. Every route the OpenAPI document lists must have
+ * Who may call what: docs/design.md's roles table, route by route. Every route the OpenAPI document lists must have
  * an entry here, so a new route cannot ship without its authorization being tested.
  */
 const EXPECTED: Record<string, Access> = {

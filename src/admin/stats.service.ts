@@ -21,7 +21,7 @@ export interface DeskStats {
   verdictsPerDay: VerdictDay[];
 }
 
-/** The desk at a glance (the queries' costs at 1M claims: README, Pages); each window's answer is kept `STATS_CACHE_MS`. */
+/** The desk at a glance (the queries' costs at 1M claims: docs/performance.md); each window's answer is kept `STATS_CACHE_MS`. */
 @Injectable()
 export class StatsService {
   private readonly cache: TtlCache<number, DeskStats>;

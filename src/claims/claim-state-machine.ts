@@ -12,7 +12,7 @@ interface Rule {
   evidence: Evidence;
 }
 
-/** DESIGN.md's status table: the one place the rules of a move live. */
+/** docs/design.md's status table: the one place the rules of a move live. */
 const RULES: readonly Rule[] = [
   { from: ['unverified'], to: 'sourced', movers: ['assignee', 'editor', 'admin'], evidence: 'source' },
   { from: ['unverified'], to: 'disputed', movers: ['assignee', 'editor', 'admin'], evidence: 'note' },

@@ -1,4 +1,4 @@
-/** The statuses of review (DESIGN.md's table): what a claim's summary counts. */
+/** The statuses of review (docs/design.md's table): what a claim's summary counts. */
 export const CLAIM_STATUSES = ['unverified', 'sourced', 'disputed', 'dismissed', 'withdrawn'] as const;
 export type ReviewStatus = (typeof CLAIM_STATUSES)[number];
 /**

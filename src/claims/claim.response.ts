@@ -1,7 +1,7 @@
 import type { ClaimEventEntity } from './claim-event.entity';
 import type { ClaimEntity } from './claim.entity';
 
-/** The wire shape of a claim: DESIGN.md's claim record. */
+/** The wire shape of a claim: docs/design.md's claim record. */
 export function toClaimResponse(claim: ClaimEntity) {
   return {
     id: claim.id,

@@ -159,7 +159,7 @@ export class Environment {
   /**
    * Sentences scored from here up to the claim threshold are kept as candidates (not queued; an editor may promote
    * them). 0.14: the highest floor at which claims and candidates together hold 90 % of the time-shifted validation
-   * debates' check-worthy sentences (README, "Claim extraction").
+   * debates' check-worthy sentences (docs/extraction.md).
    */
   @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
   @IsNumber()
