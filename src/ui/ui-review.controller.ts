@@ -52,8 +52,7 @@ export class UiReviewController {
     if (query.empty)
       return {
         kind: 'info',
-        message: html`Nothing to give right now: your list holds no other open claim, and no claim you may review is
-        waiting (or you are at capacity).`,
+        message: html`Nothing to give right now: your list holds no other open claim, and no claim you may review is waiting (or you are at capacity).`,
       };
     if (query.noted && query.claim) return { kind: 'ok', message: html`Your note was added to the claim’s history.` };
     if (query.undone && query.claim)
@@ -61,15 +60,12 @@ export class UiReviewController {
     const id = query.moved ?? query.released;
     if (!id) return null;
     const claim = await this.workbench.claim(principal, id);
-    const link = html`<a href="/ui/articles/${claim.articleId}?claim=${claim.id}#claim-heading"
-      >See it in its article</a
-    >`;
+    const link = html`<a href="/ui/articles/${claim.articleId}?claim=${claim.id}#claim-heading">See it in its article</a>`;
     if (query.released) return { kind: 'info', message: html`“${claim.text}” went back to the pool. ${link}.` };
     const undoUntil = await this.workbench.undoableUntil(principal, claim);
     return {
       kind: 'ok',
-      message: html`“${claim.text}” is now <strong>${STATUS_LABELS[claim.status].label.toLowerCase()}</strong> (version
-        ${claim.version}). ${link}.`,
+      message: html`“${claim.text}” is now <strong>${STATUS_LABELS[claim.status].label.toLowerCase()}</strong> (version ${claim.version}). ${link}.`,
       undo: undoUntil ? { claimId: claim.id, version: claim.version, until: undoUntil } : undefined,
     };
   }

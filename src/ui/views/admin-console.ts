@@ -16,14 +16,9 @@ export type AdminSection = (typeof SECTIONS)[number]['href'];
 
 /** A page of the admin console: the console's own navigation above the body (for admins: editors read only the audit log). */
 export function adminLayout(title: string, principal: Principal, section: AdminSection, body: Html): string {
-  const subnav = html`<nav class="subnav" aria-label="Admin console">
-    <ul>
-      ${SECTIONS.map(
-        (s) =>
-          html`<li><a href="${s.href}" ${s.href === section ? html` aria-current="page"` : ''}>${s.label}</a></li>`,
-      )}
-    </ul>
-  </nav>`;
+  const subnav = html`<nav class="subnav" aria-label="Admin console"><ul>${SECTIONS.map(
+    (s) => html`<li><a href="${s.href}"${s.href === section ? html` aria-current="page"` : ''}>${s.label}</a></li>`,
+  )}</ul></nav>`;
   return layout(
     { title, principal, section: section === '/ui/admin/audit' ? section : '/ui/admin' },
     html`${principal.role === 'admin' ? subnav : ''}${body}`,
@@ -38,11 +33,9 @@ export function postButton(
   fields: Record<string, string> = {},
   className = '',
 ): Html {
-  return html`<form method="post" action="${action}">
-    ${csrfField(principal)}${Object.entries(fields).map(
-      ([name, value]) => html`<input type="hidden" name="${name}" value="${value}" />`,
-    )}<button type="submit" ${className ? html` class="${className}"` : ''}>${label}</button>
-  </form>`;
+  return html`<form method="post" action="${action}">${csrfField(principal)}${Object.entries(fields).map(
+    ([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`,
+  )}<button type="submit"${className ? html` class="${className}"` : ''}>${label}</button></form>`;
 }
 
 export interface ShownSecret {
@@ -63,14 +56,9 @@ export function secretPage(
     title,
     principal,
     section,
-    html`<section class="panel narrow">
-      <h1>${title}</h1>
+    html`<section class="panel narrow"><h1>${title}</h1>
       <p>${intro}</p>
-      ${secrets.map(
-        (s) =>
-          html`<h2>${s.label}</h2>
-            <code class="secret" data-secret="${s.label}">${s.value}</code>`,
-      )}
+      ${secrets.map((s) => html`<h2>${s.label}</h2><code class="secret" data-secret="${s.label}">${s.value}</code>`)}
       <p class="alert info">This is shown once: copy it now. The desk will not show it again.</p>
       <p><a href="${back.href}">${back.label}</a></p>
     </section>`,
@@ -83,6 +71,6 @@ export function options(
   current: string | null | undefined,
 ): Html[] {
   return choices.map(
-    (c) => html`<option value="${c.value}" ${c.value === (current ?? '') ? html` selected` : ''}>${c.label}</option>`,
+    (c) => html`<option value="${c.value}"${c.value === (current ?? '') ? html` selected` : ''}>${c.label}</option>`,
   );
 }

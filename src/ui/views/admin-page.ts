@@ -35,102 +35,76 @@ export function adminPage(stats: DeskStats, queues: QueueView[], principal: Prin
     'Admin overview',
     principal,
     '/ui/admin',
-    html`<div class="bench-head">
-        <h1>The desk at a glance</h1>
-        <a class="button" href="/admin/queues/ui">Open the queue dashboard →</a>
-      </div>
-      <ul class="kpis">
-        <li>
-          <span class="big">${share.percent}%</span> claims with a verdict
-          <span class="muted">(${share.decided} of ${share.counted})</span>
-        </li>
-        <li>
-          <span class="big">${formatDuration(stats.medianSecondsToFirstVerdict)}</span> median from posting to first
-          verdict <span class="muted">(${stats.windowDays} days)</span>
-        </li>
-        <li><span class="big">${backlog}</span> claims in reviewers’ hands</li>
-        <li><span class="big${failed ? ' bad' : ''}">${failed}</span> failed jobs</li>
-      </ul>
-      <section class="panel" aria-labelledby="status-heading">
-        <h2 id="status-heading">Claims per status</h2>
-        ${stackedBar(summary, { label: `Claims per status: ${share.decided} of ${share.counted} have a verdict` })}${legend(summary)}
+    html`<div class="bench-head"><h1>The desk at a glance</h1><a class="button" href="/admin/queues/ui">Open the queue dashboard →</a></div>
+    <ul class="kpis">
+      <li><span class="big">${share.percent}%</span> claims with a verdict <span class="muted">(${share.decided} of ${share.counted})</span></li>
+      <li><span class="big">${formatDuration(stats.medianSecondsToFirstVerdict)}</span> median from posting to first verdict <span class="muted">(${stats.windowDays} days)</span></li>
+      <li><span class="big">${backlog}</span> claims in reviewers’ hands</li>
+      <li><span class="big${failed ? ' bad' : ''}">${failed}</span> failed jobs</li>
+    </ul>
+    <section class="panel" aria-labelledby="status-heading"><h2 id="status-heading">Claims per status</h2>
+      ${stackedBar(summary, { label: `Claims per status: ${share.decided} of ${share.counted} have a verdict` })}${legend(summary)}</section>
+    <section class="panel" aria-labelledby="verdicts-heading"><h2 id="verdicts-heading">Verdicts per day <span class="muted">(${verdicts} in ${stats.windowDays} days, UTC)</span></h2>
+      ${stackedColumns(
+        stats.verdictsPerDay.map((d) => ({
+          label: d.day.slice(5),
+          values: { sourced: d.sourced, disputed: d.disputed, dismissed: d.dismissed },
+        })),
+        [
+          { key: 'sourced', label: 'sourced' },
+          { key: 'disputed', label: 'disputed' },
+          { key: 'dismissed', label: 'dismissed' },
+        ],
+        { title: `Verdicts per day over ${stats.windowDays} days` },
+      )}
+      <ul class="legend compact"><li><span class="swatch fill-bg-sourced"></span>sourced</li><li><span class="swatch fill-bg-disputed"></span>disputed</li><li><span class="swatch fill-bg-dismissed"></span>dismissed</li></ul>
+    </section>
+    <div class="columns even">
+      <section class="panel" aria-labelledby="reviewers-heading"><h2 id="reviewers-heading">Reviewers</h2>
+        ${
+          stats.reviewers.length === 0
+            ? html`<p class="muted">No reviewers yet.</p>`
+            : html`<h3>Backlog <span class="muted">(open claims out of capacity)</span></h3>
+            ${horizontalBars(
+              stats.reviewers.map((r) => ({
+                label: r.active ? r.name : `${r.name} (inactive)`,
+                value: r.backlog,
+                track: r.capacity,
+                text: `${r.backlog} / ${r.capacity}`,
+                className: r.backlog >= r.capacity ? 'fill-full' : 'fill-backlog',
+              })),
+              { title: 'Backlog per reviewer' },
+            )}
+            <h3>Throughput <span class="muted">(verdicts in ${stats.windowDays} days)</span></h3>
+            ${horizontalBars(
+              stats.reviewers.map((r) => ({
+                label: r.name,
+                value: r.verdicts,
+                text: String(r.verdicts),
+                className: 'fill-throughput',
+              })),
+              { title: 'Verdicts per reviewer' },
+            )}`
+        }
       </section>
-      <section class="panel" aria-labelledby="verdicts-heading">
-        <h2 id="verdicts-heading">
-          Verdicts per day <span class="muted">(${verdicts} in ${stats.windowDays} days, UTC)</span>
-        </h2>
-        ${stackedColumns(
-          stats.verdictsPerDay.map((d) => ({
-            label: d.day.slice(5),
-            values: { sourced: d.sourced, disputed: d.disputed, dismissed: d.dismissed },
-          })),
-          [
-            { key: 'sourced', label: 'sourced' },
-            { key: 'disputed', label: 'disputed' },
-            { key: 'dismissed', label: 'dismissed' },
-          ],
-          { title: `Verdicts per day over ${stats.windowDays} days` },
+      <section class="panel" aria-labelledby="queues-heading"><h2 id="queues-heading">Queues</h2>
+        ${queues.map(
+          (
+            q,
+          ) => html`<div class="queue" data-queue="${q.name}"><h3>${q.name} ${q.paused ? html`<span class="chip bad">paused</span>` : ''}</h3>
+          ${horizontalBars(
+            QUEUE_STATES.map((s) => ({ label: s, value: q[s], text: String(q[s]), className: `fill-q-${s}` })),
+            { title: `Jobs in ${q.name}`, max: queueMax },
+          )}</div>`,
         )}
-        <ul class="legend compact">
-          <li><span class="swatch fill-bg-sourced"></span>sourced</li>
-          <li><span class="swatch fill-bg-disputed"></span>disputed</li>
-          <li><span class="swatch fill-bg-dismissed"></span>dismissed</li>
-        </ul>
+        <h3>Recent failed jobs</h3>
+        ${
+          failures.length
+            ? html`<ul class="failures">${failures.map((f) => html`<li><strong>${f.queue}</strong> · ${f.name} #${f.id ?? '?'} · ${f.attemptsMade} attempts · ${formatDateTime(f.finishedOn)}<br><code>${f.failedReason}</code></li>`)}</ul>`
+            : html`<p class="muted">None.</p>`
+        }
+        <p><a href="/ui/admin/queues">Pause, resume or retry a queue →</a> · <a href="/admin/queues/ui">inspect jobs in the queue dashboard</a></p>
       </section>
-      <div class="columns even">
-        <section class="panel" aria-labelledby="reviewers-heading">
-          <h2 id="reviewers-heading">Reviewers</h2>
-          ${
-            stats.reviewers.length === 0
-              ? html`<p class="muted">No reviewers yet.</p>`
-              : html`<h3>Backlog <span class="muted">(open claims out of capacity)</span></h3>
-                  ${horizontalBars(
-                    stats.reviewers.map((r) => ({
-                      label: r.active ? r.name : `${r.name} (inactive)`,
-                      value: r.backlog,
-                      track: r.capacity,
-                      text: `${r.backlog} / ${r.capacity}`,
-                      className: r.backlog >= r.capacity ? 'fill-full' : 'fill-backlog',
-                    })),
-                    { title: 'Backlog per reviewer' },
-                  )}
-                  <h3>Throughput <span class="muted">(verdicts in ${stats.windowDays} days)</span></h3>
-                  ${horizontalBars(
-                    stats.reviewers.map((r) => ({
-                      label: r.name,
-                      value: r.verdicts,
-                      text: String(r.verdicts),
-                      className: 'fill-throughput',
-                    })),
-                    { title: 'Verdicts per reviewer' },
-                  )}`
-          }
-        </section>
-        <section class="panel" aria-labelledby="queues-heading">
-          <h2 id="queues-heading">Queues</h2>
-          ${queues.map(
-            (q) =>
-              html`<div class="queue" data-queue="${q.name}">
-                <h3>${q.name} ${q.paused ? html`<span class="chip bad">paused</span>` : ''}</h3>
-                ${horizontalBars(
-                  QUEUE_STATES.map((s) => ({ label: s, value: q[s], text: String(q[s]), className: `fill-q-${s}` })),
-                  { title: `Jobs in ${q.name}`, max: queueMax },
-                )}
-              </div>`,
-          )}
-          <h3>Recent failed jobs</h3>
-          ${
-            failures.length
-              ? html`<ul class="failures">
-                  ${failures.map((f) => html`<li><strong>${f.queue}</strong> · ${f.name} #${f.id ?? '?'} · ${f.attemptsMade} attempts · ${formatDateTime(f.finishedOn)}<br /><code>${f.failedReason}</code></li>`)}
-                </ul>`
-              : html`<p class="muted">None.</p>`
-          }
-          <p>
-            <a href="/ui/admin/queues">Pause, resume or retry a queue →</a> ·
-            <a href="/admin/queues/ui">inspect jobs in the queue dashboard</a>
-          </p>
-        </section>
-      </div>`,
+    </div>`,
   );
 }

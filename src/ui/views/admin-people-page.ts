@@ -19,78 +19,32 @@ export function adminPeoplePage(
     principal,
     '/ui/admin/people',
     html`<h1>People and invitations</h1>
-      <section class="panel" aria-labelledby="invite-heading">
-        <h2 id="invite-heading">Invite a person</h2>
-        <p class="muted">
-          They get a one-time link (valid 72 h) to set a password; the link is shown on the next page, once.
-        </p>
-        <form method="post" action="/ui/admin/people" class="form-grid">
-          ${csrfField(principal)}
-          <div>
-            <label for="invite-name">Name</label><input id="invite-name" name="name" required maxlength="200" />
-          </div>
-          <div>
-            <label for="invite-email">Email</label
-            ><input id="invite-email" name="email" type="email" required maxlength="320" />
-          </div>
-          <div>
-            <label for="invite-role">Role</label
-            ><select id="invite-role" name="role">
-              ${options(ROLE_CHOICES, 'editor')}
-            </select>
-          </div>
-          <div>
-            <label for="invite-reviewer">Reviewer profile</label
-            ><select id="invite-reviewer" name="reviewerId">
-              ${options([{ value: '', label: 'a new one (reviewers only)' }, ...reviewers.map((r) => ({ value: r.id, label: r.name }))], '')}
-            </select>
-          </div>
-          <div><button type="submit" class="primary">Invite</button></div>
-        </form>
-      </section>
-      <div class="table-wrap">
-        <table class="articles">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Active</th>
-              <th scope="col">2FA</th>
-              <th scope="col">Password</th>
-              <th scope="col">Last seen</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${people.map(
-              (p) =>
-                html`<tr id="person-${p.id}" data-person="${p.email}">
-                  <th scope="row">${p.name}</th>
-                  <td>${p.email}</td>
-                  <td>${p.role}</td>
-                  <td>${p.active ? 'yes' : html`<span class="chip bad">deactivated</span>`}</td>
-                  <td>${p.totpEnabledAt ? 'on' : 'off'}</td>
-                  <td>${p.passwordHash ? 'set' : 'invited'}</td>
-                  <td>${formatDateTime(lastSeen.get(p.id))}</td>
-                  <td>
-                    <div class="row-actions">
-                      <form method="post" action="/ui/admin/people/${p.id}">
-                        ${csrfField(principal)}
-                        <label class="visually-hidden" for="role-${p.id}">Role of ${p.name}</label>
-                        <select id="role-${p.id}" name="role">
-                          ${options(ROLE_CHOICES, p.role)}</select
-                        ><button type="submit">Change role</button>
-                      </form>
-                      ${postButton(principal, `/ui/admin/people/${p.id}`, p.active ? 'Deactivate' : 'Reactivate', { active: String(!p.active) })}
-                      ${postButton(principal, `/ui/admin/people/${p.id}/reset`, 'Reset link')}
-                      ${p.totpEnabledAt ? postButton(principal, `/ui/admin/people/${p.id}/two-factor/reset`, 'Turn off 2FA') : ''}
-                    </div>
-                  </td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>`,
+    <section class="panel" aria-labelledby="invite-heading"><h2 id="invite-heading">Invite a person</h2>
+      <p class="muted">They get a one-time link (valid 72 h) to set a password; the link is shown on the next page, once.</p>
+      <form method="post" action="/ui/admin/people" class="form-grid">${csrfField(principal)}
+        <div><label for="invite-name">Name</label><input id="invite-name" name="name" required maxlength="200"></div>
+        <div><label for="invite-email">Email</label><input id="invite-email" name="email" type="email" required maxlength="320"></div>
+        <div><label for="invite-role">Role</label><select id="invite-role" name="role">${options(ROLE_CHOICES, 'editor')}</select></div>
+        <div><label for="invite-reviewer">Reviewer profile</label><select id="invite-reviewer" name="reviewerId">
+          ${options([{ value: '', label: 'a new one (reviewers only)' }, ...reviewers.map((r) => ({ value: r.id, label: r.name }))], '')}</select></div>
+        <div><button type="submit" class="primary">Invite</button></div>
+      </form>
+    </section>
+    <div class="table-wrap"><table class="articles">
+      <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Active</th><th scope="col">2FA</th><th scope="col">Password</th><th scope="col">Last seen</th><th scope="col">Actions</th></tr></thead>
+      <tbody>${people.map(
+        (p) => html`<tr id="person-${p.id}" data-person="${p.email}">
+          <th scope="row">${p.name}</th><td>${p.email}</td><td>${p.role}</td><td>${p.active ? 'yes' : html`<span class="chip bad">deactivated</span>`}</td>
+          <td>${p.totpEnabledAt ? 'on' : 'off'}</td><td>${p.passwordHash ? 'set' : 'invited'}</td><td>${formatDateTime(lastSeen.get(p.id))}</td>
+          <td><div class="row-actions">
+            <form method="post" action="/ui/admin/people/${p.id}">${csrfField(principal)}
+              <label class="visually-hidden" for="role-${p.id}">Role of ${p.name}</label>
+              <select id="role-${p.id}" name="role">${options(ROLE_CHOICES, p.role)}</select><button type="submit">Change role</button></form>
+            ${postButton(principal, `/ui/admin/people/${p.id}`, p.active ? 'Deactivate' : 'Reactivate', { active: String(!p.active) })}
+            ${postButton(principal, `/ui/admin/people/${p.id}/reset`, 'Reset link')}
+            ${p.totpEnabledAt ? postButton(principal, `/ui/admin/people/${p.id}/two-factor/reset`, 'Turn off 2FA') : ''}
+          </div></td></tr>`,
+      )}</tbody>
+    </table></div>`,
   );
 }

@@ -8,60 +8,13 @@ import { csrfField } from './layout';
 /** The reviewer's fields, blank for a new one; `id` keeps the labels of two forms on one page apart. */
 function reviewerFields(prefix: string, reviewer: ReviewerEntity | null) {
   const field = (name: string) => `${prefix}-${name}`;
-  return html`<div>
-      <label for="${field('name')}">Name</label
-      ><input id="${field('name')}" name="name" required maxlength="200" value="${reviewer?.name ?? ''}" />
-    </div>
-    <div>
-      <label for="${field('email')}">Email</label
-      ><input
-        id="${field('email')}"
-        name="email"
-        type="email"
-        required
-        maxlength="320"
-        value="${reviewer?.email ?? ''}"
-      />
-    </div>
-    <div>
-      <label for="${field('languages')}">Languages</label
-      ><input
-        id="${field('languages')}"
-        name="languages"
-        placeholder="en, fr"
-        value="${(reviewer?.languages ?? ['en']).join(', ')}"
-        aria-describedby="${field('languages-hint')}"
-      />
-      <span id="${field('languages-hint')}" class="muted">ISO 639-1 codes, comma-separated</span>
-    </div>
-    <div>
-      <label for="${field('topics')}">Topics</label
-      ><input
-        id="${field('topics')}"
-        name="topics"
-        placeholder="any topic"
-        value="${(reviewer?.topics ?? []).join(', ')}"
-      />
-    </div>
-    <div>
-      <label for="${field('capacity')}">Capacity</label
-      ><input
-        id="${field('capacity')}"
-        name="capacity"
-        type="number"
-        min="0"
-        max="10000"
-        value="${reviewer?.capacity ?? 10}"
-      />
-    </div>
-    <div class="check">
-      <input
-        id="${field('active')}"
-        name="active"
-        type="checkbox"
-        ${reviewer && !reviewer.active ? '' : html` checked`}
-      /><label for="${field('active')}">Active</label>
-    </div>`;
+  return html`<div><label for="${field('name')}">Name</label><input id="${field('name')}" name="name" required maxlength="200" value="${reviewer?.name ?? ''}"></div>
+    <div><label for="${field('email')}">Email</label><input id="${field('email')}" name="email" type="email" required maxlength="320" value="${reviewer?.email ?? ''}"></div>
+    <div><label for="${field('languages')}">Languages</label><input id="${field('languages')}" name="languages" placeholder="en, fr" value="${(reviewer?.languages ?? ['en']).join(', ')}" aria-describedby="${field('languages-hint')}">
+      <span id="${field('languages-hint')}" class="muted">ISO 639-1 codes, comma-separated</span></div>
+    <div><label for="${field('topics')}">Topics</label><input id="${field('topics')}" name="topics" placeholder="any topic" value="${(reviewer?.topics ?? []).join(', ')}"></div>
+    <div><label for="${field('capacity')}">Capacity</label><input id="${field('capacity')}" name="capacity" type="number" min="0" max="10000" value="${reviewer?.capacity ?? 10}"></div>
+    <div class="check"><input id="${field('active')}" name="active" type="checkbox"${reviewer && !reviewer.active ? '' : html` checked`}><label for="${field('active')}">Active</label></div>`;
 }
 
 export function adminReviewersPage(principal: Principal, reviewers: ReviewerEntity[]): string {
@@ -70,46 +23,20 @@ export function adminReviewersPage(principal: Principal, reviewers: ReviewerEnti
     principal,
     '/ui/admin/reviewers',
     html`<h1>Reviewers</h1>
-      <section class="panel" aria-labelledby="new-reviewer-heading">
-        <h2 id="new-reviewer-heading">Add a reviewer</h2>
-        <form method="post" action="/ui/admin/reviewers" class="form-grid">
-          ${csrfField(principal)}${reviewerFields('new', null)}
-          <div><button type="submit" class="primary">New reviewer</button></div>
-        </form>
-      </section>
-      <div class="table-wrap">
-        <table class="articles">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Languages</th>
-              <th scope="col">Topics</th>
-              <th scope="col" class="num">Open / capacity</th>
-              <th scope="col">Active</th>
-              <th scope="col">Last assigned</th>
-              <th scope="col"></th>
-            </tr>
-          </thead>
-          <tbody>
-            ${reviewers.map(
-              (r) =>
-                html`<tr id="reviewer-${r.id}" data-reviewer="${r.email}">
-                  <th scope="row">${r.name}</th>
-                  <td>${r.email}</td>
-                  <td>${r.languages.join(', ')}</td>
-                  <td>${r.topics.length ? r.topics.join(', ') : html`<span class="muted">any</span>`}</td>
-                  <td class="num">${r.openClaims} / ${r.capacity}</td>
-                  <td>${r.active ? 'yes' : html`<span class="chip bad">inactive</span>`}</td>
-                  <td>${formatDateTime(r.lastAssignedAt)}</td>
-                  <td>
-                    <a href="/ui/admin/reviewers/${r.id}">Edit<span class="visually-hidden"> ${r.name}</span></a>
-                  </td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>`,
+    <section class="panel" aria-labelledby="new-reviewer-heading"><h2 id="new-reviewer-heading">Add a reviewer</h2>
+      <form method="post" action="/ui/admin/reviewers" class="form-grid">${csrfField(principal)}${reviewerFields('new', null)}
+        <div><button type="submit" class="primary">New reviewer</button></div></form>
+    </section>
+    <div class="table-wrap"><table class="articles">
+      <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Languages</th><th scope="col">Topics</th><th scope="col" class="num">Open / capacity</th><th scope="col">Active</th><th scope="col">Last assigned</th><th scope="col"></th></tr></thead>
+      <tbody>${reviewers.map(
+        (
+          r,
+        ) => html`<tr id="reviewer-${r.id}" data-reviewer="${r.email}"><th scope="row">${r.name}</th><td>${r.email}</td><td>${r.languages.join(', ')}</td><td>${r.topics.length ? r.topics.join(', ') : html`<span class="muted">any</span>`}</td>
+          <td class="num">${r.openClaims} / ${r.capacity}</td><td>${r.active ? 'yes' : html`<span class="chip bad">inactive</span>`}</td><td>${formatDateTime(r.lastAssignedAt)}</td>
+          <td><a href="/ui/admin/reviewers/${r.id}">Edit<span class="visually-hidden"> ${r.name}</span></a></td></tr>`,
+      )}</tbody>
+    </table></div>`,
   );
 }
 
@@ -118,14 +45,10 @@ export function adminReviewerEditPage(principal: Principal, reviewer: ReviewerEn
     `Reviewer ${reviewer.name}`,
     principal,
     '/ui/admin/reviewers',
-    html`<p class="crumbs"><a href="/ui/admin/reviewers">Reviewers</a></p>
-      <h1>${reviewer.name}</h1>
-      <section class="panel">
-        <p class="muted">Deactivating hands the reviewer’s open claims back to the pool and stops its keys.</p>
-        <form method="post" action="/ui/admin/reviewers/${reviewer.id}" class="form-grid">
-          ${csrfField(principal)}${reviewerFields('edit', reviewer)}
-          <div><button type="submit" class="primary">Save reviewer</button></div>
-        </form>
-      </section>`,
+    html`<p class="crumbs"><a href="/ui/admin/reviewers">Reviewers</a></p><h1>${reviewer.name}</h1>
+    <section class="panel"><p class="muted">Deactivating hands the reviewer’s open claims back to the pool and stops its keys.</p>
+      <form method="post" action="/ui/admin/reviewers/${reviewer.id}" class="form-grid">${csrfField(principal)}${reviewerFields('edit', reviewer)}
+        <div><button type="submit" class="primary">Save reviewer</button></div></form>
+    </section>`,
   );
 }

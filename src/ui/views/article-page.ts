@@ -56,78 +56,54 @@ export function articlePage(page: ArticlePage, principal: Principal, notice: Art
       section: '/ui/articles',
       scripts: editing ? ['article.js', 'live.js'] : ['live.js'],
     },
-    html`<nav class="crumbs" aria-label="Breadcrumb">
-        <a href="/ui/articles">Articles</a> › <span>${article.title}</span>
-      </nav>
-      <header class="article-head">
-        <h1>${article.title}</h1>
-        <p class="muted">
-          Posted
-          ${formatDateTime(article.createdAt)}${article.publishedAt ? html` · published ${formatDateTime(article.publishedAt)}` : ''}
-          · revision ${article.revision} ·
-          ${article.status === 'ready' ? `${summary.total - summary.withdrawn} claims` : html`<strong>${article.status}</strong>`}
-          ${url ? html` · <a href="${url}" rel="noopener noreferrer nofollow">original</a>` : ''}
-          ${editing ? html` · <a href="/ui/articles/${article.id}/revise">Post a new revision</a>` : ''}
-        </p>
-        ${article.status === 'failed' ? html`<p class="alert error">Extraction failed: ${article.failureReason ?? 'unknown reason'}</p>` : ''}
-        ${article.status === 'received' || article.status === 'extracting' ? html`<p class="alert">Claims are being extracted; reload in a moment.</p>` : ''}
-      </header>
-      ${summaryPanel(summary, page.reviewed)}
-      ${liveRegion(`/ui/live?article=${article.id}`, `/ui/articles/${article.id}/summary`)}
-      <div class="columns">
-        <section class="article-text" aria-label="Article text with its claims highlighted">
-          <p class="hint muted">
-            Each highlighted passage is a claim, coloured by its status. Select one to see its sources, notes and
-            history.
-          </p>
-          <div class="body" lang="${article.language}" data-article-body>
-            ${highlightedText(article.body, claims, { selectedId: selected?.claim.id ?? null, hrefOf })}
-          </div>
-        </section>
-        <aside class="sidebar" aria-label="Claim details">
-          ${notice ? html`<p class="alert ok" role="status" id="notice">${NOTICES[notice]}</p>` : ''}
-          ${editing && article.status === 'ready' ? addClaimForm(article.id, principal) : ''}
-          ${
-            selected
-              ? html`${claimDetail(selected.claim, selected.events, people, editing && selected.claim.status !== 'candidate' ? claimActions(selected.claim, principal, page.assignable) : undefined)}${selected.claim.status === 'candidate' ? promoteForm(selected.claim, principal) : ''}${seenBeforePanel(selected.claim.id, selected.matches, principal, 'article')}
-                  <p><a href="/ui/articles/${article.id}">Close</a></p>`
-              : html`<h2>Claims</h2>
-                  ${claims.length === 0 ? html`<p class="muted">No claims found${article.status === 'ready' ? '' : ' yet'}.</p>` : ''}
-                  <ol class="claim-list">
-                    ${claims
-                      .filter((c) => c.status !== 'withdrawn' && c.status !== 'candidate')
-                      .map(
-                        (c) =>
-                          html`<li>
-                            ${statusChip(c.status)}
-                            <a href="${hrefOf(c)}">${c.text.length > 110 ? `${c.text.slice(0, 107)}…` : c.text}</a>
-                            <span class="muted"
-                              >${c.assigneeId ? `· ${people.reviewer(c.assigneeId)}` : ''}${placed.has(c.id) ? '' : ' · not in the current text'}</span
-                            >
-                          </li>`,
-                      )}
-                  </ol>`
-          }
-          ${candidatePanel(candidates, principal, hrefOf)}
-          ${
-            withdrawn.length
-              ? html`<details class="withdrawn">
-                  <summary>${withdrawn.length} withdrawn claim${withdrawn.length > 1 ? 's' : ''}</summary>
-                  <ul>
-                    ${withdrawn.map((c) => html`<li><a href="${hrefOf(c)}">${c.text}</a></li>`)}
-                  </ul>
-                </details>`
-              : ''
-          }
-          ${
-            page.claimsCursor || page.claimsNextCursor
-              ? html`<nav class="pager" aria-label="More claims">
-                  ${page.claimsCursor ? html`<a href="/ui/articles/${article.id}">First claims</a>` : ''}
-                  ${page.claimsNextCursor ? html`<a href="${articleHref(article.id, { claimsCursor: page.claimsNextCursor })}">Next claims →</a>` : ''}
-                </nav>`
-              : ''
-          }
-        </aside>
-      </div>`,
+    html`<nav class="crumbs" aria-label="Breadcrumb"><a href="/ui/articles">Articles</a> › <span>${article.title}</span></nav>
+    <header class="article-head">
+      <h1>${article.title}</h1>
+      <p class="muted">Posted ${formatDateTime(article.createdAt)}${article.publishedAt ? html` · published ${formatDateTime(article.publishedAt)}` : ''}
+        · revision ${article.revision} · ${article.status === 'ready' ? `${summary.total - summary.withdrawn} claims` : html`<strong>${article.status}</strong>`}
+        ${url ? html` · <a href="${url}" rel="noopener noreferrer nofollow">original</a>` : ''}
+        ${editing ? html` · <a href="/ui/articles/${article.id}/revise">Post a new revision</a>` : ''}</p>
+      ${article.status === 'failed' ? html`<p class="alert error">Extraction failed: ${article.failureReason ?? 'unknown reason'}</p>` : ''}
+      ${article.status === 'received' || article.status === 'extracting' ? html`<p class="alert">Claims are being extracted; reload in a moment.</p>` : ''}
+    </header>
+    ${summaryPanel(summary, page.reviewed)}
+    ${liveRegion(`/ui/live?article=${article.id}`, `/ui/articles/${article.id}/summary`)}
+    <div class="columns">
+      <section class="article-text" aria-label="Article text with its claims highlighted">
+        <p class="hint muted">Each highlighted passage is a claim, coloured by its status. Select one to see its sources, notes and history.</p>
+        <div class="body" lang="${article.language}" data-article-body>${highlightedText(article.body, claims, { selectedId: selected?.claim.id ?? null, hrefOf })}</div>
+      </section>
+      <aside class="sidebar" aria-label="Claim details">
+        ${notice ? html`<p class="alert ok" role="status" id="notice">${NOTICES[notice]}</p>` : ''}
+        ${editing && article.status === 'ready' ? addClaimForm(article.id, principal) : ''}
+        ${
+          selected
+            ? html`${claimDetail(selected.claim, selected.events, people, editing && selected.claim.status !== 'candidate' ? claimActions(selected.claim, principal, page.assignable) : undefined)}${selected.claim.status === 'candidate' ? promoteForm(selected.claim, principal) : ''}${seenBeforePanel(selected.claim.id, selected.matches, principal, 'article')}<p><a href="/ui/articles/${article.id}">Close</a></p>`
+            : html`<h2>Claims</h2>
+            ${claims.length === 0 ? html`<p class="muted">No claims found${article.status === 'ready' ? '' : ' yet'}.</p>` : ''}
+            <ol class="claim-list">${claims
+              .filter((c) => c.status !== 'withdrawn' && c.status !== 'candidate')
+              .map(
+                (
+                  c,
+                ) => html`<li>${statusChip(c.status)} <a href="${hrefOf(c)}">${c.text.length > 110 ? `${c.text.slice(0, 107)}…` : c.text}</a>
+                <span class="muted">${c.assigneeId ? `· ${people.reviewer(c.assigneeId)}` : ''}${placed.has(c.id) ? '' : ' · not in the current text'}</span></li>`,
+              )}</ol>`
+        }
+        ${candidatePanel(candidates, principal, hrefOf)}
+        ${
+          withdrawn.length
+            ? html`<details class="withdrawn"><summary>${withdrawn.length} withdrawn claim${withdrawn.length > 1 ? 's' : ''}</summary>
+              <ul>${withdrawn.map((c) => html`<li><a href="${hrefOf(c)}">${c.text}</a></li>`)}</ul></details>`
+            : ''
+        }
+        ${
+          page.claimsCursor || page.claimsNextCursor
+            ? html`<nav class="pager" aria-label="More claims">${page.claimsCursor ? html`<a href="/ui/articles/${article.id}">First claims</a>` : ''}
+              ${page.claimsNextCursor ? html`<a href="${articleHref(article.id, { claimsCursor: page.claimsNextCursor })}">Next claims →</a>` : ''}</nav>`
+            : ''
+        }
+      </aside>
+    </div>`,
   ).value;
 }

@@ -73,9 +73,7 @@ const TARGET_NAMES: Record<string, (data: AuditPageData, id: string) => string |
 function touched(entry: AuditEntryView, data: AuditPageData, linked: boolean) {
   if (entry.claimId && entry.articleId) {
     const title = data.articleTitles.get(entry.articleId) ?? 'its article';
-    return html`<a href="/ui/articles/${entry.articleId}?claim=${entry.claimId}#claim-heading"
-      >a claim in “${title}”</a
-    >`;
+    return html`<a href="/ui/articles/${entry.articleId}?claim=${entry.claimId}#claim-heading">a claim in “${title}”</a>`;
   }
   const { type, id } = entry.target ?? { type: null, id: null };
   if (!type || !id) return '—';
@@ -87,8 +85,7 @@ function touched(entry: AuditEntryView, data: AuditPageData, linked: boolean) {
 function what(entry: AuditEntryView) {
   const move =
     entry.fromStatus && entry.toStatus ? html` <span class="muted">${entry.fromStatus} → ${entry.toStatus}</span>` : '';
-  return html`<strong>${entry.action}</strong
-    >${move}${entry.note ? html`<br /><span class="muted">“${entry.note}”</span>` : ''}`;
+  return html`<strong>${entry.action}</strong>${move}${entry.note ? html`<br><span class="muted">“${entry.note}”</span>` : ''}`;
 }
 
 export function auditPage(principal: Principal, data: AuditPageData): string {
@@ -101,54 +98,23 @@ export function auditPage(principal: Principal, data: AuditPageData): string {
     principal,
     '/ui/admin/audit',
     html`<h1>Audit log</h1>
-      <p class="muted">
-        Every claim move and note, and every admin action on people, reviewers, keys, integrators and callback
-        endpoints, oldest first from the date chosen.
-      </p>
-      <form method="get" action="/ui/admin/audit" class="filters" role="search" aria-label="Filter the audit log">
-        <div>
-          <label for="audit-person">Person</label
-          ><select id="audit-person" name="person">
-            ${options([{ value: '', label: 'anyone' }, ...data.people.map((p) => ({ value: p.id, label: p.name }))], filters.person)}
-          </select>
-        </div>
-        <div>
-          <label for="audit-claim">Claim</label
-          ><input id="audit-claim" name="claim" placeholder="claim id" value="${filters.claim}" />
-        </div>
-        <div>
-          <label for="audit-since">Since</label
-          ><input id="audit-since" name="since" type="date" value="${filters.since}" />
-        </div>
-        <div><button type="submit">Filter</button> <a href="/ui/admin/audit">Clear</a></div>
-      </form>
-      ${
-        data.entries.length === 0
-          ? html`<p class="muted">Nothing matches.</p>`
-          : html`<div class="table-wrap">
-              <table class="articles">
-                <thead>
-                  <tr>
-                    <th scope="col">When</th>
-                    <th scope="col">Who</th>
-                    <th scope="col">What</th>
-                    <th scope="col">Touched</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${data.entries.map(
-                    (e) =>
-                      html`<tr data-entry="${e.id}">
-                        <td>${formatDateTime(e.createdAt)}</td>
-                        <td>${who(e, data, linked)}</td>
-                        <td>${what(e)}</td>
-                        <td>${touched(e, data, linked)}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
-      }
-      ${data.nextCursor ? html`<p class="pager"><a href="/ui/admin/audit?${query.toString()}">Next page →</a></p>` : ''}`,
+    <p class="muted">Every claim move and note, and every admin action on people, reviewers, keys, integrators and callback endpoints, oldest first from the date chosen.</p>
+    <form method="get" action="/ui/admin/audit" class="filters" role="search" aria-label="Filter the audit log">
+      <div><label for="audit-person">Person</label><select id="audit-person" name="person">${options([{ value: '', label: 'anyone' }, ...data.people.map((p) => ({ value: p.id, label: p.name }))], filters.person)}</select></div>
+      <div><label for="audit-claim">Claim</label><input id="audit-claim" name="claim" placeholder="claim id" value="${filters.claim}"></div>
+      <div><label for="audit-since">Since</label><input id="audit-since" name="since" type="date" value="${filters.since}"></div>
+      <div><button type="submit">Filter</button> <a href="/ui/admin/audit">Clear</a></div>
+    </form>
+    ${
+      data.entries.length === 0
+        ? html`<p class="muted">Nothing matches.</p>`
+        : html`<div class="table-wrap"><table class="articles">
+      <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Touched</th></tr></thead>
+      <tbody>${data.entries.map(
+        (e) =>
+          html`<tr data-entry="${e.id}"><td>${formatDateTime(e.createdAt)}</td><td>${who(e, data, linked)}</td><td>${what(e)}</td><td>${touched(e, data, linked)}</td></tr>`,
+      )}</tbody></table></div>`
+    }
+    ${data.nextCursor ? html`<p class="pager"><a href="/ui/admin/audit?${query.toString()}">Next page →</a></p>` : ''}`,
   );
 }

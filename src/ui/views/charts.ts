@@ -30,8 +30,7 @@ export function stackedColumns(
   const every = options.labelEvery ?? Math.ceil(rows.length / 8);
   const gridLines = [0, 0.5, 1].map((f) => {
     const y = top + plotHeight * (1 - f);
-    return html`<line class="grid" x1="${left}" x2="${width - 4}" y1="${y}" y2="${y}"></line
-      ><text class="axis" x="${left - 6}" y="${y + 4}" text-anchor="end">${Math.round(max * f)}</text>`;
+    return html`<line class="grid" x1="${left}" x2="${width - 4}" y1="${y}" y2="${y}"></line><text class="axis" x="${left - 6}" y="${y + 4}" text-anchor="end">${Math.round(max * f)}</text>`;
   });
   const columns = rows.map((row, i) => {
     const x = left + i * step + (step - barWidth) / 2;
@@ -42,29 +41,15 @@ export function stackedColumns(
       if (!value) return '';
       const h = (value / max) * plotHeight;
       y -= h;
-      return html`<rect
-        class="fill-${s.key}"
-        x="${x.toFixed(1)}"
-        y="${y.toFixed(1)}"
-        width="${barWidth.toFixed(1)}"
-        height="${h.toFixed(1)}"
-      ></rect>`;
+      return html`<rect class="fill-${s.key}" x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${barWidth.toFixed(1)}" height="${h.toFixed(1)}"></rect>`;
     });
     const label =
       (i % every === 0 && rows.length - 1 - i >= every / 2) || i === rows.length - 1
-        ? html`<text class="axis" x="${(x + barWidth / 2).toFixed(1)}" y="${height - 8}" text-anchor="middle"
-            >${row.label}</text
-          >`
+        ? html`<text class="axis" x="${(x + barWidth / 2).toFixed(1)}" y="${height - 8}" text-anchor="middle">${row.label}</text>`
         : '';
-    return html`<g
-      ><title>
-        ${row.label}: ${series.map((s) => `${s.label} ${row.values[s.key] ?? 0}`).join(', ')} (total ${total})</title
-      >${rects}${label}</g
-    >`;
+    return html`<g><title>${row.label}: ${series.map((s) => `${s.label} ${row.values[s.key] ?? 0}`).join(', ')} (total ${total})</title>${rects}${label}</g>`;
   });
-  return html`<svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="${options.title}">
-    ${gridLines}${columns}
-  </svg>`;
+  return html`<svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="${options.title}">${gridLines}${columns}</svg>`;
 }
 
 /** Horizontal bars, one per row, each on its own track (e.g. backlog out of capacity). */
@@ -78,20 +63,16 @@ export function horizontalBars(
   const barArea = width - labelWidth - 90;
   const max = options.max ?? niceMax(Math.max(1, ...rows.map((r) => Math.max(r.value, r.track ?? 0))));
   const height = Math.max(rowHeight, rows.length * rowHeight);
-  return html`<svg class="chart hbars" viewBox="0 0 ${width} ${height}" role="img" aria-label="${options.title}">
-    ${rows.map((row, i) => {
+  return html`<svg class="chart hbars" viewBox="0 0 ${width} ${height}" role="img" aria-label="${options.title}">${rows.map(
+    (row, i) => {
       const y = i * rowHeight + 5;
       const w = (Math.min(row.value, max) / max) * barArea;
       const track = row.track !== undefined ? (Math.min(row.track, max) / max) * barArea : barArea;
-      return html`<g
-        ><title>${row.label}: ${row.text}</title>
-        <text class="label" x="${labelWidth - 8}" y="${y + 12}" text-anchor="end"
-          >${row.label.length > 22 ? `${row.label.slice(0, 21)}…` : row.label}</text
-        >
-        <rect class="track" x="${labelWidth}" y="${y}" width="${track.toFixed(1)}" height="16" rx="3"></rect>
-        <rect class="${row.className}" x="${labelWidth}" y="${y}" width="${w.toFixed(1)}" height="16" rx="3"></rect>
-        <text class="value" x="${labelWidth + barArea + 8}" y="${y + 12}">${row.text}</text></g
-      >`;
-    })}
-  </svg>`;
+      return html`<g><title>${row.label}: ${row.text}</title>
+      <text class="label" x="${labelWidth - 8}" y="${y + 12}" text-anchor="end">${row.label.length > 22 ? `${row.label.slice(0, 21)}…` : row.label}</text>
+      <rect class="track" x="${labelWidth}" y="${y}" width="${track.toFixed(1)}" height="16" rx="3"></rect>
+      <rect class="${row.className}" x="${labelWidth}" y="${y}" width="${w.toFixed(1)}" height="16" rx="3"></rect>
+      <text class="value" x="${labelWidth + barArea + 8}" y="${y + 12}">${row.text}</text></g>`;
+    },
+  )}</svg>`;
 }

@@ -41,26 +41,11 @@ export function highlightedText(
     parts.push(html`${body.slice(cursor, start)}`);
     const selected = claim.id === options.selectedId;
     const text = body.slice(start, end);
-    const label = html`<span class="visually-hidden">
-      (claim, ${STATUS_LABELS[claim.status].label.toLowerCase()})</span
-    >`;
+    const label = html`<span class="visually-hidden"> (claim, ${STATUS_LABELS[claim.status].label.toLowerCase()})</span>`;
     parts.push(
       options.hrefOf
-        ? html`<a
-            class="claim status-${claim.status}${selected ? ' selected' : ''}"
-            id="${passageId(claim.id)}"
-            href="${options.hrefOf(claim)}"
-            data-claim-id="${claim.id}"
-            data-status="${claim.status}"
-            ${selected ? html` aria-current="true"` : ''}
-            >${text}${label}</a
-          >`
-        : html`<mark
-            class="claim status-${claim.status}${selected ? ' selected' : ''}"
-            data-claim-id="${claim.id}"
-            data-status="${claim.status}"
-            >${text}${label}</mark
-          >`,
+        ? html`<a class="claim status-${claim.status}${selected ? ' selected' : ''}" id="${passageId(claim.id)}" href="${options.hrefOf(claim)}" data-claim-id="${claim.id}" data-status="${claim.status}"${selected ? html` aria-current="true"` : ''}>${text}${label}</a>`
+        : html`<mark class="claim status-${claim.status}${selected ? ' selected' : ''}" data-claim-id="${claim.id}" data-status="${claim.status}">${text}${label}</mark>`,
     );
     cursor = end;
   }
@@ -89,8 +74,7 @@ const EVENT_WORDS: Record<string, string> = {
 function eventSummary(event: ClaimEventEntity, people: PeopleDirectory): Html {
   const who = people.actor(event);
   if (event.type === 'transition' || event.type === 'verdict_undone') {
-    return html`<strong>${who}</strong> ${event.type === 'transition' ? 'moved it' : 'undid the verdict'}
-      ${event.fromStatus ? statusChip(event.fromStatus) : ''} → ${event.toStatus ? statusChip(event.toStatus) : ''}`;
+    return html`<strong>${who}</strong> ${event.type === 'transition' ? 'moved it' : 'undid the verdict'} ${event.fromStatus ? statusChip(event.fromStatus) : ''} → ${event.toStatus ? statusChip(event.toStatus) : ''}`;
   }
   if (
     event.type === 'assigned' ||
@@ -98,9 +82,7 @@ function eventSummary(event: ClaimEventEntity, people: PeopleDirectory): Html {
     event.type === 'released' ||
     event.type === 'lease_expired'
   ) {
-    return html`${EVENT_WORDS[event.type]}:
-      <strong>${people.reviewer(event.reviewerId) ?? '—'}</strong
-      >${event.actorRole !== 'reviewer' ? html` <span class="muted">by ${who}</span>` : ''}`;
+    return html`${EVENT_WORDS[event.type]}: <strong>${people.reviewer(event.reviewerId) ?? '—'}</strong>${event.actorRole !== 'reviewer' ? html` <span class="muted">by ${who}</span>` : ''}`;
   }
   return html`<strong>${who}</strong> ${EVENT_WORDS[event.type] ?? event.type}`;
 }
@@ -120,48 +102,29 @@ export function claimDetail(
     <h2 id="claim-heading">Claim ${statusChip(claim.status)}</h2>
     <blockquote class="claim-quote status-${claim.status}">${claim.text}</blockquote>
     <dl class="facts">
-      <dt>Claimant</dt>
-      <dd>${claim.claimant ?? 'the article itself'}</dd>
-      <dt>Type</dt>
-      <dd>${claim.type}</dd>
-      <dt>Check-worthiness</dt>
-      <dd>${claim.checkworthiness.toFixed(2)}</dd>
-      <dt>Reviewer</dt>
-      <dd>
-        ${claim.assigneeId ? html`${people.reviewer(claim.assigneeId)} <span class="muted">(working on it)</span>` : claim.lastVerdictReviewerId ? html`${people.reviewer(claim.lastVerdictReviewerId)} <span class="muted">(gave the verdict)</span>` : html`<span class="muted">none yet</span>`}
-      </dd>
-      <dt>Version</dt>
-      <dd>${claim.version}</dd>
+      <dt>Claimant</dt><dd>${claim.claimant ?? 'the article itself'}</dd>
+      <dt>Type</dt><dd>${claim.type}</dd>
+      <dt>Check-worthiness</dt><dd>${claim.checkworthiness.toFixed(2)}</dd>
+      <dt>Reviewer</dt><dd>${claim.assigneeId ? html`${people.reviewer(claim.assigneeId)} <span class="muted">(working on it)</span>` : claim.lastVerdictReviewerId ? html`${people.reviewer(claim.lastVerdictReviewerId)} <span class="muted">(gave the verdict)</span>` : html`<span class="muted">none yet</span>`}</dd>
+      <dt>Version</dt><dd>${claim.version}</dd>
     </dl>
     ${actions ?? ''}
     <h3>Sources</h3>
     ${
       sources.length
-        ? html`<ul class="sources">
-            ${sources.map((s) => html`<li>${sourceLink(s)} <span class="muted">— ${s.by}, ${formatDateTime(s.at)}</span></li>`)}
-          </ul>`
+        ? html`<ul class="sources">${sources.map((s) => html`<li>${sourceLink(s)} <span class="muted">— ${s.by}, ${formatDateTime(s.at)}</span></li>`)}</ul>`
         : html`<p class="muted">No sources yet.</p>`
     }
     <h3>Notes</h3>
     ${
       notes.length
-        ? html`<ul class="notes">
-            ${notes.map(
-              (n) =>
-                html`<li>
-                  <p>${n.note}</p>
-                  <span class="muted">— ${n.by}, ${formatDateTime(n.at)}${n.to ? ` (moving it to ${n.to})` : ''}</span>
-                </li>`,
-            )}
-          </ul>`
+        ? html`<ul class="notes">${notes.map((n) => html`<li><p>${n.note}</p><span class="muted">— ${n.by}, ${formatDateTime(n.at)}${n.to ? ` (moving it to ${n.to})` : ''}</span></li>`)}</ul>`
         : html`<p class="muted">No notes yet.</p>`
     }
     <h3>History</h3>
     ${
       events.length
-        ? html`<ol class="timeline">
-            ${events.map((e) => html`<li><time datetime="${new Date(e.createdAt).toISOString()}">${formatDateTime(e.createdAt)}</time> ${eventSummary(e, people)}</li>`)}
-          </ol>`
+        ? html`<ol class="timeline">${events.map((e) => html`<li><time datetime="${new Date(e.createdAt).toISOString()}">${formatDateTime(e.createdAt)}</time> ${eventSummary(e, people)}</li>`)}</ol>`
         : html`<p class="muted">No events yet.</p>`
     }
   </article>`;

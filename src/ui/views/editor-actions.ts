@@ -11,48 +11,22 @@ import { csrfField } from './layout';
  * the selection's offsets, so the exact span is posted.
  */
 export function addClaimForm(articleId: string, principal: Principal): Html {
-  return html`<form
-    class="add-claim panel"
-    id="add-claim"
-    method="post"
-    action="/ui/articles/${articleId}/claims"
-    aria-labelledby="add-claim-heading"
-  >
+  return html`<form class="add-claim panel" id="add-claim" method="post" action="/ui/articles/${articleId}/claims" aria-labelledby="add-claim-heading">
     ${csrfField(principal)}
     <h2 id="add-claim-heading">Add a claim</h2>
-    <p class="hint muted" id="add-claim-hint">
-      Select a passage in the text (or paste it here) that the extractor missed.
-    </p>
+    <p class="hint muted" id="add-claim-hint">Select a passage in the text (or paste it here) that the extractor missed.</p>
     <label for="passage">Passage</label>
-    <textarea
-      id="passage"
-      name="passage"
-      rows="3"
-      maxlength="10000"
-      required
-      aria-describedby="add-claim-hint"
-    ></textarea>
-    <input type="hidden" name="start" value="" /><input type="hidden" name="end" value="" />
+    <textarea id="passage" name="passage" rows="3" maxlength="10000" required aria-describedby="add-claim-hint"></textarea>
+    <input type="hidden" name="start" value=""><input type="hidden" name="end" value="">
     <button type="submit" class="primary">Add as claim</button>
   </form>`;
 }
 
 function moveForm(claim: ClaimEntity, principal: Principal, to: ClaimStatus, label: string, hint: string): Html {
   return html`<form class="claim-action" method="post" action="/ui/claims/${claim.id}/transitions">
-    ${csrfField(principal)}<input type="hidden" name="to" value="${to}" /><input
-      type="hidden"
-      name="expectedVersion"
-      value="${claim.version}"
-    />
+    ${csrfField(principal)}<input type="hidden" name="to" value="${to}"><input type="hidden" name="expectedVersion" value="${claim.version}">
     <label for="note-${to}">Note</label>
-    <textarea
-      id="note-${to}"
-      name="note"
-      rows="2"
-      maxlength="10000"
-      required
-      aria-describedby="note-${to}-hint"
-    ></textarea>
+    <textarea id="note-${to}" name="note" rows="2" maxlength="10000" required aria-describedby="note-${to}-hint"></textarea>
     <p class="hint muted" id="note-${to}-hint">${hint}</p>
     <button type="submit">${label}</button>
   </form>`;
@@ -70,21 +44,19 @@ export function claimActions(claim: ClaimEntity, principal: Principal, assignabl
     ${
       open
         ? html`<form class="claim-action" method="post" action="/ui/claims/${claim.id}/assign">
-            ${csrfField(principal)}
-            <label for="assign-reviewer">Reviewer</label>
-            <select id="assign-reviewer" name="reviewerId" required>
-              <option value="">Choose an active reviewer…</option>
-              ${assignable.map((r) => html`<option value="${r.id}" ${r.id === claim.assigneeId ? html` selected` : ''}>${r.name}</option>`)}
-            </select>
-            <button type="submit">Assign</button>
-          </form>`
+          ${csrfField(principal)}
+          <label for="assign-reviewer">Reviewer</label>
+          <select id="assign-reviewer" name="reviewerId" required>
+            <option value="">Choose an active reviewer…</option>
+            ${assignable.map((r) => html`<option value="${r.id}"${r.id === claim.assigneeId ? html` selected` : ''}>${r.name}</option>`)}
+          </select>
+          <button type="submit">Assign</button>
+        </form>`
         : ''
     }
     ${
       open && claim.assigneeId
-        ? html`<form class="claim-action" method="post" action="/ui/claims/${claim.id}/unassign">
-            ${csrfField(principal)}<button type="submit" class="link">Back to the pool</button>
-          </form>`
+        ? html`<form class="claim-action" method="post" action="/ui/claims/${claim.id}/unassign">${csrfField(principal)}<button type="submit" class="link">Back to the pool</button></form>`
         : ''
     }
   </section>`;

@@ -27,17 +27,8 @@ export function errorPage(
     html`<section class="panel narrow">
       <h1>${title}</h1>
       <p>${message}</p>
-      ${
-        details?.length
-          ? html`<ul>
-              ${details.map((d) => html`<li>${d}</li>`)}
-            </ul>`
-          : ''
-      }
-      <p>
-        ${back ? html`<a href="${back}">Back to the page</a> · ` : ''}<a href="/ui/articles">Back to the articles</a
-        >${status === 401 ? html` · <a href="/ui/login">Sign in</a>` : ''}
-      </p>
+      ${details?.length ? html`<ul>${details.map((d) => html`<li>${d}</li>`)}</ul>` : ''}
+      <p>${back ? html`<a href="${back}">Back to the page</a> · ` : ''}<a href="/ui/articles">Back to the articles</a>${status === 401 ? html` · <a href="/ui/login">Sign in</a>` : ''}</p>
     </section>`,
   ).value;
 }

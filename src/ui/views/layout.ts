@@ -28,7 +28,7 @@ export interface PageOptions {
 
 /** The session's CSRF token as a form field (signed in with a Bearer key there is no session, and no field). */
 export function csrfField(principal: Principal): Html | '' {
-  return principal.csrfToken ? html`<input type="hidden" name="_csrf" value="${principal.csrfToken}" />` : '';
+  return principal.csrfToken ? html`<input type="hidden" name="_csrf" value="${principal.csrfToken}">` : '';
 }
 
 /** The shell of every page: no inline script or style, so a strict Content-Security-Policy holds. */
@@ -36,42 +36,33 @@ export function layout(options: PageOptions, body: Html): Html {
   const principal = options.principal;
   const items = principal ? NAV.filter((item) => item.roles.includes(principal.role)) : [];
   return html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${options.title} · claimdesk</title>
-        ${principal?.csrfToken ? html`<meta name="csrf-token" content="${principal.csrfToken}" />` : ''}
-        <link rel="icon" href="/ui/assets/favicon.svg" type="image/svg+xml" />
-        <link rel="stylesheet" href="/ui/assets/ui.css" />
-        ${(options.scripts ?? []).map((src) => html`<script src="/ui/assets/${src}" defer></script>`)}
-      </head>
-      <body data-time-zone="${currentTimeZone()}">
-        <a class="skip" href="#main">Skip to content</a>
-        <header class="topbar">
-          <a class="brand" href="/ui/articles">claimdesk</a>
-          <nav aria-label="Main">
-            <ul>
-              ${items.map(
-                (item) =>
-                  html`<li>
-                    <a href="${item.href}" ${item.href === options.section ? html` aria-current="page"` : ''}
-                      >${item.label}</a
-                    >
-                  </li>`,
-              )}
-            </ul>
-          </nav>
-          ${
-            principal
-              ? html`<form class="signout" method="post" action="/ui/logout">
-                  ${csrfField(principal)}<a class="who" href="/ui/account">${principal.name} · ${principal.role}</a>
-                  <button type="submit" class="link">Sign out</button>
-                </form>`
-              : ''
-          }
-        </header>
-        <main id="main">${body}</main>
-      </body>
-    </html>`;
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${options.title} · claimdesk</title>
+${principal?.csrfToken ? html`<meta name="csrf-token" content="${principal.csrfToken}">` : ''}
+<link rel="icon" href="/ui/assets/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="/ui/assets/ui.css">
+${(options.scripts ?? []).map((src) => html`<script src="/ui/assets/${src}" defer></script>`)}
+</head>
+<body data-time-zone="${currentTimeZone()}">
+<a class="skip" href="#main">Skip to content</a>
+<header class="topbar">
+  <a class="brand" href="/ui/articles">claimdesk</a>
+  <nav aria-label="Main"><ul>${items.map(
+    (item) =>
+      html`<li><a href="${item.href}"${item.href === options.section ? html` aria-current="page"` : ''}>${item.label}</a></li>`,
+  )}</ul></nav>
+  ${
+    principal
+      ? html`<form class="signout" method="post" action="/ui/logout">${csrfField(principal)}<a class="who" href="/ui/account">${principal.name} · ${principal.role}</a> <button type="submit" class="link">Sign out</button></form>`
+      : ''
+  }
+</header>
+<main id="main">
+${body}
+</main>
+</body>
+</html>`;
 }

@@ -19,21 +19,12 @@ export interface WorkbenchFlash {
 }
 
 function flashPanel(flash: WorkbenchFlash, principal: Principal): Html {
-  return html`<div class="alert ${flash.kind}" role="status" id="flash">
-    <p>${flash.message}</p>
-    ${
-      flash.undo
-        ? html`<form
-            method="post"
-            action="/ui/review/undo?claim=${flash.undo.claimId}&amp;version=${flash.undo.version}"
-            class="undo"
-          >
-            ${csrfField(principal)} <button type="submit" id="undo-verdict">Undo</button>
-            <span class="muted">until ${formatDateTime(flash.undo.until)}</span>
-          </form>`
-        : ''
-    }
-  </div>`;
+  return html`<div class="alert ${flash.kind}" role="status" id="flash"><p>${flash.message}</p>${
+    flash.undo
+      ? html`<form method="post" action="/ui/review/undo?claim=${flash.undo.claimId}&amp;version=${flash.undo.version}" class="undo">${csrfField(principal)}
+        <button type="submit" id="undo-verdict">Undo</button> <span class="muted">until ${formatDateTime(flash.undo.until)}</span></form>`
+      : ''
+  }</div>`;
 }
 
 const SHORTCUTS: [keys: Html, what: string][] = [
@@ -50,13 +41,7 @@ const SHORTCUTS: [keys: Html, what: string][] = [
 function shortcutsPanel(): Html {
   return html`<section class="shortcuts" aria-labelledby="shortcuts-heading">
     <h2 id="shortcuts-heading">Keyboard shortcuts</h2>
-    <dl>
-      ${SHORTCUTS.map(
-        ([keys, what]) =>
-          html`<dt>${keys}</dt>
-            <dd>${what}</dd>`,
-      )}
-    </dl>
+    <dl>${SHORTCUTS.map(([keys, what]) => html`<dt>${keys}</dt><dd>${what}</dd>`)}</dl>
   </section>`;
 }
 
@@ -80,18 +65,9 @@ function contextRange(body: string, start: number, end: number): { from: number;
 
 function sourceFields(prefix: string, required: boolean): Html {
   return html`<label for="${prefix}-url">Source URL${required ? '' : ' (optional)'}</label>
-    <input
-      id="${prefix}-url"
-      name="url"
-      type="url"
-      inputmode="url"
-      placeholder="https://…"
-      ${required ? html` required` : ''}
-    />
-    <label for="${prefix}-title">Source title (optional)</label
-    ><input id="${prefix}-title" name="title" type="text" maxlength="500" />
-    <label for="${prefix}-quote">Quote (optional)</label
-    ><textarea id="${prefix}-quote" name="quote" rows="2" maxlength="5000"></textarea>`;
+    <input id="${prefix}-url" name="url" type="url" inputmode="url" placeholder="https://…"${required ? html` required` : ''}>
+    <label for="${prefix}-title">Source title (optional)</label><input id="${prefix}-title" name="title" type="text" maxlength="500">
+    <label for="${prefix}-quote">Quote (optional)</label><textarea id="${prefix}-quote" name="quote" rows="2" maxlength="5000"></textarea>`;
 }
 
 /** The verdicts the state machine lets this reviewer give now (with evidence), so the page offers nothing it would refuse. */
@@ -106,13 +82,7 @@ function offeredMoves(claim: ClaimEntity, principal: Principal): Set<ClaimStatus
 function actions(claim: ClaimEntity, principal: Principal): Html {
   const open = claim.status === 'unverified';
   const offered = offeredMoves(claim, principal);
-  return html`<section
-    class="actions-panel"
-    id="claim-actions"
-    data-claim-id="${claim.id}"
-    data-version="${claim.version}"
-    aria-labelledby="actions-heading"
-  >
+  return html`<section class="actions-panel" id="claim-actions" data-claim-id="${claim.id}" data-version="${claim.version}" aria-labelledby="actions-heading">
     <h2 id="actions-heading">Your verdict</h2>
     <div id="result" class="result" role="status" aria-live="polite" tabindex="-1"></div>
     ${open ? '' : html`<p class="muted">This claim is ${STATUS_LABELS[claim.status].label.toLowerCase()}; you can change your verdict below.</p>`}
@@ -120,33 +90,30 @@ function actions(claim: ClaimEntity, principal: Principal): Html {
       ${
         offered.has('sourced')
           ? html`<form class="verdict status-border-sourced" data-move="sourced">
-              <h3>${statusChip('sourced')} Mark sourced</h3>
-              ${sourceFields('sourced', true)}
-              <label for="sourced-note">Note (optional)</label
-              ><textarea id="sourced-note" name="note" rows="2"></textarea>
-              <button type="submit" class="primary">Mark sourced</button>
-            </form>`
+        <h3>${statusChip('sourced')} Mark sourced</h3>
+        ${sourceFields('sourced', true)}
+        <label for="sourced-note">Note (optional)</label><textarea id="sourced-note" name="note" rows="2"></textarea>
+        <button type="submit" class="primary">Mark sourced</button>
+      </form>`
           : ''
       }
       ${
         offered.has('disputed')
           ? html`<form class="verdict status-border-disputed" data-move="disputed">
-              <h3>${statusChip('disputed')} Dispute</h3>
-              <label for="disputed-note">Why is it wrong? (required)</label
-              ><textarea id="disputed-note" name="note" rows="3" required></textarea>
-              ${sourceFields('disputed', false)}
-              <button type="submit" class="primary">Dispute</button>
-            </form>`
+        <h3>${statusChip('disputed')} Dispute</h3>
+        <label for="disputed-note">Why is it wrong? (required)</label><textarea id="disputed-note" name="note" rows="3" required></textarea>
+        ${sourceFields('disputed', false)}
+        <button type="submit" class="primary">Dispute</button>
+      </form>`
           : ''
       }
       ${
         offered.has('dismissed')
           ? html`<form class="verdict status-border-dismissed" data-move="dismissed">
-              <h3>${statusChip('dismissed')} Dismiss</h3>
-              <label for="dismissed-note">Why is it not checkable? (required)</label
-              ><textarea id="dismissed-note" name="note" rows="3" required></textarea>
-              <button type="submit" class="primary">Dismiss</button>
-            </form>`
+        <h3>${statusChip('dismissed')} Dismiss</h3>
+        <label for="dismissed-note">Why is it not checkable? (required)</label><textarea id="dismissed-note" name="note" rows="3" required></textarea>
+        <button type="submit" class="primary">Dismiss</button>
+      </form>`
           : ''
       }
     </div>
@@ -168,54 +135,39 @@ export function reviewPage(bench: Workbench, principal: Principal, flash: Workbe
   return layout(
     { title: 'Workbench', principal, section: '/ui/review', scripts: ['review.js', 'live.js'] },
     html`<div class="bench-head">
-        <h1>Workbench <span class="muted">· ${reviewer.name}</span></h1>
-        <form method="post" action="/ui/review/next${selected ? html`?leaving=${selected.claim.id}` : ''}">
-          ${csrfField(principal)}<button type="submit" class="primary" id="next-claim">Next claim</button>
-        </form>
-      </div>
-      ${flash ? flashPanel(flash, principal) : ''} ${liveRegion('/ui/live?workbench=1')}
-      <div class="columns bench" data-reviewer-names="${reviewerNames}">
-        <aside class="sidebar" aria-labelledby="open-heading">
-          <h2 id="open-heading">My open claims <span class="muted">(${open.length} of ${reviewer.capacity})</span></h2>
-          ${
-            open.length === 0
-              ? html`<p class="muted">Nothing open. Take the next claim.</p>`
-              : html`<ol class="claim-list" id="open-claims">
-                  ${open.map(
-                    ({
-                      claim,
-                      articleTitle,
-                    }) => html`<li${claim.id === selected?.claim.id ? html` class="current"` : ''}>
+      <h1>Workbench <span class="muted">· ${reviewer.name}</span></h1>
+      <form method="post" action="/ui/review/next${selected ? html`?leaving=${selected.claim.id}` : ''}">${csrfField(principal)}<button type="submit" class="primary" id="next-claim">Next claim</button></form>
+    </div>
+    ${flash ? flashPanel(flash, principal) : ''}
+    ${liveRegion('/ui/live?workbench=1')}
+    <div class="columns bench" data-reviewer-names="${reviewerNames}">
+      <aside class="sidebar" aria-labelledby="open-heading">
+        <h2 id="open-heading">My open claims <span class="muted">(${open.length} of ${reviewer.capacity})</span></h2>
+        ${
+          open.length === 0
+            ? html`<p class="muted">Nothing open. Take the next claim.</p>`
+            : html`<ol class="claim-list" id="open-claims">${open.map(
+                ({ claim, articleTitle }) => html`<li${claim.id === selected?.claim.id ? html` class="current"` : ''}>
                 <a href="/ui/review?claim=${claim.id}" data-claim-id="${claim.id}"${claim.id === selected?.claim.id ? html` aria-current="true"` : ''}>${claim.text.length > 100 ? `${claim.text.slice(0, 97)}…` : claim.text}</a>
                 <span class="muted">${articleTitle} · score ${claim.checkworthiness.toFixed(2)} · lease to ${formatDateTime(claim.leaseExpiresAt)}</span></li>`,
-                  )}
-                </ol>`
-          }
-          ${shortcutsPanel()}
-        </aside>
-        <section class="in-hand" aria-label="The claim in hand">
-          ${
-            selected
-              ? html`<h2>
-                    In its article:
-                    <a href="/ui/articles/${selected.article.id}?claim=${selected.claim.id}#claim-heading"
-                      >${selected.article.title}</a
-                    >
-                  </h2>
-                  <div class="body context" lang="${selected.article.language}">
-                    ${(() => {
-                      const range = contextRange(selected.article.body, selected.claim.start, selected.claim.end);
-                      return html`${range.from > 0 ? '… ' : ''}${highlightedText(selected.article.body, [selected.claim], { ...range, selectedId: selected.claim.id })}${range.to < selected.article.body.length ? ' …' : ''}`;
-                    })()}
-                  </div>
-                  ${selected.mine || selected.claim.lastVerdictReviewerId === principal.reviewerId ? actions(selected.claim, principal) : html`<p class="alert">This claim is not assigned to you; it is shown read-only.</p>`}
-                  ${seenBeforePanel(selected.claim.id, selected.matches, principal, 'review')}
-                  ${claimDetail(selected.claim, selected.events, people)}`
-              : html`<p class="panel">
-                  No claim in hand. Press <strong>Next claim</strong> to take the most check-worthy one you may review.
-                </p>`
-          }
-        </section>
-      </div>`,
+              )}</ol>`
+        }
+        ${shortcutsPanel()}
+      </aside>
+      <section class="in-hand" aria-label="The claim in hand">
+        ${
+          selected
+            ? html`<h2>In its article: <a href="/ui/articles/${selected.article.id}?claim=${selected.claim.id}#claim-heading">${selected.article.title}</a></h2>
+            <div class="body context" lang="${selected.article.language}">${(() => {
+              const range = contextRange(selected.article.body, selected.claim.start, selected.claim.end);
+              return html`${range.from > 0 ? '… ' : ''}${highlightedText(selected.article.body, [selected.claim], { ...range, selectedId: selected.claim.id })}${range.to < selected.article.body.length ? ' …' : ''}`;
+            })()}</div>
+            ${selected.mine || selected.claim.lastVerdictReviewerId === principal.reviewerId ? actions(selected.claim, principal) : html`<p class="alert">This claim is not assigned to you; it is shown read-only.</p>`}
+            ${seenBeforePanel(selected.claim.id, selected.matches, principal, 'review')}
+            ${claimDetail(selected.claim, selected.events, people)}`
+            : html`<p class="panel">No claim in hand. Press <strong>Next claim</strong> to take the most check-worthy one you may review.</p>`
+        }
+      </section>
+    </div>`,
   ).value;
 }

@@ -27,33 +27,25 @@ export function seenBeforePanel(
     ${
       matches.length === 0
         ? html`<p class="muted">No earlier verdict or fact-check matches this claim.</p>`
-        : html`<ol class="matches">
-            ${matches.map((stored) => {
-              const m = toMatchResponse(stored);
-              const href = safeHref(m.url);
-              const label =
-                m.kind === 'fact-check'
-                  ? `fact-check · ${m.rating ?? 'unrated'}`
-                  : `${m.sameText ? 'same claim' : 'desk claim'} · ${m.status ?? ''}`;
-              const verdict = verdictOfMatch(stored);
-              return html`<li data-match-id="${m.id}">
-                <span class="muted"
-                  >${label} · score ${m.score.toFixed(2)}${m.state === 'confirmed' ? ' · confirmed' : ''}</span
-                ><br />
-                ${href ? html`<a href="${href}" rel="noopener noreferrer nofollow">${m.text}</a>` : m.kind === 'claim' && m.articleId ? html`<a href="/ui/articles/${m.articleId}?claim=${m.claimId ?? ''}">${m.text}</a>` : m.text}
-                ${
-                  decides && m.state === 'suggested'
-                    ? html`<div class="match-actions">
-                        ${verdict ? html`<form method="post" action="${action(m.id, 'confirm')}">${csrfField(principal)}<button type="submit" class="primary">Confirm: ${STATUS_LABELS[verdict].label.toLowerCase()}</button></form>` : ''}
-                        <form method="post" action="${action(m.id, 'reject')}">
-                          ${csrfField(principal)}<button type="submit">Reject</button>
-                        </form>
-                      </div>`
-                    : ''
-                }
-              </li>`;
-            })}
-          </ol>`
+        : html`<ol class="matches">${matches.map((stored) => {
+            const m = toMatchResponse(stored);
+            const href = safeHref(m.url);
+            const label =
+              m.kind === 'fact-check'
+                ? `fact-check · ${m.rating ?? 'unrated'}`
+                : `${m.sameText ? 'same claim' : 'desk claim'} · ${m.status ?? ''}`;
+            const verdict = verdictOfMatch(stored);
+            return html`<li data-match-id="${m.id}"><span class="muted">${label} · score ${m.score.toFixed(2)}${m.state === 'confirmed' ? ' · confirmed' : ''}</span><br>
+            ${href ? html`<a href="${href}" rel="noopener noreferrer nofollow">${m.text}</a>` : m.kind === 'claim' && m.articleId ? html`<a href="/ui/articles/${m.articleId}?claim=${m.claimId ?? ''}">${m.text}</a>` : m.text}
+            ${
+              decides && m.state === 'suggested'
+                ? html`<div class="match-actions">
+                  ${verdict ? html`<form method="post" action="${action(m.id, 'confirm')}">${csrfField(principal)}<button type="submit" class="primary">Confirm: ${STATUS_LABELS[verdict].label.toLowerCase()}</button></form>` : ''}
+                  <form method="post" action="${action(m.id, 'reject')}">${csrfField(principal)}<button type="submit">Reject</button></form>
+                </div>`
+                : ''
+            }</li>`;
+          })}</ol>`
     }
   </section>`;
 }

@@ -34,42 +34,23 @@ export function stackedBar(summary: ClaimSummary, options: { width?: number; hei
     .filter((status) => summary[status] > 0)
     .map((status) => {
       const w = (summary[status] / total) * width;
-      const rect = html`<rect
-        class="fill-${status}"
-        x="${x.toFixed(2)}"
-        y="0"
-        width="${w.toFixed(2)}"
-        height="${height}"
-        ><title>${STATUS_LABELS[status].label}: ${summary[status]}</title></rect
-      >`;
+      const rect = html`<rect class="fill-${status}" x="${x.toFixed(2)}" y="0" width="${w.toFixed(2)}" height="${height}"><title>${STATUS_LABELS[status].label}: ${summary[status]}</title></rect>`;
       x += w;
       return rect;
     });
-  return html`<svg
-    class="bar"
-    viewBox="0 0 ${width} ${height}"
-    preserveAspectRatio="none"
-    role="img"
-    aria-label="${options.label}"
-  >
-    <rect class="fill-empty" x="0" y="0" width="${width}" height="${height}"></rect>
-    ${segments}
-  </svg>`;
+  return html`<svg class="bar" viewBox="0 0 ${width} ${height}" preserveAspectRatio="none" role="img" aria-label="${options.label}">
+    <rect class="fill-empty" x="0" y="0" width="${width}" height="${height}"></rect>${segments}</svg>`;
 }
 
 /** The colour key with each status's count: the legend doubles as the tally. */
 export function legend(summary?: ClaimSummary): Html {
-  return html`<ul class="legend" aria-label="Claim statuses">
-    ${CLAIM_STATUSES.map(
-      (status) =>
-        html`<li>
-          <span class="swatch fill-bg-${status}" aria-hidden="true"></span
-          ><strong>${STATUS_LABELS[status].label}</strong>
-          ${summary ? html`<span class="count" data-count="${status}">${summary[status]}</span>` : ''}
-          <span class="meaning">${STATUS_LABELS[status].meaning}</span>
-        </li>`,
-    )}
-  </ul>`;
+  return html`<ul class="legend" aria-label="Claim statuses">${CLAIM_STATUSES.map(
+    (
+      status,
+    ) => html`<li><span class="swatch fill-bg-${status}" aria-hidden="true"></span><strong>${STATUS_LABELS[status].label}</strong>
+      ${summary ? html`<span class="count" data-count="${status}">${summary[status]}</span>` : ''}
+      <span class="meaning">${STATUS_LABELS[status].meaning}</span></li>`,
+  )}</ul>`;
 }
 
 export function summaryPanel(summary: ClaimSummary, reviewed: boolean): Html {
@@ -77,12 +58,11 @@ export function summaryPanel(summary: ClaimSummary, reviewed: boolean): Html {
   return html`<section class="summary" aria-labelledby="summary-heading" data-summary-percent="${share.percent}">
     <div class="summary-head">
       <h2 id="summary-heading">Verification</h2>
-      <p class="summary-figure">
-        <span class="big" data-testid="verdict-percent">${share.percent}%</span> of claims have a verdict
-        <span class="muted">(${share.decided} of ${share.counted})</span>
-        ${reviewed ? html`<span class="chip done">Fully reviewed</span>` : html`<span class="chip pending">${summary.unverified} still to check</span>`}
-      </p>
+      <p class="summary-figure"><span class="big" data-testid="verdict-percent">${share.percent}%</span>
+        of claims have a verdict <span class="muted">(${share.decided} of ${share.counted})</span>
+        ${reviewed ? html`<span class="chip done">Fully reviewed</span>` : html`<span class="chip pending">${summary.unverified} still to check</span>`}</p>
     </div>
-    ${stackedBar(summary, { label: `${share.decided} of ${share.counted} claims have a verdict` })} ${legend(summary)}
+    ${stackedBar(summary, { label: `${share.decided} of ${share.counted} claims have a verdict` })}
+    ${legend(summary)}
   </section>`;
 }
