@@ -15,9 +15,11 @@ import {
   MinLength,
   Max,
   Min,
+  ValidateBy,
   ValidateIf,
   validateSync,
 } from 'class-validator';
+import { isIP } from 'node:net';
 
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string'
@@ -27,6 +29,16 @@ const toList = ({ value }: { value: unknown }) =>
         .filter(Boolean)
     : value;
 const PERSON_ROLES = ['admin', 'editor', 'reviewer'];
+
+/** An address, a CIDR block, or one of Express's named ranges: what `trust proxy` accepts. */
+function isProxyAddress(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(value)) return true;
+  const [address, bits, ...rest] = value.split('/');
+  const family = isIP(address);
+  if (!family || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -182,6 +194,23 @@ export class Environment {
   @IsInt()
   @Min(1)
   AUTH_FAILURE_WINDOW_SECONDS = 60;
+
+  /**
+   * The proxies (load balancers) in front of the api: addresses or CIDR blocks, comma-separated (Express's
+   * `trust proxy`). A request from one of them is taken to be from the client its `X-Forwarded-For` names (and
+   * `X-Forwarded-Proto` says whether it came over https). Empty: no proxy is trusted and those headers are ignored.
+   */
+  @Transform(toList)
+  @IsArray()
+  @ValidateBy(
+    { name: 'isProxyAddress', validator: { validate: isProxyAddress } },
+    {
+      each: true,
+      message:
+        'TRUSTED_PROXIES lists IP addresses or CIDR blocks (10.0.0.0/8, ::1), or loopback, linklocal, uniquelocal',
+    },
+  )
+  TRUSTED_PROXIES: string[] = [];
 
   /** A page session ends after this long without a request… */
   @Transform(toInt)
