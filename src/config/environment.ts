@@ -184,7 +184,10 @@ export class Environment {
   @Min(1)
   RATE_LIMIT_PER_MINUTE = 600;
 
-  /** Failed authentications from one address in a window before it is answered 429 without any key being looked up. */
+  /**
+   * Failed authentications from one address in a window: past it a failure is answered 429 (a valid API key is still
+   * served), and a password, code or link from the address is refused unchecked.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -224,7 +227,7 @@ export class Environment {
   @Min(1)
   SESSION_MAX_HOURS = 12;
 
-  /** Failed sign-ins for one email (known or not) in a window before it is answered 429. */
+  /** Sign-in attempts that failed for one email (known or not) in a window before its attempts are refused unchecked. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
