@@ -40,7 +40,8 @@ async function demoPerson(
   const existing = (await people.list()).find((p) => p.email === person.email);
   const link = existing ? await people.reset(existing.id, null) : (await people.invite(person, null)).inviteUrl;
   const password = `demo desk ${randomBytes(4).toString('hex')}`;
-  await service.api.get(PasswordSetupService).setPassword(new URL(link).searchParams.get('token')!, password, password);
+  const setup = service.api.get(PasswordSetupService);
+  await setup.setPassword((await setup.open(new URL(link).searchParams.get('token')!))!, password, password);
   return { ...person, password };
 }
 

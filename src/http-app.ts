@@ -21,6 +21,11 @@ export const MAX_BODY = '1mb';
 /** Everything the api process sets up around its modules; tests call this too, so they run the app as shipped. */
 export function configureHttpApp(app: INestApplication): INestApplication {
   const express = app as NestExpressApplication;
+  const trustedProxies = app
+    .get<ConfigService<Environment, true>>(ConfigService)
+    .get('TRUSTED_PROXIES', { infer: true });
+  // Without a trusted proxy, X-Forwarded-* are anyone's to write: the client is the connection's peer.
+  express.set('trust proxy', trustedProxies.length > 0 ? trustedProxies : false);
   express.use(securityHeaders());
   express.use(
     json({

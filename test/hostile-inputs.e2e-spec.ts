@@ -1536,7 +1536,7 @@ describe('hostile inputs: internal callback addresses, guessed credentials, odd 
     expect(JSON.parse(res.text)).toMatchObject({ statusCode: 429, code: 'rate_limited' });
   };
 
-  it(`answers 429 after ${FAILURES} bad API keys from one address, without looking up the next key, even a valid one`, async () => {
+  it(`answers bad API keys from one address with 429 after ${FAILURES}, and still serves a valid key from it`, async () => {
     for (let i = 0; i < FAILURES; i++) {
       const res = await t
         .http()
@@ -1545,10 +1545,9 @@ describe('hostile inputs: internal callback addresses, guessed credentials, odd 
       expect(res.status).toBe(401);
     }
     expectThrottled(await t.http().get('/articles').set('Authorization', 'Bearer cdk_0123456789abcdef_guess'));
-    // The admin key is valid: refused all the same, so no key was looked up.
-    expectThrottled(await t.http().get('/articles').set('Authorization', `Bearer ${t.adminKey}`));
-    await forgetFailures();
+    // The failures are throttled, not the credential: the admin key is served all the same.
     expect((await t.http().get('/articles').set('Authorization', `Bearer ${t.adminKey}`)).status).toBe(200);
+    expectThrottled(await t.http().get('/articles').set('Authorization', 'Bearer cdk_0123456789abcdef_guess'));
   });
 
   it(`counts forged webhook signatures as failed authentications: 429 after ${FAILURES}`, async () => {

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { ApiKeyEntity } from '../auth/api-key.entity';
 import { ApiKeysService } from '../auth/api-keys.service';
 import type { Principal } from '../auth/principal';
+import { actsAbove } from '../auth/role';
 import { ApiError } from '../common/api-error';
 import { PeopleService } from '../people/people.service';
 import { ReviewersService } from '../reviewers/reviewers.service';
 import type { CreateKeyDto } from './dto/create-key.dto';
 
-/** Keys an admin issues (API or pages): the reviewer and the person named must exist. */
+/** Keys an admin issues (API or pages): the reviewer and the person named must exist, and the key act no higher than the person. */
 @Injectable()
 export class KeysService {
   constructor(
@@ -19,7 +20,11 @@ export class KeysService {
   /** The plain key is in this answer only. */
   async create(dto: CreateKeyDto, principal: Principal): Promise<{ entity: ApiKeyEntity; key: string }> {
     if (dto.reviewerId) await this.reviewers.get(dto.reviewerId);
-    if (dto.ownerUserId) await this.people.get(dto.ownerUserId);
+    const owner = dto.ownerUserId ? await this.people.get(dto.ownerUserId) : null;
+    if (owner && actsAbove(dto.role, owner.role))
+      throw ApiError.validation({
+        role: [`a key may not act above its owner, who is ${owner.role === 'admin' ? 'an' : 'a'} ${owner.role}`],
+      });
     return this.apiKeys.create(dto, principal);
   }
 

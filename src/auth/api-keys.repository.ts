@@ -4,7 +4,10 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { ApiKeyEntity } from './api-key.entity';
 import type { Role } from './role';
 
-/** A key that is not revoked, with whether the reviewer and the person behind it (if any) are still active. */
+/**
+ * A key that is not revoked, with whether the reviewer and the person behind it (if any) are still active, and that
+ * person's current role (and reviewer profile, when they are a reviewer).
+ */
 export interface LiveKey {
   id: string;
   name: string;
@@ -15,6 +18,9 @@ export interface LiveKey {
   ownerUserId: string | null;
   reviewerActive: boolean;
   ownerActive: boolean;
+  ownerRole: Role | null;
+  ownerReviewerId: string | null;
+  ownerReviewerActive: boolean;
 }
 
 export interface StoredKeyInput {
@@ -51,8 +57,10 @@ export class ApiKeysRepository {
   async findLive(prefix: string): Promise<LiveKey | null> {
     const [row]: LiveKey[] = await this.dataSource.query(
       `SELECT k.id, k.name, k.role, k.secret_hash AS "secretHash", k.reviewer_id AS "reviewerId", k.integrator_id AS "integratorId",
-              k.owner_user_id AS "ownerUserId", coalesce(r.active, k.reviewer_id IS NULL) AS "reviewerActive", coalesce(u.active, k.owner_user_id IS NULL) AS "ownerActive"
+              k.owner_user_id AS "ownerUserId", coalesce(r.active, k.reviewer_id IS NULL) AS "reviewerActive", coalesce(u.active, k.owner_user_id IS NULL) AS "ownerActive",
+              u.role AS "ownerRole", u.reviewer_id AS "ownerReviewerId", coalesce(ur.active, u.reviewer_id IS NULL) AS "ownerReviewerActive"
        FROM api_keys k LEFT JOIN reviewers r ON r.id = k.reviewer_id LEFT JOIN users u ON u.id = k.owner_user_id
+            LEFT JOIN reviewers ur ON ur.id = u.reviewer_id
        WHERE k.prefix = $1 AND k.revoked_at IS NULL`,
       [prefix],
     );

@@ -8,7 +8,7 @@ import type { ApiKeyEntity } from './api-key.entity';
 import { generateApiKey, hashSecret, parseApiKey, secretMatches } from './api-key-secret';
 import { ApiKeysRepository, type LiveKey } from './api-keys.repository';
 import type { Principal } from './principal';
-import type { Role } from './role';
+import { actsAbove, type Role } from './role';
 
 /** Compared against when no key has the prefix, so an unknown prefix costs the same time as a wrong secret. */
 const NO_SUCH_KEY_HASH = hashSecret('no such key');
@@ -82,7 +82,8 @@ export class ApiKeysService {
 
   /**
    * Who a key is, or null for no valid key. A deactivated reviewer's key is valid but acts on nothing: every route,
-   * page and sign-in that resolves a principal comes here, so the refusal has this one home.
+   * page and sign-in that resolves a principal comes here, so the refusal has this one home. A key held by a person
+   * never acts above that person's current role: one issued before a demotion acts in the role they have now.
    */
   async authenticate(key: string): Promise<Principal | null> {
     const parsed = parseApiKey(key);
@@ -90,7 +91,10 @@ export class ApiKeysService {
     const row = await this.findLiveKey(parsed.prefix);
     const matches = secretMatches(parsed.secret, row?.secretHash ?? NO_SUCH_KEY_HASH);
     if (!row || !matches) return null;
-    if (!row.reviewerActive)
+    const demoted = row.ownerRole !== null && actsAbove(row.role, row.ownerRole);
+    const role = demoted ? row.ownerRole! : row.role;
+    const reviewerId = demoted ? (row.ownerRole === 'reviewer' ? row.ownerReviewerId : null) : row.reviewerId;
+    if (!(demoted ? row.ownerReviewerActive : row.reviewerActive))
       throw ApiError.forbidden(
         'This key’s reviewer is deactivated: it may not act on anything until an admin reactivates it',
       );
@@ -102,15 +106,15 @@ export class ApiKeysService {
       keyId: row.id,
       userId: row.ownerUserId,
       name: row.name,
-      role: row.role,
-      reviewerId: row.reviewerId,
+      role,
+      reviewerId,
       integratorId: row.integratorId,
     };
   }
 
   /**
    * Every request authenticates, so live keys are cached briefly; a revocation takes effect at once in the
-   * process that made it and within KEY_CACHE_MS in the others; so does a reviewer's deactivation.
+   * process that made it and within KEY_CACHE_MS in the others; so do a reviewer's deactivation and a person's.
    */
   private findLiveKey(prefix: string): Promise<LiveKey | null> {
     return this.liveKeys.get(prefix, async () => {
@@ -125,7 +129,7 @@ export class ApiKeysService {
     this.forget((row) => row.reviewerId === reviewerId);
   }
 
-  /** A person was (de)activated: the keys they hold are read afresh. */
+  /** A person was (de)activated or changed role: the keys they hold are read afresh. */
   forgetOwner(userId: string): void {
     this.forget((row) => row.ownerUserId === userId);
   }

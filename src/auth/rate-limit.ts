@@ -5,137 +5,155 @@ import { ConfigService } from '@nestjs/config';
 import { ThrottlerGuard, ThrottlerModule, type ThrottlerLimitDetail, type ThrottlerStorage } from '@nestjs/throttler';
 import type { Principal } from './principal';
 import type { Environment } from '../config/environment';
-import { throttleKey } from '../queue/queue-keys';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { throttleKeyPrefix } from '../queue/queue-keys';
 import { RedisService } from '../queue/redis.service';
 import { ApiError } from '../common/api-error';
-import { TtlCache } from '../common/ttl-cache';
+import { clientKeyOf } from './client-address';
 
 /** Probes and scrapes are not clients' traffic. */
 const EXEMPT_PATHS = new Set(['/health', '/metrics']);
 const WINDOW_MS = 60_000;
 
-/** Fixed one-minute windows in Redis (a server or a cluster), so every api process counts against the same limit. */
+/** A count taken: whether it was within the limit, and when its window ends. */
+export interface Count {
+  allowed: boolean;
+  consumed: number;
+  retryAfterSeconds: number;
+}
+
+/**
+ * Fixed windows in Redis (a server or a cluster) through rate-limiter-flexible: one atomic script per count, so every
+ * api process counts against the same limit, and concurrent requests never read a count another is about to raise.
+ * With Redis away each process counts in its own memory instead.
+ */
 @Injectable()
-export class RedisThrottlerStorage implements ThrottlerStorage {
+export class RedisCounters {
+  private readonly limiters = new Map<string, RateLimiterRedis>();
+
   constructor(
     private readonly redis: RedisService,
     private readonly config: ConfigService<Environment, true>,
   ) {}
 
-  private redisKey(throttlerName: string, key: string): string {
-    return throttleKey(this.config.get('QUEUE_PREFIX', { infer: true }), throttlerName, key);
+  limiter(name: string, limit: number, windowSeconds: number): RateLimiterRedis {
+    const id = `${name}:${limit}:${windowSeconds}`;
+    let limiter = this.limiters.get(id);
+    if (!limiter) {
+      limiter = new RateLimiterRedis({
+        storeClient: this.redis.client,
+        keyPrefix: throttleKeyPrefix(this.config.get('QUEUE_PREFIX', { infer: true }), name),
+        points: limit,
+        duration: windowSeconds,
+        insuranceLimiter: new RateLimiterMemory({ points: limit, duration: windowSeconds }),
+      });
+      this.limiters.set(id, limiter);
+    }
+    return limiter;
   }
+}
+
+/** Counts one more under `key`; past the limit the answer is not allowed (and the count still grows). */
+export async function take(limiter: RateLimiterRedis, key: string): Promise<Count> {
+  const countOf = (result: RateLimiterRes, allowed: boolean): Count => ({
+    allowed,
+    consumed: result.consumedPoints,
+    retryAfterSeconds: Math.max(1, Math.ceil(result.msBeforeNext / 1000)),
+  });
+  try {
+    return countOf(await limiter.consume(key), true);
+  } catch (refused) {
+    if (refused instanceof RateLimiterRes) return countOf(refused, false);
+    throw refused;
+  }
+}
+
+/** Takes back one count (an attempt that turned out not to be a failure). */
+export async function giveBack(limiter: RateLimiterRedis, key: string): Promise<void> {
+  await limiter.reward(key, 1);
+}
+
+/** The request limit's windows, for @nestjs/throttler. */
+@Injectable()
+export class RedisThrottlerStorage implements ThrottlerStorage {
+  constructor(private readonly counters: RedisCounters) {}
 
   async increment(key: string, ttl: number, limit: number, _blockDuration: number, throttlerName: string) {
-    const redisKey = this.redisKey(throttlerName, key);
-    try {
-      const results = await this.redis.client
-        .multi()
-        .set(redisKey, 0, 'PX', ttl, 'NX')
-        .incr(redisKey)
-        .pttl(redisKey)
-        .exec();
-      const totalHits = Number(results?.[1]?.[1] ?? 0);
-      const seconds = Math.max(1, Math.ceil(Number(results?.[2]?.[1] ?? ttl) / 1000));
-      return {
-        totalHits,
-        timeToExpire: seconds,
-        isBlocked: totalHits > limit,
-        timeToBlockExpire: totalHits > limit ? seconds : 0,
-      };
-    } catch {
-      // Redis away: serve unlimited rather than refuse everyone; Postgres still holds the work.
-      return { totalHits: 0, timeToExpire: 0, isBlocked: false, timeToBlockExpire: 0 };
-    }
-  }
-
-  /** The window's count so far, without counting this look: for limits on failures, checked before the work. */
-  async current(key: string, throttlerName: string): Promise<{ totalHits: number; timeToExpire: number }> {
-    const redisKey = this.redisKey(throttlerName, key);
-    try {
-      const results = await this.redis.client.multi().get(redisKey).pttl(redisKey).exec();
-      return {
-        totalHits: Number(results?.[0]?.[1] ?? 0),
-        timeToExpire: Math.max(1, Math.ceil(Number(results?.[1]?.[1] ?? 0) / 1000)),
-      };
-    } catch {
-      return { totalHits: 0, timeToExpire: 0 };
-    }
+    const count = await take(this.counters.limiter(throttlerName, limit, Math.ceil(ttl / 1000)), key);
+    return {
+      totalHits: count.consumed,
+      timeToExpire: count.retryAfterSeconds,
+      isBlocked: !count.allowed,
+      timeToBlockExpire: count.allowed ? 0 : count.retryAfterSeconds,
+    };
   }
 }
 
 const AUTH_FAILURES = 'auth-failures';
-/**
- * An address's failure count under the limit is read from Redis at most this often per process (requests meanwhile
- * share the read), and a failure this process counts updates it at once. Another process's failures reach it within
- * this time, so with N api processes a guesser gets at most N − 1 tries past the limit. A count at the limit is never
- * remembered: a refused address is read every time, and refused no longer the moment its window is cleared.
- */
-const FAILURE_COUNT_TTL_MS = 1_000;
+
+/** An attempt counted before its secret is checked: given back when it was not a failure after all. */
+export interface Attempt {
+  giveBack(): Promise<void>;
+}
 
 /**
- * Failed authentications (bad API keys, forged webhook signatures, the sign-in form) per client address, in the
- * same Redis windows as the request limit. Checked before a key is looked up, so guessing costs no database work.
+ * Failed authentications per client address (clientKeyOf: behind TRUSTED_PROXIES, the address the proxy names). Two
+ * kinds of secret, two rules:
+ * - one nobody can guess (API keys, sessions, webhook signatures, the metrics token): a valid one is always served,
+ *   and a failure past the limit is answered 429 instead of 401, so one client's bad keys never lock out another's;
+ * - one a person can guess (passwords, TOTP codes, invitation and reset links): the attempt is counted before the
+ *   secret is checked, so however many arrive at once, at most the limit are checked, and past it even the right one
+ *   is refused until the window ends.
  */
 @Injectable()
 export class FailedAuthLimiter {
-  private readonly failureCounts: TtlCache<string, { totalHits: number; timeToExpire: number }>;
+  private readonly failures: RateLimiterRedis;
 
   constructor(
-    private readonly storage: RedisThrottlerStorage,
+    counters: RedisCounters,
     private readonly config: ConfigService<Environment, true>,
   ) {
-    const limit = config.get('AUTH_FAILURE_LIMIT', { infer: true });
-    this.failureCounts = new TtlCache(FAILURE_COUNT_TTL_MS, {
-      maxEntries: 10_000,
-      keeps: ({ totalHits }) => totalHits < limit,
-    });
-  }
-
-  async refuseIfOverLimit(request: Request, response: Response): Promise<void> {
-    const limit = this.config.get('AUTH_FAILURE_LIMIT', { infer: true });
-    const tracker = `ip:${request.ip}`;
-    const { totalHits, timeToExpire } = await this.failureCounts.get(tracker, () =>
-      this.storage.current(tracker, AUTH_FAILURES),
-    );
-    if (totalHits < limit) return;
-    response.setHeader('Retry-After', String(timeToExpire));
-    throw new ApiError(
-      HttpStatus.TOO_MANY_REQUESTS,
-      'rate_limited',
-      `Over ${limit} failed authentications from this address; retry in ${timeToExpire} s`,
-    );
-  }
-
-  async recordFailure(request: Request): Promise<void> {
-    const windowMs = this.config.get('AUTH_FAILURE_WINDOW_SECONDS', { infer: true }) * 1000;
-    const tracker = `ip:${request.ip}`;
-    const { totalHits, timeToExpire } = await this.storage.increment(
-      tracker,
-      windowMs,
-      this.config.get('AUTH_FAILURE_LIMIT', { infer: true }),
-      0,
+    this.failures = counters.limiter(
       AUTH_FAILURES,
+      config.get('AUTH_FAILURE_LIMIT', { infer: true }),
+      config.get('AUTH_FAILURE_WINDOW_SECONDS', { infer: true }),
     );
-    this.failureCounts.set(tracker, { totalHits, timeToExpire });
   }
 
-  /** Runs an authentication; its 401 counts as a failure. */
+  /** Runs the check of a secret nobody can guess; its 401 counts as a failure. */
   async guard<T>(request: Request, response: Response, authenticate: () => Promise<T>): Promise<T> {
-    await this.refuseIfOverLimit(request, response);
     try {
       return await authenticate();
     } catch (error) {
-      if (error instanceof ApiError && error.getStatus() === HttpStatus.UNAUTHORIZED) await this.recordFailure(request);
+      if (!(error instanceof ApiError) || error.getStatus() !== HttpStatus.UNAUTHORIZED) throw error;
+      const count = await take(this.failures, clientKeyOf(request.ip));
+      if (!count.allowed) throw this.refusal(response, count);
       throw error;
     }
+  }
+
+  /** Counts an attempt at a secret a person can guess before it is checked; 429 past the limit. */
+  async reserve(request: Request, response: Response): Promise<Attempt> {
+    const key = clientKeyOf(request.ip);
+    const count = await take(this.failures, key);
+    if (!count.allowed) throw this.refusal(response, count);
+    return { giveBack: () => giveBack(this.failures, key) };
+  }
+
+  private refusal(response: Response, count: Count): ApiError {
+    response.setHeader('Retry-After', String(count.retryAfterSeconds));
+    return new ApiError(
+      HttpStatus.TOO_MANY_REQUESTS,
+      'rate_limited',
+      `Over ${this.config.get('AUTH_FAILURE_LIMIT', { infer: true })} failed authentications from this address; retry in ${count.retryAfterSeconds} s`,
+    );
   }
 }
 
 /** For every module that authenticates someone. */
 @Module({
-  providers: [RedisThrottlerStorage, FailedAuthLimiter],
-  exports: [RedisThrottlerStorage, FailedAuthLimiter],
+  providers: [RedisCounters, RedisThrottlerStorage, FailedAuthLimiter],
+  exports: [RedisCounters, RedisThrottlerStorage, FailedAuthLimiter],
 })
 export class FailedAuthModule {}
 
@@ -148,7 +166,7 @@ export class RateLimitGuard extends ThrottlerGuard {
   protected override async getTracker(
     req: Record<string, unknown> & { principal?: Principal; ip?: string },
   ): Promise<string> {
-    if (!req.principal) return `ip:${req.ip}`;
+    if (!req.principal) return clientKeyOf(req.ip);
     return req.principal.keyId ? `key:${req.principal.keyId}` : `user:${req.principal.userId}`;
   }
 

@@ -2,17 +2,25 @@ import { TtlCache } from './ttl-cache';
 
 describe('TtlCache', () => {
   it('answers from memory within the TTL, loads again after it, and shares a load in flight', async () => {
-    let clock = 0;
+    let clock = 5000;
     let loads = 0;
     const cache = new TtlCache<number, string>(1000, { now: () => clock });
     const load = async () => `answer ${++loads}`;
     const [first, concurrent] = await Promise.all([cache.get(30, load), cache.get(30, load)]);
     expect([first, concurrent]).toEqual(['answer 1', 'answer 1']);
-    clock = 999;
+    clock = 6000;
     expect(await cache.get(30, load)).toBe('answer 1');
     expect(await cache.get(7, load)).toBe('answer 2');
-    clock = 1000;
+    clock = 6001;
     expect(await cache.get(30, load)).toBe('answer 3');
+  });
+
+  it('remembers nothing with a TTL of 0, and still shares a load in flight', async () => {
+    let loads = 0;
+    const cache = new TtlCache<string, number>(0);
+    const load = async () => ++loads;
+    expect(await Promise.all([cache.get('k', load), cache.get('k', load)])).toEqual([1, 1]);
+    expect(await cache.get('k', load)).toBe(2);
   });
 
   it('forgets a failed load, so the next caller tries again', async () => {
@@ -48,28 +56,16 @@ describe('TtlCache', () => {
     expect((await cache.get('c', load('cy'))).n).toBe(5);
   });
 
-  it('takes an answer it is told, and stays within maxEntries by dropping what is out of date first', async () => {
-    let clock = 0;
-    const cache = new TtlCache<string, number>(1000, { now: () => clock, maxEntries: 2 });
-    const never = () => Promise.reject(new Error('not loaded'));
-    cache.set('a', 1);
-    expect(await cache.get('a', never)).toBe(1);
-    clock = 1500;
-    cache.set('b', 2);
-    cache.set('c', 3); // 'a' is out of date: dropped to make room, 'b' kept
-    expect(await cache.get('b', never)).toBe(2);
-    expect(await cache.get('c', never)).toBe(3);
-    cache.set('d', 4); // both in date: all dropped
-    expect(await cache.get('d', never)).toBe(4);
-    await expect(cache.get('b', never)).rejects.toThrow('not loaded');
-  });
-
-  it('forgets an entry it is told an answer not to keep', async () => {
-    const cache = new TtlCache<string, number>(60_000, { keeps: (value) => value < 10 });
-    cache.set('k', 3);
-    expect(await cache.get('k', async () => 99)).toBe(3);
-    cache.set('k', 10);
-    expect(await cache.get('k', async () => 11)).toBe(11);
-    expect(await cache.get('k', async () => 4)).toBe(4);
+  it('stays within maxEntries by dropping the answer least recently used', async () => {
+    let loads = 0;
+    const cache = new TtlCache<string, number>(60_000, { maxEntries: 2 });
+    const load = async () => ++loads;
+    await cache.get('a', load);
+    await cache.get('b', load);
+    await cache.get('a', load); // 'a' used again: 'b' is now the least recently used
+    await cache.get('c', load);
+    expect(await cache.get('a', load)).toBe(1);
+    expect(await cache.get('c', load)).toBe(3);
+    expect(await cache.get('b', load)).toBe(4);
   });
 });

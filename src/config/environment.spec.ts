@@ -19,6 +19,15 @@ describe('validateEnvironment', () => {
     });
   });
 
+  it('trusts no proxy by default, and takes addresses, CIDR blocks and Express’s named ranges', () => {
+    expect(validateEnvironment({}).TRUSTED_PROXIES).toEqual([]);
+    expect(
+      validateEnvironment({ TRUSTED_PROXIES: '10.0.0.0/8, 192.0.2.7,::1,fd00::/8,loopback' }).TRUSTED_PROXIES,
+    ).toEqual(['10.0.0.0/8', '192.0.2.7', '::1', 'fd00::/8', 'loopback']);
+    for (const wrong of ['10.0.0.0/33', 'lb.internal', '10.0.0.1/8/8', '::1/129', '10.0.0.0/', '*'])
+      expect(() => validateEnvironment({ TRUSTED_PROXIES: wrong })).toThrow(/TRUSTED_PROXIES lists IP addresses/);
+  });
+
   it('stops with a message naming the variable that is wrong', () => {
     expect(() => validateEnvironment({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => validateEnvironment({ QUEUE_PREFIX: 'claimdesk' })).toThrow(/QUEUE_PREFIX must look like \{name\}/);

@@ -15,9 +15,11 @@ import {
   MinLength,
   Max,
   Min,
+  ValidateBy,
   ValidateIf,
   validateSync,
 } from 'class-validator';
+import { isIP } from 'node:net';
 
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string'
@@ -27,6 +29,16 @@ const toList = ({ value }: { value: unknown }) =>
         .filter(Boolean)
     : value;
 const PERSON_ROLES = ['admin', 'editor', 'reviewer'];
+
+/** An address, a CIDR block, or one of Express's named ranges: what `trust proxy` accepts. */
+function isProxyAddress(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(value)) return true;
+  const [address, bits, ...rest] = value.split('/');
+  const family = isIP(address);
+  if (!family || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -172,7 +184,10 @@ export class Environment {
   @Min(1)
   RATE_LIMIT_PER_MINUTE = 600;
 
-  /** Failed authentications from one address in a window before it is answered 429 without any key being looked up. */
+  /**
+   * Failed authentications from one address in a window: past it a failure is answered 429 (a valid API key is still
+   * served), and a password, code or link from the address is refused unchecked.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -182,6 +197,23 @@ export class Environment {
   @IsInt()
   @Min(1)
   AUTH_FAILURE_WINDOW_SECONDS = 60;
+
+  /**
+   * The proxies (load balancers) in front of the api: addresses or CIDR blocks, comma-separated (Express's
+   * `trust proxy`). A request from one of them is taken to be from the client its `X-Forwarded-For` names (and
+   * `X-Forwarded-Proto` says whether it came over https). Empty: no proxy is trusted and those headers are ignored.
+   */
+  @Transform(toList)
+  @IsArray()
+  @ValidateBy(
+    { name: 'isProxyAddress', validator: { validate: isProxyAddress } },
+    {
+      each: true,
+      message:
+        'TRUSTED_PROXIES lists IP addresses or CIDR blocks (10.0.0.0/8, ::1), or loopback, linklocal, uniquelocal',
+    },
+  )
+  TRUSTED_PROXIES: string[] = [];
 
   /** A page session ends after this long without a request… */
   @Transform(toInt)
@@ -195,7 +227,7 @@ export class Environment {
   @Min(1)
   SESSION_MAX_HOURS = 12;
 
-  /** Failed sign-ins for one email (known or not) in a window before it is answered 429. */
+  /** Sign-in attempts that failed for one email (known or not) in a window before its attempts are refused unchecked. */
   @Transform(toInt)
   @IsInt()
   @Min(1)

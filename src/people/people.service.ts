@@ -62,7 +62,10 @@ export class PeopleService {
     return this.people.setTimeZone(userId, timeZone);
   }
 
-  /** Deactivating ends every session at once; a person made reviewer gets a reviewer profile. */
+  /**
+   * Deactivating or a new role ends every session at once, and the person's keys act in the new role from the next
+   * request; a person made reviewer gets a reviewer profile.
+   */
   async update(id: string, dto: UpdateUserDto, actor: Principal): Promise<UserEntity> {
     const user = await this.get(id);
     if (dto.role && dto.role !== user.role) {
@@ -83,7 +86,7 @@ export class PeopleService {
       });
       return saved;
     });
-    if (dto.active !== undefined) this.apiKeys.forgetOwner(id);
+    if (dto.active !== undefined || dto.role) this.apiKeys.forgetOwner(id);
     return saved;
   }
 

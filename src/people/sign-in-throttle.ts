@@ -1,52 +1,56 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Request, Response } from 'express';
-import { FailedAuthLimiter, RedisThrottlerStorage } from '../auth/rate-limit';
+import type { RateLimiterRedis } from 'rate-limiter-flexible';
+import { type Attempt, FailedAuthLimiter, giveBack, RedisCounters, take } from '../auth/rate-limit';
 import { ApiError } from '../common/api-error';
 import type { Environment } from '../config/environment';
 
 const SIGN_IN_FAILURES = 'sign-in-failures';
 
 /**
- * Failed sign-ins (wrong password, wrong code) count per email, known or not, and per address (with every other
- * failed authentication). Both are checked before anyone is looked up, so the answer says nothing of who exists.
+ * Sign-in attempts (a password, a code) count per email, known or not, and per address (with every other failed
+ * authentication), before anyone is looked up: the answer says nothing of who exists, and however many attempts
+ * arrive at once, at most the limit are checked. An attempt that succeeds is given back.
  */
 @Injectable()
 export class SignInThrottle {
+  private readonly failures: RateLimiterRedis;
+
   constructor(
-    private readonly storage: RedisThrottlerStorage,
+    counters: RedisCounters,
     private readonly perAddress: FailedAuthLimiter,
-    private readonly config: ConfigService<Environment, true>,
-  ) {}
-
-  private accountKey(email: string): string {
-    return `account:${email.trim().toLowerCase()}`;
-  }
-
-  async refuseIfOverLimit(email: string, request: Request, response: Response): Promise<void> {
-    await this.perAddress.refuseIfOverLimit(request, response);
-    const limit = this.config.get('SIGN_IN_FAILURE_LIMIT', { infer: true });
-    const { totalHits, timeToExpire } = await this.storage.current(this.accountKey(email), SIGN_IN_FAILURES);
-    if (totalHits < limit) return;
-    response.setHeader('Retry-After', String(timeToExpire));
-    throw new ApiError(
-      HttpStatus.TOO_MANY_REQUESTS,
-      'rate_limited',
-      `Too many failed sign-ins for this account; try again in ${Math.ceil(timeToExpire / 60)} min`,
+    config: ConfigService<Environment, true>,
+  ) {
+    this.failures = counters.limiter(
+      SIGN_IN_FAILURES,
+      config.get('SIGN_IN_FAILURE_LIMIT', { infer: true }),
+      config.get('SIGN_IN_FAILURE_WINDOW_SECONDS', { infer: true }),
     );
   }
 
-  async recordFailure(email: string, request: Request): Promise<void> {
-    const windowMs = this.config.get('SIGN_IN_FAILURE_WINDOW_SECONDS', { infer: true }) * 1000;
-    await Promise.all([
-      this.perAddress.recordFailure(request),
-      this.storage.increment(
-        this.accountKey(email),
-        windowMs,
-        this.config.get('SIGN_IN_FAILURE_LIMIT', { infer: true }),
-        0,
-        SIGN_IN_FAILURES,
-      ),
-    ]);
+  async reserve(email: string, request: Request, response: Response): Promise<Attempt> {
+    const accountKey = `account:${email.trim().toLowerCase()}`;
+    const account = await take(this.failures, accountKey);
+    if (!account.allowed) {
+      response.setHeader('Retry-After', String(account.retryAfterSeconds));
+      throw new ApiError(
+        HttpStatus.TOO_MANY_REQUESTS,
+        'rate_limited',
+        `Too many failed sign-ins for this account; try again in ${Math.ceil(account.retryAfterSeconds / 60)} min`,
+      );
+    }
+    let address: Attempt;
+    try {
+      address = await this.perAddress.reserve(request, response);
+    } catch (refused) {
+      await giveBack(this.failures, accountKey);
+      throw refused;
+    }
+    return {
+      giveBack: async () => {
+        await Promise.all([address.giveBack(), giveBack(this.failures, accountKey)]);
+      },
+    };
   }
 }

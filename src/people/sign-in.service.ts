@@ -22,7 +22,7 @@ export interface SignedIn {
 
 const WRONG = 'That email and password do not match a person who may sign in.';
 
-/** Email and password, then (when the person has one, or must) a TOTP code; every attempt is throttled. */
+/** Email and password, then (when the person has one, or must) a TOTP code; every attempt is counted before it is checked. */
 @Injectable()
 export class SignInService {
   constructor(
@@ -36,13 +36,12 @@ export class SignInService {
 
   /** The same answer, after the same argon2 work, whether the email is unknown, the password wrong or the person inactive. */
   async withPassword(email: string, password: string, request: Request, response: Response): Promise<SignedIn> {
-    await this.throttle.refuseIfOverLimit(email, request, response);
+    const attempt = await this.throttle.reserve(email, request, response);
     const user = email ? await this.people.byEmail(email) : null;
     const matches = await passwordMatches(user?.passwordHash ?? null, password);
-    if (!user || !matches || !(await this.maySignIn(user))) {
-      await this.throttle.recordFailure(email, request);
+    if (!user || !matches || !(await this.maySignIn(user)))
       throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', WRONG);
-    }
+    await attempt.giveBack();
     return this.begin(user);
   }
 
@@ -78,20 +77,19 @@ export class SignInService {
 
   /** The second step: a code from the person's app moves the session to signed in, under a new token. */
   async withCode(session: SessionRow, code: string, request: Request, response: Response): Promise<SignedIn> {
-    await this.throttle.refuseIfOverLimit(session.email, request, response);
+    const attempt = await this.throttle.reserve(session.email, request, response);
     const user = await this.people.byId(session.userId);
     const stored = user?.totpEnabledAt ? user.totpSecret : null;
     const secret = user && stored ? this.secrets.open(user.id, stored) : null;
     const lastStep = user?.totpLastStep == null ? null : Number(user.totpLastStep);
     const step = secret ? acceptedTotpStep(secret, code, lastStep) : null;
-    if (!user || !stored || !secret || step === null || !(await this.people.useTotpStep(user.id, step))) {
-      await this.throttle.recordFailure(session.email, request);
+    if (!user || !stored || !secret || step === null || !(await this.people.useTotpStep(user.id, step)))
       throw new ApiError(
         HttpStatus.UNAUTHORIZED,
         'unauthorized',
         'That code is not right (or was used already); use the current one from your app.',
       );
-    }
+    await attempt.giveBack();
     if (this.secrets.isUnsealed(stored))
       await this.people.replaceTotpSecret(user.id, this.secrets.seal(user.id, secret));
     return { token: await this.sessions.advance(session, 'signed_in'), stage: 'signed_in', user };

@@ -1,3 +1,4 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -73,6 +74,42 @@ export class SingleSignOnService {
       );
     });
     return this.configuration;
+  }
+
+  /**
+   * The attempt as the browser keeps it: JSON, then an HMAC under a key drawn from the client secret (which every api
+   * process shares), so an attempt written or changed elsewhere — its return address above all — is refused.
+   */
+  sealAttempt(attempt: SsoAttempt): string {
+    const body = Buffer.from(JSON.stringify(attempt)).toString('base64url');
+    return `${body}.${this.attemptMac(body)}`;
+  }
+
+  /** The attempt this service sealed, or null for anything else. */
+  openAttempt(sealed: unknown): SsoAttempt | null {
+    if (typeof sealed !== 'string') return null;
+    const [body, mac, ...rest] = sealed.split('.');
+    const expected = Buffer.from(this.attemptMac(body ?? ''));
+    if (rest.length > 0 || !mac || mac.length !== expected.length || !timingSafeEqual(Buffer.from(mac), expected))
+      return null;
+    try {
+      const value = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Partial<SsoAttempt> | null;
+      return typeof value?.state === 'string' &&
+        typeof value.nonce === 'string' &&
+        typeof value.verifier === 'string' &&
+        (value.next === null || typeof value.next === 'string')
+        ? { state: value.state, nonce: value.nonce, verifier: value.verifier, next: value.next }
+        : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private attemptMac(body: string): string {
+    const key = createHmac('sha256', this.env.get('OIDC_CLIENT_SECRET', { infer: true }) ?? '')
+      .update('claimdesk sso attempt')
+      .digest();
+    return createHmac('sha256', key).update(body).digest('base64url');
   }
 
   async start(next: string | null): Promise<{ url: string; attempt: SsoAttempt }> {

@@ -22,7 +22,12 @@ export function reconciledMarkerKey(queuePrefix: string): string {
 
 /** A rate-limit window is one key, read and written alone: without a tag it is hashed whole, so windows spread too. */
 export function throttleKey(queuePrefix: string, throttlerName: string, tracker: string): string {
-  return `${deploymentName(queuePrefix)}:throttle:${throttlerName}:${tracker}`;
+  return `${throttleKeyPrefix(queuePrefix, throttlerName)}:${tracker}`;
+}
+
+/** A limiter's keys before the tracker (rate-limiter-flexible adds `:<tracker>`). */
+export function throttleKeyPrefix(queuePrefix: string, throttlerName: string): string {
+  return `${deploymentName(queuePrefix)}:throttle:${throttlerName}`;
 }
 
 function deploymentName(queuePrefix: string): string {

@@ -14,8 +14,12 @@ import { homeOf, safeNext, SessionCookies } from './session-cookie';
 import { UiExceptionFilter } from './ui-exception.filter';
 import { codePage, loginPage } from './views/sign-in-pages';
 
-/** Where a sign-in goes next: the page asked for, or the role's home; a second factor or an enrolment first. */
-export function afterSignIn(signedIn: SignedIn, next: string | null): string {
+/**
+ * Where a sign-in goes next: the page asked for, or the role's home; a second factor or an enrolment first. `next`
+ * is checked here, where it is used, whatever carried it (a form, a query, the SSO cookie).
+ */
+export function afterSignIn(signedIn: SignedIn, asked: string | null): string {
+  const next = safeNext(asked);
   if (signedIn.stage === 'second_factor') return `/ui/login/code${next ? `?next=${encodeURIComponent(next)}` : ''}`;
   if (signedIn.stage === 'enrolment') return '/ui/account/totp';
   return next ?? homeOf(signedIn.user.role);

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpStatus, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { Public } from '../auth/principal';
 import { ApiError } from '../common/api-error';
@@ -30,16 +30,18 @@ export class UiPasswordController {
   }
 
   @Get()
-  async show(@Query() query: PasswordLinkQuery, @Res() response: Response): Promise<void> {
-    const link = await this.setup.link(query.token ?? '');
+  async show(@Query() query: PasswordLinkQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const link = await this.setup.link(query.token ?? '', request, response);
     if (!link) return this.page(response, HttpStatus.GONE, linkGonePage());
     this.page(response, HttpStatus.OK, passwordPage(link.purpose, link.user, query.token!, null));
   }
 
   @Post()
-  async set(@Body() dto: SetPasswordDto, @Res() response: Response): Promise<void> {
+  async set(@Body() dto: SetPasswordDto, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const link = await this.setup.link(dto.token, request, response);
+    if (!link) return this.page(response, HttpStatus.GONE, linkGonePage());
     try {
-      const user = await this.setup.setPassword(dto.token, dto.password, dto.confirmation);
+      const user = await this.setup.setPassword(link, dto.password, dto.confirmation);
       this.page(
         response,
         HttpStatus.OK,
@@ -48,8 +50,6 @@ export class UiPasswordController {
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       if (error.code === 'link_expired') return this.page(response, HttpStatus.GONE, linkGonePage());
-      const link = await this.setup.link(dto.token);
-      if (!link) return this.page(response, HttpStatus.GONE, linkGonePage());
       this.page(response, error.getStatus(), passwordPage(link.purpose, link.user, dto.token, error.message));
     }
   }

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { Public } from '../auth/principal';
 import { ApiError } from '../common/api-error';
 import { SignInService } from '../people/sign-in.service';
-import { SingleSignOnService, type SsoAttempt } from '../people/single-sign-on.service';
+import { SingleSignOnService } from '../people/single-sign-on.service';
 import { LoginQuery } from './dto/login.dto';
 import { safeNext, SessionCookies } from './session-cookie';
 import { afterSignIn } from './ui-auth.controller';
@@ -14,20 +14,7 @@ import { loginPage } from './views/sign-in-pages';
 const ATTEMPT_COOKIE = 'claimdesk_sso';
 const ATTEMPT_MINUTES = 10;
 
-function attemptOf(request: Request): SsoAttempt | null {
-  const raw = (request as Request & { cookies?: Record<string, unknown> }).cookies?.[ATTEMPT_COOKIE];
-  if (typeof raw !== 'string') return null;
-  try {
-    const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-    return typeof value?.state === 'string' && typeof value.nonce === 'string' && typeof value.verifier === 'string'
-      ? value
-      : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Single sign-on: off to the provider with PKCE, state and nonce kept in a short-lived HTTP-only cookie, and back. */
+/** Single sign-on: off to the provider with PKCE, state and nonce kept in a short-lived, signed, HTTP-only cookie, and back. */
 @ApiExcludeController()
 @UseFilters(UiExceptionFilter)
 @Public()
@@ -42,7 +29,7 @@ export class UiSsoController {
   @Get()
   async start(@Query() query: LoginQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
     const { url, attempt } = await this.sso.start(safeNext(query.next));
-    response.cookie(ATTEMPT_COOKIE, Buffer.from(JSON.stringify(attempt)).toString('base64url'), {
+    response.cookie(ATTEMPT_COOKIE, this.sso.sealAttempt(attempt), {
       httpOnly: true,
       sameSite: 'lax',
       secure: request.secure,
@@ -54,7 +41,9 @@ export class UiSsoController {
 
   @Get('callback')
   async callback(@Req() request: Request, @Res() response: Response): Promise<void> {
-    const attempt = attemptOf(request);
+    const attempt = this.sso.openAttempt(
+      (request as Request & { cookies?: Record<string, unknown> }).cookies?.[ATTEMPT_COOKIE],
+    );
     response.clearCookie(ATTEMPT_COOKIE, { httpOnly: true, sameSite: 'lax', secure: request.secure, path: '/ui/sso' });
     try {
       if (!attempt)
