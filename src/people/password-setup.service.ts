@@ -5,6 +5,7 @@ import { ApiError } from '../common/api-error';
 import { passwordProblem } from './password-policy';
 import { hashPassword } from './passwords';
 import { PeopleRepository } from './people.repository';
+import { PeopleService } from './people.service';
 import { hashSecretToken, oneTimeTokenUsable } from './secret-token';
 import { SessionsService } from './sessions.service';
 import type { UserTokenPurpose } from './user-token.entity';
@@ -24,6 +25,7 @@ export class PasswordSetupService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly people: PeopleRepository,
     private readonly sessions: SessionsService,
+    private readonly peopleService: PeopleService,
   ) {}
 
   async link(token: string): Promise<PasswordLink | null> {
@@ -44,6 +46,7 @@ export class PasswordSetupService {
       await this.people.setPassword(em, link.user.id, passwordHash);
       await this.sessions.endAllOf(link.user.id, em);
     });
+    await this.peopleService.joined({ ...link.user, joinedAt: link.user.joinedAt ?? new Date() });
     return link.user;
   }
 }
