@@ -196,6 +196,75 @@ describe('review queues: pull, capacity, eligibility, leases', () => {
     expect(events).toEqual(['assigned', 'unassigned', 'assigned']);
   });
 
+  it('gives work only to reviewers someone can act as: a person who joined, or a live key; the pages say why not', async () => {
+    // An invited person who has not set a password, and a profile with no person and no key.
+    const invited = await t
+      .http()
+      .post('/admin/users')
+      .set(auth(t.adminKey))
+      .send({ email: 'not-yet@example.org', name: 'Not Yet', role: 'reviewer' });
+    expect(invited.status).toBe(201);
+    const pendingId: string = invited.body.reviewerId;
+    const bare = await t
+      .http()
+      .post('/admin/reviewers')
+      .set(auth(t.adminKey))
+      .send({ name: 'Bare profile', email: 'bare@example.org', capacity: 50 });
+    expect(bare.status).toBe(201);
+    const [id] = await postArticles(t, editor, 1, { minCheckworthiness: 0 });
+    await waitExtracted([id]);
+    await waitForQueuesIdle(t);
+    // A worker's start reconciles from Postgres: it hands out nothing either.
+    await t.stopWorker(t.workers[0]);
+    await t.startWorker();
+    await waitForQueuesIdle(t);
+    const waiting = await claimsOf(id);
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(waiting.every((c) => c.assignee_id === null)).toBe(true);
+    const byHand = await t
+      .http()
+      .post(`/admin/claims/${waiting[0].id}/assign`)
+      .set(auth(editor))
+      .send({ reviewerId: bare.body.id });
+    expect(byHand.status).toBe(409);
+    expect(byHand.body.code).toBe('conflict');
+
+    const admin = await t.signIn(await t.createPerson('admin'));
+    const rowOf = (page: string, id: string) => page.slice(page.indexOf(`id="reviewer-${id}"`)).split('</tr>')[0];
+    const reviewersPage = (await t.http().get('/ui/admin/reviewers').set('Cookie', admin)).text;
+    expect(rowOf(reviewersPage, pendingId)).toContain('data-no-work="invitation_pending"');
+    expect(rowOf(reviewersPage, bare.body.id)).toContain('data-no-work="no_person_or_key"');
+    const overview = (await t.http().get('/ui/admin').set('Cookie', admin)).text;
+    const unreachable = overview.slice(overview.indexOf('id="unreachable"')).split('</li>')[0];
+    expect(unreachable).toContain(`>${waiting.length}</span`);
+
+    // The person accepts the invitation: their profile is offered the waiting claims at once.
+    const token = new URL(invited.body.inviteUrl).searchParams.get('token');
+    const password = 'pale kettle joined drums';
+    await t.http().post('/ui/password').type('form').send({ token, password, confirmation: password });
+    await waitFor(
+      async () => ((await claimsOf(id)).every((c) => c.assignee_id === pendingId) ? true : null),
+      'the claims to go to the person who joined',
+    );
+    // A key for the bare profile lets it take work; revoking its only key hands that work back.
+    await t.http().patch(`/admin/users/${invited.body.id}`).set(auth(t.adminKey)).send({ active: false });
+    await waitFor(
+      async () => ((await claimsOf(id)).every((c) => c.assignee_id !== pendingId) ? true : null),
+      'the deactivated person’s claims to be handed back',
+    );
+    const key = await t
+      .http()
+      .post('/admin/keys')
+      .set(auth(t.adminKey))
+      .send({ name: 'bare key', role: 'reviewer', reviewerId: bare.body.id });
+    await waitFor(
+      async () => ((await claimsOf(id)).every((c) => c.assignee_id === bare.body.id) ? true : null),
+      'the claims to go to the profile with a key',
+    );
+    await t.http().delete(`/admin/keys/${key.body.id}`).set(auth(t.adminKey));
+    expect((await claimsOf(id)).every((c) => c.assignee_id === null)).toBe(true);
+  });
+
   it('returns a claim whose lease expired to the pool and assigns it to another reviewer', async () => {
     const first = await t.createReviewer({ capacity: 50, topics: ['lease-test'] });
     const [id] = await postArticles(t, editor, 1, { minCheckworthiness: 0, topics: ['lease-test'] });

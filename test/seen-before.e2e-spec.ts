@@ -1,5 +1,6 @@
+import { csrfTokenFor, CSRF_FIELD } from '../src/auth/request-origin';
 import { launchBrowser, signInThroughPages, type TestBrowser } from './helpers/browser';
-import { startTestService, waitFor, type TestService } from './helpers/test-service';
+import { startTestService, waitFor, type TestPerson, type TestService } from './helpers/test-service';
 
 interface Claim {
   id: string;
@@ -34,10 +35,23 @@ describe('"Seen before" on the workbench and the article page: confirm and rejec
   let browser: TestBrowser;
   let editorKey: string;
   let claims: Claim[];
+  let person: TestPerson;
 
   const api = (path: string) => t.http().get(path).set('Authorization', `Bearer ${editorKey}`);
   const matchesOf = async (claimId: string): Promise<Match[]> => (await api(`/claims/${claimId}/matches`)).body.items;
   const claimWith = (words: string) => claims.find((c) => c.text.includes(words))!;
+  /** The claim's history and the audit log both name the person who decided. */
+  const expectDecisionRecorded = async (claimId: string, matchId: string, state: 'confirmed' | 'rejected') => {
+    const events = (await api(`/claims/${claimId}/events`)).body.items;
+    expect(events.filter((e: { type: string }) => e.type === `match_${state}`)).toEqual([
+      expect.objectContaining({ actorUserId: person.id, note: expect.stringContaining(matchId) }),
+    ]);
+    const { rows } = await t.db.query(
+      `SELECT actor_user_id AS "actorUserId", details->>'claimId' AS "claimId" FROM audit_events WHERE action = $1 AND target_id = $2`,
+      [`match.${state}`, matchId],
+    );
+    expect(rows).toEqual([{ actorUserId: person.id, claimId }]);
+  };
 
   beforeAll(async () => {
     t = await startTestService(13, { name: 'seen-before' });
@@ -69,7 +83,7 @@ describe('"Seen before" on the workbench and the article page: confirm and rejec
         async () => ((await matchesOf(claimWith(words).id)).some((m) => m.kind === 'fact-check') ? true : null),
         `matches of "${words}"`,
       );
-    const person = await t.createPerson('reviewer', { name: 'Mia Matcher', reviewerId: reviewer.id });
+    person = await t.createPerson('reviewer', { name: 'Mia Matcher', reviewerId: reviewer.id });
     browser = await launchBrowser(t.url);
     await signInThroughPages(browser.page, person, `/ui/review?claim=${claimWith('bus lanes').id}`);
   }, 90_000);
@@ -77,6 +91,45 @@ describe('"Seen before" on the workbench and the article page: confirm and rejec
   afterAll(async () => {
     await browser?.close();
     await t?.close();
+  });
+
+  it('refuses a decision by a reviewer who neither holds the claim nor gave its verdict, by API and by the page form', async () => {
+    const birds = claimWith('Wind turbines');
+    const match = (await matchesOf(birds.id)).find((m) => m.url === BIRDS.url)!;
+    const outsider = await t.createReviewer({ capacity: 100 });
+    const byKey = await t
+      .http()
+      .post(`/claims/${birds.id}/matches/${match.id}/reject`)
+      .set('Authorization', `Bearer ${outsider.key}`);
+    expect(byKey.status).toBe(403);
+    expect(byKey.body.code).toBe('forbidden');
+    const confirmByKey = await t
+      .http()
+      .post(`/claims/${birds.id}/matches/${match.id}/confirm`)
+      .set('Authorization', `Bearer ${outsider.key}`)
+      .send({});
+    expect(confirmByKey.status).toBe(403);
+
+    const other = await t.createPerson('reviewer');
+    const cookie = await t.signIn(other);
+    const page = await t.http().get(`/ui/articles/${birds.articleId}?claim=${birds.id}`).set('Cookie', cookie);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(BIRDS.url);
+    expect(page.text).not.toContain(`/matches/${match.id}/reject`);
+    const byForm = await t
+      .http()
+      .post(`/ui/claims/${birds.id}/matches/${match.id}/reject?back=article`)
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ [CSRF_FIELD]: csrfTokenFor(cookie.split('=')[1]) });
+    expect(byForm.status).toBe(403);
+
+    expect((await matchesOf(birds.id)).find((m) => m.id === match.id)).toMatchObject({ state: 'suggested' });
+    const { rows } = await t.db.query(
+      `SELECT count(*)::int AS n FROM claim_events WHERE claim_id = $1 AND type LIKE 'match_%'`,
+      [birds.id],
+    );
+    expect(rows).toEqual([{ n: 0 }]);
   });
 
   it('confirming a fact-check on the workbench gives the claim its verdict with the fact-check as source', async () => {
@@ -95,7 +148,9 @@ describe('"Seen before" on the workbench and the article page: confirm and rejec
       toStatus: 'disputed',
       sources: [expect.objectContaining({ url: BUS.url })],
     });
-    expect((await matchesOf(bus.id)).find((m) => m.url === BUS.url)).toMatchObject({ state: 'confirmed' });
+    const confirmed = (await matchesOf(bus.id)).find((m) => m.url === BUS.url)!;
+    expect(confirmed).toMatchObject({ state: 'confirmed' });
+    await expectDecisionRecorded(bus.id, confirmed.id, 'confirmed');
     // Decided: marked confirmed, no buttons left on it.
     await expect(item.textContent()).resolves.toContain('confirmed');
     expect(await item.getByRole('button').count()).toBe(0);
@@ -120,6 +175,11 @@ describe('"Seen before" on the workbench and the article page: confirm and rejec
     );
     expect(rows).toEqual([{ state: 'rejected' }]);
     expect((await api(`/claims/${birds.id}`)).body.status).toBe('unverified');
+    const { rows: decided } = await t.db.query(
+      `SELECT m.id FROM claim_matches m JOIN fact_checks f ON f.id = m.fact_check_id WHERE m.claim_id = $1 AND f.url = $2`,
+      [birds.id, BIRDS.url],
+    );
+    await expectDecisionRecorded(birds.id, decided[0].id, 'rejected');
   });
 
   it('refuses a decision without the session’s CSRF token, and the pages broke no CSP rule', async () => {

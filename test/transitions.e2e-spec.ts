@@ -218,4 +218,64 @@ describe('claim transitions: the state machine over HTTP', () => {
       assigneeId: null,
     });
   });
+
+  it('undoes a verdict into the pool when the reviewer took other work meanwhile and is at capacity', async () => {
+    // A reviewer of German articles only, with room for one claim: nobody else may take these.
+    const solo = await t.createReviewer({ capacity: 1, languages: ['de'] });
+    const posted = await t
+      .http()
+      .post('/articles')
+      .set(auth(editor))
+      .send({ title: 'Undo at capacity', body: BODY, language: 'de', minCheckworthiness: 0 });
+    const first = await waitFor(async () => {
+      const article = (await t.http().get(`/articles/${posted.body.id}`).set(auth(editor))).body;
+      return article.status === 'ready' ? article.claims.find((c: Claim) => c.assigneeId === solo.id) : null;
+    }, 'a claim assigned to the German reviewer');
+    const verdict = await move(solo.key, first, { to: 'dismissed', note: 'Not checkable.' });
+    expect(verdict.status).toBe(200);
+    // The freed slot is filled again, by the assignment offer or by a pull.
+    await t.http().post('/review/next').set(auth(solo.key));
+    const openOf = async () =>
+      (await t.db.query(`SELECT open_claims, capacity FROM reviewers WHERE id = $1`, [solo.id])).rows[0];
+    await waitFor(async () => (await openOf()).open_claims === 1, 'the reviewer to hold a second claim');
+
+    const undone = await t
+      .http()
+      .post(`/claims/${first.id}/undo`)
+      .set(auth(solo.key))
+      .send({ expectedVersion: verdict.body.version });
+
+    expect(undone.status).toBe(200);
+    expect(undone.body).toMatchObject({ status: 'unverified', assigneeId: null, lastVerdictReviewerId: null });
+    expect(await openOf()).toEqual({ open_claims: 1, capacity: 1 });
+    const history = (await t.http().get(`/claims/${first.id}/events`).set(auth(editor))).body.items;
+    expect(history.at(-1)).toMatchObject({ type: 'verdict_undone', toStatus: 'unverified', reviewerId: solo.id });
+  });
+
+  it('gives up a move whose claim changes under every try with 409 conflict, instead of retrying for ever', async () => {
+    const claim = await fetchClaim(claims[4].id);
+    // Every status change of this claim is cancelled: to the move, the claim looks changed after each read.
+    await t.db.query(
+      `CREATE FUNCTION hold_claim_for_test() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$`,
+    );
+    await t.db.query(
+      `CREATE TRIGGER hold_claim_for_test BEFORE UPDATE OF status ON claims FOR EACH ROW
+       WHEN (OLD.id = '${claim.id}' AND OLD.status IS DISTINCT FROM NEW.status) EXECUTE FUNCTION hold_claim_for_test()`,
+    );
+    try {
+      const response = await move(editor, claim, { to: 'unverified', note: 'Reopened.' });
+      expect(response.status).toBe(409);
+      expect(response.body).toMatchObject({ code: 'conflict', details: { attempts: 5 } });
+    } finally {
+      await t.db.query(`DROP TRIGGER hold_claim_for_test ON claims`);
+      await t.db.query(`DROP FUNCTION hold_claim_for_test()`);
+    }
+    expect((await fetchClaim(claim.id)).version).toBe(claim.version);
+  });
+
+  it('counts the jobs of every queue in the metrics, claim-matching included', async () => {
+    const metrics = await t.http().get('/metrics');
+    for (const queue of ['article-extraction', 'claim-review', 'callback-delivery', 'claim-matching'])
+      expect(metrics.text).toContain(`claimdesk_queue_jobs{queue="${queue}",state="failed"}`);
+  });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { csrfTokenFor, CSRF_FIELD } from '../src/auth/request-origin';
 import { DEMO_ARTICLE_PATH } from '../src/common/repo-paths';
 import { launchBrowser, signInThroughPages, type TestBrowser } from './helpers/browser';
 import { startTestService, waitFor, type TestPerson, type TestService } from './helpers/test-service';
@@ -281,6 +282,105 @@ describe('the workbench and the article page, live (two Chromium contexts)', () 
       .set('Accept', 'text/html');
     expect(asAdmin.status).toBe(200);
     expect(asAdmin.text).toContain('Back to the desk');
+  });
+
+  interface LiveStream {
+    status: number;
+    text: () => string;
+    done: () => boolean;
+    close: () => void;
+  }
+
+  /** Opens /ui/live as a page would and keeps what it is sent. */
+  const openStream = async (headers: Record<string, string>): Promise<LiveStream> => {
+    const controller = new AbortController();
+    const response = await fetch(`${t.url}/ui/live?article=${articleId}`, { headers, signal: controller.signal });
+    let text = '';
+    let done = false;
+    void (async () => {
+      const decoder = new TextDecoder();
+      try {
+        for await (const chunk of response.body!) text += decoder.decode(chunk, { stream: true });
+      } catch {
+        // Aborted by the test.
+      }
+      done = true;
+    })();
+    if (response.status === 200) await waitFor(async () => text.includes('retry:'), 'the stream to open');
+    return { status: response.status, text: () => text, done: () => done, close: () => controller.abort() };
+  };
+  const moveAnUnverifiedClaim = async () => {
+    const body = (await t.http().get(`/articles/${articleId}`).set('Authorization', `Bearer ${editorKey}`)).body;
+    const target = body.claims.find((c: Claim) => c.status === 'unverified');
+    const moved = await t
+      .http()
+      .post(`/claims/${target.id}/transitions`)
+      .set('Authorization', `Bearer ${editorKey}`)
+      .send({ to: 'dismissed', expectedVersion: target.version, note: 'Not checkable' });
+    expect(moved.status).toBe(200);
+  };
+
+  it('ends a live stream when its session signs out: the next change sends it nothing', async () => {
+    const cookie = await t.signIn(people.editor);
+    const stream = await openStream({ Cookie: cookie });
+    expect(stream.status).toBe(200);
+    const signedOut = await t
+      .http()
+      .post('/ui/logout')
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ [CSRF_FIELD]: csrfTokenFor(cookie.split('=')[1]) });
+    expect(signedOut.status).toBe(303);
+    await moveAnUnverifiedClaim();
+    await waitFor(async () => stream.done(), 'the stream to close');
+    expect(stream.text()).not.toContain('event: claim');
+  });
+
+  it('ends a live stream when its person is deactivated', async () => {
+    const person = await t.createPerson('editor');
+    const stream = await openStream({ Cookie: await t.signIn(person) });
+    expect(stream.status).toBe(200);
+    const deactivated = await t
+      .http()
+      .patch(`/admin/users/${person.id}`)
+      .set('Authorization', `Bearer ${t.adminKey}`)
+      .send({ active: false });
+    expect(deactivated.status).toBe(200);
+    await moveAnUnverifiedClaim();
+    await waitFor(async () => stream.done(), 'the stream to close');
+    expect(stream.text()).not.toContain('event: claim');
+  });
+
+  it('ends a live stream when its key is revoked, even with no change to send', async () => {
+    const issued = await t
+      .http()
+      .post('/admin/keys')
+      .set('Authorization', `Bearer ${t.adminKey}`)
+      .send({ name: 'live key', role: 'editor' });
+    const stream = await openStream({ Authorization: `Bearer ${issued.body.key}` });
+    expect(stream.status).toBe(200);
+    await t.http().delete(`/admin/keys/${issued.body.id}`).set('Authorization', `Bearer ${t.adminKey}`);
+    await waitFor(async () => stream.done(), 'the stream to close', 20_000);
+  });
+
+  it('holds at most 10 live streams per key at once (the 11th: 429), and a closed stream frees its slot', async () => {
+    const key = { Authorization: `Bearer ${await t.createKey('editor')}` };
+    const streams = await Promise.all(Array.from({ length: 10 }, () => openStream(key)));
+    expect(streams.map((s) => s.status)).toEqual(Array.from({ length: 10 }, () => 200));
+    const eleventh = await openStream(key);
+    expect(eleventh.status).toBe(429);
+    // Another key (or person) is counted apart.
+    const other = await openStream({ Authorization: `Bearer ${editorKey}` });
+    expect(other.status).toBe(200);
+
+    streams[0].close();
+    const again = await waitFor(async () => {
+      const next = await openStream(key);
+      if (next.status === 200) return next;
+      next.close();
+      return null;
+    }, 'a slot to be freed');
+    for (const stream of [...streams, again, other]) stream.close();
   });
 
   it('stops the api promptly while pages still hold live streams open', async () => {

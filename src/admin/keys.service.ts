@@ -25,7 +25,9 @@ export class KeysService {
       throw ApiError.validation({
         role: [`a key may not act above its owner, who is ${owner.role === 'admin' ? 'an' : 'a'} ${owner.role}`],
       });
-    return this.apiKeys.create(dto, principal);
+    const created = await this.apiKeys.create(dto, principal);
+    if (dto.reviewerId) await this.reviewers.standingChanged(dto.reviewerId, principal);
+    return created;
   }
 
   list(): Promise<ApiKeyEntity[]> {
@@ -39,7 +41,10 @@ export class KeysService {
     return key;
   }
 
-  revoke(id: string, principal: Principal): Promise<void> {
-    return this.apiKeys.revoke(id, principal);
+  /** A revoked reviewer key may have been the last way to act as its reviewer: then its claims go back to the pool. */
+  async revoke(id: string, principal: Principal): Promise<void> {
+    const reviewerId = (await this.apiKeys.list()).find((k) => k.id === id)?.reviewerId ?? null;
+    await this.apiKeys.revoke(id, principal);
+    if (reviewerId) await this.reviewers.standingChanged(reviewerId, principal);
   }
 }

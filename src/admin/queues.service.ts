@@ -1,14 +1,8 @@
-import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { ApiError } from '../common/api-error';
-import {
-  ARTICLE_EXTRACTION_QUEUE,
-  CALLBACK_DELIVERY_QUEUE,
-  CLAIM_MATCHING_QUEUE,
-  CLAIM_REVIEW_QUEUE,
-  type QueueName,
-} from '../queue/queue-names';
+import type { QueueName } from '../queue/queue-names';
+import { EVERY_QUEUE } from '../queue/queue.module';
 
 const STATES = ['waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized', 'paused'] as const;
 
@@ -16,13 +10,8 @@ const STATES = ['waiting', 'active', 'delayed', 'failed', 'completed', 'prioriti
 export class QueuesService {
   private readonly queues: Map<string, Queue>;
 
-  constructor(
-    @InjectQueue(ARTICLE_EXTRACTION_QUEUE) extraction: Queue,
-    @InjectQueue(CLAIM_REVIEW_QUEUE) review: Queue,
-    @InjectQueue(CALLBACK_DELIVERY_QUEUE) callbacks: Queue,
-    @InjectQueue(CLAIM_MATCHING_QUEUE) matching: Queue,
-  ) {
-    this.queues = new Map([extraction, review, callbacks, matching].map((q) => [q.name, q]));
+  constructor(@Inject(EVERY_QUEUE) queues: Queue[]) {
+    this.queues = new Map(queues.map((q) => [q.name, q]));
   }
 
   all(): Queue[] {

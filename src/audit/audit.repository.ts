@@ -13,7 +13,9 @@ export type AuditAction =
   | 'integrator.secret_rotated'
   | 'endpoint.created'
   | 'endpoint.secret_rotated'
-  | 'endpoint.disabled';
+  | 'endpoint.disabled'
+  | 'match.confirmed'
+  | 'match.rejected';
 
 /** Who acted, as the audit log records it (an authenticated principal satisfies it). */
 export interface AuditActor {
@@ -26,12 +28,12 @@ export interface AuditEntry {
   action: AuditAction;
   /** null: the service itself (the demo, a bootstrap). */
   actor: AuditActor | null;
-  targetType: 'key' | 'reviewer' | 'user' | 'integrator' | 'endpoint';
+  targetType: 'key' | 'reviewer' | 'user' | 'integrator' | 'endpoint' | 'match';
   targetId: string;
   details?: Record<string, unknown>;
 }
 
-/** Records an admin action in `audit_events`; call inside the transaction that makes the change, as claim history does. */
+/** Records an admin action (or a decision the desk must be able to trace) in `audit_events`; call inside the transaction that makes the change, as claim history does. */
 export async function recordAuditEvent(em: EntityManager, entry: AuditEntry): Promise<void> {
   await em.query(
     `INSERT INTO audit_events (action, actor_key_id, actor_role, target_type, target_id, details, actor_user_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,

@@ -10,7 +10,8 @@ export interface Credential {
 
 /** Resolves a session token to its signed-in person; the people module provides it (it sits above auth). */
 export interface SessionAuthenticator {
-  principalOf(sessionToken: string): Promise<Principal | null>;
+  /** `touch: false` looks without counting as activity (a long-lived stream's re-check must not keep a session alive). */
+  principalOf(sessionToken: string, options?: { touch: boolean }): Promise<Principal | null>;
 }
 
 /** The one place a credential becomes a principal, for the guard and the queue dashboard alike. */
@@ -27,5 +28,23 @@ export class PrincipalResolver {
   resolve(credential: Credential): Promise<Principal | null> {
     if (!credential.session) return this.apiKeys.authenticate(credential.token);
     return this.sessions ? this.sessions.principalOf(credential.token) : Promise.resolve(null);
+  }
+
+  /**
+   * Whether a credential accepted earlier still stands for the same principal (a long-lived response asks again): not
+   * when the session ended, the key was revoked, the person or reviewer was deactivated, or the role changed.
+   */
+  async stillValid(credential: Credential, principal: Principal): Promise<boolean> {
+    const now = credential.session
+      ? await this.sessions?.principalOf(credential.token, { touch: false })
+      : await this.apiKeys.authenticate(credential.token).catch(() => null);
+    return (
+      !!now &&
+      now.keyId === principal.keyId &&
+      now.userId === principal.userId &&
+      now.role === principal.role &&
+      now.reviewerId === principal.reviewerId &&
+      now.integratorId === principal.integratorId
+    );
   }
 }

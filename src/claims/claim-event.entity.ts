@@ -11,6 +11,8 @@ export const CLAIM_EVENT_TYPES = [
   'lease_expired',
   'withdrawn',
   'verdict_undone',
+  'match_confirmed',
+  'match_rejected',
 ] as const;
 export type ClaimEventType = (typeof CLAIM_EVENT_TYPES)[number];
 

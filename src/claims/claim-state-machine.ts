@@ -71,6 +71,18 @@ export function moversFor(
   return movers;
 }
 
+/**
+ * Whether the caller may act on the claim beside moving it (annotate it, confirm or reject its matches): whoever may
+ * give or revise its verdict — its assignee, its last verdict's reviewer, an editor, an admin.
+ */
+export function mayDecideOn(
+  role: Role,
+  reviewerId: string | null,
+  claim: { assigneeId: string | null; lastVerdictReviewerId: string | null },
+): boolean {
+  return moversFor(role, reviewerId, claim).length > 0;
+}
+
 /** A reviewer taking back their own verdict: what the claim's last move was, and who asks when. */
 export interface UndoRequest {
   status: ClaimStatus;

@@ -10,13 +10,16 @@ import type { Environment } from '../config/environment';
 import type { ClaimEventEntity } from './claim-event.entity';
 import { CLAIM_MOVED } from './claim-events';
 import { actorOf } from './claim-history';
-import { allowedTargets, checkMove, checkUndo, moversFor, type UndoCheck } from './claim-state-machine';
+import { allowedTargets, checkMove, checkUndo, mayDecideOn, moversFor, type UndoCheck } from './claim-state-machine';
 import { CANDIDATE, VERDICTS } from './claim-status';
 import type { ClaimEntity } from './claim.entity';
 import { ClaimsRepository } from './claims.repository';
 import type { EvidenceDto } from './dto/evidence.dto';
 import type { TransitionClaimDto } from './dto/transition-claim.dto';
 import type { UndoVerdictDto } from './dto/undo-verdict.dto';
+
+/** How often a move reads the claim again after it changed between the read and the move. */
+export const MOVE_ATTEMPTS = 5;
 
 /** Moves claims through the state machine; the rules themselves live in claim-state-machine.ts. */
 @Injectable()
@@ -57,7 +60,8 @@ export class ClaimTransitionService {
 
   /**
    * A reviewer takes back their own verdict within VERDICT_UNDO_SECONDS (the rule: checkUndo). The claim is unverified
-   * and theirs again; the move is announced like any other, so callbacks say so and the desk's fact-check is withdrawn.
+   * and theirs again if their capacity has room, else back in the pool; the move is announced like any other, so
+   * callbacks say so and the desk's fact-check is withdrawn.
    */
   async undo(
     claimId: string,
@@ -152,7 +156,8 @@ export class ClaimTransitionService {
   /**
    * Reads the claim, lets `admit` refuse it as read (a stale version, not a candidate) and the state machine decide,
    * then moves it in one call that holds no transaction across the api. Should the claim have changed in between
-   * (another move, an assignment, a lapsed lease), it is read and decided again: each retry follows someone else's commit.
+   * (another move, an assignment, a lapsed lease), it is read and decided again: each retry follows someone else's
+   * commit, and a claim that keeps changing answers 409 after MOVE_ATTEMPTS reads rather than holding the request.
    */
   private async moveAsRead(
     claimId: string,
@@ -161,7 +166,7 @@ export class ClaimTransitionService {
     admit: (em: EntityManager, current: ClaimEntity) => Promise<void> | void,
   ): Promise<ClaimEntity> {
     return inOneStatement(this.dataSource, async (em) => {
-      for (;;) {
+      for (let attempt = 1; attempt <= MOVE_ATTEMPTS; attempt++) {
         const current = await this.claims.readById(em, claimId);
         if (!current) throw ApiError.notFound('Claim', claimId);
         await admit(em, current);
@@ -191,6 +196,12 @@ export class ClaimTransitionService {
         });
         return moved.claim;
       }
+      throw new ApiError(
+        HttpStatus.CONFLICT,
+        'conflict',
+        `The claim kept changing while this move was decided (${MOVE_ATTEMPTS} tries); reload it and try again`,
+        { attempts: MOVE_ATTEMPTS },
+      );
     });
   }
 
@@ -234,7 +245,7 @@ export class ClaimTransitionService {
       throw ApiError.validation({ note: ['give a note, sources, or both'] });
     return this.dataSource.transaction(async (em) => {
       const claim = await this.lockClaim(em, claimId);
-      if (moversFor(principal.role, principal.reviewerId, claim).length === 0)
+      if (!mayDecideOn(principal.role, principal.reviewerId, claim))
         throw ApiError.forbidden('Only the claim’s reviewer, an editor or an admin may annotate it');
       await this.claims.appendEvents(em, [
         {

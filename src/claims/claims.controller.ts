@@ -70,7 +70,8 @@ export class ClaimsController {
   @HttpCode(200)
   @Roles('reviewer')
   @ApiOperation({
-    summary: 'Take back your own verdict within VERDICT_UNDO_SECONDS: the claim is unverified and yours again',
+    summary:
+      'Take back your own verdict within VERDICT_UNDO_SECONDS: the claim is unverified and yours again, or back in the pool (assigneeId null) when your list is at capacity',
   })
   @ApiHeader({ name: 'If-Match', required: false, description: '"<version>" instead of expectedVersion' })
   @ApiResponse({ status: 403, description: 'forbidden: not your verdict' })

@@ -315,7 +315,10 @@ export class ClaimsRepository {
     return { claim: entityFromRow(em, ClaimEntity, rows[0]), dueCallbacks };
   }
 
-  /** An undone verdict: unverified again, back with the reviewer who gave it under a fresh lease, and no verdict's reviewer. */
+  /**
+   * An undone verdict: unverified again, with no verdict's reviewer; back with the reviewer who gave it, under a fresh
+   * lease, only while that reviewer (active, row locked like every assignment's) has room, else in the pool, unassigned.
+   */
   async undoVerdict(
     em: EntityManager,
     change: { id: string; reviewerId: string; leaseSeconds: number },
@@ -324,8 +327,11 @@ export class ClaimsRepository {
     const undone = await this.updateWithEvent(
       em,
       {
-        sql: `UPDATE claims SET status = 'unverified', ${NEXT_VERSION}, updated_at = now(), assignee_id = $2, assigned_at = now(),
-                lease_expires_at = now() + make_interval(secs => $3), last_verdict_reviewer_id = NULL
+        sql: `WITH room AS (SELECT id FROM reviewers WHERE id = $2 AND active AND open_claims < capacity FOR UPDATE)
+              UPDATE claims SET status = 'unverified', ${NEXT_VERSION}, updated_at = now(), assignee_id = (SELECT id FROM room),
+                assigned_at = CASE WHEN EXISTS (SELECT 1 FROM room) THEN now() END,
+                lease_expires_at = CASE WHEN EXISTS (SELECT 1 FROM room) THEN now() + make_interval(secs => $3) END,
+                last_verdict_reviewer_id = NULL
               WHERE id = $1`,
         params: [change.id, change.reviewerId, change.leaseSeconds],
       },

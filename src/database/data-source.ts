@@ -13,7 +13,8 @@ export function dataSourceOptions(databaseUrl: string, poolSize: number): DataSo
     migrations: [`${__dirname}/../../migrations/*.{ts,js}`],
     migrationsTableName: 'migrations',
     synchronize: false,
-    extra: { max: poolSize, connectionTimeoutMillis: 5000 },
+    // TCP keep-alive: a connection whose peer vanished (a half-open one) is noticed by the kernel, not kept forever.
+    extra: { max: poolSize, connectionTimeoutMillis: 5000, keepAlive: true },
   };
 }
 

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import Piscina from 'piscina';
+import { keptOnceLoaded } from '../common/kept-once-loaded';
 import type { Environment } from '../config/environment';
 import type { ExtractedClaim, ExtractOptions } from './lib/claim-extractor';
 import type { ExtractedPiece, ExtractionTask } from './lib/extraction-thread';
@@ -20,7 +21,6 @@ const PIECE_CHARS = 20_000;
 @Injectable()
 export class ExtractionPool implements OnModuleDestroy {
   private pool?: Piscina<ExtractionTask, unknown>;
-  private threshold?: Promise<number>;
 
   constructor(private readonly config: ConfigService<Environment, true>) {}
 
@@ -68,10 +68,8 @@ export class ExtractionPool implements OnModuleDestroy {
     );
   }
 
-  /** The model's tuned threshold. */
-  modelThreshold(): Promise<number> {
-    return (this.threshold ??= this.run<number>({ kind: 'threshold' }));
-  }
+  /** The model's tuned threshold, loaded once (a failed load is tried again at the next call). */
+  readonly modelThreshold = keptOnceLoaded(() => this.run<number>({ kind: 'threshold' }));
 
   async onModuleDestroy(): Promise<void> {
     await this.pool?.destroy();

@@ -1,10 +1,9 @@
-import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { StatsRepository, type StatusCount } from '../admin/stats.repository';
 import { TtlCache } from '../common/ttl-cache';
-import { ARTICLE_EXTRACTION_QUEUE, CALLBACK_DELIVERY_QUEUE, CLAIM_REVIEW_QUEUE } from '../queue/queue-names';
+import { EVERY_QUEUE } from '../queue/queue.module';
 
 const CLAIM_COUNT_TTL_MS = 30_000;
 
@@ -26,12 +25,7 @@ export class MetricsService {
     registers: [this.registry],
   });
 
-  constructor(
-    stats: StatsRepository,
-    @InjectQueue(ARTICLE_EXTRACTION_QUEUE) extraction: Queue,
-    @InjectQueue(CLAIM_REVIEW_QUEUE) review: Queue,
-    @InjectQueue(CALLBACK_DELIVERY_QUEUE) callbacks: Queue,
-  ) {
+  constructor(stats: StatsRepository, @Inject(EVERY_QUEUE) queues: Queue[]) {
     collectDefaultMetrics({ register: this.registry });
     new Gauge({
       name: 'claimdesk_queue_jobs',
@@ -39,7 +33,7 @@ export class MetricsService {
       labelNames: ['queue', 'state'],
       registers: [this.registry],
       async collect() {
-        for (const queue of [extraction, review, callbacks]) {
+        for (const queue of queues) {
           const counts = await queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed');
           for (const [state, count] of Object.entries(counts)) this.set({ queue: queue.name, state }, count);
         }

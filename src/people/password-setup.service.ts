@@ -7,6 +7,7 @@ import { ApiError } from '../common/api-error';
 import { passwordProblem } from './password-policy';
 import { hashPassword } from './passwords';
 import { PeopleRepository } from './people.repository';
+import { PeopleService } from './people.service';
 import { hashSecretToken, oneTimeTokenUsable } from './secret-token';
 import { SessionsService } from './sessions.service';
 import type { UserTokenPurpose } from './user-token.entity';
@@ -31,6 +32,7 @@ export class PasswordSetupService {
     private readonly people: PeopleRepository,
     private readonly sessions: SessionsService,
     private readonly failedAuth: FailedAuthLimiter,
+    private readonly peopleService: PeopleService,
   ) {}
 
   /** The link's person, or null for a link that does not work; 429 past the address's limit of failures. */
@@ -58,6 +60,7 @@ export class PasswordSetupService {
       await this.people.setPassword(em, link.user.id, passwordHash);
       await this.sessions.endAllOf(link.user.id, em);
     });
+    await this.peopleService.joined({ ...link.user, joinedAt: link.user.joinedAt ?? new Date() });
     return link.user;
   }
 }

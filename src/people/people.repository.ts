@@ -64,7 +64,15 @@ export class PeopleRepository {
   }
 
   async setPassword(em: EntityManager, userId: string, passwordHash: string): Promise<void> {
-    await em.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [userId, passwordHash]);
+    await em.query(
+      `UPDATE users SET password_hash = $2, joined_at = coalesce(joined_at, now()), updated_at = now() WHERE id = $1`,
+      [userId, passwordHash],
+    );
+  }
+
+  /** A first single sign-on takes up the account as a password set through the invitation would. */
+  async markJoined(userId: string): Promise<void> {
+    await this.dataSource.query(`UPDATE users SET joined_at = now() WHERE id = $1 AND joined_at IS NULL`, [userId]);
   }
 
   async setTotp(

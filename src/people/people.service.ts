@@ -64,10 +64,12 @@ export class PeopleService {
 
   /**
    * Deactivating or a new role ends every session at once, and the person's keys act in the new role from the next
-   * request; a person made reviewer gets a reviewer profile.
+   * request; a person made reviewer gets a reviewer profile. The reviewers the person acts as (their profile, before
+   * and after, and those of the keys they hold) are given work or hand it back.
    */
   async update(id: string, dto: UpdateUserDto, actor: Principal): Promise<UserEntity> {
     const user = await this.get(id);
+    const formerReviewerId = user.reviewerId;
     if (dto.role && dto.role !== user.role) {
       user.reviewerId = await this.reviewerProfileFor(dto.role, null, user, actor);
       user.role = dto.role;
@@ -86,8 +88,21 @@ export class PeopleService {
       });
       return saved;
     });
-    if (dto.active !== undefined || dto.role) this.apiKeys.forgetOwner(id);
+    if (dto.active !== undefined || dto.role) {
+      this.apiKeys.forgetOwner(id);
+      const held = (await this.apiKeys.list())
+        .filter((k) => k.ownerUserId === id && !k.revokedAt)
+        .map((k) => k.reviewerId);
+      for (const reviewerId of new Set([formerReviewerId, saved.reviewerId, ...held]))
+        if (reviewerId) await this.reviewers.standingChanged(reviewerId, actor);
+    }
     return saved;
+  }
+
+  /** The person took up the account (a password through a link, a single sign-on): their reviewer may get work now. */
+  async joined(user: UserEntity): Promise<void> {
+    if (!user.joinedAt) await this.people.markJoined(user.id);
+    if (user.reviewerId) await this.reviewers.standingChanged(user.reviewerId, null);
   }
 
   /** A reset link (shown once); earlier links stop working. The password changes only when the link is used. */

@@ -53,20 +53,20 @@ export class SessionsService implements SessionAuthenticator, OnModuleInit {
   }
 
   /** The live session behind a token, at any stage; an ended or expired one is deleted when seen. */
-  async find(token: string): Promise<SessionRow | null> {
+  async find(token: string, { touch } = { touch: true }): Promise<SessionRow | null> {
     const session = await this.sessions.byTokenHash(hashSecretToken(token));
     if (!session) return null;
     if (!session.active || !sessionLive(session, new Date(), this.policy)) {
       await this.sessions.delete(session.id);
       return null;
     }
-    await this.sessions.touch(session.id);
+    if (touch) await this.sessions.touch(session.id);
     return session;
   }
 
   /** Only a fully signed-in session authenticates the pages. */
-  async principalOf(token: string): Promise<Principal | null> {
-    const session = await this.find(token);
+  async principalOf(token: string, options = { touch: true }): Promise<Principal | null> {
+    const session = await this.find(token, options);
     return session?.stage === 'signed_in' ? principalOfSession(session) : null;
   }
 

@@ -164,7 +164,10 @@ export class SingleSignOnService {
     if (!emailDomainAllowed(email, this.env.get('OIDC_ALLOWED_DOMAINS', { infer: true })))
       throw refused(`${email.split('@').pop()} is not a domain of this desk`);
     const known = await this.people.byEmail(email);
-    if (known) return { user: known, secondFactorChecked };
+    if (known) {
+      if (known.active && !known.joinedAt) await this.peopleService.joined(known);
+      return { user: known, secondFactorChecked };
+    }
     const role = this.env.get('OIDC_DEFAULT_ROLE', { infer: true });
     if (!role) throw refused('this desk has no person with that email; ask an admin to invite you');
     const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 200) : email;
@@ -180,6 +183,7 @@ export class SingleSignOnService {
       });
       return inserted;
     });
+    await this.peopleService.joined(user);
     return { user, secondFactorChecked };
   }
 }

@@ -32,6 +32,10 @@ export class UserEntity {
   @Column({ name: 'password_hash', type: 'text', nullable: true })
   passwordHash: string | null;
 
+  /** When the person took up the account (a password set through a link, or a first single sign-on); null: invited only. */
+  @Column({ name: 'joined_at', type: 'timestamptz', nullable: true })
+  joinedAt: Date | null;
+
   /** Base32; set at enrolment, in force once `totpEnabledAt` is. */
   @Column({ name: 'totp_secret', type: 'text', nullable: true })
   totpSecret: string | null;

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { ConfigService } from '@nestjs/config';
-import type { Queue } from 'bullmq';
+import { Job, type Queue } from 'bullmq';
 import { ArticlesRepository } from '../articles/articles.repository';
 import { ClaimsRepository } from '../claims/claims.repository';
 import type { Environment } from '../config/environment';
@@ -168,13 +168,17 @@ export class QueueReconcilerService implements OnApplicationBootstrap, OnApplica
 
   /**
    * A job that used up its attempts (say, through a long Postgres outage) keeps its id in the failed set, where
-   * re-adding it does nothing: if Postgres still says the work is pending, it is retried.
+   * re-adding it does nothing: if Postgres still says the work is pending, it is retried. Only the pending ids are
+   * looked up in the failed set (a chunk per round trip), never the whole set, which keeps up to 10,000 jobs a queue.
    */
   private async retryFailed(queue: Queue, pendingJobIds: string[]): Promise<void> {
-    if (pendingJobIds.length === 0) return;
-    const pending = new Set(pendingJobIds);
-    const failed = await queue.getFailed();
-    await Promise.all(failed.filter((job) => job.id && pending.has(job.id)).map((job) => job.retry('failed')));
+    for (let i = 0; i < pendingJobIds.length; i += CHUNK) {
+      const chunk = pendingJobIds.slice(i, i + CHUNK);
+      const scores = await this.redis.client.zmscore(queue.keys.failed, ...chunk);
+      const failed = chunk.filter((_, k) => scores[k] !== null);
+      const jobs = await Promise.all(failed.map((id) => Job.fromId(queue, id)));
+      await Promise.all(jobs.flatMap((job) => (job ? [job.retry('failed')] : [])));
+    }
   }
 
   /** A pass that could not reach Redis must not set the marker: it throws, and the next trigger retries. */

@@ -4,19 +4,34 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { PendingClaim } from '../claims/claims.repository';
 
 /**
+ * SQL: someone can act as the reviewer `r`: a reviewer person who took up the account (set a password, or signed in
+ * by single sign-on) and is active, or a live (unrevoked) reviewer key whose owner, if a person, is active. A profile
+ * with neither — an invited person who never came, a profile with no person and no key — is given no work.
+ */
+function canAct(r: string): string {
+  return `(EXISTS (SELECT 1 FROM users person WHERE person.reviewer_id = ${r}.id AND person.role = 'reviewer'
+      AND person.active AND person.joined_at IS NOT NULL)
+    OR EXISTS (SELECT 1 FROM api_keys k LEFT JOIN users key_owner ON key_owner.id = k.owner_user_id
+      WHERE k.reviewer_id = ${r}.id AND k.revoked_at IS NULL AND coalesce(key_owner.active, true)))`;
+}
+
+/**
  * SQL: the reviewer `r` may take the claim `c` of the article `a` (the caller's FROM names all three, and passes the
- * aliases). The claim waits (unverified, unassigned); the reviewer is active, speaks the article's language and,
+ * aliases). The claim waits (unverified, unassigned); the reviewer is active, someone can act as it (`canAct`), speaks the article's language and,
  * where the article has topics, shares one (a reviewer without topics takes any); and the reviewer did not release
  * the claim or let its lease expire before. Capacity is apart (`reviewers.open_claims < capacity`). The one statement of who may
  * take what: every query below that asks uses it.
  */
 function mayTake(r: string, c: string, a: string): string {
   return `(${c}.status = 'unverified' AND ${c}.assignee_id IS NULL
-    AND ${r}.active AND ${a}.language = ANY(${r}.languages)
+    AND ${r}.active AND ${a}.language = ANY(${r}.languages) AND ${canAct(r)}
     AND (cardinality(${a}.topics) = 0 OR cardinality(${r}.topics) = 0 OR ${a}.topics && ${r}.topics)
     AND NOT EXISTS (SELECT 1 FROM claim_events handed_back
       WHERE handed_back.claim_id = ${c}.id AND handed_back.reviewer_id = ${r}.id AND handed_back.type IN ('released', 'lease_expired')))`;
 }
+
+/** Why a reviewer profile is given no work. */
+export type NoWorkReason = 'inactive' | 'invitation_pending' | 'person_inactive' | 'no_person_or_key' | 'at_capacity';
 
 /** Capacity a reviewer has (again): up to `slots` claims (null: as many as it has room for). */
 export interface Offer {
@@ -111,11 +126,46 @@ export class AssignmentRepository {
   }
 
   /** Locks the reviewer's row; every assignment takes this lock before it reads the reviewer's load. */
-  async lockReviewer(em: EntityManager, reviewerId: string): Promise<{ active: boolean; capacity: number } | null> {
-    const rows: { active: boolean; capacity: number }[] = await em.query(
-      `SELECT active, capacity FROM reviewers WHERE id = $1 FOR UPDATE`,
+  async lockReviewer(
+    em: EntityManager,
+    reviewerId: string,
+  ): Promise<{ active: boolean; capacity: number; canAct: boolean } | null> {
+    const rows: { active: boolean; capacity: number; canAct: boolean }[] = await em.query(
+      `SELECT r.active, r.capacity, ${canAct('r')} AS "canAct" FROM reviewers r WHERE r.id = $1 FOR UPDATE OF r`,
       [reviewerId],
     );
     return rows[0] ?? null;
+  }
+
+  /** Why each reviewer that gets no work gets none (reviewers absent: they can be given work). */
+  async whyNoWork(): Promise<Map<string, NoWorkReason>> {
+    const rows: { id: string; reason: NoWorkReason }[] = await this.dataSource.query(
+      `SELECT r.id, CASE
+         WHEN NOT r.active THEN 'inactive'
+         WHEN NOT ${canAct('r')} THEN CASE
+           WHEN EXISTS (SELECT 1 FROM users p WHERE p.reviewer_id = r.id AND p.active AND p.joined_at IS NULL) THEN 'invitation_pending'
+           WHEN EXISTS (SELECT 1 FROM users p WHERE p.reviewer_id = r.id AND NOT p.active) THEN 'person_inactive'
+           ELSE 'no_person_or_key' END
+         WHEN r.open_claims >= r.capacity THEN 'at_capacity'
+       END AS reason
+       FROM reviewers r`,
+    );
+    return new Map(rows.filter((row) => row.reason !== null).map((row) => [row.id, row.reason]));
+  }
+
+  /**
+   * How many claims wait that no reviewer anyone can act as may take (language, topics, hand-backs), however much
+   * room reviewers have; counted up to `cap`, so a large backlog costs a bounded read.
+   */
+  async waitingBeyondEveryone(cap: number): Promise<number> {
+    const [row]: { n: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM (
+         SELECT 1 FROM claims c JOIN articles a ON a.id = c.article_id
+         WHERE c.status = 'unverified' AND c.assignee_id IS NULL
+           AND NOT EXISTS (SELECT 1 FROM reviewers r WHERE ${mayTake('r', 'c', 'a')})
+         LIMIT $1) beyond`,
+      [cap],
+    );
+    return row.n;
   }
 }

@@ -12,7 +12,7 @@ import type { Principal } from '../auth/principal';
 import type { ClaimEntity } from '../claims/claim.entity';
 import type { ClaimEventType } from '../claims/claim-event.entity';
 import { ClaimsRepository } from '../claims/claims.repository';
-import { AssignmentRepository } from './assignment.repository';
+import { AssignmentRepository, type NoWorkReason } from './assignment.repository';
 import { ReviewQueueService } from './review-queue.service';
 
 /** How often an assignment looks again for the least-loaded reviewer when its load moved on while it waited. */
@@ -108,7 +108,7 @@ export class AssignmentService {
     }
   }
 
-  /** Editors and admins assign by hand, over capacity if they must; the reviewer must be active. */
+  /** Editors and admins assign by hand, over capacity if they must; the reviewer must be active and able to act. */
   async assignByHand(claimId: string, reviewerId: string, actor: Actor): Promise<Assignment> {
     return inTransaction(this.dataSource, async (em) => {
       const claim = await this.lockClaim(em, claimId);
@@ -123,6 +123,12 @@ export class AssignmentService {
       const reviewer = await this.assignments.lockReviewer(em, reviewerId);
       if (!reviewer) throw ApiError.notFound('Reviewer', reviewerId);
       if (!reviewer.active) throw new ApiError(HttpStatus.CONFLICT, 'conflict', 'The reviewer is inactive');
+      if (!reviewer.canAct)
+        throw new ApiError(
+          HttpStatus.CONFLICT,
+          'conflict',
+          'Nobody can act as this reviewer yet: no person who accepted the invitation and is active, and no live reviewer key',
+        );
       if (claim.assigneeId) await this.clearAssignment(em, claim.id, claim.assigneeId, actor, 'unassigned');
       const assignment = await this.assign(em, claim, reviewerId, actor, 'assigned');
       if (claim.assigneeId && claim.assigneeId !== reviewerId)
@@ -152,6 +158,19 @@ export class AssignmentService {
     const open = await this.claims.lockHeldBy(em, reviewerId);
     for (const claim of open) await this.clearAssignment(em, claim.id, reviewerId, actor, 'unassigned');
     this.reviewQueue.enqueueAssignmentsOnCommit(em, open);
+  }
+
+  /**
+   * Whether anyone can act as the reviewer may have changed (a person joined or was deactivated, a key was issued or
+   * revoked): one who can is offered work; one nobody can act as hands its open claims back to the pool.
+   */
+  async standingChanged(reviewerId: string, actor: Actor): Promise<void> {
+    await inTransaction(this.dataSource, async (em) => {
+      const reviewer = await this.assignments.lockReviewer(em, reviewerId);
+      if (!reviewer?.active) return;
+      if (reviewer.canAct) this.reviewQueue.offerWorkOnCommit(em, reviewerId, null);
+      else await this.unassignAllOf(em, reviewerId, actor);
+    });
   }
 
   /** Returns an expired lease to the pool; a lease renewed meanwhile is left alone. */
@@ -207,6 +226,16 @@ export class AssignmentService {
     type: ClaimEventType,
   ): Promise<ClaimEntity> {
     return this.claims.clearAssignment(em, claimId, { type, actor, reviewerId });
+  }
+
+  /** Why each reviewer that gets no work gets none, for the reviewers page. */
+  whyNoWork(): Promise<Map<string, NoWorkReason>> {
+    return this.assignments.whyNoWork();
+  }
+
+  /** Waiting claims no reviewer anyone can act as may take, up to `cap`, for the overview. */
+  waitingBeyondEveryone(cap: number): Promise<number> {
+    return this.assignments.waitingBeyondEveryone(cap);
   }
 
   /** A reviewer's open claims, most check-worthy first. */

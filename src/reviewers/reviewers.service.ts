@@ -4,7 +4,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { ApiKeysService } from '../auth/api-keys.service';
 import type { Principal } from '../auth/principal';
 import { recordAuditEvent, type AuditEntry } from '../audit/audit.repository';
-import { actorOf } from '../claims/claim-history';
+import { actorOf, SYSTEM_ACTOR } from '../claims/claim-history';
 import { ApiError } from '../common/api-error';
 import { normalizeTopics } from '../common/topics';
 import { AssignmentService } from '../review/assignment.service';
@@ -76,6 +76,11 @@ export class ReviewersService {
 
   list(): Promise<ReviewerEntity[]> {
     return this.reviewers.list();
+  }
+
+  /** A person behind the reviewer joined or left, or a key of it was issued or revoked (see `AssignmentService`). */
+  standingChanged(reviewerId: string, principal: Principal | null): Promise<void> {
+    return this.assignments.standingChanged(reviewerId, principal ? actorOf(principal) : SYSTEM_ACTOR);
   }
 
   /** Saves the reviewer, its audit entry and what the change implies (`alsoWrite`) together. */

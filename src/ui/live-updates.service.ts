@@ -1,7 +1,9 @@
 import { HttpStatus, Injectable, OnModuleDestroy } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ArticlesQueryService } from '../articles/articles-query.service';
+import { credentialOf } from '../auth/api-key.guard';
 import type { Principal } from '../auth/principal';
+import { PrincipalResolver, type Credential } from '../auth/principal-resolver';
 import { ClaimChangesRepository, type ClaimChange } from '../claims/claim-changes.repository';
 import { ClaimsQueryService } from '../claims/claims-query.service';
 import { ApiError } from '../common/api-error';
@@ -22,23 +24,34 @@ export interface LiveMessage {
 
 interface Stream {
   principal: Principal;
+  credential: Credential;
+  /** The person or key the stream counts against (`MAX_STREAMS_PER_HOLDER`). */
+  holder: string;
   wants: (change: ClaimChange) => boolean;
   response: Response;
 }
 
 /** A comment line every so often keeps proxies from closing an idle stream. */
 const HEARTBEAT_MS = 25_000;
+/** How often every open stream's credential is checked again, events or not. */
+export const LIVE_RECHECK_MS = 5_000;
+/** Open streams one person or one key may hold at once, in one api process. */
+export const MAX_STREAMS_PER_HOLDER = 10;
 
 /**
  * Server-Sent Events for the article page and the workbench. One Postgres LISTEN per process feeds every open stream of
- * that process; each stream is checked once, at opening, for what its person may see, and is sent only that.
+ * that process; each stream is checked at opening for what its person may see, and is sent only that. A stream lives
+ * only as long as its credential: before each claim frame, and every LIVE_RECHECK_MS, the session or key is checked
+ * again, and the stream is closed once it has ended (sign-out, deactivation, revocation, a changed role).
  */
 @Injectable()
 export class LiveUpdatesService implements OnModuleDestroy {
   private readonly streams = new Set<Stream>();
+  private readonly heldBy = new Map<string, number>();
   private stopping = false;
   private unsubscribe: (() => void) | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
+  private recheck: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly changes: ClaimChangesRepository,
@@ -46,6 +59,7 @@ export class LiveUpdatesService implements OnModuleDestroy {
     private readonly claims: ClaimsQueryService,
     private readonly assignments: AssignmentService,
     private readonly people: PeopleService,
+    private readonly principals: PrincipalResolver,
   ) {}
 
   async open(principal: Principal, query: UiLiveQuery, request: Request, response: Response): Promise<void> {
@@ -55,7 +69,18 @@ export class LiveUpdatesService implements OnModuleDestroy {
         'service_unavailable',
         'This process is stopping; the page reconnects to another',
       );
+    const credential = credentialOf(request);
+    if (!credential) throw ApiError.forbidden('A live stream needs a session or a key');
+    const holder = principal.keyId ? `key:${principal.keyId}` : `user:${principal.userId}`;
     const wants = await this.filterFor(principal, query);
+    if ((this.heldBy.get(holder) ?? 0) >= MAX_STREAMS_PER_HOLDER)
+      throw new ApiError(
+        HttpStatus.TOO_MANY_REQUESTS,
+        'rate_limited',
+        `At most ${MAX_STREAMS_PER_HOLDER} live streams per person or key at once: close a page that is open elsewhere`,
+        { limit: MAX_STREAMS_PER_HOLDER },
+      );
+    this.heldBy.set(holder, (this.heldBy.get(holder) ?? 0) + 1);
     response.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
@@ -64,7 +89,7 @@ export class LiveUpdatesService implements OnModuleDestroy {
     });
     // After a lost connection the browser retries in 5 s (EventSource reconnects by itself).
     response.write('retry: 5000\n\n');
-    const stream: Stream = { principal, wants, response };
+    const stream: Stream = { principal, credential, holder, wants, response };
     this.streams.add(stream);
     this.start();
     request.on('close', () => this.drop(stream));
@@ -81,6 +106,7 @@ export class LiveUpdatesService implements OnModuleDestroy {
       response.socket?.end();
     }
     this.streams.clear();
+    this.heldBy.clear();
     this.stop();
   }
 
@@ -110,28 +136,52 @@ export class LiveUpdatesService implements OnModuleDestroy {
     this.heartbeat = setInterval(() => {
       for (const stream of this.streams) stream.response.write(': still here\n\n');
     }, HEARTBEAT_MS).unref();
+    this.recheck = setInterval(() => {
+      for (const stream of this.streams) void this.stillValid(stream);
+    }, LIVE_RECHECK_MS).unref();
   }
 
   private stop(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
     if (this.heartbeat) clearInterval(this.heartbeat);
+    if (this.recheck) clearInterval(this.recheck);
     this.heartbeat = null;
+    this.recheck = null;
   }
 
+  /** Once per stream: its slot is given back and, with the last stream, the LISTEN subscription too. */
   private drop(stream: Stream): void {
-    this.streams.delete(stream);
+    if (!this.streams.delete(stream)) return;
+    const held = (this.heldBy.get(stream.holder) ?? 1) - 1;
+    if (held > 0) this.heldBy.set(stream.holder, held);
+    else this.heldBy.delete(stream.holder);
     if (this.streams.size === 0) this.stop();
+  }
+
+  /** Whether the stream's credential still stands; a stream whose credential has ended is closed (a failed check too). */
+  private async stillValid(stream: Stream): Promise<boolean> {
+    const valid = await this.principals.stillValid(stream.credential, stream.principal).catch(() => false);
+    if (!valid && this.streams.has(stream)) {
+      this.drop(stream);
+      stream.response.end();
+    }
+    return valid;
   }
 
   /** Builds the message once per change (only when a stream wants it) and sends it to each stream that does. */
   private async fanOut(change: ClaimChange): Promise<void> {
     const receivers = [...this.streams].filter((stream) => stream.wants(change));
     if (receivers.length === 0) return;
-    const message = await this.messageOf(receivers[0].principal, change).catch(() => null);
+    const [message, valid] = await Promise.all([
+      this.messageOf(receivers[0].principal, change).catch(() => null),
+      Promise.all(receivers.map((stream) => this.stillValid(stream))),
+    ]);
     if (!message) return;
     const frame = `event: claim\ndata: ${JSON.stringify(message)}\n\n`;
-    for (const stream of receivers) if (this.streams.has(stream)) stream.response.write(frame);
+    receivers.forEach((stream, i) => {
+      if (valid[i] && this.streams.has(stream)) stream.response.write(frame);
+    });
   }
 
   private async messageOf(principal: Principal, change: ClaimChange): Promise<LiveMessage> {

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { CreateReviewerDto, UpdateReviewerDto } from '../reviewers/dto/reviewer.dto';
+import { AssignmentService } from '../review/assignment.service';
 import { ReviewersService } from '../reviewers/reviewers.service';
 import { ReviewerFormDto } from './dto/admin-forms.dto';
 import { listField, validatedAs } from './form-input';
@@ -28,12 +29,16 @@ function reviewerInput(form: ReviewerFormDto): Record<string, unknown> {
 @Roles('admin')
 @Controller('ui/admin/reviewers')
 export class UiAdminReviewersController {
-  constructor(private readonly reviewers: ReviewersService) {}
+  constructor(
+    private readonly reviewers: ReviewersService,
+    private readonly assignments: AssignmentService,
+  ) {}
 
   @Get()
   @HtmlPage()
   async page(@CurrentPrincipal() principal: Principal): Promise<string> {
-    return adminReviewersPage(principal, await this.reviewers.list());
+    const [reviewers, whyNoWork] = await Promise.all([this.reviewers.list(), this.assignments.whyNoWork()]);
+    return adminReviewersPage(principal, reviewers, whyNoWork);
   }
 
   @Post()

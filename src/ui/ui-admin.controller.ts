@@ -4,11 +4,15 @@ import type { Response } from 'express';
 import { QueuesService } from '../admin/queues.service';
 import { StatsService } from '../admin/stats.service';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
+import { AssignmentService } from '../review/assignment.service';
 import { ApiError } from '../common/api-error';
 import { HtmlPage } from './html-page.decorator';
 import { UiExceptionFilter } from './ui-exception.filter';
 import { adminPage } from './views/admin-page';
 import { adminQueuesPage } from './views/admin-queues-page';
+
+/** The overview counts claims no reviewer can take up to this many ("10000+"): a bounded read on a large backlog. */
+const UNREACHABLE_CAP = 10_000;
 
 /** What the queues page's buttons do. */
 const QUEUE_ACTIONS: Record<string, (queues: QueuesService, name: string) => Promise<unknown>> = {
@@ -26,6 +30,7 @@ export class UiAdminController {
   constructor(
     private readonly stats: StatsService,
     private readonly queues: QueuesService,
+    private readonly assignments: AssignmentService,
   ) {}
 
   private queueStats() {
@@ -35,8 +40,12 @@ export class UiAdminController {
   @Get()
   @HtmlPage()
   async page(@CurrentPrincipal() principal: Principal): Promise<string> {
-    const [stats, queues] = await Promise.all([this.stats.stats(), this.queueStats()]);
-    return adminPage(stats, queues, principal);
+    const [stats, queues, unreachable] = await Promise.all([
+      this.stats.stats(),
+      this.queueStats(),
+      this.assignments.waitingBeyondEveryone(UNREACHABLE_CAP),
+    ]);
+    return adminPage(stats, queues, { count: unreachable, cap: UNREACHABLE_CAP }, principal);
   }
 
   @Get('queues')

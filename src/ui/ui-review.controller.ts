@@ -55,8 +55,16 @@ export class UiReviewController {
         message: html`Nothing to give right now: your list holds no other open claim, and no claim you may review is waiting (or you are at capacity).`,
       };
     if (query.noted && query.claim) return { kind: 'ok', message: html`Your note was added to the claim’s history.` };
-    if (query.undone && query.claim)
-      return { kind: 'ok', message: html`Your verdict is undone: the claim is unverified and yours again.` };
+    if (query.undone && query.claim) {
+      const undone = await this.workbench.claim(principal, query.claim);
+      return undone.assigneeId === principal.reviewerId
+        ? { kind: 'ok', message: html`Your verdict is undone: the claim is unverified and yours again.` }
+        : {
+            kind: 'info',
+            message: html`Your verdict is undone: the claim is unverified and went back to the pool, since your list is
+            at capacity.`,
+          };
+    }
     const id = query.moved ?? query.released;
     if (!id) return null;
     const claim = await this.workbench.claim(principal, id);

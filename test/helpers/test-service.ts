@@ -208,7 +208,13 @@ export async function startTestService(redisDb: number, options: TestServiceOpti
         .send({ name: email, email, ...fields });
       if (response.status !== 201)
         throw new Error(`reviewer not created: ${response.status} ${JSON.stringify(response.body)}`);
-      return { id: response.body.id, key: await insertKey('reviewer', response.body.id) };
+      // Issued as an admin does: a profile gets work once someone can act as it, here its first key.
+      const key = await http()
+        .post('/admin/keys')
+        .set('Authorization', `Bearer ${adminKey}`)
+        .send({ name: `test reviewer ${email}`, role: 'reviewer', reviewerId: response.body.id });
+      if (key.status !== 201) throw new Error(`reviewer key not created: ${key.status} ${JSON.stringify(key.body)}`);
+      return { id: response.body.id, key: key.body.key };
     },
     async createPerson(role, fields = {}) {
       const unique = Math.random().toString(36).slice(2, 10);

@@ -20,7 +20,12 @@ export interface QueueView {
 
 const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
 
-export function adminPage(stats: DeskStats, queues: QueueView[], principal: Principal): string {
+export function adminPage(
+  stats: DeskStats,
+  queues: QueueView[],
+  unreachable: { count: number; cap: number },
+  principal: Principal,
+): string {
   const summary: ClaimSummary = {
     total: Object.values(stats.claimsPerStatus).reduce((a, b) => a + b, 0),
     ...stats.claimsPerStatus,
@@ -40,6 +45,7 @@ export function adminPage(stats: DeskStats, queues: QueueView[], principal: Prin
       <li><span class="big">${share.percent}%</span> claims with a verdict <span class="muted">(${share.decided} of ${share.counted})</span></li>
       <li><span class="big">${formatDuration(stats.medianSecondsToFirstVerdict)}</span> median from posting to first verdict <span class="muted">(${stats.windowDays} days)</span></li>
       <li><span class="big">${backlog}</span> claims in reviewers’ hands</li>
+      <li id="unreachable"><span class="big${unreachable.count ? ' bad' : ''}">${unreachable.count >= unreachable.cap ? `${unreachable.cap}+` : unreachable.count}</span> claims waiting that no reviewer can take <span class="muted">(no active reviewer with a person or key, their language and topics)</span></li>
       <li><span class="big${failed ? ' bad' : ''}">${failed}</span> failed jobs</li>
     </ul>
     <section class="panel" aria-labelledby="status-heading"><h2 id="status-heading">Claims per status</h2>

@@ -1,4 +1,5 @@
 import type { Principal } from '../../auth/principal';
+import type { NoWorkReason } from '../../review/assignment.repository';
 import type { ReviewerEntity } from '../../reviewers/reviewer.entity';
 import { adminLayout } from './admin-console';
 import { formatDateTime } from './format';
@@ -17,7 +18,25 @@ function reviewerFields(prefix: string, reviewer: ReviewerEntity | null) {
     <div class="check"><input id="${field('active')}" name="active" type="checkbox"${reviewer && !reviewer.active ? '' : html` checked`}><label for="${field('active')}">Active</label></div>`;
 }
 
-export function adminReviewersPage(principal: Principal, reviewers: ReviewerEntity[]): string {
+/** What the reviewers page says of a profile that is given no work. */
+const NO_WORK: Record<NoWorkReason, string> = {
+  inactive: 'inactive',
+  invitation_pending: 'no work: invited, has not accepted the invitation yet',
+  person_inactive: 'no work: its person is deactivated, and it has no live key',
+  no_person_or_key: 'no work: no person and no live key can act as it',
+  at_capacity: 'at capacity',
+};
+
+function noWorkCell(reason: NoWorkReason | undefined) {
+  if (!reason) return 'yes';
+  return html`<span class="chip ${reason === 'at_capacity' ? 'pending' : 'bad'}" data-no-work="${reason}">${NO_WORK[reason]}</span>`;
+}
+
+export function adminReviewersPage(
+  principal: Principal,
+  reviewers: ReviewerEntity[],
+  whyNoWork: Map<string, NoWorkReason>,
+): string {
   return adminLayout(
     'Reviewers',
     principal,
@@ -28,12 +47,12 @@ export function adminReviewersPage(principal: Principal, reviewers: ReviewerEnti
         <div><button type="submit" class="primary">New reviewer</button></div></form>
     </section>
     <div class="table-wrap"><table class="articles">
-      <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Languages</th><th scope="col">Topics</th><th scope="col" class="num">Open / capacity</th><th scope="col">Active</th><th scope="col">Last assigned</th><th scope="col"></th></tr></thead>
+      <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Languages</th><th scope="col">Topics</th><th scope="col" class="num">Open / capacity</th><th scope="col">Gets work</th><th scope="col">Last assigned</th><th scope="col"></th></tr></thead>
       <tbody>${reviewers.map(
         (
           r,
         ) => html`<tr id="reviewer-${r.id}" data-reviewer="${r.email}"><th scope="row">${r.name}</th><td>${r.email}</td><td>${r.languages.join(', ')}</td><td>${r.topics.length ? r.topics.join(', ') : html`<span class="muted">any</span>`}</td>
-          <td class="num">${r.openClaims} / ${r.capacity}</td><td>${r.active ? 'yes' : html`<span class="chip bad">inactive</span>`}</td><td>${formatDateTime(r.lastAssignedAt)}</td>
+          <td class="num">${r.openClaims} / ${r.capacity}</td><td>${noWorkCell(whyNoWork.get(r.id))}</td><td>${formatDateTime(r.lastAssignedAt)}</td>
           <td><a href="/ui/admin/reviewers/${r.id}">Edit<span class="visually-hidden"> ${r.name}</span></a></td></tr>`,
       )}</tbody>
     </table></div>`,

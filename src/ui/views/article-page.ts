@@ -78,7 +78,7 @@ export function articlePage(page: ArticlePage, principal: Principal, notice: Art
         ${editing && article.status === 'ready' ? addClaimForm(article.id, principal) : ''}
         ${
           selected
-            ? html`${claimDetail(selected.claim, selected.events, people, editing && selected.claim.status !== 'candidate' ? claimActions(selected.claim, principal, page.assignable) : undefined)}${selected.claim.status === 'candidate' ? promoteForm(selected.claim, principal) : ''}${seenBeforePanel(selected.claim.id, selected.matches, principal, 'article')}<p><a href="/ui/articles/${article.id}">Close</a></p>`
+            ? html`${claimDetail(selected.claim, selected.events, people, editing && selected.claim.status !== 'candidate' ? claimActions(selected.claim, principal, page.assignable) : undefined)}${selected.claim.status === 'candidate' ? promoteForm(selected.claim, principal) : ''}${seenBeforePanel(selected.claim, selected.matches, principal, 'article')}<p><a href="/ui/articles/${article.id}">Close</a></p>`
             : html`<h2>Claims</h2>
             ${claims.length === 0 ? html`<p class="muted">No claims found${article.status === 'ready' ? '' : ' yet'}.</p>` : ''}
             <ol class="claim-list">${claims

@@ -69,6 +69,8 @@ const EVENT_WORDS: Record<string, string> = {
   released: 'released back to the pool',
   lease_expired: 'lease expired',
   withdrawn: 'withdrawn (gone from the new revision)',
+  match_confirmed: 'confirmed a match (seen before)',
+  match_rejected: 'rejected a match (seen before)',
 };
 
 function eventSummary(event: ClaimEventEntity, people: PeopleDirectory): Html {

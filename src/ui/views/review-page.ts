@@ -163,7 +163,7 @@ export function reviewPage(bench: Workbench, principal: Principal, flash: Workbe
               return html`${range.from > 0 ? '… ' : ''}${highlightedText(selected.article.body, [selected.claim], { ...range, selectedId: selected.claim.id })}${range.to < selected.article.body.length ? ' …' : ''}`;
             })()}</div>
             ${selected.mine || selected.claim.lastVerdictReviewerId === principal.reviewerId ? actions(selected.claim, principal) : html`<p class="alert">This claim is not assigned to you; it is shown read-only.</p>`}
-            ${seenBeforePanel(selected.claim.id, selected.matches, principal, 'review')}
+            ${seenBeforePanel(selected.claim, selected.matches, principal, 'review')}
             ${claimDetail(selected.claim, selected.events, people)}`
             : html`<p class="panel">No claim in hand. Press <strong>Next claim</strong> to take the most check-worthy one you may review.</p>`
         }

@@ -1,4 +1,5 @@
 import type { Principal } from '../../auth/principal';
+import { mayDecideOn } from '../../claims/claim-state-machine';
 import { toMatchResponse } from '../../fact-checks/fact-check.response';
 import type { StoredMatch } from '../../fact-checks/fact-checks.repository';
 import { verdictOfMatch } from '../../fact-checks/rating-verdict';
@@ -14,12 +15,14 @@ export type SeenBeforeOrigin = 'review' | 'article';
  * verdict, the fact-check as its source) when the match names a verdict, and Reject. Plain form posts: no script needed.
  */
 export function seenBeforePanel(
-  claimId: string,
+  claim: { id: string; assigneeId: string | null; lastVerdictReviewerId: string | null },
   matches: StoredMatch[],
   principal: Principal,
   back: SeenBeforeOrigin,
 ): Html {
-  const decides = principal.role !== 'integrator';
+  const claimId = claim.id;
+  // Only those who may give or revise the claim's verdict see the buttons (the decision service refuses the others).
+  const decides = mayDecideOn(principal.role, principal.reviewerId, claim);
   const action = (matchId: string, decision: 'confirm' | 'reject') =>
     `/ui/claims/${claimId}/matches/${matchId}/${decision}?back=${back}`;
   return html`<section class="seen-before" id="seen-before" aria-label="Seen before">
