@@ -1,5 +1,6 @@
 # One image for both processes; compose picks the entry point. It holds what the api, the worker and the
-# migrations run: src/, migrations/, scripts/ and the model (bench/ and test/ stay out; `.ci/image-check` proves it).
+# migrations run: src/, migrations/, scripts/ and the model (bench/, test/ and the offline tools/ stay out;
+# `.ci/image-check` proves it).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -13,7 +13,7 @@ import {
   POSTINGS_BUDGET,
 } from '../src/fact-checks/fact-check-search.service';
 import { FactChecksRepository } from '../src/fact-checks/fact-checks.repository';
-import { loadQueries, loadVerifiedClaims } from '../src/fact-checks/matching-evaluation';
+import { loadQueries, loadVerifiedClaims } from '../tools/lib/matching-evaluation';
 import { TEMPLATE_DATABASE_URL } from '../test/helpers/test-env';
 import { elapsedMs, percentile, round } from './lib/stats';
 

@@ -201,6 +201,16 @@ describe('architecture: the folders of src/', () => {
     );
     expect(reached).toEqual([]);
   });
+
+  it('imports nothing from tools/: offline training and evaluation stay out of the image', () => {
+    const tools = resolve(SRC, '..', 'tools');
+    const reaching = files.flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(IMPORT)]
+        .filter(([, specifier]) => resolve(dirname(file), specifier).startsWith(tools + sep))
+        .map(([, specifier]) => `${relative(SRC, file)} -> ${specifier}`),
+    );
+    expect(reaching).toEqual([]);
+  });
 });
 
 describe('architecture: SQL lives in repositories', () => {

@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { json, urlencoded } from 'express';
 import { Logger } from 'nestjs-pino';
@@ -15,6 +15,7 @@ import { keepRawBody } from './common/raw-body';
 import { securityHeaders } from './common/security-headers';
 import { exitIfStillStoppingAfter } from './common/shutdown-deadline';
 import { createValidationPipe } from './common/validation.pipe';
+import { buildOpenApiDocument } from './openapi-document';
 
 export const MAX_BODY = '1mb';
 
@@ -43,23 +44,7 @@ export function configureHttpApp(app: INestApplication): INestApplication {
   express.useGlobalFilters(new AllExceptionsFilter());
   express.disable('x-powered-by');
   express.set('query parser', 'extended');
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('claimdesk')
-      .setDescription(
-        'Articles in, atomic claims out, reviewed by people with full history. Authorization: Bearer <API key>.',
-      )
-      .addBearerAuth({
-        type: 'http',
-        scheme: 'bearer',
-        bearerFormat: 'cdk_… API key',
-        description:
-          'Every API call sends `Authorization: Bearer <key>`; `npm run cli -- keys:create` makes the first key.',
-      })
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   keepConnectionsLongerThanProxies(app.getHttpServer() as Server);
   return app;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CHECKWORTHY_DIR, DEMO_ARTICLE_PATH } from '../../src/common/repo-paths';
-import { parseTsv } from '../../src/common/tsv-parser';
+import { parseTsv } from '../../tools/lib/tsv-parser';
 
 /** The demo article kept in data/. */
 export function demoArticle(): string {

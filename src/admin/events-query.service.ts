@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, encodeCursor, type Page } from '../common/pagination';
+import { decodeCursor, encodeCursor } from '../common/pagination';
+import type { AuditEventPage, AuditEventResponse } from './admin.response';
 import type { ListEventsQuery } from './dto/list-events.query';
 import { EventsRepository, type LoggedEvent } from './events.repository';
 
@@ -8,7 +9,7 @@ import { EventsRepository, type LoggedEvent } from './events.repository';
 export class EventsQueryService {
   constructor(private readonly events: EventsRepository) {}
 
-  async list(query: ListEventsQuery): Promise<Page<ReturnType<typeof toEventResponse>>> {
+  async list(query: ListEventsQuery): Promise<AuditEventPage> {
     const limit = query.limit ?? 100;
     const after = decodeCursor(query.cursor, ['timestamp', 'integer', 'integer']);
     const rows = await this.events.page({
@@ -28,10 +29,9 @@ export class EventsQueryService {
   }
 }
 
-export function toEventResponse(event: LoggedEvent) {
+export function toEventResponse(event: LoggedEvent): AuditEventResponse {
   const common = {
     id: event.id,
-    kind: event.kind,
     action: event.action,
     actor: {
       keyId: event.actorKeyId,
@@ -41,8 +41,14 @@ export function toEventResponse(event: LoggedEvent) {
     createdAt: event.createdAt,
   };
   if (event.kind === 'admin')
-    return { ...common, target: { type: event.targetType, id: event.targetId }, details: event.details };
+    return {
+      kind: event.kind,
+      ...common,
+      target: { type: event.targetType, id: event.targetId },
+      details: event.details,
+    };
   return {
+    kind: event.kind,
     ...common,
     claimId: event.claimId,
     articleId: event.articleId,

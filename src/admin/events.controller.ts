@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/principal';
 import { ListEventsQuery } from './dto/list-events.query';
+import { AuditEventPage } from './admin.response';
 import { EventsQueryService } from './events-query.service';
 
 @ApiTags('admin')
@@ -15,7 +16,8 @@ export class EventsController {
   @ApiOperation({
     summary: 'The audit log: claim events and admin actions on keys and reviewers, oldest first (admin, editor)',
   })
-  list(@Query() query: ListEventsQuery) {
+  @ApiOkResponse({ type: AuditEventPage })
+  list(@Query() query: ListEventsQuery): Promise<AuditEventPage> {
     return this.events.list(query);
   }
 }

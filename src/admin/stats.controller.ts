@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/principal';
 import { StatsQuery } from './dto/stats.query';
-import { StatsService } from './stats.service';
+import { DeskStats, StatsService } from './stats.service';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -15,7 +15,8 @@ export class StatsController {
   @ApiOperation({
     summary: 'Claims per status, median time to first verdict, backlog per reviewer, verdicts per day (admin, editor)',
   })
-  get(@Query() query: StatsQuery) {
+  @ApiOkResponse({ type: DeskStats })
+  get(@Query() query: StatsQuery): Promise<DeskStats> {
     return this.stats.stats(query.days);
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { VERDICTS, type ReviewStatus } from '../claims/claim-status';
@@ -12,12 +13,23 @@ export interface StatusCount {
   count: number;
 }
 
-export interface ReviewerLoad {
+export class ReviewerLoad {
+  @ApiProperty({ format: 'uuid' })
   reviewerId: string;
+
+  @ApiProperty()
   name: string;
+
+  @ApiProperty()
   active: boolean;
+
+  @ApiProperty()
   capacity: number;
+
+  @ApiProperty({ description: 'Claims assigned now' })
   backlog: number;
+
+  @ApiProperty({ description: 'Verdicts in the window' })
   verdicts: number;
 }
 

@@ -1,23 +1,43 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { ApiProperty } from '@nestjs/swagger';
 import { CLAIM_STATUSES, type ReviewStatus } from '../claims/claim-status';
 import { TtlCache } from '../common/ttl-cache';
 import type { Environment } from '../config/environment';
-import { StatsRepository, type ReviewerLoad } from './stats.repository';
+import { ReviewerLoad, StatsRepository } from './stats.repository';
 
-export interface VerdictDay {
+export class VerdictDay {
+  @ApiProperty({ description: 'YYYY-MM-DD, UTC', example: '2026-01-31' })
   day: string;
+
+  @ApiProperty()
   sourced: number;
+
+  @ApiProperty()
   disputed: number;
+
+  @ApiProperty()
   dismissed: number;
 }
 
-export interface DeskStats {
+export class DeskStats {
+  @ApiProperty()
   windowDays: number;
+
+  @ApiProperty({
+    type: 'object',
+    properties: Object.fromEntries(CLAIM_STATUSES.map((status) => [status, { type: 'integer' }])),
+  })
   claimsPerStatus: Record<ReviewStatus, number>;
+
   /** From a claim's creation (its article revision being posted) to its first verdict, over first verdicts in the window. */
+  @ApiProperty({ type: Number, nullable: true })
   medianSecondsToFirstVerdict: number | null;
+
+  @ApiProperty({ type: [ReviewerLoad] })
   reviewers: ReviewerLoad[];
+
+  @ApiProperty({ type: [VerdictDay], description: 'One per day of the window, oldest first' })
   verdictsPerDay: VerdictDay[];
 }
 

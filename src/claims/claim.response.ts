@@ -1,8 +1,77 @@
-import type { ClaimEventEntity } from './claim-event.entity';
+import { ApiProperty } from '@nestjs/swagger';
+import { ROLES } from '../auth/role';
+import {
+  CLAIM_EVENT_TYPES,
+  type ClaimEventEntity,
+  type ClaimEventType,
+  type EvidenceSource,
+} from './claim-event.entity';
 import type { ClaimEntity } from './claim.entity';
+import { ANY_CLAIM_STATUS, type ClaimStatus } from './claim-status';
+import { CLAIM_TYPES, ExtractedEntity, type ClaimType } from './claim-types';
+import { SourceDto } from './dto/evidence.dto';
 
 /** The wire shape of a claim: docs/design.md's claim record. */
-export function toClaimResponse(claim: ClaimEntity) {
+export class ClaimResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  articleId: string;
+
+  @ApiProperty({ description: 'The article revision the claim was last seen in' })
+  revision: number;
+
+  @ApiProperty()
+  ordinal: number;
+
+  @ApiProperty()
+  text: string;
+
+  @ApiProperty({ description: 'Character offset into the article body: body.slice(start, end) is the source text' })
+  start: number;
+
+  @ApiProperty()
+  end: number;
+
+  @ApiProperty()
+  sentenceIndex: number;
+
+  @ApiProperty({ minimum: 0, maximum: 1 })
+  checkworthiness: number;
+
+  @ApiProperty({ enum: CLAIM_TYPES })
+  type: ClaimType;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Who the text attributes the claim to' })
+  claimant: string | null;
+
+  @ApiProperty({ type: [ExtractedEntity] })
+  entities: ExtractedEntity[];
+
+  @ApiProperty({ enum: ANY_CLAIM_STATUS })
+  status: ClaimStatus;
+
+  @ApiProperty({ description: 'Send back as expectedVersion (or If-Match) with a move' })
+  version: number;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  assigneeId: string | null;
+
+  @ApiProperty({ type: Date, nullable: true })
+  leaseExpiresAt: Date | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  lastVerdictReviewerId: string | null;
+
+  @ApiProperty()
+  createdAt: Date;
+
+  @ApiProperty()
+  updatedAt: Date;
+}
+
+export function toClaimResponse(claim: ClaimEntity): ClaimResponse {
   return {
     id: claim.id,
     articleId: claim.articleId,
@@ -26,13 +95,65 @@ export function toClaimResponse(claim: ClaimEntity) {
   };
 }
 
+export class VerdictResponse {
+  @ApiProperty({ type: ClaimResponse, description: 'The moved claim' })
+  claim: ClaimResponse;
+
+  @ApiProperty({
+    type: ClaimResponse,
+    nullable: true,
+    description: 'Your next claim (from your list first, else pulled), or null',
+  })
+  next: ClaimResponse | null;
+}
+
 /** A verdict and the claim to work next (`POST /review/claims/:id/verdict` and the workbench's own route). */
-export function toVerdictResponse({ moved, next }: { moved: ClaimEntity; next: ClaimEntity | null }) {
+export function toVerdictResponse({ moved, next }: { moved: ClaimEntity; next: ClaimEntity | null }): VerdictResponse {
   return { claim: toClaimResponse(moved), next: next ? toClaimResponse(next) : null };
 }
-export type ClaimResponse = ReturnType<typeof toClaimResponse>;
 
-export function toClaimEventResponse(event: ClaimEventEntity) {
+export class ClaimEventResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  claimId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  articleId: string;
+
+  @ApiProperty({ enum: CLAIM_EVENT_TYPES })
+  type: ClaimEventType;
+
+  @ApiProperty({ enum: ANY_CLAIM_STATUS, nullable: true })
+  fromStatus: ClaimStatus | null;
+
+  @ApiProperty({ enum: ANY_CLAIM_STATUS, nullable: true })
+  toStatus: ClaimStatus | null;
+
+  @ApiProperty({ enum: [...ROLES, 'system'] })
+  actorRole: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  actorKeyId: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The person who acted' })
+  actorUserId: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  reviewerId: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  note: string | null;
+
+  @ApiProperty({ type: [SourceDto] })
+  sources: EvidenceSource[];
+
+  @ApiProperty()
+  createdAt: Date;
+}
+
+export function toClaimEventResponse(event: ClaimEventEntity): ClaimEventResponse {
   return {
     id: event.id,
     claimId: event.claimId,

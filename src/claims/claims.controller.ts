@@ -1,9 +1,17 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
-import { PageQueryDto } from '../common/pagination';
+import { PageOf, PageQueryDto, type Page } from '../common/pagination';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
-import { toClaimEventResponse, toClaimResponse } from './claim.response';
+import { ClaimEventResponse, ClaimResponse, toClaimEventResponse, toClaimResponse } from './claim.response';
 import { ClaimTransitionService } from './claim-transition.service';
 import { ClaimsQueryService } from './claims-query.service';
 import { EvidenceDto } from './dto/evidence.dto';
@@ -23,26 +31,29 @@ export class ClaimsController {
   @Get()
   @Roles('admin', 'editor', 'reviewer', 'integrator')
   @ApiOperation({ summary: 'Claims, filtered by article, status or assignee; newest or most check-worthy first' })
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListClaimsQuery) {
+  @ApiOkResponse({ type: PageOf(ClaimResponse) })
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListClaimsQuery): Promise<Page<ClaimResponse>> {
     const page = await this.query.list(principal, query);
     return { items: page.items.map(toClaimResponse), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
   @Roles('admin', 'editor', 'reviewer', 'integrator')
+  @ApiOkResponse({ type: ClaimResponse })
   @ApiResponse({ status: 404, description: 'not_found' })
-  async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string) {
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string): Promise<ClaimResponse> {
     return toClaimResponse(await this.query.get(principal, id));
   }
 
   @Get(':id/events')
   @Roles('admin', 'editor', 'reviewer', 'integrator')
   @ApiOperation({ summary: 'The claim’s history, oldest first' })
+  @ApiOkResponse({ type: PageOf(ClaimEventResponse) })
   async events(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParamPipe) id: string,
     @Query() page: PageQueryDto,
-  ) {
+  ): Promise<Page<ClaimEventResponse>> {
     const events = await this.query.events(principal, id, page);
     return { items: events.items.map(toClaimEventResponse), nextCursor: events.nextCursor };
   }
@@ -54,6 +65,7 @@ export class ClaimsController {
     summary: 'Move a claim through the state machine (reviewers: their assigned claims, or their own last verdict)',
   })
   @ApiHeader({ name: 'If-Match', required: false, description: '"<version>" instead of expectedVersion' })
+  @ApiOkResponse({ description: 'The moved claim', type: ClaimResponse })
   @ApiResponse({ status: 400, description: 'validation_failed, evidence_required' })
   @ApiResponse({ status: 403, description: 'forbidden' })
   @ApiResponse({ status: 409, description: 'stale_version, illegal_transition' })
@@ -62,7 +74,7 @@ export class ClaimsController {
     @Param('id', UuidParamPipe) id: string,
     @Body() dto: TransitionClaimDto,
     @Headers('if-match') ifMatch?: string,
-  ) {
+  ): Promise<ClaimResponse> {
     return toClaimResponse(await this.transitions.move(id, principal, dto, ifMatch));
   }
 
@@ -74,6 +86,7 @@ export class ClaimsController {
       'Take back your own verdict within VERDICT_UNDO_SECONDS: the claim is unverified and yours again, or back in the pool (assigneeId null) when your list is at capacity',
   })
   @ApiHeader({ name: 'If-Match', required: false, description: '"<version>" instead of expectedVersion' })
+  @ApiOkResponse({ description: 'The claim, unverified and assigned to you', type: ClaimResponse })
   @ApiResponse({ status: 403, description: 'forbidden: not your verdict' })
   @ApiResponse({ status: 409, description: 'stale_version, nothing_to_undo, undo_expired' })
   async undo(
@@ -81,7 +94,7 @@ export class ClaimsController {
     @Param('id', UuidParamPipe) id: string,
     @Body() dto: UndoVerdictDto,
     @Headers('if-match') ifMatch?: string,
-  ) {
+  ): Promise<ClaimResponse> {
     return toClaimResponse(await this.transitions.undo(id, principal, dto, ifMatch));
   }
 
@@ -93,19 +106,24 @@ export class ClaimsController {
       'Make a candidate (scored below the threshold) a claim in review: queued and matched like the others (admin, editor)',
   })
   @ApiResponse({ status: 403, description: 'forbidden' })
+  @ApiOkResponse({ description: 'The claim, unverified and queued', type: ClaimResponse })
   @ApiResponse({ status: 409, description: 'illegal_transition: not a candidate' })
-  async promote(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string) {
+  async promote(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+  ): Promise<ClaimResponse> {
     return toClaimResponse(await this.transitions.promote(id, principal));
   }
 
   @Post(':id/notes')
   @Roles('admin', 'editor', 'reviewer')
   @ApiOperation({ summary: 'Add a note or sources without a move' })
+  @ApiCreatedResponse({ description: 'The note, as an event of the claim’s history', type: ClaimEventResponse })
   async annotate(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParamPipe) id: string,
     @Body() dto: EvidenceDto,
-  ) {
+  ): Promise<ClaimEventResponse> {
     return toClaimEventResponse(await this.transitions.annotate(id, principal, dto));
   }
 }

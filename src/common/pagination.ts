@@ -1,4 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import type { Type as Class } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { ApiError } from './api-error';
@@ -22,6 +23,26 @@ export class PageQueryDto {
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+}
+
+const pageClasses = new Map<Class<unknown>, Class<Page<unknown>>>();
+
+/** The OpenAPI schema of a page of `item` (`ClaimResponse` → `ClaimPage`), one class per item class. */
+export function PageOf<T>(item: Class<T>): Class<Page<T>> {
+  let page = pageClasses.get(item);
+  if (!page) {
+    class ItemPage implements Page<T> {
+      @ApiProperty({ type: [item] })
+      items: T[];
+
+      @ApiProperty({ type: String, nullable: true, description: 'The next page as ?cursor=; null on the last page' })
+      nextCursor: string | null;
+    }
+    Object.defineProperty(ItemPage, 'name', { value: `${item.name.replace(/Response$/, '')}Page` });
+    page = ItemPage;
+    pageClasses.set(item, page);
+  }
+  return page as Class<Page<T>>;
 }
 
 /** Keyset cursors: the sort key and id of the last row, opaque to clients. */

@@ -1,5 +1,14 @@
 import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
@@ -8,11 +17,18 @@ import { ArticlesQueryService } from '../articles/articles-query.service';
 import { ArticlesService } from '../articles/articles.service';
 import { CreateArticleDto } from '../articles/dto/create-article.dto';
 import { ListArticlesQuery } from '../articles/dto/list-articles.query';
-import { emptySummary, toArticleDetailResponse, toArticleResponse } from '../claims/article.response';
+import {
+  ArticleDetailResponse,
+  ArticleResponse,
+  emptySummary,
+  toArticleDetailResponse,
+  toArticleResponse,
+} from '../claims/article.response';
 import { ClaimsQueryService } from '../claims/claims-query.service';
 import { AddClaimDto } from '../claims/dto/add-claim.dto';
 import { ArticleClaimsQuery } from '../claims/dto/article-claims.query';
-import { toClaimResponse } from '../claims/claim.response';
+import { ClaimResponse, toClaimResponse } from '../claims/claim.response';
+import { PageOf, type Page } from '../common/pagination';
 import { ManualClaimService } from '../extraction/manual-claim.service';
 
 @ApiTags('articles')
@@ -29,8 +45,8 @@ export class ArticlesController {
   @Post()
   @Roles('admin', 'editor', 'integrator')
   @ApiOperation({ summary: 'Post an article (admin, editor, integrator); 202 when new, 200 when already known' })
-  @ApiResponse({ status: 202, description: 'Accepted; claims are extracted in the background' })
-  @ApiResponse({ status: 200, description: 'The same article was posted before; nothing written' })
+  @ApiAcceptedResponse({ description: 'Accepted; claims are extracted in the background', type: ArticleResponse })
+  @ApiOkResponse({ description: 'The same article was posted before; nothing written', type: ArticleResponse })
   @ApiResponse({ status: 400, description: 'validation_failed' })
   @ApiResponse({ status: 413, description: 'payload_too_large' })
   @ApiResponse({
@@ -48,7 +64,7 @@ export class ArticlesController {
     @CurrentPrincipal() principal: Principal,
     @Body() dto: CreateArticleDto,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<ArticleResponse> {
     const { article, created } = await this.articles.accept(principal, dto);
     // A brand-new article has no claims yet; only a repeat or a revision has a summary to read.
     const summary =
@@ -60,7 +76,11 @@ export class ArticlesController {
   @Get()
   @Roles('admin', 'editor', 'reviewer', 'integrator')
   @ApiOperation({ summary: 'Articles, newest first, with claim summaries (integrators: their own)' })
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListArticlesQuery) {
+  @ApiOkResponse({ type: PageOf(ArticleResponse) })
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ListArticlesQuery,
+  ): Promise<Page<ArticleResponse>> {
     const page = await this.query.list(principal, query);
     const summaries = await this.claims.summaries(page.items.map((a) => a.id));
     return { items: page.items.map((a) => toArticleResponse(a, summaries.get(a.id)!)), nextCursor: page.nextCursor };
@@ -72,8 +92,12 @@ export class ArticlesController {
     summary:
       'One article with its body, summary and its first claims; `claimsNextCursor` leads on to GET /articles/:id/claims',
   })
+  @ApiOkResponse({ type: ArticleDetailResponse })
   @ApiResponse({ status: 404, description: 'not_found' })
-  async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string) {
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+  ): Promise<ArticleDetailResponse> {
     const article = await this.query.get(principal, id);
     const [summaries, claims] = await Promise.all([this.claims.summaries([id]), this.claims.claimsOf(id)]);
     return toArticleDetailResponse(article, summaries.get(id)!, claims);
@@ -85,12 +109,13 @@ export class ArticlesController {
     summary:
       "The article's claims (or, with ?tier=candidate, its candidates), a page at a time: current ones in text order, withdrawn ones after them",
   })
+  @ApiOkResponse({ type: PageOf(ClaimResponse) })
   @ApiResponse({ status: 404, description: 'not_found' })
   async claimsPage(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParamPipe) id: string,
     @Query() query: ArticleClaimsQuery,
-  ) {
+  ): Promise<Page<ClaimResponse>> {
     await this.query.get(principal, id);
     const claims = await this.claims.claimsOf(id, query, query.tier ?? 'claim');
     return { items: claims.items.map(toClaimResponse), nextCursor: claims.nextCursor };
@@ -102,13 +127,13 @@ export class ArticlesController {
     summary:
       'Add a claim the extractor missed, by its span in the body (admin, editor); it is scored, typed and queued like the others',
   })
-  @ApiResponse({ status: 201, description: 'The new claim' })
+  @ApiCreatedResponse({ description: 'The new claim', type: ClaimResponse })
   @ApiResponse({ status: 409, description: 'conflict: the span is already a claim, or the article is not ready' })
   async addClaim(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParamPipe) id: string,
     @Body() dto: AddClaimDto,
-  ) {
+  ): Promise<ClaimResponse> {
     return toClaimResponse(await this.manualClaims.add(principal, id, dto));
   }
 }

@@ -1,13 +1,29 @@
 import { Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { isDeepStrictEqual } from 'node:util';
 import { FactChecksRepository } from './fact-checks.repository';
 import { importItemsOf, MAX_IMPORT_ITEMS, parseClaimReview, type FactCheckInput } from './claim-review-input';
 
-export interface ImportResult {
+export class ImportError {
+  @ApiProperty({ description: "The item's position in the body" })
+  index: number;
+
+  @ApiProperty()
+  message: string;
+}
+
+export class ImportResult {
+  @ApiProperty()
   imported: number;
+
+  @ApiProperty()
   updated: number;
+
+  @ApiProperty()
   skipped: number;
-  errors: { index: number; message: string }[];
+
+  @ApiProperty({ type: [ImportError] })
+  errors: ImportError[];
 }
 
 /** ClaimReview in, fact-checks out: identity by url, a changed item updates, an unchanged one is skipped. */

@@ -1,16 +1,23 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
-import { toClaimResponse } from '../claims/claim.response';
+import { ClaimResponse, toClaimResponse } from '../claims/claim.response';
 import { ApiError } from '../common/api-error';
+import { PageOf, type Page } from '../common/pagination';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { MAX_IMPORT_ITEMS } from './claim-review-input';
 import { ClaimMatchDecisionService } from './claim-match-decision.service';
 import { ConfirmMatchDto } from './dto/confirm-match.dto';
 import { SearchFactChecksQuery } from './dto/search-fact-checks.query';
-import { FactCheckImportService } from './fact-check-import.service';
+import { FactCheckImportService, ImportResult } from './fact-check-import.service';
 import { FactCheckSearchService } from './fact-check-search.service';
-import { toFactCheckHit, toMatchResponse } from './fact-check.response';
+import {
+  FactCheckHitResponse,
+  MatchDecisionResponse,
+  MatchListResponse,
+  toFactCheckHit,
+  toMatchResponse,
+} from './fact-check.response';
 import { importItemsOf } from './claim-review-input';
 
 @ApiTags('fact-checks')
@@ -30,9 +37,9 @@ export class FactChecksController {
     summary: `Import schema.org ClaimReview: one object, an array or {items}, up to ${MAX_IMPORT_ITEMS}; identity by url, a re-import updates`,
   })
   @ApiBody({ schema: { oneOf: [{ type: 'object' }, { type: 'array', items: { type: 'object' } }] } })
-  @ApiResponse({ status: 200, description: '{imported, updated, skipped, errors: [{index, message}]}' })
+  @ApiOkResponse({ description: 'Counts, and the items refused with why', type: ImportResult })
   @ApiResponse({ status: 400, description: 'validation_failed: not ClaimReview, or too many items' })
-  async import(@Body() body: unknown) {
+  async import(@Body() body: unknown): Promise<ImportResult> {
     const items = importItemsOf(body);
     if (!items)
       throw ApiError.validation({ body: ['must be a ClaimReview object, an array of them, or {items: [...]}'] });
@@ -48,7 +55,8 @@ export class FactChecksController {
   @Get('fact-checks/search')
   @Roles('admin', 'editor', 'reviewer')
   @ApiOperation({ summary: 'Fact-checks matching a text, best first' })
-  async searchFactChecks(@Query() query: SearchFactChecksQuery) {
+  @ApiOkResponse({ type: PageOf(FactCheckHitResponse) })
+  async searchFactChecks(@Query() query: SearchFactChecksQuery): Promise<Page<FactCheckHitResponse>> {
     const limit = query.limit ?? 10;
     const offset = query.cursor ? Number(query.cursor) : 0;
     const page = await this.search.search(query.q, limit, offset);
@@ -60,7 +68,11 @@ export class FactChecksController {
   @ApiOperation({
     summary: 'Seen before: fact-checks and claims with a verdict that match this claim, and the same claim elsewhere',
   })
-  async matches(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string) {
+  @ApiOkResponse({ type: MatchListResponse })
+  async matches(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+  ): Promise<MatchListResponse> {
     return { items: (await this.decisions.list(principal, id)).map(toMatchResponse) };
   }
 
@@ -71,6 +83,7 @@ export class FactChecksController {
     summary: 'The claim takes the match’s verdict, with the fact-check as its source (through the state machine)',
   })
   @ApiHeader({ name: 'If-Match', required: false, description: '"<version>" instead of expectedVersion' })
+  @ApiOkResponse({ description: 'The moved claim', type: ClaimResponse })
   @ApiResponse({ status: 409, description: 'stale_version, illegal_transition, conflict' })
   async confirm(
     @CurrentPrincipal() principal: Principal,
@@ -78,7 +91,7 @@ export class FactChecksController {
     @Param('matchId', UuidParamPipe) matchId: string,
     @Body() dto: ConfirmMatchDto,
     @Headers('if-match') ifMatch?: string,
-  ) {
+  ): Promise<ClaimResponse> {
     return toClaimResponse(await this.decisions.confirm(principal, id, matchId, dto, ifMatch));
   }
 
@@ -86,11 +99,12 @@ export class FactChecksController {
   @HttpCode(200)
   @Roles('admin', 'editor', 'reviewer')
   @ApiOperation({ summary: 'Not the same claim: the match is set aside' })
+  @ApiOkResponse({ type: MatchDecisionResponse })
   async reject(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParamPipe) id: string,
     @Param('matchId', UuidParamPipe) matchId: string,
-  ) {
+  ): Promise<MatchDecisionResponse> {
     return this.decisions.reject(principal, id, matchId);
   }
 }

@@ -1,10 +1,24 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
-import { PageQueryDto } from '../common/pagination';
+import { PageOf, PageQueryDto, type Page } from '../common/pagination';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { CallbackEndpointsService } from './callback-endpoints.service';
 import { CreateEndpointDto } from './dto/create-endpoint.dto';
+import {
+  DeliveryResponse,
+  EndpointResponse,
+  EndpointSecretResponse,
+  NewEndpointResponse,
+} from './integrations.response';
 
 @ApiBearerAuth()
 @ApiTags('integrations')
@@ -19,23 +33,24 @@ export class CallbackEndpointsController {
     description:
       'Events: article.extracted, claim.status_changed, article.reviewed. Callbacks are signed per Standard Webhooks with the returned secret.',
   })
-  @ApiResponse({ status: 201, description: '{id, url, events, secret, …}; the secret is shown this once' })
+  @ApiCreatedResponse({ type: NewEndpointResponse })
   @ApiResponse({ status: 400, description: 'validation_failed' })
-  create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateEndpointDto) {
+  create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateEndpointDto): Promise<NewEndpointResponse> {
     return this.endpoints.create(principal, dto.url, dto.events);
   }
 
   @Get()
   @ApiOperation({ summary: 'Your callback endpoints (admin: all), without secrets' })
-  async list(@CurrentPrincipal() principal: Principal) {
+  @ApiOkResponse({ type: PageOf(EndpointResponse) })
+  async list(@CurrentPrincipal() principal: Principal): Promise<Page<EndpointResponse>> {
     return { items: await this.endpoints.list(principal), nextCursor: null };
   }
 
   @Delete(':id')
   @ApiOperation({ summary: 'Disable an endpoint; pending deliveries to it are given up' })
-  @ApiResponse({ status: 200, description: 'The endpoint, disabled' })
+  @ApiOkResponse({ description: 'The endpoint, disabled', type: EndpointResponse })
   @ApiResponse({ status: 404, description: 'not_found' })
-  disable(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string) {
+  disable(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string): Promise<EndpointResponse> {
     return this.endpoints.disable(principal, id);
   }
 
@@ -44,9 +59,12 @@ export class CallbackEndpointsController {
   @ApiOperation({
     summary: 'Issue a new signing secret for an endpoint; later deliveries are signed with it (shown this once)',
   })
-  @ApiResponse({ status: 200, description: '{id, secret}' })
+  @ApiOkResponse({ type: EndpointSecretResponse })
   @ApiResponse({ status: 404, description: 'not_found' })
-  rotateSecret(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string) {
+  rotateSecret(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+  ): Promise<EndpointSecretResponse> {
     return this.endpoints.rotateSecret(principal, id);
   }
 
@@ -54,26 +72,27 @@ export class CallbackEndpointsController {
   @ApiOperation({
     summary: 'Deliveries to an endpoint, newest first, each with every attempt (status, error, duration)',
   })
+  @ApiOkResponse({ type: PageOf(DeliveryResponse) })
   @ApiResponse({ status: 404, description: 'not_found' })
   deliveries(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParamPipe) id: string,
     @Query() page: PageQueryDto,
-  ) {
+  ): Promise<Page<DeliveryResponse>> {
     return this.endpoints.deliveries(principal, id, page);
   }
 
   @Post(':id/deliveries/:deliveryId/redeliver')
   @HttpCode(202)
   @ApiOperation({ summary: 'Send a delivery again now, whatever became of it' })
-  @ApiResponse({ status: 202, description: 'The delivery, pending' })
+  @ApiAcceptedResponse({ description: 'The delivery, pending', type: DeliveryResponse })
   @ApiResponse({ status: 404, description: 'not_found' })
   @ApiResponse({ status: 409, description: 'conflict: the endpoint is disabled' })
   redeliver(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParamPipe) id: string,
     @Param('deliveryId', UuidParamPipe) deliveryId: string,
-  ) {
+  ): Promise<DeliveryResponse> {
     return this.endpoints.redeliver(principal, id, deliveryId);
   }
 }

@@ -8,6 +8,7 @@ import { ApiError } from '../common/api-error';
 import type { Environment } from '../config/environment';
 import { isPublishedVerdict, PUBLISHED_VERDICTS, toClaimReview } from './claim-review';
 import { ClaimReviewRepository } from './claim-review.repository';
+import type { ClaimReviewDocument, ClaimReviewGraph } from './claim-review.response';
 
 const CONTEXT = 'https://schema.org';
 
@@ -21,7 +22,7 @@ export class ClaimReviewService {
     private readonly config: ConfigService<Environment, true>,
   ) {}
 
-  async forClaim(principal: Principal, claimId: string) {
+  async forClaim(principal: Principal, claimId: string): Promise<ClaimReviewDocument> {
     const claim = await this.claims.get(principal, claimId);
     if (!isPublishedVerdict(claim.status))
       throw ApiError.notFound('ClaimReview for claim', `${claimId} (it is ${claim.status}, not sourced or disputed)`);
@@ -30,7 +31,7 @@ export class ClaimReviewService {
   }
 
   /** Every published verdict of the article, as a JSON-LD graph (empty while none). */
-  async forArticle(principal: Principal, articleId: string) {
+  async forArticle(principal: Principal, articleId: string): Promise<ClaimReviewGraph> {
     await this.articles.get(principal, articleId);
     const claims = await this.claims.claimsInStatus(articleId, [...PUBLISHED_VERDICTS]);
     return { '@context': CONTEXT, '@graph': await this.reviews(principal, articleId, claims) };

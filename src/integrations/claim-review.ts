@@ -1,3 +1,5 @@
+import type { ClaimLd, ClaimReviewLd } from './claim-review.response';
+
 /** schema.org ClaimReview JSON-LD, for the verdicts a desk publishes: sourced and disputed. */
 export const PUBLISHED_VERDICTS = ['sourced', 'disputed'] as const;
 export type PublishedVerdict = (typeof PUBLISHED_VERDICTS)[number];
@@ -22,8 +24,8 @@ export function isPublishedVerdict(status: string): status is PublishedVerdict {
   return (PUBLISHED_VERDICTS as readonly string[]).includes(status);
 }
 
-export function toClaimReview(input: ClaimReviewInput, organization: Organization, publicUrl: string) {
-  const claim: Record<string, unknown> = {
+export function toClaimReview(input: ClaimReviewInput, organization: Organization, publicUrl: string): ClaimReviewLd {
+  const claim: ClaimLd = {
     '@type': 'Claim',
     datePublished: (input.article.publishedAt ?? input.article.createdAt).toISOString(),
   };

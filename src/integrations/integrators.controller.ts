@@ -1,8 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
+import { PageOf, type Page } from '../common/pagination';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { CreateIntegratorDto } from './dto/create-integrator.dto';
+import { IntegratorResponse, IntegratorSecretResponse, NewIntegratorResponse } from './integrations.response';
 import { IntegratorsService } from './integrators.service';
 
 @ApiBearerAuth()
@@ -16,15 +18,16 @@ export class IntegratorsController {
   @ApiOperation({
     summary: 'Add an integrator (admin): answers its API key and webhook secret (whsec_…), shown this once',
   })
-  @ApiResponse({ status: 201, description: '{id, name, apiKey, webhookSecret, createdAt}' })
+  @ApiCreatedResponse({ type: NewIntegratorResponse })
   @ApiResponse({ status: 400, description: 'validation_failed' })
-  create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateIntegratorDto) {
+  create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateIntegratorDto): Promise<NewIntegratorResponse> {
     return this.integrators.create(dto.name, principal);
   }
 
   @Get()
   @ApiOperation({ summary: 'Integrators, without secrets (admin)' })
-  async list() {
+  @ApiOkResponse({ type: PageOf(IntegratorResponse) })
+  async list(): Promise<Page<IntegratorResponse>> {
     return { items: await this.integrators.list(), nextCursor: null };
   }
 
@@ -33,9 +36,12 @@ export class IntegratorsController {
   @ApiOperation({
     summary: 'Issue a new webhook secret (admin); the previous ones keep working for the configured overlap',
   })
-  @ApiResponse({ status: 200, description: '{id, webhookSecret, previousSecretsExpireAt}' })
+  @ApiOkResponse({ type: IntegratorSecretResponse })
   @ApiResponse({ status: 404, description: 'not_found' })
-  rotateSecret(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string) {
+  rotateSecret(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+  ): Promise<IntegratorSecretResponse> {
     return this.integrators.rotateSecret(id, principal);
   }
 }

@@ -1,7 +1,15 @@
 import { Body, Controller, Headers, HttpStatus, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
-import { toArticleResponse } from '../claims/article.response';
+import { ArticleResponse, toArticleResponse } from '../claims/article.response';
 import { CreateArticleDto } from '../articles/dto/create-article.dto';
 import { CurrentPrincipal, Public, type Principal } from '../auth/principal';
 import { ClaimsQueryService } from '../claims/claims-query.service';
@@ -36,8 +44,8 @@ export class WebhooksController {
     required: true,
     description: 'v1,<base64 HMAC-SHA256 of "id.timestamp.body">, several separated by spaces',
   })
-  @ApiResponse({ status: 202, description: 'Accepted; claims are extracted in the background' })
-  @ApiResponse({ status: 200, description: 'A webhook-id, or an article, seen before; nothing written' })
+  @ApiAcceptedResponse({ description: 'Accepted; claims are extracted in the background', type: ArticleResponse })
+  @ApiOkResponse({ description: 'A webhook-id, or an article, seen before; nothing written', type: ArticleResponse })
   @ApiResponse({ status: 400, description: 'validation_failed' })
   @ApiResponse({
     status: 401,
@@ -48,7 +56,7 @@ export class WebhooksController {
     @Headers('webhook-id') webhookId: string,
     @Body() dto: CreateArticleDto,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<ArticleResponse> {
     const { article, created } = await this.webhooks.receiveArticle(principal, webhookId, dto);
     const summary = (await this.claims.summaries([article.id])).get(article.id)!;
     res.status(created ? HttpStatus.ACCEPTED : HttpStatus.OK).location(`/articles/${article.id}`);

@@ -1,9 +1,18 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
 import { actorOf } from '../claims/claim-history';
-import { toClaimResponse, toVerdictResponse } from '../claims/claim.response';
+import { ClaimResponse, toClaimResponse, toVerdictResponse, VerdictResponse } from '../claims/claim.response';
+import { PageOf, type Page } from '../common/pagination';
 import { TransitionClaimDto } from '../claims/dto/transition-claim.dto';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { AssignmentService } from './assignment.service';
@@ -20,9 +29,12 @@ export class ReviewController {
     summary:
       'Take the most check-worthy claim you may review (reviewer); 204 when there is none or you are at capacity',
   })
-  @ApiResponse({ status: 200, description: 'The claim, now assigned to you' })
-  @ApiResponse({ status: 204, description: 'Nothing to give' })
-  async next(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response) {
+  @ApiOkResponse({ description: 'The claim, now assigned to you', type: ClaimResponse })
+  @ApiNoContentResponse({ description: 'Nothing to give' })
+  async next(
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ClaimResponse | undefined> {
     const assignment = await this.assignments.pullNext(principal.reviewerId!, actorOf(principal));
     if (!assignment) {
       res.status(204);
@@ -34,7 +46,8 @@ export class ReviewController {
 
   @Get('mine')
   @ApiOperation({ summary: 'Your open claims, most check-worthy first (reviewer)' })
-  async mine(@CurrentPrincipal() principal: Principal) {
+  @ApiOkResponse({ type: PageOf(ClaimResponse) })
+  async mine(@CurrentPrincipal() principal: Principal): Promise<Page<ClaimResponse>> {
     const claims = await this.assignments.openClaimsOf(principal.reviewerId!);
     return { items: claims.map(toClaimResponse), nextCursor: null };
   }
@@ -46,10 +59,7 @@ export class ReviewController {
       'Move one of your claims (as POST /claims/:id/transitions) and take the claim to work next, in one request (reviewer)',
   })
   @ApiHeader({ name: 'If-Match', required: false, description: '"<version>" instead of expectedVersion' })
-  @ApiResponse({
-    status: 200,
-    description: '{claim: the moved claim, next: your next claim (from your list first, else pulled) or null}',
-  })
+  @ApiOkResponse({ description: 'The moved claim, and your next one', type: VerdictResponse })
   @ApiResponse({ status: 400, description: 'validation_failed, evidence_required' })
   @ApiResponse({ status: 403, description: 'forbidden' })
   @ApiResponse({ status: 409, description: 'stale_version, illegal_transition: nothing moved, nothing handed out' })
@@ -58,14 +68,18 @@ export class ReviewController {
     @Param('id', UuidParamPipe) id: string,
     @Body() dto: TransitionClaimDto,
     @Headers('if-match') ifMatch?: string,
-  ) {
+  ): Promise<VerdictResponse> {
     return toVerdictResponse(await this.assignments.moveThenNext(id, principal, dto, ifMatch));
   }
 
   @Post('claims/:id/release')
   @HttpCode(200)
   @ApiOperation({ summary: 'Hand one of your claims back to the pool (reviewer)' })
-  async release(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string) {
+  @ApiOkResponse({ description: 'The claim, unassigned', type: ClaimResponse })
+  async release(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+  ): Promise<ClaimResponse> {
     return toClaimResponse(await this.assignments.unassign(id, actorOf(principal), principal.reviewerId!));
   }
 }

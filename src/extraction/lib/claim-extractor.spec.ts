@@ -3,10 +3,10 @@ import { resolve } from 'path';
 import { CHECKWORTHY_DIR, DEMO_ARTICLE_PATH } from '../../common/repo-paths';
 import { ClaimExtractor, ExtractedClaim } from './claim-extractor';
 import { CheckworthinessModel } from './checkworthiness-model';
-import { scoreRows } from './claim-evaluation';
-import { yesClassMetrics } from './classification-metrics';
-import { splitByTime } from './time-splits';
-import { parseTsv } from '../../common/tsv-parser';
+import { scoreRows } from '../../../tools/lib/claim-evaluation';
+import { yesClassMetrics } from '../../../tools/lib/classification-metrics';
+import { splitByTime } from '../../../tools/lib/time-splits';
+import { parseTsv } from '../../../tools/lib/tsv-parser';
 
 describe('ClaimExtractor', () => {
   const extractor = new ClaimExtractor();

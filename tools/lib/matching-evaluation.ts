@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseTsv } from '../common/tsv-parser';
+import { parseTsv } from './tsv-parser';
 
 /** The CLEF-2020 CheckThat! Task 2 files (data/README.md): verified claims, tweet queries and their qrels. */
 export interface VerifiedClaim {

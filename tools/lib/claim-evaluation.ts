@@ -1,5 +1,5 @@
-import { ClaimExtractor } from './claim-extractor';
-import { TsvRow } from '../../common/tsv-parser';
+import { ClaimExtractor } from '../../src/extraction/lib/claim-extractor';
+import { TsvRow } from './tsv-parser';
 
 /** A text scored as the service would: its best claim, or 0 when the extractor drops it. */
 export function bestClaimScore(extractor: ClaimExtractor, text: string): number {

@@ -1,4 +1,4 @@
-import type { TsvRow } from '../../common/tsv-parser';
+import type { TsvRow } from './tsv-parser';
 
 /**
  * The CheckThat! train debates in time order (by `Sentence_id`): the model learns from the older ones, its settings,

@@ -1,5 +1,5 @@
-import { CheckworthinessModelJson } from './checkworthiness-model';
-import { FEATURE_BLOCKS, FeatureBlock } from './features';
+import { CheckworthinessModelJson } from '../../src/extraction/lib/checkworthiness-model';
+import { FEATURE_BLOCKS, FeatureBlock } from '../../src/extraction/lib/features';
 import { minimiseLbfgs } from './lbfgs';
 
 export interface TrainingOptions {

@@ -3,13 +3,13 @@ import { resolve } from 'path';
 import { CHECKWORTHY_DIR, repoPath } from '../src/common/repo-paths';
 import { DEFAULT_CANDIDATE_FLOOR } from '../src/config/environment';
 import { ClaimExtractor } from '../src/extraction/lib/claim-extractor';
-import { f1WithInterval } from '../src/extraction/lib/classification-metrics';
-import { scoreRows } from '../src/extraction/lib/claim-evaluation';
-import { goldOutcomes, meanWithInterval, type GoldArticle } from '../src/extraction/lib/gold-evaluation';
-import { splitByTime } from '../src/extraction/lib/time-splits';
-import { parseTsv, TsvRow } from '../src/common/tsv-parser';
+import { f1WithInterval } from './lib/classification-metrics';
+import { scoreRows } from './lib/claim-evaluation';
+import { goldOutcomes, meanWithInterval, type GoldArticle } from './lib/gold-evaluation';
+import { splitByTime } from './lib/time-splits';
+import { parseTsv, TsvRow } from './lib/tsv-parser';
 
-// Usage: ts-node scripts/eval-claims.ts [FILE.tsv] [NEWS_GOLD.json]
+// Usage: ts-node tools/eval-claims.ts [FILE.tsv] [NEWS_GOLD.json]
 // Yes-class precision/recall/F1 at the model's default threshold on a CheckThat! file (default data/checkworthy/dev.tsv)
 // and, by default, on the time splits of train.tsv the model did not learn from (validation: its choices were made
 // there; test: never looked at); then recall, precision, claimants and types on the news gold set.

@@ -1,4 +1,4 @@
-import { ClaimExtractor } from './claim-extractor';
+import { ClaimExtractor } from '../../src/extraction/lib/claim-extractor';
 import { goldOutcomes, meanWithInterval } from './gold-evaluation';
 
 describe('goldOutcomes', () => {

@@ -21,7 +21,7 @@ import {
   loadVerifiedClaims,
   mean,
   PlainBm25,
-} from '../src/fact-checks/matching-evaluation';
+} from './lib/matching-evaluation';
 
 // Usage: npm run eval:matching -- [train|dev] [--tune] [--data DIR]
 // Imports the verified claims into a scratch database (MATCHING_EVAL_DATABASE, default <DATABASE_URL's>_match_eval) through the

@@ -2,19 +2,15 @@ import { readFileSync, writeFileSync } from 'fs';
 import { resolve } from 'path';
 import { CHECKWORTHY_DIR } from '../src/common/repo-paths';
 import { CheckworthinessModel, DEFAULT_MODEL_PATH } from '../src/extraction/lib/checkworthiness-model';
-import { bestThreshold, f1WithInterval, yesClassMetrics } from '../src/extraction/lib/classification-metrics';
+import { bestThreshold, f1WithInterval, yesClassMetrics } from './lib/classification-metrics';
 import { analyseText, extractFeatures } from '../src/extraction/lib/features';
-import {
-  fitCalibration,
-  TrainingOptions,
-  trainLogisticRegression,
-} from '../src/extraction/lib/logistic-regression-trainer';
-import { parseTsv } from '../src/common/tsv-parser';
+import { fitCalibration, TrainingOptions, trainLogisticRegression } from './lib/logistic-regression-trainer';
+import { parseTsv } from './lib/tsv-parser';
 import { ClaimExtractor } from '../src/extraction/lib/claim-extractor';
-import { scoreRows } from '../src/extraction/lib/claim-evaluation';
-import { splitByTime } from '../src/extraction/lib/time-splits';
+import { scoreRows } from './lib/claim-evaluation';
+import { splitByTime } from './lib/time-splits';
 
-// Usage: ts-node scripts/train-claims.ts [DATA_DIR] (default data/checkworthy).
+// Usage: ts-node tools/train-claims.ts [DATA_DIR] (default data/checkworthy).
 // The debates in time order (Sentence_id): the model learns from the older ones; every choice (settings, calibration,
 // threshold) is made on the newer validation debates; the newest debates are the test, scored only once the model is
 // written and never used for a choice.

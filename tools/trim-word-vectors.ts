@@ -1,7 +1,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CLAIM_MATCHING_DIR } from '../src/common/repo-paths';
-import { loadVerifiedClaims } from '../src/fact-checks/matching-evaluation';
+import { loadVerifiedClaims } from './lib/matching-evaluation';
 import { compactWordVectors, DEFAULT_WORD_VECTORS_PATH, vectorWords } from '../src/fact-checks/word-vectors';
 
 // Usage: npm run trim:word-vectors -- [PACKAGE_DIR] [--frequent N]

@@ -1,4 +1,4 @@
-import type { ClaimExtractor, ExtractedClaim } from './claim-extractor';
+import type { ClaimExtractor, ExtractedClaim } from '../../src/extraction/lib/claim-extractor';
 import { seededRandom } from './classification-metrics';
 
 /** A news article with its claims marked by hand (data/news-gold/articles.json). */

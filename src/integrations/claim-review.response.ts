@@ -1,0 +1,79 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+/** schema.org JSON-LD as the ClaimReview routes answer it. */
+export class OrganizationLd {
+  @ApiProperty({ enum: ['Organization'] })
+  '@type': 'Organization';
+
+  @ApiProperty()
+  name: string;
+
+  @ApiPropertyOptional()
+  url?: string;
+}
+
+export class CreativeWorkLd {
+  @ApiProperty({ enum: ['CreativeWork'] })
+  '@type': 'CreativeWork';
+
+  @ApiProperty({ description: "The article's url" })
+  url: string;
+}
+
+export class ClaimLd {
+  @ApiProperty({ enum: ['Claim'] })
+  '@type': 'Claim';
+
+  @ApiProperty({ format: 'date-time' })
+  datePublished: string;
+
+  @ApiPropertyOptional({ type: OrganizationLd, description: 'The claimant' })
+  author?: OrganizationLd;
+
+  @ApiPropertyOptional({ type: CreativeWorkLd })
+  appearance?: CreativeWorkLd;
+}
+
+export class RatingLd {
+  @ApiProperty({ enum: ['Rating'] })
+  '@type': 'Rating';
+
+  @ApiProperty({ enum: ['Sourced', 'Disputed'] })
+  alternateName: string;
+}
+
+export class ClaimReviewLd {
+  @ApiProperty({ enum: ['ClaimReview'] })
+  '@type': 'ClaimReview';
+
+  @ApiProperty({ description: "The claim's public page" })
+  url: string;
+
+  @ApiProperty()
+  claimReviewed: string;
+
+  @ApiProperty({ format: 'date-time' })
+  datePublished: string;
+
+  @ApiProperty({ type: OrganizationLd, description: 'The desk' })
+  author: OrganizationLd;
+
+  @ApiProperty({ type: RatingLd })
+  reviewRating: RatingLd;
+
+  @ApiProperty({ type: ClaimLd })
+  itemReviewed: ClaimLd;
+}
+
+export class ClaimReviewDocument extends ClaimReviewLd {
+  @ApiProperty({ example: 'https://schema.org' })
+  '@context': string;
+}
+
+export class ClaimReviewGraph {
+  @ApiProperty({ example: 'https://schema.org' })
+  '@context': string;
+
+  @ApiProperty({ type: [ClaimReviewLd] })
+  '@graph': ClaimReviewLd[];
+}
