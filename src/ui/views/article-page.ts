@@ -40,6 +40,9 @@ const NOTICES: Record<ArticleNotice, string> = {
   unassigned: 'The claim went back to the pool.',
 };
 
+/** What a move, or the end of extraction, changes on the page: live.js fetches the page again and swaps these in. */
+const LIVE_PARTS = 'header.article-head, section.summary, [data-article-body], aside.sidebar';
+
 export function articlePage(page: ArticlePage, principal: Principal, notice: ArticleNotice | null = null): string {
   const { article, summary, claims, selected, people } = page;
   const hrefOf = (claim: { id: string }) =>
@@ -70,10 +73,9 @@ export function articlePage(page: ArticlePage, principal: Principal, notice: Art
           ${editing ? html` · <a href="/ui/articles/${article.id}/revise">Post a new revision</a>` : ''}
         </p>
         ${article.status === 'failed' ? html`<p class="alert error">Extraction failed: ${article.failureReason ?? 'unknown reason'}</p>` : ''}
-        ${article.status === 'received' || article.status === 'extracting' ? html`<p class="alert">Claims are being extracted; reload in a moment.</p>` : ''}
+        ${article.status === 'received' || article.status === 'extracting' ? html`<p class="alert" data-extracting>Claims are being extracted; they appear here when ready.</p>` : ''}
       </header>
-      ${summaryPanel(summary, page.reviewed)}
-      ${liveRegion(`/ui/live?article=${article.id}`, `/ui/articles/${article.id}/summary`)}
+      ${summaryPanel(summary, page.reviewed)} ${liveRegion(`/ui/live?article=${article.id}`, LIVE_PARTS)}
       <div class="columns">
         <section class="article-text" aria-label="Article text with its claims highlighted">
           <p class="hint muted">
