@@ -10,7 +10,7 @@ COPY src src
 COPY migrations migrations
 COPY scripts scripts
 COPY models models
-RUN npx tsc -p tsconfig.build.json && npm prune --omit=dev --no-audit --no-fund
+RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim
 WORKDIR /app

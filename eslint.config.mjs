@@ -13,6 +13,8 @@ export default tseslint.config(
       'test/artifacts/**',
       '**/*.mjs',
       '**/*.js',
+      // The pages' browser scripts are linted, in their own block below.
+      '!src/ui/assets/*.js',
     ],
   },
   eslint.configs.recommended,
@@ -34,5 +36,12 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
       ],
     },
+  },
+  {
+    // Browser scripts (classic scripts, no modules), type-checked as JavaScript by src/ui/assets/tsconfig.json with
+    // lib dom and no Node types: that check, not no-undef, is what catches a name the browser does not have.
+    files: ['src/ui/assets/*.js'],
+    languageOptions: { sourceType: 'script' },
+    rules: { strict: ['error', 'function'], 'no-undef': 'off', 'no-var': 'error', 'prefer-const': 'error' },
   },
 );

@@ -10,6 +10,54 @@ const DEMO_TITLE = DEMO_ARTICLE.split('\n')[0].trim();
 /** The colours of ui.css, as the browser computes them. */
 const BACKGROUND = { unverified: 'rgb(253, 240, 200)', sourced: 'rgb(213, 240, 221)' };
 
+interface Box {
+  top: number;
+  bottom: number;
+}
+
+interface PhoneLayout {
+  viewportWidth: number;
+  scrollWidth: number;
+  /** Tables that neither are nor sit in a box that scrolls sideways. */
+  tablesOutsideAScrollBox: string[];
+  /** Words in table cells broken over lines (a squeezed column breaks them letter by letter). */
+  wordsBrokenInCells: string[];
+}
+
+/** Measures the page as it is laid out now (run in the page; the test's types have no DOM). */
+const PHONE_LAYOUT = `(() => {
+  const tablesOutsideAScrollBox = [];
+  const wordsBrokenInCells = [];
+  for (const table of document.querySelectorAll('main table')) {
+    let boxed = false;
+    for (let el = table; el && el !== document.body; el = el.parentElement) {
+      const overflow = getComputedStyle(el).overflowX;
+      if (overflow === 'auto' || overflow === 'scroll') boxed = true;
+    }
+    if (!boxed) tablesOutsideAScrollBox.push(table.className || 'table');
+    for (const cell of table.querySelectorAll('th, td')) {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement.closest('.visually-hidden, svg')) continue;
+        // A word laid out on more than one line was broken inside (a break at a hyphen or slash is no break).
+        for (const word of node.textContent.matchAll(/[^\\s\\-\\/]+/g)) {
+          const range = document.createRange();
+          range.setStart(node, word.index);
+          range.setEnd(node, word.index + word[0].length);
+          const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0);
+          if (rects.some((r) => Math.abs(r.top - rects[0].top) > rects[0].height / 2)) wordsBrokenInCells.push(word[0]);
+        }
+      }
+    }
+  }
+  return {
+    viewportWidth: window.innerWidth,
+    scrollWidth: document.scrollingElement.scrollWidth,
+    tablesOutsideAScrollBox,
+    wordsBrokenInCells,
+  };
+})()`;
+
 interface Claim {
   id: string;
   status: string;
@@ -219,6 +267,95 @@ describe('the pages in a real browser (Debian Chromium via playwright-core)', ()
     await page.getByText('article-extraction').first().waitFor({ timeout: 15_000 });
     await browser.screenshot('browser-6-queue-dashboard');
   });
+
+  it('fits every page on a 390 × 844 phone: no sideways scroll, tables scroll in their own box, words stay whole, nothing covers the forms', async () => {
+    const page = browser.page;
+    const PHONE = { width: 390, height: 844 };
+    const checked: Record<string, PhoneLayout> = {};
+    const visit = async (name: string, path: string) => {
+      await page.goto(path);
+      checked[name] = await page.evaluate<PhoneLayout>(PHONE_LAYOUT);
+      await browser.screenshot(`browser-phone-${name}`);
+    };
+    await page.setViewportSize(PHONE);
+    try {
+      // The README's pictures, at a desktop's size (the admin is still signed in from the test before).
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto(`/ui/articles/${articleId}?claim=${claims[0].id}`);
+      await browser.screenshot('readme-article-page', false);
+      await page.setViewportSize(PHONE);
+      // The admin is still signed in from the test before.
+      await visit('overview', '/ui/admin');
+      for (const [name, path] of [
+        ['queues', '/ui/admin/queues'],
+        ['people', '/ui/admin/people'],
+        ['reviewers', '/ui/admin/reviewers'],
+        ['reviewer', `/ui/admin/reviewers/${reviewer.id}`],
+        ['keys', '/ui/admin/keys'],
+        ['integrators', '/ui/admin/integrators'],
+        ['audit-log', '/ui/admin/audit'],
+        ['articles', '/ui/articles'],
+        ['new-article', '/ui/articles/new'],
+        ['revision', `/ui/articles/${articleId}/revise`],
+        ['search', '/ui/search?q=peace+talks'],
+        ['account', '/ui/account'],
+      ] as const)
+        await visit(name, path);
+
+      // The article page with a claim chosen: its panel is on screen with the passage, and covers nothing of it.
+      const chosen = claims[2].id;
+      await visit('article', `/ui/articles/${articleId}?claim=${chosen}#passage-${chosen}`);
+      const beside = await page.evaluate<{ passage: Box; panel: Box; passageSeen: boolean }>(`(() => {
+        const box = (el) => { const r = el.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; };
+        const mark = document.getElementById('passage-${chosen}');
+        const r = mark.getClientRects()[0];
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return { passage: box(mark), panel: box(document.getElementById('claim-heading')), passageSeen: mark.contains(hit) };
+      })()`);
+      expect(beside.passage.top).toBeGreaterThanOrEqual(0);
+      expect(beside.passage.top).toBeLessThan(PHONE.height);
+      expect(beside.panel.top).toBeGreaterThanOrEqual(0);
+      expect(beside.panel.bottom).toBeLessThanOrEqual(PHONE.height);
+      expect(beside.passageSeen).toBe(true);
+      await browser.screenshot('browser-phone-article-viewport', false);
+      await signOut();
+      checked['sign-in'] = await page.evaluate<PhoneLayout>(PHONE_LAYOUT);
+      await browser.screenshot('browser-phone-sign-in');
+
+      await signIn(people.reviewer, '/ui/review');
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto(`/ui/review?claim=${claims[2].id}`);
+      await browser.screenshot('readme-workbench', false);
+      await page.setViewportSize(PHONE);
+      await visit('workbench', `/ui/review?claim=${claims[2].id}`);
+      // Wherever the reviewer scrolls a verdict form to, it is the form that is there, not the list of claims.
+      for (const block of ['start', 'center', 'end']) {
+        const seen = await page.evaluate<boolean>(`(() => {
+          const form = document.querySelector('form[data-move]');
+          form.scrollIntoView({ block: '${block}' });
+          const r = form.getBoundingClientRect();
+          const points = [[r.left + r.width / 2, r.top + r.height / 2], [r.left + 12, Math.max(r.top, 0) + 12], [r.left + 12, Math.min(r.bottom, innerHeight) - 12]];
+          return points.every(([x, y]) => form.contains(document.elementFromPoint(x, y)));
+        })()`);
+        expect({ block, seen }).toEqual({ block, seen: true });
+      }
+      await browser.screenshot('browser-phone-workbench-form', false);
+      await visit('reviewer-search', '/ui/search?q=peace+talks');
+      await visit('reviewer-article', `/ui/articles/${articleId}`);
+      await signOut();
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 1000 });
+    }
+    const misfits = Object.entries(checked).filter(
+      ([, layout]) =>
+        layout.viewportWidth !== PHONE.width ||
+        layout.scrollWidth > PHONE.width ||
+        layout.tablesOutsideAScrollBox.length > 0 ||
+        layout.wordsBrokenInCells.length > 0,
+    );
+    expect(misfits).toEqual([]);
+    expect(Object.keys(checked).length).toBeGreaterThanOrEqual(17);
+  }, 180_000);
 
   it('saw no script errors and no Content-Security-Policy violations', () => {
     // The 409 of the stale-version test is the answer that test expects; Chromium logs every 4xx fetch.

@@ -3,7 +3,7 @@ import { TEMPLATE_DATABASE_URL } from './helpers/test-env';
 
 /** Builds the service: the suites start what was built. A type error stops the run here, never a build that failed. */
 export function buildService(): void {
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
 }
 
 /** Runs the project's migrations on the database at `databaseUrl` (which must exist), as a deployment would. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { startTestService, waitFor, type TestService } from './helpers/test-service';
 
 interface Claim {
@@ -291,11 +292,20 @@ describe('pages, sign-in, audit log, stats and the queue dashboard (HTTP)', () =
       const search = pages[pages.length - 1];
       expect(search.text).toContain(`data-claim-id="${claims.find((c) => c.text.includes('spent $5 billion'))?.id}"`);
       expect(search.text).toContain('&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt; &amp; friends');
-      const script = await t.http().get('/ui/assets/review.js');
-      expect(script.status).toBe(200);
-      expect(script.headers['content-type']).toMatch(/javascript/);
-      expect((await t.http().get('/ui/assets/ui.css')).headers['content-type']).toMatch(/text\/css/);
-      expect((await t.http().get('/ui/assets/nope.js')).status).toBe(404);
+      // Assets under fingerprinted names (a hash of the content), cached for a year; any other name is not found, and not cached.
+      const stylesheet = /<link rel="stylesheet" href="(\/ui\/assets\/ui\.[0-9a-f]{12}\.css)"/.exec(pages[0].text)?.[1];
+      expect(stylesheet).toBeDefined();
+      const css = await t.http().get(stylesheet!);
+      expect(css.status).toBe(200);
+      expect(css.headers['content-type']).toMatch(/text\/css/);
+      expect(css.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      const hash = /ui\.([0-9a-f]{12})\.css/.exec(stylesheet!)![1];
+      expect(hash).toBe(createHash('sha256').update(css.text).digest('hex').slice(0, 12));
+      for (const missing of ['/ui/assets/ui.css', '/ui/assets/review.js', '/ui/assets/ui.000000000000.css']) {
+        const answer = await t.http().get(missing);
+        expect(answer.status).toBe(404);
+        expect(answer.headers['cache-control'] ?? '').not.toContain('immutable');
+      }
     });
   });
 
@@ -323,7 +333,11 @@ describe('pages, sign-in, audit log, stats and the queue dashboard (HTTP)', () =
       expect(pulled.headers.location).toBe(`/ui/review?claim=${claim.id}`);
       const bench = await get(pulled.headers.location, idle.key);
       expect(bench.text).toContain(`id="claim-actions" data-claim-id="${claim.id}"`);
-      expect(bench.text).toContain('<script src="/ui/assets/review.js" defer></script>');
+      const script = /<script src="(\/ui\/assets\/review\.[0-9a-f]{12}\.js)" defer><\/script>/.exec(bench.text)?.[1];
+      expect(script).toBeDefined();
+      const served = await t.http().get(script!);
+      expect(served.status).toBe(200);
+      expect(served.headers['content-type']).toMatch(/javascript/);
       expect(bench.text).toContain(`action="/ui/review/next?leaving=${claim.id}"`);
 
       // At capacity with a claim in the list, "Next claim" gives that claim, not "nothing to give"; leaving it, there is none other.

@@ -158,21 +158,26 @@ describe('the workbench and the article page, live (two Chromium contexts)', () 
     expect((await claim(target.id)).status).toBe('dismissed');
   });
 
-  it('shows the reviewer’s moves on the editor’s article page without a reload', async () => {
+  it('shows the reviewer’s moves on the editor’s article page without a reload, side panel and forms included', async () => {
+    const page = reviewerBrowser.page;
+    await page.goto('/ui/review');
+    const target = await inHand(page);
+
+    // The editor has the same claim open in the side panel, with its forms.
     const editor = editorBrowser.page;
-    await editor.goto(`/ui/articles/${articleId}`);
+    await editor.goto(`/ui/articles/${articleId}?claim=${target}`);
     await editor.evaluate('window.loadedOnce = true');
     const stillToCheck = async () =>
       Number(/(\d+) still to check/.exec(await editor.locator('section.summary').innerText())?.[1]);
     const openBefore = await stillToCheck();
+    expect(await editor.locator('.sidebar #note-dismissed').count()).toBe(1);
 
-    const page = reviewerBrowser.page;
-    await page.goto('/ui/review');
-    const target = await inHand(page);
     await page.keyboard.press('x');
     await page.keyboard.type('Not checkable: an opinion');
     await page.keyboard.press('Control+Enter');
     await page.waitForURL(/moved=/);
+    const dismissed = await claim(target);
+    expect(dismissed.status).toBe('dismissed');
 
     const mark = editor.locator(`.article-text [data-claim-id="${target}"]`);
     await editor.waitForFunction(
@@ -180,13 +185,52 @@ describe('the workbench and the article page, live (two Chromium contexts)', () 
     );
     expect(await mark.getAttribute('class')).toContain('status-dismissed');
     expect(await editor.locator('#live li').first().textContent()).toContain('Ada Reviewer moved');
-    // The Verification panel is fetched again: one claim fewer to check, as the server now renders it.
+    // The Verification panel is the server's again: one claim fewer to check.
     await editor.locator('section.summary', { hasText: `${openBefore - 1} still to check` }).waitFor();
-    const fresh = await editor.request.get(`/ui/articles/${articleId}/summary`);
-    expect(fresh.status()).toBe(200);
-    expect(await fresh.text()).toContain(`${openBefore - 1} still to check`);
+    // The side panel too: the claim's status and history, and the forms a dismissed claim offers, at its new version.
+    const reopen = editor.locator('.sidebar form:has(#note-unverified)');
+    await reopen.waitFor();
+    expect(await editor.locator('.sidebar #note-dismissed').count()).toBe(0);
+    expect(await editor.locator('.claim-detail .timeline').innerText()).toContain('Ada Reviewer');
+    expect(await reopen.locator('input[name="expectedVersion"]').inputValue()).toBe(String(dismissed.version));
     expect(await editor.evaluate('window.loadedOnce')).toBe(true);
     await editorBrowser.screenshot('workbench-live-2-article-page-live');
+
+    // Acting from the refreshed panel is not a stale-version answer: the move is made.
+    await reopen.getByLabel('Note').fill('Another look: the quote is checkable');
+    await reopen.getByRole('button', { name: 'Reopen' }).click();
+    await editor.waitForURL(/notice=moved/);
+    expect(await claim(target)).toMatchObject({ status: 'unverified', version: dismissed.version + 1 });
+    expect(editorBrowser.problems).toEqual([]);
+  });
+
+  it('shows a new article’s claims by themselves when extraction ends, and stops saying they are being extracted', async () => {
+    // No worker: the article waits in the queue while the page is open.
+    await t.stopWorker(t.workers[0]);
+    const posted = await t
+      .http()
+      .post('/articles')
+      .set('Authorization', `Bearer ${editorKey}`)
+      .send({ title: 'Budget figures', body: DEMO_ARTICLE.split('\n\n').slice(1, 6).join('\n\n') });
+    expect(posted.status).toBe(202);
+    const editor = editorBrowser.page;
+    await editor.goto(`/ui/articles/${posted.body.id}?notice=posted`);
+    await editor.evaluate('window.loadedOnce = true');
+    expect(await editor.locator('[data-extracting]').count()).toBe(1);
+    expect(await editor.locator('#notice').innerText()).toContain('being extracted');
+    expect(await editor.locator('.article-text [data-claim-id]').count()).toBe(0);
+
+    await t.startWorker();
+    await editor
+      .locator('.article-text [data-claim-id][data-status="unverified"]')
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await editor.locator('[data-extracting]').waitFor({ state: 'detached' });
+    expect(await editor.locator('#notice').count()).toBe(0);
+    expect(await editor.locator('.article-head').innerText()).toMatch(/\d+ claims/);
+    expect(await editor.locator('.sidebar .claim-list li').count()).toBeGreaterThan(0);
+    expect(new URL(editor.url()).searchParams.has('notice')).toBe(false);
+    expect(await editor.evaluate('window.loadedOnce')).toBe(true);
     expect(editorBrowser.problems).toEqual([]);
   });
 

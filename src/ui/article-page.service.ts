@@ -60,11 +60,6 @@ export class ArticlePageService {
     return this.articles.get(principal, articleId);
   }
 
-  /** The verification summary alone: the live page fetches it again when a claim moves. */
-  async summary(principal: Principal, articleId: string): Promise<Pick<ArticlePage, 'summary' | 'reviewed'>> {
-    return this.summaryOf(await this.articles.get(principal, articleId));
-  }
-
   async load(
     principal: Principal,
     articleId: string,

@@ -10,7 +10,6 @@ import { UiExceptionFilter } from './ui-exception.filter';
 import { articleFormPage } from './views/article-form-page';
 import { articlePage } from './views/article-page';
 import { articlesPage } from './views/articles-page';
-import { summaryPanel } from './views/status';
 
 @ApiExcludeController()
 @UseFilters(UiExceptionFilter)
@@ -48,14 +47,6 @@ export class UiArticlesController {
       principal,
       query.notice ?? null,
     );
-  }
-
-  /** The page's Verification panel alone, for the live updates to swap in. */
-  @Get(':id/summary')
-  @HtmlPage()
-  async summary(@CurrentPrincipal() principal: Principal, @Param('id', UuidParamPipe) id: string): Promise<string> {
-    const { summary, reviewed } = await this.page.summary(principal, id);
-    return summaryPanel(summary, reviewed).value;
   }
 
   @Get(':id/revise')

@@ -3,33 +3,20 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/principal';
 import { ApiError } from '../common/api-error';
-import { LIVE_JS } from './assets/live-js';
-import { ARTICLE_JS } from './assets/article-js';
-import { REVIEW_JS } from './assets/review-js';
-import { UI_CSS } from './assets/ui-css';
+import { findAsset } from './page-assets';
 
-/** Assets are TS constants, so `tsc` alone ships them and they are found from src/ and dist/ alike. */
-const ASSETS: Record<string, { type: string; body: string }> = {
-  'ui.css': { type: 'text/css; charset=utf-8', body: UI_CSS },
-  'review.js': { type: 'text/javascript; charset=utf-8', body: REVIEW_JS },
-  'live.js': { type: 'text/javascript; charset=utf-8', body: LIVE_JS },
-  'article.js': { type: 'text/javascript; charset=utf-8', body: ARTICLE_JS },
-  'favicon.svg': {
-    type: 'image/svg+xml',
-    body: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#1f2d45"/><rect x="3" y="7" width="10" height="3" fill="#2f7d4f"/></svg>',
-  },
-};
-
+/** The pages' stylesheet, scripts and icon, under fingerprinted names (page-assets.ts): cached for a year, never revalidated. */
 @ApiExcludeController()
 @Public()
 @Controller('ui/assets')
 export class UiAssetsController {
   @Get(':name')
-  @Header('Cache-Control', 'public, max-age=300')
   @Header('X-Content-Type-Options', 'nosniff')
   get(@Param('name') name: string, @Res() response: Response): void {
-    const asset = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
+    const asset = findAsset(name);
+    // Not found is not cached: during a rolling deploy an older process may be asked for a newer file.
     if (!asset) throw ApiError.notFound('Asset', name);
+    response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
     response.type(asset.type).send(asset.body);
   }
 }

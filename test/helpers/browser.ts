@@ -15,7 +15,8 @@ export interface TestBrowser {
   page: Page;
   /** Console errors, page errors and CSP violations seen so far. */
   problems: string[];
-  screenshot(name: string): Promise<string>;
+  /** The whole page, or with `fullPage: false` what the viewport shows (where sticky parts are). */
+  screenshot(name: string, fullPage?: boolean): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -74,9 +75,9 @@ export async function launchBrowser(baseUrl: string): Promise<TestBrowser> {
     context,
     page,
     problems,
-    async screenshot(name) {
+    async screenshot(name, fullPage = true) {
       const path = join(ARTIFACTS, `${name}.png`);
-      await page.screenshot({ path, fullPage: true });
+      await page.screenshot({ path, fullPage });
       return path;
     },
     async close() {

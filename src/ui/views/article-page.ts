@@ -29,6 +29,9 @@ export function articleHref(
   return `/ui/articles/${articleId}${query.size ? `?${query}` : ''}${options.claimId ? `#${passageId(options.claimId)}` : ''}`;
 }
 
+/** What a move, or the end of extraction, changes on the page: live.js fetches the page again and swaps these in. */
+const LIVE_PARTS = 'header.article-head, section.summary, [data-article-body], aside.sidebar';
+
 const NOTICES: Record<ArticleNotice, string> = {
   posted: 'The article was posted; its claims are being extracted.',
   revised:
@@ -64,10 +67,10 @@ export function articlePage(page: ArticlePage, principal: Principal, notice: Art
         ${url ? html` · <a href="${url}" rel="noopener noreferrer nofollow">original</a>` : ''}
         ${editing ? html` · <a href="/ui/articles/${article.id}/revise">Post a new revision</a>` : ''}</p>
       ${article.status === 'failed' ? html`<p class="alert error">Extraction failed: ${article.failureReason ?? 'unknown reason'}</p>` : ''}
-      ${article.status === 'received' || article.status === 'extracting' ? html`<p class="alert">Claims are being extracted; reload in a moment.</p>` : ''}
+      ${article.status === 'received' || article.status === 'extracting' ? html`<p class="alert" data-extracting>Claims are being extracted; they appear here when ready.</p>` : ''}
     </header>
     ${summaryPanel(summary, page.reviewed)}
-    ${liveRegion(`/ui/live?article=${article.id}`, `/ui/articles/${article.id}/summary`)}
+    ${liveRegion(`/ui/live?article=${article.id}`, LIVE_PARTS)}
     <div class="columns">
       <section class="article-text" aria-label="Article text with its claims highlighted">
         <p class="hint muted">Each highlighted passage is a claim, coloured by its status. Select one to see its sources, notes and history.</p>

@@ -1,5 +1,6 @@
 import type { Principal } from '../../auth/principal';
 import type { Role } from '../../auth/role';
+import { assetUrl } from '../page-assets';
 import { currentTimeZone } from './format';
 import { html, type Html } from './html';
 
@@ -42,9 +43,9 @@ export function layout(options: PageOptions, body: Html): Html {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title} · claimdesk</title>
 ${principal?.csrfToken ? html`<meta name="csrf-token" content="${principal.csrfToken}">` : ''}
-<link rel="icon" href="/ui/assets/favicon.svg" type="image/svg+xml">
-<link rel="stylesheet" href="/ui/assets/ui.css">
-${(options.scripts ?? []).map((src) => html`<script src="/ui/assets/${src}" defer></script>`)}
+<link rel="icon" href="${assetUrl('favicon.svg')}" type="image/svg+xml">
+<link rel="stylesheet" href="${assetUrl('ui.css')}">
+${(options.scripts ?? []).map((src) => html`<script src="${assetUrl(src)}" defer></script>`)}
 </head>
 <body data-time-zone="${currentTimeZone()}">
 <a class="skip" href="#main">Skip to content</a>
