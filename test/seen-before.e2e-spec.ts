@@ -143,7 +143,8 @@ describe('"Seen before" on the workbench and the article page: confirm and rejec
     const claim = (await api(`/claims/${bus.id}`)).body;
     expect(claim.status).toBe('disputed');
     const events = (await api(`/claims/${bus.id}/events`)).body.items;
-    expect(events[events.length - 1]).toMatchObject({
+    // The move, then the decision that made it.
+    expect(events[events.length - 2]).toMatchObject({
       type: 'transition',
       toStatus: 'disputed',
       sources: [expect.objectContaining({ url: BUS.url })],
