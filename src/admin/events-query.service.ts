@@ -10,7 +10,7 @@ export class EventsQueryService {
 
   async list(query: ListEventsQuery): Promise<Page<ReturnType<typeof toEventResponse>>> {
     const limit = query.limit ?? 100;
-    const after = decodeCursor(query.cursor, ['timestamp', 'integer', 'integer']);
+    const after = decodeCursor(query.cursor, ['timestamp', 'int4', 'int8']);
     const rows = await this.events.page({
       since: query.since,
       actor: query.actor,
