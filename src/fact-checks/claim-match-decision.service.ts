@@ -10,6 +10,7 @@ import type { PublishedVerdict } from '../integrations/claim-review';
 import type { ConfirmMatchDto } from './dto/confirm-match.dto';
 import { FactChecksRepository, type StoredMatch } from './fact-checks.repository';
 import { verdictOfMatch } from './rating-verdict';
+import { clip } from '../common/text-rules';
 
 /** A reviewer's answer to a match: confirmed, the claim takes its verdict through the state machine; or rejected. */
 @Injectable()
@@ -54,7 +55,7 @@ export class ClaimMatchDecisionService {
           {
             url: source,
             title: match.kind === 'fact-check' ? 'Matched fact-check' : 'Matched claim with a verdict',
-            quote: match.text.slice(0, 5000),
+            quote: clip(match.text, 5000),
           },
         ],
       },
