@@ -7,23 +7,38 @@ export type PassageMatch = { ok: true; span: Span } | { ok: false; problem: 'emp
 
 const squeezed = (text: string) => text.trim().replace(/\s+/g, ' ');
 
+/** What `\s` matches in a regular expression, by UTF-16 code. */
+function isSpace(code: number): boolean {
+  return (
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0x20 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
 /** The text with each run of whitespace made one space, and where each of its characters came from. */
 function flattened(text: string): { flat: string; origin: Int32Array } {
   const origin = new Int32Array(text.length);
   const parts: string[] = [];
   let n = 0;
   let from = 0;
-  const keep = (start: number, end: number) => {
-    parts.push(text.slice(start, end));
-    for (let i = start; i < end; i++) origin[n++] = i;
-  };
-  for (const run of text.matchAll(/\s+/g)) {
-    keep(from, run.index);
-    parts.push(' ');
-    origin[n++] = run.index;
-    from = run.index + run[0].length;
+  let afterSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space || !afterSpace) origin[n++] = i;
+    if (space && !afterSpace) parts.push(text.slice(from, i), ' ');
+    else if (!space && afterSpace) from = i;
+    afterSpace = space;
   }
-  keep(from, text.length);
+  if (!afterSpace) parts.push(text.slice(from));
   return { flat: parts.join(''), origin: origin.subarray(0, n) };
 }
 
