@@ -49,7 +49,14 @@ export function parseClaimReview(item: unknown): ParsedItem {
     return { ok: false, message: 'an item must be a ClaimReview object' };
   const o = item as Record<string, unknown>;
   const claimReviewed = text(o.claimReviewed, 10_000);
-  if (!claimReviewed) return { ok: false, message: `claimReviewed ${VISIBLE_TEXT_MESSAGE}` };
+  if (!claimReviewed)
+    return {
+      ok: false,
+      message:
+        typeof o.claimReviewed === 'string' && o.claimReviewed.trim()
+          ? `claimReviewed ${VISIBLE_TEXT_MESSAGE}`
+          : 'claimReviewed must be a non-empty string',
+    };
   const url = text(o.url, 2048);
   if (!url) return { ok: false, message: 'url must be a non-empty string' };
   const urlProblem = httpUrlProblem(url);
