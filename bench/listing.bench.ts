@@ -28,7 +28,7 @@ function benchDatabaseUrl(claims: number): string {
 }
 
 /** Seeds once with COPY; a later run finds the rows and reuses them. */
-async function ensureSeeded(claims: number): Promise<string> {
+export async function ensureSeeded(claims: number): Promise<string> {
   const url = benchDatabaseUrl(claims);
   const admin = new URL(url);
   admin.pathname = '/postgres';

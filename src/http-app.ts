@@ -10,7 +10,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { Environment } from './config/environment';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
-import { jsonBodyGuard, requireUtf8 } from './common/json-body-guard';
+import { requestInputGuard, requireUtf8 } from './common/json-body-guard';
 import { keepRawBody } from './common/raw-body';
 import { securityHeaders } from './common/security-headers';
 import { exitIfStillStoppingAfter } from './common/shutdown-deadline';
@@ -38,7 +38,7 @@ export function configureHttpApp(app: INestApplication): INestApplication {
     }),
   );
   express.use(urlencoded({ extended: false, limit: MAX_BODY }));
-  express.use(jsonBodyGuard());
+  express.use(requestInputGuard());
   express.use(cookieParser());
   express.useGlobalPipes(createValidationPipe());
   express.useGlobalFilters(new AllExceptionsFilter());

@@ -11,7 +11,7 @@ export class EventsQueryService {
 
   async list(query: ListEventsQuery): Promise<AuditEventPage> {
     const limit = query.limit ?? 100;
-    const after = decodeCursor(query.cursor, ['timestamp', 'integer', 'integer']);
+    const after = decodeCursor(query.cursor, ['timestamp', 'int4', 'int8']);
     const rows = await this.events.page({
       since: query.since,
       actor: query.actor,

@@ -125,7 +125,7 @@ export class ClaimsRepository {
 
   /** A claim's history, oldest first. */
   async eventsPage(claimId: string, page: { cursor?: string; limit: number }): Promise<Page<ClaimEventEntity>> {
-    const cursor = decodeCursor(page.cursor, ['integer']);
+    const cursor = decodeCursor(page.cursor, ['int8']);
     const qb = this.reads.dataSource
       .getRepository(ClaimEventEntity)
       .createQueryBuilder('e')
@@ -152,7 +152,7 @@ export class ClaimsRepository {
       .addOrderBy('c.ordinal', 'ASC')
       .addOrderBy('c.id', 'ASC')
       .limit(page.limit + 1);
-    const cursor = decodeCursor(page.cursor, ['integer', 'integer', 'integer', 'uuid']);
+    const cursor = decodeCursor(page.cursor, ['int4', 'int4', 'int4', 'uuid']);
     if (cursor) {
       qb.andWhere(
         `((c.status = 'withdrawn')::int, c.start, c.ordinal, c.id) > (CAST(:withdrawn AS int), CAST(:start AS int), CAST(:ordinal AS int), CAST(:after AS uuid))`,

@@ -89,6 +89,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (bodyParserError?.type === 'entity.too.large') {
       return { statusCode: 413, code: 'payload_too_large', message: 'The request body is over 1 MiB' };
     }
+    if (bodyParserError?.type === 'query.invalid') {
+      return {
+        statusCode: 400,
+        code: 'validation_failed',
+        message: `The query string could not be read: ${bodyParserError.message}`,
+      };
+    }
     if (
       (typeof bodyParserError?.type === 'string' && bodyParserError.type.startsWith('entity.')) ||
       bodyParserError?.type === 'encoding.unsupported'

@@ -1,4 +1,4 @@
-import { jsonBodyProblem, MAX_JSON_DEPTH, prototypeKeyPaths, requireUtf8 } from './json-body-guard';
+import { jsonBodyProblem, MAX_JSON_DEPTH, prototypeKeyProblem, requireUtf8 } from './json-body-guard';
 
 const nested = (depth: number) => JSON.parse(`${'['.repeat(depth)}${']'.repeat(depth)}`);
 
@@ -41,18 +41,19 @@ describe('requireUtf8', () => {
   });
 });
 
-describe('prototypeKeyPaths', () => {
-  it('finds __proto__ made an own property by JSON.parse, at the top and nested in objects and arrays', () => {
-    const body = JSON.parse(
-      '{"title":"t","__proto__":{"role":"admin"},"sources":[{"url":"u","constructor":{"prototype":{}}}],"a":{"b":{"prototype":1}}}',
-    );
-    expect(prototypeKeyPaths(body)).toEqual(['__proto__', 'a.b.prototype', 'sources.0.constructor']);
+describe('prototypeKeyProblem', () => {
+  it.each([
+    ['__proto__ at the top', '{"title":"t","__proto__":{"role":"admin"}}'],
+    ['__proto__ nested in an array', '{"sources":[{"url":"u","__proto__":{"isAdmin":true}}]}'],
+    ['constructor.prototype nested', '{"a":{"constructor":{"prototype":{"role":"admin"}}}}'],
+  ])('refuses %s, made an own property by JSON.parse', (_, json) => {
+    expect(prototypeKeyProblem(JSON.parse(json))).toMatch(/__proto__/);
   });
 
   it('finds nothing in an ordinary body, or in values that only mention the words', () => {
     expect(
-      prototypeKeyPaths({ title: '__proto__', body: 'constructor', topics: ['prototype'], n: 1, nothing: null }),
-    ).toEqual([]);
-    expect(prototypeKeyPaths('__proto__')).toEqual([]);
+      prototypeKeyProblem({ title: '__proto__', body: 'constructor', topics: ['prototype'], n: 1, nothing: null }),
+    ).toBeNull();
+    expect(prototypeKeyProblem('__proto__')).toBeNull();
   });
 });

@@ -1,11 +1,12 @@
+import { scan } from 'secure-json-parse';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Deeper than any body this API takes (a move's sources are 3 levels): deeper is an attack on recursive code. */
 export const MAX_JSON_DEPTH = 32;
 
 /** Shaped like body-parser's own errors, so the exception filter answers them the same way (400 validation_failed). */
-function unreadable(message: string): Error {
-  return Object.assign(new Error(message), { status: 400, statusCode: 400, type: 'entity.invalid', expose: true });
+function unreadable(message: string, type = 'entity.invalid'): Error {
+  return Object.assign(new Error(message), { status: 400, statusCode: 400, type, expose: true });
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -48,31 +49,34 @@ export function jsonBodyProblem(body: unknown): string | null {
   return null;
 }
 
-const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
 /**
- * Paths of keys that name an object's prototype machinery, at any depth. JSON.parse makes `__proto__` an own
- * property, which class-transformer drops without a word, so the whitelist never sees it: the validation pipe refuses by this.
+ * Why a parsed JSON body names an object's prototype machinery (`__proto__`, `constructor.prototype`) at any depth,
+ * or null. JSON.parse makes `__proto__` an own property, which class-transformer drops without a word, so the
+ * whitelist never sees it.
  */
-export function prototypeKeyPaths(value: unknown): string[] {
-  const found: string[] = [];
-  const stack: [unknown, string][] = [[value, '']];
-  while (stack.length > 0) {
-    const [node, path] = stack.pop()!;
-    if (node === null || typeof node !== 'object') continue;
-    for (const key of Object.keys(node)) {
-      const child = path ? `${path}.${key}` : key;
-      if (PROTOTYPE_KEYS.has(key)) found.push(child);
-      else stack.push([(node as Record<string, unknown>)[key], child]);
-    }
+export function prototypeKeyProblem(body: unknown): string | null {
+  if (body === null || typeof body !== 'object') return null;
+  try {
+    scan(body, { protoAction: 'error', constructorAction: 'error' });
+    return null;
+  } catch {
+    return 'Keys may not be __proto__, nor constructor holding prototype';
   }
-  return found.sort();
 }
 
-/** Express middleware after the body parsers: refuses bodies that no handler should see (see jsonBodyProblem). */
-export function jsonBodyGuard() {
-  return (req: IncomingMessage & { body?: unknown }, _res: ServerResponse, next: (error?: unknown) => void): void => {
-    const problem = req.body === undefined ? null : jsonBodyProblem(req.body);
-    next(problem ? unreadable(problem) : undefined);
+/**
+ * Express middleware after the body parsers: refuses bodies and query strings that no handler should see (see
+ * jsonBodyProblem). The query is parsed here whatever route it is for, so no handler or filter can forget it.
+ */
+export function requestInputGuard() {
+  return (
+    req: IncomingMessage & { body?: unknown; query?: unknown },
+    _res: ServerResponse,
+    next: (error?: unknown) => void,
+  ): void => {
+    const queryProblem = req.query === undefined ? null : jsonBodyProblem(req.query);
+    if (queryProblem) return next(unreadable(queryProblem, 'query.invalid'));
+    const bodyProblem = req.body === undefined ? null : (jsonBodyProblem(req.body) ?? prototypeKeyProblem(req.body));
+    next(bodyProblem ? unreadable(bodyProblem) : undefined);
   };
 }

@@ -1,17 +1,19 @@
-import { Injectable, PipeTransform } from '@nestjs/common';
+import { type ArgumentMetadata, Injectable, ParseUUIDPipe } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { ApiError } from './api-error';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** An id that is not even a uuid names nothing here: 404, like any unknown id. */
+/** An id that is not even a uuid (of any version) names nothing here: 404, like any unknown id. */
 @Injectable()
-export class UuidParamPipe implements PipeTransform<string, string> {
-  transform(value: string): string {
-    if (!UUID.test(value)) throw ApiError.notFound('Resource', value);
-    return value.toLowerCase();
+export class UuidParamPipe extends ParseUUIDPipe {
+  override async transform(value: string, metadata: ArgumentMetadata): Promise<string> {
+    try {
+      return ((await super.transform(value, metadata)) as string).toLowerCase();
+    } catch {
+      throw ApiError.notFound('Resource', value);
+    }
   }
 }
 
 export function isUuid(value: string): boolean {
-  return UUID.test(value);
+  return isUUID(value, 'all');
 }

@@ -1,6 +1,6 @@
 import { type ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ApiError } from './api-error';
-import { prototypeKeyPaths } from './json-body-guard';
+import { refusedNullPaths } from './nullable';
 
 /** Field path → messages, as `validation_failed` details name them. */
 export function validationDetails(errors: ValidationError[]): Record<string, string[]> {
@@ -19,12 +19,15 @@ function collect(errors: ValidationError[], parent: string, into: Record<string,
 
 class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const refused = metadata.type === 'body' ? prototypeKeyPaths(value) : [];
-    if (refused.length > 0)
-      throw ApiError.validation(
-        Object.fromEntries(refused.map((path) => [path, [`property ${path.split('.').pop()} should not exist`]])),
-      );
-    return super.transform(value, metadata);
+    const dto = await super.transform(value, metadata);
+    // A body without a DTO (an import's JSON) is its handler's to read.
+    const nulls =
+      metadata.type === 'body' && metadata.metatype && dto instanceof metadata.metatype && metadata.metatype !== Object
+        ? refusedNullPaths(dto)
+        : [];
+    if (nulls.length > 0)
+      throw ApiError.validation(Object.fromEntries(nulls.map((path) => [path, [`${path} must not be null`]])));
+    return dto;
   }
 }
 

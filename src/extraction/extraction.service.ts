@@ -15,6 +15,7 @@ import { ReviewQueueService } from '../review/review-queue.service';
 import { ExtractionPool } from './extraction-pool.service';
 import type { ExtractedClaim } from './lib/claim-extractor';
 import { planRevision } from './revision-plan';
+import { clip } from '../common/text-rules';
 
 /** The extract-article job: claims are written with the article's status change in one transaction. */
 @Injectable()
@@ -78,7 +79,7 @@ export class ExtractionService {
   }
 
   private async fail(articleId: string, revision: number, reason: string): Promise<void> {
-    await this.articles.failExtraction(articleId, revision, reason.slice(0, 500));
+    await this.articles.failExtraction(articleId, revision, clip(reason, 500));
   }
 
   /**

@@ -15,6 +15,7 @@ import { FactCheckQueueService } from '../fact-checks/fact-check-queue.service';
 import { ReviewQueueService } from '../review/review-queue.service';
 import { ExtractionPool } from './extraction-pool.service';
 import { spanOfPassage, type Span } from './passage-span';
+import { hasVisibleText } from '../common/text-rules';
 
 const PASSAGE_PROBLEMS = {
   empty: 'the passage holds no text',
@@ -58,7 +59,7 @@ export class ManualClaimService {
       throw ApiError.validation({ end: [`end must be after start and at most ${article.body.length}`] });
     }
     const text = article.body.slice(span.start, span.end);
-    if (!text.trim()) throw ApiError.validation({ start: ['the span holds no text'] });
+    if (!hasVisibleText(text)) throw ApiError.validation({ start: ['the span holds no visible text'] });
     const analysed = await this.extractor.analyseSpan(article.body, span);
 
     // The extractor kept this span below the threshold: the editor says it is a claim, so it is promoted.

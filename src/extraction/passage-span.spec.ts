@@ -38,4 +38,23 @@ describe('spanOfPassage', () => {
       span: { start: 7, end: 22 },
     });
   });
+
+  it('maps a hit back over runs of whitespace, tabs and non-breaking spaces in the body', () => {
+    const text = 'One.\r\n\r\nThe  rate\u00a0fell\tto 4.1 percent. Two.';
+    const match = spanOfPassage(text, 'The rate fell to 4.1 percent.');
+    expect(match).toEqual({ ok: true, span: { start: 8, end: 38 } });
+    expect(match.ok && text.slice(match.span.start, match.span.end)).toBe('The  rate\u00a0fell\tto 4.1 percent.');
+  });
+
+  it('counts occurrences that do not overlap, as a reader would', () => {
+    expect(spanOfPassage('aaa', 'aa')).toEqual({ ok: true, span: { start: 0, end: 2 } });
+    expect(spanOfPassage('aa aa', 'aa', { start: 2, end: 3 })).toEqual({ ok: true, span: { start: 3, end: 5 } });
+  });
+
+  it('finds a 10,000-character passage of words that all start alike without overflowing the stack', () => {
+    const passage = `${'a '.repeat(4999)}b`;
+    const text = `Before. ${'a  '.repeat(5000)}${passage.replace(/ /g, '\n')} After.`;
+    const match = spanOfPassage(text, passage);
+    expect(match.ok && text.slice(match.span.start, match.span.end).replace(/\s+/g, ' ')).toBe(passage);
+  });
 });

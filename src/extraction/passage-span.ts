@@ -7,10 +7,46 @@ export type PassageMatch = { ok: true; span: Span } | { ok: false; problem: 'emp
 
 const squeezed = (text: string) => text.trim().replace(/\s+/g, ' ');
 
+/** What `\s` matches in a regular expression, by UTF-16 code. */
+function isSpace(code: number): boolean {
+  return (
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0x20 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** The text with each run of whitespace made one space, and where each of its characters came from. */
+function flattened(text: string): { flat: string; origin: Int32Array } {
+  const origin = new Int32Array(text.length);
+  const parts: string[] = [];
+  let n = 0;
+  let from = 0;
+  let afterSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space || !afterSpace) origin[n++] = i;
+    if (space && !afterSpace) parts.push(text.slice(from, i), ' ');
+    else if (!space && afterSpace) from = i;
+    afterSpace = space;
+  }
+  if (!afterSpace) parts.push(text.slice(from));
+  return { flat: parts.join(''), origin: origin.subarray(0, n) };
+}
+
 /**
  * Where a passage someone copied or selected sits in the body. Whitespace may differ (a browser turns `\r\n` into `\n`
  * and a pasted passage may wrap differently); the selection's own offsets (`near`) win when they hold the passage, and
- * pick among several occurrences otherwise.
+ * pick among several occurrences otherwise. Linear in the body and passage: both are flattened once, then searched
+ * with indexOf (a pattern built from the passage backtracked for seconds, or overflowed the stack, on long input).
  */
 export function spanOfPassage(body: string, passage: string, near?: Span): PassageMatch {
   const wanted = squeezed(passage);
@@ -23,8 +59,12 @@ export function spanOfPassage(body: string, passage: string, near?: Span): Passa
   ) {
     return { ok: true, span: near };
   }
-  const pattern = new RegExp(wanted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'), 'g');
-  const found = [...body.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const { flat, origin } = flattened(body);
+  const found: Span[] = [];
+  // The passage starts and ends with a visible character, so each hit maps back to whole characters of the body.
+  for (let at = flat.indexOf(wanted); at !== -1; at = flat.indexOf(wanted, at + wanted.length)) {
+    found.push({ start: origin[at], end: origin[at + wanted.length - 1] + 1 });
+  }
   if (found.length === 0) return { ok: false, problem: 'not_found' };
   if (found.length === 1) return { ok: true, span: found[0] };
   if (!near) return { ok: false, problem: 'ambiguous' };

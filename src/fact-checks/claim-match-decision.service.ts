@@ -15,6 +15,7 @@ import type { EntityManager } from 'typeorm';
 import type { ConfirmMatchDto } from './dto/confirm-match.dto';
 import { FactChecksRepository, type StoredMatch } from './fact-checks.repository';
 import { verdictOfMatch } from './rating-verdict';
+import { clip } from '../common/text-rules';
 
 /**
  * A reviewer's answer to a match: confirmed, the claim takes its verdict through the state machine; or rejected. Only
@@ -64,7 +65,7 @@ export class ClaimMatchDecisionService {
           {
             url: source,
             title: match.kind === 'fact-check' ? 'Matched fact-check' : 'Matched claim with a verdict',
-            quote: match.text.slice(0, 5000),
+            quote: clip(match.text, 5000),
           },
         ],
       },

@@ -1,3 +1,7 @@
+import { httpUrlProblem } from '../common/http-url';
+import { clip, hasVisibleText, VISIBLE_TEXT_MESSAGE } from '../common/text-rules';
+import { parseTimestamp } from '../common/timestamp';
+
 /** Reading schema.org ClaimReview JSON-LD as the archive keeps it. Pure: the API, the CLI and the evaluation share it. */
 export const MAX_IMPORT_ITEMS = 1000;
 
@@ -30,7 +34,7 @@ export function importItemsOf(body: unknown): unknown[] | null {
 function text(value: unknown, max: number): string | null {
   if (typeof value !== 'string') return null;
   const trimmed = value.trim();
-  return trimmed ? trimmed.slice(0, max) : null;
+  return hasVisibleText(trimmed) ? clip(trimmed, max) : null;
 }
 
 function nameOf(value: unknown): string | null {
@@ -45,25 +49,24 @@ export function parseClaimReview(item: unknown): ParsedItem {
     return { ok: false, message: 'an item must be a ClaimReview object' };
   const o = item as Record<string, unknown>;
   const claimReviewed = text(o.claimReviewed, 10_000);
-  if (!claimReviewed) return { ok: false, message: 'claimReviewed must be a non-empty string' };
+  if (!claimReviewed)
+    return {
+      ok: false,
+      message:
+        typeof o.claimReviewed === 'string' && o.claimReviewed.trim()
+          ? `claimReviewed ${VISIBLE_TEXT_MESSAGE}`
+          : 'claimReviewed must be a non-empty string',
+    };
   const url = text(o.url, 2048);
   if (!url) return { ok: false, message: 'url must be a non-empty string' };
-  let parsedUrl: URL;
-  try {
-    parsedUrl = new URL(url);
-  } catch {
-    return { ok: false, message: 'url must be an absolute URL' };
-  }
-  if (parsedUrl.protocol !== 'http:' && parsedUrl.protocol !== 'https:')
-    return { ok: false, message: 'url must be http or https' };
+  const urlProblem = httpUrlProblem(url);
+  if (urlProblem) return { ok: false, message: `url ${urlProblem}` };
   let datePublished: Date | null = null;
   if (o.datePublished !== undefined && o.datePublished !== null) {
-    const raw = typeof o.datePublished === 'string' ? o.datePublished : '';
-    const date = new Date(raw);
-    const year = date.getUTCFullYear();
-    if (!raw || Number.isNaN(date.getTime()) || year < 1 || year > 9999)
-      return { ok: false, message: 'datePublished must be an ISO 8601 date' };
-    datePublished = date;
+    // The desk's one rule for dates: 2024-02-30 is refused, not read as 1 March.
+    datePublished = typeof o.datePublished === 'string' ? parseTimestamp(o.datePublished.trim()) : null;
+    if (!datePublished)
+      return { ok: false, message: 'datePublished must be an ISO 8601 date that exists, in the years 0001–9999' };
   }
   const rating =
     o.reviewRating && typeof o.reviewRating === 'object' ? (o.reviewRating as Record<string, unknown>) : null;
@@ -73,14 +76,14 @@ export function parseClaimReview(item: unknown): ParsedItem {
   return {
     ok: true,
     value: {
-      url: parsedUrl.toString(),
+      url: new URL(url).toString(),
       claimReviewed,
       rating: rating ? (text(rating.alternateName, 200) ?? text(rating.name, 200)) : null,
       datePublished,
       author: nameOf(o.author),
       claimant: itemReviewed ? nameOf(itemReviewed.author) : null,
       headline: text(o.headline, 2000) ?? text(o.name, 2000),
-      language: language ? language.slice(0, 35) : null,
+      language: language ? clip(language, 35) : null,
       claimReview: o,
     },
   };

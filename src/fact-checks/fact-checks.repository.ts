@@ -35,6 +35,8 @@ export interface BrowseFilters {
   to: Date | null;
   limit: number;
   offset: number;
+  /** A text search ranks at most this many of the rows its words find. */
+  ranked: number;
 }
 
 export interface StoredMatch {
@@ -248,23 +250,35 @@ export class FactChecksRepository {
   }
 
   /** The search page's fact-checks: best text match first (newest first without text), through the GIN index. */
+  /** Best text match first among the first `ranked` the search index finds; newest first without text. */
   async browse(filters: BrowseFilters): Promise<FactCheckRow[]> {
+    const where = `($1::text IS NULL OR f.claimant ILIKE $1)
+         AND ($2::timestamptz IS NULL OR f.date_published >= $2) AND ($3::timestamptz IS NULL OR f.date_published < $3)`;
+    const params = [
+      filters.claimant === null ? null : containsPattern(filters.claimant),
+      filters.from,
+      filters.to,
+      filters.limit,
+      filters.offset,
+    ];
+    if (filters.text === null)
+      return this.dataSource.query(
+        `SELECT ${FACT_CHECK_COLUMNS} FROM fact_checks f LEFT JOIN claims sc ON sc.id = f.source_claim_id
+         WHERE ${where}
+         ORDER BY f.date_published DESC NULLS LAST, f.id
+         LIMIT $4 OFFSET $5`,
+        params,
+      );
     return this.dataSource.query(
-      `SELECT ${FACT_CHECK_COLUMNS} FROM fact_checks f LEFT JOIN claims sc ON sc.id = f.source_claim_id
-       WHERE ($1::text IS NULL OR f.search_vector @@ websearch_to_tsquery('english', $1))
-         AND ($2::text IS NULL OR f.claimant ILIKE $2)
-         AND ($3::timestamptz IS NULL OR f.date_published >= $3) AND ($4::timestamptz IS NULL OR f.date_published < $4)
-       ORDER BY CASE WHEN $1::text IS NULL THEN 0 ELSE ts_rank_cd(f.search_vector, websearch_to_tsquery('english', $1)) END DESC,
-         f.date_published DESC NULLS LAST, f.id
-       LIMIT $5 OFFSET $6`,
-      [
-        filters.text,
-        filters.claimant === null ? null : containsPattern(filters.claimant),
-        filters.from,
-        filters.to,
-        filters.limit,
-        filters.offset,
-      ],
+      `SELECT ${FACT_CHECK_COLUMNS}
+       FROM (SELECT f.id, ts_rank_cd(f.search_vector, websearch_to_tsquery('english', $6)) AS rank
+             FROM fact_checks f
+             WHERE f.search_vector @@ websearch_to_tsquery('english', $6) AND ${where}
+             LIMIT $7) hit
+       JOIN fact_checks f ON f.id = hit.id LEFT JOIN claims sc ON sc.id = f.source_claim_id
+       ORDER BY hit.rank DESC, f.date_published DESC NULLS LAST, f.id
+       LIMIT $4 OFFSET $5`,
+      [...params, filters.text, filters.ranked],
     );
   }
 

@@ -40,7 +40,11 @@ export function splitCamelCase(word: string): string {
 }
 
 const MONTHS = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
-const SIGNATURE = new RegExp(`[—–-]+\\s*([^—–]{0,80}?)\\s*\\(@(\\w+)\\)\\s*${MONTHS}\\s+\\d{1,2},\\s+\\d{4}\\s*$`);
+// The dash run is taken whole (a lookahead is atomic), and only the text's end is searched: on a long run of
+// dashes the pattern backtracked for seconds.
+const SIGNATURE = new RegExp(`(?=([—–-]+))\\1\\s*([^—–]{0,80}?)\\s*\\(@(\\w+)\\)\\s*${MONTHS}\\s+\\d{1,2},\\s+\\d{4}$`);
+/** Longer than any signature: dashes, a name of up to 80 characters, the handle and the date. */
+const SIGNATURE_WINDOW = 240;
 
 /** A lower-case handle or hashtag shorter than this is left whole. */
 const MIN_JOINED_LENGTH = 6;
@@ -78,14 +82,16 @@ function handleWords(tag: string, rankOf?: (word: string) => number | undefined)
 
 /** `rankOf` (a word's frequency rank, undefined for an unknown word) lets lower-case handles and hashtags be split into words. */
 export function normaliseQueryText(raw: string, rankOf?: (word: string) => number | undefined): string {
-  let text = decodeHtmlEntities(raw);
+  let text = decodeHtmlEntities(raw).trimEnd();
   // The embedded-tweet signature: keep who said it, drop the handle and the date.
-  text = text.replace(SIGNATURE, (_all, name: string) => ` ${name} `);
+  const tail = Math.max(0, text.length - SIGNATURE_WINDOW);
+  text = text.slice(0, tail) + text.slice(tail).replace(SIGNATURE, (_all, _dashes, name: string) => ` ${name} `);
   text = text
     .replace(/https?:\/\/\S+/gi, ' ')
     // Scraped tweets often glue it to the word before ("#PrayforAmazoniapic.twitter.com/…").
     .replace(/pic\.twitter\.com\/\S+/gi, ' ')
-    .replace(/\b(?:www\.)?[a-z0-9-]+\.(?:com|org|net|co|ly|gov)\/\S*/gi, ' ')
+    // A host starts where a run of host characters starts: trying every hyphen in the run made long text quadratic.
+    .replace(/(?<![a-z0-9-])(?:www\.)?[a-z0-9-]+\.(?:com|org|net|co|ly|gov)\/\S*/gi, ' ')
     .replace(/[@#](\w+)/g, (_all, tag: string) => ` ${handleWords(tag, rankOf)} `)
     .replace(/[\u201c\u201d\u201e\u00ab\u00bb"]+/g, ' ')
     .replace(/[\u2018\u2019]/g, "'")

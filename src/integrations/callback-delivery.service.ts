@@ -12,6 +12,7 @@ import { CallbackQueueService } from './callback-queue.service';
 import { nextRetryDelayMs, type RetryPolicy } from './retry-schedule';
 import { signWebhook } from './webhook-signature';
 import { callbackAgent, RefusedDestinationError } from './callback-destination';
+import { clip } from '../common/text-rules';
 
 interface AttemptOutcome {
   responseStatus: number | null;
@@ -110,7 +111,7 @@ export class CallbackDeliveryService implements OnModuleDestroy {
         (error as { cause?: { code?: string } }).cause?.code;
       return {
         responseStatus: null,
-        error: `${(error as Error).name}: ${(error as Error).message}${cause ? ` (${cause})` : ''}`.slice(0, 500),
+        error: clip(`${(error as Error).name}: ${(error as Error).message}${cause ? ` (${cause})` : ''}`, 500),
       };
     }
   }

@@ -11,6 +11,7 @@ import { PeopleRepository } from './people.repository';
 import { PeopleService } from './people.service';
 import type { UserEntity } from './user.entity';
 import { providerCheckedSeveralFactors } from './provider-multi-factor';
+import { clip } from '../common/text-rules';
 
 /** What the browser keeps (in an HTTP-only cookie) between leaving for the provider and coming back. */
 export interface SsoAttempt {
@@ -170,7 +171,7 @@ export class SingleSignOnService {
     }
     const role = this.env.get('OIDC_DEFAULT_ROLE', { infer: true });
     if (!role) throw refused('this desk has no person with that email; ask an admin to invite you');
-    const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 200) : email;
+    const name = typeof claims.name === 'string' && claims.name.trim() ? clip(claims.name.trim(), 200) : email;
     const reviewerId = await this.peopleService.reviewerProfileFor(role, null, { name, email }, null);
     const user = await this.dataSource.transaction(async (em) => {
       const inserted = await this.people.insert(em, { email, name, role, reviewerId });

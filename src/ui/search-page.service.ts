@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { ApiError } from '../common/api-error';
 import { FactChecksRepository, type FactCheckRow } from '../fact-checks/fact-checks.repository';
 import type { UiSearchQuery } from './dto/ui-search.query';
 import { SearchRepository, type ClaimSearchRow } from './search.repository';
 
 export const RESULTS_PER_PAGE = 20;
+/** The rows a text search ranks, of each kind: as many as its pages can show (the form's page is at most 50). */
+export const MAX_RANKED = RESULTS_PER_PAGE * 50;
 
 /** null: that kind is not searched (filtered out by kind, or by a claim status, which fact-checks do not have). */
 export interface SearchPage {
@@ -22,8 +25,15 @@ export class SearchPageService {
 
   async load(query: UiSearchQuery): Promise<SearchPage> {
     const page = query.page ?? 1;
+    const text = query.q?.trim() || null;
+    if (text !== null && !(await this.search.hasIndexedTerm(text)))
+      throw ApiError.validation({
+        q: [
+          'search needs a word to look for: words after a minus only leave results out, and the most common words (the, of, and) are not looked up',
+        ],
+      });
     const filters = {
-      text: query.q?.trim() || null,
+      text,
       claimant: query.claimant?.trim() || null,
       from: query.from ? new Date(`${query.from}T00:00:00Z`) : null,
       // The form's "to" day is inclusive.
@@ -31,6 +41,7 @@ export class SearchPageService {
       // One more than a page tells whether there is a next one.
       limit: RESULTS_PER_PAGE + 1,
       offset: (page - 1) * RESULTS_PER_PAGE,
+      ranked: MAX_RANKED,
     };
     const [claims, factChecks] = await Promise.all([
       query.kind === 'fact-checks' ? null : this.search.claims({ ...filters, status: query.status ?? null }),

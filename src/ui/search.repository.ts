@@ -20,27 +20,52 @@ export interface ClaimSearchRow {
 export class SearchRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Best text match first (newest first without text), through "IDX_claims_text_search"; `to` is exclusive. */
+  /**
+   * Whether the text holds a word the text-search indexes can look up: not only stop words, not only words to leave
+   * out (`-word`), which would scan and rank every row.
+   */
+  async hasIndexedTerm(text: string): Promise<boolean> {
+    const [{ tree }] = await this.dataSource.query(`SELECT querytree(websearch_to_tsquery('english', $1)) AS tree`, [
+      text,
+    ]);
+    return tree !== '' && tree !== 'T';
+  }
+
+  /**
+   * Best text match first among the first `ranked` claims "IDX_claims_text_search" finds (a word most claims hold
+   * would otherwise rank them all); newest first without text. `to` is exclusive.
+   */
   async claims(filters: BrowseFilters & { status: ClaimStatus | null }): Promise<ClaimSearchRow[]> {
+    const columns = `c.id, c.text, c.status, c.claimant, c.created_at AS "createdAt", c.article_id AS "articleId", a.title AS "articleTitle"`;
+    const where = `($1::text IS NULL OR c.claimant ILIKE $1)
+         AND ($2::timestamptz IS NULL OR c.created_at >= $2) AND ($3::timestamptz IS NULL OR c.created_at < $3)
+         AND c.status <> 'candidate' AND ($4::text IS NULL OR c.status = $4)`;
+    const params = [
+      filters.claimant === null ? null : containsPattern(filters.claimant),
+      filters.from,
+      filters.to,
+      filters.status,
+      filters.limit,
+      filters.offset,
+    ];
+    if (filters.text === null)
+      return this.dataSource.query(
+        `SELECT ${columns} FROM claims c JOIN articles a ON a.id = c.article_id
+         WHERE ${where}
+         ORDER BY c.created_at DESC, c.id
+         LIMIT $5 OFFSET $6`,
+        params,
+      );
     return this.dataSource.query(
-      `SELECT c.id, c.text, c.status, c.claimant, c.created_at AS "createdAt", c.article_id AS "articleId", a.title AS "articleTitle"
-       FROM claims c JOIN articles a ON a.id = c.article_id
-       WHERE ($1::text IS NULL OR to_tsvector('english', c.text) @@ websearch_to_tsquery('english', $1))
-         AND ($2::text IS NULL OR c.claimant ILIKE $2)
-         AND ($3::timestamptz IS NULL OR c.created_at >= $3) AND ($4::timestamptz IS NULL OR c.created_at < $4)
-         AND c.status <> 'candidate' AND ($5::text IS NULL OR c.status = $5)
-       ORDER BY CASE WHEN $1::text IS NULL THEN 0 ELSE ts_rank_cd(to_tsvector('english', c.text), websearch_to_tsquery('english', $1)) END DESC,
-         c.created_at DESC, c.id
-       LIMIT $6 OFFSET $7`,
-      [
-        filters.text,
-        filters.claimant === null ? null : containsPattern(filters.claimant),
-        filters.from,
-        filters.to,
-        filters.status,
-        filters.limit,
-        filters.offset,
-      ],
+      `SELECT ${columns}
+       FROM (SELECT c.id, ts_rank_cd(to_tsvector('english', c.text), websearch_to_tsquery('english', $7)) AS rank
+             FROM claims c
+             WHERE to_tsvector('english', c.text) @@ websearch_to_tsquery('english', $7) AND ${where}
+             LIMIT $8) hit
+       JOIN claims c ON c.id = hit.id JOIN articles a ON a.id = c.article_id
+       ORDER BY hit.rank DESC, c.created_at DESC, c.id
+       LIMIT $5 OFFSET $6`,
+      [...params, filters.text, filters.ranked],
     );
   }
 }

@@ -17,4 +17,13 @@ describe('parseTsv', () => {
 
     expect(rows).toEqual([{ a: '1', b: 'two\nlines' }]);
   });
+
+  it('keeps a quote inside a field as text', () => {
+    const rows = parseTsv('a\tb\n1\tHe said "no" twice\n2\t5" of rain\n');
+
+    expect(rows).toEqual([
+      { a: '1', b: 'He said "no" twice' },
+      { a: '2', b: '5" of rain' },
+    ]);
+  });
 });

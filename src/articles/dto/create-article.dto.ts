@@ -4,7 +4,6 @@ import {
   IsArray,
   IsNotEmpty,
   IsNumber,
-  IsOptional,
   IsString,
   IsUrl,
   Matches,
@@ -13,45 +12,49 @@ import {
   Min,
 } from 'class-validator';
 import { IsTimestamp } from '../../common/timestamp';
+import { IsHttpUrl } from '../../common/http-url';
+import { HasVisibleText } from '../../common/text-rules';
+import { Nullable } from '../../common/nullable';
 
 export class CreateArticleDto {
   @ApiProperty({ maxLength: 1000 })
   @IsString()
-  @IsNotEmpty()
+  @HasVisibleText()
   @MaxLength(1000)
   title: string;
 
   @ApiProperty({ description: 'Plain text; claims carry character offsets into it' })
   @IsString()
-  @Matches(/\S/, { message: 'body must contain text' })
+  @HasVisibleText()
   @MaxLength(1_000_000)
   body: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Nullable()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  @IsHttpUrl()
   @MaxLength(2000)
   url?: string;
 
   @ApiPropertyOptional({ description: 'Your id for the article; the same id with new content is a new revision' })
-  @IsOptional()
+  @Nullable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   externalId?: string;
 
   @ApiPropertyOptional({ description: 'ISO 639-1 code', default: 'en' })
-  @IsOptional()
+  @Nullable()
   @Matches(/^[a-z]{2}$/, { message: 'language must be an ISO 639-1 code such as en' })
   language?: string;
 
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'ISO 8601 with Z or ±hh:mm, years 0001–9999' })
-  @IsOptional()
+  @Nullable()
   @IsTimestamp()
   publishedAt?: Date;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Nullable()
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
@@ -63,7 +66,7 @@ export class CreateArticleDto {
     minimum: 0,
     maximum: 1,
   })
-  @IsOptional()
+  @Nullable()
   @IsNumber()
   @Min(0)
   @Max(1)

@@ -1,19 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUrl,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUrl, MaxLength, ValidateNested } from 'class-validator';
+import { IsHttpUrl } from '../../common/http-url';
+import { HasVisibleText } from '../../common/text-rules';
 
 export class SourceDto {
   @ApiProperty()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  @IsHttpUrl()
   @MaxLength(2000)
   url: string;
 
@@ -35,7 +29,7 @@ export class EvidenceDto {
   @ApiPropertyOptional({ description: 'Rationale; required for disputes, dismissals and reopening' })
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @HasVisibleText()
   @MaxLength(10_000)
   note?: string;
 

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { PUBLISHED_VERDICTS, type PublishedVerdict } from '../../integrations/claim-review';
+import { HasVisibleText } from '../../common/text-rules';
 
 export class ConfirmMatchDto {
   @ApiPropertyOptional({
@@ -14,7 +15,7 @@ export class ConfirmMatchDto {
   @ApiPropertyOptional({ description: 'Rationale; by default one naming the match' })
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @HasVisibleText()
   @MaxLength(10_000)
   note?: string;
 

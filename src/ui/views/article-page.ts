@@ -10,6 +10,7 @@ import { html, safeHref } from './html';
 import { layout } from './layout';
 import { liveRegion } from './live';
 import { statusChip, summaryPanel } from './status';
+import { clip } from '../../common/text-rules';
 
 /**
  * An article page's address. With a claim, it opens the claim's details and lands on its passage in the text (not
@@ -89,7 +90,7 @@ export function articlePage(page: ArticlePage, principal: Principal, notice: Art
               .map(
                 (
                   c,
-                ) => html`<li>${statusChip(c.status)} <a href="${hrefOf(c)}">${c.text.length > 110 ? `${c.text.slice(0, 107)}…` : c.text}</a>
+                ) => html`<li>${statusChip(c.status)} <a href="${hrefOf(c)}">${c.text.length > 110 ? `${clip(c.text, 107)}…` : c.text}</a>
                 <span class="muted">${c.assigneeId ? `· ${people.reviewer(c.assigneeId)}` : ''}${placed.has(c.id) ? '' : ' · not in the current text'}</span></li>`,
               )}</ol>`
         }

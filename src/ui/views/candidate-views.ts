@@ -2,6 +2,7 @@ import type { Principal } from '../../auth/principal';
 import type { ClaimEntity } from '../../claims/claim.entity';
 import { html, type Html } from './html';
 import { csrfField } from './layout';
+import { clip } from '../../common/text-rules';
 
 const PROMOTERS = new Set(['admin', 'editor']);
 
@@ -23,7 +24,7 @@ export function candidatePanel(
     <ul class="candidate-list">${candidates.map(
       (
         c,
-      ) => html`<li data-candidate-id="${c.id}"><a href="${hrefOf(c)}">${c.text.length > 110 ? `${c.text.slice(0, 107)}…` : c.text}</a>
+      ) => html`<li data-candidate-id="${c.id}"><a href="${hrefOf(c)}">${c.text.length > 110 ? `${clip(c.text, 107)}…` : c.text}</a>
         <span class="muted">score ${c.checkworthiness.toFixed(2)}</span>${promoteForm(c, principal)}</li>`,
     )}</ul></details>`;
 }

@@ -1,4 +1,5 @@
 import { html, type Html } from './html';
+import { clip } from '../../common/text-rules';
 
 export interface Series {
   key: string;
@@ -69,7 +70,7 @@ export function horizontalBars(
       const w = (Math.min(row.value, max) / max) * barArea;
       const track = row.track !== undefined ? (Math.min(row.track, max) / max) * barArea : barArea;
       return html`<g><title>${row.label}: ${row.text}</title>
-      <text class="label" x="${labelWidth - 8}" y="${y + 12}" text-anchor="end">${row.label.length > 22 ? `${row.label.slice(0, 21)}…` : row.label}</text>
+      <text class="label" x="${labelWidth - 8}" y="${y + 12}" text-anchor="end">${row.label.length > 22 ? `${clip(row.label, 21)}…` : row.label}</text>
       <rect class="track" x="${labelWidth}" y="${y}" width="${track.toFixed(1)}" height="16" rx="3"></rect>
       <rect class="${row.className}" x="${labelWidth}" y="${y}" width="${w.toFixed(1)}" height="16" rx="3"></rect>
       <text class="value" x="${labelWidth + barArea + 8}" y="${y + 12}">${row.text}</text></g>`;

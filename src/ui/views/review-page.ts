@@ -10,6 +10,7 @@ import { csrfField, layout } from './layout';
 import { seenBeforePanel } from './seen-before';
 import { liveRegion } from './live';
 import { STATUS_LABELS, statusChip } from './status';
+import { clip } from '../../common/text-rules';
 
 export interface WorkbenchFlash {
   kind: 'ok' | 'info';
@@ -148,7 +149,7 @@ export function reviewPage(bench: Workbench, principal: Principal, flash: Workbe
             ? html`<p class="muted">Nothing open. Take the next claim.</p>`
             : html`<ol class="claim-list" id="open-claims">${open.map(
                 ({ claim, articleTitle }) => html`<li${claim.id === selected?.claim.id ? html` class="current"` : ''}>
-                <a href="/ui/review?claim=${claim.id}" data-claim-id="${claim.id}"${claim.id === selected?.claim.id ? html` aria-current="true"` : ''}>${claim.text.length > 100 ? `${claim.text.slice(0, 97)}…` : claim.text}</a>
+                <a href="/ui/review?claim=${claim.id}" data-claim-id="${claim.id}"${claim.id === selected?.claim.id ? html` aria-current="true"` : ''}>${claim.text.length > 100 ? `${clip(claim.text, 97)}…` : claim.text}</a>
                 <span class="muted">${articleTitle} · score ${claim.checkworthiness.toFixed(2)} · lease to ${formatDateTime(claim.leaseExpiresAt)}</span></li>`,
               )}</ol>`
         }
