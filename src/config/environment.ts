@@ -115,6 +115,15 @@ export class Environment {
   @Max(64)
   WORKER_CONCURRENCY = 4;
 
+  /**
+   * After an import, the worker matches the new fact-checks against unverified claims and against claims whose
+   * verdict (or last change) is at most this many days old; 0: unverified claims only.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  REMATCH_VERDICT_MAX_AGE_DAYS = 30;
+
   /** Extraction jobs a worker runs at once: a job mostly waits (for its thread, Postgres, Redis), so many more than the threads. */
   @Transform(toInt)
   @IsInt()

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isDeepStrictEqual } from 'node:util';
+import { FactCheckQueueService } from './fact-check-queue.service';
 import { FactChecksRepository } from './fact-checks.repository';
 import { importItemsOf, MAX_IMPORT_ITEMS, parseClaimReview, type FactCheckInput } from './claim-review-input';
 
@@ -10,10 +11,16 @@ export interface ImportResult {
   errors: { index: number; message: string }[];
 }
 
-/** ClaimReview in, fact-checks out: identity by url, a changed item updates, an unchanged one is skipped. */
+/**
+ * ClaimReview in, fact-checks out: identity by url, a changed item updates, an unchanged one is skipped. What an
+ * import wrote is recorded with it, and the worker re-matches the desk's open claims against it.
+ */
 @Injectable()
 export class FactCheckImportService {
-  constructor(private readonly repository: FactChecksRepository) {}
+  constructor(
+    private readonly repository: FactChecksRepository,
+    private readonly queue: FactCheckQueueService,
+  ) {}
 
   /** `null` when the body is not one item, an array or {items}; the caller answers that as a validation error. */
   async importBody(body: unknown): Promise<ImportResult | null> {
@@ -35,7 +42,7 @@ export class FactCheckImportService {
       }
     });
     if (byUrl.size === 0) return result;
-    await this.repository.transaction(async (em) => {
+    const importId = await this.repository.transaction(async (em) => {
       const existing = await this.repository.existingByUrl(em, [...byUrl.keys()]);
       const inserts: FactCheckInput[] = [];
       const updates: { id: string; value: FactCheckInput }[] = [];
@@ -46,10 +53,13 @@ export class FactCheckImportService {
           result.skipped += 1;
         else updates.push({ id: found.id, value });
       }
-      await this.repository.write(em, inserts, updates);
+      const written = await this.repository.write(em, inserts, updates);
       result.imported += inserts.length;
       result.updated += updates.length;
+      return written.length > 0 ? this.repository.recordImport(em, written) : null;
     });
+    // Committed: a job Redis does not take now is re-sent by the reconciler from the import's row.
+    if (importId) await this.queue.enqueueImportRematches([importId]);
     return result;
   }
 }
