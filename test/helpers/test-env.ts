@@ -20,6 +20,8 @@ export function testEnvironment(redisDb: number, overrides: Record<string, strin
     QUEUE_PREFIX: `{claimdesk-test-${redisDb}}`,
     LOG_LEVEL: 'warn',
     RECONCILE_INTERVAL_MS: '60000',
+    // Suites run several workers side by side: each serves its /health and /metrics on a free port.
+    WORKER_PORT: '0',
     // The tests' callback receivers listen on this machine.
     CALLBACK_ALLOW_PRIVATE_NETWORKS: 'true',
     ...overrides,
