@@ -3,7 +3,7 @@ export const TEMPLATE_DATABASE_URL =
   process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/claimdesk_test';
 
 /** The Redis server the suites use (one db index each); another one lets two checkouts run their suites side by side. */
-const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export function suiteDatabaseUrl(redisDb: number): string {
   const url = new URL(TEMPLATE_DATABASE_URL);
