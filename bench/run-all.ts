@@ -34,7 +34,7 @@ async function machine() {
 
 /** `npm run bench`: every benchmark in one run, one table, and bench/results/latest.json. */
 async function main(): Promise<void> {
-  globalSetup();
+  await globalSetup();
   const extraction = await runExtractionBench();
   const review = await runReviewBench();
   const ingest = await runIngestBench();

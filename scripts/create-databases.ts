@@ -1,9 +1,16 @@
 import { Client } from 'pg';
+import { unreachableServices } from '../src/common/services-reachable';
 import { loadEnvironment } from '../src/config/environment';
 
 /** Creates the service's and the tests' databases if absent (the set-up step; safe to repeat). */
 async function main(): Promise<void> {
-  const serviceUrl = new URL(loadEnvironment().DATABASE_URL);
+  const env = loadEnvironment();
+  const problem = await unreachableServices({ DATABASE_URL: env.DATABASE_URL });
+  if (problem) {
+    console.error(problem);
+    process.exit(1);
+  }
+  const serviceUrl = new URL(env.DATABASE_URL);
   const names = [serviceUrl.pathname.slice(1), process.env.TEST_DATABASE_NAME ?? 'claimdesk_test'];
   const admin = new URL(serviceUrl);
   admin.pathname = '/postgres';

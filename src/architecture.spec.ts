@@ -113,6 +113,7 @@ const TABLE_OWNERS: Record<string, string> = {
   fact_check_lexemes: 'fact-checks/fact-checks.repository.ts',
   fact_check_stats: 'fact-checks/fact-checks.repository.ts',
   fact_checks: 'fact-checks/fact-checks.repository.ts',
+  fact_check_imports: 'fact-checks/fact-checks.repository.ts',
   fact_check_postings: 'fact-checks/fact-checks.repository.ts',
   idempotency_keys: 'idempotency/idempotency.repository.ts',
   integrator_secrets: 'integrations/integrators.repository.ts',

@@ -12,6 +12,7 @@ import { DatabaseModule } from './database/database.module';
 import { QueueModule } from './queue/queue.module';
 import { importFactCheckFile } from './fact-checks/fact-check-file-import';
 import { FactCheckImportService } from './fact-checks/fact-check-import.service';
+import { FactCheckQueueService } from './fact-checks/fact-check-queue.service';
 import { FactChecksRepository } from './fact-checks/fact-checks.repository';
 import { PeopleModule } from './people/people.module';
 import { PeopleService } from './people/people.service';
@@ -19,7 +20,7 @@ import { PERSON_ROLES, type PersonRole } from './people/user.entity';
 
 @Module({
   imports: [AppConfigModule, DatabaseModule, QueueModule, TypeOrmModule.forFeature([ApiKeyEntity]), PeopleModule],
-  providers: [ApiKeysRepository, ApiKeysService, FactChecksRepository, FactCheckImportService],
+  providers: [ApiKeysRepository, ApiKeysService, FactChecksRepository, FactCheckImportService, FactCheckQueueService],
 })
 class CliModule {}
 

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { ensureAdminKeyFromEnvironment } from './auth/admin-key-bootstrap';
+import { assertServicesReachable } from './common/services-reachable';
 import { loadEnvironment } from './config/environment';
 import { runMigrations } from './database/migrate';
 import { createHttpApp } from './http-app';
@@ -19,6 +20,7 @@ export interface RunningService {
 /** `npm start`: migrate, then run the worker and the api in one process. */
 export async function startAll(): Promise<RunningService> {
   const env = loadEnvironment();
+  await assertServicesReachable(env);
   await runMigrations(env);
   const worker = await startWorker();
   const api = await createHttpApp();

@@ -3,6 +3,7 @@ import { InfrastructureModule } from './infrastructure.module';
 import { ExtractionModule } from './extraction/extraction.module';
 import { ExtractArticleProcessor } from './extraction/jobs/extract-article.processor';
 import { FactChecksModule } from './fact-checks/fact-checks.module';
+import { WorkerStatusModule } from './health/worker-status.module';
 import { ClaimMatchingProcessor } from './fact-checks/jobs/claim-matching.processor';
 import { CallbackDeliveryModule } from './integrations/callback-delivery.module';
 import { CallbackDeliveryProcessor } from './integrations/jobs/callback-delivery.processor';
@@ -21,6 +22,7 @@ import { ReviewModule } from './review/review.module';
     CallbackDeliveryModule,
     RetentionModule,
     FactChecksModule,
+    WorkerStatusModule,
   ],
   providers: [ExtractArticleProcessor, ClaimReviewProcessor, CallbackDeliveryProcessor, ClaimMatchingProcessor],
 })

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { TEMPLATE_DATABASE_URL } from './helpers/test-env';
+import { unreachableServices } from '../src/common/services-reachable';
+import { TEMPLATE_DATABASE_URL, TEST_REDIS_URL } from './helpers/test-env';
 
 /** Builds the service: the suites start what was built. A type error stops the run here, never a build that failed. */
 export function buildService(): void {
@@ -16,7 +17,13 @@ export function runMigrations(databaseUrl: string): void {
 }
 
 /** Builds the service, and the test database with the migrations (the template every suite copies), as a deployment would. */
-export default function globalSetup(): void {
+export default async function globalSetup(): Promise<void> {
+  // Before the build: without the services every suite would fail on its own, at length.
+  const problem = await unreachableServices({ DATABASE_URL: TEMPLATE_DATABASE_URL, REDIS_URL: TEST_REDIS_URL });
+  if (problem) {
+    console.error(`\n${problem}`);
+    process.exit(1);
+  }
   const env = { ...process.env, NODE_ENV: 'test', DATABASE_URL: TEMPLATE_DATABASE_URL };
   buildService();
   execFileSync('npx', ['ts-node', '--transpile-only', 'scripts/create-databases.ts'], { env, stdio: 'inherit' });

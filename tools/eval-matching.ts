@@ -5,6 +5,7 @@ import { CLAIM_MATCHING_DIR } from '../src/common/repo-paths';
 import { loadEnvironment } from '../src/config/environment';
 import { dataSourceOptions } from '../src/database/data-source';
 import { FactCheckImportService } from '../src/fact-checks/fact-check-import.service';
+import type { FactCheckQueueService } from '../src/fact-checks/fact-check-queue.service';
 import {
   CANDIDATE_POOL,
   FactCheckSearchService,
@@ -170,7 +171,9 @@ async function main(): Promise<void> {
   try {
     await dataSource.runMigrations({ transaction: 'each' });
     const repository = new FactChecksRepository(dataSource);
-    const importer = new FactCheckImportService(repository);
+    // No worker and no claims here: an import's re-match has nothing to do.
+    const noRematch = { enqueueImportRematches: () => Promise.resolve(true) } as unknown as FactCheckQueueService;
+    const importer = new FactCheckImportService(repository, noRematch);
     const search = new FactCheckSearchService(repository);
     const started = Date.now();
     for (let i = 0; i < claims.length; i += 1000) {

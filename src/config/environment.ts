@@ -56,6 +56,13 @@ export class Environment {
   @Max(65535)
   PORT = 3000;
 
+  /** The worker's /health and /metrics (0: any free port). `npm start` serves them here too, beside the api's PORT. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_PORT = 3001;
+
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/claimdesk';
 
@@ -126,6 +133,15 @@ export class Environment {
   @Min(1)
   @Max(64)
   WORKER_CONCURRENCY = 4;
+
+  /**
+   * After an import, the worker matches the new fact-checks against unverified claims and against claims whose
+   * verdict (or last change) is at most this many days old; 0: unverified claims only.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  REMATCH_VERDICT_MAX_AGE_DAYS = 30;
 
   /** Extraction jobs a worker runs at once: a job mostly waits (for its thread, Postgres, Redis), so many more than the threads. */
   @Transform(toInt)
@@ -398,6 +414,8 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     );
     throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
+  if (env.WORKER_PORT !== 0 && env.WORKER_PORT === env.PORT)
+    throw new Error(`Invalid configuration:\n  WORKER_PORT: must differ from PORT (both ${env.PORT})`);
   env.PUBLIC_URL = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
   env.ORGANIZATION_URL ??= env.PUBLIC_URL;
   return env;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { isDeepStrictEqual } from 'node:util';
+import { FactCheckQueueService } from './fact-check-queue.service';
 import { FactChecksRepository } from './fact-checks.repository';
 import { importItemsOf, MAX_IMPORT_ITEMS, parseClaimReview, type FactCheckInput } from './claim-review-input';
 
@@ -26,10 +27,16 @@ export class ImportResult {
   errors: ImportError[];
 }
 
-/** ClaimReview in, fact-checks out: identity by url, a changed item updates, an unchanged one is skipped. */
+/**
+ * ClaimReview in, fact-checks out: identity by url, a changed item updates, an unchanged one is skipped. What an
+ * import wrote is recorded with it, and the worker re-matches the desk's open claims against it.
+ */
 @Injectable()
 export class FactCheckImportService {
-  constructor(private readonly repository: FactChecksRepository) {}
+  constructor(
+    private readonly repository: FactChecksRepository,
+    private readonly queue: FactCheckQueueService,
+  ) {}
 
   /** `null` when the body is not one item, an array or {items}; the caller answers that as a validation error. */
   async importBody(body: unknown): Promise<ImportResult | null> {
@@ -51,7 +58,7 @@ export class FactCheckImportService {
       }
     });
     if (byUrl.size === 0) return result;
-    await this.repository.transaction(async (em) => {
+    const importId = await this.repository.transaction(async (em) => {
       const existing = await this.repository.existingByUrl(em, [...byUrl.keys()]);
       const inserts: FactCheckInput[] = [];
       const updates: { id: string; value: FactCheckInput }[] = [];
@@ -62,10 +69,13 @@ export class FactCheckImportService {
           result.skipped += 1;
         else updates.push({ id: found.id, value });
       }
-      await this.repository.write(em, inserts, updates);
+      const written = await this.repository.write(em, inserts, updates);
       result.imported += inserts.length;
       result.updated += updates.length;
+      return written.length > 0 ? this.repository.recordImport(em, written) : null;
     });
+    // Committed: a job Redis does not take now is re-sent by the reconciler from the import's row.
+    if (importId) await this.queue.enqueueImportRematches([importId]);
     return result;
   }
 }

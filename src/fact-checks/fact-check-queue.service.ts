@@ -5,9 +5,9 @@ import type { EntityManager } from 'typeorm';
 import { afterCommit } from '../database/unit-of-work';
 import { Coalescer } from '../queue/coalescer';
 import { enqueueInBatches } from '../queue/enqueue';
-import type { MatchClaimsJob, PublishVerdictJob } from '../queue/job-data';
-import { matchClaimsJobOptions, publishVerdictJobOptions } from '../queue/job-options';
-import { CLAIM_MATCHING_QUEUE, JOB_MATCH_CLAIMS, JOB_PUBLISH_VERDICT } from '../queue/queue-names';
+import type { MatchClaimsJob, PublishVerdictJob, RematchImportJob } from '../queue/job-data';
+import { matchClaimsJobOptions, publishVerdictJobOptions, rematchImportJobOptions } from '../queue/job-options';
+import { CLAIM_MATCHING_QUEUE, JOB_MATCH_CLAIMS, JOB_PUBLISH_VERDICT, JOB_REMATCH_IMPORT } from '../queue/queue-names';
 
 const CLAIMS_PER_JOB = 50;
 
@@ -26,7 +26,10 @@ export class FactCheckQueueService {
     ),
   );
 
-  constructor(@InjectQueue(CLAIM_MATCHING_QUEUE) private readonly queue: Queue<MatchClaimsJob | PublishVerdictJob>) {}
+  constructor(
+    @InjectQueue(CLAIM_MATCHING_QUEUE)
+    private readonly queue: Queue<MatchClaimsJob | PublishVerdictJob | RematchImportJob>,
+  ) {}
 
   enqueueMatching(claimIds: string[]): Promise<boolean> {
     const chunks: string[][] = [];
@@ -43,6 +46,19 @@ export class FactCheckQueueService {
     return enqueueInBatches('claim re-matching', claimIds, (batch) =>
       this.queue.addBulk(
         batch.map((id) => ({ name: JOB_MATCH_CLAIMS, data: { claimIds: [id] }, opts: matchClaimsJobOptions(id) })),
+      ),
+    );
+  }
+
+  /** Imports whose fact-checks the open claims have not yet been matched against (after an import, and the reconciler's re-send). */
+  enqueueImportRematches(importIds: string[]): Promise<boolean> {
+    return enqueueInBatches('import re-matching', importIds, (batch) =>
+      this.queue.addBulk(
+        batch.map((importId) => ({
+          name: JOB_REMATCH_IMPORT,
+          data: { importId },
+          opts: rematchImportJobOptions(importId),
+        })),
       ),
     );
   }

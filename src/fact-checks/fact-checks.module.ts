@@ -6,6 +6,7 @@ import { ClaimMatchDecisionService } from './claim-match-decision.service';
 import { ClaimMatchingService } from './claim-matching.service';
 import { DeskVerdictService } from './desk-verdict.service';
 import { FactCheckImportService } from './fact-check-import.service';
+import { FactCheckRematchService } from './fact-check-rematch.service';
 import { FactCheckSearchService } from './fact-check-search.service';
 import { FactChecksController } from './fact-checks.controller';
 import { FactChecksRepository } from './fact-checks.repository';
@@ -17,6 +18,7 @@ import { FactChecksRepository } from './fact-checks.repository';
     ClaimVerdictListener,
     FactChecksRepository,
     FactCheckImportService,
+    FactCheckRematchService,
     FactCheckSearchService,
     ClaimMatchingService,
     ClaimMatchDecisionService,
@@ -25,6 +27,7 @@ import { FactChecksRepository } from './fact-checks.repository';
   exports: [
     FactChecksRepository,
     FactCheckImportService,
+    FactCheckRematchService,
     FactCheckSearchService,
     ClaimMatchingService,
     ClaimMatchDecisionService,

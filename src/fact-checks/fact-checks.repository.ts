@@ -290,6 +290,59 @@ export class FactChecksRepository {
     return row ?? null;
   }
 
+  // --- imports and the re-match of open claims ---
+
+  async recordImport(em: EntityManager, factCheckIds: string[]): Promise<string> {
+    const [row] = await em.query(`INSERT INTO fact_check_imports (fact_check_ids) VALUES ($1::uuid[]) RETURNING id`, [
+      factCheckIds,
+    ]);
+    return row.id;
+  }
+
+  /** The import's fact-checks, or null once its re-match is done (or the row is gone). */
+  async importAwaitingRematch(importId: string): Promise<string[] | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT fact_check_ids AS "factCheckIds" FROM fact_check_imports WHERE id = $1 AND rematched_at IS NULL`,
+      [importId],
+    );
+    return row ? row.factCheckIds : null;
+  }
+
+  async markRematched(importId: string): Promise<void> {
+    await this.dataSource.query(`UPDATE fact_check_imports SET rematched_at = now() WHERE id = $1`, [importId]);
+  }
+
+  /** Imports not yet re-matched, once their own job has had `olderThanMs` to run; by id after `after`. */
+  importsAwaitingRematch(olderThanMs: number, after: string | null, limit: number): Promise<{ id: string }[]> {
+    return this.dataSource.query(
+      `SELECT id FROM fact_check_imports
+       WHERE rematched_at IS NULL AND created_at < now() - make_interval(secs => $2::int / 1000.0) AND ($1::uuid IS NULL OR id > $1::uuid)
+       ORDER BY id LIMIT ${limit}`,
+      [after, olderThanMs],
+    );
+  }
+
+  /**
+   * Open claims (unverified, or with a verdict changed within `verdictMaxAgeDays`) sharing words with each of the
+   * fact-checks: at most `perFactCheck` each, those sharing most first, through the claims' text index. The scorer
+   * then decides which of them the fact-check matches.
+   */
+  async openClaimsNear(factCheckIds: string[], verdictMaxAgeDays: number, perFactCheck: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT c.id FROM fact_checks f
+       CROSS JOIN LATERAL (SELECT replace(plainto_tsquery('english', f.claim_reviewed)::text, ' & ', ' | ')::tsquery AS q) w
+       CROSS JOIN LATERAL (
+         SELECT c.id FROM claims c
+         WHERE to_tsvector('english', c.text) @@ w.q
+           AND (c.status = 'unverified'
+             OR (c.status IN ('sourced', 'disputed', 'dismissed') AND c.updated_at > now() - make_interval(days => $2::int)))
+         ORDER BY ts_rank(to_tsvector('english', c.text), w.q) DESC, c.id LIMIT $3) c
+       WHERE f.id = ANY($1::uuid[])`,
+      [factCheckIds, verdictMaxAgeDays, perFactCheck],
+    );
+    return rows.map((r) => r.id);
+  }
+
   // --- the desk's own verdicts ---
 
   async sourceFactCheckOf(em: EntityManager, claimId: string): Promise<{ id: string; url: string } | null> {

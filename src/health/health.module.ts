@@ -3,6 +3,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { StatsRepository } from '../admin/stats.repository';
 import { FailedAuthModule } from '../auth/rate-limit';
+import { HealthChecksService } from './health-checks.service';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
 import { MetricsInterceptor } from './metrics.interceptor';
@@ -15,6 +16,7 @@ import { RedisHealthIndicator } from './redis.health';
   controllers: [HealthController, MetricsController],
   providers: [
     RedisHealthIndicator,
+    HealthChecksService,
     StatsRepository,
     MetricsService,
     MetricsTokenGuard,

@@ -21,6 +21,11 @@ export interface MatchClaimsJob {
   claimIds: string[];
 }
 
+/** Re-matches the desk's open claims against the fact-checks one import wrote (its `fact_check_imports` row). */
+export interface RematchImportJob {
+  importId: string;
+}
+
 /** Makes a claim's current verdict (or its absence) the desk's own fact-check. */
 export interface PublishVerdictJob {
   claimId: string;

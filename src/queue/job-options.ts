@@ -56,6 +56,11 @@ export function matchClaimsJobOptions(resentClaimId?: string): JobsOptions {
   };
 }
 
+/** One job per import: the reconciler's re-send of an import not yet re-matched adds nothing while one waits. */
+export function rematchImportJobOptions(importId: string): JobsOptions {
+  return { ...RETRYING, jobId: `rematch-${importId}` };
+}
+
 /** One job per claim and version: the handler reads the claim as it is now, so a stale one does no harm. */
 export function publishVerdictJobOptions(claimId: string, version: number): JobsOptions {
   return { ...RETRYING, jobId: `verdict-${claimId}-v${version}` };

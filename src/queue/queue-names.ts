@@ -17,3 +17,4 @@ export const JOB_EXPIRE_LEASE = 'expire-lease';
 export const JOB_DELIVER_CALLBACK = 'deliver-callback';
 export const JOB_MATCH_CLAIMS = 'match-claims';
 export const JOB_PUBLISH_VERDICT = 'publish-verdict';
+export const JOB_REMATCH_IMPORT = 'rematch-import';

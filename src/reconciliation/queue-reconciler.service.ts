@@ -7,10 +7,11 @@ import { ClaimsRepository } from '../claims/claims.repository';
 import type { Environment } from '../config/environment';
 import { ExtractionQueueService } from '../extraction/extraction-queue.service';
 import { FactCheckQueueService } from '../fact-checks/fact-check-queue.service';
+import { FactChecksRepository } from '../fact-checks/fact-checks.repository';
 import { CallbackQueueService } from '../integrations/callback-queue.service';
-import { extractArticleJobOptions } from '../queue/job-options';
+import { extractArticleJobOptions, rematchImportJobOptions } from '../queue/job-options';
 import { reconciledMarkerKey } from '../queue/queue-keys';
-import { ARTICLE_EXTRACTION_QUEUE, CLAIM_REVIEW_QUEUE } from '../queue/queue-names';
+import { ARTICLE_EXTRACTION_QUEUE, CLAIM_MATCHING_QUEUE, CLAIM_REVIEW_QUEUE } from '../queue/queue-names';
 import { RedisService } from '../queue/redis.service';
 import { AssignmentService } from '../review/assignment.service';
 import { ReviewQueueService } from '../review/review-queue.service';
@@ -27,6 +28,7 @@ export interface ReconcileReport {
   callbacks: number;
   expired: number;
   matching: number;
+  rematches: number;
   ms: number;
 }
 
@@ -50,9 +52,11 @@ export class QueueReconcilerService implements OnApplicationBootstrap, OnApplica
     private readonly assignments: AssignmentService,
     private readonly callbackQueue: CallbackQueueService,
     private readonly factCheckQueue: FactCheckQueueService,
+    private readonly factChecks: FactChecksRepository,
     private readonly config: ConfigService<Environment, true>,
     @InjectQueue(ARTICLE_EXTRACTION_QUEUE) private readonly extractionJobs: Queue,
     @InjectQueue(CLAIM_REVIEW_QUEUE) private readonly reviewJobs: Queue,
+    @InjectQueue(CLAIM_MATCHING_QUEUE) private readonly matchingJobs: Queue,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -147,7 +151,19 @@ export class QueueReconcilerService implements OnApplicationBootstrap, OnApplica
       (chunk) => this.factCheckQueue.enqueueRematching(chunk.map((c) => c.id)),
     );
 
-    return { articles, claims: waiting.length, leases, callbacks, expired, matching };
+    // Imports whose re-match of the open claims Redis lost, or whose job used up its attempts.
+    const rematchJobIds: string[] = [];
+    const rematches = await this.inChunks(
+      (after) => this.factChecks.importsAwaitingRematch(horizonMs, after, CHUNK),
+      (row) => row.id,
+      (chunk) => {
+        rematchJobIds.push(...chunk.map((row) => rematchImportJobOptions(row.id).jobId!));
+        return this.factCheckQueue.enqueueImportRematches(chunk.map((row) => row.id));
+      },
+    );
+    await this.retryFailed(this.matchingJobs, rematchJobIds);
+
+    return { articles, claims: waiting.length, leases, callbacks, expired, matching, rematches };
   }
 
   /** Reads by keyset, a chunk at a time, handing each to Redis before the next read; returns how many there were. */
