@@ -105,7 +105,7 @@ async function shoot(t: TestService, person: TestPerson, pages: [name: string, p
 }
 
 async function main(): Promise<void> {
-  globalSetup();
+  await globalSetup();
   mkdirSync(OUT, { recursive: true });
   const t = await startTestService(REDIS_DB, { name: 'screenshots' });
   try {
