@@ -110,6 +110,15 @@ export class AssignmentRepository {
     );
   }
 
+  /** How many claims the reviewer holds beyond its capacity (0 within it), its row locked. */
+  async overCapacity(em: EntityManager, reviewerId: string): Promise<number> {
+    const rows: { excess: number }[] = await em.query(
+      `SELECT greatest(open_claims - capacity, 0)::int AS excess FROM reviewers WHERE id = $1 FOR UPDATE`,
+      [reviewerId],
+    );
+    return rows[0]?.excess ?? 0;
+  }
+
   /** Locks the reviewer's row; every assignment takes this lock before it reads the reviewer's load. */
   async lockReviewer(em: EntityManager, reviewerId: string): Promise<{ active: boolean; capacity: number } | null> {
     const rows: { active: boolean; capacity: number }[] = await em.query(

@@ -154,6 +154,20 @@ export class AssignmentService {
     this.reviewQueue.enqueueAssignmentsOnCommit(em, open);
   }
 
+  /**
+   * A claim came back to its reviewer (an undone verdict) after the freed place was filled: the claims given to the
+   * reviewer most recently go back to the pool, so nobody holds more than their capacity.
+   */
+  async keepWithinCapacity(em: EntityManager, reviewerId: string, returnedClaimId: string): Promise<void> {
+    const excess = await this.assignments.overCapacity(em, reviewerId);
+    if (excess === 0) return;
+    const newest = await this.claims.lockNewestHeldBy(em, reviewerId, returnedClaimId, excess);
+    const handedBack: ClaimEntity[] = [];
+    for (const claim of newest)
+      handedBack.push(await this.clearAssignment(em, claim.id, reviewerId, SYSTEM_ACTOR, 'unassigned'));
+    this.reviewQueue.enqueueAssignmentsOnCommit(em, handedBack);
+  }
+
   /** Returns an expired lease to the pool; a lease renewed meanwhile is left alone. */
   async expireLeases(claimIds?: string[]): Promise<number> {
     const expired = await inTransaction(this.dataSource, async (em) => {
