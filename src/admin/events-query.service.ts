@@ -3,12 +3,12 @@ import { decodeCursor, encodeCursor, type Page } from '../common/pagination';
 import type { ListEventsQuery } from './dto/list-events.query';
 import { EventsRepository, type LoggedEvent } from './events.repository';
 
-/** The audit log across claims and admin actions, oldest first from `since`, a page at a time. */
+/** The audit log across claims and admin actions, oldest first from `since` (or newest first), a page at a time. */
 @Injectable()
 export class EventsQueryService {
   constructor(private readonly events: EventsRepository) {}
 
-  async list(query: ListEventsQuery): Promise<Page<ReturnType<typeof toEventResponse>>> {
+  async list(query: ListEventsQuery, newestFirst = false): Promise<Page<ReturnType<typeof toEventResponse>>> {
     const limit = query.limit ?? 100;
     const after = decodeCursor(query.cursor, ['timestamp', 'integer', 'integer']);
     const rows = await this.events.page({
@@ -18,6 +18,7 @@ export class EventsQueryService {
       claimId: query.claimId,
       after,
       limit: limit + 1,
+      newestFirst,
     });
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];

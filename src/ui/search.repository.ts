@@ -13,6 +13,9 @@ export interface ClaimSearchRow {
   createdAt: Date;
   articleId: string;
   articleTitle: string;
+  /** What tells two articles of the same title apart: when each was posted, and where from. */
+  articlePostedAt: Date;
+  articleUrl: string | null;
 }
 
 /** The search page's read model of claims (the page is for desk roles, who see every article). */
@@ -23,7 +26,8 @@ export class SearchRepository {
   /** Best text match first (newest first without text), through "IDX_claims_text_search"; `to` is exclusive. */
   async claims(filters: BrowseFilters & { status: ClaimStatus | null }): Promise<ClaimSearchRow[]> {
     return this.dataSource.query(
-      `SELECT c.id, c.text, c.status, c.claimant, c.created_at AS "createdAt", c.article_id AS "articleId", a.title AS "articleTitle"
+      `SELECT c.id, c.text, c.status, c.claimant, c.created_at AS "createdAt", c.article_id AS "articleId", a.title AS "articleTitle",
+              a.created_at AS "articlePostedAt", a.url AS "articleUrl"
        FROM claims c JOIN articles a ON a.id = c.article_id
        WHERE ($1::text IS NULL OR to_tsvector('english', c.text) @@ websearch_to_tsquery('english', $1))
          AND ($2::text IS NULL OR c.claimant ILIKE $2)

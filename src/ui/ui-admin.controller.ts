@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { QueuesService } from '../admin/queues.service';
 import { StatsService } from '../admin/stats.service';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
+import { CallbackEndpointsService } from '../integrations/callback-endpoints.service';
 import { ApiError } from '../common/api-error';
 import { HtmlPage } from './html-page.decorator';
 import { UiExceptionFilter } from './ui-exception.filter';
@@ -26,6 +27,7 @@ export class UiAdminController {
   constructor(
     private readonly stats: StatsService,
     private readonly queues: QueuesService,
+    private readonly endpoints: CallbackEndpointsService,
   ) {}
 
   private queueStats() {
@@ -35,8 +37,12 @@ export class UiAdminController {
   @Get()
   @HtmlPage()
   async page(@CurrentPrincipal() principal: Principal): Promise<string> {
-    const [stats, queues] = await Promise.all([this.stats.stats(), this.queueStats()]);
-    return adminPage(stats, queues, principal);
+    const [stats, queues, callbacks] = await Promise.all([
+      this.stats.stats(),
+      this.queueStats(),
+      this.endpoints.failingDeliveries(),
+    ]);
+    return adminPage(stats, queues, callbacks, principal);
   }
 
   @Get('queues')

@@ -2,6 +2,7 @@ import type { Principal } from '../../auth/principal';
 import type { Role } from '../../auth/role';
 import { currentTimeZone } from './format';
 import { html, type Html } from './html';
+import { refusalNotice } from './refused-form';
 
 interface NavItem {
   href: string;
@@ -61,7 +62,7 @@ ${(options.scripts ?? []).map((src) => html`<script src="/ui/assets/${src}" defe
   }
 </header>
 <main id="main">
-${body}
+${refusalNotice()}${body}
 </main>
 </body>
 </html>`;
