@@ -363,7 +363,7 @@ describe('the admin console in a real browser', () => {
     const endpointRows = rows.filter({
       has: page().getByRole('link', { name: 'endpoint http://127.0.0.1:9/planet-callbacks' }),
     });
-    expect(await endpointRows.locator('strong').allTextContents()).toEqual(['endpoint.created', 'endpoint.disabled']);
+    expect(await endpointRows.locator('strong').allTextContents()).toEqual(['endpoint.disabled', 'endpoint.created']);
     expect(
       await endpointRows
         .first()

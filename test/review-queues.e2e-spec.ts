@@ -211,7 +211,7 @@ describe('review queues: pull, capacity, eligibility, leases', () => {
           `SELECT type, reviewer_id FROM claim_events WHERE claim_id = $1 ORDER BY seq`,
           [claim.id],
         );
-        return rows.length >= 3 ? rows.slice(0, 3) : null;
+        return rows.length >= 4 ? rows.slice(0, 4) : null;
       },
       'the lease to expire and the claim to come back',
       20_000,
