@@ -72,6 +72,8 @@ describe('an editor works the desk from the article pages (Chromium, strict CSP)
     return seen[seen.length - 1].status();
   }
 
+  const moveForm = (to: string) => browser.page.locator(`form[data-move="${to}"]`);
+
   async function openClaim(claimId: string): Promise<void> {
     await browser.page.goto(`/ui/articles/${articleId}?claim=${claimId}`);
     await browser.page.locator(`[data-claim-detail="${claimId}"]`).waitFor();
@@ -215,11 +217,11 @@ describe('an editor works the desk from the article pages (Chromium, strict CSP)
     await page.getByLabel('Passage', { exact: true }).fill('A sentence this article never had.');
     const status = await documentStatus(() => page.getByRole('button', { name: 'Add as claim', exact: true }).click());
     expect(status).toBe(400);
-    expect(await text('h1')).toBe('That request was not valid');
-    expect(await text('main')).toContain('passage: the passage is not in the article’s text');
+    // The article page comes back around the refused form, the passage as typed.
+    expect(await text('h1')).toBe(DEMO_TITLE);
+    expect(await text('#refused')).toContain('passage: the passage is not in the article’s text');
+    expect(await page.getByLabel('Passage', { exact: true }).inputValue()).toBe('A sentence this article never had.');
     await browser.screenshot('editor-5-passage-not-found');
-    await page.getByRole('link', { name: 'Back to the page' }).click();
-    await page.waitForURL(new RegExp(`/ui/articles/${articleId}`));
   });
 
   it('keeps the reader’s place when a claim is chosen in the text', async () => {
@@ -248,7 +250,9 @@ describe('an editor works the desk from the article pages (Chromium, strict CSP)
     const page = browser.page;
     const target = claims[0];
     await openClaim(target.id);
-    await page.getByLabel('Note', { exact: true }).fill('A description of the talks, not a checkable claim.');
+    await moveForm('dismissed')
+      .getByLabel('Note', { exact: true })
+      .fill('A description of the talks, not a checkable claim.');
     await page.getByRole('button', { name: 'Dismiss', exact: true }).click();
     await page.waitForURL(/notice=moved/);
     expect(await page.locator(`.article-text [data-claim-id="${target.id}"]`).getAttribute('data-status')).toBe(
@@ -262,7 +266,7 @@ describe('an editor works the desk from the article pages (Chromium, strict CSP)
     await browser.screenshot('editor-7-claim-dismissed');
 
     expect(await page.getByRole('button', { name: 'Dismiss', exact: true }).count()).toBe(0);
-    await page.getByLabel('Note', { exact: true }).fill('It names a figure after all; check it.');
+    await moveForm('unverified').getByLabel('Note', { exact: true }).fill('It names a figure after all; check it.');
     await page.getByRole('button', { name: 'Reopen', exact: true }).click();
     await page.waitForURL(/notice=moved/);
     expect((await claimOf(target.id)).status).toBe('unverified');
@@ -307,7 +311,7 @@ describe('an editor works the desk from the article pages (Chromium, strict CSP)
     await browser.screenshot('editor-10-claim-back-to-pool');
   });
 
-  it('shows a stale version as a readable page with the way back', async () => {
+  it('answers a stale version with who moved the claim and when, and keeps the note to send again', async () => {
     const page = browser.page;
     const target = claims[2];
     await openClaim(target.id);
@@ -317,13 +321,19 @@ describe('an editor works the desk from the article pages (Chromium, strict CSP)
       .set('Authorization', `Bearer ${editorKey}`)
       .send({ to: 'disputed', expectedVersion: target.version, note: 'Contradicted' });
     expect(moved.status).toBe(200);
-    await page.getByLabel('Note', { exact: true }).fill('Not a claim');
+    await moveForm('dismissed').getByLabel('Note', { exact: true }).fill('Not a claim');
     const status = await documentStatus(() => page.getByRole('button', { name: 'Dismiss', exact: true }).click());
     expect(status).toBe(409);
-    expect(await text('h1')).toBe('That could not be done');
-    expect(await text('main')).toContain(`The claim is at version ${moved.body.version}; reload and try again`);
+    expect(await text('#refused')).toMatch(/Someone moved this claim first\. test editor \(editor\) moved it/);
+    expect(await text('#refused')).toContain(`at version ${moved.body.version}`);
+    expect(await text('main')).not.toContain('[object Object]');
     await browser.screenshot('editor-11-stale-version');
     expect((await claimOf(target.id)).status).toBe('disputed');
+    // From disputed an editor may reopen: the kept note goes with it, on the current version.
+    expect(await moveForm('unverified').getByLabel('Note', { exact: true }).inputValue()).toBe('Not a claim');
+    await page.getByRole('button', { name: 'Reopen', exact: true }).click();
+    await page.waitForURL(/notice=moved/);
+    expect(await claimOf(target.id)).toMatchObject({ status: 'unverified', version: moved.body.version + 1 });
   });
 
   it('posts a new revision from the article page: unchanged claims keep their ids, new text is extracted', async () => {

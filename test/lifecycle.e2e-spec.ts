@@ -56,7 +56,7 @@ describe('an article’s whole life (real Postgres and Redis)', () => {
       .http()
       .get(`/claims/${article.claims[0].id}/events`)
       .set('Authorization', `Bearer ${editorKey}`);
-    expect(events.body.items.map((e: { type: string }) => e.type)).toEqual(['assigned']);
+    expect(events.body.items.map((e: { type: string }) => e.type)).toEqual(['created', 'assigned']);
   });
 
   it('answers the same article posted again with 200 and writes nothing', async () => {

@@ -82,7 +82,7 @@ describe('review queues: pull, capacity, eligibility, leases', () => {
     const history = (await t.http().get(`/claims/${mine[0].id}/events`).set(auth(editor))).body.items.map(
       (e: { type: string }) => e.type,
     );
-    expect(history.slice(0, 2)).toEqual(['assigned', 'released']);
+    expect(history.slice(0, 3)).toEqual(['created', 'assigned', 'released']);
     // The reviewer who handed it back is not given it again.
     const next = await t.http().post('/review/next').set(auth(r.key));
     expect(next.body?.id).not.toBe(mine[0].id);
@@ -193,7 +193,7 @@ describe('review queues: pull, capacity, eligibility, leases', () => {
         .get(`/claims/${(await claimsOf(id))[0].id}/events`)
         .set(auth(editor))
     ).body.items.map((e: { type: string }) => e.type);
-    expect(events).toEqual(['assigned', 'unassigned', 'assigned']);
+    expect(events).toEqual(['created', 'assigned', 'unassigned', 'assigned']);
   });
 
   it('gives work only to reviewers someone can act as: a person who joined, or a live key; the pages say why not', async () => {
@@ -280,12 +280,13 @@ describe('review queues: pull, capacity, eligibility, leases', () => {
           `SELECT type, reviewer_id FROM claim_events WHERE claim_id = $1 ORDER BY seq`,
           [claim.id],
         );
-        return rows.length >= 3 ? rows.slice(0, 3) : null;
+        return rows.length >= 4 ? rows.slice(0, 4) : null;
       },
       'the lease to expire and the claim to come back',
       20_000,
     );
     expect(history).toEqual([
+      { type: 'created', reviewer_id: null },
       { type: 'assigned', reviewer_id: first.id },
       { type: 'lease_expired', reviewer_id: first.id },
       { type: 'assigned', reviewer_id: second.id },
@@ -313,6 +314,7 @@ describe('review queues: pull, capacity, eligibility, leases', () => {
     ).toBe(403);
     const events = (await t.http().get(`/claims/${claim.id}/events`).set(auth(editor))).body.items;
     expect(events.map((e: { type: string; actorRole: string }) => [e.type, e.actorRole])).toEqual([
+      ['created', 'system'],
       ['assigned', 'editor'],
       ['unassigned', 'editor'],
     ]);

@@ -191,6 +191,7 @@ describe('claim transitions: the state machine over HTTP', () => {
 
     const history = (await t.http().get(`/claims/${claims[0].id}/events`).set(auth(editor))).body.items;
     expect(history.map((e: { type: string; toStatus: string | null }) => [e.type, e.toStatus])).toEqual([
+      ['created', 'unverified'],
       ['assigned', null],
       ['transition', 'sourced'],
       ['transition', 'disputed'],
@@ -198,7 +199,7 @@ describe('claim transitions: the state machine over HTTP', () => {
       ['transition', 'unverified'],
       expect.arrayContaining(['assigned']),
     ]);
-    expect(history[1].sources).toEqual(SOURCE);
+    expect(history[2].sources).toEqual(SOURCE);
   });
 
   it('makes exactly one of several concurrent moves from the same version; the others answer 409 stale_version', async () => {

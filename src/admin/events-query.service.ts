@@ -4,12 +4,12 @@ import type { AuditEventPage, AuditEventResponse } from './admin.response';
 import type { ListEventsQuery } from './dto/list-events.query';
 import { EventsRepository, type LoggedEvent } from './events.repository';
 
-/** The audit log across claims and admin actions, oldest first from `since`, a page at a time. */
+/** The audit log across claims and admin actions, oldest first from `since` (or newest first), a page at a time. */
 @Injectable()
 export class EventsQueryService {
   constructor(private readonly events: EventsRepository) {}
 
-  async list(query: ListEventsQuery): Promise<AuditEventPage> {
+  async list(query: ListEventsQuery, newestFirst = false): Promise<AuditEventPage> {
     const limit = query.limit ?? 100;
     const after = decodeCursor(query.cursor, ['timestamp', 'int4', 'int8']);
     const rows = await this.events.page({
@@ -19,6 +19,7 @@ export class EventsQueryService {
       claimId: query.claimId,
       after,
       limit: limit + 1,
+      newestFirst,
     });
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];

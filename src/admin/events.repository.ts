@@ -42,6 +42,8 @@ export interface EventFilter {
   after: (string | number)[] | null;
   /** Rows to return, at most. */
   limit: number;
+  /** The API reads the log oldest first (from `since`); the audit page shows the newest first. */
+  newestFirst?: boolean;
 }
 
 const COLUMNS = `seq, id, created_at::text AS "createdKey", created_at AS "createdAt", actor_key_id AS "actorKeyId", actor_role AS "actorRole",
@@ -66,8 +68,8 @@ const SOURCES = [
 ] as const;
 
 /**
- * The audit log across `claim_events` and `audit_events`, oldest first. Each log is read by keyset on
- * (created_at, seq) — indexed, also per actor — and only a page of each is merged.
+ * The audit log across `claim_events` and `audit_events`, oldest first (or newest first). Each log is read by keyset
+ * on (created_at, seq) — indexed, also per actor — and only a page of each is merged.
  */
 @Injectable()
 export class EventsRepository {
@@ -77,6 +79,7 @@ export class EventsRepository {
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
     const parts: string[] = [];
+    const [later, laterOrSame, order] = filter.newestFirst ? ['<', '<=', 'DESC'] : ['>', '>=', 'ASC'];
     for (const source of SOURCES) {
       if (filter.claimId && source.rank !== 0) continue;
       const where: string[] = [];
@@ -88,16 +91,18 @@ export class EventsRepository {
       if (filter.after) {
         const [at, rank, seq] = filter.after;
         const key = `CAST(${param(at)} AS timestamptz)`;
-        if (source.rank < Number(rank)) where.push(`created_at > ${key}`);
-        else if (source.rank > Number(rank)) where.push(`created_at >= ${key}`);
-        else where.push(`(created_at, seq) > (${key}, CAST(${param(seq)} AS bigint))`);
+        // "Later" in reading order: ties on created_at go by rank, then seq, in the same direction.
+        const before = filter.newestFirst ? source.rank > Number(rank) : source.rank < Number(rank);
+        if (source.rank === Number(rank))
+          where.push(`(created_at, seq) ${later} (${key}, CAST(${param(seq)} AS bigint))`);
+        else where.push(`created_at ${before ? later : laterOrSame} ${key}`);
       }
       parts.push(
-        `(${source.select} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at, seq LIMIT ${filter.limit})`,
+        `(${source.select} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at ${order}, seq ${order} LIMIT ${filter.limit})`,
       );
     }
     return this.dataSource.query(
-      `SELECT * FROM (${parts.join(' UNION ALL ')}) e ORDER BY "createdAt", rank, seq LIMIT ${filter.limit}`,
+      `SELECT * FROM (${parts.join(' UNION ALL ')}) e ORDER BY "createdAt" ${order}, rank ${order}, seq ${order} LIMIT ${filter.limit}`,
       params,
     );
   }

@@ -399,7 +399,10 @@ export class ClaimsRepository {
     );
   }
 
-  /** One multi-row INSERT per article, or per batch of a long one; a candidate's row has that status, a claim's is unverified. */
+  /**
+   * One multi-row INSERT per article, or per batch of a long one; a candidate's row has that status, a claim's is
+   * unverified and gets its `created` history row in the same statement.
+   */
   async insertExtracted(
     em: EntityManager,
     articleId: string,
@@ -411,9 +414,15 @@ export class ClaimsRepository {
       const batch = claims.slice(i, i + INSERT_BATCH);
       inserted.push(
         ...(await em.query(
-          `INSERT INTO claims (article_id, revision, ordinal, text, start, "end", sentence_index, checkworthiness, type, claimant, entities, status)
-         SELECT $1, $2, * FROM unnest($3::int[], $4::text[], $5::int[], $6::int[], $7::int[], $8::real[], $9::text[], $10::text[], $11::jsonb[], $12::text[])
-         RETURNING id, checkworthiness, status`,
+          `WITH inserted AS (
+             INSERT INTO claims (article_id, revision, ordinal, text, start, "end", sentence_index, checkworthiness, type, claimant, entities, status)
+             SELECT $1, $2, * FROM unnest($3::int[], $4::text[], $5::int[], $6::int[], $7::int[], $8::real[], $9::text[], $10::text[], $11::jsonb[], $12::text[])
+             RETURNING id, checkworthiness, status, ordinal
+           ), history AS (
+             INSERT INTO claim_events (claim_id, article_id, type, to_status, actor_role)
+             SELECT id, $1, 'created', status, 'system' FROM inserted WHERE status <> 'candidate' ORDER BY ordinal
+           )
+           SELECT id, checkworthiness, status FROM inserted ORDER BY ordinal`,
           [
             articleId,
             revision,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { containsPattern, returningRows } from '../database/sql';
+import type { EvidenceSource } from '../claims/claim-event.entity';
 import type { FactCheckInput } from './claim-review-input';
 import type { CorpusStats, TermStat } from './match-scorer';
 
@@ -51,6 +52,10 @@ export interface StoredMatch {
   rating: string | null;
   status: string | null;
   articleId: string | null;
+  /** A matched claim's status, or the one it had when a revision withdrew it. */
+  statusHad: string | null;
+  /** The sources of the move that gave the matched claim `statusHad`. */
+  sourcesHad: EvidenceSource[];
 }
 
 export interface NewMatch {
@@ -63,12 +68,21 @@ export interface NewMatch {
 const FACT_CHECK_COLUMNS = `f.id, f.url, f.claim_reviewed AS "claimReviewed", f.headline, f.rating, f.author, f.claimant,
   f.date_published AS "datePublished", f.source_claim_id AS "sourceClaimId", sc.article_id AS "sourceArticleId"`;
 
+/**
+ * A match with what a matched desk claim stands on: the status it had (before a revision withdrew it, if one did) and
+ * the sources of the move that gave it that status.
+ */
 const MATCH_SELECT = `SELECT m.id, m.kind, m.score, m.state, m.fact_check_id AS "factCheckId", m.matched_claim_id AS "matchedClaimId",
-    f.url, coalesce(f.claim_reviewed, mc.text) AS text, f.rating, mc.status, coalesce(mc.article_id, sc.article_id) AS "articleId"
+    f.url, coalesce(f.claim_reviewed, mc.text) AS text, f.rating, mc.status, coalesce(mc.article_id, sc.article_id) AS "articleId",
+    coalesce(wd.from_status, mc.status) AS "statusHad", coalesce(lv.sources, '[]') AS "sourcesHad"
   FROM claim_matches m
   LEFT JOIN fact_checks f ON f.id = m.fact_check_id
   LEFT JOIN claims sc ON sc.id = f.source_claim_id
-  LEFT JOIN claims mc ON mc.id = m.matched_claim_id`;
+  LEFT JOIN claims mc ON mc.id = m.matched_claim_id
+  LEFT JOIN LATERAL (SELECT w.from_status FROM claim_events w WHERE w.claim_id = mc.id AND w.type = 'withdrawn'
+                     ORDER BY w.seq DESC LIMIT 1) wd ON mc.status = 'withdrawn'
+  LEFT JOIN LATERAL (SELECT v.sources FROM claim_events v WHERE v.claim_id = mc.id AND v.type = 'transition'
+                       AND v.to_status = coalesce(wd.from_status, mc.status) ORDER BY v.seq DESC LIMIT 1) lv ON true`;
 
 /** Each fact-check's postings: its lexemes with their weights (the function is the migration's, the one home of the weight). */
 const POSTINGS_OF = `SELECT i.lexeme, f.id, i.impact FROM fact_checks f,

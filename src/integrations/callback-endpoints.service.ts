@@ -10,7 +10,7 @@ import { refusedDestination } from './callback-destination';
 import { decodeCursor, toPage, type Page } from '../common/pagination';
 import type { CallbackEvent } from './callback-events';
 import { CallbackEndpointsRepository, type CallbackEndpoint } from './callback-endpoints.repository';
-import { CallbackOutboxRepository, type CallbackDelivery } from './callback-outbox.repository';
+import { CallbackOutboxRepository, type CallbackDelivery, type FailingDeliveries } from './callback-outbox.repository';
 import { CallbackQueueService } from './callback-queue.service';
 import { generateWebhookSecret } from './webhook-signature';
 
@@ -106,6 +106,11 @@ export class CallbackEndpointsService {
   }
 
   /** One more attempt now, whatever became of the earlier ones; the retry schedule carries on from there. */
+  /** How many callbacks are failing now, across every endpoint: the admin overview shows them beside failed jobs. */
+  failingDeliveries(): Promise<FailingDeliveries> {
+    return this.outbox.failing();
+  }
+
   async redeliver(principal: Principal, endpointId: string, deliveryId: string): Promise<CallbackDelivery> {
     const endpoint = await this.get(principal, endpointId);
     if (endpoint.disabledAt)

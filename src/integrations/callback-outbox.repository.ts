@@ -53,6 +53,11 @@ export interface CallbackDelivery {
 /** Late jobs are normal; early ones (clock skew between Redis and Postgres) by up to this much are too. */
 const EARLY_TOLERANCE = '2 seconds';
 
+export interface FailingDeliveries {
+  retrying: number;
+  gaveUp: number;
+}
+
 /** The outbox: `callback_deliveries` (what is owed to whom, and when it is due) and `callback_attempts` (each try). */
 @Injectable()
 export class CallbackOutboxRepository {
@@ -178,6 +183,15 @@ export class CallbackOutboxRepository {
       `DELETE FROM callback_attempts WHERE ctid = ANY (ARRAY(SELECT ctid FROM callback_attempts WHERE created_at < now() - make_interval(hours => $1) LIMIT $2))`,
       [hours, limit],
     );
+  }
+
+  /** Deliveries retrying after a failed attempt, and those given up (until redelivered). */
+  async failing(): Promise<FailingDeliveries> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE status = 'pending')::int AS retrying, count(*) FILTER (WHERE status = 'failed')::int AS "gaveUp"
+       FROM callback_deliveries WHERE status <> 'delivered' AND (last_error IS NOT NULL OR status = 'failed')`,
+    );
+    return row as FailingDeliveries;
   }
 
   private selectDeliveries(where: string, params: unknown[]): Promise<(CallbackDelivery & { cursorKey: string })[]> {

@@ -67,6 +67,11 @@ export class PagesRepository {
     return this.namesById(`SELECT id, title AS name FROM articles WHERE id = ANY($1)`, articleIds);
   }
 
+  /** The texts of these claims, by id. */
+  claimTexts(claimIds: string[]): Promise<Map<string, string>> {
+    return this.namesById(`SELECT id, text AS name FROM claims WHERE id = ANY($1)`, claimIds);
+  }
+
   /** Runs a `SELECT id, name … WHERE id = ANY($1)` for these ids (each asked once), as a map; no query for none. */
   private async namesById(sql: string, ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();

@@ -13,6 +13,9 @@ export interface ClaimSearchRow {
   createdAt: Date;
   articleId: string;
   articleTitle: string;
+  /** What tells two articles of the same title apart: when each was posted, and where from. */
+  articlePostedAt: Date;
+  articleUrl: string | null;
 }
 
 /** The search page's read model of claims (the page is for desk roles, who see every article). */
@@ -36,7 +39,8 @@ export class SearchRepository {
    * would otherwise rank them all); newest first without text. `to` is exclusive.
    */
   async claims(filters: BrowseFilters & { status: ClaimStatus | null }): Promise<ClaimSearchRow[]> {
-    const columns = `c.id, c.text, c.status, c.claimant, c.created_at AS "createdAt", c.article_id AS "articleId", a.title AS "articleTitle"`;
+    const columns = `c.id, c.text, c.status, c.claimant, c.created_at AS "createdAt", c.article_id AS "articleId", a.title AS "articleTitle",
+      a.created_at AS "articlePostedAt", a.url AS "articleUrl"`;
     const where = `($1::text IS NULL OR c.claimant ILIKE $1)
          AND ($2::timestamptz IS NULL OR c.created_at >= $2) AND ($3::timestamptz IS NULL OR c.created_at < $3)
          AND c.status <> 'candidate' AND ($4::text IS NULL OR c.status = $4)`;

@@ -13,7 +13,8 @@ import { validatedAs } from './form-input';
 import { HtmlPage } from './html-page.decorator';
 import { UiExceptionFilter } from './ui-exception.filter';
 import { secretPage } from './views/admin-console';
-import { adminEndpointPage, adminIntegratorsPage } from './views/admin-integrations-page';
+import { adminEndpointPage, adminIntegratorsPage, webhookAddress } from './views/admin-integrations-page';
+import { html } from './views/html';
 
 const BACK = { href: '/ui/admin/integrators', label: 'Back to the integrators' };
 
@@ -45,7 +46,8 @@ export class UiAdminIntegrationsController {
       principal,
       '/ui/admin/integrators',
       `Integrator ${created.name} registered`,
-      'Give both to the integrator: the key to call the API with, the secret to sign webhooks with.',
+      html`Give both to the integrator: the key to call the API with, the secret to sign webhooks with.
+        ${webhookAddress(created.id)}`,
       [
         { label: 'API key', value: created.apiKey },
         { label: 'Webhook secret', value: created.webhookSecret },

@@ -5,6 +5,7 @@ import { QueuesService } from '../admin/queues.service';
 import { StatsService } from '../admin/stats.service';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
 import { AssignmentService } from '../review/assignment.service';
+import { CallbackEndpointsService } from '../integrations/callback-endpoints.service';
 import { ApiError } from '../common/api-error';
 import { HtmlPage } from './html-page.decorator';
 import { UiExceptionFilter } from './ui-exception.filter';
@@ -31,6 +32,7 @@ export class UiAdminController {
     private readonly stats: StatsService,
     private readonly queues: QueuesService,
     private readonly assignments: AssignmentService,
+    private readonly endpoints: CallbackEndpointsService,
   ) {}
 
   private queueStats() {
@@ -40,12 +42,13 @@ export class UiAdminController {
   @Get()
   @HtmlPage()
   async page(@CurrentPrincipal() principal: Principal): Promise<string> {
-    const [stats, queues, unreachable] = await Promise.all([
+    const [stats, queues, unreachable, callbacks] = await Promise.all([
       this.stats.stats(),
       this.queueStats(),
       this.assignments.waitingBeyondEveryone(UNREACHABLE_CAP),
+      this.endpoints.failingDeliveries(),
     ]);
-    return adminPage(stats, queues, { count: unreachable, cap: UNREACHABLE_CAP }, principal);
+    return adminPage(stats, queues, { count: unreachable, cap: UNREACHABLE_CAP }, callbacks, principal);
   }
 
   @Get('queues')

@@ -6,12 +6,14 @@ import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
 import { actorOf } from '../claims/claim-history';
 import type { ClaimEntity } from '../claims/claim.entity';
 import { ClaimTransitionService } from '../claims/claim-transition.service';
+import { TransitionClaimDto } from '../claims/dto/transition-claim.dto';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { ManualClaimService } from '../extraction/manual-claim.service';
 import { AssignmentService } from '../review/assignment.service';
 import { CsrfOnlyDto } from './dto/login.dto';
 import { AddClaimForm, ArticleForm, AssignClaimForm, MoveClaimForm } from './dto/editor-forms.dto';
 import type { ArticleNotice } from './dto/ui-articles.query';
+import { validatedAs } from './form-input';
 import { UiExceptionFilter } from './ui-exception.filter';
 import { articleHref } from './views/article-page';
 
@@ -63,7 +65,7 @@ export class UiEditorActionsController {
     backToClaim(response, await this.manualClaims.addPassage(principal, id, form.passage, selection), 'added');
   }
 
-  /** Dismiss and Reopen (and any move the state machine allows an editor), with the version the page showed. */
+  /** Any move the state machine allows an editor (a verdict, Dismiss, Reopen), with the version the page showed. */
   @Post('claims/:id/transitions')
   async move(
     @CurrentPrincipal() principal: Principal,
@@ -71,7 +73,12 @@ export class UiEditorActionsController {
     @Body() form: MoveClaimForm,
     @Res() response: Response,
   ): Promise<void> {
-    backToClaim(response, await this.transitions.move(id, principal, form), 'moved');
+    const { url, title, quote, _csrf: _, ...move } = form;
+    const dto = await validatedAs(TransitionClaimDto, {
+      ...move,
+      sources: url ? [{ url, title, quote }] : undefined,
+    });
+    backToClaim(response, await this.transitions.move(id, principal, dto), 'moved');
   }
 
   @Post('claims/:id/assign')

@@ -44,7 +44,7 @@ export class EndpointFormDto extends CsrfOnlyDto {
 /** The audit log's filters, as the page's GET form sends them (empty fields mean "any"). */
 export class AuditFilterQuery {
   @IsOptional() @IsString() @MaxLength(40) person?: string;
-  @IsOptional() @IsString() @MaxLength(40) claim?: string;
+  @IsOptional() @IsString() @MaxLength(200) claim?: string;
   @IsOptional() @IsString() @MaxLength(40) since?: string;
   @IsOptional() @IsString() @MaxLength(500) cursor?: string;
 }

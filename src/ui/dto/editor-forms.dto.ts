@@ -64,13 +64,31 @@ export class AddClaimForm {
   _csrf?: string;
 }
 
-/** Dismiss or Reopen: a move with its note and the version the editor saw. */
+/** A move with its note, one source in plain fields (url, title, quote), and the version the editor saw. */
 export class MoveClaimForm extends TransitionClaimDto {
   @Type(() => Number)
   declare expectedVersion?: number;
 
   @Transform(emptyIsUnset)
   declare note?: string;
+
+  @IsOptional()
+  @Transform(emptyIsUnset)
+  @IsString()
+  @MaxLength(2000)
+  url?: string;
+
+  @IsOptional()
+  @Transform(emptyIsUnset)
+  @IsString()
+  @MaxLength(500)
+  title?: string;
+
+  @IsOptional()
+  @Transform(emptyIsUnset)
+  @IsString()
+  @MaxLength(5000)
+  quote?: string;
 
   @CsrfToken()
   _csrf?: string;

@@ -7,10 +7,17 @@ import { adminLayout, postButton } from './admin-console';
 import { formatDateTime } from './format';
 import { html } from './html';
 import { csrfField } from './layout';
+import { typed, typedChecked } from './refused-form';
 
 function endpointRow(endpoint: CallbackEndpoint) {
   return html`<li id="endpoint-${endpoint.id}"><a href="/ui/admin/endpoints/${endpoint.id}">${endpoint.url}</a> <span class="muted">(${endpoint.events.join(', ')})</span>
     ${endpoint.disabledAt ? html`<span class="chip bad">disabled: ${endpoint.disabledReason ?? ''}</span>` : ''}</li>`;
+}
+
+/** The integrator's id and the address its signed webhooks go to, which must name it (inline text). */
+export function webhookAddress(integratorId: string) {
+  return html`Integrator id <code data-integrator-id>${integratorId}</code>; it posts articles to
+    <code>POST /webhooks/articles?integrator=${integratorId}</code>.`;
 }
 
 export function adminIntegratorsPage(
@@ -28,7 +35,7 @@ export function adminIntegratorsPage(
     <section class="panel" aria-labelledby="new-integrator-heading"><h2 id="new-integrator-heading">Register an integrator</h2>
       <p class="muted">It gets an API key and a webhook secret, shown on the next page once. Its callback endpoints it adds itself (<code>POST /integrations/endpoints</code>), or you add them below.</p>
       <form method="post" action="/ui/admin/integrators" class="form-grid">${csrfField(principal)}
-        <div><label for="integrator-name">Name</label><input id="integrator-name" name="name" required maxlength="200"></div>
+        <div><label for="integrator-name">Name</label><input id="integrator-name" name="name" required maxlength="200" value="${typed('/ui/admin/integrators', 'name')}"></div>
         <div><button type="submit" class="primary">Register integrator</button></div>
       </form>
     </section>
@@ -39,6 +46,7 @@ export function adminIntegratorsPage(
         <div class="bench-head"><h2 id="integrator-${integrator.id}-name">${integrator.name}</h2>
           ${postButton(principal, `/ui/admin/integrators/${integrator.id}/rotate-secret`, 'Rotate webhook secret')}</div>
         <p class="muted">Since ${formatDateTime(integrator.createdAt)}</p>
+        <p>${webhookAddress(integrator.id)}</p>
         <h3>Callback endpoints</h3>
         ${own.length ? html`<ul>${own.map(endpointRow)}</ul>` : html`<p class="muted">None.</p>`}
         ${endpointForm(principal, integrator)}
@@ -50,10 +58,12 @@ export function adminIntegratorsPage(
 
 function endpointForm(principal: Principal, integrator: Integrator) {
   const field = (name: string) => `${name}-${integrator.id}`;
-  return html`<form method="post" action="/ui/admin/integrators/${integrator.id}/endpoints" class="form-grid" aria-label="Add a callback endpoint for ${integrator.name}">${csrfField(principal)}
-    <div><label for="${field('endpoint-url')}">Callback URL</label><input id="${field('endpoint-url')}" name="url" type="url" required maxlength="2000" placeholder="https://cms.example/claimdesk-callbacks"></div>
+  const action = `/ui/admin/integrators/${integrator.id}/endpoints`;
+  return html`<form method="post" action="${action}" class="form-grid" aria-label="Add a callback endpoint for ${integrator.name}">${csrfField(principal)}
+    <div><label for="${field('endpoint-url')}">Callback URL</label><input id="${field('endpoint-url')}" name="url" type="url" required maxlength="2000" placeholder="https://cms.example/claimdesk-callbacks" value="${typed(action, 'url')}"></div>
     <fieldset><legend>Events</legend>${CALLBACK_EVENTS.map(
-      (event) => html`<label><input type="checkbox" name="events" value="${event}" checked> ${event}</label> `,
+      (event) =>
+        html`<label><input type="checkbox" name="events" value="${event}"${typedChecked(action, 'events', event, true) ? html` checked` : ''}> ${event}</label> `,
     )}</fieldset>
     <div><button type="submit">Add endpoint</button></div>
   </form>`;

@@ -5,6 +5,7 @@ import { adminLayout, options, postButton } from './admin-console';
 import { formatDateTime } from './format';
 import { html } from './html';
 import { csrfField } from './layout';
+import { typed } from './refused-form';
 
 const KEY_ROLES = [
   { value: 'editor', label: 'editor' },
@@ -30,6 +31,8 @@ function ownerOf(key: ApiKeyEntity, owners: KeyOwners) {
     : (person ?? reviewer ?? html`<span class="muted">nobody named</span>`);
 }
 
+const NEW_KEY = '/ui/admin/keys';
+
 export function adminKeysPage(
   principal: Principal,
   keys: ApiKeyEntity[],
@@ -44,11 +47,11 @@ export function adminKeysPage(
     html`<h1>API keys</h1>
     <section class="panel" aria-labelledby="new-key-heading"><h2 id="new-key-heading">Create a key</h2>
       <p class="muted">Keys are for machines (automation, scripts). Name the person who holds it: what it does is recorded under them. Integrators’ keys are made with the integrator.</p>
-      <form method="post" action="/ui/admin/keys" class="form-grid">${csrfField(principal)}
-        <div><label for="key-name">Label</label><input id="key-name" name="name" required maxlength="200"></div>
-        <div><label for="key-role">Role</label><select id="key-role" name="role">${options(KEY_ROLES, 'editor')}</select></div>
-        <div><label for="key-owner">Owner</label><select id="key-owner" name="ownerUserId">${options([{ value: '', label: 'nobody named' }, ...people.map((p) => ({ value: p.id, label: p.name }))], '')}</select></div>
-        <div><label for="key-reviewer">Reviewer</label><select id="key-reviewer" name="reviewerId">${options([{ value: '', label: '— (reviewer keys only)' }, ...reviewers.map((r) => ({ value: r.id, label: r.name }))], '')}</select></div>
+      <form method="post" action="${NEW_KEY}" class="form-grid">${csrfField(principal)}
+        <div><label for="key-name">Label</label><input id="key-name" name="name" required maxlength="200" value="${typed(NEW_KEY, 'name')}"></div>
+        <div><label for="key-role">Role</label><select id="key-role" name="role">${options(KEY_ROLES, typed(NEW_KEY, 'role', 'editor'))}</select></div>
+        <div><label for="key-owner">Owner</label><select id="key-owner" name="ownerUserId">${options([{ value: '', label: 'nobody named' }, ...people.map((p) => ({ value: p.id, label: p.name }))], typed(NEW_KEY, 'ownerUserId'))}</select></div>
+        <div><label for="key-reviewer">Reviewer</label><select id="key-reviewer" name="reviewerId">${options([{ value: '', label: '— (reviewer keys only)' }, ...reviewers.map((r) => ({ value: r.id, label: r.name }))], typed(NEW_KEY, 'reviewerId'))}</select></div>
         <div><button type="submit" class="primary">Create key</button></div>
       </form>
     </section>

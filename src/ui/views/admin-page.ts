@@ -1,6 +1,7 @@
 import type { ClaimSummary } from '../../claims/article.response';
 import type { Principal } from '../../auth/principal';
 import type { DeskStats } from '../../admin/stats.service';
+import type { FailingDeliveries } from '../../integrations/callback-outbox.repository';
 import { horizontalBars, stackedColumns } from './charts';
 import { formatDateTime, formatDuration } from './format';
 import { html } from './html';
@@ -24,6 +25,7 @@ export function adminPage(
   stats: DeskStats,
   queues: QueueView[],
   unreachable: { count: number; cap: number },
+  callbacks: FailingDeliveries,
   principal: Principal,
 ): string {
   const summary: ClaimSummary = {
@@ -34,6 +36,7 @@ export function adminPage(
   const backlog = stats.reviewers.reduce((sum, r) => sum + r.backlog, 0);
   const verdicts = stats.verdictsPerDay.reduce((sum, d) => sum + d.sourced + d.disputed + d.dismissed, 0);
   const failed = queues.reduce((sum, q) => sum + q.failed, 0);
+  const failingCallbacks = callbacks.retrying + callbacks.gaveUp;
   const failures = queues.flatMap((q) => q.recentFailures.map((f) => ({ ...f, queue: q.name }))).slice(0, 20);
   const queueMax = Math.max(1, ...queues.map((q) => QUEUE_STATES.reduce((sum, s) => sum + q[s], 0)));
   return adminLayout(
@@ -47,6 +50,7 @@ export function adminPage(
       <li><span class="big">${backlog}</span> claims in reviewers’ hands</li>
       <li id="unreachable"><span class="big${unreachable.count ? ' bad' : ''}">${unreachable.count >= unreachable.cap ? `${unreachable.cap}+` : unreachable.count}</span> claims waiting that no reviewer can take <span class="muted">(no active reviewer with a person or key, their language and topics)</span></li>
       <li><span class="big${failed ? ' bad' : ''}">${failed}</span> failed jobs</li>
+      <li data-kpi="failing-callbacks"><span class="big${failingCallbacks ? ' bad' : ''}">${failingCallbacks}</span> failing callbacks <span class="muted">(${callbacks.retrying} retrying, ${callbacks.gaveUp} given up)</span>${failingCallbacks ? html` <a href="/ui/admin/integrators">See the endpoints</a>` : ''}</li>
     </ul>
     <section class="panel" aria-labelledby="status-heading"><h2 id="status-heading">Claims per status</h2>
       ${stackedBar(summary, { label: `Claims per status: ${share.decided} of ${share.counted} have a verdict` })}${legend(summary)}</section>

@@ -4,9 +4,12 @@ import { PERSON_ROLES, type UserEntity } from '../../people/user.entity';
 import { adminLayout, options, postButton } from './admin-console';
 import { formatDateTime } from './format';
 import { html } from './html';
+import { typed } from './refused-form';
 import { csrfField } from './layout';
 
 const ROLE_CHOICES = PERSON_ROLES.map((role) => ({ value: role, label: role }));
+
+const INVITE = '/ui/admin/people';
 
 export function adminPeoplePage(
   principal: Principal,
@@ -21,12 +24,12 @@ export function adminPeoplePage(
     html`<h1>People and invitations</h1>
     <section class="panel" aria-labelledby="invite-heading"><h2 id="invite-heading">Invite a person</h2>
       <p class="muted">They get a one-time link (valid 72 h) to set a password; the link is shown on the next page, once.</p>
-      <form method="post" action="/ui/admin/people" class="form-grid">${csrfField(principal)}
-        <div><label for="invite-name">Name</label><input id="invite-name" name="name" required maxlength="200"></div>
-        <div><label for="invite-email">Email</label><input id="invite-email" name="email" type="email" required maxlength="320"></div>
-        <div><label for="invite-role">Role</label><select id="invite-role" name="role">${options(ROLE_CHOICES, 'editor')}</select></div>
+      <form method="post" action="${INVITE}" class="form-grid">${csrfField(principal)}
+        <div><label for="invite-name">Name</label><input id="invite-name" name="name" required maxlength="200" value="${typed(INVITE, 'name')}"></div>
+        <div><label for="invite-email">Email</label><input id="invite-email" name="email" type="email" required maxlength="320" value="${typed(INVITE, 'email')}"></div>
+        <div><label for="invite-role">Role</label><select id="invite-role" name="role">${options(ROLE_CHOICES, typed(INVITE, 'role', 'editor'))}</select></div>
         <div><label for="invite-reviewer">Reviewer profile</label><select id="invite-reviewer" name="reviewerId">
-          ${options([{ value: '', label: 'a new one (reviewers only)' }, ...reviewers.map((r) => ({ value: r.id, label: r.name }))], '')}</select></div>
+          ${options([{ value: '', label: 'a new one (reviewers only)' }, ...reviewers.map((r) => ({ value: r.id, label: r.name }))], typed(INVITE, 'reviewerId'))}</select></div>
         <div><button type="submit" class="primary">Invite</button></div>
       </form>
     </section>

@@ -5,17 +5,20 @@ import { adminLayout } from './admin-console';
 import { formatDateTime } from './format';
 import { html } from './html';
 import { csrfField } from './layout';
+import { typed, typedChecked } from './refused-form';
 
 /** The reviewer's fields, blank for a new one; `id` keeps the labels of two forms on one page apart. */
 function reviewerFields(prefix: string, reviewer: ReviewerEntity | null) {
   const field = (name: string) => `${prefix}-${name}`;
-  return html`<div><label for="${field('name')}">Name</label><input id="${field('name')}" name="name" required maxlength="200" value="${reviewer?.name ?? ''}"></div>
-    <div><label for="${field('email')}">Email</label><input id="${field('email')}" name="email" type="email" required maxlength="320" value="${reviewer?.email ?? ''}"></div>
-    <div><label for="${field('languages')}">Languages</label><input id="${field('languages')}" name="languages" placeholder="en, fr" value="${(reviewer?.languages ?? ['en']).join(', ')}" aria-describedby="${field('languages-hint')}">
+  const action = reviewer ? `/ui/admin/reviewers/${reviewer.id}` : '/ui/admin/reviewers';
+  const value = (name: string, stored: string | number | undefined) => typed(action, name, stored);
+  return html`<div><label for="${field('name')}">Name</label><input id="${field('name')}" name="name" required maxlength="200" value="${value('name', reviewer?.name)}"></div>
+    <div><label for="${field('email')}">Email</label><input id="${field('email')}" name="email" type="email" required maxlength="320" value="${value('email', reviewer?.email)}"></div>
+    <div><label for="${field('languages')}">Languages</label><input id="${field('languages')}" name="languages" placeholder="en, fr" value="${value('languages', (reviewer?.languages ?? ['en']).join(', '))}" aria-describedby="${field('languages-hint')}">
       <span id="${field('languages-hint')}" class="muted">ISO 639-1 codes, comma-separated</span></div>
-    <div><label for="${field('topics')}">Topics</label><input id="${field('topics')}" name="topics" placeholder="any topic" value="${(reviewer?.topics ?? []).join(', ')}"></div>
-    <div><label for="${field('capacity')}">Capacity</label><input id="${field('capacity')}" name="capacity" type="number" min="0" max="10000" value="${reviewer?.capacity ?? 10}"></div>
-    <div class="check"><input id="${field('active')}" name="active" type="checkbox"${reviewer && !reviewer.active ? '' : html` checked`}><label for="${field('active')}">Active</label></div>`;
+    <div><label for="${field('topics')}">Topics</label><input id="${field('topics')}" name="topics" placeholder="any topic" value="${value('topics', (reviewer?.topics ?? []).join(', '))}"></div>
+    <div><label for="${field('capacity')}">Capacity</label><input id="${field('capacity')}" name="capacity" type="number" min="0" max="10000" value="${value('capacity', reviewer?.capacity ?? 10)}"></div>
+    <div class="check"><input id="${field('active')}" name="active" type="checkbox"${typedChecked(action, 'active', 'on', !reviewer || reviewer.active) ? html` checked` : ''}><label for="${field('active')}">Active</label></div>`;
 }
 
 /** What the reviewers page says of a profile that is given no work. */

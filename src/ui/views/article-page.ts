@@ -1,7 +1,7 @@
 import type { Principal } from '../../auth/principal';
 import { mayEdit, type ArticlePage } from '../article-page.service';
 import type { ArticleNotice } from '../dto/ui-articles.query';
-import { addClaimForm, claimActions } from './editor-actions';
+import { addClaimForm, claimActions, moveRefusal } from './editor-actions';
 import { candidatePanel, promoteForm } from './candidate-views';
 import { seenBeforePanel } from './seen-before';
 import { claimDetail, highlightedText, passageId, placeableClaims } from './claim-views';
@@ -82,7 +82,8 @@ export function articlePage(page: ArticlePage, principal: Principal, notice: Art
         ${editing && article.status === 'ready' ? addClaimForm(article.id, principal) : ''}
         ${
           selected
-            ? html`${claimDetail(selected.claim, selected.events, people, editing && selected.claim.status !== 'candidate' ? claimActions(selected.claim, principal, page.assignable) : undefined)}${selected.claim.status === 'candidate' ? promoteForm(selected.claim, principal) : ''}${seenBeforePanel(selected.claim, selected.matches, principal, 'article')}<p><a href="/ui/articles/${article.id}">Close</a></p>`
+            ? html`${claimDetail(selected.claim, selected.events, people, editing && selected.claim.status !== 'candidate' ? html`${moveRefusal(selected.claim, selected.events, people)}${claimActions(selected.claim, principal, page.assignable)}` : undefined)}${selected.claim.status === 'candidate' ? promoteForm(selected.claim, principal) : ''}${seenBeforePanel(selected.claim, selected.matches, principal, 'article')}
+              <p><a href="/ui/articles/${article.id}">Close</a>${editing ? html` · <a href="/ui/admin/audit?claim=${selected.claim.id}">This claim in the audit log</a>` : ''}</p>`
             : html`<h2>Claims</h2>
             ${claims.length === 0 ? html`<p class="muted">No claims found${article.status === 'ready' ? '' : ' yet'}.</p>` : ''}
             <ol class="claim-list">${claims

@@ -13,6 +13,7 @@ export interface AuditEntryView {
   actor: { keyId: string | null; role: string; person: { id: string; name: string | null } | null };
   claimId?: string | null;
   articleId?: string | null;
+  reviewerId?: string | null;
   fromStatus?: string | null;
   toStatus?: string | null;
   note?: string | null;
@@ -32,6 +33,9 @@ export interface AuditPageData {
   people: NamedRecord[];
   keyNames: Map<string, string>;
   articleTitles: Map<string, string>;
+  claimTexts: Map<string, string>;
+  /** Claims whose text matched the words typed in the claim filter, to choose one; null when none were typed. */
+  claimChoices: { id: string; text: string; articleTitle: string }[] | null;
   reviewerNames: Map<string, string>;
   integratorNames: Map<string, string>;
   endpointUrls: Map<string, string>;
@@ -70,10 +74,13 @@ const TARGET_NAMES: Record<string, (data: AuditPageData, id: string) => string |
   endpoint: (data, id) => data.endpointUrls.get(id),
 };
 
+const shortened = (text: string, max = 90) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
 function touched(entry: AuditEntryView, data: AuditPageData, linked: boolean) {
   if (entry.claimId && entry.articleId) {
     const title = data.articleTitles.get(entry.articleId) ?? 'its article';
-    return html`<a href="/ui/articles/${entry.articleId}?claim=${entry.claimId}#claim-heading">a claim in “${title}”</a>`;
+    const text = data.claimTexts.get(entry.claimId);
+    return html`<a href="/ui/articles/${entry.articleId}?claim=${entry.claimId}#claim-heading">${text ? `“${shortened(text)}”` : 'a claim'}</a> <span class="muted">in “${title}”</span>`;
   }
   const { type, id } = entry.target ?? { type: null, id: null };
   if (!type || !id) return '—';
@@ -82,10 +89,33 @@ function touched(entry: AuditEntryView, data: AuditPageData, linked: boolean) {
   return linked && TARGET_PAGES[type] ? html`<a href="${TARGET_PAGES[type](id)}">${text}</a>` : text;
 }
 
-function what(entry: AuditEntryView) {
+function what(entry: AuditEntryView, data: AuditPageData) {
   const move =
     entry.fromStatus && entry.toStatus ? html` <span class="muted">${entry.fromStatus} → ${entry.toStatus}</span>` : '';
-  return html`<strong>${entry.action}</strong>${move}${entry.note ? html`<br><span class="muted">“${entry.note}”</span>` : ''}`;
+  // Assignment rows name the reviewer they concern (the actor may be an editor, or the service).
+  const reviewer =
+    entry.reviewerId && ASSIGNMENT_ACTIONS.has(entry.action)
+      ? html` <span class="muted">${ASSIGNMENT_WORDS[entry.action]}</span> ${data.reviewerNames.get(entry.reviewerId) ?? 'a deleted reviewer'}`
+      : '';
+  return html`<strong>${entry.action}</strong>${reviewer}${move}${entry.note ? html`<br><span class="muted">“${entry.note}”</span>` : ''}`;
+}
+
+const ASSIGNMENT_WORDS: Record<string, string> = {
+  assigned: 'to',
+  unassigned: 'from',
+  released: 'by',
+  lease_expired: 'of',
+};
+const ASSIGNMENT_ACTIONS = new Set(Object.keys(ASSIGNMENT_WORDS));
+
+function claimChoices(choices: NonNullable<AuditPageData['claimChoices']>, filters: AuditFilters) {
+  const hrefOf = (id: string) =>
+    `/ui/admin/audit?${new URLSearchParams(Object.entries({ ...filters, claim: id }).filter(([, v]) => v))}`;
+  return choices.length
+    ? html`<section class="panel" aria-labelledby="claim-choices-heading"><h2 id="claim-choices-heading">Claims matching “${filters.claim}”</h2>
+      <p class="muted">Choose one to read its log.</p>
+      <ul class="claim-choices">${choices.map((c) => html`<li><a href="${hrefOf(c.id)}">${shortened(c.text, 140)}</a> <span class="muted">in “${c.articleTitle}”</span></li>`)}</ul></section>`
+    : html`<p class="muted">No claim’s text matches “${filters.claim}”.</p>`;
 }
 
 export function auditPage(principal: Principal, data: AuditPageData): string {
@@ -98,21 +128,23 @@ export function auditPage(principal: Principal, data: AuditPageData): string {
     principal,
     '/ui/admin/audit',
     html`<h1>Audit log</h1>
-    <p class="muted">Every claim move and note, and every admin action on people, reviewers, keys, integrators and callback endpoints, oldest first from the date chosen.</p>
+    <p class="muted">Every claim move and note, and every admin action on people, reviewers, keys, integrators and callback endpoints, newest first (back to the date chosen).</p>
     <form method="get" action="/ui/admin/audit" class="filters" role="search" aria-label="Filter the audit log">
       <div><label for="audit-person">Person</label><select id="audit-person" name="person">${options([{ value: '', label: 'anyone' }, ...data.people.map((p) => ({ value: p.id, label: p.name }))], filters.person)}</select></div>
-      <div><label for="audit-claim">Claim</label><input id="audit-claim" name="claim" placeholder="claim id" value="${filters.claim}"></div>
+      <div><label for="audit-claim">Claim</label><input id="audit-claim" name="claim" maxlength="200" placeholder="words of the claim, or its id" value="${data.claimTexts.get(filters.claim) ?? filters.claim}"></div>
       <div><label for="audit-since">Since</label><input id="audit-since" name="since" type="date" value="${filters.since}"></div>
       <div><button type="submit">Filter</button> <a href="/ui/admin/audit">Clear</a></div>
     </form>
     ${
-      data.entries.length === 0
-        ? html`<p class="muted">Nothing matches.</p>`
-        : html`<div class="table-wrap"><table class="articles">
+      data.claimChoices
+        ? claimChoices(data.claimChoices, filters)
+        : data.entries.length === 0
+          ? html`<p class="muted">Nothing matches.</p>`
+          : html`<div class="table-wrap"><table class="articles">
       <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Touched</th></tr></thead>
       <tbody>${data.entries.map(
         (e) =>
-          html`<tr data-entry="${e.id}"><td>${formatDateTime(e.createdAt)}</td><td>${who(e, data, linked)}</td><td>${what(e)}</td><td>${touched(e, data, linked)}</td></tr>`,
+          html`<tr data-entry="${e.id}"><td>${formatDateTime(e.createdAt)}</td><td>${who(e, data, linked)}</td><td>${what(e, data)}</td><td>${touched(e, data, linked)}</td></tr>`,
       )}</tbody></table></div>`
     }
     ${data.nextCursor ? html`<p class="pager"><a href="/ui/admin/audit?${query.toString()}">Next page →</a></p>` : ''}`,

@@ -63,7 +63,6 @@ export function sourceLink(source: { url: string; title?: string; quote?: string
 
 const EVENT_WORDS: Record<string, string> = {
   created: 'found in the text',
-  note: 'added evidence',
   assigned: 'assigned',
   unassigned: 'unassigned',
   released: 'released back to the pool',
@@ -73,7 +72,7 @@ const EVENT_WORDS: Record<string, string> = {
   match_rejected: 'rejected a match (seen before)',
 };
 
-function eventSummary(event: ClaimEventEntity, people: PeopleDirectory): Html {
+export function eventSummary(event: ClaimEventEntity, people: PeopleDirectory): Html {
   const who = people.actor(event);
   if (event.type === 'transition' || event.type === 'verdict_undone') {
     return html`<strong>${who}</strong> ${event.type === 'transition' ? 'moved it' : 'undid the verdict'} ${event.fromStatus ? statusChip(event.fromStatus) : ''} → ${event.toStatus ? statusChip(event.toStatus) : ''}`;
@@ -86,7 +85,15 @@ function eventSummary(event: ClaimEventEntity, people: PeopleDirectory): Html {
   ) {
     return html`${EVENT_WORDS[event.type]}: <strong>${people.reviewer(event.reviewerId) ?? '—'}</strong>${event.actorRole !== 'reviewer' ? html` <span class="muted">by ${who}</span>` : ''}`;
   }
+  if (event.type === 'note') return html`<strong>${who}</strong> ${addedWords(event)}`;
   return html`<strong>${who}</strong> ${EVENT_WORDS[event.type] ?? event.type}`;
+}
+
+/** What a note event added: a note, sources, or both — never "evidence" for a plain note. */
+function addedWords(event: ClaimEventEntity): string {
+  const count = event.sources?.length ?? 0;
+  const sources = count ? `${count} source${count > 1 ? 's' : ''}` : '';
+  return `added ${[event.note ? 'a note' : '', sources].filter(Boolean).join(' and ')}`;
 }
 
 /** Everything known about one claim: who, what evidence, and every step of its history; `actions` (an editor's forms) follow the facts. */

@@ -1,10 +1,16 @@
 import type { Principal } from '../../auth/principal';
 import { checkMove, moversFor } from '../../claims/claim-state-machine';
 import type { ClaimStatus } from '../../claims/claim-status';
+import type { ClaimEventEntity } from '../../claims/claim-event.entity';
 import type { ClaimEntity } from '../../claims/claim.entity';
+import type { PeopleDirectory } from '../people.service';
+import { eventSummary } from './claim-views';
+import { formatDateTime } from './format';
 import type { NamedRecord } from '../pages.repository';
 import { html, type Html } from './html';
 import { csrfField } from './layout';
+import { refusedAt, typed } from './refused-form';
+import { statusChip } from './status';
 
 /**
  * Add as claim: a plain form (paste the passage) that the page's script fills from a selection in the text, with
@@ -16,20 +22,75 @@ export function addClaimForm(articleId: string, principal: Principal): Html {
     <h2 id="add-claim-heading">Add a claim</h2>
     <p class="hint muted" id="add-claim-hint">Select a passage in the text (or paste it here) that the extractor missed.</p>
     <label for="passage">Passage</label>
-    <textarea id="passage" name="passage" rows="3" maxlength="10000" required aria-describedby="add-claim-hint"></textarea>
+    <textarea id="passage" name="passage" rows="3" maxlength="10000" required aria-describedby="add-claim-hint">
+${typed(`/ui/articles/${articleId}/claims`, 'passage')}</textarea>
     <input type="hidden" name="start" value=""><input type="hidden" name="end" value="">
     <button type="submit" class="primary">Add as claim</button>
   </form>`;
 }
 
-function moveForm(claim: ClaimEntity, principal: Principal, to: ClaimStatus, label: string, hint: string): Html {
-  return html`<form class="claim-action" method="post" action="/ui/claims/${claim.id}/transitions">
+interface MoveOptions {
+  label: string;
+  hint: string;
+  /** The note is required (the state machine's rationale), else optional. */
+  noteRequired: boolean;
+  /** Source fields: required (a sourced verdict), welcome (counter-sources), or none. */
+  source: 'required' | 'optional' | null;
+}
+
+function sourceFields(action: string, to: ClaimStatus, required: boolean): Html {
+  return html`<label for="url-${to}">Source URL${required ? '' : ' (optional)'}</label>
+    <input id="url-${to}" name="url" type="url" maxlength="2000" placeholder="https://…" value="${typed(action, 'url')}"${required ? html` required` : ''}>
+    <label for="title-${to}">Source title (optional)</label>
+    <input id="title-${to}" name="title" maxlength="500" value="${typed(action, 'title')}">
+    <label for="quote-${to}">Quote (optional)</label>
+    <textarea id="quote-${to}" name="quote" rows="2" maxlength="5000">
+${typed(action, 'quote')}</textarea>`;
+}
+
+/** Where the claim's move forms post: a refused move fills each of them with what was typed (see moveRefusal). */
+const moveAction = (claimId: string) => `/ui/claims/${claimId}/transitions`;
+
+function moveForm(claim: ClaimEntity, principal: Principal, to: ClaimStatus, options: MoveOptions): Html {
+  const action = moveAction(claim.id);
+  return html`<form class="claim-action" method="post" action="${action}" data-move="${to}">
     ${csrfField(principal)}<input type="hidden" name="to" value="${to}"><input type="hidden" name="expectedVersion" value="${claim.version}">
-    <label for="note-${to}">Note</label>
-    <textarea id="note-${to}" name="note" rows="2" maxlength="10000" required aria-describedby="note-${to}-hint"></textarea>
-    <p class="hint muted" id="note-${to}-hint">${hint}</p>
-    <button type="submit">${label}</button>
+    <label for="note-${to}">Note${options.noteRequired ? '' : ' (optional)'}</label>
+    <textarea id="note-${to}" name="note" rows="2" maxlength="10000"${options.noteRequired ? html` required` : ''} aria-describedby="note-${to}-hint">
+${typed(action, 'note')}</textarea>
+    <p class="hint muted" id="note-${to}-hint">${options.hint}</p>
+    ${options.source ? sourceFields(action, to, options.source === 'required') : ''}
+    <button type="submit">${options.label}</button>
   </form>`;
+}
+
+const VERSION_MOVES = new Set(['transition', 'verdict_undone', 'withdrawn']);
+
+/**
+ * A move the desk refused, said where the forms are. A stale version names who moved the claim meanwhile and when;
+ * the forms below hold the note and source as typed, on the current version, to send again.
+ */
+export function moveRefusal(claim: ClaimEntity, events: ClaimEventEntity[], people: PeopleDirectory): Html | '' {
+  const refused = refusedAt(moveAction(claim.id));
+  if (!refused) return '';
+  refused.explained = true;
+  if (refused.code !== 'stale_version')
+    return html`<div class="alert error" role="alert" id="refused">
+      <p><strong>${refused.title}.</strong> ${refused.message}</p>
+      ${refused.problems.map((p) => html`<p>${p}</p>`)}
+      <p>What you typed is kept below.</p>
+    </div>`;
+  const last = events.findLast((e) => VERSION_MOVES.has(e.type));
+  return html`<div class="alert error" role="alert" id="refused">
+    <p>
+      <strong>Someone moved this claim first.</strong>
+      ${last ? html`${eventSummary(last, people)}, ${formatDateTime(last.createdAt)}.` : ''}
+    </p>
+    <p>
+      It is now ${statusChip(claim.status)} at version ${claim.version}. Your note is kept in the forms below: send it
+      again to act on this version, or leave it.
+    </p>
+  </div>`;
 }
 
 /** What an editor may do to the chosen claim, as the state machine and assignment rules allow it now. */
@@ -39,8 +100,10 @@ export function claimActions(claim: ClaimEntity, principal: Principal, assignabl
   const open = claim.status === 'unverified';
   return html`<section class="editor-actions" aria-labelledby="editor-actions-heading">
     <h3 id="editor-actions-heading">Act on it</h3>
-    ${may('dismissed') ? moveForm(claim, principal, 'dismissed', 'Dismiss', 'Why it is not a checkable claim; the note goes into its history.') : ''}
-    ${may('unverified') ? moveForm(claim, principal, 'unverified', 'Reopen', 'Why it needs another look; it goes back to the review queue.') : ''}
+    ${may('sourced') ? moveForm(claim, principal, 'sourced', { label: 'Mark sourced', hint: 'The source that supports it; a note if it helps.', noteRequired: false, source: 'required' }) : ''}
+    ${may('disputed') ? moveForm(claim, principal, 'disputed', { label: 'Dispute', hint: 'Why it is wrong; counter-sources welcome.', noteRequired: true, source: 'optional' }) : ''}
+    ${may('dismissed') ? moveForm(claim, principal, 'dismissed', { label: 'Dismiss', hint: 'Why it is not a checkable claim; the note goes into its history.', noteRequired: true, source: null }) : ''}
+    ${may('unverified') ? moveForm(claim, principal, 'unverified', { label: 'Reopen', hint: 'Why it needs another look; it goes back to the review queue.', noteRequired: true, source: null }) : ''}
     ${
       open
         ? html`<form class="claim-action" method="post" action="/ui/claims/${claim.id}/assign">

@@ -2,6 +2,21 @@ import type { Principal } from '../../auth/principal';
 import { html } from './html';
 import { layout } from './layout';
 
+/** The heading of a refusal with this status. */
+export function refusalTitle(status: number): string {
+  return status === 403
+    ? 'Not for your role'
+    : status === 404
+      ? 'Not found'
+      : status === 400
+        ? 'That request was not valid'
+        : status === 401
+          ? 'Sign-in needed'
+          : status === 409
+            ? 'That could not be done'
+            : 'Something went wrong';
+}
+
 /** `back`: the page a refused form was posted from, so the person returns to where they were. */
 export function errorPage(
   status: number,
@@ -10,18 +25,7 @@ export function errorPage(
   details?: string[],
   back?: string | null,
 ): string {
-  const title =
-    status === 403
-      ? 'Not for your role'
-      : status === 404
-        ? 'Not found'
-        : status === 400
-          ? 'That request was not valid'
-          : status === 401
-            ? 'Sign-in needed'
-            : status === 409
-              ? 'That could not be done'
-              : 'Something went wrong';
+  const title = refusalTitle(status);
   return layout(
     { title, principal },
     html`<section class="panel narrow">

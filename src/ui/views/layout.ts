@@ -3,6 +3,7 @@ import type { Role } from '../../auth/role';
 import { assetUrl } from '../page-assets';
 import { currentTimeZone } from './format';
 import { html, type Html } from './html';
+import { refusalNotice } from './refused-form';
 
 interface NavItem {
   href: string;
@@ -62,7 +63,7 @@ ${(options.scripts ?? []).map((src) => html`<script src="${assetUrl(src)}" defer
   }
 </header>
 <main id="main">
-${body}
+${refusalNotice()}${body}
 </main>
 </body>
 </html>`;

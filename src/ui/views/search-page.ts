@@ -11,6 +11,15 @@ function option(value: string, label: string, current: string | undefined) {
   return html`<option value="${value}"${value === (current ?? '') ? html` selected` : ''}>${label}</option>`;
 }
 
+/** The site an article came from, e.g. "www.example.org", or '' when it has no readable URL. */
+function hostOf(url: string | null): string {
+  try {
+    return url ? new URL(url).host : '';
+  } catch {
+    return '';
+  }
+}
+
 export function searchPage(result: SearchPage, query: UiSearchQuery, principal: Principal): string {
   const filters = new URLSearchParams(
     Object.entries({
@@ -54,7 +63,7 @@ export function searchPage(result: SearchPage, query: UiSearchQuery, principal: 
           (c) => html`<tr data-claim-id="${c.id}">
           <th scope="row"><a href="/ui/articles/${c.articleId}?claim=${c.id}">${c.text}</a></th>
           <td>${statusChip(c.status)}</td><td>${c.claimant ?? '—'}</td>
-          <td><a href="/ui/articles/${c.articleId}">${c.articleTitle}</a></td><td>${formatDateTime(c.createdAt)}</td></tr>`,
+          <td><a href="/ui/articles/${c.articleId}">${c.articleTitle}</a> <span class="muted" data-article-origin>posted ${formatDateTime(c.articlePostedAt)}${hostOf(c.articleUrl) ? ` · ${hostOf(c.articleUrl)}` : ''}</span></td><td>${formatDateTime(c.createdAt)}</td></tr>`,
         )}</tbody></table>`
       }
     </section>`

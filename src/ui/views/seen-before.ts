@@ -4,8 +4,16 @@ import { toMatchResponse } from '../../fact-checks/fact-check.response';
 import type { StoredMatch } from '../../fact-checks/fact-checks.repository';
 import { verdictOfMatch } from '../../fact-checks/rating-verdict';
 import { html, safeHref, type Html } from './html';
+import { sourceLink } from './claim-views';
 import { csrfField } from './layout';
 import { STATUS_LABELS } from './status';
+
+/** A matched desk claim's status; a withdrawn one says which it had, since its verdict and sources still inform. */
+function claimStatusOf(match: StoredMatch): string {
+  return match.status === 'withdrawn' && match.statusHad && match.statusHad !== 'withdrawn'
+    ? `withdrawn, was ${match.statusHad}`
+    : (match.status ?? '');
+}
 
 /** The page a decision returns to (ui-matches.controller.ts). */
 export type SeenBeforeOrigin = 'review' | 'article';
@@ -36,10 +44,11 @@ export function seenBeforePanel(
             const label =
               m.kind === 'fact-check'
                 ? `fact-check · ${m.rating ?? 'unrated'}`
-                : `${m.sameText ? 'same claim' : 'desk claim'} · ${m.status ?? ''}`;
+                : `${m.sameText ? 'same claim' : 'desk claim'} · ${claimStatusOf(stored)}`;
             const verdict = verdictOfMatch(stored);
             return html`<li data-match-id="${m.id}"><span class="muted">${label} · score ${m.score.toFixed(2)}${m.state === 'confirmed' ? ' · confirmed' : ''}</span><br>
             ${href ? html`<a href="${href}" rel="noopener noreferrer nofollow">${m.text}</a>` : m.kind === 'claim' && m.articleId ? html`<a href="/ui/articles/${m.articleId}?claim=${m.claimId ?? ''}">${m.text}</a>` : m.text}
+            ${m.kind === 'claim' && stored.sourcesHad.length ? html`<ul class="sources">${stored.sourcesHad.map((s) => html`<li>${sourceLink(s)}</li>`)}</ul>` : ''}
             ${
               decides && m.state === 'suggested'
                 ? html`<div class="match-actions">
