@@ -32,7 +32,7 @@
     if (m.type === 'verdict_undone')
       return m.actor + ' undid the verdict on ' + quote(m.text) + '; it is ' + m.status + ' again.';
     if (m.type === 'assigned') return quote(m.text) + ' was assigned to ' + (m.reviewer || 'a reviewer') + '.';
-    if (m.type === 'note') return m.actor + ' added evidence to ' + quote(m.text) + '.';
+    if (m.type === 'note') return m.actor + ' added a note or sources to ' + quote(m.text) + '.';
     if (m.type === 'withdrawn') return quote(m.text) + ' was withdrawn by a new revision.';
     return quote(m.text) + ' went back to the pool.';
   }
