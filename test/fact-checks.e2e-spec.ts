@@ -225,10 +225,12 @@ describe('fact-checks: archive, search and matches', () => {
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toMatchObject({ id: bus.id, status: 'disputed', version: bus.version + 1 });
     const events = (await t.http().get(`/claims/${bus.id}/events`).set(auth(editor))).body.items;
-    const last = events[events.length - 1];
-    expect(last).toMatchObject({ type: 'transition', toStatus: 'disputed' });
-    expect(last.sources).toEqual([expect.objectContaining({ url: ARCHIVE[0].url })]);
-    expect(last.note).toContain(match.id);
+    // The move, then the decision naming who made it.
+    const [move, decision] = events.slice(-2);
+    expect(move).toMatchObject({ type: 'transition', toStatus: 'disputed' });
+    expect(move.sources).toEqual([expect.objectContaining({ url: ARCHIVE[0].url })]);
+    expect(move.note).toContain(match.id);
+    expect(decision).toMatchObject({ type: 'match_confirmed' });
     expect((await matchesOf(bus.id)).find((m) => m.id === match.id)).toMatchObject({ state: 'confirmed' });
   });
 
