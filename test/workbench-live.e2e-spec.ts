@@ -336,9 +336,9 @@ describe('the workbench and the article page, live (two Chromium contexts)', () 
   }
 
   /** Opens /ui/live as a page would and keeps what it is sent. */
-  const openStream = async (headers: Record<string, string>): Promise<LiveStream> => {
+  const openStream = async (headers: Record<string, string>, url = t.url): Promise<LiveStream> => {
     const controller = new AbortController();
-    const response = await fetch(`${t.url}/ui/live?article=${articleId}`, { headers, signal: controller.signal });
+    const response = await fetch(`${url}/ui/live?article=${articleId}`, { headers, signal: controller.signal });
     let text = '';
     let done = false;
     void (async () => {
@@ -425,6 +425,25 @@ describe('the workbench and the article page, live (two Chromium contexts)', () 
       return null;
     }, 'a slot to be freed');
     for (const stream of [...streams, again, other]) stream.close();
+  });
+
+  it('holds the limit of 10 live streams over every api process: 6 on one and 5 on another is 429', async () => {
+    const other = await t.startApi();
+    const key = { Authorization: `Bearer ${await t.createKey('editor')}` };
+    const here = await Promise.all(Array.from({ length: 6 }, () => openStream(key)));
+    const there = await Promise.all(Array.from({ length: 4 }, () => openStream(key, other)));
+    expect([...here, ...there].map((s) => s.status)).toEqual(Array.from({ length: 10 }, () => 200));
+    const eleventh = await openStream(key, other);
+    expect(eleventh.status).toBe(429);
+
+    here[0].close();
+    const again = await waitFor(async () => {
+      const next = await openStream(key, other);
+      if (next.status === 200) return next;
+      next.close();
+      return null;
+    }, 'a slot to be freed on the other process');
+    for (const stream of [...here, ...there, again]) stream.close();
   });
 
   it('stops the api promptly while pages still hold live streams open', async () => {

@@ -30,6 +30,11 @@ export function throttleKeyPrefix(queuePrefix: string, throttlerName: string): s
   return `${deploymentName(queuePrefix)}:throttle:${throttlerName}`;
 }
 
+/** One person's or key's open live streams, a sorted set read and written alone by one script (so any slot will do). */
+export function liveStreamsKey(queuePrefix: string, holder: string): string {
+  return `${deploymentName(queuePrefix)}:live:${holder}`;
+}
+
 function deploymentName(queuePrefix: string): string {
   return queuePrefix.slice(1, -1);
 }

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import type { Request, Response } from 'express';
 import { ArticlesQueryService } from '../articles/articles-query.service';
 import { credentialOf } from '../auth/api-key.guard';
@@ -7,6 +9,9 @@ import { PrincipalResolver, type Credential } from '../auth/principal-resolver';
 import { ClaimChangesRepository, type ClaimChange } from '../claims/claim-changes.repository';
 import { ClaimsQueryService } from '../claims/claims-query.service';
 import { ApiError } from '../common/api-error';
+import type { Environment } from '../config/environment';
+import { liveStreamsKey } from '../queue/queue-keys';
+import { RedisService } from '../queue/redis.service';
 import { AssignmentService } from '../review/assignment.service';
 import type { UiLiveQuery } from './dto/ui-live.query';
 import { PeopleService } from './people.service';
@@ -27,6 +32,8 @@ interface Stream {
   credential: Credential;
   /** The person or key the stream counts against (`MAX_STREAMS_PER_HOLDER`). */
   holder: string;
+  /** Its member in the holder's sorted set in Redis. */
+  id: string;
   wants: (change: ClaimChange) => boolean;
   response: Response;
 }
@@ -35,14 +42,26 @@ interface Stream {
 const HEARTBEAT_MS = 25_000;
 /** How often every open stream's credential is checked again, events or not. */
 export const LIVE_RECHECK_MS = 5_000;
-/** Open streams one person or one key may hold at once, in one api process. */
+/** Open streams one person or one key may hold at once, over every api process. */
 export const MAX_STREAMS_PER_HOLDER = 10;
+/** A stream's entry in Redis lapses this long after its process last refreshed it (a crashed process's too). */
+const STREAM_LEASE_MS = 15_000;
+
+/** Drops lapsed streams, then adds this one unless the holder already has the limit; 1 when added. */
+const OPEN_STREAM = `
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then return 0 end
+redis.call('ZADD', KEYS[1], ARGV[2], ARGV[4])
+redis.call('PEXPIRE', KEYS[1], ARGV[5])
+return 1`;
 
 /**
  * Server-Sent Events for the article page and the workbench. One Postgres LISTEN per process feeds every open stream of
  * that process; each stream is checked at opening for what its person may see, and is sent only that. A stream lives
  * only as long as its credential: before each claim frame, and every LIVE_RECHECK_MS, the session or key is checked
  * again, and the stream is closed once it has ended (sign-out, deactivation, revocation, a changed role).
+ * Streams are counted per holder in Redis, so the limit holds over every api process; with Redis away each process
+ * still counts its own.
  */
 @Injectable()
 export class LiveUpdatesService implements OnModuleDestroy {
@@ -60,6 +79,8 @@ export class LiveUpdatesService implements OnModuleDestroy {
     private readonly assignments: AssignmentService,
     private readonly people: PeopleService,
     private readonly principals: PrincipalResolver,
+    private readonly redis: RedisService,
+    private readonly config: ConfigService<Environment, true>,
   ) {}
 
   async open(principal: Principal, query: UiLiveQuery, request: Request, response: Response): Promise<void> {
@@ -73,7 +94,8 @@ export class LiveUpdatesService implements OnModuleDestroy {
     if (!credential) throw ApiError.forbidden('A live stream needs a session or a key');
     const holder = principal.keyId ? `key:${principal.keyId}` : `user:${principal.userId}`;
     const wants = await this.filterFor(principal, query);
-    if ((this.heldBy.get(holder) ?? 0) >= MAX_STREAMS_PER_HOLDER)
+    const id = randomUUID();
+    if ((this.heldBy.get(holder) ?? 0) >= MAX_STREAMS_PER_HOLDER || !(await this.lease(holder, id)))
       throw new ApiError(
         HttpStatus.TOO_MANY_REQUESTS,
         'rate_limited',
@@ -89,7 +111,7 @@ export class LiveUpdatesService implements OnModuleDestroy {
     });
     // After a lost connection the browser retries in 5 s (EventSource reconnects by itself).
     response.write('retry: 5000\n\n');
-    const stream: Stream = { principal, credential, holder, wants, response };
+    const stream: Stream = { principal, credential, holder, id, wants, response };
     this.streams.add(stream);
     this.start();
     request.on('close', () => this.drop(stream));
@@ -101,13 +123,49 @@ export class LiveUpdatesService implements OnModuleDestroy {
    */
   onModuleDestroy(): void {
     this.stopping = true;
-    for (const { response } of this.streams) {
+    for (const { response, holder, id } of this.streams) {
+      void this.redis.client.zrem(this.keyOf(holder), id).catch(() => undefined);
       response.end();
       response.socket?.end();
     }
     this.streams.clear();
     this.heldBy.clear();
     this.stop();
+  }
+
+  /** Whether the holder may open one more stream over all processes; an unreachable Redis leaves it to this process's count. */
+  private async lease(holder: string, id: string): Promise<boolean> {
+    const now = Date.now();
+    try {
+      const added = await this.redis.client.eval(
+        OPEN_STREAM,
+        1,
+        this.keyOf(holder),
+        now,
+        now + STREAM_LEASE_MS,
+        MAX_STREAMS_PER_HOLDER,
+        id,
+        STREAM_LEASE_MS,
+      );
+      return added === 1;
+    } catch {
+      return true;
+    }
+  }
+
+  /** Keeps this process's streams counted in Redis (re-added after a Redis outage). */
+  private refresh(stream: Stream): void {
+    const key = this.keyOf(stream.holder);
+    void this.redis.client
+      .multi()
+      .zadd(key, Date.now() + STREAM_LEASE_MS, stream.id)
+      .pexpire(key, STREAM_LEASE_MS)
+      .exec()
+      .catch(() => undefined);
+  }
+
+  private keyOf(holder: string): string {
+    return liveStreamsKey(this.config.get('QUEUE_PREFIX', { infer: true }), holder);
   }
 
   /** Which changes a stream is sent; refuses (404, 403) what the person may not watch. */
@@ -137,7 +195,10 @@ export class LiveUpdatesService implements OnModuleDestroy {
       for (const stream of this.streams) stream.response.write(': still here\n\n');
     }, HEARTBEAT_MS).unref();
     this.recheck = setInterval(() => {
-      for (const stream of this.streams) void this.stillValid(stream);
+      for (const stream of this.streams) {
+        this.refresh(stream);
+        void this.stillValid(stream);
+      }
     }, LIVE_RECHECK_MS).unref();
   }
 
@@ -156,6 +217,7 @@ export class LiveUpdatesService implements OnModuleDestroy {
     const held = (this.heldBy.get(stream.holder) ?? 1) - 1;
     if (held > 0) this.heldBy.set(stream.holder, held);
     else this.heldBy.delete(stream.holder);
+    void this.redis.client.zrem(this.keyOf(stream.holder), stream.id).catch(() => undefined);
     if (this.streams.size === 0) this.stop();
   }
 

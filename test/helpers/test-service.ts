@@ -53,6 +53,8 @@ export interface TestService {
   /** Signs in through /ui/login; the `Cookie` header value of the session. */
   signIn(person: { email: string; password: string }): Promise<string>;
   startWorker(): Promise<ChildProcess>;
+  /** Starts one more api process against the same Postgres and Redis, as behind a load balancer; its address. */
+  startApi(): Promise<string>;
   workers: ChildProcess[];
   /** Kills one worker process with the given signal and waits for it to exit. */
   stopWorker(worker: ChildProcess, signal?: NodeJS.Signals): Promise<void>;
@@ -253,6 +255,18 @@ export async function startTestService(redisDb: number, options: TestServiceOpti
       // The worker reconciles on start and then sets the marker: from then on it is consuming.
       await waitFor(async () => (await redis.exists(marker)) === 1, 'the worker to start', options.startTimeoutMs);
       return worker;
+    },
+    async startApi() {
+      const port = await freePort();
+      const more = spawnService('main.js', { ...env, PORT: String(port) }, `${name}-api-${port}`);
+      children.push(more);
+      const address = `http://127.0.0.1:${port}`;
+      await waitFor(
+        async () => (await fetch(`${address}/health`)).status === 200,
+        'the other api to answer /health',
+        options.startTimeoutMs ?? 60_000,
+      );
+      return address;
     },
     async stopWorker(worker, signal = 'SIGTERM') {
       worker.kill(signal);
