@@ -51,10 +51,8 @@ export function toFactCheckHit({ row, score }: RankedFactCheck): FactCheckHitRes
   };
 }
 
-export class FactCheckMatchResponse {
-  @ApiProperty({ enum: ['fact-check'] })
-  kind: 'fact-check';
-
+/** What both kinds of match carry. */
+abstract class MatchResponseFields {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
@@ -66,38 +64,28 @@ export class FactCheckMatchResponse {
 
   @ApiProperty()
   text: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  url: string | null;
+}
+
+export class FactCheckMatchResponse extends MatchResponseFields {
+  @ApiProperty({ enum: ['fact-check'] })
+  kind: 'fact-check';
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   factCheckId: string | null;
 
   @ApiProperty({ type: String, nullable: true })
-  url: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
   rating: string | null;
 }
 
-export class ClaimMatchResponse {
+export class ClaimMatchResponse extends MatchResponseFields {
   @ApiProperty({ enum: ['claim'] })
   kind: 'claim';
 
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
-  @ApiProperty()
-  score: number;
-
-  @ApiProperty({ enum: MATCH_STATES })
-  state: string;
-
-  @ApiProperty()
-  text: string;
-
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   claimId: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  url: string | null;
 
   @ApiProperty({ type: String, nullable: true })
   status: string | null;

@@ -11,27 +11,21 @@ import { FactCheckSearchService } from './fact-check-search.service';
 import { FactChecksController } from './fact-checks.controller';
 import { FactChecksRepository } from './fact-checks.repository';
 
+/** What other modules use of this one (everything but its listener). */
+const SHARED_PROVIDERS = [
+  FactChecksRepository,
+  FactCheckImportService,
+  FactCheckRematchService,
+  FactCheckSearchService,
+  ClaimMatchingService,
+  ClaimMatchDecisionService,
+  DeskVerdictService,
+];
+
 @Module({
   imports: [ClaimsModule, FactCheckQueueModule],
   controllers: [FactChecksController],
-  providers: [
-    ClaimVerdictListener,
-    FactChecksRepository,
-    FactCheckImportService,
-    FactCheckRematchService,
-    FactCheckSearchService,
-    ClaimMatchingService,
-    ClaimMatchDecisionService,
-    DeskVerdictService,
-  ],
-  exports: [
-    FactChecksRepository,
-    FactCheckImportService,
-    FactCheckRematchService,
-    FactCheckSearchService,
-    ClaimMatchingService,
-    ClaimMatchDecisionService,
-    DeskVerdictService,
-  ],
+  providers: [ClaimVerdictListener, ...SHARED_PROVIDERS],
+  exports: SHARED_PROVIDERS,
 })
 export class FactChecksModule {}
