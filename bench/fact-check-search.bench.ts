@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
 import { CLAIM_MATCHING_DIR } from '../src/common/repo-paths';
 import { dataSourceOptions } from '../src/database/data-source';
+import { migrateDatabase } from '../src/database/migrate';
 import {
   CANDIDATE_POOL,
   FactCheckSearchService,
@@ -48,9 +49,9 @@ async function ensureSeeded(size: number): Promise<string> {
     1;
   if (!exists) await client.query(`CREATE DATABASE "${new URL(url).pathname.slice(1)}"`);
   await client.end();
+  await migrateDatabase(url);
   const dataSource = new DataSource(dataSourceOptions(url, 2));
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
   const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM fact_checks`);
   if (n === size) {
     // A migration may have just filled a table (the postings): index-only scans need the visibility map.

@@ -70,7 +70,12 @@ const INFRASTRUCTURE = ['config', 'database', 'queue', 'common'];
 
 /** Files allowed to hold SQL and TypeORM data calls: the repositories, and the helpers they share. */
 const isSqlHome = (file: string) =>
-  file.endsWith('.repository.ts') || relative(SRC, file) === join('database', 'sql.ts');
+  file.endsWith('.repository.ts') ||
+  relative(SRC, file) === join('database', 'sql.ts') ||
+  dirname(relative(SRC, file)) === FUNCTIONS_DIR;
+
+/** The database's own code: one function (and its triggers) a file, applied after the migrations. */
+const FUNCTIONS_DIR = join('database', 'functions');
 
 /** Block comments and whole-line comments go, so prose about SQL is not taken for SQL; strings stay as they are. */
 function withoutComments(text: string): string {
@@ -126,10 +131,14 @@ const TABLE_OWNERS: Record<string, string> = {
 };
 
 /**
- * Writes outside the owner, each on purpose and documented in docs/architecture.md. None now: the trigger that keeps
- * `reviewers.open_claims` and `last_assigned_at` with every assignment lives in a migration, not in a repository.
+ * Writes outside the owner, each on purpose and documented in docs/architecture.md: the database's own functions,
+ * which the owners call (a move in one statement) or which keep a count whatever statement changes an assignment.
  */
-const SHARED_WRITES: Record<string, string[]> = {};
+const SHARED_WRITES: Record<string, string[]> = {
+  'database/functions/claims-keep-open-count.ts': ['reviewers'],
+  'database/functions/move-claim-as-read.ts': ['claims', 'claim_events'],
+  'database/functions/record-article-callbacks.ts': ['callback_deliveries'],
+};
 
 /** The table of each entity class, from `@Entity({ name: 'table' })` (or `@Entity('table')`) above `export class Name`. */
 function entityTables(files: string[]): Map<string, string> {
@@ -309,5 +318,47 @@ describe('architecture: SQL lives in repositories', () => {
         .matchAll(/CREATE TABLE (?:IF NOT EXISTS )?"?(\w+)/g),
     ].map(([, table]) => table);
     expect([...new Set(created)].filter((table) => !(table in TABLE_OWNERS))).toEqual([]);
+  });
+});
+
+/** From this migration on, functions and triggers are written only in database/functions (earlier ones are history). */
+const FUNCTIONS_FROM_SOURCE_SINCE = 1765099000000;
+
+describe('architecture: the database’s own code has one source', () => {
+  const functionFiles = readdirSync(join(SRC, FUNCTIONS_DIR)).filter(
+    (name) =>
+      name.endsWith('.ts') && !['index.ts', 'database-function.ts'].includes(name) && !name.endsWith('.spec.ts'),
+  );
+
+  it('each file of database/functions defines one function, named as the file is, with only its own triggers', () => {
+    const problems = functionFiles.flatMap((name) => {
+      const text = readFileSync(join(SRC, FUNCTIONS_DIR, name), 'utf8');
+      const defined = [...text.matchAll(/CREATE OR REPLACE FUNCTION (\w+)\(/g)].map(([, fn]) => fn);
+      const called = [...text.matchAll(/CREATE OR REPLACE TRIGGER[^`]*EXECUTE FUNCTION (\w+)\(/g)].map(([, fn]) => fn);
+      const expected = name.replace(/\.ts$/, '').replace(/-/g, '_');
+      return [
+        ...(defined.length === 1 && defined[0] === expected
+          ? []
+          : [`${name} defines ${defined.join(', ') || 'nothing'}`]),
+        ...called.filter((fn) => fn !== expected).map((fn) => `${name} has a trigger calling ${fn}`),
+      ];
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('every file of database/functions is applied', () => {
+    const index = readFileSync(join(SRC, FUNCTIONS_DIR, 'index.ts'), 'utf8');
+    expect(functionFiles.filter((name) => !index.includes(`from './${name.replace(/\.ts$/, '')}'`))).toEqual([]);
+  });
+
+  it('no migration from the cut-over on writes a function or a trigger of its own', () => {
+    const inline = readdirSync(join(SRC, '..', 'migrations'))
+      .filter((name) => Number(name.split('-')[0]) >= FUNCTIONS_FROM_SOURCE_SINCE)
+      .filter((name) =>
+        /CREATE\s+(?:OR\s+REPLACE\s+)?(?:FUNCTION|(?:CONSTRAINT\s+)?TRIGGER)\b/i.test(
+          readFileSync(join(SRC, '..', 'migrations', name), 'utf8'),
+        ),
+      );
+    expect(inline).toEqual([]);
   });
 });

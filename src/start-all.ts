@@ -3,7 +3,7 @@ import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { ensureAdminKeyFromEnvironment } from './auth/admin-key-bootstrap';
 import { assertServicesReachable } from './common/services-reachable';
 import { loadEnvironment } from './config/environment';
-import { runMigrations } from './database/migrate';
+import { migrateDatabase } from './database/migrate';
 import { createHttpApp } from './http-app';
 import { startWorker } from './worker';
 
@@ -21,7 +21,7 @@ export interface RunningService {
 export async function startAll(): Promise<RunningService> {
   const env = loadEnvironment();
   await assertServicesReachable(env);
-  await runMigrations(env);
+  await migrateDatabase(env.DATABASE_URL);
   const worker = await startWorker();
   const api = await createHttpApp();
   await ensureAdminKeyFromEnvironment(api);

@@ -224,6 +224,66 @@ describe('bursts behind a trusted proxy: at most the limit checked, one client n
   });
 });
 
+describe('a key’s power across api processes: a change made through one holds on the next request in another', () => {
+  jest.setTimeout(120_000);
+  let t: TestService;
+  let other: TestService;
+
+  beforeAll(async () => {
+    t = await startTestService(5, { name: 'keys-first', worker: false });
+    // The same database, another api process (and another Redis db, so neither flushes the other's).
+    other = await startTestService(14, { name: 'keys-other', worker: false, databaseUrl: t.env.DATABASE_URL });
+  }, 120_000);
+  afterAll(async () => {
+    await other?.close();
+    await t?.close();
+  });
+
+  /** A person's own admin key, already known (cached) by the other process. */
+  async function ownAdminKeyKnownToOther() {
+    const person = await t.createPerson('admin');
+    const issued = await t
+      .http()
+      .post('/admin/keys')
+      .set('Authorization', `Bearer ${t.adminKey}`)
+      .send({ name: 'own admin key', role: 'admin', ownerUserId: person.id });
+    expect(issued.status).toBe(201);
+    const onOther = (path: string) => other.http().get(path).set('Authorization', `Bearer ${issued.body.key}`);
+    expect((await onOther('/admin/keys')).status).toBe(200);
+    return { person, keyId: issued.body.id as string, onOther };
+  }
+
+  // The other process keeps a key it has seen for up to a minute: only the change's notice, which arrives in
+  // milliseconds, makes it refuse within these three seconds.
+  const refusedSoon = (check: () => Promise<{ status: number }>, status: number, what: string) =>
+    waitFor(async () => (await check()).status === status, what, 3_000);
+
+  it('a demotion made through one process is obeyed by the other', async () => {
+    const { person, onOther } = await ownAdminKeyKnownToOther();
+    const demoted = await t
+      .http()
+      .patch(`/admin/users/${person.id}`)
+      .set('Authorization', `Bearer ${t.adminKey}`)
+      .send({ role: 'editor' });
+    expect(demoted.status).toBe(200);
+    await refusedSoon(() => onOther('/admin/keys'), 403, 'the other process to refuse the demoted admin’s key');
+    expect((await onOther('/articles')).status).toBe(200);
+  });
+
+  it('a revocation made through one process is obeyed by the other', async () => {
+    const { keyId, onOther } = await ownAdminKeyKnownToOther();
+    const revoked = await t.http().delete(`/admin/keys/${keyId}`).set('Authorization', `Bearer ${t.adminKey}`);
+    expect(revoked.status).toBeLessThan(300);
+    await refusedSoon(() => onOther('/articles'), 401, 'the other process to refuse the revoked key');
+  });
+
+  it('a deactivation written by hand in the database, outside every process, is obeyed too', async () => {
+    const { person, onOther } = await ownAdminKeyKnownToOther();
+    await t.db.query(`UPDATE users SET active = false WHERE id = $1`, [person.id]);
+    await refusedSoon(() => onOther('/articles'), 403, 'the other process to refuse the deactivated owner’s key');
+  });
+});
+
 describe('bursts without a trusted proxy: X-Forwarded-For is ignored', () => {
   jest.setTimeout(120_000);
   let t: TestService;

@@ -10,7 +10,7 @@ export function buildService(): void {
 /** Runs the project's migrations on the database at `databaseUrl` (which must exist), as a deployment would. */
 export function runMigrations(databaseUrl: string): void {
   const env = { ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl };
-  execFileSync('npx', ['typeorm-ts-node-commonjs', 'migration:run', '-d', 'src/database/data-source.ts'], {
+  execFileSync('npx', ['ts-node', '--transpile-only', 'src/database/migrate-main.ts'], {
     env,
     stdio: 'pipe',
   });

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { CLAIM_MATCHING_DIR } from '../src/common/repo-paths';
 import { loadEnvironment } from '../src/config/environment';
 import { dataSourceOptions } from '../src/database/data-source';
+import { migrateDatabase } from '../src/database/migrate';
 import { FactCheckImportService } from '../src/fact-checks/fact-check-import.service';
 import type { FactCheckQueueService } from '../src/fact-checks/fact-check-queue.service';
 import {
@@ -166,10 +167,11 @@ async function main(): Promise<void> {
   if ((tune || showLosses) && split !== 'train') throw new Error('--tune and --losses run on the train queries only');
   const claims = loadVerifiedClaims(dataDir);
   const queries = loadQueries(dataDir, split);
-  const dataSource = new DataSource(dataSourceOptions(await scratchDatabase(), 4));
+  const databaseUrl = await scratchDatabase();
+  await migrateDatabase(databaseUrl);
+  const dataSource = new DataSource(dataSourceOptions(databaseUrl, 4));
   await dataSource.initialize();
   try {
-    await dataSource.runMigrations({ transaction: 'each' });
     const repository = new FactChecksRepository(dataSource);
     // No worker and no claims here: an import's re-match has nothing to do.
     const noRematch = { enqueueImportRematches: () => Promise.resolve(true) } as unknown as FactCheckQueueService;

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAuditEvent } from '../audit/audit.repository';
 import { ApiError } from '../common/api-error';
+import { ChannelListenerRepository } from '../database/channel-listener.repository';
 import { TtlCache } from '../common/ttl-cache';
 import type { ApiKeyEntity } from './api-key.entity';
 import { generateApiKey, hashSecret, parseApiKey, secretMatches } from './api-key-secret';
@@ -12,7 +13,9 @@ import { actsAbove, type Role } from './role';
 
 /** Compared against when no key has the prefix, so an unknown prefix costs the same time as a wrong secret. */
 const NO_SUCH_KEY_HASH = hashSecret('no such key');
-const KEY_CACHE_MS = 5000;
+/** A bound only: every change that alters a key's power is announced on KEYS_CHANGED and forgets the cache at once. */
+const KEY_CACHE_MS = 60_000;
+const KEYS_CHANGED = 'api_keys_changed';
 
 export interface NewApiKey {
   name: string;
@@ -27,10 +30,14 @@ export interface NewApiKey {
 export class ApiKeysService {
   /** Only keys that exist are remembered: a flood of made-up prefixes must not fill the memory. */
   private readonly liveKeys = new TtlCache<string, LiveKey | null>(KEY_CACHE_MS, { keeps: (row) => row !== null });
+  private listening = false;
+  /** The listening connection the cache was last emptied for; what it holds from before may have missed a notice. */
+  private trustedConnection: number | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly keys: ApiKeysRepository,
+    private readonly channels: ChannelListenerRepository,
   ) {}
 
   /** The plain key is returned here once and never stored; `outer` makes it part of a caller's transaction. */
@@ -113,15 +120,27 @@ export class ApiKeysService {
   }
 
   /**
-   * Every request authenticates, so live keys are cached briefly; a revocation takes effect at once in the
-   * process that made it and within KEY_CACHE_MS in the others; so do a reviewer's deactivation and a person's.
+   * Every request authenticates, so live keys are cached. The `api_keys_changed` trigger announces every change to a
+   * key, its owner or its reviewer, whichever process or tool made it, and each process then forgets every key it
+   * holds: a revocation, demotion or deactivation holds on the next request everywhere. While this process cannot hear
+   * those notices (the listening connection is down or not yet open), nothing is cached.
    */
   private findLiveKey(prefix: string): Promise<LiveKey | null> {
-    return this.liveKeys.get(prefix, async () => {
+    if (!this.listening) {
+      this.listening = true;
+      this.channels.subscribe(KEYS_CHANGED, () => this.forget(() => true));
+    }
+    const load = async () => {
       const row = await this.keys.findLive(prefix);
       if (row) await this.keys.touch(row.id);
       return row;
-    });
+    };
+    const connection = this.channels.listeningConnection(KEYS_CHANGED);
+    if (connection !== this.trustedConnection) {
+      this.forget(() => true);
+      this.trustedConnection = connection;
+    }
+    return connection === null ? load() : this.liveKeys.get(prefix, load);
   }
 
   /** A reviewer was (de)activated: its keys are read afresh. */

@@ -4,6 +4,7 @@ import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Environment } from '../config/environment';
 import { dataSourceOptions } from './data-source';
+import { ChannelListenerRepository } from './channel-listener.repository';
 import { DomainEvents } from './domain-events';
 import { ReadDatabase } from './read-database';
 
@@ -26,6 +27,7 @@ import { ReadDatabase } from './read-database';
   ],
   providers: [
     DomainEvents,
+    ChannelListenerRepository,
     {
       provide: ReadDatabase,
       inject: [getDataSourceToken(), ConfigService],
@@ -33,6 +35,6 @@ import { ReadDatabase } from './read-database';
         new ReadDatabase(primary, config, new Logger(ReadDatabase.name)).connect(),
     },
   ],
-  exports: [DomainEvents, ReadDatabase],
+  exports: [DomainEvents, ReadDatabase, ChannelListenerRepository],
 })
 export class DatabaseModule {}

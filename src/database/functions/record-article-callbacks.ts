@@ -1,0 +1,39 @@
+import type { DatabaseFunction } from './database-function';
+
+/**
+ * Writes an article's callbacks to the outbox for every endpoint of its owner that wants them, and
+ * `article.reviewed` when asked and the article has no open claim left.
+ */
+export const recordArticleCallbacks: DatabaseFunction = {
+  name: 'record_article_callbacks',
+  definition: `CREATE OR REPLACE FUNCTION record_article_callbacks(p_article_id uuid, p_types text[], p_data jsonb[], p_timestamp text, p_if_reviewed boolean) RETURNS TABLE(delivery_id uuid, due_at timestamp with time zone) LANGUAGE plpgsql AS $$
+    BEGIN
+      IF p_if_reviewed THEN
+        -- Two last verdicts at once must not both miss article.reviewed: one check per article at a time until the
+        -- commit; the INSERT below takes its snapshot after the lock (a new one per statement).
+        PERFORM pg_advisory_xact_lock(5210417, hashtext(p_article_id::text));
+      END IF;
+      RETURN QUERY
+      WITH reviewed AS (
+        SELECT 'article.reviewed'::text AS type,
+               jsonb_build_object('revision', a.revision, 'claims', (SELECT count(*)::int FROM claims c WHERE c.article_id = a.id AND c.status NOT IN ('withdrawn', 'candidate'))) AS data
+        FROM articles a
+        WHERE p_if_reviewed AND a.id = p_article_id AND a.status = 'ready'
+          AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id AND c.status = 'unverified')
+          AND EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id AND c.status NOT IN ('withdrawn', 'candidate'))
+      ),
+      ev AS (SELECT * FROM unnest(p_types, p_data) AS given(type, data) UNION ALL SELECT * FROM reviewed)
+      INSERT INTO callback_deliveries (endpoint_id, event_type, payload, next_attempt_at)
+      SELECT e.id, ev.type,
+             jsonb_build_object('type', ev.type, 'timestamp', p_timestamp,
+               'data', jsonb_build_object('articleId', a.id, 'externalId', a.external_id) || ev.data),
+             now()
+      FROM articles a
+      JOIN callback_endpoints e ON e.owner_id = a.owner_id AND e.disabled_at IS NULL
+      CROSS JOIN ev
+      WHERE a.id = p_article_id AND ev.type = ANY(e.events)
+      RETURNING callback_deliveries.id, callback_deliveries.next_attempt_at;
+    END
+  $$`,
+  triggers: [],
+};
