@@ -42,6 +42,18 @@ async function send(
   return { status: response.status, location: response.headers.get('location'), cookie: cookie?.split(';')[0] ?? null };
 }
 
+/** A new admin person and an admin key they own, issued by the desk's admin. */
+async function issueOwnAdminKey(t: TestService) {
+  const person = await t.createPerson('admin');
+  const issued = await t
+    .http()
+    .post('/admin/keys')
+    .set('Authorization', `Bearer ${t.adminKey}`)
+    .send({ name: 'own admin key', role: 'admin', ownerUserId: person.id });
+  expect(issued.status).toBe(201);
+  return { person, key: issued.body.key as string, keyId: issued.body.id as string };
+}
+
 const tally = (answers: Sent[]) =>
   answers.reduce<Record<number, number>>(
     (counts, { status }) => ({ ...counts, [status]: (counts[status] ?? 0) + 1 }),
@@ -186,14 +198,8 @@ describe('bursts behind a trusted proxy: at most the limit checked, one client n
   });
 
   it('acts no higher than the owner’s current role: a demoted admin’s key is refused admin work on the next request', async () => {
-    const person = await t.createPerson('admin');
-    const issued = await t
-      .http()
-      .post('/admin/keys')
-      .set('Authorization', `Bearer ${t.adminKey}`)
-      .send({ name: 'own admin key', role: 'admin', ownerUserId: person.id });
-    expect(issued.status).toBe(201);
-    const asOwner = (path: string) => t.http().get(path).set('Authorization', `Bearer ${issued.body.key}`);
+    const { person, key } = await issueOwnAdminKey(t);
+    const asOwner = (path: string) => t.http().get(path).set('Authorization', `Bearer ${key}`);
     expect((await asOwner('/admin/keys')).status).toBe(200);
 
     const demoted = await t
@@ -241,16 +247,10 @@ describe('a key’s power across api processes: a change made through one holds 
 
   /** A person's own admin key, already known (cached) by the other process. */
   async function ownAdminKeyKnownToOther() {
-    const person = await t.createPerson('admin');
-    const issued = await t
-      .http()
-      .post('/admin/keys')
-      .set('Authorization', `Bearer ${t.adminKey}`)
-      .send({ name: 'own admin key', role: 'admin', ownerUserId: person.id });
-    expect(issued.status).toBe(201);
-    const onOther = (path: string) => other.http().get(path).set('Authorization', `Bearer ${issued.body.key}`);
+    const { person, key, keyId } = await issueOwnAdminKey(t);
+    const onOther = (path: string) => other.http().get(path).set('Authorization', `Bearer ${key}`);
     expect((await onOther('/admin/keys')).status).toBe(200);
-    return { person, keyId: issued.body.id as string, onOther };
+    return { person, keyId, onOther };
   }
 
   // The other process keeps a key it has seen for up to a minute: only the change's notice, which arrives in

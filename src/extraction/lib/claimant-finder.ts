@@ -1,4 +1,5 @@
 import { Token } from './nlp-analyser';
+import { REPORTING_VERBS } from './reporting-verbs';
 
 export interface ClaimantMention {
   text: string;
@@ -7,27 +8,13 @@ export interface ClaimantMention {
 }
 
 const REPORTING = new Set([
-  'say',
-  'tell',
-  'report',
-  'claim',
-  'announce',
-  'state',
-  'write',
-  'warn',
-  'argue',
-  'insist',
-  'note',
-  'reveal',
-  'confirm',
-  'deny',
-  'estimate',
+  ...REPORTING_VERBS,
+  // verbs that name who holds a view, not only who spoke
   'admit',
   'allege',
   'testify',
   'declare',
   'explain',
-  'add',
   'find',
   'conclude',
   'acknowledge',

@@ -1,4 +1,5 @@
 import { analyseLine, EntitySpan, Token } from './nlp-analyser';
+import { REPORTING_VERBS } from './reporting-verbs';
 
 /** Feature blocks: each is tf-idf weighted and L2-normalised on its own before the blocks are concatenated. */
 export type FeatureBlock = 'w' | 'c' | 'l';
@@ -8,22 +9,8 @@ export const FEATURE_BLOCKS: FeatureBlock[] = ['w', 'c', 'l'];
 const MAX_TOKENS = 80;
 
 const REPORTING = new Set([
-  'say',
-  'tell',
-  'report',
-  'claim',
-  'announce',
-  'state',
-  'write',
-  'add',
-  'warn',
-  'argue',
-  'insist',
-  'note',
-  'reveal',
-  'confirm',
-  'deny',
-  'estimate',
+  ...REPORTING_VERBS,
+  // "according to", "quoted", "cited", "shows": a source behind the sentence, a feature the model was trained on
   'accord',
   'quote',
   'cite',
