@@ -17,3 +17,41 @@ export interface ClaimMoved {
 }
 
 export const CLAIM_MOVED = domainEvent<ClaimMoved>('claim.moved');
+
+/** A claim was handed to a reviewer, by the system or a person (published inside the assignment's transaction). */
+export interface ClaimAssigned {
+  claim: ClaimEntity;
+  reviewerId: string;
+  /** The person who handed it over; null when the system did. */
+  actorUserId: string | null;
+}
+
+export const CLAIM_ASSIGNED = domainEvent<ClaimAssigned>('claim.assigned');
+
+/** A verdict in the second opinion's scope was recorded and waits for someone other than its author to approve it. */
+export interface SecondOpinionRequested {
+  claim: ClaimEntity;
+  /** The verdict's author: the reviewer profile and, when a person gave it, that person. */
+  authorReviewerId: string | null;
+  authorUserId: string | null;
+}
+
+export const SECOND_OPINION_REQUESTED = domainEvent<SecondOpinionRequested>('claim.second_opinion_requested');
+
+/** A pending verdict was returned to its reviewer with a note. */
+export interface VerdictReturned {
+  claim: ClaimEntity;
+  reviewerId: string;
+  actorUserId: string | null;
+  note: string;
+}
+
+export const VERDICT_RETURNED = domainEvent<VerdictReturned>('claim.verdict_returned');
+
+/** An assigned claim's due date is less than an hour away. */
+export interface ClaimDueSoon {
+  claim: ClaimEntity;
+  reviewerId: string;
+}
+
+export const CLAIM_DUE_SOON = domainEvent<ClaimDueSoon>('claim.due_soon');

@@ -8,10 +8,14 @@ import type { ClaimEntity } from './claim.entity';
 import { emptySummary, type ClaimSummary } from './article.response';
 import type { ClaimStatus, ClaimTier } from './claim-status';
 import { ClaimsRepository } from './claims.repository';
+import { toClaimExportRow, type ClaimExportRow } from './claim-export';
+import type { ExportClaimsQuery } from './dto/export-claims.query';
 import type { ListClaimsQuery } from './dto/list-claims.query';
 
 /** Claims that come with an article (GET /articles/:id, the editor page); the rest follow by cursor. */
 const ARTICLE_CLAIMS_PAGE = 200;
+/** Claims an export reads at a time: its memory stays this size whatever the count. */
+const EXPORT_PAGE = 1000;
 
 @Injectable()
 export class ClaimsQueryService {
@@ -35,6 +39,17 @@ export class ClaimsQueryService {
       cursor: query.cursor,
       limit: query.limit ?? 50,
     });
+  }
+
+  /** Every claim the listing would page through, in its order and with its filters, read a page at a time. */
+  async *exportRows(principal: Principal, query: ExportClaimsQuery): AsyncGenerator<ClaimExportRow> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.list(principal, { ...query, cursor, limit: EXPORT_PAGE });
+      const details = await this.claims.exportDetails(page.items.map((claim) => claim.id));
+      for (const claim of page.items) yield toClaimExportRow(claim, details.get(claim.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
   }
 
   async events(

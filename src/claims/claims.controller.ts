@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
@@ -12,9 +13,11 @@ import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
 import { PageOf, PageQueryDto, type Page } from '../common/pagination';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { ClaimEventResponse, ClaimResponse, toClaimEventResponse, toClaimResponse } from './claim.response';
+import { CLAIM_EXPORT_COLUMNS, claimExportStream } from './claim-export';
 import { ClaimTransitionService } from './claim-transition.service';
 import { ClaimsQueryService } from './claims-query.service';
 import { EvidenceDto } from './dto/evidence.dto';
+import { ExportClaimsQuery } from './dto/export-claims.query';
 import { ListClaimsQuery } from './dto/list-claims.query';
 import { TransitionClaimDto } from './dto/transition-claim.dto';
 import { UndoVerdictDto } from './dto/undo-verdict.dto';
@@ -35,6 +38,19 @@ export class ClaimsController {
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ListClaimsQuery): Promise<Page<ClaimResponse>> {
     const page = await this.query.list(principal, query);
     return { items: page.items.map(toClaimResponse), nextCursor: page.nextCursor };
+  }
+
+  @Get('export')
+  @Roles('admin', 'editor', 'reviewer', 'integrator')
+  @ApiOperation({
+    summary: 'Every claim the listing’s filters select, in its order, as CSV or JSON Lines (streamed, one row a claim)',
+  })
+  @ApiProduces('text/csv', 'application/x-ndjson')
+  @ApiOkResponse({ description: 'Columns: ' + CLAIM_EXPORT_COLUMNS.join(', ') })
+  export(@CurrentPrincipal() principal: Principal, @Query() query: ExportClaimsQuery): StreamableFile {
+    const format = query.format ?? 'csv';
+    const { stream, contentType } = claimExportStream(this.query.exportRows(principal, query), format);
+    return new StreamableFile(stream, { type: contentType, disposition: `attachment; filename="claims.${format}"` });
   }
 
   @Get(':id')

@@ -5,6 +5,7 @@ import { ReadDatabase } from '../database/read-database';
 import { decodeCursor, toPage, type Page } from '../common/pagination';
 import { entityFromRow, returningRows } from '../database/sql';
 import { ClaimEventEntity } from './claim-event.entity';
+import type { ClaimExportDetails } from './claim-export';
 import type { ClaimEventInput } from './claim-history';
 import type { ClaimStatus, ClaimTier, ReviewStatus } from './claim-status';
 import type { ClaimType, ExtractedEntity } from './claim-types';
@@ -121,6 +122,25 @@ export class ClaimsRepository {
     const { entities, raw } = await qb.getRawAndEntities<{ cursor_key: string }>();
     const keys = new Map(entities.map((claim, i) => [claim.id, raw[i].cursor_key]));
     return toPage(entities, page.limit, (claim) => [keys.get(claim.id)!, claim.id]);
+  }
+
+  /** What an export adds to each claim: its article's title and URL, its verdict's reviewer, time and sources. */
+  async exportDetails(claimIds: string[]): Promise<Map<string, ClaimExportDetails>> {
+    const rows: (ClaimExportDetails & { id: string })[] = await this.reads.dataSource.query(
+      `SELECT c.id, a.title AS "articleTitle", a.url AS "articleUrl", r.name AS reviewer,
+              v.created_at AS "verdictAt", v.sources
+       FROM claims c
+       JOIN articles a ON a.id = c.article_id
+       LEFT JOIN reviewers r ON r.id = c.last_verdict_reviewer_id
+       LEFT JOIN LATERAL (
+         SELECT e.created_at, e.sources FROM claim_events e
+         WHERE e.claim_id = c.id AND e.type = 'transition' AND e.to_status = c.status
+         ORDER BY e.seq DESC LIMIT 1
+       ) v ON c.status IN ('sourced', 'disputed')
+       WHERE c.id = ANY($1::uuid[])`,
+      [claimIds],
+    );
+    return new Map(rows.map(({ id, ...details }) => [id, details]));
   }
 
   /** A claim's history, oldest first. */
