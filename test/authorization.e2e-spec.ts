@@ -17,6 +17,7 @@ const EXPECTED: Record<string, Access> = {
   'GET /articles/{id}/claimreview': READERS,
   'POST /articles/{id}/claims': ['admin', 'editor'],
   'GET /claims': READERS,
+  'GET /claims/export': ['admin', 'editor', 'integrator'],
   'GET /claims/{id}': READERS,
   'GET /claims/{id}/events': READERS,
   'GET /claims/{id}/claimreview': READERS,

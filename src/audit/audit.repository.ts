@@ -28,7 +28,19 @@ export interface AuditEntry {
   action: AuditAction;
   /** null: the service itself (the demo, a bootstrap). */
   actor: AuditActor | null;
-  targetType: 'key' | 'reviewer' | 'user' | 'integrator' | 'endpoint' | 'match';
+  targetType:
+    | 'key'
+    | 'reviewer'
+    | 'user'
+    | 'integrator'
+    | 'endpoint'
+    | 'match'
+    | 'settings'
+    | 'claim'
+    | 'claims'
+    | 'article'
+    | 'comment'
+    | 'view';
   targetId: string;
   details?: Record<string, unknown>;
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, StreamableFile } from '@nestjs/common';
 import { ownerFilterOf } from '../articles/article-visibility';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
@@ -8,8 +8,9 @@ import type { ClaimEntity } from './claim.entity';
 import { emptySummary, type ClaimSummary } from './article.response';
 import type { ClaimStatus, ClaimTier } from './claim-status';
 import { ClaimsRepository } from './claims.repository';
-import { toClaimExportRow, type ClaimExportRow } from './claim-export';
+import { claimExportStream, toClaimExportRow, type ClaimExportRow } from './claim-export';
 import type { ExportClaimsQuery } from './dto/export-claims.query';
+import { claimTextFilters, unsearchableText } from './claim-text-filters';
 import type { ListClaimsQuery } from './dto/list-claims.query';
 
 /** Claims that come with an article (GET /articles/:id, the editor page); the rest follow by cursor. */
@@ -28,8 +29,11 @@ export class ClaimsQueryService {
   }
 
   /** Newest first, or most check-worthy first. */
-  list(principal: Principal, query: ListClaimsQuery): Promise<Page<ClaimEntity>> {
+  async list(principal: Principal, query: ListClaimsQuery): Promise<Page<ClaimEntity>> {
+    const textFilters = claimTextFilters(query);
+    await this.requireSearchable(textFilters.text);
     const filter = {
+      ...textFilters,
       articleId: query.articleId,
       status: query.status,
       assigneeId: query.assigneeId,
@@ -41,13 +45,31 @@ export class ClaimsQueryService {
     });
   }
 
+  /** Refuses a text the index cannot look up, which would otherwise scan every claim. */
+  async requireSearchable(text: string | null): Promise<void> {
+    if (text !== null && !(await this.claims.hasIndexedTerm(text))) throw unsearchableText();
+  }
+
+  /** The export as a download: rows are read a page at a time as the client takes them. */
+  async exportFile(principal: Principal, query: ExportClaimsQuery): Promise<StreamableFile> {
+    // Refused before the first byte: once the download has begun its status cannot change.
+    await this.requireSearchable(claimTextFilters(query).text);
+    const format = query.format ?? 'csv';
+    const { stream, contentType } = claimExportStream(this.exportRows(principal, query), format);
+    return new StreamableFile(stream, { type: contentType, disposition: `attachment; filename="claims.${format}"` });
+  }
+
   /** Every claim the listing would page through, in its order and with its filters, read a page at a time. */
   async *exportRows(principal: Principal, query: ExportClaimsQuery): AsyncGenerator<ClaimExportRow> {
     let cursor: string | undefined;
     do {
       const page = await this.list(principal, { ...query, cursor, limit: EXPORT_PAGE });
       const details = await this.claims.exportDetails(page.items.map((claim) => claim.id));
-      for (const claim of page.items) yield toClaimExportRow(claim, details.get(claim.id));
+      for (const claim of page.items) {
+        const row = toClaimExportRow(claim, details.get(claim.id));
+        // Reviewer identities are the desk's internal business; an integrator's export names none.
+        yield principal.role === 'integrator' ? { ...row, reviewer: null } : row;
+      }
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
   }

@@ -3,11 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { ReadDatabase } from '../database/read-database';
 import { decodeCursor, toPage, type Page } from '../common/pagination';
-import { entityFromRow, returningRows } from '../database/sql';
+import { containsPattern, entityFromRow, returningRows } from '../database/sql';
 import { ClaimEventEntity } from './claim-event.entity';
 import type { ClaimExportDetails } from './claim-export';
 import type { ClaimEventInput } from './claim-history';
 import type { ClaimStatus, ClaimTier, ReviewStatus } from './claim-status';
+import type { ClaimTextFilters } from './claim-text-filters';
 import type { ClaimType, ExtractedEntity } from './claim-types';
 import { ClaimEntity } from './claim.entity';
 
@@ -52,7 +53,7 @@ export interface ExpiredLease extends PendingClaim {
   reviewerId: string;
 }
 
-export interface ClaimFilter {
+export interface ClaimFilter extends ClaimTextFilters {
   articleId?: string;
   status?: ClaimStatus;
   assigneeId?: string;
@@ -108,6 +109,12 @@ export class ClaimsRepository {
     if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
     else qb.andWhere(`c.status <> 'candidate'`);
     if (filter.assigneeId) qb.andWhere('c.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
+    if (filter.text)
+      // Not `:text`: TypeORM would also fill it into the `::text` cast above.
+      qb.andWhere(`to_tsvector('english', c.text) @@ websearch_to_tsquery('english', :words)`, { words: filter.text });
+    if (filter.claimant) qb.andWhere('c.claimant ILIKE :claimant', { claimant: containsPattern(filter.claimant) });
+    if (filter.from) qb.andWhere('c.created_at >= :from', { from: filter.from });
+    if (filter.to) qb.andWhere('c.created_at < :to', { to: filter.to });
     const cursor = decodeCursor(page.cursor, [byScore ? 'real' : 'timestamp', 'uuid']);
     const sortColumn = byScore ? 'c.checkworthiness' : 'c.created_at';
     const sortType = byScore ? 'real' : 'timestamptz';
@@ -122,6 +129,18 @@ export class ClaimsRepository {
     const { entities, raw } = await qb.getRawAndEntities<{ cursor_key: string }>();
     const keys = new Map(entities.map((claim, i) => [claim.id, raw[i].cursor_key]));
     return toPage(entities, page.limit, (claim) => [keys.get(claim.id)!, claim.id]);
+  }
+
+  /**
+   * Whether the text holds a word the text-search indexes can look up: not only stop words, not only words to leave
+   * out (`-word`), which would scan and rank every row.
+   */
+  async hasIndexedTerm(text: string): Promise<boolean> {
+    const [{ tree }]: { tree: string }[] = await this.reads.dataSource.query(
+      `SELECT querytree(websearch_to_tsquery('english', $1)) AS tree`,
+      [text],
+    );
+    return tree !== '' && tree !== 'T';
   }
 
   /** What an export adds to each claim: its article's title and URL, its verdict's reviewer, time and sources. */

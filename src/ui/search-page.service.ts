@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ApiError } from '../common/api-error';
+import { claimTextFilters } from '../claims/claim-text-filters';
+import { ClaimsQueryService } from '../claims/claims-query.service';
 import { FactChecksRepository, type FactCheckRow } from '../fact-checks/fact-checks.repository';
 import type { UiSearchQuery } from './dto/ui-search.query';
 import { SearchRepository, type ClaimSearchRow } from './search.repository';
@@ -20,24 +21,16 @@ export interface SearchPage {
 export class SearchPageService {
   constructor(
     private readonly search: SearchRepository,
+    private readonly claimsQuery: ClaimsQueryService,
     private readonly factChecks: FactChecksRepository,
   ) {}
 
   async load(query: UiSearchQuery): Promise<SearchPage> {
     const page = query.page ?? 1;
-    const text = query.q?.trim() || null;
-    if (text !== null && !(await this.search.hasIndexedTerm(text)))
-      throw ApiError.validation({
-        q: [
-          'search needs a word to look for: words after a minus only leave results out, and the most common words (the, of, and) are not looked up',
-        ],
-      });
+    const textFilters = claimTextFilters(query);
+    await this.claimsQuery.requireSearchable(textFilters.text);
     const filters = {
-      text,
-      claimant: query.claimant?.trim() || null,
-      from: query.from ? new Date(`${query.from}T00:00:00Z`) : null,
-      // The form's "to" day is inclusive.
-      to: query.to ? new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000) : null,
+      ...textFilters,
       // One more than a page tells whether there is a next one.
       limit: RESULTS_PER_PAGE + 1,
       offset: (page - 1) * RESULTS_PER_PAGE,

@@ -24,17 +24,6 @@ export class SearchRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Whether the text holds a word the text-search indexes can look up: not only stop words, not only words to leave
-   * out (`-word`), which would scan and rank every row.
-   */
-  async hasIndexedTerm(text: string): Promise<boolean> {
-    const [{ tree }] = await this.dataSource.query(`SELECT querytree(websearch_to_tsquery('english', $1)) AS tree`, [
-      text,
-    ]);
-    return tree !== '' && tree !== 'T';
-  }
-
-  /**
    * Best text match first among the first `ranked` claims "IDX_claims_text_search" finds (a word most claims hold
    * would otherwise rank them all); newest first without text. `to` is exclusive.
    */

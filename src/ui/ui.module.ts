@@ -39,6 +39,7 @@ import { UiReviewActionsController } from './ui-review-actions.controller';
 import { UiReviewController } from './ui-review.controller';
 import { UiMatchesController } from './ui-matches.controller';
 import { UiSearchController } from './ui-search.controller';
+import { UiClaimsExportController } from './ui-claims-export.controller';
 import { SearchPageService } from './search-page.service';
 import { SearchRepository } from './search.repository';
 import { WorkbenchService } from './workbench.service';
@@ -77,6 +78,7 @@ import { WorkbenchService } from './workbench.service';
     UiAdminIntegrationsController,
     UiAuditController,
     UiSearchController,
+    UiClaimsExportController,
     UiLiveController,
     // Last: its catch-all answers only what no other controller routes.
     UiFallbackController,

@@ -1,9 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsDay } from '../../common/timestamp';
 import { PageQueryDto } from '../../common/pagination';
 import { ANY_CLAIM_STATUS, type ClaimStatus } from '../claim-status';
+import type { ClaimTextFilterQuery } from '../claim-text-filters';
 
-export class ListClaimsQuery extends PageQueryDto {
+export class ListClaimsQuery extends PageQueryDto implements ClaimTextFilterQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @IsUUID()
@@ -23,4 +25,29 @@ export class ListClaimsQuery extends PageQueryDto {
   @IsOptional()
   @IsIn(['newest', 'checkworthiness'])
   sort?: 'newest' | 'checkworthiness';
+
+  @ApiPropertyOptional({
+    description: 'words the claim holds (web-search syntax: "a phrase", -leave-out, or)',
+    maxLength: 500,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  q?: string;
+
+  @ApiPropertyOptional({ description: 'part of the claimant’s name, any case', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  claimant?: string;
+
+  @ApiPropertyOptional({ description: 'claims extracted on or after this day (YYYY-MM-DD, UTC)' })
+  @IsOptional()
+  @IsDay()
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'claims extracted on or before this day (YYYY-MM-DD, UTC)' })
+  @IsOptional()
+  @IsDay()
+  to?: string;
 }

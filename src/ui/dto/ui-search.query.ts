@@ -1,12 +1,13 @@
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import type { ClaimTextFilterQuery } from '../../claims/claim-text-filters';
 import { CLAIM_STATUSES, type ClaimStatus } from '../../claims/claim-status';
 import { IsDay } from '../../common/timestamp';
 import { emptyIsUnset } from './ui-articles.query';
 
 export const SEARCH_KINDS = ['claims', 'fact-checks'] as const;
 
-export class UiSearchQuery {
+export class UiSearchQuery implements ClaimTextFilterQuery {
   @IsOptional()
   @Transform(emptyIsUnset)
   @IsString()

@@ -10,6 +10,7 @@ import { html, safeHref } from './html';
 import { layout } from './layout';
 import { liveRegion } from './live';
 import { statusChip, summaryPanel } from './status';
+import { canExport, exportLinks } from './export-links';
 import { clip } from '../../common/text-rules';
 
 /**
@@ -85,6 +86,7 @@ export function articlePage(page: ArticlePage, principal: Principal, notice: Art
             ? html`${claimDetail(selected.claim, selected.events, people, editing && selected.claim.status !== 'candidate' ? html`${moveRefusal(selected.claim, selected.events, people)}${claimActions(selected.claim, principal, page.assignable)}` : undefined)}${selected.claim.status === 'candidate' ? promoteForm(selected.claim, principal) : ''}${seenBeforePanel(selected.claim, selected.matches, principal, 'article')}
               <p><a href="/ui/articles/${article.id}">Close</a>${editing ? html` · <a href="/ui/admin/audit?claim=${selected.claim.id}">This claim in the audit log</a>` : ''}</p>`
             : html`<h2>Claims</h2>
+            ${canExport(principal) && claims.length > 0 ? exportLinks(new URLSearchParams({ articleId: article.id })) : ''}
             ${claims.length === 0 ? html`<p class="muted">No claims found${article.status === 'ready' ? '' : ' yet'}.</p>` : ''}
             <ol class="claim-list">${claims
               .filter((c) => c.status !== 'withdrawn' && c.status !== 'candidate')

@@ -6,6 +6,7 @@ import { formatDateTime } from './format';
 import { html, safeHref } from './html';
 import { layout } from './layout';
 import { STATUS_LABELS, statusChip } from './status';
+import { canExport, exportLinks } from './export-links';
 
 function option(value: string, label: string, current: string | undefined) {
   return html`<option value="${value}"${value === (current ?? '') ? html` selected` : ''}>${label}</option>`;
@@ -53,6 +54,7 @@ export function searchPage(result: SearchPage, query: UiSearchQuery, principal: 
         ? ''
         : html`<section class="search-results" aria-labelledby="claims-heading">
       <h2 id="claims-heading">Claims</h2>
+      ${canExport(principal) ? exportLinks(filters) : ''}
       ${
         result.claims.length === 0
           ? html`<p class="panel">No claims match.</p>`
