@@ -28,6 +28,19 @@ function benchDatabaseUrl(claims: number): string {
 }
 
 /** Seeds once with COPY; a later run finds the rows and reuses them. */
+async function scalar(url: string, sql: string): Promise<unknown> {
+  const db = new Pool({ connectionString: url, max: 1 });
+  try {
+    return (await db.query(sql).catch(() => ({ rows: [{ value: null }] }))).rows[0]?.value ?? null;
+  } finally {
+    await db.end();
+  }
+}
+
+const seededCount = (url: string) => scalar(url, `SELECT count(*)::int AS value FROM claims`);
+/** A seeded database made before the latest migration lacks its columns and indexes: it is seeded again. */
+const lastMigration = (url: string) => scalar(url, `SELECT max(timestamp)::text AS value FROM migrations`);
+
 export async function ensureSeeded(claims: number): Promise<string> {
   const url = benchDatabaseUrl(claims);
   const admin = new URL(url);
@@ -37,13 +50,12 @@ export async function ensureSeeded(claims: number): Promise<string> {
     (await adminPool.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [new URL(url).pathname.slice(1)]))
       .rowCount === 1;
   await adminPool.end();
-  if (exists) {
-    const db = new Pool({ connectionString: url, max: 1 });
-    const count = (await db.query(`SELECT count(*)::int AS n FROM claims`).catch(() => ({ rows: [{ n: -1 }] }))).rows[0]
-      .n;
-    await db.end();
-    if (count === claims) return url;
-  }
+  if (
+    exists &&
+    (await seededCount(url)) === claims &&
+    (await lastMigration(url)) === (await lastMigration(TEMPLATE_DATABASE_URL))
+  )
+    return url;
   await copyTemplateDatabase(url);
   const db = new Pool({ connectionString: url, max: 2 });
   const client = await db.connect();

@@ -5,6 +5,7 @@ import Redis from 'ioredis';
 import { Pool } from 'pg';
 import globalSetup from '../test/global-setup';
 import { TEMPLATE_DATABASE_URL } from '../test/helpers/test-env';
+import { runClaimExportBench } from './claim-export.bench';
 import { runClaimSearchBench } from './claim-search.bench';
 import { runExtractionBench } from './extraction.bench';
 import { measureFactCheckSearch } from './fact-check-search.bench';
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   const health = await runHealthBench();
   const search = { at100k: await measureFactCheckSearch(100_000), at1M: await measureFactCheckSearch(1_000_000) };
   const claimSearch = await runClaimSearchBench();
+  const claimExport = await runClaimExportBench();
   const results = {
     ingest,
     review: {
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
     health,
     search,
     claimSearch,
+    claimExport,
     machine: await machine(),
   };
   const rows: [string, string, string, string][] = [
@@ -110,6 +113,12 @@ async function main(): Promise<void> {
       `/ui/search worst shape at 1M claims: p95 ${claimSearch.worstP95Ms8} ms, ${Object.keys(claimSearch.shapes).length} shapes × 8 at once`,
       'negation-only, common words, filters, page 50',
       'p95 < 500 ms',
+    ],
+    [
+      'export',
+      `1M claims: CSV ${claimExport.formats.csv.rowsPerSec} rows/s, JSON Lines ${claimExport.formats.jsonl.rowsPerSec} rows/s`,
+      `api RSS ${claimExport.formats.csv.rssBeforeMiB} → peak ${claimExport.formats.csv.peakRssMiB} MiB`,
+      'memory flat',
     ],
     [
       'health',

@@ -22,6 +22,7 @@ const EXPECTED: Record<string, Access> = {
   'GET /claims/{id}/events': READERS,
   'GET /claims/{id}/claimreview': READERS,
   'POST /claims/{id}/transitions': ['admin', 'editor', 'reviewer'],
+  'PUT /claims/{id}/claimant': ['admin', 'editor'],
   'POST /claims/{id}/notes': ['admin', 'editor', 'reviewer'],
   'POST /claims/{id}/undo': ['reviewer'],
   'POST /claims/{id}/promote': ['admin', 'editor'],

@@ -1,3 +1,5 @@
+import { claimantKindOf } from './claimant-kind';
+import type { CorrectClaimantDto } from './dto/correct-claimant.dto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -258,6 +260,33 @@ export class ClaimTransitionService {
         },
       ]);
       return this.claims.lastEvent(em, claimId);
+    });
+  }
+
+  /**
+   * An editor corrects who a claim is attributed to, or whether that is a person or an organization (the
+   * ClaimReview's author type); the history keeps what it was.
+   */
+  async correctClaimant(claimId: string, principal: Principal, dto: CorrectClaimantDto): Promise<ClaimEntity> {
+    if (dto.claimant === undefined && dto.kind === undefined)
+      throw ApiError.validation({ claimant: ['give a claimant, a kind, or both'] });
+    return this.dataSource.transaction(async (em) => {
+      const current = await this.lockClaim(em, claimId);
+      const claimant = dto.claimant === undefined ? current.claimant : (dto.claimant?.trim() ?? null);
+      const kind = dto.kind === undefined ? current.editorClaimantKind : dto.kind;
+      const claim = await this.claims.setClaimant(em, claimId, claimant, claimant === null ? null : kind);
+      const was = current.claimant === null ? 'the article itself' : `${current.claimant} (${claimantKindOf(current)})`;
+      const now = claim.claimant === null ? 'the article itself' : `${claim.claimant} (${claimantKindOf(claim)})`;
+      await this.claims.appendEvents(em, [
+        {
+          claimId,
+          articleId: claim.articleId,
+          type: 'claimant_changed',
+          actor: actorOf(principal),
+          note: `Claimant: ${was} → ${now}`,
+        },
+      ]);
+      return claim;
     });
   }
 

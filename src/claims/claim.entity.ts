@@ -1,3 +1,4 @@
+import type { ClaimantKind } from './claimant-kind';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { ClaimType, ExtractedEntity } from './claim-types';
 import type { ClaimStatus } from './claim-status';
@@ -36,6 +37,10 @@ export class ClaimEntity {
 
   @Column({ type: 'text', nullable: true })
   claimant: string | null;
+
+  /** An editor's correction of the claimant's kind; null: as the name reads (claimantKindOf). */
+  @Column({ name: 'claimant_kind', type: 'text', nullable: true })
+  editorClaimantKind: ClaimantKind | null;
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   entities: ExtractedEntity[];

@@ -1,3 +1,4 @@
+import { CLAIMANT_KINDS, claimantKindOf, type ClaimantKind } from './claimant-kind';
 import { ApiProperty } from '@nestjs/swagger';
 import { ROLES } from '../auth/role';
 import {
@@ -46,6 +47,13 @@ export class ClaimResponse {
   @ApiProperty({ type: String, nullable: true, description: 'Who the text attributes the claim to' })
   claimant: string | null;
 
+  @ApiProperty({
+    enum: CLAIMANT_KINDS,
+    nullable: true,
+    description: 'Whether the claimant is a person or an organization: an editor’s word, else as the name reads',
+  })
+  claimantKind: ClaimantKind | null;
+
   @ApiProperty({ type: [ExtractedEntity] })
   entities: ExtractedEntity[];
 
@@ -84,6 +92,7 @@ export function toClaimResponse(claim: ClaimEntity): ClaimResponse {
     checkworthiness: claim.checkworthiness,
     type: claim.type,
     claimant: claim.claimant,
+    claimantKind: claimantKindOf(claim),
     entities: claim.entities,
     status: claim.status,
     version: claim.version,

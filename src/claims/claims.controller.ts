@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { CorrectClaimantDto } from './dto/correct-claimant.dto';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -127,6 +128,22 @@ export class ClaimsController {
     @Param('id', UuidParamPipe) id: string,
   ): Promise<ClaimResponse> {
     return toClaimResponse(await this.transitions.promote(id, principal));
+  }
+
+  @Put(':id/claimant')
+  @Roles('admin', 'editor')
+  @ApiOperation({
+    summary: 'Correct who the claim is attributed to, and whether a person or an organization (admin, editor)',
+  })
+  @ApiOkResponse({ description: 'The claim, with the claimant as corrected', type: ClaimResponse })
+  @ApiResponse({ status: 400, description: 'validation_failed' })
+  @ApiResponse({ status: 404, description: 'not_found' })
+  async correctClaimant(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: CorrectClaimantDto,
+  ): Promise<ClaimResponse> {
+    return toClaimResponse(await this.transitions.correctClaimant(id, principal, dto));
   }
 
   @Post(':id/notes')

@@ -1,3 +1,4 @@
+import type { ClaimantKind } from './claimant-kind';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
@@ -264,6 +265,20 @@ export class ClaimsRepository {
   async lockById(em: EntityManager, id: string): Promise<ClaimEntity | null> {
     const [row] = await em.query(`SELECT * FROM claims WHERE id = $1 FOR UPDATE`, [id]);
     return row ? entityFromRow(em, ClaimEntity, row) : null;
+  }
+
+  /** An editor's correction of the claimant; not a move, so the claim's version (what reviewers hold) stays. */
+  async setClaimant(
+    em: EntityManager,
+    id: string,
+    claimant: string | null,
+    kind: ClaimantKind | null,
+  ): Promise<ClaimEntity> {
+    const [[row]] = await em.query(
+      `UPDATE claims SET claimant = $2, claimant_kind = $3, updated_at = now() WHERE id = $1 RETURNING *`,
+      [id, claimant, kind],
+    );
+    return entityFromRow(em, ClaimEntity, row);
   }
 
   /** The claim as it is now, without a lock (a move in one call checks it is unchanged). */

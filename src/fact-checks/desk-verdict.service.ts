@@ -1,3 +1,4 @@
+import { claimantKindOf } from '../claims/claimant-kind';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Environment } from '../config/environment';
@@ -26,6 +27,7 @@ export class DeskVerdictService {
           claimId: claim.id,
           text: claim.text,
           claimant: claim.claimant,
+          claimantKind: claimantKindOf(claim),
           verdict: claim.status,
           verdictAt: claim.verdictAt ?? claim.updatedAt,
           article: { url: claim.articleUrl, publishedAt: claim.publishedAt, createdAt: claim.articleCreatedAt },

@@ -1,3 +1,4 @@
+import type { ClaimantKind } from '../claims/claimant-kind';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -455,7 +456,7 @@ export class FactChecksRepository {
   /** A claim as the desk's ClaimReview needs it: its article and when it reached its current status. */
   async deskVerdictOf(em: EntityManager, claimId: string): Promise<DeskVerdictRow | null> {
     const [row] = await em.query(
-      `SELECT c.id, c.text, c.claimant, c.status, c.updated_at AS "updatedAt", a.url AS "articleUrl", a.published_at AS "publishedAt",
+      `SELECT c.id, c.text, c.claimant, c.claimant_kind AS "editorClaimantKind", c.status, c.updated_at AS "updatedAt", a.url AS "articleUrl", a.published_at AS "publishedAt",
               a.created_at AS "articleCreatedAt",
               (SELECT e.created_at FROM claim_events e WHERE e.claim_id = c.id AND e.type = 'transition' AND e.to_status = c.status
                ORDER BY e.seq DESC LIMIT 1) AS "verdictAt"
@@ -470,6 +471,7 @@ export interface DeskVerdictRow {
   id: string;
   text: string;
   claimant: string | null;
+  editorClaimantKind: ClaimantKind | null;
   status: string;
   updatedAt: Date;
   articleUrl: string | null;

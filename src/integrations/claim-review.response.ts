@@ -12,6 +12,15 @@ export class OrganizationLd {
   url?: string;
 }
 
+/** Who made the claim: a person or an organization, as the extractor or an editor decided. */
+export class ClaimAuthorLd {
+  @ApiProperty({ enum: ['Person', 'Organization'] })
+  '@type': 'Person' | 'Organization';
+
+  @ApiProperty()
+  name: string;
+}
+
 export class CreativeWorkLd {
   @ApiProperty({ enum: ['CreativeWork'] })
   '@type': 'CreativeWork';
@@ -27,8 +36,8 @@ export class ClaimLd {
   @ApiProperty({ format: 'date-time' })
   datePublished: string;
 
-  @ApiPropertyOptional({ type: OrganizationLd, description: 'The claimant' })
-  author?: OrganizationLd;
+  @ApiPropertyOptional({ type: ClaimAuthorLd, description: 'The claimant' })
+  author?: ClaimAuthorLd;
 
   @ApiPropertyOptional({ type: CreativeWorkLd })
   appearance?: CreativeWorkLd;

@@ -1,3 +1,4 @@
+import { claimantKindOf } from '../claims/claimant-kind';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ArticlesQueryService } from '../articles/articles-query.service';
@@ -56,6 +57,7 @@ export class ClaimReviewService {
           claimId: claim.id,
           text: claim.text,
           claimant: claim.claimant,
+          claimantKind: claimantKindOf(claim),
           verdict: claim.status as 'sourced' | 'disputed',
           verdictAt: verdictAt.get(claim.id) ?? claim.updatedAt,
           article: { url: article.url, publishedAt: article.publishedAt, createdAt: article.createdAt },

@@ -14,6 +14,7 @@ describe('ClaimReview JSON-LD', () => {
         claimId: 'c1',
         text: 'Prices rose 5%.',
         claimant: 'NBC News',
+        claimantKind: 'organization',
         verdict: 'sourced',
         verdictAt: new Date('2025-02-01T00:00:00Z'),
         article,
@@ -43,6 +44,7 @@ describe('ClaimReview JSON-LD', () => {
         claimId: 'c2',
         text: 'x',
         claimant: null,
+        claimantKind: null,
         verdict: 'disputed',
         verdictAt: new Date(),
         article: { url: null, publishedAt: null, createdAt: article.createdAt },
@@ -52,6 +54,25 @@ describe('ClaimReview JSON-LD', () => {
     );
     expect(review.reviewRating.alternateName).toBe('Disputed');
     expect(review.itemReviewed).toEqual({ '@type': 'Claim', datePublished: '2025-01-03T00:00:00.000Z' });
+  });
+
+  it('types the claimant as a person or an organization, as decided', () => {
+    const authorOf = (claimantKind: 'person' | 'organization') =>
+      toClaimReview(
+        {
+          claimId: 'c3',
+          text: 'x',
+          claimant: 'Ana Ruiz',
+          claimantKind,
+          verdict: 'sourced',
+          verdictAt: new Date(),
+          article,
+        },
+        organization,
+        'https://desk.example',
+      ).itemReviewed.author;
+    expect(authorOf('person')).toEqual({ '@type': 'Person', name: 'Ana Ruiz' });
+    expect(authorOf('organization')).toEqual({ '@type': 'Organization', name: 'Ana Ruiz' });
   });
 
   it('publishes only sourced and disputed verdicts', () => {

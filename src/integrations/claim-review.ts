@@ -1,3 +1,4 @@
+import type { ClaimantKind } from '../claims/claimant-kind';
 import type { ClaimLd, ClaimReviewLd } from './claim-review.response';
 
 /** schema.org ClaimReview JSON-LD, for the verdicts a desk publishes: sourced and disputed. */
@@ -10,6 +11,7 @@ export interface ClaimReviewInput {
   claimId: string;
   text: string;
   claimant: string | null;
+  claimantKind: ClaimantKind | null;
   verdict: PublishedVerdict;
   verdictAt: Date;
   article: { url: string | null; publishedAt: Date | null; createdAt: Date };
@@ -29,8 +31,8 @@ export function toClaimReview(input: ClaimReviewInput, organization: Organizatio
     '@type': 'Claim',
     datePublished: (input.article.publishedAt ?? input.article.createdAt).toISOString(),
   };
-  // The extractor does not tell people from organizations; schema.org's author takes either, and most claimants are outlets or bodies.
-  if (input.claimant) claim.author = { '@type': 'Organization', name: input.claimant };
+  if (input.claimant)
+    claim.author = { '@type': input.claimantKind === 'person' ? 'Person' : 'Organization', name: input.claimant };
   if (input.article.url) claim.appearance = { '@type': 'CreativeWork', url: input.article.url };
   return {
     '@type': 'ClaimReview',

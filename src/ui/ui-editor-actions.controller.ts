@@ -6,12 +6,13 @@ import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
 import { actorOf } from '../claims/claim-history';
 import type { ClaimEntity } from '../claims/claim.entity';
 import { ClaimTransitionService } from '../claims/claim-transition.service';
+import { CorrectClaimantDto } from '../claims/dto/correct-claimant.dto';
 import { TransitionClaimDto } from '../claims/dto/transition-claim.dto';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { ManualClaimService } from '../extraction/manual-claim.service';
 import { AssignmentService } from '../review/assignment.service';
 import { CsrfOnlyDto } from './dto/login.dto';
-import { AddClaimForm, ArticleForm, AssignClaimForm, MoveClaimForm } from './dto/editor-forms.dto';
+import { AddClaimForm, ArticleForm, AssignClaimForm, ClaimantForm, MoveClaimForm } from './dto/editor-forms.dto';
 import type { ArticleNotice } from './dto/ui-articles.query';
 import { validatedAs } from './form-input';
 import { UiExceptionFilter } from './ui-exception.filter';
@@ -93,6 +94,20 @@ export class UiEditorActionsController {
       (await this.assignments.assignByHand(id, form.reviewerId, actorOf(principal))).claim,
       'assigned',
     );
+  }
+
+  @Post('claims/:id/claimant')
+  async correctClaimant(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() form: ClaimantForm,
+    @Res() response: Response,
+  ): Promise<void> {
+    const dto = await validatedAs(CorrectClaimantDto, {
+      claimant: form.claimant.trim() || null,
+      kind: form.kind || null,
+    });
+    backToClaim(response, await this.transitions.correctClaimant(id, principal, dto), 'claimant');
   }
 
   @Post('claims/:id/unassign')

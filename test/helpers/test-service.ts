@@ -52,6 +52,8 @@ export interface TestService {
   createPerson(role: PersonRole, fields?: { name?: string; reviewerId?: string }): Promise<TestPerson>;
   /** Signs in through /ui/login; the `Cookie` header value of the session. */
   signIn(person: { email: string; password: string }): Promise<string>;
+  /** The api process started first (benchmarks read its memory from /proc). */
+  apiProcess: ChildProcess;
   startWorker(): Promise<ChildProcess>;
   /** Starts one more api process against the same Postgres and Redis, as behind a load balancer; its address. */
   startApi(): Promise<string>;
@@ -195,6 +197,7 @@ export async function startTestService(redisDb: number, options: TestServiceOpti
 
   const service: TestService = {
     url,
+    apiProcess: api,
     env,
     db,
     redis,

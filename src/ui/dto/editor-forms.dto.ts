@@ -1,5 +1,6 @@
 import { Transform, Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { CLAIMANT_KINDS, type ClaimantKind } from '../../claims/claimant-kind';
 import { CreateArticleDto } from '../../articles/dto/create-article.dto';
 import { TransitionClaimDto } from '../../claims/dto/transition-claim.dto';
 import { emptyIsUnset } from './ui-articles.query';
@@ -97,6 +98,19 @@ export class MoveClaimForm extends TransitionClaimDto {
 export class AssignClaimForm {
   @IsUUID()
   reviewerId: string;
+
+  @CsrfToken()
+  _csrf?: string;
+}
+
+/** The claim panel's claimant correction: an empty name is the article itself, an empty kind "as the name reads". */
+export class ClaimantForm {
+  @IsString()
+  @MaxLength(200)
+  claimant: string;
+
+  @IsIn(['', ...CLAIMANT_KINDS])
+  kind: '' | ClaimantKind;
 
   @CsrfToken()
   _csrf?: string;

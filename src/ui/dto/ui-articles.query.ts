@@ -40,7 +40,16 @@ export class UiClaimQuery {
 }
 
 /** What an editor's last action on the article page did (the page words it; nothing from the URL is shown). */
-export const ARTICLE_NOTICES = ['posted', 'revised', 'unchanged', 'added', 'moved', 'assigned', 'unassigned'] as const;
+export const ARTICLE_NOTICES = [
+  'posted',
+  'revised',
+  'unchanged',
+  'added',
+  'moved',
+  'assigned',
+  'unassigned',
+  'claimant',
+] as const;
 export type ArticleNotice = (typeof ARTICLE_NOTICES)[number];
 
 export class UiArticleQuery extends UiClaimQuery {

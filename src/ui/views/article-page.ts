@@ -43,6 +43,7 @@ const NOTICES: Record<ArticleNotice, string> = {
   moved: 'The claim was moved.',
   assigned: 'The claim was assigned.',
   unassigned: 'The claim went back to the pool.',
+  claimant: 'The claimant was corrected.',
 };
 
 export function articlePage(page: ArticlePage, principal: Principal, notice: ArticleNotice | null = null): string {

@@ -1,3 +1,4 @@
+import { claimantKindOf } from '../../claims/claimant-kind';
 import type { ClaimEventEntity } from '../../claims/claim-event.entity';
 import type { ClaimEntity } from '../../claims/claim.entity';
 import type { PeopleDirectory } from '../people.service';
@@ -70,6 +71,7 @@ const EVENT_WORDS: Record<string, string> = {
   withdrawn: 'withdrawn (gone from the new revision)',
   match_confirmed: 'confirmed a match (seen before)',
   match_rejected: 'rejected a match (seen before)',
+  claimant_changed: 'corrected the claimant',
 };
 
 export function eventSummary(event: ClaimEventEntity, people: PeopleDirectory): Html {
@@ -111,7 +113,7 @@ export function claimDetail(
     <h2 id="claim-heading">Claim ${statusChip(claim.status)}</h2>
     <blockquote class="claim-quote status-${claim.status}">${claim.text}</blockquote>
     <dl class="facts">
-      <dt>Claimant</dt><dd>${claim.claimant ?? 'the article itself'}</dd>
+      <dt>Claimant</dt><dd>${claim.claimant ? html`${claim.claimant} <span class="muted">(${claimantKindOf(claim)})</span>` : 'the article itself'}</dd>
       <dt>Type</dt><dd>${claim.type}</dd>
       <dt>Check-worthiness</dt><dd>${claim.checkworthiness.toFixed(2)}</dd>
       <dt>Reviewer</dt><dd>${claim.assigneeId ? html`${people.reviewer(claim.assigneeId)} <span class="muted">(working on it)</span>` : claim.lastVerdictReviewerId ? html`${people.reviewer(claim.lastVerdictReviewerId)} <span class="muted">(gave the verdict)</span>` : html`<span class="muted">none yet</span>`}</dd>

@@ -122,5 +122,23 @@ export function claimActions(claim: ClaimEntity, principal: Principal, assignabl
         ? html`<form class="claim-action" method="post" action="/ui/claims/${claim.id}/unassign">${csrfField(principal)}<button type="submit" class="link">Back to the pool</button></form>`
         : ''
     }
+    ${claimantForm(claim, principal)}
   </section>`;
+}
+
+/** Who the claim is attributed to, and whether a person or an organization (the public ClaimReview's author type). */
+function claimantForm(claim: ClaimEntity, principal: Principal): Html {
+  const kind = claim.editorClaimantKind ?? '';
+  const option = (value: string, label: string) =>
+    html`<option value="${value}"${value === kind ? html` selected` : ''}>${label}</option>`;
+  return html`<form class="claim-action" method="post" action="/ui/claims/${claim.id}/claimant">
+    ${csrfField(principal)}
+    <label for="claimant-name">Claimant</label>
+    <input id="claimant-name" type="text" name="claimant" value="${claim.claimant ?? ''}" maxlength="200" placeholder="the article itself">
+    <label for="claimant-kind">Kind</label>
+    <select id="claimant-kind" name="kind">
+      ${option('', 'as the name reads')}${option('person', 'a person')}${option('organization', 'an organization')}
+    </select>
+    <button type="submit">Correct the claimant</button>
+  </form>`;
 }
