@@ -10,6 +10,7 @@ import { FactChecksModule } from './fact-checks/fact-checks.module';
 import { HealthModule } from './health/health.module';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { PeopleModule } from './people/people.module';
+import { PublishingModule } from './publishing/publishing.module';
 import { ReviewModule } from './review/review.module';
 import { ReviewersModule } from './reviewers/reviewers.module';
 import { UiModule } from './ui/ui.module';
@@ -30,6 +31,8 @@ import { UiModule } from './ui/ui.module';
     PeopleModule,
     IntegrationsModule,
     HealthModule,
+    // After FactChecksModule: its /fact-checks/search is matched before the public /fact-checks/:slug.
+    PublishingModule,
     UiModule,
   ],
 })

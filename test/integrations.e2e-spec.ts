@@ -65,7 +65,7 @@ describe('integrations: signed webhooks in and out, idempotency, ClaimReview (re
         CALLBACK_RETRY_BASE_MS: '200',
         SECRET_ROTATION_OVERLAP_SECONDS: '4',
         LOG_LEVEL: 'info',
-        ORGANIZATION_NAME: 'Test Desk',
+        DESK_NAME: 'Test Desk',
         ORGANIZATION_URL: 'https://desk.example',
         PUBLIC_URL: 'https://desk.example',
       },
@@ -646,7 +646,8 @@ describe('integrations: signed webhooks in and out, idempotency, ClaimReview (re
       expect(one.body).toMatchObject({
         '@context': 'https://schema.org',
         '@type': 'ClaimReview',
-        url: `https://desk.example/claims/${sourced.id}`,
+        // The claim's public page, which the claim's representation names too.
+        url: (await t.http().get(`/claims/${sourced.id}`).set(auth(cms.apiKey))).body.publicUrl,
         claimReviewed: sourced.text,
         datePublished: expect.any(String),
         author: { '@type': 'Organization', name: 'Test Desk', url: 'https://desk.example' },

@@ -42,6 +42,13 @@ export class ClaimEntity {
   @Column({ name: 'claimant_kind', type: 'text', nullable: true })
   editorClaimantKind: ClaimantKind | null;
 
+  /** The public page's address, given at the first published verdict and kept (public-page.ts). */
+  @Column({ name: 'public_slug', type: 'text', nullable: true })
+  publicSlug: string | null;
+
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  publishedAt: Date | null;
+
   @Column({ type: 'jsonb', default: () => "'[]'" })
   entities: ExtractedEntity[];
 

@@ -1,3 +1,4 @@
+import { publishedUrlOf } from './public-page';
 import { CLAIMANT_KINDS, claimantKindOf, type ClaimantKind } from './claimant-kind';
 import { ApiProperty } from '@nestjs/swagger';
 import { ROLES } from '../auth/role';
@@ -54,6 +55,13 @@ export class ClaimResponse {
   })
   claimantKind: ClaimantKind | null;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The public fact-check page while it shows this claim’s verdict; null before and after',
+  })
+  publicUrl: string | null;
+
   @ApiProperty({ type: [ExtractedEntity] })
   entities: ExtractedEntity[];
 
@@ -93,6 +101,7 @@ export function toClaimResponse(claim: ClaimEntity): ClaimResponse {
     type: claim.type,
     claimant: claim.claimant,
     claimantKind: claimantKindOf(claim),
+    publicUrl: publishedUrlOf(claim),
     entities: claim.entities,
     status: claim.status,
     version: claim.version,

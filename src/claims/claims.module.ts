@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClaimEventEntity } from './claim-event.entity';
 import { ClaimEntity } from './claim.entity';
@@ -7,6 +8,8 @@ import { ClaimsController } from './claims.controller';
 import { ClaimsQueryService } from './claims-query.service';
 import { ClaimsRepository } from './claims.repository';
 import { ClaimChangesRepository } from './claim-changes.repository';
+import { setPublicBaseUrl } from './public-page';
+import type { Environment } from '../config/environment';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ClaimEntity, ClaimEventEntity])],
@@ -14,4 +17,8 @@ import { ClaimChangesRepository } from './claim-changes.repository';
   providers: [ClaimsRepository, ClaimsQueryService, ClaimTransitionService, ClaimChangesRepository],
   exports: [ClaimsRepository, ClaimsQueryService, ClaimTransitionService, ClaimChangesRepository],
 })
-export class ClaimsModule {}
+export class ClaimsModule {
+  constructor(config: ConfigService<Environment, true>) {
+    setPublicBaseUrl(config.get('PUBLIC_URL', { infer: true }));
+  }
+}

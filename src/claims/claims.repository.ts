@@ -267,6 +267,16 @@ export class ClaimsRepository {
     return row ? entityFromRow(em, ClaimEntity, row) : null;
   }
 
+  /** The claim's public page: its slug and first publication are given once and then kept. */
+  async markPublished(em: EntityManager, id: string, slug: string): Promise<{ publicSlug: string; publishedAt: Date }> {
+    const [[row]] = await em.query(
+      `UPDATE claims SET public_slug = coalesce(public_slug, $2), published_at = coalesce(published_at, now()) WHERE id = $1
+       RETURNING public_slug AS "publicSlug", published_at AS "publishedAt"`,
+      [id, slug],
+    );
+    return row;
+  }
+
   /** An editor's correction of the claimant; not a move, so the claim's version (what reviewers hold) stays. */
   async setClaimant(
     em: EntityManager,

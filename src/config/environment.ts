@@ -14,6 +14,7 @@ import {
   Matches,
   MinLength,
   Max,
+  MaxLength,
   Min,
   ValidateBy,
   ValidateIf,
@@ -311,8 +312,15 @@ export class Environment {
   @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_URL!: string;
 
+  /** The desk's name on its public fact-check pages and as the author of its ClaimReviews. */
   @IsString()
-  ORGANIZATION_NAME = 'claimdesk';
+  @MaxLength(200)
+  DESK_NAME = 'claimdesk';
+
+  /** The desk's earlier name for DESK_NAME, read when DESK_NAME is not set. */
+  @IsOptional()
+  @IsString()
+  ORGANIZATION_NAME?: string;
 
   /** By default PUBLIC_URL. */
   @IsOptional()
@@ -406,7 +414,11 @@ function shown(name: string, value: unknown): string {
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
   // An empty variable means "use the default", as in most shells' `VAR= cmd`.
   const present = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ''));
-  const env = plainToInstance(Environment, present, { exposeDefaultValues: true });
+  const env = plainToInstance(
+    Environment,
+    { DESK_NAME: present.ORGANIZATION_NAME, ...present },
+    { exposeDefaultValues: true },
+  );
   const errors = validateSync(env, { skipMissingProperties: false });
   if (errors.length > 0) {
     const lines = errors.map(

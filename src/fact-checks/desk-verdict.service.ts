@@ -1,3 +1,4 @@
+import { publicPageUrl, publicSlugFor } from '../claims/public-page';
 import { claimantKindOf } from '../claims/claimant-kind';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
@@ -25,6 +26,7 @@ export class DeskVerdictService {
       const review = toClaimReview(
         {
           claimId: claim.id,
+          pageUrl: publicPageUrl(claim.publicSlug ?? publicSlugFor(claim)),
           text: claim.text,
           claimant: claim.claimant,
           claimantKind: claimantKindOf(claim),
@@ -33,10 +35,9 @@ export class DeskVerdictService {
           article: { url: claim.articleUrl, publishedAt: claim.publishedAt, createdAt: claim.articleCreatedAt },
         },
         {
-          name: this.config.get('ORGANIZATION_NAME', { infer: true }),
+          name: this.config.get('DESK_NAME', { infer: true }),
           url: this.config.get('ORGANIZATION_URL', { infer: true }),
         },
-        this.config.get('PUBLIC_URL', { infer: true }),
       );
       const parsed = parseClaimReview(review);
       if (!parsed.ok) throw new Error(`the desk's ClaimReview for ${claimId} is invalid: ${parsed.message}`);

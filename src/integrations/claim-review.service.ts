@@ -1,3 +1,4 @@
+import { publicPageUrl, publicSlugFor } from '../claims/public-page';
 import { claimantKindOf } from '../claims/claimant-kind';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
@@ -47,14 +48,14 @@ export class ClaimReviewService {
       PUBLISHED_VERDICTS,
     );
     const organization = {
-      name: this.config.get('ORGANIZATION_NAME', { infer: true }),
+      name: this.config.get('DESK_NAME', { infer: true }),
       url: this.config.get('ORGANIZATION_URL', { infer: true }),
     };
-    const publicUrl = this.config.get('PUBLIC_URL', { infer: true });
     return claims.map((claim) =>
       toClaimReview(
         {
           claimId: claim.id,
+          pageUrl: publicPageUrl(claim.publicSlug ?? publicSlugFor(claim)),
           text: claim.text,
           claimant: claim.claimant,
           claimantKind: claimantKindOf(claim),
@@ -63,7 +64,6 @@ export class ClaimReviewService {
           article: { url: article.url, publishedAt: article.publishedAt, createdAt: article.createdAt },
         },
         organization,
-        publicUrl,
       ),
     );
   }

@@ -12,6 +12,7 @@ describe('ClaimReview JSON-LD', () => {
     const review = toClaimReview(
       {
         claimId: 'c1',
+        pageUrl: 'https://desk.example/fact-checks/prices-rose-5-c1',
         text: 'Prices rose 5%.',
         claimant: 'NBC News',
         claimantKind: 'organization',
@@ -20,11 +21,10 @@ describe('ClaimReview JSON-LD', () => {
         article,
       },
       organization,
-      'https://desk.example/',
     );
     expect(review).toEqual({
       '@type': 'ClaimReview',
-      url: 'https://desk.example/claims/c1',
+      url: 'https://desk.example/fact-checks/prices-rose-5-c1',
       claimReviewed: 'Prices rose 5%.',
       datePublished: '2025-02-01T00:00:00.000Z',
       author: { '@type': 'Organization', name: 'Desk', url: 'https://desk.example' },
@@ -42,6 +42,7 @@ describe('ClaimReview JSON-LD', () => {
     const review = toClaimReview(
       {
         claimId: 'c2',
+        pageUrl: 'https://desk.example/fact-checks/x-c2',
         text: 'x',
         claimant: null,
         claimantKind: null,
@@ -50,7 +51,6 @@ describe('ClaimReview JSON-LD', () => {
         article: { url: null, publishedAt: null, createdAt: article.createdAt },
       },
       organization,
-      'https://desk.example',
     );
     expect(review.reviewRating.alternateName).toBe('Disputed');
     expect(review.itemReviewed).toEqual({ '@type': 'Claim', datePublished: '2025-01-03T00:00:00.000Z' });
@@ -61,6 +61,7 @@ describe('ClaimReview JSON-LD', () => {
       toClaimReview(
         {
           claimId: 'c3',
+          pageUrl: 'https://desk.example/fact-checks/x-c3',
           text: 'x',
           claimant: 'Ana Ruiz',
           claimantKind,
@@ -69,7 +70,6 @@ describe('ClaimReview JSON-LD', () => {
           article,
         },
         organization,
-        'https://desk.example',
       ).itemReviewed.author;
     expect(authorOf('person')).toEqual({ '@type': 'Person', name: 'Ana Ruiz' });
     expect(authorOf('organization')).toEqual({ '@type': 'Organization', name: 'Ana Ruiz' });

@@ -9,6 +9,8 @@ const RATING_NAMES: Record<PublishedVerdict, string> = { sourced: 'Sourced', dis
 
 export interface ClaimReviewInput {
   claimId: string;
+  /** The claim's public fact-check page. */
+  pageUrl: string;
   text: string;
   claimant: string | null;
   claimantKind: ClaimantKind | null;
@@ -26,7 +28,7 @@ export function isPublishedVerdict(status: string): status is PublishedVerdict {
   return (PUBLISHED_VERDICTS as readonly string[]).includes(status);
 }
 
-export function toClaimReview(input: ClaimReviewInput, organization: Organization, publicUrl: string): ClaimReviewLd {
+export function toClaimReview(input: ClaimReviewInput, organization: Organization): ClaimReviewLd {
   const claim: ClaimLd = {
     '@type': 'Claim',
     datePublished: (input.article.publishedAt ?? input.article.createdAt).toISOString(),
@@ -36,7 +38,7 @@ export function toClaimReview(input: ClaimReviewInput, organization: Organizatio
   if (input.article.url) claim.appearance = { '@type': 'CreativeWork', url: input.article.url };
   return {
     '@type': 'ClaimReview',
-    url: `${publicUrl.replace(/\/$/, '')}/claims/${input.claimId}`,
+    url: input.pageUrl,
     claimReviewed: input.text,
     datePublished: input.verdictAt.toISOString(),
     author: { '@type': 'Organization', name: organization.name, url: organization.url },

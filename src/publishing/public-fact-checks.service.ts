@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { claimantKindOf } from '../claims/claimant-kind';
+import { publicPageState, publicPageUrl, PUBLIC_SLUG } from '../claims/public-page';
+import { ApiError } from '../common/api-error';
+import { decodeCursor, encodeCursor } from '../common/pagination';
+import type { Environment } from '../config/environment';
+import { toClaimReview, type PublishedVerdict } from '../integrations/claim-review';
+import { PublicFactChecksRepository, type PublicFactCheckRow } from './public-fact-checks.repository';
+import { atomFeed, factCheckIndex, factCheckPage, sitemap, type Desk } from './views/public-pages';
+
+const INDEX_PAGE = 20;
+const FEED_ENTRIES = 50;
+/** The sitemap protocol's limit for one file. */
+const SITEMAP_URLS = 50_000;
+
+/** The desk's public face: a page per published verdict, an index, a feed and a sitemap; no sign-in, nothing internal. */
+@Injectable()
+export class PublicFactChecksService {
+  constructor(
+    private readonly repository: PublicFactChecksRepository,
+    private readonly config: ConfigService<Environment, true>,
+  ) {}
+
+  private get desk(): Desk {
+    return {
+      name: this.config.get('DESK_NAME', { infer: true }),
+      url: this.config.get('ORGANIZATION_URL', { infer: true }),
+    };
+  }
+
+  async page(slug: string): Promise<string> {
+    const row = PUBLIC_SLUG.test(slug) ? await this.repository.bySlug(slug) : null;
+    if (!row) throw ApiError.notFound('Fact-check', slug);
+    return factCheckPage(row, this.desk, publicPageState(row) === 'published' ? this.claimReview(row) : null);
+  }
+
+  async index(cursor: string | undefined): Promise<string> {
+    const after = decodeCursor(cursor, ['timestamp', 'uuid']) as [string, string] | null;
+    const rows = await this.repository.newest(INDEX_PAGE + 1, after);
+    const last = rows.length > INDEX_PAGE ? rows[INDEX_PAGE - 1] : null;
+    const next = last ? encodeCursor([new Date(last.publishedAt).toISOString(), last.id]) : null;
+    return factCheckIndex(rows.slice(0, INDEX_PAGE), next, this.desk);
+  }
+
+  async feed(): Promise<string> {
+    return atomFeed(await this.repository.newest(FEED_ENTRIES, null), this.desk);
+  }
+
+  async sitemap(): Promise<string> {
+    return sitemap(await this.repository.addresses(SITEMAP_URLS));
+  }
+
+  private claimReview(row: PublicFactCheckRow) {
+    return toClaimReview(
+      {
+        claimId: row.id,
+        pageUrl: publicPageUrl(row.publicSlug),
+        text: row.text,
+        claimant: row.claimant,
+        claimantKind: claimantKindOf(row),
+        verdict: row.status as PublishedVerdict,
+        verdictAt: row.verdictAt ?? row.changedAt,
+        article: { url: row.articleUrl, publishedAt: row.articlePublishedAt, createdAt: row.articleCreatedAt },
+      },
+      this.desk,
+    );
+  }
+}
