@@ -1,4 +1,5 @@
-import { startTestService, waitFor, type TestService } from './helpers/test-service';
+import { postCouncilBudget } from './helpers/articles';
+import { startTestService, type TestService } from './helpers/test-service';
 
 interface Claim {
   id: string;
@@ -19,24 +20,7 @@ describe('claimant: a person or an organization, as the extractor reads it and a
   beforeAll(async () => {
     t = await startTestService(2);
     editor = await t.createKey('editor');
-    const posted = await t
-      .http()
-      .post('/articles')
-      .set(auth(editor))
-      .send({
-        title: 'Council budget',
-        url: 'https://news.example/council',
-        body:
-          'Judge Maria Delgado said the city spent 40 million dollars on roads in 2023. ' +
-          'According to the regional health ministry, hospital admissions rose by 12 percent last year.',
-      });
-    expect(posted.status).toBe(202);
-    await waitFor(
-      async () => (await t.http().get(`/articles/${posted.body.id}/claims`).set(auth(editor))).body.items?.length === 2,
-      'both claims extracted',
-      30_000,
-    );
-    claims = (await t.http().get(`/articles/${posted.body.id}/claims`).set(auth(editor))).body.items;
+    claims = await postCouncilBudget<Claim>(t, editor);
   }, 120_000);
 
   afterAll(() => t?.close());

@@ -1,4 +1,5 @@
 import { launchBrowser, type TestBrowser } from './helpers/browser';
+import { postCouncilBudget } from './helpers/articles';
 import { startTestService, waitFor, type TestService } from './helpers/test-service';
 
 interface Claim {
@@ -41,25 +42,7 @@ describe('public fact-check pages: a published verdict, signed out', () => {
   beforeAll(async () => {
     t = await startTestService(2, { env: { DESK_NAME: 'Test Desk', PUBLIC_URL: 'https://desk.example' } });
     editor = await t.createKey('editor');
-    const posted = await t
-      .http()
-      .post('/articles')
-      .set(auth(editor))
-      .send({
-        title: 'Council budget',
-        url: 'https://news.example/council',
-        publishedAt: '2026-11-30T08:00:00Z',
-        body:
-          'Judge Maria Delgado said the city spent 40 million dollars on roads in 2023. ' +
-          'According to the regional health ministry, hospital admissions rose by 12 percent last year.',
-      });
-    expect(posted.status).toBe(202);
-    await waitFor(
-      async () => (await t.http().get(`/articles/${posted.body.id}/claims`).set(auth(editor))).body.items?.length === 2,
-      'both claims extracted',
-      30_000,
-    );
-    [judge, ministry] = (await t.http().get(`/articles/${posted.body.id}/claims`).set(auth(editor))).body.items;
+    [judge, ministry] = await postCouncilBudget<Claim>(t, editor, { publishedAt: '2026-11-30T08:00:00Z' });
   }, 120_000);
 
   afterAll(async () => {

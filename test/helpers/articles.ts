@@ -76,3 +76,29 @@ export function waitForQueuesIdle(t: TestService, timeoutMs = 20_000): Promise<b
     timeoutMs,
   );
 }
+
+/** A news article with one claim said by a person and one by an organization; its two claims once extracted. */
+export async function postCouncilBudget<T>(
+  t: TestService,
+  key: string,
+  fields: Record<string, unknown> = {},
+): Promise<T[]> {
+  const auth = { Authorization: `Bearer ${key}` };
+  const posted = await t
+    .http()
+    .post('/articles')
+    .set(auth)
+    .send({
+      title: 'Council budget',
+      url: 'https://news.example/council',
+      body:
+        'Judge Maria Delgado said the city spent 40 million dollars on roads in 2023. ' +
+        'According to the regional health ministry, hospital admissions rose by 12 percent last year.',
+      ...fields,
+    });
+  if (posted.status !== 202) throw new Error(`the article was not accepted: ${posted.status}`);
+  const claimsOf = async (): Promise<T[]> =>
+    (await t.http().get(`/articles/${posted.body.id}/claims`).set(auth)).body.items ?? [];
+  await waitFor(async () => (await claimsOf()).length === 2, 'both claims extracted', 30_000);
+  return claimsOf();
+}
