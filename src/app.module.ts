@@ -12,6 +12,7 @@ import { IntegrationsModule } from './integrations/integrations.module';
 import { PeopleModule } from './people/people.module';
 import { ReviewModule } from './review/review.module';
 import { ReviewersModule } from './reviewers/reviewers.module';
+import { SettingsModule } from './settings/settings.module';
 import { UiModule } from './ui/ui.module';
 
 /** The api process: HTTP only. It produces jobs and never consumes them. */
@@ -26,6 +27,7 @@ import { UiModule } from './ui/ui.module';
     FactChecksModule,
     ReviewModule,
     ReviewersModule,
+    SettingsModule,
     AdminModule,
     PeopleModule,
     IntegrationsModule,

@@ -13,6 +13,8 @@ export const CLAIM_EVENT_TYPES = [
   'verdict_undone',
   'match_confirmed',
   'match_rejected',
+  'approved',
+  'returned',
 ] as const;
 export type ClaimEventType = (typeof CLAIM_EVENT_TYPES)[number];
 
@@ -64,6 +66,10 @@ export class ClaimEventEntity {
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   sources: EvidenceSource[];
+
+  /** The rating a verdict carried. */
+  @Column({ type: 'text', nullable: true })
+  rating: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

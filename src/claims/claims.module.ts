@@ -7,9 +7,10 @@ import { ClaimsController } from './claims.controller';
 import { ClaimsQueryService } from './claims-query.service';
 import { ClaimsRepository } from './claims.repository';
 import { ClaimChangesRepository } from './claim-changes.repository';
+import { SettingsModule } from '../settings/settings.module';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ClaimEntity, ClaimEventEntity])],
+  imports: [TypeOrmModule.forFeature([ClaimEntity, ClaimEventEntity]), SettingsModule],
   controllers: [ClaimsController],
   providers: [ClaimsRepository, ClaimsQueryService, ClaimTransitionService, ClaimChangesRepository],
   exports: [ClaimsRepository, ClaimsQueryService, ClaimTransitionService, ClaimChangesRepository],

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { CLAIM_MOVED } from '../claims/claim-events';
+import { CLAIM_MOVED, VERDICT_APPROVED } from '../claims/claim-events';
 import { CANDIDATE } from '../claims/claim-status';
 import { DomainEvents } from '../database/domain-events';
 import { isPublishedVerdict } from '../integrations/claim-review';
@@ -22,6 +22,10 @@ export class ClaimVerdictListener implements OnModuleInit {
         this.factCheckQueue.enqueueVerdictOnCommit(em, claim.id, claim.version);
       // A candidate is matched only once it is promoted to a claim.
       if (from === CANDIDATE) this.factCheckQueue.enqueueMatchingOnCommit(em, [claim.id]);
+    });
+    // A verdict that waited for a second opinion becomes the desk's fact-check once approved.
+    this.events.on(VERDICT_APPROVED, async (em, { claim }) => {
+      this.factCheckQueue.enqueueVerdictOnCommit(em, claim.id, claim.version);
     });
   }
 }

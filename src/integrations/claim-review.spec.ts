@@ -1,3 +1,4 @@
+import { resolveRating } from '../settings/desk-settings';
 import { isPublishedVerdict, toClaimReview } from './claim-review';
 
 describe('ClaimReview JSON-LD', () => {
@@ -16,6 +17,7 @@ describe('ClaimReview JSON-LD', () => {
         claimant: 'NBC News',
         verdict: 'sourced',
         verdictAt: new Date('2025-02-01T00:00:00Z'),
+        rating: null,
         article,
       },
       organization,
@@ -45,6 +47,7 @@ describe('ClaimReview JSON-LD', () => {
         claimant: null,
         verdict: 'disputed',
         verdictAt: new Date(),
+        rating: null,
         article: { url: null, publishedAt: null, createdAt: article.createdAt },
       },
       organization,
@@ -52,6 +55,35 @@ describe('ClaimReview JSON-LD', () => {
     );
     expect(review.reviewRating.alternateName).toBe('Disputed');
     expect(review.itemReviewed).toEqual({ '@type': 'Claim', datePublished: '2025-01-03T00:00:00.000Z' });
+  });
+
+  it('gives a rated verdict the rating’s value, label and the scale’s bounds', () => {
+    const scale = [
+      { key: 'true', label: 'True', ratingValue: 3 },
+      { key: 'misleading', label: 'Misleading', ratingValue: 2 },
+      { key: 'false', label: 'False', ratingValue: 1 },
+    ];
+    const review = toClaimReview(
+      {
+        claimId: 'c3',
+        text: 'x',
+        claimant: null,
+        verdict: 'disputed',
+        verdictAt: new Date(),
+        rating: resolveRating(scale, 'misleading'),
+        article,
+      },
+      organization,
+      'https://desk.example',
+    );
+    expect(review.reviewRating).toEqual({
+      '@type': 'Rating',
+      ratingValue: 2,
+      bestRating: 3,
+      worstRating: 1,
+      alternateName: 'Misleading',
+    });
+    expect(resolveRating(scale, 'gone')).toBeNull();
   });
 
   it('publishes only sourced and disputed verdicts', () => {
