@@ -13,6 +13,7 @@ import { PeopleModule } from './people/people.module';
 import { PublishingModule } from './publishing/publishing.module';
 import { ReviewModule } from './review/review.module';
 import { ReviewersModule } from './reviewers/reviewers.module';
+import { SettingsModule } from './settings/settings.module';
 import { UiModule } from './ui/ui.module';
 
 /** The api process: HTTP only. It produces jobs and never consumes them. */
@@ -27,6 +28,7 @@ import { UiModule } from './ui/ui.module';
     FactChecksModule,
     ReviewModule,
     ReviewersModule,
+    SettingsModule,
     AdminModule,
     PeopleModule,
     IntegrationsModule,

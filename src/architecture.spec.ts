@@ -115,6 +115,7 @@ const TABLE_OWNERS: Record<string, string> = {
   claim_events: 'claims/claims.repository.ts',
   claim_matches: 'fact-checks/fact-checks.repository.ts',
   claims: 'claims/claims.repository.ts',
+  desk_settings: 'settings/settings.repository.ts',
   fact_check_lexemes: 'fact-checks/fact-checks.repository.ts',
   fact_check_stats: 'fact-checks/fact-checks.repository.ts',
   fact_checks: 'fact-checks/fact-checks.repository.ts',

@@ -10,6 +10,8 @@ interface Listed {
   text: string;
   status: string;
   claimant: string | null;
+  rating: string | null;
+  approval: string | null;
 }
 
 describe('claims export: every claim the listing selects, as CSV and JSON Lines', () => {
@@ -76,12 +78,14 @@ describe('claims export: every claim the listing selects, as CSV and JSON Lines'
     // Ten thousand claims in one statement: the API's own path would take minutes to write them.
     await t.db.query(
       `INSERT INTO claims (article_id, revision, ordinal, text, start, "end", sentence_index, checkworthiness, type,
-                           claimant, status, created_at)
+                           claimant, status, rating, approval, created_at)
        SELECT $1, 1, 1000 + i,
               CASE WHEN i <= $3 THEN ($4::text[])[i] ELSE 'Spending on item ' || i || ' rose ' || (i % 97) || ' percent' END,
               0, 10, 0, (i % 100) / 100.0, 'statistical',
               CASE i % 3 WHEN 0 THEN 'Mayor Jane Doe' WHEN 1 THEN 'City of Springfield' ELSE NULL END,
               CASE i % 4 WHEN 0 THEN 'disputed' WHEN 1 THEN 'sourced' ELSE 'unverified' END,
+              CASE i % 4 WHEN 0 THEN 'false' WHEN 1 THEN 'mostly-true' END,
+              CASE i % 8 WHEN 0 THEN 'pending' WHEN 1 THEN 'approved' END,
               timestamptz '2026-01-01' + i * interval '1 minute'
        FROM generate_series(1, $2) AS i`,
       [articleId, SEEDED, RISKY.length, RISKY],
@@ -102,6 +106,9 @@ describe('claims export: every claim the listing selects, as CSV and JSON Lines'
     const rows = csvRows(exported.body);
     expect(rows.map((r) => r.id)).toEqual(listed.map((c) => c.id));
     expect(rows.map((r) => r.status)).toEqual(listed.map((c) => c.status));
+    expect(rows.map((r) => r.rating)).toEqual(listed.map((c) => c.rating ?? ''));
+    expect(rows.map((r) => r.approval)).toEqual(listed.map((c) => c.approval ?? ''));
+    expect(rows.filter((r) => r.approval === 'pending').length).toBe(SEEDED / 8);
     expect(rows.every((r) => r.articleTitle === 'Budget "review", part =1')).toBe(true);
     for (const risky of RISKY) {
       const row = rows.find((r) => listed.find((c) => c.id === r.id)!.text === risky)!;
@@ -119,7 +126,10 @@ describe('claims export: every claim the listing selects, as CSV and JSON Lines'
     const rows = jsonRows(exported.body);
     expect(rows.map((r) => r.id)).toEqual(listed.map((c) => c.id));
     expect(rows.map((r) => r.text)).toEqual(listed.map((c) => c.text));
-    expect(Object.keys(rows[0])).toEqual(expect.arrayContaining(['articleUrl', 'claimant', 'reviewer', 'sources']));
+    expect(rows.map((r) => [r.rating, r.approval])).toEqual(listed.map((c) => [c.rating, c.approval]));
+    expect(Object.keys(rows[0])).toEqual(
+      expect.arrayContaining(['articleUrl', 'claimant', 'reviewer', 'sources', 'rating', 'approval']),
+    );
   });
 
   it('filters by status, claimant, text and days exactly as the listing does', async () => {

@@ -1,3 +1,4 @@
+import { CHECKABLE_SENTENCES } from './helpers/claims';
 import { startTestService, waitFor, type TestService } from './helpers/test-service';
 
 interface Claim {
@@ -8,14 +9,7 @@ interface Claim {
 }
 
 const SOURCE = [{ url: 'https://example.org/report', title: 'The report', quote: 'about $5 billion' }];
-const BODY = [
-  'The Pentagon has about $5 billion left to ship weapons to Ukraine.',
-  'The administration wants another $61 billion to fund the war for another year.',
-  'Russia invaded Ukraine in February 2022 with more than 150,000 troops.',
-  'Unemployment in the United States fell to 3.5 percent in 2023.',
-  'The European Union imported 40 percent of its gas from Russia in 2021.',
-  'Germany spent 2 percent of its GDP on defence in 2024.',
-].join(' ');
+const BODY = CHECKABLE_SENTENCES.join(' ');
 
 describe('claim transitions: the state machine over HTTP', () => {
   let t: TestService;

@@ -45,11 +45,19 @@ export interface VerdictCount {
 export class StatsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Statuses no claim has are absent; candidates are not claims yet. */
+  /** Statuses no claim has are absent; candidates are not claims yet; verdicts waiting for approval are apart. */
   claimsPerStatus(): Promise<StatusCount[]> {
     return this.dataSource.query(
-      `SELECT status, count(*)::int AS count FROM claims WHERE status <> 'candidate' GROUP BY status`,
+      `SELECT status, count(*)::int AS count FROM claims WHERE status <> 'candidate' AND approval IS DISTINCT FROM 'pending' GROUP BY status`,
     );
+  }
+
+  /** Verdicts waiting for a second opinion (a partial index holds exactly them). */
+  async pendingApproval(): Promise<number> {
+    const [{ count }]: { count: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM claims WHERE approval = 'pending'`,
+    );
+    return count;
   }
 
   /** From a claim's creation to its first verdict, over first verdicts since `since`; null while there are none. */

@@ -30,6 +30,9 @@ export class DeskStats {
   })
   claimsPerStatus: Record<ReviewStatus, number>;
 
+  @ApiProperty({ description: 'Sourced or disputed verdicts waiting for a second opinion (not in claimsPerStatus)' })
+  pendingApproval: number;
+
   /** From a claim's creation (its article revision being posted) to its first verdict, over first verdicts in the window. */
   @ApiProperty({ type: Number, nullable: true })
   medianSecondsToFirstVerdict: number | null;
@@ -59,13 +62,15 @@ export class StatsService {
 
   private async compute(windowDays: number): Promise<DeskStats> {
     const since = new Date(Date.now() - windowDays * 86_400_000);
-    const [claimsPerStatus, medianSecondsToFirstVerdict, reviewers, verdictsPerDay] = await Promise.all([
-      this.claimsPerStatus(),
-      this.repository.medianSecondsToFirstVerdict(since),
-      this.repository.reviewerLoads(since),
-      this.verdictsPerDay(since, windowDays),
-    ]);
-    return { windowDays, claimsPerStatus, medianSecondsToFirstVerdict, reviewers, verdictsPerDay };
+    const [claimsPerStatus, pendingApproval, medianSecondsToFirstVerdict, reviewers, verdictsPerDay] =
+      await Promise.all([
+        this.claimsPerStatus(),
+        this.repository.pendingApproval(),
+        this.repository.medianSecondsToFirstVerdict(since),
+        this.repository.reviewerLoads(since),
+        this.verdictsPerDay(since, windowDays),
+      ]);
+    return { windowDays, claimsPerStatus, pendingApproval, medianSecondsToFirstVerdict, reviewers, verdictsPerDay };
   }
 
   private async claimsPerStatus(): Promise<Record<ReviewStatus, number>> {

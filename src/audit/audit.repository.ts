@@ -15,7 +15,10 @@ export type AuditAction =
   | 'endpoint.secret_rotated'
   | 'endpoint.disabled'
   | 'match.confirmed'
-  | 'match.rejected';
+  | 'match.rejected'
+  | 'settings.updated'
+  | 'claim.approved'
+  | 'claim.returned';
 
 /** Who acted, as the audit log records it (an authenticated principal satisfies it). */
 export interface AuditActor {

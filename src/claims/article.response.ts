@@ -5,7 +5,7 @@ import type { ReviewStatus } from './claim-status';
 import { ClaimResponse, toClaimResponse } from './claim.response';
 import type { ClaimEntity } from './claim.entity';
 
-/** Claims per status (candidates aside). */
+/** Claims per status (candidates aside); verdicts waiting for a second opinion only in `pendingApproval`. */
 export class ClaimSummary implements Record<'total' | ReviewStatus, number> {
   @ApiProperty()
   total: number;
@@ -24,18 +24,28 @@ export class ClaimSummary implements Record<'total' | ReviewStatus, number> {
 
   @ApiProperty()
   withdrawn: number;
+
+  @ApiProperty({
+    description: 'Sourced or disputed verdicts waiting for a second opinion (not in sourced or disputed)',
+  })
+  pendingApproval: number;
 }
 
 export function emptySummary(): ClaimSummary {
-  return { total: 0, unverified: 0, sourced: 0, disputed: 0, dismissed: 0, withdrawn: 0 };
+  return { total: 0, unverified: 0, sourced: 0, disputed: 0, dismissed: 0, withdrawn: 0, pendingApproval: 0 };
 }
 
 /**
- * Reviewed: extraction is done, there is a claim to review, and every claim that is not withdrawn has a verdict
- * (the same rule as the `article.reviewed` callback).
+ * Reviewed: extraction is done, there is a claim to review, and every claim that is not withdrawn has a verdict, none
+ * of them waiting for a second opinion (the same rule as the `article.reviewed` callback).
  */
 export function isReviewed(article: ArticleEntity, summary: ClaimSummary): boolean {
-  return article.status === 'ready' && summary.unverified === 0 && summary.total > summary.withdrawn;
+  return (
+    article.status === 'ready' &&
+    summary.unverified === 0 &&
+    summary.pendingApproval === 0 &&
+    summary.total > summary.withdrawn
+  );
 }
 
 export class ArticleResponse {

@@ -14,6 +14,8 @@ export const CLAIM_EVENT_TYPES = [
   'match_confirmed',
   'match_rejected',
   'claimant_changed',
+  'approved',
+  'returned',
 ] as const;
 export type ClaimEventType = (typeof CLAIM_EVENT_TYPES)[number];
 
@@ -65,6 +67,10 @@ export class ClaimEventEntity {
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   sources: EvidenceSource[];
+
+  /** The rating a verdict carried. */
+  @Column({ type: 'text', nullable: true })
+  rating: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -38,6 +38,16 @@ export interface SecondOpinionRequested {
 
 export const SECOND_OPINION_REQUESTED = domainEvent<SecondOpinionRequested>('claim.second_opinion_requested');
 
+/** A pending verdict was approved by a second person: from now on it is published (callbacks, ClaimReview, fact-check). */
+export interface VerdictApproved {
+  claim: ClaimEntity;
+  /** The status the claim had before the verdict, and the verdict's note: what its callback says. */
+  from: ClaimStatus;
+  note: string | null;
+}
+
+export const VERDICT_APPROVED = domainEvent<VerdictApproved>('claim.verdict_approved');
+
 /** A pending verdict was returned to its reviewer with a note. */
 export interface VerdictReturned {
   claim: ClaimEntity;

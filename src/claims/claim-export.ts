@@ -24,6 +24,10 @@ export interface ClaimExportRow {
   type: string;
   checkworthiness: number;
   status: string;
+  /** The verdict's rating (a key of the desk's scale). */
+  rating: string | null;
+  /** `pending` while the verdict waits for a second opinion, `approved` after it. */
+  approval: string | null;
   reviewer: string | null;
   verdictAt: string | null;
   sources: string[];
@@ -40,6 +44,8 @@ export const CLAIM_EXPORT_COLUMNS: readonly (keyof ClaimExportRow)[] = [
   'type',
   'checkworthiness',
   'status',
+  'rating',
+  'approval',
   'reviewer',
   'verdictAt',
   'sources',
@@ -57,6 +63,8 @@ export function toClaimExportRow(claim: ClaimEntity, details: ClaimExportDetails
     type: claim.type,
     checkworthiness: claim.checkworthiness,
     status: claim.status,
+    rating: claim.rating,
+    approval: claim.approval,
     reviewer: details?.reviewer ?? null,
     verdictAt: details?.verdictAt?.toISOString() ?? null,
     sources: (details?.sources ?? []).map((source) => source.url),

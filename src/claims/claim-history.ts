@@ -27,4 +27,6 @@ export interface ClaimEventInput {
   reviewerId?: string | null;
   note?: string | null;
   sources?: EvidenceSource[];
+  /** The rating a verdict carried, or the verdict an approval published. */
+  rating?: string | null;
 }

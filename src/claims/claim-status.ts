@@ -10,4 +10,7 @@ export type ClaimStatus = ReviewStatus | typeof CANDIDATE;
 /** Claims in review, or the candidates below the threshold. */
 export type ClaimTier = 'claim' | typeof CANDIDATE;
 export const ANY_CLAIM_STATUS: readonly ClaimStatus[] = [CANDIDATE, ...CLAIM_STATUSES];
+/** A verdict waiting for a second opinion, or one given after it. */
+export const CLAIM_APPROVALS = ['pending', 'approved'] as const;
+export type ClaimApproval = (typeof CLAIM_APPROVALS)[number];
 export const VERDICTS: readonly ClaimStatus[] = ['sourced', 'disputed', 'dismissed'];

@@ -10,7 +10,10 @@ import type { Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
 import type { Environment } from '../config/environment';
 import type { ClaimEventEntity } from './claim-event.entity';
-import { CLAIM_MOVED } from './claim-events';
+import { needsSecondOpinion, RATED_VERDICTS, type DeskSettings } from '../settings/desk-settings';
+import { SettingsService } from '../settings/settings.service';
+import { claimStatusChanged } from './claim-callback';
+import { CLAIM_MOVED, SECOND_OPINION_REQUESTED } from './claim-events';
 import { actorOf } from './claim-history';
 import { allowedTargets, checkMove, checkUndo, mayDecideOn, moversFor, type UndoCheck } from './claim-state-machine';
 import { CANDIDATE, VERDICTS } from './claim-status';
@@ -19,6 +22,10 @@ import { ClaimsRepository } from './claims.repository';
 import type { EvidenceDto } from './dto/evidence.dto';
 import type { TransitionClaimDto } from './dto/transition-claim.dto';
 import type { UndoVerdictDto } from './dto/undo-verdict.dto';
+
+function isRated(status: string): boolean {
+  return (RATED_VERDICTS as readonly string[]).includes(status);
+}
 
 /** How often a move reads the claim again after it changed between the read and the move. */
 export const MOVE_ATTEMPTS = 5;
@@ -31,6 +38,7 @@ export class ClaimTransitionService {
     private readonly events: DomainEvents,
     private readonly claims: ClaimsRepository,
     private readonly config: ConfigService<Environment, true>,
+    private readonly settings: SettingsService,
   ) {}
 
   async move(claimId: string, principal: Principal, dto: TransitionClaimDto, ifMatch?: string): Promise<ClaimEntity> {
@@ -119,7 +127,8 @@ export class ClaimTransitionService {
         from: current.status,
         note: dto.note ?? null,
         freedReviewerId: null,
-        recordedCallbacks: null,
+        // An unpublished verdict taken back was never heard of: nothing to tell.
+        recordedCallbacks: current.approval === 'pending' ? [] : null,
       });
       return claim;
     });
@@ -167,18 +176,31 @@ export class ClaimTransitionService {
     dto: Omit<TransitionClaimDto, 'expectedVersion'>,
     admit: (em: EntityManager, current: ClaimEntity) => Promise<void> | void,
   ): Promise<ClaimEntity> {
+    const settings = await this.settings.get();
     return inOneStatement(this.dataSource, async (em) => {
       for (let attempt = 1; attempt <= MOVE_ATTEMPTS; attempt++) {
         const current = await this.claims.readById(em, claimId);
         if (!current) throw ApiError.notFound('Claim', claimId);
         await admit(em, current);
         this.checkMoveOf(current, principal, dto);
+        const rating = this.ratingOf(settings, dto);
         const isVerdict = VERDICTS.includes(dto.to);
+        const approval = needsSecondOpinion(settings.secondOpinion, dto.to, current.checkworthiness) ? 'pending' : null;
+        // Unpublished: a verdict waiting for a second opinion, and a move away from one nobody was told of.
+        const published = approval !== 'pending' && !(current.approval === 'pending' && !isRated(dto.to));
+        const note = dto.note ?? null;
+        const callback = published
+          ? claimStatusChanged(
+              { id: current.id, status: dto.to, version: current.version + 1, rating },
+              current.status,
+              note,
+            )
+          : null;
         // A verdict ends the assignment; the reviewer who gave it may revise it later.
         const moved = await this.claims.moveAsRead(
           em,
           current,
-          { to: dto.to, isVerdict, reviewerId: principal.reviewerId },
+          { to: dto.to, isVerdict, reviewerId: principal.reviewerId, rating, approval, callback },
           {
             type: 'transition',
             actor: actorOf(principal),
@@ -186,9 +208,16 @@ export class ClaimTransitionService {
             toStatus: dto.to,
             note: dto.note,
             sources: dto.sources,
+            rating,
           },
         );
         if (!moved) continue;
+        if (approval === 'pending')
+          await this.events.publish(em, SECOND_OPINION_REQUESTED, {
+            claim: moved.claim,
+            authorReviewerId: principal.reviewerId,
+            authorUserId: principal.userId,
+          });
         await this.events.publish(em, CLAIM_MOVED, {
           claim: moved.claim,
           from: current.status,
@@ -205,6 +234,39 @@ export class ClaimTransitionService {
         { attempts: MOVE_ATTEMPTS },
       );
     });
+  }
+
+  /**
+   * The verdict's rating, checked against the desk's scale: only sourced and disputed verdicts carry one, required when
+   * the desk says so; any other move clears it.
+   */
+  private ratingOf(settings: DeskSettings, dto: Omit<TransitionClaimDto, 'expectedVersion'>): string | null {
+    if (!isRated(dto.to)) {
+      if (dto.rating !== undefined)
+        throw new ApiError(
+          HttpStatus.BAD_REQUEST,
+          'rating_not_allowed',
+          `Only sourced and disputed verdicts carry a rating, not a move to ${dto.to}`,
+        );
+      return null;
+    }
+    if (!dto.rating) {
+      if (settings.requireRating)
+        throw new ApiError(HttpStatus.BAD_REQUEST, 'rating_required', `A ${dto.to} verdict needs a rating`, {
+          ratings: settings.ratings.map((r) => r.key),
+        });
+      return null;
+    }
+    if (!settings.ratings.some((r) => r.key === dto.rating))
+      throw new ApiError(
+        HttpStatus.BAD_REQUEST,
+        'unknown_rating',
+        `"${dto.rating}" is not on the desk's rating scale`,
+        {
+          ratings: settings.ratings.map((r) => r.key),
+        },
+      );
+    return dto.rating;
   }
 
   /** The state machine's check of the move, as an error to answer when it refuses. */
@@ -290,7 +352,8 @@ export class ClaimTransitionService {
     });
   }
 
-  private expectedVersionOf(dto: { expectedVersion?: number }, ifMatch?: string): number {
+  /** The version a request names, in its body or its If-Match header. */
+  expectedVersionOf(dto: { expectedVersion?: number }, ifMatch?: string): number {
     if (dto.expectedVersion !== undefined) return dto.expectedVersion;
     const match = ifMatch ? /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim()) : null;
     if (match) return Number(match[1]);
@@ -303,7 +366,8 @@ export class ClaimTransitionService {
     return claim;
   }
 
-  private async staleVersion(em: EntityManager, claim: ClaimEntity): Promise<ApiError> {
+  /** The 409 for a request that named a version the claim has left, with who moved it last. */
+  async staleVersion(em: EntityManager, claim: ClaimEntity): Promise<ApiError> {
     const last = await this.claims.lastTransition(em, claim.id);
     const lastMovedBy = last
       ? { role: last.actorRole, keyId: last.actorKeyId, reviewerId: last.reviewerId, at: last.createdAt }

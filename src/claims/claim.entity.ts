@@ -1,7 +1,7 @@
 import type { ClaimantKind } from './claimant-kind';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { ClaimType, ExtractedEntity } from './claim-types';
-import type { ClaimStatus } from './claim-status';
+import type { ClaimApproval, ClaimStatus } from './claim-status';
 
 @Entity({ name: 'claims' })
 export class ClaimEntity {
@@ -70,6 +70,14 @@ export class ClaimEntity {
 
   @Column({ name: 'last_verdict_reviewer_id', type: 'uuid', nullable: true })
   lastVerdictReviewerId: string | null;
+
+  /** The verdict's step on the desk's rating scale (a key of `desk_settings.ratings`); cleared by a move away from it. */
+  @Column({ type: 'text', nullable: true })
+  rating: string | null;
+
+  /** A verdict in the second opinion's scope waits `pending` until someone else approves it; null: not asked. */
+  @Column({ type: 'text', nullable: true })
+  approval: ClaimApproval | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

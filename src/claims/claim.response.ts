@@ -9,7 +9,7 @@ import {
   type EvidenceSource,
 } from './claim-event.entity';
 import type { ClaimEntity } from './claim.entity';
-import { ANY_CLAIM_STATUS, type ClaimStatus } from './claim-status';
+import { ANY_CLAIM_STATUS, CLAIM_APPROVALS, type ClaimApproval, type ClaimStatus } from './claim-status';
 import { CLAIM_TYPES, ExtractedEntity, type ClaimType } from './claim-types';
 import { SourceDto } from './dto/evidence.dto';
 
@@ -80,6 +80,16 @@ export class ClaimResponse {
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   lastVerdictReviewerId: string | null;
 
+  @ApiProperty({ type: String, nullable: true, description: 'The verdict’s rating: a key of the desk’s scale' })
+  rating: string | null;
+
+  @ApiProperty({
+    enum: CLAIM_APPROVALS,
+    nullable: true,
+    description: 'pending: the verdict waits for a second opinion and is not published; null: none was asked',
+  })
+  approval: ClaimApproval | null;
+
   @ApiProperty()
   createdAt: Date;
 
@@ -108,6 +118,8 @@ export function toClaimResponse(claim: ClaimEntity): ClaimResponse {
     assigneeId: claim.assigneeId,
     leaseExpiresAt: claim.leaseExpiresAt,
     lastVerdictReviewerId: claim.lastVerdictReviewerId,
+    rating: claim.rating,
+    approval: claim.approval,
     createdAt: claim.createdAt,
     updatedAt: claim.updatedAt,
   };
@@ -167,6 +179,9 @@ export class ClaimEventResponse {
   @ApiProperty({ type: [SourceDto] })
   sources: EvidenceSource[];
 
+  @ApiProperty({ type: String, nullable: true, description: 'The rating a verdict carried' })
+  rating: string | null;
+
   @ApiProperty()
   createdAt: Date;
 }
@@ -185,6 +200,7 @@ export function toClaimEventResponse(event: ClaimEventEntity): ClaimEventRespons
     reviewerId: event.reviewerId,
     note: event.note,
     sources: event.sources,
+    rating: event.rating,
     createdAt: event.createdAt,
   };
 }

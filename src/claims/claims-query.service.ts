@@ -105,7 +105,9 @@ export class ClaimsQueryService {
     if (articleIds.length === 0) return result;
     for (const row of await this.claims.countsByStatus(articleIds)) {
       const summary = result.get(row.articleId)!;
-      summary[row.status] = row.count;
+      // A verdict waiting for a second opinion is counted apart from the published ones.
+      summary[row.status] = row.count - row.pending;
+      summary.pendingApproval += row.pending;
       summary.total += row.count;
     }
     return result;

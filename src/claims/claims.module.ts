@@ -10,9 +10,10 @@ import { ClaimsRepository } from './claims.repository';
 import { ClaimChangesRepository } from './claim-changes.repository';
 import { setPublicBaseUrl } from './public-page';
 import type { Environment } from '../config/environment';
+import { SettingsModule } from '../settings/settings.module';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ClaimEntity, ClaimEventEntity])],
+  imports: [TypeOrmModule.forFeature([ClaimEntity, ClaimEventEntity]), SettingsModule],
   controllers: [ClaimsController],
   providers: [ClaimsRepository, ClaimsQueryService, ClaimTransitionService, ClaimChangesRepository],
   exports: [ClaimsRepository, ClaimsQueryService, ClaimTransitionService, ClaimChangesRepository],

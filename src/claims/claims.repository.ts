@@ -8,7 +8,8 @@ import { containsPattern, entityFromRow, returningRows } from '../database/sql';
 import { ClaimEventEntity } from './claim-event.entity';
 import type { ClaimExportDetails } from './claim-export';
 import type { ClaimEventInput } from './claim-history';
-import type { ClaimStatus, ClaimTier, ReviewStatus } from './claim-status';
+import type { ClaimStatusChangedData } from './claim-callback';
+import type { ClaimApproval, ClaimStatus, ClaimTier, ReviewStatus } from './claim-status';
 import type { ClaimTextFilters } from './claim-text-filters';
 import type { ClaimType, ExtractedEntity } from './claim-types';
 import { ClaimEntity } from './claim.entity';
@@ -218,10 +219,16 @@ export class ClaimsRepository {
       .getMany();
   }
 
-  /** Claims per review status; candidates are not claims yet and are not counted. */
-  countsByStatus(articleIds: string[]): Promise<{ articleId: string; status: ReviewStatus; count: number }[]> {
+  /**
+   * Claims per review status, and how many of each status's verdicts wait for approval; candidates are not claims yet
+   * and are not counted.
+   */
+  countsByStatus(
+    articleIds: string[],
+  ): Promise<{ articleId: string; status: ReviewStatus; count: number; pending: number }[]> {
     return this.dataSource.query(
-      `SELECT article_id AS "articleId", status, count(*)::int AS count FROM claims WHERE article_id = ANY($1) AND status <> 'candidate' GROUP BY article_id, status`,
+      `SELECT article_id AS "articleId", status, count(*)::int AS count, (count(*) FILTER (WHERE approval = 'pending'))::int AS pending
+       FROM claims WHERE article_id = ANY($1) AND status <> 'candidate' GROUP BY article_id, status`,
       [articleIds],
     );
   }
@@ -335,25 +342,34 @@ export class ClaimsRepository {
         reviewerId: reviewerOf(e),
         note: e.note ?? null,
         sources: e.sources ?? [],
+        rating: e.rating ?? null,
       })),
     );
   }
 
   /**
-   * The move in one call of `move_claim_as_read` (its migration has the SQL): made only if the claim is still as `read`
-   * (version, status, assignee, last verdict's reviewer), with its history row, the callbacks it owes and, after a
-   * verdict on an unverified claim, `article.reviewed` if it was the article's last. It commits as one statement; null:
-   * the claim changed (or went) since it was read.
+   * The move in one call of `move_claim_as_read` (src/database/functions has the SQL): made only if the claim is still
+   * as `read` (version, status, assignee, last verdict's reviewer), with its history row, the callback it owes (none
+   * when `change.callback` is null: an unpublished verdict) and, after a verdict on an unverified claim,
+   * `article.reviewed` if it was the article's last. It commits as one statement; null: the claim changed (or went)
+   * since it was read.
    */
   async moveAsRead(
     em: EntityManager,
     read: ClaimEntity,
-    change: { to: ClaimStatus; isVerdict: boolean; reviewerId: string | null },
+    change: {
+      to: ClaimStatus;
+      isVerdict: boolean;
+      reviewerId: string | null;
+      rating: string | null;
+      approval: ClaimApproval | null;
+      callback: ClaimStatusChangedData | null;
+    },
     event: EventChange,
   ): Promise<{ claim: ClaimEntity; dueCallbacks: { id: string; nextAttemptAt: Date }[] } | null> {
     const rows: (Record<string, unknown> & { due_callbacks: { id: string; nextAttemptAt: string }[] })[] =
       await em.query(
-        `SELECT (m.claim).*, m.due_callbacks FROM move_claim_as_read($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) m`,
+        `SELECT (m.claim).*, m.due_callbacks FROM move_claim_as_read($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) m`,
         [
           read.id,
           read.version,
@@ -369,6 +385,9 @@ export class ClaimsRepository {
           reviewerOf(event),
           event.note ?? null,
           JSON.stringify(event.sources ?? []),
+          change.rating,
+          change.approval,
+          change.callback && JSON.stringify(change.callback),
         ],
       );
     if (!rows[0]) return null;
@@ -380,8 +399,9 @@ export class ClaimsRepository {
   }
 
   /**
-   * An undone verdict: unverified again, with no verdict's reviewer; back with the reviewer who gave it, under a fresh
-   * lease, only while that reviewer (active, row locked like every assignment's) has room, else in the pool, unassigned.
+   * An undone verdict: unverified again, with no verdict's reviewer, rating or approval; back with the reviewer who
+   * gave it, under a fresh lease, only while that reviewer (active, row locked like every assignment's) has room, else
+   * in the pool, unassigned.
    */
   async undoVerdict(
     em: EntityManager,
@@ -395,13 +415,70 @@ export class ClaimsRepository {
               UPDATE claims SET status = 'unverified', ${NEXT_VERSION}, updated_at = now(), assignee_id = (SELECT id FROM room),
                 assigned_at = CASE WHEN EXISTS (SELECT 1 FROM room) THEN now() END,
                 lease_expires_at = CASE WHEN EXISTS (SELECT 1 FROM room) THEN now() + make_interval(secs => $3) END,
-                last_verdict_reviewer_id = NULL
+                last_verdict_reviewer_id = NULL, rating = NULL, approval = NULL
               WHERE id = $1`,
         params: [change.id, change.reviewerId, change.leaseSeconds],
       },
       event,
     );
     return undone!;
+  }
+
+  /** A pending verdict approved by a second person: published from now on. */
+  async approveVerdict(em: EntityManager, claimId: string, event: EventChange): Promise<ClaimEntity> {
+    const approved = await this.updateWithEvent(
+      em,
+      {
+        sql: `UPDATE claims SET approval = 'approved', ${NEXT_VERSION}, updated_at = now() WHERE id = $1 AND approval = 'pending'`,
+        params: [claimId],
+      },
+      event,
+    );
+    return approved!;
+  }
+
+  /**
+   * A pending verdict returned: unverified again, unassigned, without its rating, approval or verdict's reviewer
+   * (assignment gives it back to that reviewer where the rules let it).
+   */
+  async returnVerdict(em: EntityManager, claimId: string, event: EventChange): Promise<ClaimEntity> {
+    const returned = await this.updateWithEvent(
+      em,
+      {
+        sql: `UPDATE claims SET status = 'unverified', ${NEXT_VERSION}, updated_at = now(), assignee_id = NULL,
+                assigned_at = NULL, lease_expires_at = NULL, last_verdict_reviewer_id = NULL, rating = NULL, approval = NULL
+              WHERE id = $1 AND approval = 'pending'`,
+        params: [claimId],
+      },
+      event,
+    );
+    return returned!;
+  }
+
+  /**
+   * Verdicts waiting for a second opinion that `viewer` may give: not their own (by reviewer profile or person), most
+   * check-worthy first.
+   */
+  async pendingApprovalsFor(
+    viewer: { reviewerId: string | null; userId: string | null; keyId: string | null },
+    page: { cursor?: string; limit: number },
+  ): Promise<Page<ClaimEntity>> {
+    const cursor = decodeCursor(page.cursor, ['real', 'uuid']);
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT c.*, c.checkworthiness::text AS cursor_key FROM claims c
+       LEFT JOIN LATERAL (SELECT e.actor_user_id, e.actor_key_id, e.reviewer_id FROM claim_events e
+                          WHERE e.claim_id = c.id AND e.type = 'transition' ORDER BY e.seq DESC LIMIT 1) v ON true
+       WHERE c.approval = 'pending'
+         AND c.last_verdict_reviewer_id IS DISTINCT FROM $1::uuid AND v.reviewer_id IS DISTINCT FROM $1::uuid
+         AND ($2::uuid IS NULL OR v.actor_user_id IS DISTINCT FROM $2::uuid)
+         AND ($2::uuid IS NOT NULL OR v.actor_key_id IS DISTINCT FROM $3::uuid)
+         AND ($4::real IS NULL OR (c.checkworthiness, c.id) < ($4::real, $5::uuid))
+       ORDER BY c.checkworthiness DESC, c.id DESC LIMIT ${page.limit + 1}`,
+      [viewer.reviewerId, viewer.userId, viewer.keyId, cursor?.[0] ?? null, cursor?.[1] ?? null],
+    );
+    const keys = new Map(rows.map((row) => [row.id as string, row.cursor_key as string]));
+    const claims = rows.map((row) => entityFromRow(this.dataSource.manager, ClaimEntity, row));
+    return toPage(claims, page.limit, (claim) => [keys.get(claim.id)!, claim.id]);
   }
 
   /** Gives the claim to the reviewer with a lease (the `claims` trigger counts it in `open_claims` and stamps `last_assigned_at`). */
@@ -615,8 +692,8 @@ export class ClaimsRepository {
     const rows: Record<string, unknown>[] = await em.query(
       `WITH claim AS (${update.sql} RETURNING *),
             event AS (
-              INSERT INTO claim_events (claim_id, article_id, type, from_status, to_status, actor_key_id, actor_role, reviewer_id, note, sources, actor_user_id)
-              SELECT id, article_id, $${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6}, $${n + 7}, $${n + 8}, $${n + 9} FROM claim)
+              INSERT INTO claim_events (claim_id, article_id, type, from_status, to_status, actor_key_id, actor_role, reviewer_id, note, sources, actor_user_id, rating)
+              SELECT id, article_id, $${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6}, $${n + 7}, $${n + 8}, $${n + 9}, $${n + 10} FROM claim)
        SELECT * FROM claim`,
       [
         ...update.params,
@@ -629,6 +706,7 @@ export class ClaimsRepository {
         event.note ?? null,
         JSON.stringify(event.sources ?? []),
         event.actor.userId ?? null,
+        event.rating ?? null,
       ],
     );
     return rows[0] ? entityFromRow(em, ClaimEntity, rows[0]) : null;

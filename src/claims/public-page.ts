@@ -1,4 +1,4 @@
-import type { ClaimStatus } from './claim-status';
+import type { ClaimApproval, ClaimStatus } from './claim-status';
 
 /** What a claim's public page says: its verdict, that it is being looked at again, or that it was withdrawn. */
 export type PublicPageState = 'published' | 'under_review' | 'withdrawn';
@@ -23,10 +23,20 @@ export function publicSlugFor(claim: { id: string; text: string }): string {
 /** A slug as publicSlugFor makes them: anything else is not a page (and is answered 404 without a query). */
 export const PUBLIC_SLUG = /^(?:[a-z0-9]+(?:-[a-z0-9]+)*-)?[0-9a-f]{12}$/;
 
-/** null: the claim never had a published verdict, so it has no page. */
-export function publicPageState(claim: { publicSlug: string | null; status: ClaimStatus }): PublicPageState | null {
+/** What a page reads of its claim. */
+export interface PublicPageClaim {
+  publicSlug: string | null;
+  status: ClaimStatus;
+  approval: ClaimApproval | null;
+}
+
+/**
+ * null: the claim never had a published verdict, so it has no page. A verdict waiting for a second opinion is not
+ * published: the page of a claim published before says it is under review meanwhile.
+ */
+export function publicPageState(claim: PublicPageClaim): PublicPageState | null {
   if (claim.publicSlug === null) return null;
-  if (PUBLISHED.includes(claim.status)) return 'published';
+  if (PUBLISHED.includes(claim.status)) return claim.approval === 'pending' ? 'under_review' : 'published';
   return claim.status === 'unverified' ? 'under_review' : 'withdrawn';
 }
 
@@ -45,6 +55,6 @@ export function publicPageUrl(slug: string): string {
 }
 
 /** The page's address while it shows a verdict; null before the first one and while it is reopened or withdrawn. */
-export function publishedUrlOf(claim: { publicSlug: string | null; status: ClaimStatus }): string | null {
+export function publishedUrlOf(claim: PublicPageClaim): string | null {
   return publicPageState(claim) === 'published' ? publicPageUrl(claim.publicSlug!) : null;
 }

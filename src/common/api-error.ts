@@ -20,6 +20,16 @@ export const ERROR_CODES = [
   'link_expired',
   'service_unavailable',
   'internal_error',
+  'invalid_rating_scale',
+  'invalid_rating_key',
+  'duplicate_rating_key',
+  'invalid_rating_value',
+  'rating_required',
+  'unknown_rating',
+  'rating_not_allowed',
+  'own_verdict',
+  'not_pending',
+  'approval_pending',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { claimStatusChanged } from '../claims/claim-callback';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -125,7 +126,7 @@ export class ExtractionService {
         articleId,
         withdrawn.map((w) => ({
           type: 'claim.status_changed' as const,
-          data: { claimId: w.id, from: w.status, to: 'withdrawn', note: `not in revision ${revision}` },
+          data: claimStatusChanged({ id: w.id, status: 'withdrawn' }, w.status, `not in revision ${revision}`),
         })),
       );
     }

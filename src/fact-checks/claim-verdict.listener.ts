@@ -1,5 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { CLAIM_MOVED } from '../claims/claim-events';
+import type { EntityManager } from 'typeorm';
+import type { ClaimEntity } from '../claims/claim.entity';
+import { CLAIM_MOVED, VERDICT_APPROVED } from '../claims/claim-events';
 import { CANDIDATE } from '../claims/claim-status';
 import { ClaimsRepository } from '../claims/claims.repository';
 import { publicSlugFor } from '../claims/public-page';
@@ -21,13 +23,21 @@ export class ClaimVerdictListener implements OnModuleInit {
 
   onModuleInit(): void {
     this.events.on(CLAIM_MOVED, async (em, { claim, from }) => {
-      // A published verdict has a public page from the moment it commits; the move's answer names it.
-      if (isPublishedVerdict(claim.status))
-        Object.assign(claim, await this.claims.markPublished(em, claim.id, publicSlugFor(claim)));
+      // A published verdict has a public page from the moment it commits (or is approved); the move's answer names it.
+      if (isPublishedVerdict(claim.status) && claim.approval !== 'pending') await this.publish(em, claim);
       if (isPublishedVerdict(from) || isPublishedVerdict(claim.status))
         this.factCheckQueue.enqueueVerdictOnCommit(em, claim.id, claim.version);
       // A candidate is matched only once it is promoted to a claim.
       if (from === CANDIDATE) this.factCheckQueue.enqueueMatchingOnCommit(em, [claim.id]);
     });
+    // A verdict that waited for a second opinion becomes the desk's fact-check once approved.
+    this.events.on(VERDICT_APPROVED, async (em, { claim }) => {
+      await this.publish(em, claim);
+      this.factCheckQueue.enqueueVerdictOnCommit(em, claim.id, claim.version);
+    });
+  }
+
+  private async publish(em: EntityManager, claim: ClaimEntity): Promise<void> {
+    Object.assign(claim, await this.claims.markPublished(em, claim.id, publicSlugFor(claim)));
   }
 }

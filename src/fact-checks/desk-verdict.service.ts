@@ -4,6 +4,8 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Environment } from '../config/environment';
 import { isPublishedVerdict, toClaimReview } from '../integrations/claim-review';
+import { resolveRating } from '../settings/desk-settings';
+import { SettingsService } from '../settings/settings.service';
 import { parseClaimReview } from './claim-review-input';
 import { FactChecksRepository } from './fact-checks.repository';
 
@@ -13,13 +15,15 @@ export class DeskVerdictService {
   constructor(
     private readonly repository: FactChecksRepository,
     private readonly config: ConfigService<Environment, true>,
+    private readonly settings: SettingsService,
   ) {}
 
   /** Idempotent: reads the claim as it is now. */
   async publish(claimId: string): Promise<'published' | 'removed' | 'none'> {
     return this.repository.transaction(async (em) => {
       const claim = await this.repository.deskVerdictOf(em, claimId);
-      if (!claim || !isPublishedVerdict(claim.status)) {
+      // A verdict waiting for a second opinion is not published yet.
+      if (!claim || !isPublishedVerdict(claim.status) || claim.approval === 'pending') {
         if (claim) await this.repository.removeSourceFactCheck(em, claimId);
         return claim ? 'removed' : 'none';
       }
@@ -32,6 +36,7 @@ export class DeskVerdictService {
           claimantKind: claimantKindOf(claim),
           verdict: claim.status,
           verdictAt: claim.verdictAt ?? claim.updatedAt,
+          rating: resolveRating((await this.settings.get()).ratings, claim.rating),
           article: { url: claim.articleUrl, publishedAt: claim.publishedAt, createdAt: claim.articleCreatedAt },
         },
         {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SettingsModule } from '../settings/settings.module';
 import { ClaimsModule } from '../claims/claims.module';
 import { ClaimVerdictListener } from './claim-verdict.listener';
 import { FactCheckQueueModule } from './fact-check-queue.module';
@@ -23,7 +24,7 @@ const SHARED_PROVIDERS = [
 ];
 
 @Module({
-  imports: [ClaimsModule, FactCheckQueueModule],
+  imports: [ClaimsModule, FactCheckQueueModule, SettingsModule],
   controllers: [FactChecksController],
   providers: [ClaimVerdictListener, ...SHARED_PROVIDERS],
   exports: SHARED_PROVIDERS,

@@ -1,12 +1,14 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { CLAIM_MOVED } from '../claims/claim-events';
+import { claimStatusChanged } from '../claims/claim-callback';
+import { CLAIM_MOVED, VERDICT_APPROVED } from '../claims/claim-events';
 import { VERDICTS } from '../claims/claim-status';
 import { DomainEvents } from '../database/domain-events';
 import { CallbackOutboxService } from './callback-outbox.service';
 
 /**
  * A claim's move owes its article's owner a callback, and the last verdict `article.reviewed`: written in the move's
- * transaction, or already by the move's one statement (queued once it commits).
+ * transaction, or already by the move's one statement (queued once it commits). A verdict that waited for a second
+ * opinion owes them once approved.
  */
 @Injectable()
 export class ClaimCallbacksListener implements OnModuleInit {
@@ -21,13 +23,16 @@ export class ClaimCallbacksListener implements OnModuleInit {
       await this.outbox.record(
         em,
         claim.articleId,
-        [
-          {
-            type: 'claim.status_changed',
-            data: { claimId: claim.id, from, to: claim.status, version: claim.version, note },
-          },
-        ],
+        [{ type: 'claim.status_changed', data: claimStatusChanged(claim, from, note) }],
         VERDICTS.includes(claim.status) && from === 'unverified',
+      );
+    });
+    this.events.on(VERDICT_APPROVED, async (em, { claim, from, note }) => {
+      await this.outbox.record(
+        em,
+        claim.articleId,
+        [{ type: 'claim.status_changed', data: claimStatusChanged(claim, from, note) }],
+        from === 'unverified',
       );
     });
   }

@@ -47,8 +47,17 @@ export class RatingLd {
   @ApiProperty({ enum: ['Rating'] })
   '@type': 'Rating';
 
-  @ApiProperty({ enum: ['Sourced', 'Disputed'] })
+  @ApiProperty({ description: 'The rating’s label on the desk’s scale; without a rating, Sourced or Disputed' })
   alternateName: string;
+
+  @ApiPropertyOptional({ description: 'The rating’s value on the desk’s scale (with a rating only)' })
+  ratingValue?: number;
+
+  @ApiPropertyOptional({ description: 'The highest value on the desk’s scale' })
+  bestRating?: number;
+
+  @ApiPropertyOptional({ description: 'The lowest value on the desk’s scale' })
+  worstRating?: number;
 }
 
 export class ClaimReviewLd {

@@ -1,3 +1,4 @@
+import { resolveRating } from '../settings/desk-settings';
 import { isPublishedVerdict, toClaimReview } from './claim-review';
 
 describe('ClaimReview JSON-LD', () => {
@@ -18,6 +19,7 @@ describe('ClaimReview JSON-LD', () => {
         claimantKind: 'organization',
         verdict: 'sourced',
         verdictAt: new Date('2025-02-01T00:00:00Z'),
+        rating: null,
         article,
       },
       organization,
@@ -48,6 +50,7 @@ describe('ClaimReview JSON-LD', () => {
         claimantKind: null,
         verdict: 'disputed',
         verdictAt: new Date(),
+        rating: null,
         article: { url: null, publishedAt: null, createdAt: article.createdAt },
       },
       organization,
@@ -67,12 +70,43 @@ describe('ClaimReview JSON-LD', () => {
           claimantKind,
           verdict: 'sourced',
           verdictAt: new Date(),
+          rating: null,
           article,
         },
         organization,
       ).itemReviewed.author;
     expect(authorOf('person')).toEqual({ '@type': 'Person', name: 'Ana Ruiz' });
     expect(authorOf('organization')).toEqual({ '@type': 'Organization', name: 'Ana Ruiz' });
+  });
+
+  it('gives a rated verdict the rating’s value, label and the scale’s bounds', () => {
+    const scale = [
+      { key: 'true', label: 'True', ratingValue: 3 },
+      { key: 'misleading', label: 'Misleading', ratingValue: 2 },
+      { key: 'false', label: 'False', ratingValue: 1 },
+    ];
+    const review = toClaimReview(
+      {
+        claimId: 'c4',
+        pageUrl: 'https://desk.example/fact-checks/x-c4',
+        text: 'x',
+        claimant: null,
+        claimantKind: null,
+        verdict: 'disputed',
+        verdictAt: new Date(),
+        rating: resolveRating(scale, 'misleading'),
+        article,
+      },
+      organization,
+    );
+    expect(review.reviewRating).toEqual({
+      '@type': 'Rating',
+      ratingValue: 2,
+      bestRating: 3,
+      worstRating: 1,
+      alternateName: 'Misleading',
+    });
+    expect(resolveRating(scale, 'gone')).toBeNull();
   });
 
   it('publishes only sourced and disputed verdicts', () => {

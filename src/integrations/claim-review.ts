@@ -1,5 +1,6 @@
 import type { ClaimantKind } from '../claims/claimant-kind';
-import type { ClaimLd, ClaimReviewLd } from './claim-review.response';
+import type { ResolvedRating } from '../settings/desk-settings';
+import type { ClaimLd, ClaimReviewLd, RatingLd } from './claim-review.response';
 
 /** schema.org ClaimReview JSON-LD, for the verdicts a desk publishes: sourced and disputed. */
 export const PUBLISHED_VERDICTS = ['sourced', 'disputed'] as const;
@@ -16,6 +17,8 @@ export interface ClaimReviewInput {
   claimantKind: ClaimantKind | null;
   verdict: PublishedVerdict;
   verdictAt: Date;
+  /** The verdict's rating on the desk's scale; null: none (or one the scale no longer has), and the verdict names it. */
+  rating: ResolvedRating | null;
   article: { url: string | null; publishedAt: Date | null; createdAt: Date };
 }
 
@@ -42,7 +45,13 @@ export function toClaimReview(input: ClaimReviewInput, organization: Organizatio
     claimReviewed: input.text,
     datePublished: input.verdictAt.toISOString(),
     author: { '@type': 'Organization', name: organization.name, url: organization.url },
-    reviewRating: { '@type': 'Rating', alternateName: RATING_NAMES[input.verdict] },
+    reviewRating: ratingLd(input),
     itemReviewed: claim,
   };
+}
+
+function ratingLd(input: ClaimReviewInput): RatingLd {
+  if (!input.rating) return { '@type': 'Rating', alternateName: RATING_NAMES[input.verdict] };
+  const { label, ratingValue, bestRating, worstRating } = input.rating;
+  return { '@type': 'Rating', ratingValue, bestRating, worstRating, alternateName: label };
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SettingsModule } from '../settings/settings.module';
 import { ArticlesModule } from '../articles/articles.module';
 import { AuthModule } from '../auth/auth.module';
 import { ClaimsModule } from '../claims/claims.module';
@@ -18,7 +19,7 @@ import { WebhooksService } from './webhooks.service';
 
 /** The api side of integrations; callbacks are written through the global CallbackOutboxModule and sent by the worker. */
 @Module({
-  imports: [AuthModule, ArticlesModule, ClaimsModule, IdempotencyModule],
+  imports: [AuthModule, ArticlesModule, ClaimsModule, IdempotencyModule, SettingsModule],
   controllers: [IntegratorsController, WebhooksController, CallbackEndpointsController, ClaimReviewController],
   providers: [
     IntegratorsRepository,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ClaimantKind } from '../claims/claimant-kind';
-import type { ClaimStatus } from '../claims/claim-status';
+import type { ClaimApproval, ClaimStatus } from '../claims/claim-status';
 import type { EvidenceSource } from '../claims/claim-event.entity';
 
 /** What a public page may show of a claim: nothing internal (no notes, no reviewers, no comments). */
@@ -12,6 +12,9 @@ export interface PublicFactCheckRow {
   claimant: string | null;
   editorClaimantKind: ClaimantKind | null;
   status: ClaimStatus;
+  approval: ClaimApproval | null;
+  /** The verdict's step on the desk's rating scale, as a key. */
+  ratingKey: string | null;
   publicSlug: string;
   publishedAt: Date;
   articleTitle: string;
@@ -25,7 +28,8 @@ export interface PublicFactCheckRow {
   sources: EvidenceSource[];
 }
 
-const COLUMNS = `c.id, c.text, c.claimant, c.claimant_kind AS "editorClaimantKind", c.status, c.public_slug AS "publicSlug",
+const COLUMNS = `c.id, c.text, c.claimant, c.claimant_kind AS "editorClaimantKind", c.status, c.approval, c.rating AS "ratingKey",
+  c.public_slug AS "publicSlug",
   c.published_at AS "publishedAt", a.title AS "articleTitle", a.url AS "articleUrl", a.published_at AS "articlePublishedAt",
   a.created_at AS "articleCreatedAt",
   coalesce((SELECT e.created_at FROM claim_events e WHERE e.claim_id = c.id AND e.type IN ('transition', 'verdict_undone')
@@ -55,7 +59,7 @@ export class PublicFactChecksRepository {
   async newest(limit: number, after: [string, string] | null): Promise<PublicFactCheckRow[]> {
     return this.dataSource.query(
       `SELECT ${COLUMNS} FROM claims c JOIN articles a ON a.id = c.article_id ${VERDICT}
-       WHERE c.public_slug IS NOT NULL AND c.status IN ('sourced', 'disputed')
+       WHERE c.public_slug IS NOT NULL AND c.status IN ('sourced', 'disputed') AND c.approval IS DISTINCT FROM 'pending'
          AND ($2::timestamptz IS NULL OR (c.published_at, c.id) < ($2::timestamptz, $3::uuid))
        ORDER BY c.published_at DESC, c.id DESC LIMIT $1`,
       [limit, after?.[0] ?? null, after?.[1] ?? null],

@@ -7,7 +7,16 @@ import { decodeCursor, encodeCursor } from '../common/pagination';
 import type { Environment } from '../config/environment';
 import { toClaimReview, type PublishedVerdict } from '../integrations/claim-review';
 import { PublicFactChecksRepository, type PublicFactCheckRow } from './public-fact-checks.repository';
-import { atomFeed, factCheckIndex, factCheckPage, sitemap, type Desk } from './views/public-pages';
+import { resolveRating } from '../settings/desk-settings';
+import { SettingsService } from '../settings/settings.service';
+import {
+  atomFeed,
+  factCheckIndex,
+  factCheckPage,
+  sitemap,
+  type Desk,
+  type PublicFactCheck,
+} from './views/public-pages';
 
 const INDEX_PAGE = 20;
 const FEED_ENTRIES = 50;
@@ -20,7 +29,15 @@ export class PublicFactChecksService {
   constructor(
     private readonly repository: PublicFactChecksRepository,
     private readonly config: ConfigService<Environment, true>,
+    private readonly settings: SettingsService,
   ) {}
+
+  /** Rows with their ratings read off the desk's scale as it stands. */
+  private async rated(rows: PublicFactCheckRow[]): Promise<PublicFactCheck[]> {
+    if (rows.length === 0) return [];
+    const { ratings } = await this.settings.get();
+    return rows.map((row) => ({ ...row, rating: resolveRating(ratings, row.ratingKey) }));
+  }
 
   private get desk(): Desk {
     return {
@@ -30,28 +47,29 @@ export class PublicFactChecksService {
   }
 
   async page(slug: string): Promise<string> {
-    const row = PUBLIC_SLUG.test(slug) ? await this.repository.bySlug(slug) : null;
-    if (!row) throw ApiError.notFound('Fact-check', slug);
+    const found = PUBLIC_SLUG.test(slug) ? await this.repository.bySlug(slug) : null;
+    if (!found) throw ApiError.notFound('Fact-check', slug);
+    const [row] = await this.rated([found]);
     return factCheckPage(row, this.desk, publicPageState(row) === 'published' ? this.claimReview(row) : null);
   }
 
   async index(cursor: string | undefined): Promise<string> {
     const after = decodeCursor(cursor, ['timestamp', 'uuid']) as [string, string] | null;
-    const rows = await this.repository.newest(INDEX_PAGE + 1, after);
+    const rows = await this.rated(await this.repository.newest(INDEX_PAGE + 1, after));
     const last = rows.length > INDEX_PAGE ? rows[INDEX_PAGE - 1] : null;
     const next = last ? encodeCursor([new Date(last.publishedAt).toISOString(), last.id]) : null;
     return factCheckIndex(rows.slice(0, INDEX_PAGE), next, this.desk);
   }
 
   async feed(): Promise<string> {
-    return atomFeed(await this.repository.newest(FEED_ENTRIES, null), this.desk);
+    return atomFeed(await this.rated(await this.repository.newest(FEED_ENTRIES, null)), this.desk);
   }
 
   async sitemap(): Promise<string> {
     return sitemap(await this.repository.addresses(SITEMAP_URLS));
   }
 
-  private claimReview(row: PublicFactCheckRow) {
+  private claimReview(row: PublicFactCheck) {
     return toClaimReview(
       {
         claimId: row.id,
@@ -61,6 +79,7 @@ export class PublicFactChecksService {
         claimantKind: claimantKindOf(row),
         verdict: row.status as PublishedVerdict,
         verdictAt: row.verdictAt ?? row.changedAt,
+        rating: row.rating,
         article: { url: row.articleUrl, publishedAt: row.articlePublishedAt, createdAt: row.articleCreatedAt },
       },
       this.desk,

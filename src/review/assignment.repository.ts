@@ -78,6 +78,19 @@ export class AssignmentRepository {
   }
 
   /**
+   * Locks the reviewer if it may take the claim (the one rule, `mayTake`) and has room under its capacity; false: it
+   * may not, and the claim waits for whoever may.
+   */
+  async lockIfMayTake(em: EntityManager, claimId: string, reviewerId: string): Promise<boolean> {
+    const rows: unknown[] = await em.query(
+      `SELECT r.id FROM claims c JOIN articles a ON a.id = c.article_id, reviewers r
+       WHERE c.id = $1 AND r.id = $2 AND ${mayTake('r', 'c', 'a')} AND r.open_claims < r.capacity FOR UPDATE OF r`,
+      [claimId, reviewerId],
+    );
+    return rows.length > 0;
+  }
+
+  /**
    * SQL: the id of the most check-worthy claim the reviewer `$reviewerParam` may take, if the reviewer is active and
    * under capacity — its row locked first (a concurrent assignment's wait ends with `open_claims` re-read), the claim
    * with SKIP LOCKED so two pulls never wait on one claim. The claims repository's pull wraps it in its UPDATE.

@@ -108,6 +108,22 @@ export class AssignmentService {
     }
   }
 
+  /**
+   * In the caller's transaction: gives a waiting claim to this reviewer when the assignment rules let them take it and
+   * they have room (a returned verdict goes back to its reviewer), else queues it for whoever may. Null: queued.
+   */
+  async giveBackOrQueue(
+    em: EntityManager,
+    claim: ClaimEntity,
+    reviewerId: string | null,
+    actor: Actor,
+  ): Promise<Assignment | null> {
+    if (reviewerId && (await this.assignments.lockIfMayTake(em, claim.id, reviewerId)))
+      return this.assign(em, claim, reviewerId, actor, 'assigned');
+    this.reviewQueue.enqueueAssignmentsOnCommit(em, [claim]);
+    return null;
+  }
+
   /** Editors and admins assign by hand, over capacity if they must; the reviewer must be active and able to act. */
   async assignByHand(claimId: string, reviewerId: string, actor: Actor): Promise<Assignment> {
     return inTransaction(this.dataSource, async (em) => {

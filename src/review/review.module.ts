@@ -6,11 +6,13 @@ import { AssignmentService } from './assignment.service';
 import { ClaimMovedListener } from './claim-moved.listener';
 import { ReviewQueueService } from './review-queue.service';
 import { ReviewController } from './review.controller';
+import { SecondOpinionController } from './second-opinion.controller';
+import { SecondOpinionService } from './second-opinion.service';
 
 @Module({
   imports: [ClaimsModule],
-  controllers: [ReviewController, AssignmentAdminController],
-  providers: [AssignmentRepository, AssignmentService, ReviewQueueService, ClaimMovedListener],
-  exports: [AssignmentService, ReviewQueueService],
+  controllers: [ReviewController, AssignmentAdminController, SecondOpinionController],
+  providers: [AssignmentRepository, AssignmentService, ReviewQueueService, ClaimMovedListener, SecondOpinionService],
+  exports: [AssignmentService, ReviewQueueService, SecondOpinionService],
 })
 export class ReviewModule {}

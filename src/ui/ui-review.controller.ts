@@ -1,4 +1,4 @@
-import { Controller, Get, HttpStatus, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
@@ -9,6 +9,9 @@ import { html } from './views/html';
 import { reviewPage, type WorkbenchFlash } from './views/review-page';
 import { STATUS_LABELS } from './views/status';
 import { WorkbenchService } from './workbench.service';
+import { UuidParamPipe } from '../common/uuid-param.pipe';
+import { SecondOpinionFormDto } from './dto/admin-forms.dto';
+import { secondOpinionsPage } from './views/second-opinions-page';
 
 @ApiExcludeController()
 @UseFilters(UiExceptionFilter)
@@ -45,6 +48,41 @@ export class UiReviewController {
   ): Promise<void> {
     await this.workbench.undo(principal, query.claim, query.version);
     response.redirect(HttpStatus.SEE_OTHER, `/ui/review?claim=${query.claim}&undone=1`);
+  }
+
+  /** The second-opinion tab: verdicts of others waiting for this reviewer's approval. */
+  @Get('second-opinions')
+  @HtmlPage()
+  async secondOpinions(@CurrentPrincipal() principal: Principal, @Query('done') done?: string): Promise<string> {
+    const flash =
+      done === 'approved'
+        ? 'The verdict is approved and published.'
+        : done === 'returned'
+          ? 'The verdict went back to its reviewer.'
+          : null;
+    return secondOpinionsPage(await this.workbench.waitingForSecondOpinion(principal), principal, flash);
+  }
+
+  @Post('second-opinions/:id/approve')
+  async approve(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() form: SecondOpinionFormDto,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.workbench.approve(principal, id, form);
+    response.redirect(HttpStatus.SEE_OTHER, '/ui/review/second-opinions?done=approved');
+  }
+
+  @Post('second-opinions/:id/return')
+  async returnVerdict(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() form: SecondOpinionFormDto,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.workbench.returnVerdict(principal, id, form);
+    response.redirect(HttpStatus.SEE_OTHER, '/ui/review/second-opinions?done=returned');
   }
 
   /** What the last action did, read back from the claim itself rather than trusted from the URL. */

@@ -1,4 +1,5 @@
 import { FactChecksModule } from '../fact-checks/fact-checks.module';
+import { SettingsModule } from '../settings/settings.module';
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AdminModule } from '../admin/admin.module';
@@ -48,6 +49,7 @@ import { WorkbenchService } from './workbench.service';
 @Module({
   imports: [
     AuthModule,
+    SettingsModule,
     PeopleModule,
     ArticlesModule,
     ClaimsModule,

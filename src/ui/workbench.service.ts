@@ -11,6 +11,11 @@ import { ClaimTransitionService } from '../claims/claim-transition.service';
 import { AssignmentService } from '../review/assignment.service';
 import { PagesRepository, type ReviewerCard } from './pages.repository';
 import { PeopleService, type PeopleDirectory } from './people.service';
+import type { RatingStep } from '../settings/desk-settings';
+import { SettingsService } from '../settings/settings.service';
+import { ApproveVerdictDto, ReturnVerdictDto } from '../review/dto/second-opinion.dto';
+import { SecondOpinionService } from '../review/second-opinion.service';
+import { validatedAs } from './form-input';
 
 export interface OpenClaim {
   claim: ClaimEntity;
@@ -28,6 +33,8 @@ export interface Workbench {
     matches: StoredMatch[];
   } | null;
   people: PeopleDirectory;
+  /** The desk's rating scale for the verdict forms, and whether a verdict needs a rating. */
+  scale: { ratings: RatingStep[]; requireRating: boolean };
 }
 
 /** A reviewer's open claims, pulling the next one, and the one in hand with its article around it. */
@@ -41,6 +48,8 @@ export class WorkbenchService {
     private readonly people: PeopleService,
     private readonly factChecks: FactChecksRepository,
     private readonly transitions: ClaimTransitionService,
+    private readonly settings: SettingsService,
+    private readonly secondOpinion: SecondOpinionService,
   ) {}
 
   /** The claim to work next (from the reviewer's list first, then pulled), or null when there is nothing to give. */
@@ -71,7 +80,8 @@ export class WorkbenchService {
       selected?.events.map((e) => e.actorKeyId) ?? [],
       selected?.events.map((e) => e.actorUserId) ?? [],
     );
-    return { reviewer: reviewer!, open, selected, people };
+    const { ratings, requireRating } = await this.settings.get();
+    return { reviewer: reviewer!, open, selected, people, scale: { ratings, requireRating } };
   }
 
   async claim(principal: Principal, claimId: string): Promise<ClaimEntity> {
@@ -81,6 +91,23 @@ export class WorkbenchService {
   /** Until when the reviewer may take back the claim's verdict (the page's Undo), or null. */
   undoableUntil(principal: Principal, claim: ClaimEntity): Promise<Date | null> {
     return this.transitions.undoableUntil(principal, claim);
+  }
+
+  /** Verdicts of others waiting for this reviewer's second opinion, with their articles' titles. */
+  async waitingForSecondOpinion(principal: Principal): Promise<{ claim: ClaimEntity; articleTitle: string }[]> {
+    const page = await this.secondOpinion.waitingFor(principal, { limit: 100 });
+    const titles = await this.pages.articleTitles(page.items.map((c) => c.articleId));
+    return page.items.map((claim) => ({ claim, articleTitle: titles.get(claim.articleId) ?? '' }));
+  }
+
+  async approve(principal: Principal, claimId: string, form: { version: string }): Promise<void> {
+    const dto = await validatedAs(ApproveVerdictDto, { expectedVersion: Number(form.version) });
+    await this.secondOpinion.approve(claimId, principal, dto);
+  }
+
+  async returnVerdict(principal: Principal, claimId: string, form: { version: string; note?: string }): Promise<void> {
+    const dto = await validatedAs(ReturnVerdictDto, { expectedVersion: Number(form.version), note: form.note ?? '' });
+    await this.secondOpinion.returnVerdict(claimId, principal, dto);
   }
 
   async undo(principal: Principal, claimId: string, version: number): Promise<void> {

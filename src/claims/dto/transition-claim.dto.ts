@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { CLAIM_STATUSES, type ClaimStatus } from '../claim-status';
 import { EvidenceDto } from './evidence.dto';
 
@@ -13,4 +13,13 @@ export class TransitionClaimDto extends EvidenceDto {
   @IsInt()
   @Min(1)
   expectedVersion?: number;
+
+  @ApiPropertyOptional({
+    description: 'A sourced or disputed verdict’s rating: a key of the desk’s scale (GET /admin/settings)',
+    example: 'mostly-false',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  rating?: string;
 }

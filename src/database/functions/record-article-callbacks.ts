@@ -2,7 +2,7 @@ import type { DatabaseFunction } from './database-function';
 
 /**
  * Writes an article's callbacks to the outbox for every endpoint of its owner that wants them, and
- * `article.reviewed` when asked and the article has no open claim left.
+ * `article.reviewed` when asked and the article has no open claim left (none unverified, no verdict awaiting approval).
  */
 export const recordArticleCallbacks: DatabaseFunction = {
   name: 'record_article_callbacks',
@@ -19,7 +19,7 @@ export const recordArticleCallbacks: DatabaseFunction = {
                jsonb_build_object('revision', a.revision, 'claims', (SELECT count(*)::int FROM claims c WHERE c.article_id = a.id AND c.status NOT IN ('withdrawn', 'candidate'))) AS data
         FROM articles a
         WHERE p_if_reviewed AND a.id = p_article_id AND a.status = 'ready'
-          AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id AND c.status = 'unverified')
+          AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id AND (c.status = 'unverified' OR c.approval = 'pending'))
           AND EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id AND c.status NOT IN ('withdrawn', 'candidate'))
       ),
       ev AS (SELECT * FROM unnest(p_types, p_data) AS given(type, data) UNION ALL SELECT * FROM reviewed)

@@ -3,7 +3,13 @@ import { publicPageState, publicPageUrl } from '../../claims/public-page';
 import type { ClaimReviewLd } from '../../integrations/claim-review.response';
 import { assetUrl } from '../../ui/page-assets';
 import { Html, html, safeHref } from '../../ui/views/html';
+import type { ResolvedRating } from '../../settings/desk-settings';
 import type { PublicFactCheckRow } from '../public-fact-checks.repository';
+
+/** A public fact-check with its rating read off the desk's scale. */
+export interface PublicFactCheck extends PublicFactCheckRow {
+  rating: ResolvedRating | null;
+}
 
 export interface Desk {
   name: string;
@@ -11,6 +17,11 @@ export interface Desk {
 }
 
 const VERDICT_LABELS: Record<string, string> = { sourced: 'Sourced', disputed: 'Disputed' };
+
+/** The verdict as readers see it: its rating on the desk's scale where it has one, else sourced or disputed. */
+function verdictLabel(fc: PublicFactCheck): string {
+  return fc.rating?.label ?? VERDICT_LABELS[fc.status];
+}
 
 /** Dates as readers anywhere read them, in UTC: "5 December 2026". */
 function day(date: Date): string {
@@ -50,7 +61,7 @@ ${body}
 </html>`.value;
 }
 
-function saidBy(row: PublicFactCheckRow): Html {
+function saidBy(row: PublicFactCheck): Html {
   const source = safeHref(row.articleUrl);
   const where = source
     ? html`<a href="${source}" rel="nofollow noopener">${row.articleTitle}</a>`
@@ -61,7 +72,7 @@ function saidBy(row: PublicFactCheckRow): Html {
     : html`<p class="said-by">Stated in ${where}, ${when}.</p>`;
 }
 
-function sourceList(row: PublicFactCheckRow): Html {
+function sourceList(row: PublicFactCheck): Html {
   if (row.sources.length === 0) return html`<p class="muted">No sources were attached to this verdict.</p>`;
   return html`<ul class="sources">${row.sources.map((s) => {
     const href = safeHref(s.url);
@@ -70,10 +81,10 @@ function sourceList(row: PublicFactCheckRow): Html {
   })}</ul>`;
 }
 
-function standing(row: PublicFactCheckRow, desk: Desk): Html {
+function standing(row: PublicFactCheck, desk: Desk): Html {
   const state = publicPageState(row);
   if (state === 'published')
-    return html`<p class="verdict verdict-${row.status}"><span class="verdict-label">${VERDICT_LABELS[row.status]}</span>
+    return html`<p class="verdict verdict-${row.status}"><span class="verdict-label">${verdictLabel(row)}</span>
       <span class="muted">checked ${day(row.verdictAt ?? row.changedAt)}</span></p>
       <h2>Sources</h2>
       ${sourceList(row)}`;
@@ -84,7 +95,7 @@ function standing(row: PublicFactCheckRow, desk: Desk): Html {
 }
 
 /** One fact-check: the claim, who said it and where, the verdict with its sources; or that it no longer stands. */
-export function factCheckPage(row: PublicFactCheckRow, desk: Desk, review: ClaimReviewLd | null): string {
+export function factCheckPage(row: PublicFactCheck, desk: Desk, review: ClaimReviewLd | null): string {
   const head = html`<link rel="canonical" href="${publicPageUrl(row.publicSlug)}">
 <meta name="description" content="${`${desk.name} checked: ${row.text}`.slice(0, 300)}">
 ${review ? html`<script type="application/ld+json">${jsonLd({ '@context': 'https://schema.org', ...review })}</script>` : ''}`;
@@ -102,11 +113,11 @@ ${review ? html`<script type="application/ld+json">${jsonLd({ '@context': 'https
 }
 
 /** The desk's standing verdicts, newest first, a page at a time. */
-export function factCheckIndex(rows: PublicFactCheckRow[], next: string | null, desk: Desk): string {
+export function factCheckIndex(rows: PublicFactCheck[], next: string | null, desk: Desk): string {
   const list = rows.length
     ? html`<ol class="fact-check-list">${rows.map(
         (row) => html`<li><a href="/fact-checks/${row.publicSlug}">“${row.text}”</a>
-          <span class="verdict-chip verdict-${row.status}">${VERDICT_LABELS[row.status]}</span>
+          <span class="verdict-chip verdict-${row.status}">${verdictLabel(row)}</span>
           <span class="muted">${row.claimant ? `${row.claimant}, ` : ''}${day(row.publishedAt)}</span></li>`,
       )}</ol>`
     : html`<p class="muted">No fact-checks published yet.</p>`;
@@ -131,13 +142,13 @@ export function sitemap(addresses: { publicSlug: string; changedAt: Date }[]): s
 }
 
 /** An Atom feed of the newest standing verdicts. */
-export function atomFeed(rows: PublicFactCheckRow[], desk: Desk): string {
+export function atomFeed(rows: PublicFactCheck[], desk: Desk): string {
   const feedUrl = publicPageUrl('feed.atom');
   const updated = new Date(Math.max(0, ...rows.map((row) => new Date(row.changedAt).getTime()))).toISOString();
   const entries = rows.map(
     (row) => html`<entry>
 <id>${publicPageUrl(row.publicSlug)}</id>
-<title>${VERDICT_LABELS[row.status]}: ${row.text}</title>
+<title>${verdictLabel(row)}: ${row.text}</title>
 <link rel="alternate" type="text/html" href="${publicPageUrl(row.publicSlug)}"/>
 <published>${new Date(row.publishedAt).toISOString()}</published>
 <updated>${new Date(row.changedAt).toISOString()}</updated>

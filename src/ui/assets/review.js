@@ -156,7 +156,7 @@
   }
   /**
    * @typedef {{ url: string, title?: string, quote?: string }} Source
-   * @typedef {{ note?: string, sources?: Source[], to?: string, expectedVersion?: number }} Evidence
+   * @typedef {{ note?: string, sources?: Source[], to?: string, expectedVersion?: number, rating?: string }} Evidence
    */
   /**
    * @param {HTMLFormElement} form
@@ -168,6 +168,8 @@
     const out = {};
     const note = String(data.get('note') || '').trim();
     if (note) out.note = note;
+    const rating = String(data.get('rating') || '');
+    if (rating) out.rating = rating;
     const url = String(data.get('url') || '').trim();
     if (url) {
       /** @type {Source} */

@@ -48,3 +48,19 @@ export class AuditFilterQuery {
   @IsOptional() @IsString() @MaxLength(40) since?: string;
   @IsOptional() @IsString() @MaxLength(500) cursor?: string;
 }
+
+/** The second-opinion tab's approve and return forms: the version seen, and a return's note. */
+export class SecondOpinionFormDto extends CsrfOnlyDto {
+  @IsString() @MaxLength(12) version: string;
+  @IsOptional() @IsString() @MaxLength(10_000) note?: string;
+}
+
+/** The desk settings form: the scale one step a line ("key | label | value"), checkboxes absent when unticked. */
+export class SettingsFormDto extends CsrfOnlyDto {
+  @IsOptional() @IsString() @MaxLength(5000) ratings?: string;
+  @IsOptional() @IsString() @MaxLength(10) requireRating?: string;
+  @IsOptional() @IsString() @MaxLength(10) secondOpinion?: string;
+  @IsOptional() @IsString() @MaxLength(10) minCheckworthiness?: string;
+  @IsOptional() @IsString() @MaxLength(10) sourced?: string;
+  @IsOptional() @IsString() @MaxLength(10) disputed?: string;
+}

@@ -29,8 +29,9 @@ export function adminPage(
   principal: Principal,
 ): string {
   const summary: ClaimSummary = {
-    total: Object.values(stats.claimsPerStatus).reduce((a, b) => a + b, 0),
+    total: Object.values(stats.claimsPerStatus).reduce((a, b) => a + b, 0) + stats.pendingApproval,
     ...stats.claimsPerStatus,
+    pendingApproval: stats.pendingApproval,
   };
   const share = verdictShare(summary);
   const backlog = stats.reviewers.reduce((sum, r) => sum + r.backlog, 0);

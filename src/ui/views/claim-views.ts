@@ -72,12 +72,19 @@ const EVENT_WORDS: Record<string, string> = {
   match_confirmed: 'confirmed a match (seen before)',
   match_rejected: 'rejected a match (seen before)',
   claimant_changed: 'corrected the claimant',
+  approved: 'approved the verdict (second opinion): it is published',
+  returned: 'returned the verdict to its reviewer (second opinion)',
+};
+
+const APPROVAL_WORDS: Record<string, string> = {
+  pending: 'waiting for a second opinion (not published)',
+  approved: 'approved by a second opinion',
 };
 
 export function eventSummary(event: ClaimEventEntity, people: PeopleDirectory): Html {
   const who = people.actor(event);
   if (event.type === 'transition' || event.type === 'verdict_undone') {
-    return html`<strong>${who}</strong> ${event.type === 'transition' ? 'moved it' : 'undid the verdict'} ${event.fromStatus ? statusChip(event.fromStatus) : ''} → ${event.toStatus ? statusChip(event.toStatus) : ''}`;
+    return html`<strong>${who}</strong> ${event.type === 'transition' ? 'moved it' : 'undid the verdict'} ${event.fromStatus ? statusChip(event.fromStatus) : ''} → ${event.toStatus ? statusChip(event.toStatus) : ''}${event.rating ? html` <span class="chip rating">rated ${event.rating}</span>` : ''}`;
   }
   if (
     event.type === 'assigned' ||
@@ -117,6 +124,8 @@ export function claimDetail(
       <dt>Type</dt><dd>${claim.type}</dd>
       <dt>Check-worthiness</dt><dd>${claim.checkworthiness.toFixed(2)}</dd>
       <dt>Reviewer</dt><dd>${claim.assigneeId ? html`${people.reviewer(claim.assigneeId)} <span class="muted">(working on it)</span>` : claim.lastVerdictReviewerId ? html`${people.reviewer(claim.lastVerdictReviewerId)} <span class="muted">(gave the verdict)</span>` : html`<span class="muted">none yet</span>`}</dd>
+      <dt>Rating</dt><dd data-rating="${claim.rating ?? ''}">${claim.rating ?? html`<span class="muted">none</span>`}</dd>
+      ${claim.approval ? html`<dt>Approval</dt><dd data-approval="${claim.approval}">${APPROVAL_WORDS[claim.approval]}</dd>` : ''}
       <dt>Version</dt><dd>${claim.version}</dd>
     </dl>
     ${actions ?? ''}

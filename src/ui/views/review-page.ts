@@ -9,6 +9,7 @@ import { html, type Html } from './html';
 import { csrfField, layout } from './layout';
 import { seenBeforePanel } from './seen-before';
 import { liveRegion } from './live';
+import { workbenchTabs } from './second-opinions-page';
 import { STATUS_LABELS, statusChip } from './status';
 import { clip } from '../../common/text-rules';
 
@@ -80,7 +81,16 @@ function offeredMoves(claim: ClaimEntity, principal: Principal): Set<ClaimStatus
   );
 }
 
-function actions(claim: ClaimEntity, principal: Principal): Html {
+/** The desk's rating scale as a select: a sourced or disputed verdict's rating, required when the desk says so. */
+export function ratingField(prefix: string, scale: Workbench['scale']): Html {
+  return html`<label for="${prefix}-rating">Rating${scale.requireRating ? ' (required)' : ' (optional)'}</label>
+    <select id="${prefix}-rating" name="rating"${scale.requireRating ? html` required` : ''}>
+      <option value="">${scale.requireRating ? 'Choose a rating' : 'No rating'}</option>
+      ${scale.ratings.map((r) => html`<option value="${r.key}">${r.label}</option>`)}
+    </select>`;
+}
+
+function actions(claim: ClaimEntity, principal: Principal, scale: Workbench['scale']): Html {
   const open = claim.status === 'unverified';
   const offered = offeredMoves(claim, principal);
   return html`<section class="actions-panel" id="claim-actions" data-claim-id="${claim.id}" data-version="${claim.version}" aria-labelledby="actions-heading">
@@ -93,6 +103,7 @@ function actions(claim: ClaimEntity, principal: Principal): Html {
           ? html`<form class="verdict status-border-sourced" data-move="sourced">
         <h3>${statusChip('sourced')} Mark sourced</h3>
         ${sourceFields('sourced', true)}
+        ${ratingField('sourced', scale)}
         <label for="sourced-note">Note (optional)</label><textarea id="sourced-note" name="note" rows="2"></textarea>
         <button type="submit" class="primary">Mark sourced</button>
       </form>`
@@ -104,6 +115,7 @@ function actions(claim: ClaimEntity, principal: Principal): Html {
         <h3>${statusChip('disputed')} Dispute</h3>
         <label for="disputed-note">Why is it wrong? (required)</label><textarea id="disputed-note" name="note" rows="3" required></textarea>
         ${sourceFields('disputed', false)}
+        ${ratingField('disputed', scale)}
         <button type="submit" class="primary">Dispute</button>
       </form>`
           : ''
@@ -139,6 +151,7 @@ export function reviewPage(bench: Workbench, principal: Principal, flash: Workbe
       <h1>Workbench <span class="muted">· ${reviewer.name}</span></h1>
       <form method="post" action="/ui/review/next${selected ? html`?leaving=${selected.claim.id}` : ''}">${csrfField(principal)}<button type="submit" class="primary" id="next-claim">Next claim</button></form>
     </div>
+    ${workbenchTabs('mine')}
     ${flash ? flashPanel(flash, principal) : ''}
     ${liveRegion('/ui/live?workbench=1')}
     <div class="columns bench" data-reviewer-names="${reviewerNames}">
@@ -163,7 +176,7 @@ export function reviewPage(bench: Workbench, principal: Principal, flash: Workbe
               const range = contextRange(selected.article.body, selected.claim.start, selected.claim.end);
               return html`${range.from > 0 ? '… ' : ''}${highlightedText(selected.article.body, [selected.claim], { ...range, selectedId: selected.claim.id })}${range.to < selected.article.body.length ? ' …' : ''}`;
             })()}</div>
-            ${selected.mine || selected.claim.lastVerdictReviewerId === principal.reviewerId ? actions(selected.claim, principal) : html`<p class="alert">This claim is not assigned to you; it is shown read-only.</p>`}
+            ${selected.mine || selected.claim.lastVerdictReviewerId === principal.reviewerId ? actions(selected.claim, principal, bench.scale) : html`<p class="alert">This claim is not assigned to you; it is shown read-only.</p>`}
             ${seenBeforePanel(selected.claim, selected.matches, principal, 'review')}
             ${claimDetail(selected.claim, selected.events, people)}`
             : html`<p class="panel">No claim in hand. Press <strong>Next claim</strong> to take the most check-worthy one you may review.</p>`
