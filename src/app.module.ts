@@ -4,12 +4,14 @@ import { AdminModule } from './admin/admin.module';
 import { ArticlesModule } from './articles/articles.module';
 import { AuthModule } from './auth/auth.module';
 import { ClaimsModule } from './claims/claims.module';
+import { CommentsModule } from './comments/comments.module';
 import { DeskModule } from './desk/desk.module';
 import { RateLimitModule } from './auth/rate-limit';
 import { FactChecksModule } from './fact-checks/fact-checks.module';
 import { HealthModule } from './health/health.module';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { PeopleModule } from './people/people.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ReviewModule } from './review/review.module';
 import { ReviewersModule } from './reviewers/reviewers.module';
 import { UiModule } from './ui/ui.module';
@@ -25,6 +27,8 @@ import { UiModule } from './ui/ui.module';
     DeskModule,
     FactChecksModule,
     ReviewModule,
+    NotificationsModule,
+    CommentsModule,
     ReviewersModule,
     AdminModule,
     PeopleModule,
