@@ -7,7 +7,7 @@ import type { Page } from '../common/pagination';
 import type { Environment } from '../config/environment';
 import { MailOutboxRepository } from './mail-outbox.repository';
 import { noticeMail } from './notice-mail';
-import { preferencesWithDefaults, type NotificationPreferences } from './notification-kinds';
+import { NOTIFICATION_KINDS, preferencesWithDefaults, type NotificationPreferences } from './notification-kinds';
 import { NotificationsRepository, type NewNotification, type NotificationRow } from './notifications.repository';
 
 /** The domain of a mail's Message-ID: the desk's own host. */
@@ -60,7 +60,12 @@ export class NotificationsService {
   ): Promise<NotificationPreferences> {
     const person = personOf(principal);
     const current = preferencesWithDefaults(await this.notifications.preferences(person));
-    const next = { kinds: { ...current.kinds, ...change.kinds }, digestHour: change.digestHour ?? current.digestHour };
+    const kinds = { ...current.kinds };
+    for (const kind of NOTIFICATION_KINDS) {
+      const chosen = change.kinds?.[kind];
+      if (chosen) kinds[kind] = chosen;
+    }
+    const next = { kinds, digestHour: change.digestHour ?? current.digestHour };
     await this.notifications.savePreferences(person, next);
     return next;
   }
