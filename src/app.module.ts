@@ -4,6 +4,7 @@ import { AdminModule } from './admin/admin.module';
 import { ArticlesModule } from './articles/articles.module';
 import { AuthModule } from './auth/auth.module';
 import { ClaimsModule } from './claims/claims.module';
+import { CommentsModule } from './comments/comments.module';
 import { DeskModule } from './desk/desk.module';
 import { RateLimitModule } from './auth/rate-limit';
 import { FactChecksModule } from './fact-checks/fact-checks.module';
@@ -11,6 +12,7 @@ import { HealthModule } from './health/health.module';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { PeopleModule } from './people/people.module';
 import { PublishingModule } from './publishing/publishing.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ReviewModule } from './review/review.module';
 import { ReviewersModule } from './reviewers/reviewers.module';
 import { SettingsModule } from './settings/settings.module';
@@ -27,6 +29,8 @@ import { UiModule } from './ui/ui.module';
     DeskModule,
     FactChecksModule,
     ReviewModule,
+    NotificationsModule,
+    CommentsModule,
     ReviewersModule,
     SettingsModule,
     AdminModule,

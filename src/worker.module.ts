@@ -8,6 +8,8 @@ import { ClaimMatchingProcessor } from './fact-checks/jobs/claim-matching.proces
 import { CallbackDeliveryModule } from './integrations/callback-delivery.module';
 import { CallbackDeliveryProcessor } from './integrations/jobs/callback-delivery.processor';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { RetentionModule } from './retention/retention.module';
 import { ClaimReviewProcessor } from './review/jobs/claim-review.processor';
 import { ReviewModule } from './review/review.module';
@@ -18,6 +20,8 @@ import { ReviewModule } from './review/review.module';
     InfrastructureModule,
     ExtractionModule,
     ReviewModule,
+    NotificationsModule,
+    NotificationsWorkerModule,
     ReconciliationModule,
     CallbackDeliveryModule,
     RetentionModule,

@@ -28,6 +28,13 @@ const EXPECTED: Record<string, Access> = {
   'POST /claims/{id}/approve': ['admin', 'editor', 'reviewer'],
   'POST /claims/{id}/return': ['admin', 'editor', 'reviewer'],
   'POST /claims/{id}/promote': ['admin', 'editor'],
+  'GET /claims/{id}/comments': READERS,
+  'POST /claims/{id}/comments': ['admin', 'editor', 'reviewer'],
+  'PATCH /claims/{id}/comments/{commentId}': ['admin', 'editor', 'reviewer'],
+  'GET /notifications': ['admin', 'editor', 'reviewer'],
+  'POST /notifications/read': ['admin', 'editor', 'reviewer'],
+  'GET /notifications/preferences': ['admin', 'editor', 'reviewer'],
+  'PUT /notifications/preferences': ['admin', 'editor', 'reviewer'],
   'GET /claims/{id}/matches': ['admin', 'editor', 'reviewer'],
   'POST /claims/{id}/matches/{matchId}/confirm': ['admin', 'editor', 'reviewer'],
   'POST /claims/{id}/matches/{matchId}/reject': ['admin', 'editor', 'reviewer'],
@@ -72,6 +79,17 @@ const EXPECTED: Record<string, Access> = {
   'GET /health': 'public',
   'GET /metrics': 'public',
 };
+
+/**
+ * Routes that answer to a person: this suite's keys have none behind them, so an allowed role gets `403 no_person`
+ * (or 400: the empty body is refused first); the notifications suite calls them with keys people own.
+ */
+const PERSONAL = new Set([
+  'GET /notifications',
+  'POST /notifications/read',
+  'GET /notifications/preferences',
+  'PUT /notifications/preferences',
+]);
 
 /** Unknown ids everywhere: an allowed caller gets 404 (or 400 for the empty body), never a change to real data. */
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
@@ -145,10 +163,18 @@ describe('authorization: every route × every role', () => {
       else expectStatus('anonymous', anonymous, (s) => s === 401, '401');
 
       for (const role of ROLES) {
-        const status = (await call(keys[role])).status;
+        const answer = await call(keys[role]);
+        const status = answer.status;
         if (access === 'public') expectStatus(role, status, (s) => s === 200, '200');
         // signed webhooks take no API key: a key without a signature is still unauthenticated
         else if (access === 'signature') expectStatus(role, status, (s) => s === 401, '401');
+        else if (access.includes(role) && PERSONAL.has(route.key))
+          expectStatus(
+            role,
+            status,
+            (s) => s === 400 || (s === 403 && answer.body?.code === 'no_person'),
+            '403 no_person (or 400 for the empty body)',
+          );
         else if (access.includes(role))
           expectStatus(role, status, (s) => s !== 401 && s !== 403 && s < 500, 'neither 401, 403 nor 5xx');
         else expectStatus(role, status, (s) => s === 403, '403');

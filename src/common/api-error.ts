@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'idempotency_conflict',
   'idempotency_in_flight',
   'link_expired',
+  'no_person',
   'service_unavailable',
   'internal_error',
   'invalid_rating_scale',

@@ -388,6 +388,45 @@ export class Environment {
   @Transform(({ value }) => value === true || value === 'true' || value === '1')
   @IsBoolean()
   CALLBACK_ALLOW_PRIVATE_NETWORKS = false;
+
+  /** The mail server notifications go out through (`smtp://host:port`, `smtps://user:pass@host`); unset: no mail. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The sender of the desk's mail. */
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'claimdesk <claimdesk@localhost>';
+
+  /** How often the worker looks for mail to send. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  MAIL_POLL_MS = 2000;
+
+  /** First delay after a mail the server did not take; each later one doubles, up to MAIL_RETRY_MAX_MS. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  MAIL_RETRY_BASE_MS = 5000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  MAIL_RETRY_MAX_MS = 15 * 60_000;
+
+  /** How often the worker raises `lease_expiring` notices and sends the daily digests that are due. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  NOTIFICATION_CHECK_MS = 60_000;
+
+  /** A reviewer hears that their hold on a claim is about to lapse this long before it does. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LEASE_EXPIRING_NOTICE_SECONDS = 3600;
 }
 
 /** Values quoted in an error: keys never, URLs without their password. */

@@ -6,6 +6,8 @@ import { inTransaction } from '../database/unit-of-work';
 import { ApiError } from '../common/api-error';
 import type { Environment } from '../config/environment';
 import { actorOf, SYSTEM_ACTOR, type Actor } from '../claims/claim-history';
+import { CLAIM_ASSIGNED } from '../claims/claim-events';
+import { DomainEvents } from '../database/domain-events';
 import { ClaimTransitionService } from '../claims/claim-transition.service';
 import type { TransitionClaimDto } from '../claims/dto/transition-claim.dto';
 import type { Principal } from '../auth/principal';
@@ -37,6 +39,7 @@ export class AssignmentService {
     private readonly claims: ClaimsRepository,
     private readonly assignments: AssignmentRepository,
     private readonly transitions: ClaimTransitionService,
+    private readonly events: DomainEvents,
   ) {}
 
   /**
@@ -231,6 +234,8 @@ export class AssignmentService {
     );
     const assignment = { claimId: claim.id, reviewerId, leaseExpiresAt: assigned.leaseExpiresAt!, claim: assigned };
     this.reviewQueue.scheduleLeaseExpiriesOnCommit(em, [assignment]);
+    // Handed over by the system or a person (a reviewer's own pull is not announced: they know).
+    await this.events.publish(em, CLAIM_ASSIGNED, { claim: assigned, reviewerId, actorUserId: actor.userId ?? null });
     return assignment;
   }
 

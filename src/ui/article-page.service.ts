@@ -1,3 +1,6 @@
+import { CommentsService } from '../comments/comments.service';
+import type { CommentRow } from '../comments/comments.repository';
+import { isTeamMember } from './views/team-views';
 import { Injectable } from '@nestjs/common';
 import { ArticlesQueryService } from '../articles/articles-query.service';
 import { isReviewed, type ClaimSummary } from '../claims/article.response';
@@ -18,6 +21,8 @@ export interface ClaimDetail {
   events: ClaimEventEntity[];
   /** Seen before (issue 15): the claim's matches, best first. */
   matches: StoredMatch[];
+  /** The claim's comment thread, oldest first (people only). */
+  comments: CommentRow[];
 }
 
 export interface ArticlePage {
@@ -48,6 +53,7 @@ export class ArticlePageService {
     private readonly people: PeopleService,
     private readonly factChecks: FactChecksRepository,
     private readonly reviewers: ReviewersService,
+    private readonly comments: CommentsService,
   ) {}
 
   private async summaryOf(article: ArticleEntity): Promise<Pick<ArticlePage, 'summary' | 'reviewed'>> {
@@ -84,6 +90,10 @@ export class ArticlePageService {
       events.map((e) => e.actorUserId),
     );
     const matches = selected ? await this.factChecks.matchesOf(selected.id) : [];
+    const comments =
+      selected && isTeamMember(principal)
+        ? (await this.comments.list(principal, selected.id, { limit: 200 })).items
+        : [];
     const assignable =
       selected?.status === 'unverified' && mayEdit(principal)
         ? (await this.reviewers.list()).filter((r) => r.active).map(({ id, name }) => ({ id, name }))
@@ -95,7 +105,7 @@ export class ArticlePageService {
       claims: claims.items,
       claimsCursor,
       claimsNextCursor: claims.nextCursor,
-      selected: selected ? { claim: selected, events, matches } : null,
+      selected: selected ? { claim: selected, events, matches, comments } : null,
       people,
       assignable,
     };

@@ -44,6 +44,9 @@ import { UiClaimsExportController } from './ui-claims-export.controller';
 import { SearchPageService } from './search-page.service';
 import { SearchRepository } from './search.repository';
 import { WorkbenchService } from './workbench.service';
+import { CommentsModule } from '../comments/comments.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { UiNotificationsController } from './ui-notifications.controller';
 
 /** The desk's pages (server-rendered HTML over the domain services) and the queue dashboard. */
 @Module({
@@ -60,6 +63,8 @@ import { WorkbenchService } from './workbench.service';
     IntegrationsModule,
     AdminModule,
     QueueDashboardModule,
+    CommentsModule,
+    NotificationsModule,
   ],
   controllers: [
     UiAuthController,
@@ -82,6 +87,7 @@ import { WorkbenchService } from './workbench.service';
     UiSearchController,
     UiClaimsExportController,
     UiLiveController,
+    UiNotificationsController,
     // Last: its catch-all answers only what no other controller routes.
     UiFallbackController,
   ],

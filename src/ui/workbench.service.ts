@@ -1,3 +1,5 @@
+import { CommentsService } from '../comments/comments.service';
+import type { CommentRow } from '../comments/comments.repository';
 import { Injectable } from '@nestjs/common';
 import type { ArticleEntity } from '../articles/article.entity';
 import { ArticlesQueryService } from '../articles/articles-query.service';
@@ -31,6 +33,7 @@ export interface Workbench {
     events: ClaimEventEntity[];
     mine: boolean;
     matches: StoredMatch[];
+    comments: CommentRow[];
   } | null;
   people: PeopleDirectory;
   /** The desk's rating scale for the verdict forms, and whether a verdict needs a rating. */
@@ -50,6 +53,7 @@ export class WorkbenchService {
     private readonly transitions: ClaimTransitionService,
     private readonly settings: SettingsService,
     private readonly secondOpinion: SecondOpinionService,
+    private readonly comments: CommentsService,
   ) {}
 
   /** The claim to work next (from the reviewer's list first, then pulled), or null when there is nothing to give. */
@@ -69,12 +73,20 @@ export class WorkbenchService {
     const chosen = claimId ? await this.claimsQuery.get(principal, claimId) : (claims[0] ?? null);
     let selected: Workbench['selected'] = null;
     if (chosen) {
-      const [article, events, matches] = await Promise.all([
+      const [article, events, matches, comments] = await Promise.all([
         this.articles.get(principal, chosen.articleId),
         this.claimsQuery.events(principal, chosen.id, { limit: 200 }),
         this.factChecks.matchesOf(chosen.id),
+        this.comments.list(principal, chosen.id, { limit: 200 }),
       ]);
-      selected = { claim: chosen, article, events: events.items, mine: chosen.assigneeId === reviewerId, matches };
+      selected = {
+        claim: chosen,
+        article,
+        events: events.items,
+        mine: chosen.assigneeId === reviewerId,
+        matches,
+        comments: comments.items,
+      };
     }
     const people = await this.people.directory(
       selected?.events.map((e) => e.actorKeyId) ?? [],

@@ -6,7 +6,7 @@ import { TransitionClaimDto } from '../../claims/dto/transition-claim.dto';
 import { emptyIsUnset } from './ui-articles.query';
 
 /** Every page form carries the session's CSRF token (checked by the guard); the pipe must let the field through. */
-const CsrfToken = () => (target: object, property: string) => {
+export const CsrfToken = () => (target: object, property: string) => {
   IsOptional()(target, property);
   IsString()(target, property);
   MaxLength(200)(target, property);

@@ -4,6 +4,7 @@ import type { ArticleNotice } from '../dto/ui-articles.query';
 import { addClaimForm, claimActions, moveRefusal } from './editor-actions';
 import { candidatePanel, promoteForm } from './candidate-views';
 import { seenBeforePanel } from './seen-before';
+import { commentThread, isTeamMember } from './team-views';
 import { claimDetail, highlightedText, passageId, placeableClaims } from './claim-views';
 import { formatDateTime } from './format';
 import { html, safeHref } from './html';
@@ -60,7 +61,11 @@ export function articlePage(page: ArticlePage, principal: Principal, notice: Art
       title: article.title,
       principal,
       section: '/ui/articles',
-      scripts: editing ? ['article.js', 'live.js'] : ['live.js'],
+      scripts: [
+        ...(editing ? ['article.js'] : []),
+        'live.js',
+        ...(selected && isTeamMember(principal) ? ['comments.js'] : []),
+      ],
     },
     html`<nav class="crumbs" aria-label="Breadcrumb"><a href="/ui/articles">Articles</a> › <span>${article.title}</span></nav>
     <header class="article-head">
@@ -85,6 +90,7 @@ export function articlePage(page: ArticlePage, principal: Principal, notice: Art
         ${
           selected
             ? html`${claimDetail(selected.claim, selected.events, people, editing && selected.claim.status !== 'candidate' ? html`${moveRefusal(selected.claim, selected.events, people)}${claimActions(selected.claim, principal, page.assignable)}` : undefined)}${selected.claim.status === 'candidate' ? promoteForm(selected.claim, principal) : ''}${seenBeforePanel(selected.claim, selected.matches, principal, 'article')}
+              ${isTeamMember(principal) ? commentThread(selected.claim.id, selected.comments, principal, articleHref(article.id, { claimId: selected.claim.id, claimsCursor: page.claimsCursor })) : ''}
               <p><a href="/ui/articles/${article.id}">Close</a>${editing ? html` · <a href="/ui/admin/audit?claim=${selected.claim.id}">This claim in the audit log</a>` : ''}</p>`
             : html`<h2>Claims</h2>
             ${canExport(principal) && claims.length > 0 ? exportLinks(new URLSearchParams({ articleId: article.id })) : ''}

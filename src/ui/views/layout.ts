@@ -33,6 +33,11 @@ export function csrfField(principal: Principal): Html | '' {
   return principal.csrfToken ? html`<input type="hidden" name="_csrf" value="${principal.csrfToken}">` : '';
 }
 
+/** People have notifications; keys without a person, and integrators, have none. */
+function hasBell(principal: Principal | null | undefined): principal is Principal {
+  return !!principal?.userId && principal.role !== 'integrator';
+}
+
 /** The shell of every page: no inline script or style, so a strict Content-Security-Policy holds. */
 export function layout(options: PageOptions, body: Html): Html {
   const principal = options.principal;
@@ -47,6 +52,7 @@ ${principal?.csrfToken ? html`<meta name="csrf-token" content="${principal.csrfT
 <link rel="icon" href="${assetUrl('favicon.svg')}" type="image/svg+xml">
 <link rel="stylesheet" href="${assetUrl('ui.css')}">
 ${(options.scripts ?? []).map((src) => html`<script src="${assetUrl(src)}" defer></script>`)}
+${hasBell(principal) ? html`<script src="${assetUrl('bell.js')}" defer></script>` : ''}
 </head>
 <body data-time-zone="${currentTimeZone()}">
 <a class="skip" href="#main">Skip to content</a>
@@ -56,6 +62,11 @@ ${(options.scripts ?? []).map((src) => html`<script src="${assetUrl(src)}" defer
     (item) =>
       html`<li><a href="${item.href}"${item.href === options.section ? html` aria-current="page"` : ''}>${item.label}</a></li>`,
   )}</ul></nav>
+  ${
+    hasBell(principal)
+      ? html`<a class="bell" href="/ui/notifications" data-bell${options.section === '/ui/notifications' ? html` aria-current="page"` : ''}>Notifications <span class="bell-count" data-bell-count hidden></span></a>`
+      : ''
+  }
   ${
     principal
       ? html`<form class="signout" method="post" action="/ui/logout">${csrfField(principal)}<a class="who" href="/ui/account">${principal.name} · ${principal.role}</a> <button type="submit" class="link">Sign out</button></form>`

@@ -3,6 +3,7 @@ import { checkMove, moversFor } from '../../claims/claim-state-machine';
 import type { ClaimStatus } from '../../claims/claim-status';
 import type { ClaimEntity } from '../../claims/claim.entity';
 import type { Workbench } from '../workbench.service';
+import { commentThread } from './team-views';
 import { claimDetail, highlightedText } from './claim-views';
 import { formatDateTime } from './format';
 import { html, type Html } from './html';
@@ -146,7 +147,7 @@ export function reviewPage(bench: Workbench, principal: Principal, flash: Workbe
   const { reviewer, open, selected, people } = bench;
   const reviewerNames = JSON.stringify(Object.fromEntries(people.reviewers));
   return layout(
-    { title: 'Workbench', principal, section: '/ui/review', scripts: ['review.js', 'live.js'] },
+    { title: 'Workbench', principal, section: '/ui/review', scripts: ['review.js', 'live.js', 'comments.js'] },
     html`<div class="bench-head">
       <h1>Workbench <span class="muted">· ${reviewer.name}</span></h1>
       <form method="post" action="/ui/review/next${selected ? html`?leaving=${selected.claim.id}` : ''}">${csrfField(principal)}<button type="submit" class="primary" id="next-claim">Next claim</button></form>
@@ -178,6 +179,7 @@ export function reviewPage(bench: Workbench, principal: Principal, flash: Workbe
             })()}</div>
             ${selected.mine || selected.claim.lastVerdictReviewerId === principal.reviewerId ? actions(selected.claim, principal, bench.scale) : html`<p class="alert">This claim is not assigned to you; it is shown read-only.</p>`}
             ${seenBeforePanel(selected.claim, selected.matches, principal, 'review')}
+            ${commentThread(selected.claim.id, selected.comments, principal, `/ui/review?claim=${selected.claim.id}`)}
             ${claimDetail(selected.claim, selected.events, people)}`
             : html`<p class="panel">No claim in hand. Press <strong>Next claim</strong> to take the most check-worthy one you may review.</p>`
         }
