@@ -15,7 +15,11 @@ export type AuditAction =
   | 'endpoint.secret_rotated'
   | 'endpoint.disabled'
   | 'match.confirmed'
-  | 'match.rejected';
+  | 'match.rejected'
+  | 'claims.bulk'
+  | 'article.due_at_changed'
+  | 'view.created'
+  | 'view.deleted';
 
 /** Who acted, as the audit log records it (an authenticated principal satisfies it). */
 export interface AuditActor {

@@ -13,6 +13,7 @@ export const CLAIM_EVENT_TYPES = [
   'verdict_undone',
   'match_confirmed',
   'match_rejected',
+  'tags_changed',
 ] as const;
 export type ClaimEventType = (typeof CLAIM_EVENT_TYPES)[number];
 

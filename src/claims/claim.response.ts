@@ -64,6 +64,12 @@ export class ClaimResponse {
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   lastVerdictReviewerId: string | null;
 
+  @ApiProperty({ type: [String], description: 'Normalised labels (lower-case, letters, digits and dashes)' })
+  tags: string[];
+
+  @ApiProperty({ type: Date, nullable: true, description: 'Inherited from the article' })
+  dueAt: Date | null;
+
   @ApiProperty()
   createdAt: Date;
 
@@ -90,6 +96,8 @@ export function toClaimResponse(claim: ClaimEntity): ClaimResponse {
     assigneeId: claim.assigneeId,
     leaseExpiresAt: claim.leaseExpiresAt,
     lastVerdictReviewerId: claim.lastVerdictReviewerId,
+    tags: claim.tags,
+    dueAt: claim.dueAt,
     createdAt: claim.createdAt,
     updatedAt: claim.updatedAt,
   };

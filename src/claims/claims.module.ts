@@ -7,11 +7,28 @@ import { ClaimsController } from './claims.controller';
 import { ClaimsQueryService } from './claims-query.service';
 import { ClaimsRepository } from './claims.repository';
 import { ClaimChangesRepository } from './claim-changes.repository';
+import { ClaimTagsService } from './claim-tags.service';
+import { ClaimDueDatesService } from './claim-due-dates.service';
+import { TagsController } from './tags.controller';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ClaimEntity, ClaimEventEntity])],
-  controllers: [ClaimsController],
-  providers: [ClaimsRepository, ClaimsQueryService, ClaimTransitionService, ClaimChangesRepository],
-  exports: [ClaimsRepository, ClaimsQueryService, ClaimTransitionService, ClaimChangesRepository],
+  controllers: [ClaimsController, TagsController],
+  providers: [
+    ClaimsRepository,
+    ClaimsQueryService,
+    ClaimTransitionService,
+    ClaimChangesRepository,
+    ClaimTagsService,
+    ClaimDueDatesService,
+  ],
+  exports: [
+    ClaimsRepository,
+    ClaimsQueryService,
+    ClaimTransitionService,
+    ClaimChangesRepository,
+    ClaimTagsService,
+    ClaimDueDatesService,
+  ],
 })
 export class ClaimsModule {}

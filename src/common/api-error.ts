@@ -18,6 +18,10 @@ export const ERROR_CODES = [
   'idempotency_conflict',
   'idempotency_in_flight',
   'link_expired',
+  'invalid_tag',
+  'tag_too_long',
+  'too_many_tags',
+  'person_required',
   'service_unavailable',
   'internal_error',
 ] as const;

@@ -38,7 +38,7 @@ export class SearchPageService {
     };
     const [claims, factChecks] = await Promise.all([
       query.kind === 'fact-checks' ? null : this.search.claims({ ...filters, status: query.status ?? null }),
-      query.kind === 'claims' || query.status ? null : this.factChecks.browse(filters),
+      query.kind === 'claims' || query.status || textFilters.tag ? null : this.factChecks.browse(filters),
     ]);
     const more = (claims?.length ?? 0) > RESULTS_PER_PAGE || (factChecks?.length ?? 0) > RESULTS_PER_PAGE;
     return {

@@ -43,6 +43,11 @@ import { UiClaimsExportController } from './ui-claims-export.controller';
 import { SearchPageService } from './search-page.service';
 import { SearchRepository } from './search.repository';
 import { WorkbenchService } from './workbench.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SavedViewEntity } from './saved-view.entity';
+import { SavedViewsController } from './saved-views.controller';
+import { SavedViewsRepository } from './saved-views.repository';
+import { SavedViewsService } from './saved-views.service';
 
 /** The desk's pages (server-rendered HTML over the domain services) and the queue dashboard. */
 @Module({
@@ -58,8 +63,10 @@ import { WorkbenchService } from './workbench.service';
     IntegrationsModule,
     AdminModule,
     QueueDashboardModule,
+    TypeOrmModule.forFeature([SavedViewEntity]),
   ],
   controllers: [
+    SavedViewsController,
     UiAuthController,
     UiPasswordController,
     UiAccountController,
@@ -94,6 +101,8 @@ import { WorkbenchService } from './workbench.service';
     SearchRepository,
     LiveUpdatesService,
     AuditPageService,
+    SavedViewsRepository,
+    SavedViewsService,
     { provide: APP_INTERCEPTOR, useClass: TimeZoneInterceptor },
   ],
 })

@@ -42,6 +42,13 @@ export class UiSearchQuery implements ClaimTextFilterQuery {
   @IsDay()
   to?: string;
 
+  /** A tag the claim carries; fact-checks carry none, so this filter leaves them out. */
+  @IsOptional()
+  @Transform(emptyIsUnset)
+  @IsString()
+  @MaxLength(100)
+  tag?: string;
+
   @IsOptional()
   @Transform(emptyIsUnset)
   @Type(() => Number)
