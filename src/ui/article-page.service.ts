@@ -85,7 +85,7 @@ export class ArticlePageService {
     );
     const matches = selected ? await this.factChecks.matchesOf(selected.id) : [];
     const assignable =
-      selected?.status === 'unverified' && mayEdit(principal)
+      (!selected || selected.status === 'unverified') && mayEdit(principal)
         ? (await this.reviewers.list()).filter((r) => r.active).map(({ id, name }) => ({ id, name }))
         : [];
     return {

@@ -48,6 +48,8 @@ import { SavedViewEntity } from './saved-view.entity';
 import { SavedViewsController } from './saved-views.controller';
 import { SavedViewsRepository } from './saved-views.repository';
 import { SavedViewsService } from './saved-views.service';
+import { SavedViewsNavInterceptor } from './saved-views-nav.interceptor';
+import { UiViewsController } from './ui-views.controller';
 
 /** The desk's pages (server-rendered HTML over the domain services) and the queue dashboard. */
 @Module({
@@ -85,6 +87,7 @@ import { SavedViewsService } from './saved-views.service';
     UiAdminIntegrationsController,
     UiAuditController,
     UiSearchController,
+    UiViewsController,
     UiClaimsExportController,
     UiLiveController,
     // Last: its catch-all answers only what no other controller routes.
@@ -104,6 +107,7 @@ import { SavedViewsService } from './saved-views.service';
     SavedViewsRepository,
     SavedViewsService,
     { provide: APP_INTERCEPTOR, useClass: TimeZoneInterceptor },
+    { provide: APP_INTERCEPTOR, useClass: SavedViewsNavInterceptor },
   ],
 })
 export class UiModule {}

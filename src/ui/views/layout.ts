@@ -4,6 +4,7 @@ import { assetUrl } from '../page-assets';
 import { currentTimeZone } from './format';
 import { html, type Html } from './html';
 import { refusalNotice } from './refused-form';
+import { currentSavedViews } from './saved-views-nav';
 
 interface NavItem {
   href: string;
@@ -37,6 +38,7 @@ export function csrfField(principal: Principal): Html | '' {
 export function layout(options: PageOptions, body: Html): Html {
   const principal = options.principal;
   const items = principal ? NAV.filter((item) => item.roles.includes(principal.role)) : [];
+  const views = currentSavedViews();
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -55,7 +57,13 @@ ${(options.scripts ?? []).map((src) => html`<script src="${assetUrl(src)}" defer
   <nav aria-label="Main"><ul>${items.map(
     (item) =>
       html`<li><a href="${item.href}"${item.href === options.section ? html` aria-current="page"` : ''}>${item.label}</a></li>`,
-  )}</ul></nav>
+  )}${
+    views.length
+      ? html`<li><details class="views-menu"><summary>Saved views</summary><ul>${views.map(
+          (view) => html`<li><a href="${view.url}">${view.name}</a></li>`,
+        )}</ul></details></li>`
+      : ''
+  }</ul></nav>
   ${
     principal
       ? html`<form class="signout" method="post" action="/ui/logout">${csrfField(principal)}<a class="who" href="/ui/account">${principal.name} · ${principal.role}</a> <button type="submit" class="link">Sign out</button></form>`
