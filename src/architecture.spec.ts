@@ -130,6 +130,7 @@ const TABLE_OWNERS: Record<string, string> = {
   notifications: 'notifications/notifications.repository.ts',
   notification_preferences: 'notifications/notifications.repository.ts',
   reviewers: 'reviewers/reviewers.repository.ts',
+  saved_views: 'ui/saved-views.repository.ts',
   users: 'people/people.repository.ts',
   user_tokens: 'people/people.repository.ts',
   user_sessions: 'people/sessions.repository.ts',
@@ -141,6 +142,7 @@ const TABLE_OWNERS: Record<string, string> = {
  * which the owners call (a move in one statement) or which keep a count whatever statement changes an assignment.
  */
 const SHARED_WRITES: Record<string, string[]> = {
+  'database/functions/articles-pass-due-at.ts': ['claims'],
   'database/functions/claims-keep-open-count.ts': ['reviewers'],
   'database/functions/move-claim-as-read.ts': ['claims', 'claim_events'],
   'database/functions/record-article-callbacks.ts': ['callback_deliveries'],

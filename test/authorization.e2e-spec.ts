@@ -35,6 +35,13 @@ const EXPECTED: Record<string, Access> = {
   'POST /notifications/read': ['admin', 'editor', 'reviewer'],
   'GET /notifications/preferences': ['admin', 'editor', 'reviewer'],
   'PUT /notifications/preferences': ['admin', 'editor', 'reviewer'],
+  'PUT /claims/{id}/tags': ['admin', 'editor', 'reviewer'],
+  'POST /claims/bulk': ['admin', 'editor'],
+  'GET /tags': READERS,
+  'PATCH /articles/{id}': ['admin', 'editor'],
+  'GET /views': ['admin', 'editor', 'reviewer'],
+  'POST /views': ['admin', 'editor', 'reviewer'],
+  'DELETE /views/{id}': ['admin', 'editor', 'reviewer'],
   'GET /claims/{id}/matches': ['admin', 'editor', 'reviewer'],
   'POST /claims/{id}/matches/{matchId}/confirm': ['admin', 'editor', 'reviewer'],
   'POST /claims/{id}/matches/{matchId}/reject': ['admin', 'editor', 'reviewer'],
@@ -89,6 +96,9 @@ const PERSONAL = new Set([
   'POST /notifications/read',
   'GET /notifications/preferences',
   'PUT /notifications/preferences',
+  'GET /views',
+  'POST /views',
+  'DELETE /views/{id}',
 ]);
 
 /** Unknown ids everywhere: an allowed caller gets 404 (or 400 for the empty body), never a change to real data. */
@@ -151,7 +161,7 @@ describe('authorization: every route × every role', () => {
       const access = EXPECTED[route.key];
       const url = route.path.replace(/\{[^}]+\}/g, UNKNOWN_ID);
       const call = (key?: string) => {
-        const req = t.http()[route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](url);
+        const req = t.http()[route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](url);
         if (key) req.set('Authorization', `Bearer ${key}`);
         return ['POST', 'PATCH', 'PUT'].includes(route.method) ? req.send({}) : req;
       };

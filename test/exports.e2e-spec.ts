@@ -149,6 +149,34 @@ describe('claims export: every claim the listing selects, as CSV and JSON Lines'
     expect(new Set(days)).toEqual(new Set(['2026-01-02', '2026-01-03', '2026-01-04', '2026-01-05']));
   });
 
+  it('carries each claim’s tags and due date, and filters by tag and overdue as the listing does', async () => {
+    const dueAt = '2026-01-01T12:00:00.000Z';
+    await t.db.query(`UPDATE articles SET due_at = $2 WHERE id = $1`, [articleId, dueAt]);
+    const [first, second] = (await listAll({ articleId })).slice(0, 2);
+    for (const id of [first.id, second.id]) {
+      const tagged = await t
+        .http()
+        .put(`/claims/${id}/tags`)
+        .set(auth(editor))
+        .send({ tags: id === first.id ? ['Budget', 'bus lanes'] : ['budget'] });
+      expect(tagged.status).toBe(200);
+    }
+    const csv = csvRows((await exportOf({ articleId, tag: 'budget' }, 'csv')).body);
+    expect(csv.map((r) => r.id).sort()).toEqual([first.id, second.id].sort());
+    const firstRow = csv.find((r) => r.id === first.id)!;
+    expect(firstRow.tags).toBe('budget bus-lanes');
+    expect(firstRow.dueAt).toBe(dueAt);
+    const json = jsonRows((await exportOf({ articleId, tag: 'bus-lanes' }, 'jsonl')).body);
+    expect(json).toHaveLength(1);
+    expect(json[0].tags).toEqual(['budget', 'bus-lanes']);
+    expect(json[0].dueAt).toBe(dueAt);
+    const overdue = await listAll({ articleId, overdue: 'true' });
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(jsonRows((await exportOf({ articleId, overdue: 'true' }, 'jsonl')).body).map((r) => r.id)).toEqual(
+      overdue.map((c) => c.id),
+    );
+  });
+
   it('refuses a text with nothing to look up, an unknown format and an impossible day, as the listing does', async () => {
     for (const query of ['q=-zzzz', 'q=the', 'format=xlsx', 'from=2026-02-30']) {
       const exported = await t.http().get(`/claims/export?${query}`).set(auth(editor));

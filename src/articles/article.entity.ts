@@ -39,6 +39,10 @@ export class ArticleEntity {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   topics: string[];
 
+  /** When its claims should be checked by; they inherit it. */
+  @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
+  dueAt: Date | null;
+
   @Column({ name: 'min_checkworthiness', type: 'real', nullable: true })
   minCheckworthiness: number | null;
 

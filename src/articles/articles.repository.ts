@@ -14,6 +14,7 @@ export interface ArticleFields {
   url: string | null;
   language: string;
   publishedAt: Date | null;
+  dueAt: Date | null;
   topics: string[];
   minCheckworthiness: number | null;
 }
@@ -94,8 +95,8 @@ export class ArticlesRepository {
   ): Promise<ArticleEntity | null> {
     const rows: Record<string, unknown>[] = await em.query(
       `WITH article AS (
-         INSERT INTO articles (owner_id, external_id, content_hash, title, body, url, language, published_at, topics, min_checkworthiness)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ${ON_CONFLICT[identity]} RETURNING *
+         INSERT INTO articles (owner_id, external_id, content_hash, title, body, url, language, published_at, topics, min_checkworthiness, due_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ${ON_CONFLICT[identity]} RETURNING *
        ), revision AS (
          INSERT INTO article_revisions (article_id, revision, title, body, content_hash)
          SELECT id, revision, title, body, content_hash FROM article
@@ -112,6 +113,7 @@ export class ArticlesRepository {
         article.publishedAt,
         article.topics,
         article.minCheckworthiness,
+        article.dueAt,
       ],
     );
     return rows[0] ? entityFromRow(em, ArticleEntity, rows[0]) : null;
@@ -131,6 +133,16 @@ export class ArticlesRepository {
       .setLock('pessimistic_write')
       .where('a.owner_id = :ownerId AND a.external_id = :externalId', { ownerId, externalId })
       .getOneOrFail();
+  }
+
+  /** Sets the due date; the trigger `articles_pass_due_at` gives it to the article's claims. Null: no such article. */
+  async setDueAt(em: EntityManager, id: string, dueAt: Date | null): Promise<ArticleEntity | null> {
+    const rows: Record<string, unknown>[] = await returningRows(
+      em,
+      `UPDATE articles SET due_at = $2, updated_at = now() WHERE id = $1 RETURNING *`,
+      [id, dueAt],
+    );
+    return rows[0] ? entityFromRow(em, ArticleEntity, rows[0]) : null;
   }
 
   /** Saves the article as changed (a new revision) and records that revision's text. */

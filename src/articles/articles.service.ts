@@ -122,6 +122,20 @@ export class ArticlesService {
     }
   }
 
+  /** An editor's new due date (null: none); the article's claims take it in the same statement (`articles_pass_due_at`). */
+  async setDueAt(
+    articleId: string,
+    dueAt: Date | null,
+    alsoWrite: (em: EntityManager, article: ArticleEntity) => Promise<void>,
+  ): Promise<ArticleEntity> {
+    return inTransaction(this.dataSource, async (em) => {
+      const article = await this.articles.setDueAt(em, articleId, dueAt);
+      if (!article) throw ApiError.notFound('Article', articleId);
+      await alsoWrite(em, article);
+      return article;
+    });
+  }
+
   private async reviseLocked(
     em: EntityManager,
     existing: ArticleEntity,
@@ -130,7 +144,9 @@ export class ArticlesService {
   ): Promise<AcceptedArticle> {
     if (existing.contentHash === contentHash) return { article: existing, created: false };
     existing.revision += 1;
-    Object.assign(existing, this.articleFields(dto), { contentHash, status: 'received', failureReason: null });
+    // A revision that does not name a due date keeps the article's.
+    const dueAt = dto.dueAt === undefined ? existing.dueAt : dto.dueAt;
+    Object.assign(existing, this.articleFields(dto), { dueAt, contentHash, status: 'received', failureReason: null });
     return { article: await this.articles.saveRevision(em, existing), created: true };
   }
 
@@ -156,6 +172,7 @@ export class ArticlesService {
       url: dto.url ?? null,
       language: dto.language ?? 'en',
       publishedAt: dto.publishedAt ?? null,
+      dueAt: dto.dueAt ?? null,
       topics: normalizeTopics(dto.topics ?? []),
       minCheckworthiness: dto.minCheckworthiness ?? null,
     };

@@ -18,7 +18,11 @@ export type AuditAction =
   | 'match.rejected'
   | 'settings.updated'
   | 'claim.approved'
-  | 'claim.returned';
+  | 'claim.returned'
+  | 'claims.bulk'
+  | 'article.due_at_changed'
+  | 'view.created'
+  | 'view.deleted';
 
 /** Who acted, as the audit log records it (an authenticated principal satisfies it). */
 export interface AuditActor {

@@ -73,6 +73,9 @@ export class ArticleResponse {
   @ApiProperty({ type: Date, nullable: true })
   publishedAt: Date | null;
 
+  @ApiProperty({ type: Date, nullable: true, description: 'When its claims should be checked by; they inherit it' })
+  dueAt: Date | null;
+
   @ApiProperty({ type: [String] })
   topics: string[];
 
@@ -105,6 +108,7 @@ export function toArticleResponse(article: ArticleEntity, summary: ClaimSummary)
     url: article.url,
     language: article.language,
     publishedAt: article.publishedAt,
+    dueAt: article.dueAt,
     topics: article.topics,
     minCheckworthiness: article.minCheckworthiness,
     failureReason: article.failureReason,

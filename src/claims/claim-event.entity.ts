@@ -16,6 +16,7 @@ export const CLAIM_EVENT_TYPES = [
   'claimant_changed',
   'approved',
   'returned',
+  'tags_changed',
 ] as const;
 export type ClaimEventType = (typeof CLAIM_EVENT_TYPES)[number];
 

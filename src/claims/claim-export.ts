@@ -31,6 +31,8 @@ export interface ClaimExportRow {
   reviewer: string | null;
   verdictAt: string | null;
   sources: string[];
+  tags: string[];
+  dueAt: string | null;
   createdAt: string;
 }
 
@@ -49,6 +51,8 @@ export const CLAIM_EXPORT_COLUMNS: readonly (keyof ClaimExportRow)[] = [
   'reviewer',
   'verdictAt',
   'sources',
+  'tags',
+  'dueAt',
   'createdAt',
 ];
 
@@ -68,6 +72,8 @@ export function toClaimExportRow(claim: ClaimEntity, details: ClaimExportDetails
     reviewer: details?.reviewer ?? null,
     verdictAt: details?.verdictAt?.toISOString() ?? null,
     sources: (details?.sources ?? []).map((source) => source.url),
+    tags: claim.tags,
+    dueAt: claim.dueAt?.toISOString() ?? null,
     createdAt: claim.createdAt.toISOString(),
   };
 }

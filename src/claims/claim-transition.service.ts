@@ -49,6 +49,18 @@ export class ClaimTransitionService {
   }
 
   /**
+   * A move at whatever version the claim has when it is read (bulk actions name no versions): the state machine
+   * decides on the claim as read, and the move is made only if it is still so (else it is read and decided again).
+   */
+  async moveAsFound(
+    claimId: string,
+    principal: Principal,
+    dto: Omit<TransitionClaimDto, 'expectedVersion'>,
+  ): Promise<ClaimEntity> {
+    return this.moveAsRead(claimId, principal, dto, () => undefined);
+  }
+
+  /**
    * A candidate becomes a claim in review (`candidate → unverified`, the state machine's rule): one step, no version
    * to name, since nothing but a promotion or a revision changes a candidate. After the commit it is queued and matched.
    */

@@ -79,6 +79,18 @@ export class ClaimEntity {
   @Column({ type: 'text', nullable: true })
   approval: ClaimApproval | null;
 
+  /** Normalised labels (claim-tags.ts), at most MAX_TAGS_PER_CLAIM. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  tags: string[];
+
+  /** The article's due date, inherited (`claims_inherit_due_at`, `articles_pass_due_at`). */
+  @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
+  dueAt: Date | null;
+
+  /** When the due-soon notice went out (once per claim and due date). */
+  @Column({ name: 'due_soon_at', type: 'timestamptz', nullable: true })
+  dueSoonAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -90,6 +90,12 @@ export class ClaimResponse {
   })
   approval: ClaimApproval | null;
 
+  @ApiProperty({ type: [String], description: 'Normalised labels (lower-case, letters, digits and dashes)' })
+  tags: string[];
+
+  @ApiProperty({ type: Date, nullable: true, description: 'Inherited from the article' })
+  dueAt: Date | null;
+
   @ApiProperty()
   createdAt: Date;
 
@@ -120,6 +126,8 @@ export function toClaimResponse(claim: ClaimEntity): ClaimResponse {
     lastVerdictReviewerId: claim.lastVerdictReviewerId,
     rating: claim.rating,
     approval: claim.approval,
+    tags: claim.tags,
+    dueAt: claim.dueAt,
     createdAt: claim.createdAt,
     updatedAt: claim.updatedAt,
   };

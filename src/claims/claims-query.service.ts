@@ -37,6 +37,7 @@ export class ClaimsQueryService {
       articleId: query.articleId,
       status: query.status,
       assigneeId: query.assigneeId,
+      overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
       byScore: query.sort === 'checkworthiness',
     };
     return this.claims.listVisible(ownerFilterOf(principal), filter, {

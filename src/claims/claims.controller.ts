@@ -22,6 +22,8 @@ import { ExportClaimsQuery } from './dto/export-claims.query';
 import { ListClaimsQuery } from './dto/list-claims.query';
 import { TransitionClaimDto } from './dto/transition-claim.dto';
 import { UndoVerdictDto } from './dto/undo-verdict.dto';
+import { SetTagsDto } from './dto/tags.dto';
+import { ClaimTagsService } from './claim-tags.service';
 
 @ApiTags('claims')
 @ApiBearerAuth()
@@ -30,6 +32,7 @@ export class ClaimsController {
   constructor(
     private readonly query: ClaimsQueryService,
     private readonly transitions: ClaimTransitionService,
+    private readonly tags: ClaimTagsService,
   ) {}
 
   @Get()
@@ -156,5 +159,22 @@ export class ClaimsController {
     @Body() dto: EvidenceDto,
   ): Promise<ClaimEventResponse> {
     return toClaimEventResponse(await this.transitions.annotate(id, principal, dto));
+  }
+
+  @Put(':id/tags')
+  @Roles('admin', 'editor', 'reviewer')
+  @ApiOperation({
+    summary:
+      'Replace the claim’s tags (admin, editor, the reviewer it is assigned to); the change is in its history as tags_changed',
+  })
+  @ApiOkResponse({ description: 'The claim with its tags', type: ClaimResponse })
+  @ApiResponse({ status: 400, description: 'validation_failed, invalid_tag, tag_too_long, too_many_tags' })
+  @ApiResponse({ status: 403, description: 'forbidden: a reviewer the claim is not assigned to' })
+  async setTags(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: SetTagsDto,
+  ): Promise<ClaimResponse> {
+    return toClaimResponse(await this.tags.change(id, principal, { set: dto.tags }));
   }
 }

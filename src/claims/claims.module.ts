@@ -11,12 +11,29 @@ import { ClaimChangesRepository } from './claim-changes.repository';
 import { setPublicBaseUrl } from './public-page';
 import type { Environment } from '../config/environment';
 import { SettingsModule } from '../settings/settings.module';
+import { ClaimTagsService } from './claim-tags.service';
+import { ClaimDueDatesService } from './claim-due-dates.service';
+import { TagsController } from './tags.controller';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ClaimEntity, ClaimEventEntity]), SettingsModule],
-  controllers: [ClaimsController],
-  providers: [ClaimsRepository, ClaimsQueryService, ClaimTransitionService, ClaimChangesRepository],
-  exports: [ClaimsRepository, ClaimsQueryService, ClaimTransitionService, ClaimChangesRepository],
+  controllers: [ClaimsController, TagsController],
+  providers: [
+    ClaimsRepository,
+    ClaimsQueryService,
+    ClaimTransitionService,
+    ClaimChangesRepository,
+    ClaimTagsService,
+    ClaimDueDatesService,
+  ],
+  exports: [
+    ClaimsRepository,
+    ClaimsQueryService,
+    ClaimTransitionService,
+    ClaimChangesRepository,
+    ClaimTagsService,
+    ClaimDueDatesService,
+  ],
 })
 export class ClaimsModule {
   constructor(config: ConfigService<Environment, true>) {

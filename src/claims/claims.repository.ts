@@ -41,6 +41,8 @@ export interface Placement {
 export interface PendingClaim {
   id: string;
   checkworthiness: number;
+  /** The claim's due date, when the read gives it: soonest due goes first (job-options.ts). */
+  dueAt?: Date | null;
 }
 
 export interface CurrentClaim extends PendingClaim {
@@ -59,8 +61,13 @@ export interface ClaimFilter extends ClaimTextFilters {
   articleId?: string;
   status?: ClaimStatus;
   assigneeId?: string;
+  /** true: past its due date without a verdict; false: any other claim. */
+  overdue?: boolean;
   byScore: boolean;
 }
+
+/** Unverified, past its due date: what `overdue` means. */
+const OVERDUE = `(c.status = 'unverified' AND c.due_at < now())`;
 
 export type EventChange = Omit<ClaimEventInput, 'claimId' | 'articleId'>;
 
@@ -115,6 +122,8 @@ export class ClaimsRepository {
       // Not `:text`: TypeORM would also fill it into the `::text` cast above.
       qb.andWhere(`to_tsvector('english', c.text) @@ websearch_to_tsquery('english', :words)`, { words: filter.text });
     if (filter.claimant) qb.andWhere('c.claimant ILIKE :claimant', { claimant: containsPattern(filter.claimant) });
+    if (filter.tag) qb.andWhere('c.tags @> ARRAY[:tag]::text[]', { tag: filter.tag });
+    if (filter.overdue !== undefined) qb.andWhere(filter.overdue ? OVERDUE : `NOT ${OVERDUE}`);
     if (filter.from) qb.andWhere('c.created_at >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('c.created_at < :to', { to: filter.to });
     const cursor = decodeCursor(page.cursor, [byScore ? 'real' : 'timestamp', 'uuid']);
@@ -233,11 +242,49 @@ export class ClaimsRepository {
     );
   }
 
-  /** A reviewer's open claims, most check-worthy first. */
+  /** A reviewer's open claims, soonest due first (those without a due date last), then most check-worthy. */
   heldBy(reviewerId: string): Promise<ClaimEntity[]> {
-    return this.dataSource
-      .getRepository(ClaimEntity)
-      .find({ where: { assigneeId: reviewerId }, order: { checkworthiness: 'DESC', id: 'ASC' } });
+    return this.dataSource.getRepository(ClaimEntity).find({
+      where: { assigneeId: reviewerId },
+      order: { dueAt: { direction: 'ASC', nulls: 'LAST' }, checkworthiness: 'DESC', id: 'ASC' },
+    });
+  }
+
+  /** Tags on the claims `owner` (null: any) may see, with how many claims (not candidates) carry each; most used first. */
+  tagCounts(owner: string | null, prefix: string | null, limit: number): Promise<{ tag: string; count: number }[]> {
+    return this.reads.dataSource.query(
+      `SELECT t.tag, count(*)::int AS count
+       FROM claims c ${owner ? 'JOIN articles a ON a.id = c.article_id AND a.owner_id = $3' : ''}, unnest(c.tags) AS t(tag)
+       WHERE c.status <> 'candidate' AND cardinality(c.tags) > 0 AND ($1::text IS NULL OR starts_with(t.tag, $1))
+       GROUP BY t.tag ORDER BY count DESC, t.tag LIMIT $2`,
+      owner ? [prefix, limit, owner] : [prefix, limit],
+    );
+  }
+
+  /** The claim's tags as given, with their history row, in one statement. */
+  setTags(em: EntityManager, claimId: string, tags: string[], event: EventChange): Promise<ClaimEntity | null> {
+    return this.updateWithEvent(
+      em,
+      { sql: `UPDATE claims SET tags = $2::text[], updated_at = now() WHERE id = $1`, params: [claimId, tags] },
+      event,
+    );
+  }
+
+  /**
+   * Marks open, assigned claims due within `withinMs` (or overdue) whose due-soon notice has not gone out, up to
+   * `limit`, and returns them: the caller publishes the notice in the same transaction, so it goes out once.
+   */
+  markDueSoon(em: EntityManager, withinMs: number, limit: number): Promise<ClaimEntity[]> {
+    return returningRows<Record<string, unknown>>(
+      em,
+      `UPDATE claims SET due_soon_at = now()
+       WHERE id IN (SELECT id FROM claims
+                    WHERE status = 'unverified' AND due_at IS NOT NULL AND due_at <= now() + make_interval(secs => $1::int / 1000.0)
+                      AND assignee_id IS NOT NULL AND due_soon_at IS NULL
+                    ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+       RETURNING *`,
+      [withinMs, limit],
+    ).then((rows) => rows.map((row) => entityFromRow(em, ClaimEntity, row)));
   }
 
   /** Held claims whose lease ends within `withinMs`, by id after `after`. */

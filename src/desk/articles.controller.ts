@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Param, Patch, Post, Query, Res, UseInterceptors } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -17,6 +17,9 @@ import { ArticlesQueryService } from '../articles/articles-query.service';
 import { ArticlesService } from '../articles/articles.service';
 import { CreateArticleDto } from '../articles/dto/create-article.dto';
 import { ListArticlesQuery } from '../articles/dto/list-articles.query';
+import { UpdateArticleDto } from '../articles/dto/update-article.dto';
+import { recordAuditEvent } from '../audit/audit.repository';
+import { ApiError } from '../common/api-error';
 import {
   ArticleDetailResponse,
   ArticleResponse,
@@ -135,5 +138,29 @@ export class ArticlesController {
     @Body() dto: AddClaimDto,
   ): Promise<ClaimResponse> {
     return toClaimResponse(await this.manualClaims.add(principal, id, dto));
+  }
+
+  @Patch(':id')
+  @Roles('admin', 'editor')
+  @ApiOperation({ summary: 'Set or clear the article’s due date (admin, editor); its claims take it at once' })
+  @ApiOkResponse({ type: ArticleResponse })
+  @ApiResponse({ status: 400, description: 'validation_failed' })
+  @ApiResponse({ status: 404, description: 'not_found' })
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: UpdateArticleDto,
+  ): Promise<ArticleResponse> {
+    if (dto.dueAt === undefined) throw ApiError.validation({ dueAt: ['send dueAt (an instant, or null for none)'] });
+    const article = await this.articles.setDueAt(id, dto.dueAt, (em, changed) =>
+      recordAuditEvent(em, {
+        action: 'article.due_at_changed',
+        actor: principal,
+        targetType: 'article',
+        targetId: changed.id,
+        details: { dueAt: changed.dueAt?.toISOString() ?? null },
+      }),
+    );
+    return toArticleResponse(article, (await this.claims.summaries([id])).get(id)!);
   }
 }

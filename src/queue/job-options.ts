@@ -15,9 +15,25 @@ export function extractArticleJobOptions(articleId: string, revision: number): J
   return { ...RETRYING, jobId: `${articleId}-r${revision}` };
 }
 
-/** BullMQ priorities run 1 (first) to 2^21; the most check-worthy claims go first. */
-export function assignClaimJobOptions(claimId: string, checkworthiness: number): JobsOptions {
-  return { ...RETRYING, jobId: claimId, priority: 1 + Math.round((1 - checkworthiness) * 1000) };
+const HOUR_MS = 3_600_000;
+/** Hours ahead a due date still orders the jobs; later ones share the last band, before claims with none. */
+const DUE_BANDS = 2000;
+
+/**
+ * BullMQ priorities run 1 (first) to 2^21. Claims due soonest go first (overdue ones in the first band, those without a
+ * due date after every one with), then the most check-worthy: a band per hour until due, 1001 scores within a band.
+ */
+export function assignClaimJobPriority(
+  checkworthiness: number,
+  dueAt: Date | null | undefined,
+  now = Date.now(),
+): number {
+  const band = dueAt ? Math.min(DUE_BANDS - 1, Math.max(0, Math.floor((dueAt.getTime() - now) / HOUR_MS))) : DUE_BANDS;
+  return band * 1001 + 1 + Math.round((1 - checkworthiness) * 1000);
+}
+
+export function assignClaimJobOptions(claimId: string, checkworthiness: number, dueAt?: Date | null): JobsOptions {
+  return { ...RETRYING, jobId: claimId, priority: assignClaimJobPriority(checkworthiness, dueAt) };
 }
 
 export function expireLeaseJobOptions(claimId: string, leaseExpiresAt: Date): JobsOptions {

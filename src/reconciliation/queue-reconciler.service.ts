@@ -3,6 +3,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { ConfigService } from '@nestjs/config';
 import { Job, type Queue } from 'bullmq';
 import { ArticlesRepository } from '../articles/articles.repository';
+import { ClaimDueDatesService } from '../claims/claim-due-dates.service';
 import { ClaimsRepository } from '../claims/claims.repository';
 import type { Environment } from '../config/environment';
 import { ExtractionQueueService } from '../extraction/extraction-queue.service';
@@ -29,6 +30,7 @@ export interface ReconcileReport {
   expired: number;
   matching: number;
   rematches: number;
+  dueSoon: number;
   ms: number;
 }
 
@@ -46,6 +48,7 @@ export class QueueReconcilerService implements OnApplicationBootstrap, OnApplica
     private readonly repository: ReconciliationRepository,
     private readonly articles: ArticlesRepository,
     private readonly claims: ClaimsRepository,
+    private readonly dueDates: ClaimDueDatesService,
     private readonly redis: RedisService,
     private readonly extractionQueue: ExtractionQueueService,
     private readonly reviewQueue: ReviewQueueService,
@@ -163,7 +166,10 @@ export class QueueReconcilerService implements OnApplicationBootstrap, OnApplica
     );
     await this.retryFailed(this.matchingJobs, rematchJobIds);
 
-    return { articles, claims: waiting.length, leases, callbacks, expired, matching, rematches };
+    // Due-soon notices: each claim's is marked in Postgres as it is announced, so a pass never repeats one.
+    const dueSoon = await this.dueDates.announceDueSoon();
+
+    return { articles, claims: waiting.length, leases, callbacks, expired, matching, rematches, dueSoon };
   }
 
   /** Reads by keyset, a chunk at a time, handing each to Redis before the next read; returns how many there were. */

@@ -30,6 +30,9 @@ function mayTake(r: string, c: string, a: string): string {
       WHERE handed_back.claim_id = ${c}.id AND handed_back.reviewer_id = ${r}.id AND handed_back.type IN ('released', 'lease_expired')))`;
 }
 
+/** SQL: the order claims are handed out in: soonest due first (those without a due date last), then most check-worthy. */
+const HANDED_OUT_FIRST = 'c.due_at ASC NULLS LAST, c.checkworthiness DESC, c.id';
+
 /** Why a reviewer profile is given no work. */
 export type NoWorkReason = 'inactive' | 'invitation_pending' | 'person_inactive' | 'no_person_or_key' | 'at_capacity';
 
@@ -99,7 +102,7 @@ export class AssignmentRepository {
     return `(SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id,
                (SELECT * FROM reviewers WHERE id = ${reviewerParam} AND active AND open_claims < capacity FOR UPDATE) r
              WHERE ${mayTake('r', 'c', 'a')}
-             ORDER BY c.checkworthiness DESC, c.id
+             ORDER BY ${HANDED_OUT_FIRST}
              LIMIT 1 FOR UPDATE OF c SKIP LOCKED)`;
   }
 
@@ -110,10 +113,10 @@ export class AssignmentRepository {
   waitingWithinReach(among: string[] | null = null): Promise<PendingClaim[]> {
     return this.dataSource.query(
       `WITH r AS (SELECT r.*, greatest(r.capacity - r.open_claims, 0) AS free FROM reviewers r WHERE r.active)
-       SELECT c.id, c.checkworthiness FROM claims c JOIN articles a ON a.id = c.article_id
+       SELECT c.id, c.checkworthiness, c.due_at AS "dueAt" FROM claims c JOIN articles a ON a.id = c.article_id
        WHERE c.status = 'unverified' AND c.assignee_id IS NULL AND ($1::uuid[] IS NULL OR c.id = ANY($1::uuid[]))
          AND EXISTS (SELECT 1 FROM r WHERE r.free > 0 AND ${mayTake('r', 'c', 'a')})
-       ORDER BY c.checkworthiness DESC, c.id
+       ORDER BY ${HANDED_OUT_FIRST}
        LIMIT (SELECT coalesce(sum(free), 0) FROM r)`,
       [among],
     );
@@ -125,13 +128,13 @@ export class AssignmentRepository {
    */
   waitingWithinReachOf(offers: Offer[]): Promise<PendingClaim[]> {
     return this.dataSource.query(
-      `SELECT DISTINCT ON (c.id) c.id, c.checkworthiness
+      `SELECT DISTINCT ON (c.id) c.id, c.checkworthiness, c."dueAt"
        FROM unnest($1::uuid[], $2::int[]) AS o(reviewer_id, slots)
        JOIN reviewers r ON r.id = o.reviewer_id AND r.active
        CROSS JOIN LATERAL (
-         SELECT c.id, c.checkworthiness FROM claims c JOIN articles a ON a.id = c.article_id
+         SELECT c.id, c.checkworthiness, c.due_at AS "dueAt" FROM claims c JOIN articles a ON a.id = c.article_id
          WHERE ${mayTake('r', 'c', 'a')}
-         ORDER BY c.checkworthiness DESC, c.id
+         ORDER BY ${HANDED_OUT_FIRST}
          LIMIT least(greatest(r.capacity - r.open_claims, 0), coalesce(o.slots, 2147483647))
        ) c`,
       [offers.map((o) => o.reviewerId), offers.map((o) => o.slots)],

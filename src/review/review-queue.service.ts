@@ -38,7 +38,7 @@ export class ReviewQueueService {
         batch.map((c) => ({
           name: JOB_ASSIGN_CLAIM,
           data: { claimId: c.id },
-          opts: assignClaimJobOptions(c.id, c.checkworthiness),
+          opts: assignClaimJobOptions(c.id, c.checkworthiness, c.dueAt),
         })),
       ),
     );

@@ -4,6 +4,8 @@ import { AssignmentAdminController } from './assignment-admin.controller';
 import { AssignmentRepository } from './assignment.repository';
 import { AssignmentService } from './assignment.service';
 import { ClaimMovedListener } from './claim-moved.listener';
+import { ClaimsBulkController } from './claims-bulk.controller';
+import { ClaimsBulkService } from './claims-bulk.service';
 import { ReviewQueueService } from './review-queue.service';
 import { ReviewController } from './review.controller';
 import { SecondOpinionController } from './second-opinion.controller';
@@ -11,8 +13,15 @@ import { SecondOpinionService } from './second-opinion.service';
 
 @Module({
   imports: [ClaimsModule],
-  controllers: [ReviewController, AssignmentAdminController, SecondOpinionController],
-  providers: [AssignmentRepository, AssignmentService, ReviewQueueService, ClaimMovedListener, SecondOpinionService],
-  exports: [AssignmentService, ReviewQueueService, SecondOpinionService],
+  controllers: [ReviewController, AssignmentAdminController, SecondOpinionController, ClaimsBulkController],
+  providers: [
+    AssignmentRepository,
+    AssignmentService,
+    ReviewQueueService,
+    ClaimMovedListener,
+    SecondOpinionService,
+    ClaimsBulkService,
+  ],
+  exports: [AssignmentService, ReviewQueueService, SecondOpinionService, ClaimsBulkService],
 })
 export class ReviewModule {}

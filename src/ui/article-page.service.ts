@@ -95,7 +95,7 @@ export class ArticlePageService {
         ? (await this.comments.list(principal, selected.id, { limit: 200 })).items
         : [];
     const assignable =
-      selected?.status === 'unverified' && mayEdit(principal)
+      (!selected || selected.status === 'unverified') && mayEdit(principal)
         ? (await this.reviewers.list()).filter((r) => r.active).map(({ id, name }) => ({ id, name }))
         : [];
     return {

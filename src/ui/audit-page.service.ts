@@ -78,6 +78,7 @@ export class AuditPageService {
       from: null,
       to: null,
       status: null,
+      tag: null,
       limit: CLAIM_CHOICES,
       offset: 0,
       ranked: CLAIM_CHOICES,

@@ -10,6 +10,7 @@ export interface ClaimSearchRow {
   text: string;
   status: ClaimStatus;
   claimant: string | null;
+  tags: string[];
   createdAt: Date;
   articleId: string;
   articleTitle: string;
@@ -27,12 +28,13 @@ export class SearchRepository {
    * Best text match first among the first `ranked` claims "IDX_claims_text_search" finds (a word most claims hold
    * would otherwise rank them all); newest first without text. `to` is exclusive.
    */
-  async claims(filters: BrowseFilters & { status: ClaimStatus | null }): Promise<ClaimSearchRow[]> {
-    const columns = `c.id, c.text, c.status, c.claimant, c.created_at AS "createdAt", c.article_id AS "articleId", a.title AS "articleTitle",
+  async claims(filters: BrowseFilters & { status: ClaimStatus | null; tag: string | null }): Promise<ClaimSearchRow[]> {
+    const columns = `c.id, c.text, c.status, c.claimant, c.tags, c.created_at AS "createdAt", c.article_id AS "articleId", a.title AS "articleTitle",
       a.created_at AS "articlePostedAt", a.url AS "articleUrl"`;
     const where = `($1::text IS NULL OR c.claimant ILIKE $1)
          AND ($2::timestamptz IS NULL OR c.created_at >= $2) AND ($3::timestamptz IS NULL OR c.created_at < $3)
-         AND c.status <> 'candidate' AND ($4::text IS NULL OR c.status = $4)`;
+         AND c.status <> 'candidate' AND ($4::text IS NULL OR c.status = $4)
+         AND ($7::text IS NULL OR c.tags @> ARRAY[$7::text])`;
     const params = [
       filters.claimant === null ? null : containsPattern(filters.claimant),
       filters.from,
@@ -40,6 +42,7 @@ export class SearchRepository {
       filters.status,
       filters.limit,
       filters.offset,
+      filters.tag,
     ];
     if (filters.text === null)
       return this.dataSource.query(
@@ -51,10 +54,10 @@ export class SearchRepository {
       );
     return this.dataSource.query(
       `SELECT ${columns}
-       FROM (SELECT c.id, ts_rank_cd(to_tsvector('english', c.text), websearch_to_tsquery('english', $7)) AS rank
+       FROM (SELECT c.id, ts_rank_cd(to_tsvector('english', c.text), websearch_to_tsquery('english', $8)) AS rank
              FROM claims c
-             WHERE to_tsvector('english', c.text) @@ websearch_to_tsquery('english', $7) AND ${where}
-             LIMIT $8) hit
+             WHERE to_tsvector('english', c.text) @@ websearch_to_tsquery('english', $8) AND ${where}
+             LIMIT $9) hit
        JOIN claims c ON c.id = hit.id JOIN articles a ON a.id = c.article_id
        ORDER BY hit.rank DESC, c.created_at DESC, c.id
        LIMIT $5 OFFSET $6`,

@@ -46,6 +46,7 @@ export class UiArticlesController {
       await this.page.load(principal, id, query.claim ?? null, query.claims ?? null),
       principal,
       query.notice ?? null,
+      { done: query.done, of: query.of },
     );
   }
 

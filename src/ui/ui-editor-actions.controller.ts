@@ -12,7 +12,17 @@ import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { ManualClaimService } from '../extraction/manual-claim.service';
 import { AssignmentService } from '../review/assignment.service';
 import { CsrfOnlyDto } from './dto/login.dto';
-import { AddClaimForm, ArticleForm, AssignClaimForm, ClaimantForm, MoveClaimForm } from './dto/editor-forms.dto';
+import {
+  AddClaimForm,
+  ArticleForm,
+  AssignClaimForm,
+  BulkClaimsForm,
+  ClaimantForm,
+  MoveClaimForm,
+} from './dto/editor-forms.dto';
+import { ClaimsBulkService } from '../review/claims-bulk.service';
+import { BulkClaimsDto } from '../review/dto/bulk-claims.dto';
+import { listField } from './form-input';
 import type { ArticleNotice } from './dto/ui-articles.query';
 import { validatedAs } from './form-input';
 import { UiExceptionFilter } from './ui-exception.filter';
@@ -32,7 +42,30 @@ export class UiEditorActionsController {
     private readonly manualClaims: ManualClaimService,
     private readonly transitions: ClaimTransitionService,
     private readonly assignments: AssignmentService,
+    private readonly bulk: ClaimsBulkService,
   ) {}
+
+  /** The action bar of the article page and the search results: the API's bulk action, then back to the page. */
+  @Post('claims/bulk')
+  async bulkAction(
+    @CurrentPrincipal() principal: Principal,
+    @Body() form: BulkClaimsForm,
+    @Res() response: Response,
+  ): Promise<void> {
+    const dto = await validatedAs(BulkClaimsDto, {
+      ids: form.ids,
+      action: form.action,
+      reviewerId: ['assign'].includes(form.action) ? form.reviewerId : undefined,
+      note: ['dismiss', 'reopen'].includes(form.action) ? form.note : undefined,
+      tags: ['tag', 'untag'].includes(form.action) ? listField(form.tags) : undefined,
+    });
+    const results = await this.bulk.apply(principal, dto);
+    const back = new URL(ownPage(form.back), 'http://desk.invalid');
+    if (back.pathname.startsWith('/ui/articles/')) back.searchParams.set('notice', 'bulk');
+    back.searchParams.set('done', String(results.filter((r) => r.ok).length));
+    back.searchParams.set('of', String(results.length));
+    seeOther(response, `${back.pathname}${back.search}`);
+  }
 
   @Post('articles')
   async post(
@@ -119,6 +152,11 @@ export class UiEditorActionsController {
   ): Promise<void> {
     backToClaim(response, await this.assignments.unassign(id, actorOf(principal)), 'unassigned');
   }
+}
+
+/** Only one of the desk's own pages is a place to go back to. */
+function ownPage(back: string | undefined): string {
+  return back && /^\/ui\/[^/\\]/.test(back) ? back : '/ui/articles';
 }
 
 function seeOther(response: Response, href: string): void {

@@ -18,6 +18,7 @@ export class UiSearchController {
   @Get()
   @HtmlPage()
   async page(@CurrentPrincipal() principal: Principal, @Query() query: UiSearchQuery): Promise<string> {
-    return searchPage(await this.search.load(query), query, principal);
+    const [result, assignable] = await Promise.all([this.search.load(query), this.search.assignable(principal)]);
+    return searchPage(result, query, principal, assignable);
   }
 }

@@ -47,6 +47,13 @@ import { WorkbenchService } from './workbench.service';
 import { CommentsModule } from '../comments/comments.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { UiNotificationsController } from './ui-notifications.controller';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SavedViewEntity } from './saved-view.entity';
+import { SavedViewsController } from './saved-views.controller';
+import { SavedViewsRepository } from './saved-views.repository';
+import { SavedViewsService } from './saved-views.service';
+import { SavedViewsNavInterceptor } from './saved-views-nav.interceptor';
+import { UiViewsController } from './ui-views.controller';
 
 /** The desk's pages (server-rendered HTML over the domain services) and the queue dashboard. */
 @Module({
@@ -65,8 +72,10 @@ import { UiNotificationsController } from './ui-notifications.controller';
     QueueDashboardModule,
     CommentsModule,
     NotificationsModule,
+    TypeOrmModule.forFeature([SavedViewEntity]),
   ],
   controllers: [
+    SavedViewsController,
     UiAuthController,
     UiPasswordController,
     UiAccountController,
@@ -85,6 +94,7 @@ import { UiNotificationsController } from './ui-notifications.controller';
     UiAdminIntegrationsController,
     UiAuditController,
     UiSearchController,
+    UiViewsController,
     UiClaimsExportController,
     UiLiveController,
     UiNotificationsController,
@@ -102,7 +112,10 @@ import { UiNotificationsController } from './ui-notifications.controller';
     SearchRepository,
     LiveUpdatesService,
     AuditPageService,
+    SavedViewsRepository,
+    SavedViewsService,
     { provide: APP_INTERCEPTOR, useClass: TimeZoneInterceptor },
+    { provide: APP_INTERCEPTOR, useClass: SavedViewsNavInterceptor },
   ],
 })
 export class UiModule {}

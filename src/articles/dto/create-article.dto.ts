@@ -53,6 +53,16 @@ export class CreateArticleDto {
   @IsTimestamp()
   publishedAt?: Date;
 
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the article’s claims should be checked by; they inherit it (null: none)',
+  })
+  @Nullable()
+  @IsTimestamp()
+  dueAt?: Date | null;
+
   @ApiPropertyOptional({ type: [String] })
   @Nullable()
   @IsArray()

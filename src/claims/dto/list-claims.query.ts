@@ -41,6 +41,23 @@ export class ListClaimsQuery extends PageQueryDto implements ClaimTextFilterQuer
   @MaxLength(200)
   claimant?: string;
 
+  @ApiPropertyOptional({
+    description: 'claims carrying this tag (normalised as tags are: "Climate Policy" is climate-policy)',
+    maxLength: 100,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  tag?: string;
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'true: unverified claims past their due date; false: every other claim',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  overdue?: 'true' | 'false';
+
   @ApiPropertyOptional({ description: 'claims extracted on or after this day (YYYY-MM-DD, UTC)' })
   @IsOptional()
   @IsDay()

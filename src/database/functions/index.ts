@@ -1,3 +1,5 @@
+import { articlesPassDueAt } from './articles-pass-due-at';
+import { claimsInheritDueAt } from './claims-inherit-due-at';
 import { claimsKeepOpenCount } from './claims-keep-open-count';
 import type { EntityManager } from 'typeorm';
 import type { DatabaseFunction } from './database-function';
@@ -19,6 +21,8 @@ export const DATABASE_FUNCTIONS: readonly DatabaseFunction[] = [
   notifyApiKeysChanged,
   recordArticleCallbacks,
   moveClaimAsRead,
+  claimsInheritDueAt,
+  articlesPassDueAt,
 ];
 
 /** Creates or replaces every function and its triggers, as written here. */

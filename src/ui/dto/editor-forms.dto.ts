@@ -4,6 +4,7 @@ import { CLAIMANT_KINDS, type ClaimantKind } from '../../claims/claimant-kind';
 import { CreateArticleDto } from '../../articles/dto/create-article.dto';
 import { TransitionClaimDto } from '../../claims/dto/transition-claim.dto';
 import { emptyIsUnset } from './ui-articles.query';
+import { HasVisibleText } from '../../common/text-rules';
 
 /** Every page form carries the session's CSRF token (checked by the guard); the pipe must let the field through. */
 export const CsrfToken = () => (target: object, property: string) => {
@@ -111,6 +112,66 @@ export class ClaimantForm {
 
   @IsIn(['', ...CLAIMANT_KINDS])
   kind: '' | ClaimantKind;
+
+  @CsrfToken()
+  _csrf?: string;
+}
+
+/** The action bar over a list of claims (the article page, search results): the API's bulk action, as a form sends it. */
+export class BulkClaimsForm {
+  /** One checked box sends a string, several an array. */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? [] : [value].flat()))
+  @IsString({ each: true })
+  ids?: string[];
+
+  @IsString()
+  @MaxLength(20)
+  action: string;
+
+  @IsOptional()
+  @Transform(emptyIsUnset)
+  @IsString()
+  @MaxLength(100)
+  reviewerId?: string;
+
+  @IsOptional()
+  @Transform(emptyIsUnset)
+  @IsString()
+  @MaxLength(10_000)
+  note?: string;
+
+  /** Comma-separated. */
+  @IsOptional()
+  @Transform(emptyIsUnset)
+  @IsString()
+  @MaxLength(2000)
+  tags?: string;
+
+  /** The page to go back to: one of the desk's own pages. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  back?: string;
+
+  @CsrfToken()
+  _csrf?: string;
+}
+
+/** Save the search page's filters as a view: its name, and the filters as the page's form sends them. */
+export class SaveViewForm {
+  @IsString()
+  @HasVisibleText()
+  @MaxLength(100)
+  name: string;
+
+  @IsOptional() @IsString() @MaxLength(500) q?: string;
+  @IsOptional() @IsString() @MaxLength(20) kind?: string;
+  @IsOptional() @IsString() @MaxLength(20) status?: string;
+  @IsOptional() @IsString() @MaxLength(200) claimant?: string;
+  @IsOptional() @IsString() @MaxLength(20) from?: string;
+  @IsOptional() @IsString() @MaxLength(20) to?: string;
+  @IsOptional() @IsString() @MaxLength(100) tag?: string;
 
   @CsrfToken()
   _csrf?: string;

@@ -1,7 +1,18 @@
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../articles/article.entity';
 import { IsDay } from '../../common/timestamp';
+
+/** A bulk action's count in a page's address: how many of the chosen claims it changed, of how many. */
+export const BulkCount = () =>
+  applyDecorators(
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(0),
+    Max(500),
+  );
 
 /** A form's empty field means "any". */
 export const emptyIsUnset = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
@@ -49,6 +60,7 @@ export const ARTICLE_NOTICES = [
   'assigned',
   'unassigned',
   'claimant',
+  'bulk',
 ] as const;
 export type ArticleNotice = (typeof ARTICLE_NOTICES)[number];
 
@@ -56,6 +68,13 @@ export class UiArticleQuery extends UiClaimQuery {
   @IsOptional()
   @IsIn(ARTICLE_NOTICES)
   notice?: ArticleNotice;
+
+  /** After a bulk action: how many of the chosen claims it changed, of how many. */
+  @BulkCount()
+  done?: number;
+
+  @BulkCount()
+  of?: number;
 
   /** Which page of the article's claims (a cursor from the page's own link). */
   @IsOptional()

@@ -3,7 +3,7 @@ import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-va
 import type { ClaimTextFilterQuery } from '../../claims/claim-text-filters';
 import { CLAIM_STATUSES, type ClaimStatus } from '../../claims/claim-status';
 import { IsDay } from '../../common/timestamp';
-import { emptyIsUnset } from './ui-articles.query';
+import { BulkCount, emptyIsUnset } from './ui-articles.query';
 
 export const SEARCH_KINDS = ['claims', 'fact-checks'] as const;
 
@@ -42,6 +42,13 @@ export class UiSearchQuery implements ClaimTextFilterQuery {
   @IsDay()
   to?: string;
 
+  /** A tag the claim carries; fact-checks carry none, so this filter leaves them out. */
+  @IsOptional()
+  @Transform(emptyIsUnset)
+  @IsString()
+  @MaxLength(100)
+  tag?: string;
+
   @IsOptional()
   @Transform(emptyIsUnset)
   @Type(() => Number)
@@ -49,4 +56,11 @@ export class UiSearchQuery implements ClaimTextFilterQuery {
   @Min(1)
   @Max(50)
   page?: number;
+
+  /** After a bulk action on the results: how many of the chosen claims it changed, of how many. */
+  @BulkCount()
+  done?: number;
+
+  @BulkCount()
+  of?: number;
 }

@@ -13,6 +13,7 @@ import { liveRegion } from './live';
 import { statusChip, summaryPanel } from './status';
 import { canExport, exportLinks } from './export-links';
 import { clip } from '../../common/text-rules';
+import { bulkActionBar, bulkCheckbox, tagList } from './bulk-actions';
 
 /**
  * An article page's address. With a claim, it opens the claim's details and lands on its passage in the text (not
@@ -45,9 +46,24 @@ const NOTICES: Record<ArticleNotice, string> = {
   assigned: 'The claim was assigned.',
   unassigned: 'The claim went back to the pool.',
   claimant: 'The claimant was corrected.',
+  bulk: 'The action was applied to the chosen claims.',
 };
 
-export function articlePage(page: ArticlePage, principal: Principal, notice: ArticleNotice | null = null): string {
+/** A bulk action's outcome: how many of the chosen claims it changed; each refused one keeps its state. */
+function bulkNotice(outcome: { done?: number; of?: number }): string {
+  if (outcome.done === undefined || outcome.of === undefined) return NOTICES.bulk;
+  const refused = outcome.of - outcome.done;
+  return `The action was applied to ${outcome.done} of ${outcome.of} chosen claim${outcome.of === 1 ? '' : 's'}${
+    refused ? `; ${refused} could not take it (their history and status say why)` : ''
+  }.`;
+}
+
+export function articlePage(
+  page: ArticlePage,
+  principal: Principal,
+  notice: ArticleNotice | null = null,
+  outcome: { done?: number; of?: number } = {},
+): string {
   const { article, summary, claims, selected, people } = page;
   const hrefOf = (claim: { id: string }) =>
     articleHref(article.id, { claimId: claim.id, claimsCursor: page.claimsCursor });
@@ -70,7 +86,7 @@ export function articlePage(page: ArticlePage, principal: Principal, notice: Art
     html`<nav class="crumbs" aria-label="Breadcrumb"><a href="/ui/articles">Articles</a> › <span>${article.title}</span></nav>
     <header class="article-head">
       <h1>${article.title}</h1>
-      <p class="muted">Posted ${formatDateTime(article.createdAt)}${article.publishedAt ? html` · published ${formatDateTime(article.publishedAt)}` : ''}
+      <p class="muted">Posted ${formatDateTime(article.createdAt)}${article.publishedAt ? html` · published ${formatDateTime(article.publishedAt)}` : ''}${article.dueAt ? html` · <strong data-due-at="${article.dueAt.toISOString()}">due ${formatDateTime(article.dueAt)}</strong>` : ''}
         · revision ${article.revision} · ${article.status === 'ready' ? `${summary.total - summary.withdrawn} claims` : html`<strong>${article.status}</strong>`}
         ${url ? html` · <a href="${url}" rel="noopener noreferrer nofollow">original</a>` : ''}
         ${editing ? html` · <a href="/ui/articles/${article.id}/revise">Post a new revision</a>` : ''}</p>
@@ -85,7 +101,7 @@ export function articlePage(page: ArticlePage, principal: Principal, notice: Art
         <div class="body" lang="${article.language}" data-article-body>${highlightedText(article.body, claims, { selectedId: selected?.claim.id ?? null, hrefOf })}</div>
       </section>
       <aside class="sidebar" aria-label="Claim details">
-        ${notice ? html`<p class="alert ok" role="status" id="notice">${NOTICES[notice]}</p>` : ''}
+        ${notice ? html`<p class="alert ok" role="status" id="notice">${notice === 'bulk' ? bulkNotice(outcome) : NOTICES[notice]}</p>` : ''}
         ${editing && article.status === 'ready' ? addClaimForm(article.id, principal) : ''}
         ${
           selected
@@ -100,9 +116,10 @@ export function articlePage(page: ArticlePage, principal: Principal, notice: Art
               .map(
                 (
                   c,
-                ) => html`<li>${statusChip(c.status)} <a href="${hrefOf(c)}">${c.text.length > 110 ? `${clip(c.text, 107)}…` : c.text}</a>
-                <span class="muted">${c.assigneeId ? `· ${people.reviewer(c.assigneeId)}` : ''}${placed.has(c.id) ? '' : ' · not in the current text'}</span></li>`,
-              )}</ol>`
+                ) => html`<li data-claim-item="${c.id}">${editing ? bulkCheckbox(c) : ''} ${statusChip(c.status)} <a href="${hrefOf(c)}">${c.text.length > 110 ? `${clip(c.text, 107)}…` : c.text}</a>
+                ${tagList(c.tags)}<span class="muted">${c.assigneeId ? `· ${people.reviewer(c.assigneeId)}` : ''}${placed.has(c.id) ? '' : ' · not in the current text'}</span></li>`,
+              )}</ol>
+            ${editing && claims.some((c) => c.status !== 'withdrawn' && c.status !== 'candidate') ? bulkActionBar(principal, articleHref(article.id), page.assignable) : ''}`
         }
         ${candidatePanel(candidates, principal, hrefOf)}
         ${

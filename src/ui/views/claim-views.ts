@@ -5,6 +5,7 @@ import type { PeopleDirectory } from '../people.service';
 import { formatDateTime } from './format';
 import { html, safeHref, type Html } from './html';
 import { STATUS_LABELS, statusChip } from './status';
+import { tagList } from './bulk-actions';
 
 /** The id of a claim's passage in the article text: the anchor that keeps the reader's place. */
 export const passageId = (claimId: string) => `passage-${claimId}`;
@@ -72,6 +73,7 @@ const EVENT_WORDS: Record<string, string> = {
   match_confirmed: 'confirmed a match (seen before)',
   match_rejected: 'rejected a match (seen before)',
   claimant_changed: 'corrected the claimant',
+  tags_changed: 'changed the tags',
   approved: 'approved the verdict (second opinion): it is published',
   returned: 'returned the verdict to its reviewer (second opinion)',
 };
@@ -95,6 +97,8 @@ export function eventSummary(event: ClaimEventEntity, people: PeopleDirectory): 
     return html`${EVENT_WORDS[event.type]}: <strong>${people.reviewer(event.reviewerId) ?? '—'}</strong>${event.actorRole !== 'reviewer' ? html` <span class="muted">by ${who}</span>` : ''}`;
   }
   if (event.type === 'note') return html`<strong>${who}</strong> ${addedWords(event)}`;
+  if (event.type === 'tags_changed')
+    return html`<strong>${who}</strong> ${EVENT_WORDS.tags_changed}: ${event.note ?? ''}`;
   return html`<strong>${who}</strong> ${EVENT_WORDS[event.type] ?? event.type}`;
 }
 
@@ -114,7 +118,7 @@ export function claimDetail(
 ): Html {
   const sources = events.flatMap((e) => (e.sources ?? []).map((s) => ({ ...s, by: people.actor(e), at: e.createdAt })));
   const notes = events
-    .filter((e) => e.note)
+    .filter((e) => e.note && e.type !== 'tags_changed')
     .map((e) => ({ note: e.note!, by: people.actor(e), at: e.createdAt, type: e.type, to: e.toStatus }));
   return html`<article class="claim-detail" aria-labelledby="claim-heading" data-claim-detail="${claim.id}">
     <h2 id="claim-heading">Claim ${statusChip(claim.status)}</h2>
@@ -126,6 +130,8 @@ export function claimDetail(
       <dt>Reviewer</dt><dd>${claim.assigneeId ? html`${people.reviewer(claim.assigneeId)} <span class="muted">(working on it)</span>` : claim.lastVerdictReviewerId ? html`${people.reviewer(claim.lastVerdictReviewerId)} <span class="muted">(gave the verdict)</span>` : html`<span class="muted">none yet</span>`}</dd>
       <dt>Rating</dt><dd data-rating="${claim.rating ?? ''}">${claim.rating ?? html`<span class="muted">none</span>`}</dd>
       ${claim.approval ? html`<dt>Approval</dt><dd data-approval="${claim.approval}">${APPROVAL_WORDS[claim.approval]}</dd>` : ''}
+      <dt>Tags</dt><dd>${claim.tags.length ? tagList(claim.tags) : html`<span class="muted">none</span>`}</dd>
+      <dt>Due</dt><dd>${claim.dueAt ? formatDateTime(claim.dueAt) : html`<span class="muted">no due date</span>`}</dd>
       <dt>Version</dt><dd>${claim.version}</dd>
     </dl>
     ${actions ?? ''}

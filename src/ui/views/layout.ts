@@ -4,6 +4,7 @@ import { assetUrl } from '../page-assets';
 import { currentTimeZone } from './format';
 import { html, type Html } from './html';
 import { refusalNotice } from './refused-form';
+import { currentSavedViews } from './saved-views-nav';
 
 interface NavItem {
   href: string;
@@ -42,6 +43,7 @@ function hasBell(principal: Principal | null | undefined): principal is Principa
 export function layout(options: PageOptions, body: Html): Html {
   const principal = options.principal;
   const items = principal ? NAV.filter((item) => item.roles.includes(principal.role)) : [];
+  const views = currentSavedViews();
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -61,7 +63,13 @@ ${hasBell(principal) ? html`<script src="${assetUrl('bell.js')}" defer></script>
   <nav aria-label="Main"><ul>${items.map(
     (item) =>
       html`<li><a href="${item.href}"${item.href === options.section ? html` aria-current="page"` : ''}>${item.label}</a></li>`,
-  )}</ul></nav>
+  )}${
+    views.length
+      ? html`<li><details class="views-menu"><summary>Saved views</summary><ul>${views.map(
+          (view) => html`<li><a href="${view.url}">${view.name}</a></li>`,
+        )}</ul></details></li>`
+      : ''
+  }</ul></nav>
   ${
     hasBell(principal)
       ? html`<a class="bell" href="/ui/notifications" data-bell${options.section === '/ui/notifications' ? html` aria-current="page"` : ''}>Notifications <span class="bell-count" data-bell-count hidden></span></a>`
