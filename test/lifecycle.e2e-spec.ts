@@ -46,6 +46,7 @@ describe('an article’s whole life (real Postgres and Redis)', () => {
       disputed: 0,
       dismissed: 0,
       withdrawn: 0,
+      pendingApproval: 0,
     });
 
     const load = (id: string) => article.claims.filter((c: { assigneeId: string }) => c.assigneeId === id).length;

@@ -57,8 +57,10 @@ export async function launchBrowser(baseUrl: string): Promise<TestBrowser> {
   await context.route(`${baseUrl}/ui/**`, async (route) => {
     // A Server-Sent Events stream never ends: fetched here it would never be fulfilled. It is no page, so needs no CSP.
     if (route.request().resourceType() === 'eventsource') return route.continue();
-    // Redirects go back to the browser as they are, with their cookies.
-    const response = await route.fetch({ maxRedirects: 0 });
+    // Redirects go back to the browser as they are, with their cookies. A page still open when its server stops (the
+    // bell asks every so often) gets the refusal the browser would.
+    const response = await route.fetch({ maxRedirects: 0 }).catch(() => null);
+    if (!response) return route.abort('connectionrefused');
     await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': STRICT_CSP } });
   });
   const page = context.pages()[0] ?? (await context.newPage());
