@@ -112,7 +112,11 @@ describe('ratings: the desk’s scale and rated verdicts', () => {
       'the claim’s callback',
     );
     expect(callback.verified).toBe(true);
-    expect(callback.payload.data).toMatchObject({ from: 'unverified', to: 'sourced', rating: 'mostly-true' });
+    expect(callback.payload.data).toMatchObject({
+      from: 'unverified',
+      to: 'sourced',
+      rating: { key: 'mostly-true', label: 'Mostly true', ratingValue: 6, bestRating: 7, worstRating: 1 },
+    });
   });
 
   it('only sourced and disputed verdicts carry one; a move away from the verdict clears it', async () => {

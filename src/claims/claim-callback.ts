@@ -1,24 +1,57 @@
-import type { ClaimStatus } from './claim-status';
+import { resolveRating, type RatingStep, type ResolvedRating } from '../settings/desk-settings';
+import type { ClaimApproval, ClaimStatus } from './claim-status';
+import type { EvidenceSource } from './claim-event.entity';
+import { publishedUrlOf } from './public-page';
 
-/** The data of a `claim.status_changed` callback (docs/integrations.md). */
+/** The data of a `claim.status_changed` callback (docs/integrations.md): public words only, never the internal note. */
 export type ClaimStatusChangedData = {
   claimId: string;
   from: ClaimStatus;
   to: ClaimStatus;
-  /** Absent where the writer does not know it (a revision's withdrawals). */
+  /** The claim's version after the move; absent where the writer does not know it (a revision's withdrawals). */
   version?: number;
-  note: string | null;
-  rating: string | null;
+  text: string;
+  claimant: string | null;
+  rating: ResolvedRating | null;
+  publicNote: string | null;
+  sources: EvidenceSource[];
+  /** The claim's public fact-check page while it shows a published verdict. */
+  publicUrl: string | null;
 };
+
+/** A claim as its callback reads it: after the move. */
+export interface CallbackClaim {
+  id: string;
+  text: string;
+  claimant: string | null;
+  status: ClaimStatus;
+  version?: number;
+  rating: string | null;
+  publicNote: string | null;
+  publicSlug: string | null;
+  approval: ClaimApproval | null;
+}
 
 /**
  * The one builder of a `claim.status_changed` payload: for a move (passed to `move_claim_as_read`), an undo, an
- * approved verdict and a revision's withdrawals alike.
+ * approved verdict and a revision's withdrawals alike. `sources`: the verdict's; `scale`: the desk's rating scale.
  */
 export function claimStatusChanged(
-  claim: { id: string; status: ClaimStatus; version?: number; rating?: string | null },
+  claim: CallbackClaim,
   from: ClaimStatus,
-  note: string | null,
+  sources: EvidenceSource[],
+  scale: RatingStep[],
 ): ClaimStatusChangedData {
-  return { claimId: claim.id, from, to: claim.status, version: claim.version, note, rating: claim.rating ?? null };
+  return {
+    claimId: claim.id,
+    from,
+    to: claim.status,
+    version: claim.version,
+    text: claim.text,
+    claimant: claim.claimant,
+    rating: resolveRating(scale, claim.rating),
+    publicNote: claim.publicNote,
+    sources,
+    publicUrl: publishedUrlOf(claim),
+  };
 }

@@ -73,6 +73,10 @@ export class ClaimEventEntity {
   @Column({ type: 'text', nullable: true })
   rating: string | null;
 
+  /** The rationale for readers a verdict carried. */
+  @Column({ name: 'public_note', type: 'text', nullable: true })
+  publicNote: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -1,12 +1,12 @@
 import { domainEvent } from '../database/domain-events';
 import type { ClaimStatus } from './claim-status';
+import type { EvidenceSource } from './claim-event.entity';
 import type { ClaimEntity } from './claim.entity';
 
 /** A claim moved through the state machine (published inside the move's transaction). */
 export interface ClaimMoved {
   claim: ClaimEntity;
   from: ClaimStatus;
-  note: string | null;
   /** A verdict ends the assignment: the reviewer who held the claim has room for another. */
   freedReviewerId: string | null;
   /**
@@ -41,9 +41,9 @@ export const SECOND_OPINION_REQUESTED = domainEvent<SecondOpinionRequested>('cla
 /** A pending verdict was approved by a second person: from now on it is published (callbacks, ClaimReview, fact-check). */
 export interface VerdictApproved {
   claim: ClaimEntity;
-  /** The status the claim had before the verdict, and the verdict's note: what its callback says. */
+  /** The status the claim had before the verdict, and the verdict's sources: what its callback says. */
   from: ClaimStatus;
-  note: string | null;
+  sources: EvidenceSource[];
 }
 
 export const VERDICT_APPROVED = domainEvent<VerdictApproved>('claim.verdict_approved');

@@ -26,6 +26,8 @@ export interface ClaimExportRow {
   status: string;
   /** The verdict's rating (a key of the desk's scale). */
   rating: string | null;
+  /** The verdict's rationale for readers. */
+  publicNote: string | null;
   /** `pending` while the verdict waits for a second opinion, `approved` after it. */
   approval: string | null;
   reviewer: string | null;
@@ -47,6 +49,7 @@ export const CLAIM_EXPORT_COLUMNS: readonly (keyof ClaimExportRow)[] = [
   'checkworthiness',
   'status',
   'rating',
+  'publicNote',
   'approval',
   'reviewer',
   'verdictAt',
@@ -68,6 +71,7 @@ export function toClaimExportRow(claim: ClaimEntity, details: ClaimExportDetails
     checkworthiness: claim.checkworthiness,
     status: claim.status,
     rating: claim.rating,
+    publicNote: claim.publicNote,
     approval: claim.approval,
     reviewer: details?.reviewer ?? null,
     verdictAt: details?.verdictAt?.toISOString() ?? null,

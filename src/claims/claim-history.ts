@@ -29,4 +29,6 @@ export interface ClaimEventInput {
   sources?: EvidenceSource[];
   /** The rating a verdict carried, or the verdict an approval published. */
   rating?: string | null;
+  /** The rationale for readers a verdict carried. */
+  publicNote?: string | null;
 }

@@ -13,6 +13,7 @@ import type { ClaimEventEntity } from './claim-event.entity';
 import { needsSecondOpinion, RATED_VERDICTS, type DeskSettings } from '../settings/desk-settings';
 import { SettingsService } from '../settings/settings.service';
 import { claimStatusChanged } from './claim-callback';
+import { publicSlugFor } from './public-page';
 import { CLAIM_MOVED, SECOND_OPINION_REQUESTED } from './claim-events';
 import { actorOf } from './claim-history';
 import { allowedTargets, checkMove, checkUndo, mayDecideOn, moversFor, type UndoCheck } from './claim-state-machine';
@@ -137,7 +138,6 @@ export class ClaimTransitionService {
       await this.events.publish(em, CLAIM_MOVED, {
         claim,
         from: current.status,
-        note: dto.note ?? null,
         freedReviewerId: null,
         // An unpublished verdict taken back was never heard of: nothing to tell.
         recordedCallbacks: current.approval === 'pending' ? [] : null,
@@ -196,31 +196,53 @@ export class ClaimTransitionService {
         await admit(em, current);
         this.checkMoveOf(current, principal, dto);
         const rating = this.ratingOf(settings, dto);
+        const publicNote = this.publicNoteOf(settings, dto);
         const isVerdict = VERDICTS.includes(dto.to);
         const approval = needsSecondOpinion(settings.secondOpinion, dto.to, current.checkworthiness) ? 'pending' : null;
         // Unpublished: a verdict waiting for a second opinion, and a move away from one nobody was told of.
         const published = approval !== 'pending' && !(current.approval === 'pending' && !isRated(dto.to));
-        const note = dto.note ?? null;
+        // A published verdict gets its public page in the move (the page's address never changes once given).
+        const publishedSlug = published && isRated(dto.to) ? (current.publicSlug ?? publicSlugFor(current)) : null;
+        const sources = dto.sources ?? [];
         const callback = published
           ? claimStatusChanged(
-              { id: current.id, status: dto.to, version: current.version + 1, rating },
+              {
+                ...current,
+                status: dto.to,
+                version: current.version + 1,
+                rating,
+                publicNote,
+                approval,
+                publicSlug: publishedSlug ?? current.publicSlug,
+              },
               current.status,
-              note,
+              sources,
+              settings.ratings,
             )
           : null;
         // A verdict ends the assignment; the reviewer who gave it may revise it later.
         const moved = await this.claims.moveAsRead(
           em,
           current,
-          { to: dto.to, isVerdict, reviewerId: principal.reviewerId, rating, approval, callback },
+          {
+            to: dto.to,
+            isVerdict,
+            reviewerId: principal.reviewerId,
+            rating,
+            publicNote,
+            approval,
+            publishedSlug,
+            callback,
+          },
           {
             type: 'transition',
             actor: actorOf(principal),
             fromStatus: current.status,
             toStatus: dto.to,
             note: dto.note,
-            sources: dto.sources,
+            sources,
             rating,
+            publicNote,
           },
         );
         if (!moved) continue;
@@ -233,7 +255,6 @@ export class ClaimTransitionService {
         await this.events.publish(em, CLAIM_MOVED, {
           claim: moved.claim,
           from: current.status,
-          note: dto.note ?? null,
           freedReviewerId: isVerdict ? current.assigneeId : null,
           recordedCallbacks: moved.dueCallbacks,
         });
@@ -279,6 +300,30 @@ export class ClaimTransitionService {
         },
       );
     return dto.rating;
+  }
+
+  /**
+   * The verdict's rationale for readers: only sourced and disputed verdicts carry one, a disputed one must when the
+   * desk says so; any other move clears it.
+   */
+  private publicNoteOf(settings: DeskSettings, dto: Omit<TransitionClaimDto, 'expectedVersion'>): string | null {
+    const publicNote = dto.publicNote?.trim() || null;
+    if (!isRated(dto.to)) {
+      if (publicNote)
+        throw new ApiError(
+          HttpStatus.BAD_REQUEST,
+          'public_note_not_allowed',
+          `Only sourced and disputed verdicts carry a public rationale, not a move to ${dto.to}`,
+        );
+      return null;
+    }
+    if (!publicNote && dto.to === 'disputed' && settings.requirePublicNote)
+      throw new ApiError(
+        HttpStatus.BAD_REQUEST,
+        'public_note_required',
+        'A disputed verdict needs publicNote: the rationale readers see (the note stays inside the desk)',
+      );
+    return publicNote;
   }
 
   /** The state machine's check of the move, as an error to answer when it refuses. */

@@ -75,6 +75,10 @@ export class ClaimEntity {
   @Column({ type: 'text', nullable: true })
   rating: string | null;
 
+  /** The verdict's rationale for readers (callbacks, ClaimReview, its public page); `note` stays inside the desk. */
+  @Column({ name: 'public_note', type: 'text', nullable: true })
+  publicNote: string | null;
+
   /** A verdict in the second opinion's scope waits `pending` until someone else approves it; null: not asked. */
   @Column({ type: 'text', nullable: true })
   approval: ClaimApproval | null;

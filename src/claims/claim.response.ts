@@ -83,6 +83,9 @@ export class ClaimResponse {
   @ApiProperty({ type: String, nullable: true, description: 'The verdict’s rating: a key of the desk’s scale' })
   rating: string | null;
 
+  @ApiProperty({ type: String, nullable: true, description: 'The verdict’s rationale for readers (public)' })
+  publicNote: string | null;
+
   @ApiProperty({
     enum: CLAIM_APPROVALS,
     nullable: true,
@@ -125,6 +128,7 @@ export function toClaimResponse(claim: ClaimEntity): ClaimResponse {
     leaseExpiresAt: claim.leaseExpiresAt,
     lastVerdictReviewerId: claim.lastVerdictReviewerId,
     rating: claim.rating,
+    publicNote: claim.publicNote,
     approval: claim.approval,
     tags: claim.tags,
     dueAt: claim.dueAt,
@@ -190,6 +194,9 @@ export class ClaimEventResponse {
   @ApiProperty({ type: String, nullable: true, description: 'The rating a verdict carried' })
   rating: string | null;
 
+  @ApiProperty({ type: String, nullable: true, description: 'The rationale for readers a verdict carried' })
+  publicNote: string | null;
+
   @ApiProperty()
   createdAt: Date;
 }
@@ -209,6 +216,7 @@ export function toClaimEventResponse(event: ClaimEventEntity): ClaimEventRespons
     note: event.note,
     sources: event.sources,
     rating: event.rating,
+    publicNote: event.publicNote,
     createdAt: event.createdAt,
   };
 }

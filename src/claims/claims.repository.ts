@@ -8,7 +8,8 @@ import { containsPattern, entityFromRow, returningRows } from '../database/sql';
 import { ClaimEventEntity } from './claim-event.entity';
 import type { ClaimExportDetails } from './claim-export';
 import type { ClaimEventInput } from './claim-history';
-import type { ClaimStatusChangedData } from './claim-callback';
+import type { CallbackClaim, ClaimStatusChangedData } from './claim-callback';
+import { publicBaseUrl } from './public-page';
 import type { ClaimApproval, ClaimStatus, ClaimTier, ReviewStatus } from './claim-status';
 import type { ClaimTextFilters } from './claim-text-filters';
 import type { ClaimType, ExtractedEntity } from './claim-types';
@@ -321,16 +322,6 @@ export class ClaimsRepository {
     return row ? entityFromRow(em, ClaimEntity, row) : null;
   }
 
-  /** The claim's public page: its slug and first publication are given once and then kept. */
-  async markPublished(em: EntityManager, id: string, slug: string): Promise<{ publicSlug: string; publishedAt: Date }> {
-    const [[row]] = await em.query(
-      `UPDATE claims SET public_slug = coalesce(public_slug, $2), published_at = coalesce(published_at, now()) WHERE id = $1
-       RETURNING public_slug AS "publicSlug", published_at AS "publishedAt"`,
-      [id, slug],
-    );
-    return row;
-  }
-
   /** An editor's correction of the claimant; not a move, so the claim's version (what reviewers hold) stays. */
   async setClaimant(
     em: EntityManager,
@@ -409,14 +400,17 @@ export class ClaimsRepository {
       isVerdict: boolean;
       reviewerId: string | null;
       rating: string | null;
+      publicNote: string | null;
       approval: ClaimApproval | null;
+      /** The public page a published verdict gets (kept if the claim has one); null: not published by this move. */
+      publishedSlug: string | null;
       callback: ClaimStatusChangedData | null;
     },
     event: EventChange,
   ): Promise<{ claim: ClaimEntity; dueCallbacks: { id: string; nextAttemptAt: Date }[] } | null> {
     const rows: (Record<string, unknown> & { due_callbacks: { id: string; nextAttemptAt: string }[] })[] =
       await em.query(
-        `SELECT (m.claim).*, m.due_callbacks FROM move_claim_as_read($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) m`,
+        `SELECT (m.claim).*, m.due_callbacks FROM move_claim_as_read($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) m`,
         [
           read.id,
           read.version,
@@ -435,6 +429,9 @@ export class ClaimsRepository {
           change.rating,
           change.approval,
           change.callback && JSON.stringify(change.callback),
+          change.publicNote,
+          change.publishedSlug,
+          publicBaseUrl(),
         ],
       );
     if (!rows[0]) return null;
@@ -462,7 +459,7 @@ export class ClaimsRepository {
               UPDATE claims SET status = 'unverified', ${NEXT_VERSION}, updated_at = now(), assignee_id = (SELECT id FROM room),
                 assigned_at = CASE WHEN EXISTS (SELECT 1 FROM room) THEN now() END,
                 lease_expires_at = CASE WHEN EXISTS (SELECT 1 FROM room) THEN now() + make_interval(secs => $3) END,
-                last_verdict_reviewer_id = NULL, rating = NULL, approval = NULL
+                last_verdict_reviewer_id = NULL, rating = NULL, public_note = NULL, approval = NULL
               WHERE id = $1`,
         params: [change.id, change.reviewerId, change.leaseSeconds],
       },
@@ -471,13 +468,15 @@ export class ClaimsRepository {
     return undone!;
   }
 
-  /** A pending verdict approved by a second person: published from now on. */
-  async approveVerdict(em: EntityManager, claimId: string, event: EventChange): Promise<ClaimEntity> {
+  /** The pending verdict approved and published: its public page is `slug` unless the claim has one already. */
+  async approveVerdict(em: EntityManager, claimId: string, slug: string, event: EventChange): Promise<ClaimEntity> {
     const approved = await this.updateWithEvent(
       em,
       {
-        sql: `UPDATE claims SET approval = 'approved', ${NEXT_VERSION}, updated_at = now() WHERE id = $1 AND approval = 'pending'`,
-        params: [claimId],
+        sql: `UPDATE claims SET approval = 'approved', ${NEXT_VERSION}, updated_at = now(),
+                public_slug = coalesce(public_slug, $2), published_at = coalesce(published_at, now())
+              WHERE id = $1 AND approval = 'pending'`,
+        params: [claimId, slug],
       },
       event,
     );
@@ -493,7 +492,7 @@ export class ClaimsRepository {
       em,
       {
         sql: `UPDATE claims SET status = 'unverified', ${NEXT_VERSION}, updated_at = now(), assignee_id = NULL,
-                assigned_at = NULL, lease_expires_at = NULL, last_verdict_reviewer_id = NULL, rating = NULL, approval = NULL
+                assigned_at = NULL, lease_expires_at = NULL, last_verdict_reviewer_id = NULL, rating = NULL, public_note = NULL, approval = NULL
               WHERE id = $1 AND approval = 'pending'`,
         params: [claimId],
       },
@@ -644,15 +643,18 @@ export class ClaimsRepository {
     );
   }
 
-  /** Withdraws the claims; returns each with the status and reviewer it had. */
+  /** Withdraws the claims (their verdicts no longer stand); returns each as its callback reads it, with the status (`from`) and reviewer it had. */
   withdraw(
     em: EntityManager,
     ids: string[],
-  ): Promise<{ id: string; status: ClaimStatus; assigneeId: string | null }[]> {
+  ): Promise<(CallbackClaim & { from: ClaimStatus; assigneeId: string | null })[]> {
     return returningRows(
       em,
-      `UPDATE claims SET status = 'withdrawn', ${NEXT_VERSION}, assignee_id = NULL, assigned_at = NULL, lease_expires_at = NULL, updated_at = now()
-       FROM claims old WHERE claims.id = old.id AND claims.id = ANY($1) RETURNING claims.id, old.status, old.assignee_id AS "assigneeId"`,
+      `UPDATE claims SET status = 'withdrawn', ${NEXT_VERSION}, assignee_id = NULL, assigned_at = NULL, lease_expires_at = NULL,
+         rating = NULL, public_note = NULL, approval = NULL, updated_at = now()
+       FROM claims old WHERE claims.id = old.id AND claims.id = ANY($1)
+       RETURNING claims.id, claims.text, claims.claimant, claims.status, claims.rating, claims.public_note AS "publicNote",
+         claims.public_slug AS "publicSlug", claims.approval, old.status AS "from", old.assignee_id AS "assigneeId"`,
       [ids],
     );
   }

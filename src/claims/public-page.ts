@@ -40,18 +40,23 @@ export function publicPageState(claim: PublicPageClaim): PublicPageState | null 
   return claim.status === 'unverified' ? 'under_review' : 'withdrawn';
 }
 
-let publicBaseUrl = 'http://localhost:3000';
+let configuredPublicBase = 'http://localhost:3000';
 
 /**
  * PUBLIC_URL, set once at boot (ClaimsModule): a claim's representation names its public page in every response
  * that carries it, and PUBLIC_URL does not change while a process runs.
  */
 export function setPublicBaseUrl(url: string): void {
-  publicBaseUrl = url.replace(/\/+$/, '');
+  configuredPublicBase = url.replace(/\/+$/, '');
+}
+
+/** PUBLIC_URL without a trailing slash: where the desk's public pages live. */
+export function publicBaseUrl(): string {
+  return configuredPublicBase;
 }
 
 export function publicPageUrl(slug: string): string {
-  return `${publicBaseUrl}/fact-checks/${slug}`;
+  return `${configuredPublicBase}/fact-checks/${slug}`;
 }
 
 /** The page's address while it shows a verdict; null before the first one and while it is reopened or withdrawn. */

@@ -29,6 +29,8 @@ export const ERROR_CODES = [
   'duplicate_rating_key',
   'invalid_rating_value',
   'rating_required',
+  'public_note_required',
+  'public_note_not_allowed',
   'unknown_rating',
   'rating_not_allowed',
   'own_verdict',

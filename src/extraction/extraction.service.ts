@@ -115,7 +115,7 @@ export class ExtractionService {
           articleId,
           type: 'withdrawn' as const,
           actor: SYSTEM_ACTOR,
-          fromStatus: w.status,
+          fromStatus: w.from,
           toStatus: 'withdrawn' as const,
           note: `not in revision ${revision}`,
         })),
@@ -126,7 +126,7 @@ export class ExtractionService {
         articleId,
         withdrawn.map((w) => ({
           type: 'claim.status_changed' as const,
-          data: claimStatusChanged({ id: w.id, status: 'withdrawn' }, w.status, `not in revision ${revision}`),
+          data: claimStatusChanged(w, w.from, [], []),
         })),
       );
     }

@@ -37,6 +37,7 @@ export class DeskVerdictService {
           verdict: claim.status,
           verdictAt: claim.verdictAt ?? claim.updatedAt,
           rating: resolveRating((await this.settings.get()).ratings, claim.rating),
+          publicNote: claim.publicNote,
           article: { url: claim.articleUrl, publishedAt: claim.publishedAt, createdAt: claim.articleCreatedAt },
         },
         {

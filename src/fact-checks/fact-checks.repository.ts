@@ -456,7 +456,7 @@ export class FactChecksRepository {
   /** A claim as the desk's ClaimReview needs it: its article and when it reached its current status. */
   async deskVerdictOf(em: EntityManager, claimId: string): Promise<DeskVerdictRow | null> {
     const [row] = await em.query(
-      `SELECT c.id, c.text, c.claimant, c.claimant_kind AS "editorClaimantKind", c.public_slug AS "publicSlug", c.status, c.rating, c.approval, c.updated_at AS "updatedAt", a.url AS "articleUrl", a.published_at AS "publishedAt",
+      `SELECT c.id, c.text, c.claimant, c.claimant_kind AS "editorClaimantKind", c.public_slug AS "publicSlug", c.status, c.rating, c.public_note AS "publicNote", c.approval, c.updated_at AS "updatedAt", a.url AS "articleUrl", a.published_at AS "publishedAt",
               a.created_at AS "articleCreatedAt",
               (SELECT e.created_at FROM claim_events e WHERE e.claim_id = c.id AND e.type = 'transition' AND e.to_status = c.status
                ORDER BY e.seq DESC LIMIT 1) AS "verdictAt"
@@ -475,6 +475,7 @@ export interface DeskVerdictRow {
   publicSlug: string | null;
   status: string;
   rating: string | null;
+  publicNote: string | null;
   approval: string | null;
   updatedAt: Date;
   articleUrl: string | null;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { affectedRows, returningRows } from '../database/sql';
+import { publicBaseUrl } from '../claims/public-page';
 import type { CallbackEvent } from './callback-events';
 import type { DueDelivery } from './callback-queue.service';
 
@@ -77,8 +78,15 @@ export class CallbackOutboxRepository {
     ifReviewed = false,
   ): Promise<DueDelivery[]> {
     return em.query(
-      `SELECT delivery_id AS id, due_at AS "nextAttemptAt" FROM record_article_callbacks($1, $2::text[], $3::jsonb[], $4, $5)`,
-      [articleId, events.map((e) => e.type), events.map((e) => JSON.stringify(e.data)), timestamp, ifReviewed],
+      `SELECT delivery_id AS id, due_at AS "nextAttemptAt" FROM record_article_callbacks($1, $2::text[], $3::jsonb[], $4, $5, $6)`,
+      [
+        articleId,
+        events.map((e) => e.type),
+        events.map((e) => JSON.stringify(e.data)),
+        timestamp,
+        ifReviewed,
+        publicBaseUrl(),
+      ],
     );
   }
 

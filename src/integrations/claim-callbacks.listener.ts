@@ -3,6 +3,7 @@ import { claimStatusChanged } from '../claims/claim-callback';
 import { CLAIM_MOVED, VERDICT_APPROVED } from '../claims/claim-events';
 import { VERDICTS } from '../claims/claim-status';
 import { DomainEvents } from '../database/domain-events';
+import { SettingsService } from '../settings/settings.service';
 import { CallbackOutboxService } from './callback-outbox.service';
 
 /**
@@ -15,23 +16,27 @@ export class ClaimCallbacksListener implements OnModuleInit {
   constructor(
     private readonly events: DomainEvents,
     private readonly outbox: CallbackOutboxService,
+    private readonly settings: SettingsService,
   ) {}
 
   onModuleInit(): void {
-    this.events.on(CLAIM_MOVED, async (em, { claim, from, note, recordedCallbacks }) => {
+    // Moves that did not write their callback themselves (an undo) leave no verdict: no sources to tell of.
+    this.events.on(CLAIM_MOVED, async (em, { claim, from, recordedCallbacks }) => {
       if (recordedCallbacks) return this.outbox.enqueueOnCommit(em, recordedCallbacks);
+      const { ratings } = await this.settings.get();
       await this.outbox.record(
         em,
         claim.articleId,
-        [{ type: 'claim.status_changed', data: claimStatusChanged(claim, from, note) }],
+        [{ type: 'claim.status_changed', data: claimStatusChanged(claim, from, [], ratings) }],
         VERDICTS.includes(claim.status) && from === 'unverified',
       );
     });
-    this.events.on(VERDICT_APPROVED, async (em, { claim, from, note }) => {
+    this.events.on(VERDICT_APPROVED, async (em, { claim, from, sources }) => {
+      const { ratings } = await this.settings.get();
       await this.outbox.record(
         em,
         claim.articleId,
-        [{ type: 'claim.status_changed', data: claimStatusChanged(claim, from, note) }],
+        [{ type: 'claim.status_changed', data: claimStatusChanged(claim, from, sources, ratings) }],
         from === 'unverified',
       );
     });

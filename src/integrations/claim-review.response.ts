@@ -79,6 +79,9 @@ export class ClaimReviewLd {
   @ApiProperty({ type: RatingLd })
   reviewRating: RatingLd;
 
+  @ApiPropertyOptional({ description: 'The verdict’s public rationale (publicNote); absent when it has none' })
+  reviewBody?: string;
+
   @ApiProperty({ type: ClaimLd })
   itemReviewed: ClaimLd;
 }

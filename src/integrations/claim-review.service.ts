@@ -74,6 +74,7 @@ export class ClaimReviewService {
           verdict: claim.status as 'sourced' | 'disputed',
           verdictAt: verdictAt.get(claim.id) ?? claim.updatedAt,
           rating: resolveRating(ratings, claim.rating),
+          publicNote: claim.publicNote,
           article: { url: article.url, publishedAt: article.publishedAt, createdAt: article.createdAt },
         },
         organization,

@@ -20,6 +20,7 @@ describe('ClaimReview JSON-LD', () => {
         verdict: 'sourced',
         verdictAt: new Date('2025-02-01T00:00:00Z'),
         rating: null,
+        publicNote: null,
         article,
       },
       organization,
@@ -51,6 +52,7 @@ describe('ClaimReview JSON-LD', () => {
         verdict: 'disputed',
         verdictAt: new Date(),
         rating: null,
+        publicNote: null,
         article: { url: null, publishedAt: null, createdAt: article.createdAt },
       },
       organization,
@@ -71,6 +73,7 @@ describe('ClaimReview JSON-LD', () => {
           verdict: 'sourced',
           verdictAt: new Date(),
           rating: null,
+          publicNote: null,
           article,
         },
         organization,
@@ -95,10 +98,12 @@ describe('ClaimReview JSON-LD', () => {
         verdict: 'disputed',
         verdictAt: new Date(),
         rating: resolveRating(scale, 'misleading'),
+        publicNote: 'The figure counts only one year.',
         article,
       },
       organization,
     );
+    expect(review.reviewBody).toBe('The figure counts only one year.');
     expect(review.reviewRating).toEqual({
       '@type': 'Rating',
       ratingValue: 2,

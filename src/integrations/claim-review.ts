@@ -19,6 +19,8 @@ export interface ClaimReviewInput {
   verdictAt: Date;
   /** The verdict's rating on the desk's scale; null: none (or one the scale no longer has), and the verdict names it. */
   rating: ResolvedRating | null;
+  /** The verdict's rationale for readers; null: none given. */
+  publicNote: string | null;
   article: { url: string | null; publishedAt: Date | null; createdAt: Date };
 }
 
@@ -46,6 +48,7 @@ export function toClaimReview(input: ClaimReviewInput, organization: Organizatio
     datePublished: input.verdictAt.toISOString(),
     author: { '@type': 'Organization', name: organization.name, url: organization.url },
     reviewRating: ratingLd(input),
+    ...(input.publicNote ? { reviewBody: input.publicNote } : {}),
     itemReviewed: claim,
   };
 }

@@ -15,6 +15,8 @@ export interface PublicFactCheckRow {
   approval: ClaimApproval | null;
   /** The verdict's step on the desk's rating scale, as a key. */
   ratingKey: string | null;
+  /** The standing verdict's rationale for readers. */
+  publicNote: string | null;
   publicSlug: string;
   publishedAt: Date;
   articleTitle: string;
@@ -28,7 +30,7 @@ export interface PublicFactCheckRow {
   sources: EvidenceSource[];
 }
 
-const COLUMNS = `c.id, c.text, c.claimant, c.claimant_kind AS "editorClaimantKind", c.status, c.approval, c.rating AS "ratingKey",
+const COLUMNS = `c.id, c.text, c.claimant, c.claimant_kind AS "editorClaimantKind", c.status, c.approval, c.rating AS "ratingKey", c.public_note AS "publicNote",
   c.public_slug AS "publicSlug",
   c.published_at AS "publishedAt", a.title AS "articleTitle", a.url AS "articleUrl", a.published_at AS "articlePublishedAt",
   a.created_at AS "articleCreatedAt",

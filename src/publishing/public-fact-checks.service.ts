@@ -80,6 +80,7 @@ export class PublicFactChecksService {
         verdict: row.status as PublishedVerdict,
         verdictAt: row.verdictAt ?? row.changedAt,
         rating: row.rating,
+        publicNote: row.publicNote,
         article: { url: row.articleUrl, publishedAt: row.articlePublishedAt, createdAt: row.articleCreatedAt },
       },
       this.desk,

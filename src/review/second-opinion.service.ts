@@ -9,6 +9,7 @@ import { actorOf } from '../claims/claim-history';
 import { ClaimTransitionService } from '../claims/claim-transition.service';
 import type { ClaimEntity } from '../claims/claim.entity';
 import { ClaimsRepository } from '../claims/claims.repository';
+import { publicSlugFor } from '../claims/public-page';
 import { ApiError } from '../common/api-error';
 import type { Page } from '../common/pagination';
 import { DomainEvents } from '../database/domain-events';
@@ -46,13 +47,15 @@ export class SecondOpinionService {
     const expectedVersion = this.transitions.expectedVersionOf(dto, ifMatch);
     return inTransaction(this.dataSource, async (em) => {
       const { claim, verdict } = await this.pendingVerdict(em, claimId, principal, expectedVersion);
-      const approved = await this.claims.approveVerdict(em, claim.id, {
+      // Approved, the verdict is published: it has its public page from now on (kept if the claim had one).
+      const approved = await this.claims.approveVerdict(em, claim.id, publicSlugFor(claim), {
         type: 'approved',
         actor: actorOf(principal),
         fromStatus: claim.status,
         toStatus: claim.status,
         reviewerId: claim.lastVerdictReviewerId,
         rating: claim.rating,
+        publicNote: claim.publicNote,
       });
       await recordAuditEvent(em, {
         action: 'claim.approved',
@@ -64,7 +67,7 @@ export class SecondOpinionService {
       await this.events.publish(em, VERDICT_APPROVED, {
         claim: approved,
         from: verdict.fromStatus ?? 'unverified',
-        note: verdict.note,
+        sources: verdict.sources,
       });
       return approved;
     });

@@ -20,6 +20,8 @@ export type SecondOpinionStatus = (typeof SECOND_OPINION_STATUSES)[number];
 export interface DeskSettings {
   ratings: RatingStep[];
   requireRating: boolean;
+  /** Whether a disputed verdict must give readers its rationale (`publicNote`). */
+  requirePublicNote: boolean;
   secondOpinion: SecondOpinionSettings;
   updatedAt: Date;
 }

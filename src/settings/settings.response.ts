@@ -30,6 +30,9 @@ export class SettingsResponse {
   @ApiProperty()
   requireRating: boolean;
 
+  @ApiProperty({ description: 'Whether a disputed verdict must carry a publicNote' })
+  requirePublicNote: boolean;
+
   @ApiProperty({ type: SecondOpinionResponse })
   secondOpinion: SecondOpinionResponse;
 
@@ -41,6 +44,7 @@ export function toSettingsResponse(settings: DeskSettings): SettingsResponse {
   return {
     ratings: settings.ratings.map(({ key, label, ratingValue }) => ({ key, label, ratingValue })),
     requireRating: settings.requireRating,
+    requirePublicNote: settings.requirePublicNote,
     secondOpinion: {
       enabled: settings.secondOpinion.enabled,
       minCheckworthiness: settings.secondOpinion.minCheckworthiness,

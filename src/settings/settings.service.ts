@@ -36,6 +36,7 @@ export class SettingsService {
       const next = {
         ratings: dto.ratings ?? before.ratings,
         requireRating: dto.requireRating ?? before.requireRating,
+        requirePublicNote: dto.requirePublicNote ?? before.requirePublicNote,
         secondOpinion: { ...before.secondOpinion, ...definedFields(dto.secondOpinion ?? {}) },
       };
       const saved = await this.repository.write(em, next);

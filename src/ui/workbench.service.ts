@@ -36,8 +36,8 @@ export interface Workbench {
     comments: CommentRow[];
   } | null;
   people: PeopleDirectory;
-  /** The desk's rating scale for the verdict forms, and whether a verdict needs a rating. */
-  scale: { ratings: RatingStep[]; requireRating: boolean };
+  /** The desk's rating scale for the verdict forms, whether a verdict needs a rating, a dispute a public rationale. */
+  scale: { ratings: RatingStep[]; requireRating: boolean; requirePublicNote: boolean };
 }
 
 /** A reviewer's open claims, pulling the next one, and the one in hand with its article around it. */
@@ -92,8 +92,8 @@ export class WorkbenchService {
       selected?.events.map((e) => e.actorKeyId) ?? [],
       selected?.events.map((e) => e.actorUserId) ?? [],
     );
-    const { ratings, requireRating } = await this.settings.get();
-    return { reviewer: reviewer!, open, selected, people, scale: { ratings, requireRating } };
+    const { ratings, requireRating, requirePublicNote } = await this.settings.get();
+    return { reviewer: reviewer!, open, selected, people, scale: { ratings, requireRating, requirePublicNote } };
   }
 
   async claim(principal: Principal, claimId: string): Promise<ClaimEntity> {

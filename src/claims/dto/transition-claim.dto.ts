@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { HasVisibleText } from '../../common/text-rules';
 import { CLAIM_STATUSES, type ClaimStatus } from '../claim-status';
 import { EvidenceDto } from './evidence.dto';
 
@@ -22,4 +23,15 @@ export class TransitionClaimDto extends EvidenceDto {
   @IsString()
   @MaxLength(40)
   rating?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'A sourced or disputed verdict’s rationale for readers: it goes into callbacks, ClaimReview (reviewBody) and the ' +
+      'public page, where `note` never does. Required for a disputed verdict when the desk sets requirePublicNote',
+  })
+  @IsOptional()
+  @IsString()
+  @HasVisibleText()
+  @MaxLength(5000)
+  publicNote?: string;
 }

@@ -86,6 +86,7 @@ function standing(row: PublicFactCheck, desk: Desk): Html {
   if (state === 'published')
     return html`<p class="verdict verdict-${row.status}"><span class="verdict-label">${verdictLabel(row)}</span>
       <span class="muted">checked ${day(row.verdictAt ?? row.changedAt)}</span></p>
+      ${row.publicNote ? html`<h2>Why</h2><p class="public-note">${row.publicNote}</p>` : ''}
       <h2>Sources</h2>
       ${sourceList(row)}`;
   const reviewing = state === 'under_review';

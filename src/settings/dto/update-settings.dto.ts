@@ -72,6 +72,11 @@ export class UpdateSettingsDto {
   @IsBoolean()
   requireRating?: boolean;
 
+  @ApiPropertyOptional({ description: 'Whether a disputed verdict must carry a publicNote, the rationale readers see' })
+  @IsOptional()
+  @IsBoolean()
+  requirePublicNote?: boolean;
+
   @ApiPropertyOptional({ type: SecondOpinionDto })
   @IsOptional()
   @ValidateNested()

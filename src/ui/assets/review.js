@@ -156,7 +156,7 @@
   }
   /**
    * @typedef {{ url: string, title?: string, quote?: string }} Source
-   * @typedef {{ note?: string, sources?: Source[], to?: string, expectedVersion?: number, rating?: string }} Evidence
+   * @typedef {{ note?: string, sources?: Source[], to?: string, expectedVersion?: number, rating?: string, publicNote?: string }} Evidence
    */
   /**
    * @param {HTMLFormElement} form
@@ -170,6 +170,8 @@
     if (note) out.note = note;
     const rating = String(data.get('rating') || '');
     if (rating) out.rating = rating;
+    const publicNote = String(data.get('publicNote') || '').trim();
+    if (publicNote) out.publicNote = publicNote;
     const url = String(data.get('url') || '').trim();
     if (url) {
       /** @type {Source} */

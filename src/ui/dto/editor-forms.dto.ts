@@ -74,6 +74,9 @@ export class MoveClaimForm extends TransitionClaimDto {
   @Transform(emptyIsUnset)
   declare note?: string;
 
+  @Transform(emptyIsUnset)
+  declare publicNote?: string;
+
   @IsOptional()
   @Transform(emptyIsUnset)
   @IsString()

@@ -60,6 +60,14 @@ function moveForm(claim: ClaimEntity, principal: Principal, to: ClaimStatus, opt
 ${typed(action, 'note')}</textarea>
     <p class="hint muted" id="note-${to}-hint">${options.hint}</p>
     ${options.source ? sourceFields(action, to, options.source === 'required') : ''}
+    ${
+      to === 'sourced' || to === 'disputed'
+        ? html`<label for="public-note-${to}">Public rationale (optional)</label>
+    <textarea id="public-note-${to}" name="publicNote" rows="2" maxlength="5000" aria-describedby="public-note-${to}-hint">
+${typed(action, 'publicNote')}</textarea>
+    <p class="hint muted" id="public-note-${to}-hint">Readers see it on the fact-check page and integrators in callbacks; the note stays inside the desk.</p>`
+        : ''
+    }
     <button type="submit">${options.label}</button>
   </form>`;
 }

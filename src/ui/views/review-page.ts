@@ -91,6 +91,12 @@ export function ratingField(prefix: string, scale: Workbench['scale']): Html {
     </select>`;
 }
 
+/** A verdict's rationale for readers (callbacks, ClaimReview, the public page), apart from the desk's own note. */
+function publicNoteField(prefix: string, required: boolean): Html {
+  return html`<label for="${prefix}-public-note">Public rationale${required ? ' (required)' : ' (optional)'} <span class="muted">— readers see it on the fact-check page; the note stays inside the desk</span></label>
+    <textarea id="${prefix}-public-note" name="publicNote" rows="2" maxlength="5000"${required ? html` required` : ''}></textarea>`;
+}
+
 function actions(claim: ClaimEntity, principal: Principal, scale: Workbench['scale']): Html {
   const open = claim.status === 'unverified';
   const offered = offeredMoves(claim, principal);
@@ -105,7 +111,8 @@ function actions(claim: ClaimEntity, principal: Principal, scale: Workbench['sca
         <h3>${statusChip('sourced')} Mark sourced</h3>
         ${sourceFields('sourced', true)}
         ${ratingField('sourced', scale)}
-        <label for="sourced-note">Note (optional)</label><textarea id="sourced-note" name="note" rows="2"></textarea>
+        ${publicNoteField('sourced', false)}
+        <label for="sourced-note">Internal note (optional)</label><textarea id="sourced-note" name="note" rows="2"></textarea>
         <button type="submit" class="primary">Mark sourced</button>
       </form>`
           : ''
@@ -117,6 +124,7 @@ function actions(claim: ClaimEntity, principal: Principal, scale: Workbench['sca
         <label for="disputed-note">Why is it wrong? (required)</label><textarea id="disputed-note" name="note" rows="3" required></textarea>
         ${sourceFields('disputed', false)}
         ${ratingField('disputed', scale)}
+        ${publicNoteField('disputed', scale.requirePublicNote)}
         <button type="submit" class="primary">Dispute</button>
       </form>`
           : ''
