@@ -12,6 +12,7 @@ export interface ApiClaim {
   rating: string | null;
   approval: string | null;
   checkworthiness: number;
+  publicUrl: string | null;
 }
 
 /** Sentences the extractor takes each as one check-worthy claim. */
