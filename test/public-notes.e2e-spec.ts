@@ -134,7 +134,7 @@ describe('public and internal words apart: publicNote, callbacks of version 2', 
       publicNote: 'As reported.',
     });
     claims[1] = sourced.body;
-    const last = await moveClaim(t, reviewer.key, claims[2], { to: 'dismissed', note: 'an opinion' });
+    const last = await moveClaim(t, editor, claims[2], { to: 'dismissed', note: 'an opinion' });
     expect(last.status).toBe(200);
     const reviewed = await waitFor(async () => receiver.ofType('article.reviewed')[0], 'article.reviewed');
     expect(reviewed.payload).toMatchObject({ type: 'article.reviewed', version: 2 });
