@@ -128,11 +128,17 @@ describe('public and internal words apart: publicNote, callbacks of version 2', 
     expect(told.payload.data).toMatchObject({ publicNote: null, rating: null, sources: [], publicUrl: null });
     expect(told.payload.data).not.toHaveProperty('note');
 
+    // A reopened claim goes back to the queue; the reviewer may move it once the queue hands it out again.
+    claims[1] = await waitFor(async () => {
+      const read: ApiClaim = (await t.http().get(`/claims/${claims[1].id}`).set(auth(editor))).body;
+      return read.assigneeId === reviewer.id ? read : null;
+    }, 'the reopened claim assigned again');
     const sourced = await moveClaim(t, reviewer.key, claims[1], {
       to: 'sourced',
       sources: A_SOURCE,
       publicNote: 'As reported.',
     });
+    expect(sourced.status).toBe(200);
     claims[1] = sourced.body;
     const last = await moveClaim(t, editor, claims[2], { to: 'dismissed', note: 'an opinion' });
     expect(last.status).toBe(200);
