@@ -332,6 +332,38 @@ describe('the admin console in a real browser', () => {
     ).toBe('/admin/queues/ui');
   });
 
+  it('edits the desk’s settings: a refused scale comes back as typed, a saved one is what the API answers', async () => {
+    await page().goto('/ui/admin');
+    await page().getByRole('navigation', { name: 'Admin console' }).getByRole('link', { name: 'Settings' }).click();
+    await page().getByRole('heading', { name: 'Desk settings' }).waitFor();
+    const scale = page().getByLabel(/Steps, one a line/);
+    expect(await scale.inputValue()).toContain('mostly-true | Mostly true | 6');
+
+    await scale.fill('right | Right | 2\nwrong Wrong 1');
+    await page().getByRole('button', { name: 'Save settings' }).click();
+    await page().locator('#refused').waitFor();
+    expect(await page().locator('#refused').textContent()).toContain('Step 2 of the scale');
+    expect(await scale.inputValue()).toBe('right | Right | 2\nwrong Wrong 1');
+
+    await scale.fill('right | Right | 2\nwrong | Wrong | 1');
+    await page().getByLabel('A sourced or disputed verdict must carry a rating').check();
+    await page().getByLabel('Verdicts need a second opinion').check();
+    await page().getByLabel('From check-worthiness (0–1)').fill('0.4');
+    await page().getByLabel('sourced', { exact: true }).uncheck();
+    await page().getByRole('button', { name: 'Save settings' }).click();
+    await page().getByText('Settings saved').waitFor();
+    await browser.screenshot('admin-settings');
+    expect((await api('/admin/settings')).body).toMatchObject({
+      ratings: [
+        { key: 'right', label: 'Right', ratingValue: 2 },
+        { key: 'wrong', label: 'Wrong', ratingValue: 1 },
+      ],
+      requireRating: true,
+      requirePublicNote: false,
+      secondOpinion: { enabled: true, minCheckworthiness: 0.4, statuses: ['disputed'] },
+    });
+  });
+
   it('filters the Audit log by person, claim and since, each entry linking to what it touched', async () => {
     await page().goto('/ui/admin');
     await page().getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
@@ -353,6 +385,7 @@ describe('the admin console in a real browser', () => {
         'reviewer.updated',
         'key.created',
         'key.revoked',
+        'settings.updated',
       ]),
     );
     for (const who of await rows.locator('td:nth-child(2)').allTextContents()) expect(who).toContain('Adi Admin');
@@ -376,6 +409,9 @@ describe('the admin console in a real browser', () => {
         .getByRole('link', { name: 'integrator Daily Planet CMS' })
         .count(),
     ).toBe(1);
+    expect(await rows.getByRole('link', { name: 'settings of the desk' }).first().getAttribute('href')).toBe(
+      '/ui/admin/settings',
+    );
     await browser.screenshot('admin-audit-by-person');
 
     await page().goto('/ui/admin/audit');

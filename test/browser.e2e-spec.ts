@@ -293,6 +293,7 @@ describe('the pages in a real browser (Debian Chromium via playwright-core)', ()
         ['reviewer', `/ui/admin/reviewers/${reviewer.id}`],
         ['keys', '/ui/admin/keys'],
         ['integrators', '/ui/admin/integrators'],
+        ['settings', '/ui/admin/settings'],
         ['audit-log', '/ui/admin/audit'],
         ['articles', '/ui/articles'],
         ['new-article', '/ui/articles/new'],

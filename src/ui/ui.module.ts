@@ -22,6 +22,7 @@ import { UiAdminIntegrationsController } from './ui-admin-integrations.controlle
 import { UiAdminKeysController } from './ui-admin-keys.controller';
 import { UiAdminPeopleController } from './ui-admin-people.controller';
 import { UiAdminReviewersController } from './ui-admin-reviewers.controller';
+import { UiAdminSettingsController } from './ui-admin-settings.controller';
 import { UiAuditController } from './ui-audit.controller';
 import { UiArticlesController } from './ui-articles.controller';
 import { UiAssetsController } from './ui-assets.controller';
@@ -90,6 +91,7 @@ import { UiViewsController } from './ui-views.controller';
     UiAdminController,
     UiAdminPeopleController,
     UiAdminReviewersController,
+    UiAdminSettingsController,
     UiAdminKeysController,
     UiAdminIntegrationsController,
     UiAuditController,

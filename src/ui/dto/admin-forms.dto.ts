@@ -59,8 +59,9 @@ export class SecondOpinionFormDto extends CsrfOnlyDto {
 export class SettingsFormDto extends CsrfOnlyDto {
   @IsOptional() @IsString() @MaxLength(5000) ratings?: string;
   @IsOptional() @IsString() @MaxLength(10) requireRating?: string;
+  @IsOptional() @IsString() @MaxLength(10) requirePublicNote?: string;
   @IsOptional() @IsString() @MaxLength(10) secondOpinion?: string;
   @IsOptional() @IsString() @MaxLength(10) minCheckworthiness?: string;
-  @IsOptional() @IsString() @MaxLength(10) sourced?: string;
-  @IsOptional() @IsString() @MaxLength(10) disputed?: string;
+  /** Checkboxes: one value, several, or none ticked. */
+  @IsOptional() @IsString({ each: true }) @MaxLength(20, { each: true }) statuses?: string | string[];
 }

@@ -8,6 +8,7 @@ const SECTIONS = [
   { href: '/ui/admin/reviewers', label: 'Reviewers' },
   { href: '/ui/admin/keys', label: 'API keys' },
   { href: '/ui/admin/integrators', label: 'Integrators' },
+  { href: '/ui/admin/settings', label: 'Settings' },
   { href: '/ui/admin/queues', label: 'Queues' },
   { href: '/ui/admin/audit', label: 'Audit log' },
 ] as const;

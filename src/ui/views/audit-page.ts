@@ -64,6 +64,7 @@ const TARGET_PAGES: Record<string, (id: string) => string> = {
   user: (id) => `/ui/admin/people#person-${id}`,
   integrator: (id) => `/ui/admin/integrators#integrator-${id}`,
   endpoint: (id) => `/ui/admin/endpoints/${id}`,
+  settings: () => '/ui/admin/settings',
 };
 
 const TARGET_NAMES: Record<string, (data: AuditPageData, id: string) => string | undefined> = {
@@ -72,6 +73,7 @@ const TARGET_NAMES: Record<string, (data: AuditPageData, id: string) => string |
   user: (data, id) => data.people.find((p) => p.id === id)?.name,
   integrator: (data, id) => data.integratorNames.get(id),
   endpoint: (data, id) => data.endpointUrls.get(id),
+  settings: () => 'of the desk',
 };
 
 const shortened = (text: string, max = 90) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
