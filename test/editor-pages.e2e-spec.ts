@@ -365,6 +365,34 @@ describe('an editor works the desk from the article pages (Chromium, strict CSP)
     await browser.screenshot('editor-13-revision-posted');
   });
 
+  it('sets the article’s due date in the editor’s own time zone; its claims take it; Clear takes it off', async () => {
+    const page = browser.page;
+    await t.db.query(`UPDATE users SET time_zone = 'Europe/Berlin' WHERE id = $1`, [people.editor.id]);
+    await page.goto(`/ui/articles/${articleId}`);
+    const due = page.getByLabel('Due', { exact: true });
+    await due.fill('not a date');
+    expect(await due.inputValue()).toBe('');
+    await due.fill('2031-06-01T09:30');
+    await page.getByRole('button', { name: 'Set due date' }).click();
+    await page.locator('#notice').waitFor();
+    expect(await text('#notice')).toContain('The due date was saved');
+    const article = await api(`/articles/${articleId}`);
+    // 09:30 in Berlin's summer time is 07:30 UTC.
+    expect(article.dueAt).toBe('2031-06-01T07:30:00.000Z');
+    expect(new Set(article.claims.map((c: { dueAt: string | null }) => c.dueAt))).toEqual(
+      new Set(['2031-06-01T07:30:00.000Z']),
+    );
+    expect(await due.inputValue()).toBe('2031-06-01T09:30');
+    expect(await text('[data-due-at]')).toContain('1 Jun 2031, 09:30');
+
+    await page.getByRole('button', { name: 'Clear due date' }).click();
+    await page.locator('#notice').waitFor();
+    expect((await api(`/articles/${articleId}`)).dueAt).toBeNull();
+    expect(await page.locator('[data-due-at]').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Clear due date' }).count()).toBe(0);
+    await t.db.query(`UPDATE users SET time_zone = NULL WHERE id = $1`, [people.editor.id]);
+  });
+
   it('gives a reviewer the 403 page for an editor’s page, and no editor forms on the article', async () => {
     const page = browser.page;
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -379,6 +407,7 @@ describe('an editor works the desk from the article pages (Chromium, strict CSP)
     expect(await page.getByRole('button', { name: 'Add as claim' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Dismiss' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Post a new revision' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Set due date' }).count()).toBe(0);
   });
 
   it('saw no script errors and no Content-Security-Policy violations', () => {

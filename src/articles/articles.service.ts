@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { recordAuditEvent, type AuditActor } from '../audit/audit.repository';
 import { ApiError } from '../common/api-error';
 import { normalizeTopics } from '../common/topics';
 import type { Environment } from '../config/environment';
@@ -122,16 +123,21 @@ export class ArticlesService {
     }
   }
 
-  /** An editor's new due date (null: none); the article's claims take it in the same statement (`articles_pass_due_at`). */
-  async setDueAt(
-    articleId: string,
-    dueAt: Date | null,
-    alsoWrite: (em: EntityManager, article: ArticleEntity) => Promise<void>,
-  ): Promise<ArticleEntity> {
+  /**
+   * An editor's new due date (null: none), audited; the article's claims take it in the same statement
+   * (`articles_pass_due_at`).
+   */
+  async setDueAt(articleId: string, dueAt: Date | null, actor: AuditActor): Promise<ArticleEntity> {
     return inTransaction(this.dataSource, async (em) => {
       const article = await this.articles.setDueAt(em, articleId, dueAt);
       if (!article) throw ApiError.notFound('Article', articleId);
-      await alsoWrite(em, article);
+      await recordAuditEvent(em, {
+        action: 'article.due_at_changed',
+        actor,
+        targetType: 'article',
+        targetId: article.id,
+        details: { dueAt: article.dueAt?.toISOString() ?? null },
+      });
       return article;
     });
   }

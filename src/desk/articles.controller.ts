@@ -18,7 +18,6 @@ import { ArticlesService } from '../articles/articles.service';
 import { CreateArticleDto } from '../articles/dto/create-article.dto';
 import { ListArticlesQuery } from '../articles/dto/list-articles.query';
 import { UpdateArticleDto } from '../articles/dto/update-article.dto';
-import { recordAuditEvent } from '../audit/audit.repository';
 import { ApiError } from '../common/api-error';
 import {
   ArticleDetailResponse,
@@ -152,15 +151,7 @@ export class ArticlesController {
     @Body() dto: UpdateArticleDto,
   ): Promise<ArticleResponse> {
     if (dto.dueAt === undefined) throw ApiError.validation({ dueAt: ['send dueAt (an instant, or null for none)'] });
-    const article = await this.articles.setDueAt(id, dto.dueAt, (em, changed) =>
-      recordAuditEvent(em, {
-        action: 'article.due_at_changed',
-        actor: principal,
-        targetType: 'article',
-        targetId: changed.id,
-        details: { dueAt: changed.dueAt?.toISOString() ?? null },
-      }),
-    );
+    const article = await this.articles.setDueAt(id, dto.dueAt, principal);
     return toArticleResponse(article, (await this.claims.summaries([id])).get(id)!);
   }
 }

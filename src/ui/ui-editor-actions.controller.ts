@@ -18,6 +18,7 @@ import {
   AssignClaimForm,
   BulkClaimsForm,
   ClaimantForm,
+  DueDateForm,
   MoveClaimForm,
 } from './dto/editor-forms.dto';
 import { ClaimsBulkService } from '../review/claims-bulk.service';
@@ -27,6 +28,8 @@ import type { ArticleNotice } from './dto/ui-articles.query';
 import { validatedAs } from './form-input';
 import { UiExceptionFilter } from './ui-exception.filter';
 import { articleHref } from './views/article-page';
+import { instantFromLocalInput } from './views/format';
+import { ApiError } from '../common/api-error';
 
 /**
  * The editor's forms on the article pages: plain posts (POST-redirect-GET) into the same domain services as the JSON
@@ -85,6 +88,20 @@ export class UiEditorActionsController {
   ): Promise<void> {
     const { created } = await this.articles.revise(id, form);
     seeOther(response, articleHref(id, { notice: created ? 'revised' : 'unchanged' }));
+  }
+
+  @Post('articles/:id/due')
+  async setDueDate(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() form: DueDateForm,
+    @Res() response: Response,
+  ): Promise<void> {
+    const dueAt = form.clear ? null : instantFromLocalInput(form.dueAt ?? '');
+    if (dueAt === null && !form.clear)
+      throw ApiError.validation({ dueAt: ['choose a date and time, or Clear due date'] });
+    await this.articles.setDueAt(id, dueAt, principal);
+    seeOther(response, articleHref(id, { notice: 'due' }));
   }
 
   @Post('articles/:id/claims')

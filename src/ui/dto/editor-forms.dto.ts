@@ -179,3 +179,12 @@ export class SaveViewForm {
   @CsrfToken()
   _csrf?: string;
 }
+
+/** The article page's due date: a `datetime-local` value in the reader's zone, or Clear. */
+export class DueDateForm {
+  @CsrfToken()
+  _csrf?: string;
+
+  @IsOptional() @IsString() @MaxLength(40) dueAt?: string;
+  @IsOptional() @IsIn(['1']) clear?: string;
+}

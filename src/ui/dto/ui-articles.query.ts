@@ -61,6 +61,7 @@ export const ARTICLE_NOTICES = [
   'unassigned',
   'claimant',
   'bulk',
+  'due',
 ] as const;
 export type ArticleNotice = (typeof ARTICLE_NOTICES)[number];
 

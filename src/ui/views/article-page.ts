@@ -1,7 +1,7 @@
 import type { Principal } from '../../auth/principal';
 import { mayEdit, type ArticlePage } from '../article-page.service';
 import type { ArticleNotice } from '../dto/ui-articles.query';
-import { addClaimForm, claimActions, moveRefusal } from './editor-actions';
+import { addClaimForm, claimActions, dueDateForm, moveRefusal } from './editor-actions';
 import { candidatePanel, promoteForm } from './candidate-views';
 import { seenBeforePanel } from './seen-before';
 import { commentThread, isTeamMember } from './team-views';
@@ -47,6 +47,7 @@ const NOTICES: Record<ArticleNotice, string> = {
   unassigned: 'The claim went back to the pool.',
   claimant: 'The claimant was corrected.',
   bulk: 'The action was applied to the chosen claims.',
+  due: 'The due date was saved; the article’s claims carry it.',
 };
 
 /** A bulk action's outcome: how many of the chosen claims it changed; each refused one keeps its state. */
@@ -90,6 +91,7 @@ export function articlePage(
         · revision ${article.revision} · ${article.status === 'ready' ? `${summary.total - summary.withdrawn} claims` : html`<strong>${article.status}</strong>`}
         ${url ? html` · <a href="${url}" rel="noopener noreferrer nofollow">original</a>` : ''}
         ${editing ? html` · <a href="/ui/articles/${article.id}/revise">Post a new revision</a>` : ''}</p>
+      ${editing ? dueDateForm(article, principal) : ''}
       ${article.status === 'failed' ? html`<p class="alert error">Extraction failed: ${article.failureReason ?? 'unknown reason'}</p>` : ''}
       ${article.status === 'received' || article.status === 'extracting' ? html`<p class="alert" data-extracting>Claims are being extracted; they appear here when ready.</p>` : ''}
     </header>

@@ -5,7 +5,7 @@ import type { ClaimEventEntity } from '../../claims/claim-event.entity';
 import type { ClaimEntity } from '../../claims/claim.entity';
 import type { PeopleDirectory } from '../people.service';
 import { eventSummary } from './claim-views';
-import { formatDateTime } from './format';
+import { formatDateTime, localInputValue } from './format';
 import type { NamedRecord } from '../pages.repository';
 import { html, type Html } from './html';
 import { csrfField } from './layout';
@@ -26,6 +26,17 @@ export function addClaimForm(articleId: string, principal: Principal): Html {
 ${typed(`/ui/articles/${articleId}/claims`, 'passage')}</textarea>
     <input type="hidden" name="start" value=""><input type="hidden" name="end" value="">
     <button type="submit" class="primary">Add as claim</button>
+  </form>`;
+}
+
+/** The article's due date, set or cleared by an editor; its claims take it (the time is the reader's zone). */
+export function dueDateForm(article: { id: string; dueAt: Date | null }, principal: Principal): Html {
+  const action = `/ui/articles/${article.id}/due`;
+  return html`<form class="due-form" method="post" action="${action}">${csrfField(principal)}
+    <label for="due-at">Due</label>
+    <input id="due-at" name="dueAt" type="datetime-local" value="${typed(action, 'dueAt', localInputValue(article.dueAt))}">
+    <button type="submit">Set due date</button>
+    ${article.dueAt ? html`<button type="submit" name="clear" value="1">Clear due date</button>` : ''}
   </form>`;
 }
 

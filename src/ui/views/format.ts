@@ -38,6 +38,50 @@ export function formatDateTime(value: Date | string | null | undefined): string 
   return `${dateTime.format(date)} ${zone.formatToParts(date).find((part) => part.type === 'timeZoneName')?.value ?? ''}`.trim();
 }
 
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
+/** The wall-clock time `date` shows in `timeZone`, as if that were UTC (their difference is the zone's offset). */
+function wallClockMs(date: Date, timeZone: string): number {
+  let format = wallClocks.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    wallClocks.set(timeZone, format);
+  }
+  const part = Object.fromEntries(format.formatToParts(date).map((p) => [p.type, Number(p.value)]));
+  return Date.UTC(part.year, part.month - 1, part.day, part.hour, part.minute, part.second);
+}
+
+/** A `datetime-local` input's value for `date`, in the reader's time zone ("2026-12-05T14:30"). */
+export function localInputValue(date: Date | null): string {
+  return date ? new Date(wallClockMs(date, currentTimeZone())).toISOString().slice(0, 16) : '';
+}
+
+/**
+ * The instant a `datetime-local` value ("2026-12-05T14:30", seconds optional) names in the reader's time zone; null
+ * when it is not one. A time a clock change skips is read with the offset before it.
+ */
+export function instantFromLocalInput(value: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
+  if (!match) return null;
+  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0));
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+  if (new Date(wall).getUTCDate() !== day || hour > 23) return null;
+  const zone = currentTimeZone();
+  // The offset at the wall time read as UTC, then at the instant that gives: two steps settle across a clock change.
+  let instant = wall - (wallClockMs(new Date(wall), zone) - wall);
+  instant = wall - (wallClockMs(new Date(instant), zone) - instant);
+  return new Date(instant);
+}
+
 export function formatDuration(seconds: number | null): string {
   if (seconds === null) return '—';
   if (seconds < 90) return `${Math.round(seconds)} s`;
