@@ -1,4 +1,4 @@
-import { startTestService, waitFor, type TestService } from './helpers/test-service';
+import { startTestService, waitFor, type TestPerson, type TestService } from './helpers/test-service';
 import { WebhookReceiver } from './helpers/webhook-receiver';
 import {
   A_SOURCE,
@@ -20,6 +20,9 @@ describe('second opinion: a verdict in scope waits for someone else’s approval
   let cms: { id: string; apiKey: string };
   let author: { id: string; key: string };
   let second: { id: string; key: string };
+  /** The people who act as the two reviewers: notices go to people. */
+  let authorPerson: TestPerson;
+  let secondPerson: TestPerson;
   let articleId: string;
   let claims: Claim[];
   const receiver = new WebhookReceiver();
@@ -45,6 +48,14 @@ describe('second opinion: a verdict in scope waits for someone else’s approval
   };
   const heard = (claimId: string) =>
     receiver.ofType('claim.status_changed').filter((r) => r.payload.data.claimId === claimId);
+  const noticesOf = async (person: TestPerson, kind: string): Promise<{ claimId: string }[]> => {
+    const res = await t
+      .http()
+      .get('/notifications')
+      .set('Cookie', await t.signIn(person));
+    expect(res.status).toBe(200);
+    return res.body.items.filter((n: { kind: string }) => n.kind === kind);
+  };
   const waitingFor = async (key: string): Promise<string[]> => {
     const res = await t.http().get('/review/second-opinions').set(auth(key));
     expect(res.status).toBe(200);
@@ -74,6 +85,8 @@ describe('second opinion: a verdict in scope waits for someone else’s approval
     ));
     expect(claims).toHaveLength(3);
     second = await t.createReviewer({ capacity: 100 });
+    authorPerson = await t.createPerson('reviewer', { name: 'Ana Author', reviewerId: author.id });
+    secondPerson = await t.createPerson('reviewer', { name: 'Sid Second', reviewerId: second.id });
   });
   afterAll(async () => {
     await receiver.stop();
@@ -122,6 +135,9 @@ describe('second opinion: a verdict in scope waits for someone else’s approval
     expect(await waitingFor(second.key)).toEqual([claims[0].id]);
     expect(await waitingFor(editor)).toEqual([claims[0].id]);
     expect(await waitingFor(author.key)).toEqual([]);
+    // Everyone who could give it is told, in the transaction that recorded the verdict; its author is not.
+    expect((await noticesOf(secondPerson, 'second_opinion_requested')).map((n) => n.claimId)).toEqual([claims[0].id]);
+    expect(await noticesOf(authorPerson, 'second_opinion_requested')).toEqual([]);
     const own = await approve(author.key, claims[0]);
     expect(own.status).toBe(403);
     expect(own.body.code).toBe('own_verdict');
@@ -206,6 +222,8 @@ describe('second opinion: a verdict in scope waits for someone else’s approval
     expect(audit.rows).toEqual([{ action: 'claim.returned' }]);
     const mine = (await t.http().get('/review/mine').set(auth(author.key))).body.items.map((c: Claim) => c.id);
     expect(mine).toContain(claims[2].id);
+    expect((await noticesOf(authorPerson, 'returned')).map((n) => n.claimId)).toEqual([claims[2].id]);
+    expect(await noticesOf(secondPerson, 'returned')).toEqual([]);
     expect(await outboxFor('claim.status_changed', claims[2].id)).toBe(0);
     expect((await giveBack(second.key, claims[2], { note: 'again' })).body.code).toBe('not_pending');
   });

@@ -348,6 +348,14 @@ describe('the team’s desk: bulk actions, tags, due dates, saved views', () => 
     it('announces a claim due within the hour once, recorded in Postgres across restarts', async () => {
       const { id, claims } = await articleWithClaims({ dueAt: new Date(Date.now() + 30 * 60_000).toISOString() });
       const reviewer = await t.createReviewer({ capacity: 0 });
+      const holder = await t.createPerson('reviewer', { name: 'Hal Holder', reviewerId: reviewer.id });
+      const dueSoonNotices = async () => {
+        const res = await t
+          .http()
+          .get('/notifications')
+          .set('Cookie', await t.signIn(holder));
+        return (res.body.items as { kind: string; claimId: string }[]).filter((n) => n.kind === 'due_soon');
+      };
       await bulk({ ids: [claims[0].id], action: 'assign', reviewerId: reviewer.id });
       const marked = await waitFor(async () => {
         const { rows } = await t.db.query(`SELECT due_soon_at FROM claims WHERE id = $1`, [claims[0].id]);
@@ -366,6 +374,7 @@ describe('the team’s desk: bulk actions, tags, due dates, saved views', () => 
       await new Promise((done) => setTimeout(done, 3000));
       const { rows } = await t.db.query(`SELECT due_soon_at FROM claims WHERE id = $1`, [claims[0].id]);
       expect(rows[0].due_soon_at).toEqual(marked);
+      expect((await dueSoonNotices()).map((n) => n.claimId)).toEqual([claims[0].id]);
 
       // A new due date may be announced again.
       await t
@@ -377,6 +386,7 @@ describe('the team’s desk: bulk actions, tags, due dates, saved views', () => 
         const { rows: again } = await t.db.query(`SELECT due_soon_at FROM claims WHERE id = $1`, [claims[0].id]);
         return again[0].due_soon_at && again[0].due_soon_at.getTime() > marked.getTime();
       }, 'the notice for the new due date');
+      expect(await dueSoonNotices()).toHaveLength(2);
     });
   });
 

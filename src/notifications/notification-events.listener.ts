@@ -35,7 +35,8 @@ export class NotificationEventsListener implements OnModuleInit {
       this.toReviewer(em, reviewerId, 'returned', claim, actorUserId, String(claim.version)),
     );
     this.events.on(CLAIM_DUE_SOON, (em, { claim, reviewerId }) =>
-      this.toReviewer(em, reviewerId, 'due_soon', claim, null, reviewerId),
+      // Once per holder and due date: a new due date is announced again.
+      this.toReviewer(em, reviewerId, 'due_soon', claim, null, `${reviewerId}:${new Date(claim.dueAt ?? 0).getTime()}`),
     );
     // Everyone who may give the second opinion: the other reviewers a person acts as.
     this.events.on(SECOND_OPINION_REQUESTED, async (em, { claim, authorReviewerId, authorUserId }) => {
