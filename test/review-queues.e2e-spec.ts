@@ -377,6 +377,22 @@ describe('review queues: pull, capacity, eligibility, leases', () => {
       expect(rows.filter((r) => r.counter !== r.held)).toEqual([]);
       return rows.reduce((sum, r) => sum + r.held, 0);
     };
+    /** Moves held leases (of one reviewer, or all) an hour on. A worker's transaction may hold some of those rows and
+     * wait for others this statement holds: Postgres then stops one of the two, and this one tries again. */
+    const extendLeases = async (reviewerId: string | null = null) => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await t.db.query(
+            `UPDATE claims SET lease_expires_at = now() + interval '1 hour'
+             WHERE assignee_id IS NOT NULL AND ($1::uuid IS NULL OR assignee_id = $1)`,
+            [reviewerId],
+          );
+          return;
+        } catch (error) {
+          if ((error as { code?: string }).code !== '40P01' || attempt === 5) throw error;
+        }
+      }
+    };
     const [a, b, c] = await Promise.all([1, 2, 3].map(() => t.createReviewer({ capacity: 3, topics: ['counter'] })));
     const externalId = 'counter-revised';
     const ids = [
@@ -387,13 +403,13 @@ describe('review queues: pull, capacity, eligibility, leases', () => {
     // Assignment jobs and pulls. Each poll moves the held leases an hour on, so the steps below do not race the
     // 2 s leases of this suite; claims assigned after the last poll keep 2 s leases and lapse later on.
     await waitFor(async () => {
-      await t.db.query(`UPDATE claims SET lease_expires_at = now() + interval '1 hour' WHERE assignee_id IS NOT NULL`);
+      await extendLeases();
       const rows = await counters();
       return [a, b, c].every((r) => rows.find((row) => row.id === r.id)!.held > 0) ? true : null;
     }, 'a claim for each reviewer');
     await expectCountersRight();
     expect((await t.http().post('/review/next').set(auth(a.key))).status).toBeLessThan(300);
-    await t.db.query(`UPDATE claims SET lease_expires_at = now() + interval '1 hour' WHERE assignee_id = $1`, [a.id]);
+    await extendLeases(a.id);
     const mineOf = async (key: string) =>
       (await t.http().get('/review/mine').set(auth(key))).body.items as { id: string; version: number }[];
     // A verdict, then an editor's reopening of it.

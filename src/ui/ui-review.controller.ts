@@ -111,7 +111,9 @@ export class UiReviewController {
     const undoUntil = await this.workbench.undoableUntil(principal, claim);
     return {
       kind: 'ok',
-      message: html`“${claim.text}” is now <strong>${STATUS_LABELS[claim.status].label.toLowerCase()}</strong> (version ${claim.version}). ${link}.`,
+      message: html`“${claim.text}” is now <strong>${STATUS_LABELS[claim.status].label.toLowerCase()}</strong> (version ${claim.version}).${
+        claim.approval === 'pending' ? ' It waits for a second opinion before it is published.' : ''
+      } ${link}.`,
       undo: undoUntil ? { claimId: claim.id, version: claim.version, until: undoUntil } : undefined,
     };
   }
