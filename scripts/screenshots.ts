@@ -141,6 +141,7 @@ async function main(): Promise<void> {
       ['admin-keys', '/ui/admin/keys'],
       ['admin-integrators', '/ui/admin/integrators'],
       ['admin-endpoint', `/ui/admin/endpoints/${endpointId}`],
+      ['admin-settings', '/ui/admin/settings'],
       ['admin-queues', '/ui/admin/queues'],
     ]);
   } finally {

@@ -1,4 +1,5 @@
 import { postArticles } from './helpers/articles';
+import { personKey } from './helpers/notices';
 import { SmtpReceiver } from './helpers/smtp-receiver';
 import { startTestService, waitFor, type TestPerson, type TestService } from './helpers/test-service';
 import { WebhookReceiver } from './helpers/webhook-receiver';
@@ -39,20 +40,6 @@ describe('comments, notifications and mail', () => {
   let articleId: string;
   let claims: { id: string; assigneeId: string | null; version: number }[];
 
-  const personKey = async (person: TestPerson, role: 'editor' | 'reviewer') => {
-    const res = await t
-      .http()
-      .post('/admin/keys')
-      .set(auth(t.adminKey))
-      .send({
-        name: `key of ${person.name}`,
-        role,
-        ownerUserId: person.id,
-        reviewerId: person.reviewerId ?? undefined,
-      });
-    expect(res.status).toBe(201);
-    return res.body.key as string;
-  };
   const notices = async (key: string, query = ''): Promise<{ items: Notice[]; nextCursor: string | null }> => {
     const res = await t.http().get(`/notifications${query}`).set(auth(key));
     expect(res.status).toBe(200);
@@ -84,11 +71,11 @@ describe('comments, notifications and mail', () => {
       },
     });
     editor = await t.createPerson('editor', { name: 'Edith Editor' });
-    editorKey = await personKey(editor, 'editor');
+    editorKey = await personKey(t, editor, 'editor');
     const [ra, rb] = [await t.createReviewer(), await t.createReviewer()];
     alice = await t.createPerson('reviewer', { name: 'Alice Reviewer', reviewerId: ra.id });
     bob = await t.createPerson('reviewer', { name: 'Bob Reviewer', reviewerId: rb.id });
-    [aliceKey, bobKey] = [await personKey(alice, 'reviewer'), await personKey(bob, 'reviewer')];
+    [aliceKey, bobKey] = [await personKey(t, alice, 'reviewer'), await personKey(t, bob, 'reviewer')];
     // Alice's digest hour is still to come today until the digest test sets it to now.
     await t.db.query(`UPDATE users SET time_zone = $2 WHERE id = $1`, [alice.id, aliceZone]);
     await t

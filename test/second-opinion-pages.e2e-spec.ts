@@ -115,6 +115,23 @@ describe('second opinion in the pages', () => {
     );
   });
 
+  it('an editor gives the second opinion from the claim’s panel on the article page', async () => {
+    await verdict(claims[2], 'disputed', { 'Why is it wrong? (required)': 'It was 190,000 troops.' });
+    const eve = await t.createPerson('editor', { name: 'Eve Editor' });
+    const page = anas.page;
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/ui\/login/);
+    await signInThroughPages(page, eve, `/ui/articles/${claims[2].articleId}`);
+    await page.goto(`/ui/articles/${claims[2].articleId}?claim=${claims[2].id}`);
+    const pending = page.locator(`[data-pending-approval="${claims[2].id}"]`);
+    expect(await pending.textContent()).toContain('This verdict waits for a second opinion.');
+    await pending.getByRole('button', { name: 'Approve and publish' }).click();
+    await page.locator('#notice').waitFor();
+    expect(await page.locator('#notice').textContent()).toContain('The verdict is approved and published.');
+    expect(await page.locator(`[data-pending-approval="${claims[2].id}"]`).count()).toBe(0);
+    expect(await claim(claims[2].id)).toMatchObject({ status: 'disputed', approval: 'approved' });
+  });
+
   it('saw no script errors and no Content-Security-Policy violations', () => {
     expect([...anas.problems, ...sids.problems]).toEqual([]);
   });

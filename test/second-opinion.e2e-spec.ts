@@ -1,4 +1,5 @@
-import { startTestService, waitFor, type TestPerson, type TestService } from './helpers/test-service';
+import { startTestService, waitFor, type TestService } from './helpers/test-service';
+import { noticesOfKind, personKey } from './helpers/notices';
 import { WebhookReceiver } from './helpers/webhook-receiver';
 import {
   A_SOURCE,
@@ -20,9 +21,9 @@ describe('second opinion: a verdict in scope waits for someone else’s approval
   let cms: { id: string; apiKey: string };
   let author: { id: string; key: string };
   let second: { id: string; key: string };
-  /** The people who act as the two reviewers: notices go to people. */
-  let authorPerson: TestPerson;
-  let secondPerson: TestPerson;
+  /** Keys of the people who act as the two reviewers: notices go to people. */
+  let authorPersonKey: string;
+  let secondPersonKey: string;
   let articleId: string;
   let claims: Claim[];
   const receiver = new WebhookReceiver();
@@ -48,14 +49,6 @@ describe('second opinion: a verdict in scope waits for someone else’s approval
   };
   const heard = (claimId: string) =>
     receiver.ofType('claim.status_changed').filter((r) => r.payload.data.claimId === claimId);
-  const noticesOf = async (person: TestPerson, kind: string): Promise<{ claimId: string }[]> => {
-    const res = await t
-      .http()
-      .get('/notifications')
-      .set('Cookie', await t.signIn(person));
-    expect(res.status).toBe(200);
-    return res.body.items.filter((n: { kind: string }) => n.kind === kind);
-  };
   const waitingFor = async (key: string): Promise<string[]> => {
     const res = await t.http().get('/review/second-opinions').set(auth(key));
     expect(res.status).toBe(200);
@@ -85,8 +78,12 @@ describe('second opinion: a verdict in scope waits for someone else’s approval
     ));
     expect(claims).toHaveLength(3);
     second = await t.createReviewer({ capacity: 100 });
-    authorPerson = await t.createPerson('reviewer', { name: 'Ana Author', reviewerId: author.id });
-    secondPerson = await t.createPerson('reviewer', { name: 'Sid Second', reviewerId: second.id });
+    const authorPerson = await t.createPerson('reviewer', { name: 'Ana Author', reviewerId: author.id });
+    const secondPerson = await t.createPerson('reviewer', { name: 'Sid Second', reviewerId: second.id });
+    [authorPersonKey, secondPersonKey] = [
+      await personKey(t, authorPerson, 'reviewer'),
+      await personKey(t, secondPerson, 'reviewer'),
+    ];
   });
   afterAll(async () => {
     await receiver.stop();
@@ -136,8 +133,10 @@ describe('second opinion: a verdict in scope waits for someone else’s approval
     expect(await waitingFor(editor)).toEqual([claims[0].id]);
     expect(await waitingFor(author.key)).toEqual([]);
     // Everyone who could give it is told, in the transaction that recorded the verdict; its author is not.
-    expect((await noticesOf(secondPerson, 'second_opinion_requested')).map((n) => n.claimId)).toEqual([claims[0].id]);
-    expect(await noticesOf(authorPerson, 'second_opinion_requested')).toEqual([]);
+    expect((await noticesOfKind(t, secondPersonKey, 'second_opinion_requested')).map((n) => n.claimId)).toEqual([
+      claims[0].id,
+    ]);
+    expect(await noticesOfKind(t, authorPersonKey, 'second_opinion_requested')).toEqual([]);
     const own = await approve(author.key, claims[0]);
     expect(own.status).toBe(403);
     expect(own.body.code).toBe('own_verdict');
@@ -222,8 +221,8 @@ describe('second opinion: a verdict in scope waits for someone else’s approval
     expect(audit.rows).toEqual([{ action: 'claim.returned' }]);
     const mine = (await t.http().get('/review/mine').set(auth(author.key))).body.items.map((c: Claim) => c.id);
     expect(mine).toContain(claims[2].id);
-    expect((await noticesOf(authorPerson, 'returned')).map((n) => n.claimId)).toEqual([claims[2].id]);
-    expect(await noticesOf(secondPerson, 'returned')).toEqual([]);
+    expect((await noticesOfKind(t, authorPersonKey, 'returned')).map((n) => n.claimId)).toEqual([claims[2].id]);
+    expect(await noticesOfKind(t, secondPersonKey, 'returned')).toEqual([]);
     expect(await outboxFor('claim.status_changed', claims[2].id)).toBe(0);
     expect((await giveBack(second.key, claims[2], { note: 'again' })).body.code).toBe('not_pending');
   });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { newsBody, postArticles } from './helpers/articles';
+import { noticesOfKind, personKey } from './helpers/notices';
 import { startTestService, waitFor, type TestService } from './helpers/test-service';
 
 interface Claim {
@@ -349,13 +350,8 @@ describe('the team’s desk: bulk actions, tags, due dates, saved views', () => 
       const { id, claims } = await articleWithClaims({ dueAt: new Date(Date.now() + 30 * 60_000).toISOString() });
       const reviewer = await t.createReviewer({ capacity: 0 });
       const holder = await t.createPerson('reviewer', { name: 'Hal Holder', reviewerId: reviewer.id });
-      const dueSoonNotices = async () => {
-        const res = await t
-          .http()
-          .get('/notifications')
-          .set('Cookie', await t.signIn(holder));
-        return (res.body.items as { kind: string; claimId: string }[]).filter((n) => n.kind === 'due_soon');
-      };
+      const holderKey = await personKey(t, holder, 'reviewer');
+      const dueSoonNotices = () => noticesOfKind(t, holderKey, 'due_soon');
       await bulk({ ids: [claims[0].id], action: 'assign', reviewerId: reviewer.id });
       const marked = await waitFor(async () => {
         const { rows } = await t.db.query(`SELECT due_soon_at FROM claims WHERE id = $1`, [claims[0].id]);

@@ -11,6 +11,7 @@ import { TransitionClaimDto } from '../claims/dto/transition-claim.dto';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { ManualClaimService } from '../extraction/manual-claim.service';
 import { AssignmentService } from '../review/assignment.service';
+import { SecondOpinionFormDto } from './dto/admin-forms.dto';
 import { CsrfOnlyDto } from './dto/login.dto';
 import {
   AddClaimForm,
@@ -27,6 +28,7 @@ import { listField } from './form-input';
 import type { ArticleNotice } from './dto/ui-articles.query';
 import { validatedAs } from './form-input';
 import { UiExceptionFilter } from './ui-exception.filter';
+import { WorkbenchService } from './workbench.service';
 import { articleHref } from './views/article-page';
 import { instantFromLocalInput } from './views/format';
 import { ApiError } from '../common/api-error';
@@ -46,6 +48,7 @@ export class UiEditorActionsController {
     private readonly transitions: ClaimTransitionService,
     private readonly assignments: AssignmentService,
     private readonly bulk: ClaimsBulkService,
+    private readonly workbench: WorkbenchService,
   ) {}
 
   /** The action bar of the article page and the search results: the API's bulk action, then back to the page. */
@@ -130,6 +133,27 @@ export class UiEditorActionsController {
       sources: url ? [{ url, title, quote }] : undefined,
     });
     backToClaim(response, await this.transitions.move(id, principal, dto), 'moved');
+  }
+
+  /** An editor's second opinion from the claim's panel: the workbench's approve and return, back to the claim. */
+  @Post('claims/:id/approve')
+  async approve(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() form: SecondOpinionFormDto,
+    @Res() response: Response,
+  ): Promise<void> {
+    backToClaim(response, await this.workbench.approve(principal, id, form), 'approved');
+  }
+
+  @Post('claims/:id/return')
+  async returnVerdict(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() form: SecondOpinionFormDto,
+    @Res() response: Response,
+  ): Promise<void> {
+    backToClaim(response, await this.workbench.returnVerdict(principal, id, form), 'returned');
   }
 
   @Post('claims/:id/assign')

@@ -112,14 +112,18 @@ export class WorkbenchService {
     return page.items.map((claim) => ({ claim, articleTitle: titles.get(claim.articleId) ?? '' }));
   }
 
-  async approve(principal: Principal, claimId: string, form: { version: string }): Promise<void> {
+  async approve(principal: Principal, claimId: string, form: { version: string }): Promise<ClaimEntity> {
     const dto = await validatedAs(ApproveVerdictDto, { expectedVersion: Number(form.version) });
-    await this.secondOpinion.approve(claimId, principal, dto);
+    return this.secondOpinion.approve(claimId, principal, dto);
   }
 
-  async returnVerdict(principal: Principal, claimId: string, form: { version: string; note?: string }): Promise<void> {
+  async returnVerdict(
+    principal: Principal,
+    claimId: string,
+    form: { version: string; note?: string },
+  ): Promise<ClaimEntity> {
     const dto = await validatedAs(ReturnVerdictDto, { expectedVersion: Number(form.version), note: form.note ?? '' });
-    await this.secondOpinion.returnVerdict(claimId, principal, dto);
+    return this.secondOpinion.returnVerdict(claimId, principal, dto);
   }
 
   async undo(principal: Principal, claimId: string, version: number): Promise<void> {

@@ -62,6 +62,8 @@ export const ARTICLE_NOTICES = [
   'claimant',
   'bulk',
   'due',
+  'approved',
+  'returned',
 ] as const;
 export type ArticleNotice = (typeof ARTICLE_NOTICES)[number];
 

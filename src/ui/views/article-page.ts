@@ -48,6 +48,8 @@ const NOTICES: Record<ArticleNotice, string> = {
   claimant: 'The claimant was corrected.',
   bulk: 'The action was applied to the chosen claims.',
   due: 'The due date was saved; the article’s claims carry it.',
+  approved: 'The verdict is approved and published.',
+  returned: 'The verdict went back to its reviewer, unverified, with your note.',
 };
 
 /** A bulk action's outcome: how many of the chosen claims it changed; each refused one keeps its state. */

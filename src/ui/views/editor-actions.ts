@@ -10,6 +10,7 @@ import type { NamedRecord } from '../pages.repository';
 import { html, type Html } from './html';
 import { csrfField } from './layout';
 import { refusedAt, typed } from './refused-form';
+import { secondOpinionForms } from './second-opinions-page';
 import { statusChip } from './status';
 
 /**
@@ -119,6 +120,13 @@ export function claimActions(claim: ClaimEntity, principal: Principal, assignabl
   const open = claim.status === 'unverified';
   return html`<section class="editor-actions" aria-labelledby="editor-actions-heading">
     <h3 id="editor-actions-heading">Act on it</h3>
+    ${
+      claim.approval === 'pending'
+        ? html`<div class="claim-action second-opinion" data-pending-approval="${claim.id}">
+          <p><strong>This verdict waits for a second opinion.</strong> Approve it to publish it, or return it to its reviewer.</p>
+          ${secondOpinionForms(claim, principal, `/ui/claims/${claim.id}`)}</div>`
+        : ''
+    }
     ${may('sourced') ? moveForm(claim, principal, 'sourced', { label: 'Mark sourced', hint: 'The source that supports it; a note if it helps.', noteRequired: false, source: 'required' }) : ''}
     ${may('disputed') ? moveForm(claim, principal, 'disputed', { label: 'Dispute', hint: 'Why it is wrong; counter-sources welcome.', noteRequired: true, source: 'optional' }) : ''}
     ${may('dismissed') ? moveForm(claim, principal, 'dismissed', { label: 'Dismiss', hint: 'Why it is not a checkable claim; the note goes into its history.', noteRequired: true, source: null }) : ''}

@@ -16,22 +16,26 @@ export function workbenchTabs(current: 'mine' | 'second-opinions'): Html {
   return html`<nav class="subnav" aria-label="Workbench"><ul>${tab('/ui/review', 'mine', 'My claims')}${tab('/ui/review/second-opinions', 'second-opinions', 'Second opinions')}</ul></nav>`;
 }
 
-function waitingItem(item: WaitingVerdict, principal: Principal): Html {
-  const { claim } = item;
-  const action = (what: string) => `/ui/review/second-opinions/${claim.id}/${what}`;
-  return html`<li class="panel" data-waiting-claim="${claim.id}">
-    <p>${statusChip(claim.status)} ${claim.rating ? html`<span class="chip rating">${claim.rating}</span>` : ''} <a href="/ui/articles/${claim.articleId}?claim=${claim.id}#claim-heading">${claim.text}</a></p>
-    <p class="muted">${item.articleTitle} · score ${claim.checkworthiness.toFixed(2)} · version ${claim.version}</p>
-    <form method="post" action="${action('approve')}" class="inline">${csrfField(principal)}
+/** Approve and Return for a verdict waiting for a second opinion, posting to `${base}/approve` and `${base}/return`. */
+export function secondOpinionForms(claim: ClaimEntity, principal: Principal, base: string): Html {
+  return html`<form method="post" action="${base}/approve" class="inline">${csrfField(principal)}
       <input type="hidden" name="version" value="${claim.version}">
       <button type="submit" class="primary" data-approve="${claim.id}">Approve and publish</button>
     </form>
-    <form method="post" action="${action('return')}">${csrfField(principal)}
+    <form method="post" action="${base}/return">${csrfField(principal)}
       <input type="hidden" name="version" value="${claim.version}">
       <label for="return-note-${claim.id}">What should the reviewer look at again? (required to return)</label>
       <textarea id="return-note-${claim.id}" name="note" rows="2" required></textarea>
       <button type="submit" data-return="${claim.id}">Return to its reviewer</button>
-    </form>
+    </form>`;
+}
+
+function waitingItem(item: WaitingVerdict, principal: Principal): Html {
+  const { claim } = item;
+  return html`<li class="panel" data-waiting-claim="${claim.id}">
+    <p>${statusChip(claim.status)} ${claim.rating ? html`<span class="chip rating">${claim.rating}</span>` : ''} <a href="/ui/articles/${claim.articleId}?claim=${claim.id}#claim-heading">${claim.text}</a></p>
+    <p class="muted">${item.articleTitle} · score ${claim.checkworthiness.toFixed(2)} · version ${claim.version}</p>
+    ${secondOpinionForms(claim, principal, `/ui/review/second-opinions/${claim.id}`)}
   </li>`;
 }
 
