@@ -394,15 +394,15 @@ export class ClaimTransitionService {
       const claimant = dto.claimant === undefined ? current.claimant : (dto.claimant?.trim() ?? null);
       const kind = dto.kind === undefined ? current.editorClaimantKind : dto.kind;
       const claim = await this.claims.setClaimant(em, claimId, claimant, claimant === null ? null : kind);
-      const was = current.claimant === null ? 'the article itself' : `${current.claimant} (${claimantKindOf(current)})`;
-      const now = claim.claimant === null ? 'the article itself' : `${claim.claimant} (${claimantKindOf(claim)})`;
+      const attributed = (c: ClaimEntity) =>
+        c.claimant === null ? 'the article itself' : `${c.claimant} (${claimantKindOf(c)})`;
       await this.claims.appendEvents(em, [
         {
           claimId,
           articleId: claim.articleId,
           type: 'claimant_changed',
           actor: actorOf(principal),
-          note: `Claimant: ${was} → ${now}`,
+          note: `Claimant: ${attributed(current)} → ${attributed(claim)}`,
         },
       ]);
       return claim;

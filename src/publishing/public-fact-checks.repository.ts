@@ -30,12 +30,15 @@ export interface PublicFactCheckRow {
   sources: EvidenceSource[];
 }
 
+/** The last move of the claim: when its page took its present state (tags or assignments do not change the page). */
+const CHANGED_AT = `coalesce((SELECT e.created_at FROM claim_events e WHERE e.claim_id = c.id AND e.type IN ('transition', 'verdict_undone')
+            ORDER BY e.seq DESC LIMIT 1), c.updated_at)`;
+
 const COLUMNS = `c.id, c.text, c.claimant, c.claimant_kind AS "editorClaimantKind", c.status, c.approval, c.rating AS "ratingKey", c.public_note AS "publicNote",
   c.public_slug AS "publicSlug",
   c.published_at AS "publishedAt", a.title AS "articleTitle", a.url AS "articleUrl", a.published_at AS "articlePublishedAt",
   a.created_at AS "articleCreatedAt",
-  coalesce((SELECT e.created_at FROM claim_events e WHERE e.claim_id = c.id AND e.type IN ('transition', 'verdict_undone')
-            ORDER BY e.seq DESC LIMIT 1), c.updated_at) AS "changedAt",
+  ${CHANGED_AT} AS "changedAt",
   v.created_at AS "verdictAt", coalesce(v.sources, '[]'::jsonb) AS sources`;
 
 /** The standing verdict's history row: the last move into the claim's present (published) status. */
@@ -71,7 +74,7 @@ export class PublicFactChecksRepository {
   /** Every page's address and last change, newest first (a sitemap holds at most `limit`). */
   async addresses(limit: number): Promise<{ publicSlug: string; changedAt: Date }[]> {
     return this.dataSource.query(
-      `SELECT c.public_slug AS "publicSlug", c.updated_at AS "changedAt" FROM claims c
+      `SELECT c.public_slug AS "publicSlug", ${CHANGED_AT} AS "changedAt" FROM claims c
        WHERE c.public_slug IS NOT NULL ORDER BY c.published_at DESC, c.id DESC LIMIT $1`,
       [limit],
     );
