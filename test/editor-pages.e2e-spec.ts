@@ -336,6 +336,33 @@ describe('an editor works the desk from the article pages (Chromium, strict CSP)
     expect(await claimOf(target.id)).toMatchObject({ status: 'unverified', version: moved.body.version + 1 });
   });
 
+  it('rates a verdict from the desk’s scale, which the desk may require', async () => {
+    const page = browser.page;
+    const settings = (body: object) =>
+      t.http().patch('/admin/settings').set('Authorization', `Bearer ${t.adminKey}`).send(body);
+    expect((await settings({ requireRating: true })).status).toBe(200);
+    await openClaim(claims[0].id);
+    const form = moveForm('sourced');
+    const rating = form.getByLabel('Rating (required)');
+    expect(await rating.locator('option').allTextContents()).toEqual([
+      'Choose a rating',
+      'True',
+      'Mostly true',
+      'Half true',
+      'Missing context',
+      'Misleading',
+      'Mostly false',
+      'False',
+    ]);
+    await form.getByLabel('Source URL').fill('https://example.org/figures');
+    await rating.selectOption({ label: 'Mostly true' });
+    await form.getByRole('button', { name: 'Mark sourced' }).click();
+    await page.waitForURL(/notice=moved/);
+    expect(await claimOf(claims[0].id)).toMatchObject({ status: 'sourced', rating: 'mostly-true' });
+    expect(await text(`[data-claim-detail="${claims[0].id}"] [data-rating]`)).toBe('mostly-true');
+    await settings({ requireRating: false });
+  });
+
   it('posts a new revision from the article page: unchanged claims keep their ids, new text is extracted', async () => {
     const page = browser.page;
     await page.goto(`/ui/articles/${articleId}`);

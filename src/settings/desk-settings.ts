@@ -26,6 +26,9 @@ export interface DeskSettings {
   updatedAt: Date;
 }
 
+/** What a verdict form needs of the settings: the scale, and whether a rating and a public rationale are required. */
+export type VerdictRules = Pick<DeskSettings, 'ratings' | 'requireRating' | 'requirePublicNote'>;
+
 /** The verdicts a rating may qualify. */
 export const RATED_VERDICTS = ['sourced', 'disputed'] as const;
 

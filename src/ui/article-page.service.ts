@@ -12,6 +12,8 @@ import type { ClaimEntity } from '../claims/claim.entity';
 import { ClaimsQueryService } from '../claims/claims-query.service';
 import { FactChecksRepository, type StoredMatch } from '../fact-checks/fact-checks.repository';
 import { ReviewersService } from '../reviewers/reviewers.service';
+import type { VerdictRules } from '../settings/desk-settings';
+import { SettingsService } from '../settings/settings.service';
 import type { NamedRecord } from './pages.repository';
 import { PeopleService, type PeopleDirectory } from './people.service';
 
@@ -37,6 +39,8 @@ export interface ArticlePage {
   people: PeopleDirectory;
   /** Whom an editor may assign the chosen claim to: the active reviewers (empty for other roles). */
   assignable: NamedRecord[];
+  /** The desk's rating scale and what a verdict must carry, for the editor's verdict forms. */
+  scale: VerdictRules;
 }
 
 /** Editors and admins act on the article page; the other roles read it. */
@@ -54,6 +58,7 @@ export class ArticlePageService {
     private readonly factChecks: FactChecksRepository,
     private readonly reviewers: ReviewersService,
     private readonly comments: CommentsService,
+    private readonly settings: SettingsService,
   ) {}
 
   private async summaryOf(article: ArticleEntity): Promise<Pick<ArticlePage, 'summary' | 'reviewed'>> {
@@ -98,10 +103,12 @@ export class ArticlePageService {
       (!selected || selected.status === 'unverified') && mayEdit(principal)
         ? (await this.reviewers.list()).filter((r) => r.active).map(({ id, name }) => ({ id, name }))
         : [];
+    const { ratings, requireRating, requirePublicNote } = await this.settings.get();
     return {
       article,
       summary,
       reviewed,
+      scale: { ratings, requireRating, requirePublicNote },
       claims: claims.items,
       claimsCursor,
       claimsNextCursor: claims.nextCursor,

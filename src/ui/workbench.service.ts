@@ -13,7 +13,7 @@ import { ClaimTransitionService } from '../claims/claim-transition.service';
 import { AssignmentService } from '../review/assignment.service';
 import { PagesRepository, type ReviewerCard } from './pages.repository';
 import { PeopleService, type PeopleDirectory } from './people.service';
-import type { RatingStep } from '../settings/desk-settings';
+import type { VerdictRules } from '../settings/desk-settings';
 import { SettingsService } from '../settings/settings.service';
 import { ApproveVerdictDto, ReturnVerdictDto } from '../review/dto/second-opinion.dto';
 import { SecondOpinionService } from '../review/second-opinion.service';
@@ -37,7 +37,7 @@ export interface Workbench {
   } | null;
   people: PeopleDirectory;
   /** The desk's rating scale for the verdict forms, whether a verdict needs a rating, a dispute a public rationale. */
-  scale: { ratings: RatingStep[]; requireRating: boolean; requirePublicNote: boolean };
+  scale: VerdictRules;
 }
 
 /** A reviewer's open claims, pulling the next one, and the one in hand with its article around it. */

@@ -77,6 +77,9 @@ export class MoveClaimForm extends TransitionClaimDto {
   @Transform(emptyIsUnset)
   declare publicNote?: string;
 
+  @Transform(emptyIsUnset)
+  declare rating?: string;
+
   @IsOptional()
   @Transform(emptyIsUnset)
   @IsString()

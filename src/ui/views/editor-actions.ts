@@ -3,6 +3,7 @@ import { checkMove, moversFor } from '../../claims/claim-state-machine';
 import type { ClaimStatus } from '../../claims/claim-status';
 import type { ClaimEventEntity } from '../../claims/claim-event.entity';
 import type { ClaimEntity } from '../../claims/claim.entity';
+import type { VerdictRules } from '../../settings/desk-settings';
 import type { PeopleDirectory } from '../people.service';
 import { eventSummary } from './claim-views';
 import { formatDateTime, localInputValue } from './format';
@@ -11,6 +12,7 @@ import { html, type Html } from './html';
 import { csrfField } from './layout';
 import { refusedAt, typed } from './refused-form';
 import { secondOpinionForms } from './second-opinions-page';
+import { ratingField } from './verdict-fields';
 import { statusChip } from './status';
 
 /**
@@ -63,8 +65,15 @@ ${typed(action, 'quote')}</textarea>`;
 /** Where the claim's move forms post: a refused move fills each of them with what was typed (see moveRefusal). */
 const moveAction = (claimId: string) => `/ui/claims/${claimId}/transitions`;
 
-function moveForm(claim: ClaimEntity, principal: Principal, to: ClaimStatus, options: MoveOptions): Html {
+function moveForm(
+  claim: ClaimEntity,
+  principal: Principal,
+  to: ClaimStatus,
+  options: MoveOptions,
+  scale: VerdictRules,
+): Html {
   const action = moveAction(claim.id);
+  const publicNoteRequired = to === 'disputed' && scale.requirePublicNote;
   return html`<form class="claim-action" method="post" action="${action}" data-move="${to}">
     ${csrfField(principal)}<input type="hidden" name="to" value="${to}"><input type="hidden" name="expectedVersion" value="${claim.version}">
     <label for="note-${to}">Note${options.noteRequired ? '' : ' (optional)'}</label>
@@ -74,8 +83,9 @@ ${typed(action, 'note')}</textarea>
     ${options.source ? sourceFields(action, to, options.source === 'required') : ''}
     ${
       to === 'sourced' || to === 'disputed'
-        ? html`<label for="public-note-${to}">Public rationale (optional)</label>
-    <textarea id="public-note-${to}" name="publicNote" rows="2" maxlength="5000" aria-describedby="public-note-${to}-hint">
+        ? html`${ratingField(`editor-${to}`, scale, typed(action, 'rating'))}
+    <label for="public-note-${to}">Public rationale${publicNoteRequired ? ' (required)' : ' (optional)'}</label>
+    <textarea id="public-note-${to}" name="publicNote" rows="2" maxlength="5000"${publicNoteRequired ? html` required` : ''} aria-describedby="public-note-${to}-hint">
 ${typed(action, 'publicNote')}</textarea>
     <p class="hint muted" id="public-note-${to}-hint">Readers see it on the fact-check page and integrators in callbacks; the note stays inside the desk.</p>`
         : ''
@@ -114,7 +124,12 @@ export function moveRefusal(claim: ClaimEntity, events: ClaimEventEntity[], peop
 }
 
 /** What an editor may do to the chosen claim, as the state machine and assignment rules allow it now. */
-export function claimActions(claim: ClaimEntity, principal: Principal, assignable: NamedRecord[]): Html {
+export function claimActions(
+  claim: ClaimEntity,
+  principal: Principal,
+  assignable: NamedRecord[],
+  scale: VerdictRules,
+): Html {
   const movers = moversFor(principal.role, principal.reviewerId, claim);
   const may = (to: ClaimStatus) => checkMove({ from: claim.status, to, movers, hasSource: true, hasNote: true }).ok;
   const open = claim.status === 'unverified';
@@ -127,10 +142,10 @@ export function claimActions(claim: ClaimEntity, principal: Principal, assignabl
           ${secondOpinionForms(claim, principal, `/ui/claims/${claim.id}`)}</div>`
         : ''
     }
-    ${may('sourced') ? moveForm(claim, principal, 'sourced', { label: 'Mark sourced', hint: 'The source that supports it; a note if it helps.', noteRequired: false, source: 'required' }) : ''}
-    ${may('disputed') ? moveForm(claim, principal, 'disputed', { label: 'Dispute', hint: 'Why it is wrong; counter-sources welcome.', noteRequired: true, source: 'optional' }) : ''}
-    ${may('dismissed') ? moveForm(claim, principal, 'dismissed', { label: 'Dismiss', hint: 'Why it is not a checkable claim; the note goes into its history.', noteRequired: true, source: null }) : ''}
-    ${may('unverified') ? moveForm(claim, principal, 'unverified', { label: 'Reopen', hint: 'Why it needs another look; it goes back to the review queue.', noteRequired: true, source: null }) : ''}
+    ${may('sourced') ? moveForm(claim, principal, 'sourced', { label: 'Mark sourced', hint: 'The source that supports it; a note if it helps.', noteRequired: false, source: 'required' }, scale) : ''}
+    ${may('disputed') ? moveForm(claim, principal, 'disputed', { label: 'Dispute', hint: 'Why it is wrong; counter-sources welcome.', noteRequired: true, source: 'optional' }, scale) : ''}
+    ${may('dismissed') ? moveForm(claim, principal, 'dismissed', { label: 'Dismiss', hint: 'Why it is not a checkable claim; the note goes into its history.', noteRequired: true, source: null }, scale) : ''}
+    ${may('unverified') ? moveForm(claim, principal, 'unverified', { label: 'Reopen', hint: 'Why it needs another look; it goes back to the review queue.', noteRequired: true, source: null }, scale) : ''}
     ${
       open
         ? html`<form class="claim-action" method="post" action="/ui/claims/${claim.id}/assign">

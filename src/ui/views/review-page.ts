@@ -2,6 +2,7 @@ import type { Principal } from '../../auth/principal';
 import { checkMove, moversFor } from '../../claims/claim-state-machine';
 import type { ClaimStatus } from '../../claims/claim-status';
 import type { ClaimEntity } from '../../claims/claim.entity';
+import type { VerdictRules } from '../../settings/desk-settings';
 import type { Workbench } from '../workbench.service';
 import { commentThread } from './team-views';
 import { claimDetail, highlightedText } from './claim-views';
@@ -11,6 +12,7 @@ import { csrfField, layout } from './layout';
 import { seenBeforePanel } from './seen-before';
 import { liveRegion } from './live';
 import { workbenchTabs } from './second-opinions-page';
+import { ratingField } from './verdict-fields';
 import { STATUS_LABELS, statusChip } from './status';
 import { clip } from '../../common/text-rules';
 
@@ -82,22 +84,13 @@ function offeredMoves(claim: ClaimEntity, principal: Principal): Set<ClaimStatus
   );
 }
 
-/** The desk's rating scale as a select: a sourced or disputed verdict's rating, required when the desk says so. */
-export function ratingField(prefix: string, scale: Workbench['scale']): Html {
-  return html`<label for="${prefix}-rating">Rating${scale.requireRating ? ' (required)' : ' (optional)'}</label>
-    <select id="${prefix}-rating" name="rating"${scale.requireRating ? html` required` : ''}>
-      <option value="">${scale.requireRating ? 'Choose a rating' : 'No rating'}</option>
-      ${scale.ratings.map((r) => html`<option value="${r.key}">${r.label}</option>`)}
-    </select>`;
-}
-
 /** A verdict's rationale for readers (callbacks, ClaimReview, the public page), apart from the desk's own note. */
 function publicNoteField(prefix: string, required: boolean): Html {
   return html`<label for="${prefix}-public-note">Public rationale${required ? ' (required)' : ' (optional)'} <span class="muted">— readers see it on the fact-check page; the note stays inside the desk</span></label>
     <textarea id="${prefix}-public-note" name="publicNote" rows="2" maxlength="5000"${required ? html` required` : ''}></textarea>`;
 }
 
-function actions(claim: ClaimEntity, principal: Principal, scale: Workbench['scale']): Html {
+function actions(claim: ClaimEntity, principal: Principal, scale: VerdictRules): Html {
   const open = claim.status === 'unverified';
   const offered = offeredMoves(claim, principal);
   return html`<section class="actions-panel" id="claim-actions" data-claim-id="${claim.id}" data-version="${claim.version}" aria-labelledby="actions-heading">
