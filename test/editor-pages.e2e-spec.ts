@@ -359,7 +359,7 @@ describe('an editor works the desk from the article pages (Chromium, strict CSP)
     await form.getByRole('button', { name: 'Mark sourced' }).click();
     await page.waitForURL(/notice=moved/);
     expect(await claimOf(claims[0].id)).toMatchObject({ status: 'sourced', rating: 'mostly-true' });
-    expect(await text(`[data-claim-detail="${claims[0].id}"] [data-rating]`)).toBe('mostly-true');
+    expect(await text(`[data-claim-detail="${claims[0].id}"] [data-rating]`)).toBe('Mostly true');
     await settings({ requireRating: false });
   });
 

@@ -69,7 +69,12 @@
       if (field instanceof HTMLInputElement && field.type === 'hidden') return;
       const changed =
         field instanceof HTMLSelectElement
-          ? Array.from(field.options).some((option) => option.selected !== option.defaultSelected)
+          ? // With no option marked selected, a select shows its first: that is no change.
+            field.selectedIndex !==
+            Math.max(
+              0,
+              Array.from(field.options).findIndex((option) => option.defaultSelected),
+            )
           : field instanceof HTMLInputElement && (field.type === 'checkbox' || field.type === 'radio')
             ? field.checked !== field.defaultChecked
             : field.value !== field.defaultValue;

@@ -181,7 +181,7 @@ export function reviewPage(bench: Workbench, principal: Principal, flash: Workbe
             ${selected.mine || selected.claim.lastVerdictReviewerId === principal.reviewerId ? actions(selected.claim, principal, bench.scale) : html`<p class="alert">This claim is not assigned to you; it is shown read-only.</p>`}
             ${seenBeforePanel(selected.claim, selected.matches, principal, 'review')}
             ${commentThread(selected.claim.id, selected.comments, principal, `/ui/review?claim=${selected.claim.id}`)}
-            ${claimDetail(selected.claim, selected.events, people)}`
+            ${claimDetail(selected.claim, selected.events, people, bench.scale.ratings)}`
             : html`<p class="panel">No claim in hand. Press <strong>Next claim</strong> to take the most check-worthy one you may review.</p>`
         }
       </section>
