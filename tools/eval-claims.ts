@@ -5,14 +5,15 @@ import { DEFAULT_CANDIDATE_FLOOR } from '../src/config/environment';
 import { ClaimExtractor } from '../src/extraction/lib/claim-extractor';
 import { f1WithInterval } from './lib/classification-metrics';
 import { scoreRows } from './lib/claim-evaluation';
-import { goldOutcomes, meanWithInterval, type GoldArticle } from './lib/gold-evaluation';
+import { goldOutcomes, meanWithInterval, readerOutcomes, readReaderSet, type GoldArticle } from './lib/gold-evaluation';
 import { splitByTime } from './lib/time-splits';
 import { parseTsv, TsvRow } from './lib/tsv-parser';
 
 // Usage: ts-node tools/eval-claims.ts [FILE.tsv] [NEWS_GOLD.json]
 // Yes-class precision/recall/F1 at the model's default threshold on a CheckThat! file (default data/checkworthy/dev.tsv)
 // and, by default, on the time splits of train.tsv the model did not learn from (validation: its choices were made
-// there; test: never looked at); then recall, precision, claimants and types on the news gold set.
+// there; test: never looked at); then recall, precision, claimants and types on the news gold set; then the outside
+// reader's Wikinews set: recall, precision, claimants, and the reader's must-be, must-split and must-not checks.
 const file = process.argv[2];
 const goldFile = process.argv[3] ?? repoPath('data/news-gold/articles.json');
 const extractor = new ClaimExtractor();
@@ -63,3 +64,23 @@ shown('recall among all scored sentences', outcomes.recalledAsCandidate);
 shown('precision at the threshold', outcomes.precise);
 shown('claimant right (of recalled)', outcomes.claimantRight);
 shown('type right (of recalled)', outcomes.typeRight);
+
+const readerDir = repoPath('data/news-gold-wikinews');
+const reader = readerOutcomes(
+  extractor,
+  readReaderSet(`${readerDir}/gold.json`, (path) => readFileSync(path, 'utf8'), readerDir),
+  extractor.threshold,
+  floor,
+);
+const { claims, candidatesOnly, missing } = reader.tally;
+console.log(
+  `\noutside reader's Wikinews set (never tuned on): ${reader.recalled.length} check-worthy claims marked — ${claims} claims, ${candidatesOnly} candidates only, ${missing} missing`,
+);
+shown('recall of check-worthy, as claims', reader.recalled);
+shown('recall, claims + candidates', reader.recalledWithCandidates);
+shown('precision of what is queued', reader.precise);
+shown('claimant right (of recalled)', reader.claimantRight);
+shown('atomic splits held', reader.splits);
+shown('non-claims dropped', reader.nonClaimsDropped);
+shown('must-be claims held', reader.mustBeClaims);
+for (const failure of reader.failures) console.log(`  fails ${failure.file}: ${failure.check}`);

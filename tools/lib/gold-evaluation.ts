@@ -27,17 +27,46 @@ export interface GoldOutcomes {
   typeRight: number[];
 }
 
-const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) =>
-  Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
-/** The same speaker: the same words, or one names the person behind the other's title ("Council member Tom Hale" / "Tom Hale"). */
+interface Span {
+  start: number;
+  end: number;
+}
+
+const overlap = (a: Span, b: Span) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+
+/** An extracted claim covers a marked span when it holds at least half of it, or half of itself lies in it (a clause counts). */
+const covers = (claim: Span, marked: Span) =>
+  overlap(claim, marked) * 2 >= marked.end - marked.start || overlap(claim, marked) * 2 >= claim.end - claim.start;
+
+/** Where `text` stands in `body`; a gold file whose text is not there is broken, and says so. */
+function spanOf(body: string, text: string, where: string): Span {
+  const start = body.indexOf(text);
+  if (start < 0) throw new Error(`${where}: "${text}" is not in the article's body`);
+  return { start, end: start + text.length };
+}
+
+/** "Supreme Court of the United Kingdom (summary of the decision)" → "supreme court of the united kingdom". */
+const bareName = (name: string | null) =>
+  (name ?? '')
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+
+/**
+ * The same speaker: the same words (a parenthetical aside dropped), or one name ends the other, where the shorter is a
+ * proper name ("Council member Tom Hale" / "Tom Hale", "the Supreme Court of the United Kingdom" / "Supreme Court of
+ * the United Kingdom"), or one is the other's leading words ("Supreme Court" / "Supreme Court of the United Kingdom").
+ */
 const same = (a: string | null, b: string | null) => {
-  const [x, y] = [(a ?? '').toLowerCase(), (b ?? '').toLowerCase()];
+  const [x, y] = [bareName(a), bareName(b)];
+  if (x === y) return true;
+  if (x === '' || y === '') return false;
+  const [shorter, longer] = x.length < y.length ? [x, y] : [y, x];
+  const shorterAsWritten = (x.length < y.length ? a : b)!.trim();
   return (
-    x === y ||
-    (x !== '' &&
-      y !== '' &&
-      (x.endsWith(` ${y}`) || y.endsWith(` ${x}`)) &&
-      /^\p{Lu}/u.test((x.length < y.length ? a : b)!))
+    /^\p{Lu}/u.test(shorterAsWritten.replace(/^the\s+/i, '')) &&
+    (longer.endsWith(` ${shorter}`) || longer.startsWith(`${shorter} `) || longer.startsWith(`the ${shorter}`))
   );
 };
 
@@ -62,13 +91,8 @@ export function goldOutcomes(
     const claims = candidates.filter((c) => c.checkworthiness >= threshold);
     const kept = candidates.filter((c) => c.checkworthiness >= Math.min(floor, threshold));
     outcomes.candidatesPerArticle.push(kept.length - claims.length);
-    const gold = article.claims.map((g) => ({
-      ...g,
-      start: article.body.indexOf(g.text),
-      end: article.body.indexOf(g.text) + g.text.length,
-    }));
-    const finds = (pool: ExtractedClaim[], g: (typeof gold)[number]) =>
-      pool.filter((c) => overlap(c, g) * 2 >= g.end - g.start || overlap(c, g) * 2 >= c.end - c.start);
+    const gold = article.claims.map((g) => ({ ...g, ...spanOf(article.body, g.text, article.id) }));
+    const finds = (pool: ExtractedClaim[], g: Span) => pool.filter((c) => covers(c, g));
     for (const g of gold) {
       const found = finds(claims, g);
       outcomes.recalled.push(found.length > 0 ? 1 : 0);
@@ -104,4 +128,123 @@ export function meanWithInterval(
     high: means[Math.floor(0.975 * resamples)],
     n,
   };
+}
+
+/** The outside reader's Wikinews set (data/news-gold-wikinews/gold.json), each article's body read from its file. */
+export interface ReaderArticle {
+  file: string;
+  body: string;
+  claims: { text: string; claimant: string | null; checkworthy: boolean }[];
+  must_be_claims: { contains: string; claimant_matches?: string }[];
+  must_split: { sentence_contains: string; parts: string[] }[];
+  must_not_be_claims: string[];
+}
+
+/** A named check of the reader's that failed, to print. */
+export interface FailedCheck {
+  file: string;
+  check: string;
+}
+
+export interface ReaderOutcomes {
+  /** per check-worthy claim the reader marked: a claim at the threshold covers it */
+  recalled: number[];
+  /** per check-worthy marked claim: a claim or a candidate (at or above the floor) covers it */
+  recalledWithCandidates: number[];
+  /** check-worthy marked claims by where the desk puts them */
+  tally: { claims: number; candidatesOnly: number; missing: number };
+  /** per extracted claim at the threshold: it overlaps a claim the reader marked, check-worthy or not */
+  precise: number[];
+  /** per recalled check-worthy claim: a covering claim names the reader's claimant */
+  claimantRight: number[];
+  /** per must_split: each part covered by a claim of its own */
+  splits: number[];
+  /** per must_not_be_claims phrase: no claim at the threshold covers it */
+  nonClaimsDropped: number[];
+  /** per must_be_claims: a claim at the threshold covers it, with the claimant named when the check names one */
+  mustBeClaims: number[];
+  failures: FailedCheck[];
+}
+
+/** Reads gold.json and each article's file: title, blank line, body (claims are in the body, which is what is extracted). */
+export function readReaderSet(goldFile: string, read: (path: string) => string, dir: string): ReaderArticle[] {
+  const gold = JSON.parse(read(goldFile)) as { articles: Omit<ReaderArticle, 'body'>[] };
+  return gold.articles.map((article) => {
+    const text = read(`${dir}/${article.file}`);
+    const split = text.indexOf('\n\n');
+    return { ...article, body: split < 0 ? text : text.slice(split + 2) };
+  });
+}
+
+/** The reader's figures and checks for the desk's claims (at `threshold`) and candidates (at or above `floor`). */
+export function readerOutcomes(
+  extractor: ClaimExtractor,
+  articles: ReaderArticle[],
+  threshold: number,
+  floor: number,
+): ReaderOutcomes {
+  const outcomes: ReaderOutcomes = {
+    recalled: [],
+    recalledWithCandidates: [],
+    tally: { claims: 0, candidatesOnly: 0, missing: 0 },
+    precise: [],
+    claimantRight: [],
+    splits: [],
+    nonClaimsDropped: [],
+    mustBeClaims: [],
+    failures: [],
+  };
+  for (const article of articles) {
+    const scored = extractor.extract(article.body, { minCheckworthiness: 0 });
+    const claims = scored.filter((c) => c.checkworthiness >= threshold);
+    const kept = scored.filter((c) => c.checkworthiness >= Math.min(floor, threshold));
+    const marked = article.claims.map((g) => ({ ...g, ...spanOf(article.body, g.text, article.file) }));
+    const fail = (check: string) => outcomes.failures.push({ file: article.file, check });
+
+    for (const g of marked.filter((m) => m.checkworthy)) {
+      const found = claims.filter((c) => covers(c, g));
+      const foundKept = kept.some((c) => covers(c, g));
+      outcomes.recalled.push(found.length ? 1 : 0);
+      outcomes.recalledWithCandidates.push(foundKept ? 1 : 0);
+      if (found.length) outcomes.tally.claims += 1;
+      else if (foundKept) outcomes.tally.candidatesOnly += 1;
+      else outcomes.tally.missing += 1;
+      if (found.length) outcomes.claimantRight.push(found.some((c) => same(c.claimant, g.claimant)) ? 1 : 0);
+    }
+    for (const c of claims) outcomes.precise.push(marked.some((g) => overlap(c, g) > 0) ? 1 : 0);
+
+    for (const check of article.must_split) {
+      const covering = check.parts.map((part) => {
+        const span = spanOf(article.body, part, article.file);
+        return claims.filter((c) => covers(c, span));
+      });
+      // Each part needs a claim of its own; the parts with fewest claims choose first.
+      const used = new Set<ExtractedClaim>();
+      const held = [...covering]
+        .sort((a, b) => a.length - b.length)
+        .every((found) => {
+          const own = found.find((c) => !used.has(c));
+          if (own) used.add(own);
+          return own !== undefined;
+        });
+      outcomes.splits.push(held ? 1 : 0);
+      if (!held) fail(`split: ${check.parts.map((p) => `"${p}"`).join(' / ')}`);
+    }
+    for (const phrase of article.must_not_be_claims) {
+      const span = spanOf(article.body, phrase, article.file);
+      const dropped = !claims.some((c) => covers(c, span));
+      outcomes.nonClaimsDropped.push(dropped ? 1 : 0);
+      if (!dropped) fail(`not a claim: "${phrase}"`);
+    }
+    for (const check of article.must_be_claims) {
+      const span = spanOf(article.body, check.contains, article.file);
+      const wanted = check.claimant_matches?.toLowerCase();
+      const held = claims.some(
+        (c) => covers(c, span) && (!wanted || (c.claimant ?? '').toLowerCase().includes(wanted)),
+      );
+      outcomes.mustBeClaims.push(held ? 1 : 0);
+      if (!held) fail(`claim: "${check.contains}"${wanted ? ` by ${check.claimant_matches}` : ''}`);
+    }
+  }
+  return outcomes;
 }
