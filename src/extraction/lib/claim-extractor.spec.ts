@@ -142,9 +142,9 @@ describe('ClaimExtractor', () => {
     });
 
     it('gives pronouns and a quote running over paragraphs the latest named speaker', () => {
-      expect(claimantOf('$9 million')).toBe('The opposition leader');
-      expect(claimantOf('$20 million since 2021')).toBe('The opposition leader');
-      expect(claimantOf('Taxes rose 8 percent')).toBe('The opposition leader');
+      expect(claimantOf('$9 million')).toBe('Tom Hale');
+      expect(claimantOf('$20 million since 2021')).toBe('Tom Hale');
+      expect(claimantOf('Taxes rose 8 percent')).toBe('Tom Hale');
     });
   });
 
@@ -183,6 +183,26 @@ describe('ClaimExtractor', () => {
     it('gives a pronoun the person last named as a subject', () => {
       expect(claimantOf('the library cost')).toBe('Mayor Carla Diaz');
       expect(claimantOf('spoke at the opening')).toBeNull();
+    });
+  });
+
+  describe('on a speaker named by a title', () => {
+    const body = [
+      'Finance minister Lena Berg presented the budget on Monday.',
+      '',
+      'The minister said the deficit would fall to 2 percent of GDP next year.',
+      '',
+      'The spokesman said the airport handled 9 million passengers in 2023.',
+    ].join('\n');
+    const claimantOf = (fragment: string) =>
+      extractor.extract(body, { minCheckworthiness: 0 }).find((c) => c.text.includes(fragment))?.claimant;
+
+    it('gives "the minister" the person the text last named with that title', () => {
+      expect(claimantOf('2 percent of GDP')).toBe('Lena Berg');
+    });
+
+    it('keeps a title nobody was named with as it is written', () => {
+      expect(claimantOf('9 million passengers')).toBe('The spokesman');
     });
   });
 

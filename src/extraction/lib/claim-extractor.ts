@@ -114,7 +114,11 @@ function resolveClaimants(
   const resolved: (string | null)[] = [];
   let latest: string | null = null;
   mentions.forEach((mention, i) => {
-    const name = mention?.pronoun ? latest : (mention?.text ?? null);
+    const name = mention?.pronoun
+      ? latest
+      : mention
+        ? (titleHolder(mention.text, body.slice(0, sentences[i].start)) ?? mention.text)
+        : null;
     resolved.push(name);
     latest = name ?? (mention ? latest : (findNamedSubject(sentences[i].tokens, body) ?? latest));
   });
@@ -142,6 +146,26 @@ function resolveClaimants(
     i = end;
   }
   return { own: mentions.map((m) => (m ? m.text : null)), resolved };
+}
+
+/** A speaker named by a title alone: "the commissioner", "The transport secretary". */
+const TITLE_ONLY = /^[Tt]he\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)$/;
+/** How far back a title is looked for: the article's recent paragraphs, so the work stays bounded on long texts. */
+const TITLE_WINDOW = 5_000;
+const NAME = String.raw`(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})`;
+
+/**
+ * "The commissioner said" after "trade commissioner Albert Muchanga announced": the person the text last named with that
+ * title ("commissioner Albert Muchanga", "the secretary, Grant Shapps,"), or null when it named none.
+ */
+function titleHolder(speaker: string, before: string): string | null {
+  const title = TITLE_ONLY.exec(speaker.trim())?.[1];
+  if (!title) return null;
+  const written = `[${title[0].toUpperCase()}${title[0]}]${title.slice(1).replace(/\s+/g, '\\s+')}`;
+  const pattern = new RegExp(String.raw`\b${written},?\s+${NAME}`, 'gu');
+  let holder: string | null = null;
+  for (const match of before.slice(-TITLE_WINDOW).matchAll(pattern)) holder = match[1];
+  return holder;
 }
 
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM']);

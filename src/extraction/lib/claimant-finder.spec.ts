@@ -102,7 +102,8 @@ describe('findClaimant', () => {
   });
 
   it('does not take the object of a reporting verb for its speaker', () => {
-    expect(claimant('The opposition leader, Tom Hale, disputed the figures.')).toBe('The opposition leader');
+    // The name in apposition, as a title before a name gives the name.
+    expect(claimant('The opposition leader, Tom Hale, disputed the figures.')).toBe('Tom Hale');
     expect(
       claimant(
         'The NBC report, which cited unnamed US officials, said the conversations “have included very broad outlines”.',
@@ -112,5 +113,32 @@ describe('findClaimant', () => {
 
   it('returns null when nobody is quoted', () => {
     expect(claimant('The Biden administration has failed so far to get new funding.')).toBeNull();
+  });
+});
+
+describe('findClaimant: news forms', () => {
+  it('skips an opening time phrase and takes the name in apposition before the verb', () => {
+    expect(
+      claimant('On Monday, the country’s health minister, Ana Ruiz, announced that clinics would open on Sundays.'),
+    ).toBe('Ana Ruiz');
+    expect(claimant('Last week, Paolo Greco, the bank’s chief economist, warned that rates could rise again.')).toBe(
+      'Paolo Greco',
+    );
+  });
+
+  it('reads a reporting word after a name as its verb, also without "that"', () => {
+    expect(claimant('Sales slowed, but Nikkei reports only 3% of households bought a new car last year.')).toBe(
+      'Nikkei',
+    );
+  });
+
+  it('steps over a bracketed short form between the speaker and the verb', () => {
+    expect(claimant('The World Health Organization (WHO) reported in May, 40 countries had cases.')).toBe(
+      'The World Health Organization',
+    );
+  });
+
+  it('does not take an opening time word for a speaker', () => {
+    expect(claimant('Yesterday, the regulator said that fares would rise by 4 percent.')).toBe('the regulator');
   });
 });

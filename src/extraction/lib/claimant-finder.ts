@@ -52,9 +52,15 @@ export function findClaimant(tokens: Token[], body: string): ClaimantMention | n
     }
   }
   // "The United Nations estimates that …": wink tags a present-tense reporting verb before "that" as a noun at times.
+  // So is one right after a name ("Reuters reports only …").
   const verb = tokens.findIndex(
     (t, i) =>
-      REPORTING.has(t.lemma) && (t.pos === 'VERB' || (t.pos === 'NOUN' && i > 0 && tokens[i + 1]?.lower === 'that')),
+      REPORTING.has(t.lemma) &&
+      (t.pos === 'VERB' ||
+        (t.pos === 'NOUN' &&
+          i > 0 &&
+          (tokens[i + 1]?.lower === 'that' ||
+            (tokens[i - 1].pos === 'PROPN' && tokens[i + 1] !== undefined && tokens[i + 1].pos !== 'PUNCT')))),
   );
   if (verb <= 0) return null;
   // "…,” said Mayor Smith." and "…, said the minister": the speaker follows the verb.
@@ -68,12 +74,15 @@ export function findClaimant(tokens: Token[], body: string): ClaimantMention | n
   }
   let j = verb - 1;
   while (j >= 0 && SKIPPABLE.has(tokens[j].pos) && tokens[j].value !== '”') j--;
+  // "The World Health Organization (WHO) reported": the short form in brackets names the same speaker.
+  if (j > 1 && tokens[j].value === ')' && tokens[j - 2]?.value === '(') j -= 3;
   if (j >= 0 && RELATIVE.has(tokens[j].lower) && tokens[j].pos === 'PRON') j--;
   if (j < 0) return null;
   if (tokens[j].pos === 'PRON' && PERSONAL.has(tokens[j].lower))
     return { text: body.slice(tokens[j].start, tokens[j].end), pronoun: true };
   // "The NBC report, which cited …, said" and "X described … and said": the speaker is the sentence's subject.
-  if (tokens[j].value === ',' || tokens[j].pos === 'CCONJ') return subjectOf(tokens, body);
+  if (tokens[j].value === ',') return appositiveName(tokens, j, body) ?? subjectOf(tokens, body);
+  if (tokens[j].pos === 'CCONJ') return subjectOf(tokens, body);
   let start = j + 1;
   while (start > 0 && inPhrase(tokens, start - 1)) start--;
   return start <= j ? named(tokens, start, j + 1, body) : null;
@@ -117,6 +126,25 @@ function speakerAfter(tokens: Token[], verb: number, body: string): ClaimantMent
   const endsClause =
     !next || CLAUSE_ENDS.has(next.value) || next.pos === 'ADP' || next.pos === 'ADV' || next.pos === 'SCONJ';
   return endsClause ? named(tokens, verb + 1, end, body) : null;
+}
+
+/**
+ * "On Monday, the health minister, Ana Ruiz, announced" and "Paolo Greco, the bank's economist, warned": of the
+ * comma-set phrases before the verb (nearest first, at most three), the one that is a bare name.
+ */
+function appositiveName(tokens: Token[], comma: number, body: string): ClaimantMention | null {
+  let end = comma;
+  for (let group = 0; group < 3 && end > 0 && tokens[end].value === ','; group++) {
+    let start = end;
+    while (start > 0 && inPhrase(tokens, start - 1)) start--;
+    if (start === end) return null;
+    const bareName = tokens
+      .slice(start, end)
+      .every((t, k) => t.pos === 'PROPN' || isCapitalisedName(tokens, start + k));
+    if (bareName && (start === 0 || tokens[start - 1].value === ',')) return named(tokens, start, end, body);
+    end = start - 1;
+  }
+  return null;
 }
 
 function subjectOf(tokens: Token[], body: string): ClaimantMention | null {
