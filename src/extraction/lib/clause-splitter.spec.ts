@@ -15,6 +15,24 @@ describe('splitClauses', () => {
     ).toEqual(['The Pentagon has about $5 billion left to ship weapons', 'other types of aid have dried up.']);
   });
 
+  it('splits an opening contrast from the clause it leads into, when both carry a subject and a verb', () => {
+    expect(clauses('Although exports grew 6 percent last year, imports fell by a third.')).toEqual([
+      'exports grew 6 percent last year',
+      'imports fell by a third.',
+    ]);
+    expect(clauses('While the plant employs 900 people, the town has 40,000 residents, but jobs are scarce.')).toEqual([
+      'the plant employs 900 people',
+      'the town has 40,000 residents',
+      'jobs are scarce.',
+    ]);
+  });
+
+  it('keeps an opening contrast without a clause of its own whole', () => {
+    expect(clauses('While in Paris, the minister signed 12 agreements.')).toEqual([
+      'While in Paris, the minister signed 12 agreements.',
+    ]);
+  });
+
   it('splits two reported statements joined by "and that", keeping neither "that"', () => {
     expect(clauses('The minister said the deficit doubled and that taxes rose 8 percent last year.')).toEqual([
       'The minister said the deficit doubled',

@@ -23,7 +23,18 @@ export function splitClauses(tokens: Token[], startsInsideQuote: boolean): Claus
   const candidates = splitCandidates(tokens, startsInsideQuote);
   const clauses: Clause[] = [];
   let from = 0;
+  // "While 54 nations have signed it, only 27 have ratified it": an opening contrast holds a fact of its own.
+  const opening = startsInsideQuote ? null : openingContrast(tokens);
+  if (
+    opening &&
+    hasSubjectAndVerb(tokens, 1, opening) &&
+    hasSubjectAndVerb(tokens, opening + 1, candidates[0]?.at ?? tokens.length)
+  ) {
+    clauses.push(trim(tokens, 1, opening));
+    from = opening + 1;
+  }
   candidates.forEach(({ at, rightStart }, n) => {
+    if (at < from) return;
     const rightEnd = candidates[n + 1]?.at ?? tokens.length;
     if (
       hasSubjectAndVerb(tokens, from, at) &&
@@ -54,6 +65,19 @@ function closingRelativeClause(tokens: Token[], clause: Clause): { comma: number
     const carriesFact = tokens.slice(k + 1, clause.to).some((t) => t.pos === 'NUM' || RANKING.test(t.lower));
     if (antecedent < k && carriesFact && hasSubjectAndVerb(tokens, clause.from, antecedent))
       return { comma: k, antecedent };
+  }
+  return null;
+}
+
+const CONTRASTS = new Set(['while', 'although', 'though', 'whereas']);
+
+/** The comma that closes a sentence's opening "While …," / "Although …," clause (outside quotes), or null. */
+function openingContrast(tokens: Token[]): number | null {
+  if (!CONTRASTS.has(tokens[0]?.lower ?? '')) return null;
+  for (let k = 2; k < tokens.length - 2; k++) {
+    const value = tokens[k].value;
+    if (value === '"' || value === '“' || value === '”') return null;
+    if (value === ',') return k;
   }
   return null;
 }
