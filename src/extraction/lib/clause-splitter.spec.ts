@@ -27,6 +27,22 @@ describe('splitClauses', () => {
     ]);
   });
 
+  it('splits a closing ", with …" that carries a number of its own', () => {
+    expect(clauses('The port handled 8 million containers in 2023, with exports worth $40 billion.')).toEqual([
+      'The port handled 8 million containers in 2023',
+      'with exports worth $40 billion.',
+    ]);
+  });
+
+  it('keeps a closing ", with …" whole when it adds no number, or when the clause before has no verb', () => {
+    expect(clauses('The mayor opened 3 new schools, with great fanfare.')).toEqual([
+      'The mayor opened 3 new schools, with great fanfare.',
+    ]);
+    expect(clauses('Record turnout, with 2 million votes cast.')).toEqual([
+      'Record turnout, with 2 million votes cast.',
+    ]);
+  });
+
   it('keeps an opening contrast without a clause of its own whole', () => {
     expect(clauses('While in Paris, the minister signed 12 agreements.')).toEqual([
       'While in Paris, the minister signed 12 agreements.',

@@ -45,6 +45,11 @@ export function splitClauses(tokens: Token[], startsInsideQuote: boolean): Claus
       from = rightStart;
     }
   });
+  const withFact = startsInsideQuote ? null : closingWithFact(tokens, from);
+  if (withFact !== null) {
+    clauses.push(trim(tokens, from, withFact));
+    from = withFact + 1;
+  }
   const last = trim(tokens, from, tokens.length);
   const relative = closingRelativeClause(tokens, last);
   if (relative) clauses.push({ from: last.from, to: relative.comma }, { from: relative.antecedent, to: last.to });
@@ -65,6 +70,23 @@ function closingRelativeClause(tokens: Token[], clause: Clause): { comma: number
     const carriesFact = tokens.slice(k + 1, clause.to).some((t) => t.pos === 'NUM' || RANKING.test(t.lower));
     if (antecedent < k && carriesFact && hasSubjectAndVerb(tokens, clause.from, antecedent))
       return { comma: k, antecedent };
+  }
+  return null;
+}
+
+/**
+ * "The branch lost 24 million pounds, with turnover at 1.4 billion": a closing ", with …" that carries a number of its
+ * own is a second fact; the comma where the last clause ends, or null. The clause before it must stand on its own.
+ */
+function closingWithFact(tokens: Token[], from: number): number | null {
+  let inside = false;
+  for (let k = from + 1; k + 2 < tokens.length; k++) {
+    const value = tokens[k].value;
+    if (value === '"' || value === '“' || value === '”') inside = value === '“' || (value === '"' && !inside);
+    if (inside || value !== ',' || tokens[k + 1].lower !== 'with') continue;
+    const rest = tokens.slice(k + 2);
+    if (rest.some((t) => t.pos === 'NUM') && !rest.some((t) => t.value === ',') && hasSubjectAndVerb(tokens, from, k))
+      return k;
   }
   return null;
 }
