@@ -130,6 +130,9 @@ describe('findClaimant: news forms', () => {
     expect(claimant('Sales slowed, but Nikkei reports only 3% of households bought a new car last year.')).toBe(
       'Nikkei',
     );
+    // A report named as the subject is no verb: "The BBC report said …", "Recent reports have revealed …".
+    expect(claimant('The BBC report said the tunnel would cost $3 billion.')).toBe('The BBC report');
+    expect(claimant('Recent reports have revealed that rents rose 9 percent.')).toBe('Recent reports');
   });
 
   it('steps over a bracketed short form between the speaker and the verb', () => {

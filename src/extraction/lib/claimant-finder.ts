@@ -52,15 +52,14 @@ export function findClaimant(tokens: Token[], body: string): ClaimantMention | n
     }
   }
   // "The United Nations estimates that …": wink tags a present-tense reporting verb before "that" as a noun at times.
-  // So is one right after a name ("Reuters reports only …").
+  // So is one right after a name, when no verb follows it ("Reuters reports only …", not "The NBC report said …").
   const verb = tokens.findIndex(
     (t, i) =>
       REPORTING.has(t.lemma) &&
       (t.pos === 'VERB' ||
         (t.pos === 'NOUN' &&
           i > 0 &&
-          (tokens[i + 1]?.lower === 'that' ||
-            (tokens[i - 1].pos === 'PROPN' && tokens[i + 1] !== undefined && tokens[i + 1].pos !== 'PUNCT')))),
+          (tokens[i + 1]?.lower === 'that' || (tokens[i - 1].pos === 'PROPN' && opensItsObject(tokens, i + 1))))),
   );
   if (verb <= 0) return null;
   // "…,” said Mayor Smith." and "…, said the minister": the speaker follows the verb.
@@ -100,6 +99,15 @@ export function findNamedSubject(tokens: Token[], body: string): string | null {
     ? body.slice(tokens[0].start, tokens[end - 1].end)
     : null;
 }
+
+/** After a reporting word read as a noun: its object starts here (past adverbs), not a verb of which it is the subject. */
+function opensItsObject(tokens: Token[], from: number): boolean {
+  let k = from;
+  while (k < tokens.length && tokens[k].pos === 'ADV') k++;
+  return k < tokens.length && tokens[k].pos !== 'PUNCT' && !VERB_OR_AUX.has(tokens[k].pos);
+}
+
+const VERB_OR_AUX = new Set(['VERB', 'AUX']);
 
 /** "Ruth Okafor, who heads the office, said …": the reporting verb closes the subject's relative clause. */
 function opensWithRelativeClause(tokens: Token[], verb: number): boolean {
