@@ -53,6 +53,7 @@ async function main(): Promise<void> {
       p50Ms: review.p50Ms,
       p99Ms: review.p99Ms,
       oneRequest: review.oneRequest,
+      openLoop: review.openLoop,
       rawMovesPerSec: review.rawMovesPerSec,
     },
     extraction,
@@ -72,6 +73,12 @@ async function main(): Promise<void> {
       '≥ 0.5',
     ],
     [
+      '',
+      `stages alone: extraction ${ingest.stages.extraction}, raw writes ${ingest.stages.rawWrites}, matching ${ingest.stages.matching} articles/s`,
+      `stage ratio ${ingest.stageRatio} to the slowest, ${ingest.stageLimit} articles/s`,
+      '≥ 0.7',
+    ],
+    [
       'review',
       `pull, verdict: ${review.movesPerSec} moves/s, p50 ${review.p50Ms} ms, p99 ${review.p99Ms} ms`,
       `ratio ${review.ratio} to raw ${review.rawMovesPerSec} moves/s`,
@@ -84,10 +91,22 @@ async function main(): Promise<void> {
       '≥ 0.5, p99 < 25 ms',
     ],
     [
+      '',
+      `verdict-and-next, open loop: p50 ${review.openLoop.p50Ms} ms, p99 ${review.openLoop.p99Ms} ms, max ${review.openLoop.maxMs} ms`,
+      `Poisson arrivals at ${review.openLoop.ratePerSec}/s, half the above`,
+      'p99 < 50 ms',
+    ],
+    [
       'extraction',
       `${extraction.sentencesPerSec} sentences/s, ${extraction.articlesPerSec} articles/s`,
       'single thread',
       '≥ 5,000 sentences/s',
+    ],
+    [
+      '',
+      `wink-nlp's bare parse of the same texts: ${extraction.nlpFloorSentencesPerSec} sentences/s`,
+      `NLP floor ratio ${extraction.nlpFloorRatio}`,
+      '≥ 0.5',
     ],
     [
       'listing',
