@@ -22,6 +22,11 @@ const INDEX_PAGE = 20;
 const FEED_ENTRIES = 50;
 /** The sitemap protocol's limit for one file. */
 const SITEMAP_URLS = 50_000;
+/**
+ * The sitemap is the one public answer that grows with the archive (up to 50,000 addresses): each process renders it
+ * at most once in this long and answers every reader meanwhile from that (crawlers read it far less often).
+ */
+const SITEMAP_FRESH_MS = 60_000;
 
 /** The desk's public face: a page per published verdict, an index, a feed and a sitemap; no sign-in, nothing internal. */
 @Injectable()
@@ -65,8 +70,20 @@ export class PublicFactChecksService {
     return atomFeed(await this.rated(await this.repository.newest(FEED_ENTRIES, null)), this.desk);
   }
 
-  async sitemap(): Promise<string> {
-    return sitemap(await this.repository.addresses(SITEMAP_URLS));
+  private renderedSitemap: { until: number; body: Promise<string> } | null = null;
+
+  sitemap(): Promise<string> {
+    const now = Date.now();
+    if (!this.renderedSitemap || this.renderedSitemap.until <= now) {
+      const body = this.repository.addresses(SITEMAP_URLS).then(sitemap);
+      const rendered = { until: now + SITEMAP_FRESH_MS, body };
+      // A failed read is not kept: the next reader tries again.
+      body.catch(() => {
+        if (this.renderedSitemap === rendered) this.renderedSitemap = null;
+      });
+      this.renderedSitemap = rendered;
+    }
+    return this.renderedSitemap.body;
   }
 
   private claimReview(row: PublicFactCheck) {
