@@ -7,6 +7,7 @@ import globalSetup from '../test/global-setup';
 import { TEMPLATE_DATABASE_URL } from '../test/helpers/test-env';
 import { runClaimExportBench } from './claim-export.bench';
 import { runClaimSearchBench } from './claim-search.bench';
+import { runPublicPagesBench } from './public-pages.bench';
 import { runExtractionBench } from './extraction.bench';
 import { measureFactCheckSearch } from './fact-check-search.bench';
 import { runHealthBench } from './health.bench';
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
   const search = { at100k: await measureFactCheckSearch(100_000), at1M: await measureFactCheckSearch(1_000_000) };
   const claimSearch = await runClaimSearchBench();
   const claimExport = await runClaimExportBench();
+  const publicPages = await runPublicPagesBench();
   const results = {
     ingest,
     review: {
@@ -63,6 +65,7 @@ async function main(): Promise<void> {
     search,
     claimSearch,
     claimExport,
+    publicPages,
     machine: await machine(),
   };
   const rows: [string, string, string, string][] = [
@@ -138,6 +141,12 @@ async function main(): Promise<void> {
       `1M claims: CSV ${claimExport.formats.csv.rowsPerSec} rows/s, JSON Lines ${claimExport.formats.jsonl.rowsPerSec} rows/s`,
       `api RSS ${claimExport.formats.csv.rssBeforeMiB} → peak ${claimExport.formats.csv.peakRssMiB} MiB`,
       'memory flat',
+    ],
+    [
+      'public',
+      `100k published: page p95 ${publicPages.pages.factCheck.p95Ms} ms, index p95 ${publicPages.pages.indexFirst.p95Ms} ms`,
+      `feed ${publicPages.pages.feed.p95Ms} ms, sitemap ${publicPages.pages.sitemap.p95Ms} ms, 8 readers`,
+      'page p95 < 50 ms',
     ],
     [
       'health',
