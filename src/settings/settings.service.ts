@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { recordAuditEvent, type AuditActor } from '../audit/audit.repository';
 import { ApiError } from '../common/api-error';
-import { scaleProblem, type DeskSettings } from './desk-settings';
+import { scaleProblem, type DeskSettings, type VerdictRules } from './desk-settings';
 import type { UpdateSettingsDto } from './dto/update-settings.dto';
 import { SettingsRepository } from './settings.repository';
 
@@ -23,6 +23,12 @@ export class SettingsService {
 
   get(): Promise<DeskSettings> {
     return this.repository.read();
+  }
+
+  /** What the verdict forms need: the scale, and whether a rating and a public rationale are required. */
+  async verdictRules(): Promise<VerdictRules> {
+    const { ratings, requireRating, requirePublicNote } = await this.repository.read();
+    return { ratings, requireRating, requirePublicNote };
   }
 
   /** Applies the fields given, checked as a whole, and audits the change (target 'settings'). */

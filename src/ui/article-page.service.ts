@@ -103,12 +103,11 @@ export class ArticlePageService {
       (!selected || selected.status === 'unverified') && mayEdit(principal)
         ? (await this.reviewers.list()).filter((r) => r.active).map(({ id, name }) => ({ id, name }))
         : [];
-    const { ratings, requireRating, requirePublicNote } = await this.settings.get();
     return {
       article,
       summary,
       reviewed,
-      scale: { ratings, requireRating, requirePublicNote },
+      scale: await this.settings.verdictRules(),
       claims: claims.items,
       claimsCursor,
       claimsNextCursor: claims.nextCursor,

@@ -92,8 +92,7 @@ export class WorkbenchService {
       selected?.events.map((e) => e.actorKeyId) ?? [],
       selected?.events.map((e) => e.actorUserId) ?? [],
     );
-    const { ratings, requireRating, requirePublicNote } = await this.settings.get();
-    return { reviewer: reviewer!, open, selected, people, scale: { ratings, requireRating, requirePublicNote } };
+    return { reviewer: reviewer!, open, selected, people, scale: await this.settings.verdictRules() };
   }
 
   async claim(principal: Principal, claimId: string): Promise<ClaimEntity> {

@@ -79,11 +79,9 @@ function closingRelativeClause(tokens: Token[], clause: Clause): { comma: number
  * own is a second fact; the comma where the last clause ends, or null. The clause before it must stand on its own.
  */
 function closingWithFact(tokens: Token[], from: number): number | null {
-  let inside = false;
+  const outside = outsideQuotes(tokens, false);
   for (let k = from + 1; k + 2 < tokens.length; k++) {
-    const value = tokens[k].value;
-    if (value === '"' || value === '“' || value === '”') inside = value === '“' || (value === '"' && !inside);
-    if (inside || value !== ',' || tokens[k + 1].lower !== 'with') continue;
+    if (!outside[k] || tokens[k].value !== ',' || tokens[k + 1].lower !== 'with') continue;
     const rest = tokens.slice(k + 2);
     if (rest.some((t) => t.pos === 'NUM') && !rest.some((t) => t.value === ',') && hasSubjectAndVerb(tokens, from, k))
       return k;
@@ -114,15 +112,23 @@ function opensWithPronoun(tokens: Token[], from: number, to: number): boolean {
   return false;
 }
 
-/** Where a sentence may be cut: the left clause ends before `at`, the right one starts at `rightStart`. */
-function splitCandidates(tokens: Token[], startsInsideQuote: boolean): { at: number; rightStart: number }[] {
-  const candidates: { at: number; rightStart: number }[] = [];
+/** Per token: whether it stands outside quotation marks (a straight quote toggles; curly ones open and close). */
+function outsideQuotes(tokens: Token[], startsInsideQuote: boolean): boolean[] {
   let inside = startsInsideQuote;
-  tokens.forEach((token, k) => {
+  return tokens.map((token) => {
     if (token.value === '"') inside = !inside;
     else if (token.value === '“') inside = true;
     else if (token.value === '”') inside = false;
-    if (inside) return;
+    return !inside;
+  });
+}
+
+/** Where a sentence may be cut: the left clause ends before `at`, the right one starts at `rightStart`. */
+function splitCandidates(tokens: Token[], startsInsideQuote: boolean): { at: number; rightStart: number }[] {
+  const candidates: { at: number; rightStart: number }[] = [];
+  const outside = outsideQuotes(tokens, startsInsideQuote);
+  tokens.forEach((token, k) => {
+    if (!outside[k]) return;
     const next = tokens[k + 1];
     if (token.value === ';' && next) candidates.push({ at: k, rightStart: k + 1 });
     else if (token.value === ',' && next && JOINERS.has(next.lower) && tokens[k + 2])

@@ -1,7 +1,7 @@
 import { claimantKindOf } from '../../claims/claimant-kind';
 import type { ClaimEventEntity } from '../../claims/claim-event.entity';
 import type { ClaimEntity } from '../../claims/claim.entity';
-import type { RatingStep } from '../../settings/desk-settings';
+import { resolveRating, type RatingStep } from '../../settings/desk-settings';
 import type { PeopleDirectory } from '../people.service';
 import { formatDateTime } from './format';
 import { html, safeHref, type Html } from './html';
@@ -130,7 +130,7 @@ export function claimDetail(
       <dt>Type</dt><dd>${claim.type}</dd>
       <dt>Check-worthiness</dt><dd>${claim.checkworthiness.toFixed(2)}</dd>
       <dt>Reviewer</dt><dd>${claim.assigneeId ? html`${people.reviewer(claim.assigneeId)} <span class="muted">(working on it)</span>` : claim.lastVerdictReviewerId ? html`${people.reviewer(claim.lastVerdictReviewerId)} <span class="muted">(gave the verdict)</span>` : html`<span class="muted">none yet</span>`}</dd>
-      <dt>Rating</dt><dd data-rating="${claim.rating ?? ''}">${claim.rating ? (ratings.find((r) => r.key === claim.rating)?.label ?? claim.rating) : html`<span class="muted">none</span>`}</dd>
+      <dt>Rating</dt><dd data-rating="${claim.rating ?? ''}">${claim.rating ? (resolveRating(ratings, claim.rating)?.label ?? claim.rating) : html`<span class="muted">none</span>`}</dd>
       ${claim.approval ? html`<dt>Approval</dt><dd data-approval="${claim.approval}">${APPROVAL_WORDS[claim.approval]}</dd>` : ''}
       <dt>Tags</dt><dd>${claim.tags.length ? tagList(claim.tags) : html`<span class="muted">none</span>`}</dd>
       <dt>Due</dt><dd>${claim.dueAt ? formatDateTime(claim.dueAt) : html`<span class="muted">no due date</span>`}</dd>
