@@ -206,6 +206,30 @@ describe('ClaimExtractor', () => {
     });
   });
 
+  describe('on an institution named again by its head word', () => {
+    const body = [
+      'The Court of Appeal of Ontario heard the case in May.',
+      '',
+      'The court found that the province had broken the contract.',
+      '',
+      'Its ruling read: "This Court has concluded that the levy was unlawful. The fees must be repaid."',
+      '',
+      'The ministry said it would appeal.',
+    ].join('\n');
+    const claimantOf = (fragment: string) =>
+      extractor.extract(body, { minCheckworthiness: 0 }).find((c) => c.text.includes(fragment))?.claimant;
+
+    it('gives "the court" and "This Court" the court the text named, by its full name', () => {
+      expect(claimantOf('broken the contract')).toBe('Court of Appeal of Ontario');
+      expect(claimantOf('the levy was unlawful')).toBe('Court of Appeal of Ontario');
+      expect(claimantOf('must be repaid')).toBe('Court of Appeal of Ontario');
+    });
+
+    it('keeps an institution the text never named as it is written', () => {
+      expect(claimantOf('would appeal')).toBe('The ministry');
+    });
+  });
+
   describe('on malformed text', () => {
     it.each([
       ['empty', ''],

@@ -148,24 +148,43 @@ function resolveClaimants(
   return { own: mentions.map((m) => (m ? m.text : null)), resolved };
 }
 
-/** A speaker named by a title alone: "the commissioner", "The transport secretary". */
-const TITLE_ONLY = /^[Tt]he\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)$/;
+/** A speaker named by a title alone: "the commissioner", "The transport secretary", "This Court". */
+const TITLE_ONLY = /^(?:[Tt]he|[Tt]his)\s+((?:[a-z][a-z-]*\s+){0,2}[a-zA-Z][a-z-]*)$/;
 /** How far back a title is looked for: the article's recent paragraphs, so the work stays bounded on long texts. */
 const TITLE_WINDOW = 5_000;
-const NAME = String.raw`(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})`;
+const CAPITALISED = String.raw`\p{Lu}[\p{L}'’.-]*`;
+const NAME = String.raw`(${CAPITALISED}(?:\s+${CAPITALISED}){1,3})`;
 
 /**
  * "The commissioner said" after "trade commissioner Albert Muchanga announced": the person the text last named with that
- * title ("commissioner Albert Muchanga", "the secretary, Grant Shapps,"), or null when it named none.
+ * title ("commissioner Albert Muchanga", "the secretary, Grant Shapps,"); "the court" and "this Court" after "the
+ * Supreme Court of the United Kingdom": the institution last named with that word as its head. Null when it named none.
  */
 function titleHolder(speaker: string, before: string): string | null {
   const title = TITLE_ONLY.exec(speaker.trim())?.[1];
   if (!title) return null;
-  const written = `[${title[0].toUpperCase()}${title[0]}]${title.slice(1).replace(/\s+/g, '\\s+')}`;
-  const pattern = new RegExp(String.raw`\b${written},?\s+${NAME}`, 'gu');
-  let holder: string | null = null;
-  for (const match of before.slice(-TITLE_WINDOW).matchAll(pattern)) holder = match[1];
-  return holder;
+  const words = title.replace(/\s+/g, '\\s+').slice(1);
+  const lower = title[0].toLowerCase();
+  const upper = title[0].toUpperCase();
+  const recent = before.slice(-TITLE_WINDOW);
+  const person = lastMatch(recent, new RegExp(String.raw`\b[${upper}${lower}]${words},?\s+${NAME}`, 'gu'));
+  if (person) return person;
+  // An institution is written with its head word capitalised, after its name and before its "of …" part, within a
+  // sentence (no full stop inside) and without the article before it.
+  const word = String.raw`\p{Lu}[\p{L}'’-]*`;
+  const institution = String.raw`(?<![\p{L}'’-])(?!(?:The|This|That|A|An)\s)((?:${word}\s+){0,3}${upper}${words}(?:\s+of(?:\s+the)?(?:\s+${word}){1,4}){0,2})`;
+  const named = [...recent.matchAll(new RegExp(institution, 'gu'))].map((match) => match[1]);
+  const last = named.at(-1);
+  // "Supreme Court" last, "Supreme Court of the United Kingdom" earlier: the fuller name of the same institution.
+  return last
+    ? named.reduce((fullest, name) => (name.startsWith(last) && name.length > fullest.length ? name : fullest), last)
+    : null;
+}
+
+function lastMatch(text: string, pattern: RegExp): string | null {
+  let last: string | null = null;
+  for (const match of text.matchAll(pattern)) last = match[1];
+  return last;
 }
 
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM']);

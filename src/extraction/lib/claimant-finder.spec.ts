@@ -144,4 +144,17 @@ describe('findClaimant: news forms', () => {
   it('does not take an opening time word for a speaker', () => {
     expect(claimant('Yesterday, the regulator said that fares would rise by 4 percent.')).toBe('the regulator');
   });
+
+  it('keeps a first name that is also a verb in the name set apart by commas', () => {
+    // wink reads a capitalised "Grant", "Mark" or "Bill" before a surname as a verb.
+    expect(claimant('Yesterday, the transport secretary, Grant Shapps, announced that fares would be frozen.')).toBe(
+      'Grant Shapps',
+    );
+    expect(claimant('Bill Norton, the council’s treasurer, said the reserve had fallen by half.')).toBe('Bill Norton');
+  });
+
+  it('does not read a reporting word after a determiner as a verb', () => {
+    expect(claimant('All member states signed the treaty, with Eritrea the only state unsigned.')).toBeNull();
+    expect(claimant('The Treasury said a report will follow.')).toBe('The Treasury');
+  });
 });

@@ -56,7 +56,7 @@ export function findClaimant(tokens: Token[], body: string): ClaimantMention | n
   const verb = tokens.findIndex(
     (t, i) =>
       REPORTING.has(t.lemma) &&
-      (t.pos === 'VERB' ||
+      ((t.pos === 'VERB' && !afterDeterminer(tokens, i)) ||
         (t.pos === 'NOUN' &&
           i > 0 &&
           (tokens[i + 1]?.lower === 'that' || (tokens[i - 1].pos === 'PROPN' && opensItsObject(tokens, i + 1))))),
@@ -109,6 +109,13 @@ function opensItsObject(tokens: Token[], from: number): boolean {
 
 const VERB_OR_AUX = new Set(['VERB', 'AUX']);
 
+/** "the only state unsigned", "a report": a word after a determiner (and its modifiers) is a noun, whatever wink says. */
+function afterDeterminer(tokens: Token[], i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && (tokens[k].pos === 'ADJ' || tokens[k].pos === 'ADV')) k--;
+  return k >= 0 && tokens[k].pos === 'DET';
+}
+
 /** "Ruth Okafor, who heads the office, said …": the reporting verb closes the subject's relative clause. */
 function opensWithRelativeClause(tokens: Token[], verb: number): boolean {
   let end = 0;
@@ -116,13 +123,17 @@ function opensWithRelativeClause(tokens: Token[], verb: number): boolean {
   return end > 0 && tokens[end]?.value === ',' && RELATIVE.has(tokens[end + 1]?.lower ?? '');
 }
 
-/** A word of a noun phrase; wink tags some names as verbs ("Lisa Grant said", "The Red Cross said"). */
+/** A word of a noun phrase; wink tags some names as verbs ("Lisa Grant said", "Grant Shapps said", "The Red Cross said"). */
 function inPhrase(tokens: Token[], i: number): boolean {
   return NOUN_PHRASE.has(tokens[i].pos) || isConnector(tokens, i) || isCapitalisedName(tokens, i);
 }
 
 function isCapitalisedName(tokens: Token[], i: number): boolean {
-  return i > 0 && tokens[i].pos === 'VERB' && /^\p{Lu}/u.test(tokens[i].value) && tokens[i - 1].pos === 'PROPN';
+  return (
+    tokens[i].pos === 'VERB' &&
+    /^\p{Lu}/u.test(tokens[i].value) &&
+    ((i > 0 && tokens[i - 1].pos === 'PROPN') || tokens[i + 1]?.pos === 'PROPN')
+  );
 }
 
 /** A noun phrase right after the verb that ends the clause ("said Mayor Smith.", "said the minister on Tuesday"), not its object ("said the deficit doubled"). */
