@@ -101,6 +101,15 @@ describe('splitClauses', () => {
     expect(clauses('Exports rose 5%; imports fell 3%.')).toEqual(['Exports rose 5%', 'imports fell 3%.']);
   });
 
+  it('splits at a spaced dash between two statements, not around a dashed aside', () => {
+    expect(clauses('The firm employs 7000 people in Poland — its rival has about 5000 staff.')).toEqual([
+      'The firm employs 7000 people in Poland',
+      'its rival has about 5000 staff.',
+    ]);
+    const aside = 'The court ruled on the prorogation — a procedural suspension — of parliament until October 14.';
+    expect(clauses(aside)).toEqual([aside]);
+  });
+
   it('keeps a shared-subject verb phrase and a list together', () => {
     const text = 'Russia has annexed Kherson, Donetsk, and Luhansk, and now says any deal must recognize them.';
 

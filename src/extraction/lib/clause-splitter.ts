@@ -16,8 +16,8 @@ const RANKING = /^(first|second|third|fourth|fifth|last|largest|highest|lowest|b
 const STANDING_FOR = new Set(['it', 'they', 'this', 'that', 'these', 'those']);
 
 /**
- * Splits a sentence at ", but" / "; " / ", while" / ", and" — and at "and that" between two reported statements —
- * when both sides carry their own subject and verb.
+ * Splits a sentence at ", but" / "; " / ", while" / ", and" / a spaced dash — and at "and that" between two reported
+ * statements — when both sides carry their own subject and verb.
  */
 export function splitClauses(tokens: Token[], startsInsideQuote: boolean): Clause[] {
   const candidates = splitCandidates(tokens, startsInsideQuote);
@@ -123,9 +123,17 @@ function outsideQuotes(tokens: Token[], startsInsideQuote: boolean): boolean[] {
   });
 }
 
-/** Where a sentence may be cut: the left clause ends before `at`, the right one starts at `rightStart`. */
-function splitCandidates(tokens: Token[], startsInsideQuote: boolean): { at: number; rightStart: number }[] {
-  const candidates: { at: number; rightStart: number }[] = [];
+interface Cut {
+  /** The left clause ends before `at`, the right one starts at `rightStart`. */
+  at: number;
+  rightStart: number;
+}
+
+const DASHES = new Set(['—', '–']);
+
+/** Where a sentence may be cut: at "; ", ", but/and/while …", "and that", and a spaced dash between two statements. */
+function splitCandidates(tokens: Token[], startsInsideQuote: boolean): Cut[] {
+  const candidates: Cut[] = [];
   const outside = outsideQuotes(tokens, startsInsideQuote);
   tokens.forEach((token, k) => {
     if (!outside[k]) return;
@@ -134,6 +142,8 @@ function splitCandidates(tokens: Token[], startsInsideQuote: boolean): { at: num
     else if (token.value === ',' && next && JOINERS.has(next.lower) && tokens[k + 2])
       candidates.push({ at: k, rightStart: k + 2 });
     else if (token.lower === 'and' && tokens[k - 1]?.value !== ',' && next?.lower === 'that' && tokens[k + 2])
+      candidates.push({ at: k, rightStart: k + 1 });
+    else if (DASHES.has(token.value) && k > 0 && next && token.start > tokens[k - 1].end && next.start > token.end)
       candidates.push({ at: k, rightStart: k + 1 });
   });
   return candidates;
