@@ -206,6 +206,27 @@ describe('ClaimExtractor', () => {
     });
   });
 
+  describe('on a view someone voices', () => {
+    const tierOf = (text: string, fragment: string) =>
+      extractor
+        .extract(text, { minCheckworthiness: extractor.threshold, candidateFloor: 0 })
+        .find((c) => c.text.includes(fragment))?.tier;
+
+    it('keeps an attributed view with nothing to measure out of the queue, as a candidate', () => {
+      const body =
+        'The rail union\'s leader, Mary Cole, said the new timetable was "nowhere near enough" for commuters.';
+      expect(tierOf(body, 'nowhere near enough')).toBe('candidate');
+    });
+
+    it('leaves a view with a figure, and a speaker citing themselves, to the model', () => {
+      const measured = 'Mary Cole said she was worried that 4,000 rail jobs would be cut by 2026.';
+      const own = 'As I have said, I am deeply worried about the budget deficit in Ohio.';
+
+      expect(tierOf(measured, '4,000 rail jobs')).toBe('claim');
+      expect(extractor.extract(own, { minCheckworthiness: 0 })[0].checkworthiness).toBeCloseTo(extractor.score(own), 4);
+    });
+  });
+
   describe('on an institution named again by its head word', () => {
     const body = [
       'The Court of Appeal of Ontario heard the case in May.',

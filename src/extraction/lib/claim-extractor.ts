@@ -7,6 +7,7 @@ import { CheckworthinessModel } from './checkworthiness-model';
 import { splitClauses } from './clause-splitter';
 import { Token } from './nlp-analyser';
 import { Sentence, splitSentences } from './sentence-splitter';
+import { voicesViewOnly } from './view-filter';
 
 export { CheckworthinessModel } from './checkworthiness-model';
 
@@ -31,6 +32,9 @@ export interface ExtractOptions {
 }
 
 const MIN_WORDS = 3;
+/** The step below the threshold a capped score takes (scores are rounded to four places). */
+const BELOW = 0.0001;
+const FIRST_PERSON_SPEAKERS = new Set(['i', 'we']);
 let defaultModel: CheckworthinessModel | undefined;
 
 export class ClaimExtractor {
@@ -68,6 +72,8 @@ export class ClaimExtractor {
       )
         return;
       const reported = claimants.own[s] !== null;
+      // "As I have said, …": a speaker citing themselves reports nothing of someone else's.
+      const reportedOfOthers = reported && !FIRST_PERSON_SPEAKERS.has(claimants.own[s]!.toLowerCase());
       let firstEntity = 0;
       for (const clause of splitClauses(sentence.tokens, sentence.startsInsideQuote)) {
         const tokens = sentence.tokens.slice(clause.from, clause.to);
@@ -79,7 +85,13 @@ export class ClaimExtractor {
         for (let e = firstEntity; e < sentence.entities.length && sentence.entities[e].start < end; e++) {
           if (sentence.entities[e].end <= end) entities.push(sentence.entities[e]);
         }
-        const checkworthiness = round(this.model.score(tokens, entities));
+        const modelScore = this.model.score(tokens, entities);
+        const voiced =
+          reportedOfOthers || sentence.startsInsideQuote || sentence.endsInsideQuote || tokens.some(isQuoteMark);
+        // Someone's view with nothing to measure is never queued by itself: a candidate at most, for an editor.
+        const checkworthiness = round(
+          voiced && voicesViewOnly(tokens) ? Math.min(modelScore, this.model.threshold - BELOW) : modelScore,
+        );
         if (
           checkworthiness < Math.min(options.minCheckworthiness, options.candidateFloor ?? options.minCheckworthiness)
         )
@@ -227,6 +239,10 @@ function continuesQuote(sentence: Sentence, next: Sentence, body: string): boole
 
 function startsWithQuote(sentence: Sentence, body: string): boolean {
   return /^["“‘«]/.test(body[sentence.start]);
+}
+
+function isQuoteMark(token: Token): boolean {
+  return /^["“”‘’«»]$/.test(token.value);
 }
 
 function wordCount(tokens: Token[]): number {

@@ -153,6 +153,11 @@ describe('findClaimant: news forms', () => {
     expect(claimant('Bill Norton, the council’s treasurer, said the reserve had fallen by half.')).toBe('Bill Norton');
   });
 
+  it("ends a speaker's phrase at a date", () => {
+    expect(claimant('The sale, according to Gazeta Prawna in March, is too big for one buyer.')).toBe('Gazeta Prawna');
+    expect(claimant('Prices fell 3 percent, the Bank of England said in 2023.')).toBe('the Bank of England');
+  });
+
   it('does not read a reporting word after a determiner as a verb', () => {
     expect(claimant('All member states signed the treaty, with Eritrea the only state unsigned.')).toBeNull();
     expect(claimant('The Treasury said a report will follow.')).toBe('The Treasury');

@@ -198,12 +198,39 @@ function isConnector(tokens: Token[], i: number): boolean {
     i + 1 < tokens.length &&
     NOUN_PHRASE.has(tokens[i + 1].pos);
   return (
-    (between && (PHRASE_PREPOSITIONS.has(token.lower) || token.lower === '-')) ||
+    (between && (PHRASE_PREPOSITIONS.has(token.lower) || token.lower === '-') && !isTime(tokens[i + 1])) ||
     participle ||
     possessive ||
     familiarWith ||
     (token.pos === 'PART' && /^['’]s$/.test(token.lower))
   );
+}
+
+const TIME_WORDS = new Set([
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+]);
+
+/** "according to the paper in March", "a spokesman on Monday": a date ends the speaker's phrase. */
+function isTime(token: Token): boolean {
+  return TIME_WORDS.has(token.lower) || /^(1[89]|20)\d\d$/.test(token.value);
 }
 
 /** "Former German chancellor Gerhard Schröder" names "Gerhard Schröder"; "A close aide to Zelensky" stays whole. */
