@@ -61,7 +61,12 @@ export async function launchBrowser(baseUrl: string): Promise<TestBrowser> {
     // bell asks every so often) gets the refusal the browser would.
     const response = await route.fetch({ maxRedirects: 0 }).catch(() => null);
     if (!response) return route.abort('connectionrefused');
-    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': STRICT_CSP } });
+    // A request the page gave up on (it navigated on, or closed) while the server answered has nobody to answer.
+    await route
+      .fulfill({ response, headers: { ...response.headers(), 'content-security-policy': STRICT_CSP } })
+      .catch((error: unknown) => {
+        if (!(error instanceof Error && /disposed|closed/i.test(error.message))) throw error;
+      });
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const problems: string[] = [];
