@@ -4,7 +4,7 @@ import { CHECKWORTHY_DIR, repoPath } from '../src/common/repo-paths';
 import { DEFAULT_CANDIDATE_FLOOR } from '../src/config/environment';
 import { ClaimExtractor } from '../src/extraction/lib/claim-extractor';
 import { f1WithInterval } from './lib/classification-metrics';
-import { scoreRows } from './lib/claim-evaluation';
+import { scoreRows, TRANSCRIPT_SECTION_LINES, transcriptAveragePrecisions } from './lib/claim-evaluation';
 import { goldOutcomes, meanWithInterval, readerOutcomes, readReaderSet, type GoldArticle } from './lib/gold-evaluation';
 import { splitByTime } from './lib/time-splits';
 import { parseTsv, TsvRow } from './lib/tsv-parser';
@@ -48,6 +48,22 @@ for (const [name, rows] of sets) {
   );
 }
 
+if (!file) {
+  const { validation, test } = splitByTime(read(resolve(CHECKWORTHY_DIR, 'train.tsv')));
+  console.log(
+    `\nwhole transcripts: sections of ${TRANSCRIPT_SECTION_LINES} consecutive debate lines, each posted as one article; MAP of the check-worthy lines`,
+  );
+  for (const [name, rows] of [
+    ['time-shifted validation', validation],
+    ['time-shifted test', test],
+  ] as const) {
+    const { inArticle, lineAlone } = transcriptAveragePrecisions(extractor, rows);
+    console.log(
+      `${name}: ${inArticle.length} sections  read as an article ${interval(meanWithInterval(inArticle))}  each line alone ${interval(meanWithInterval(lineAlone))}`,
+    );
+  }
+}
+
 const articles: GoldArticle[] = JSON.parse(readFileSync(goldFile, 'utf8'));
 const outcomes = goldOutcomes(extractor, articles, extractor.threshold, floor);
 const shown = (name: string, values: number[]) => {
@@ -74,7 +90,7 @@ const reader = readerOutcomes(
 );
 const { claims, candidatesOnly, missing } = reader.tally;
 console.log(
-  `\noutside reader's Wikinews set (never tuned on): ${reader.recalled.length} check-worthy claims marked — ${claims} claims, ${candidatesOnly} candidates only, ${missing} missing`,
+  `\noutside reader's Wikinews set (marked outside the team): ${reader.recalled.length} check-worthy claims marked — ${claims} claims, ${candidatesOnly} candidates only, ${missing} missing`,
 );
 shown('recall of check-worthy, as claims', reader.recalled);
 shown('recall, claims + candidates', reader.recalledWithCandidates);
