@@ -18,6 +18,7 @@ interface Match {
   status?: string | null;
   claimId?: string;
   sameText?: boolean;
+  sameClaim?: boolean;
 }
 
 const review = (n: number, claimReviewed: string, rating: string, extra: Record<string, unknown> = {}) => ({
@@ -296,6 +297,50 @@ describe('fact-checks: archive, search and matches', () => {
     const confirmed = await t
       .http()
       .post(`/claims/${repeat.id}/matches/${linked.id}/confirm`)
+      .set(auth(editor))
+      .send({});
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.status).toBe('disputed');
+  });
+
+  it('links the same claim said in other words in two articles, both ways, and offers one’s verdict to the other', async () => {
+    const first = await postArticle(
+      'Ferries',
+      'The ferry operator carries 9,000 passengers a day to Corsica. The harbour was built in 1911.',
+    );
+    const second = await postArticle(
+      'Ferries again',
+      'Every day, 9000 passengers cross to Corsica with the ferry operator. The ferry operator carries 6,000 cars a day to Corsica.',
+    );
+    const original = claimWith(first, '9,000 passengers');
+    const reworded = claimWith(second, '9000 passengers');
+    const cars = claimWith(second, '6,000 cars');
+    const matches = await waitFor(async () => {
+      const items = await matchesOf(reworded.id);
+      return items.some((m) => m.sameClaim) ? items : null;
+    }, 'the reworded claim to be linked');
+    const linked = matches.find((m) => m.sameClaim)!;
+    expect(linked).toMatchObject({ kind: 'claim', claimId: original.id, sameText: false, status: 'unverified' });
+    expect((await matchesOf(original.id)).some((m) => m.sameClaim && m.claimId === reworded.id)).toBe(true);
+    // The same subject with another figure is another claim.
+    expect((await matchesOf(cars.id)).some((m) => m.claimId === original.id)).toBe(false);
+
+    const { rows } = await t.db.query(`SELECT article_id FROM claims WHERE id = $1`, [reworded.id]);
+    const cookie = await t.signIn(await t.createPerson('editor'));
+    const page = await t.http().get(`/ui/articles/${rows[0].article_id}?claim=${reworded.id}`).set('Cookie', cookie);
+    expect(page.text).toContain('same claim, other words · unverified');
+
+    const verdict = await t
+      .http()
+      .post(`/claims/${original.id}/transitions`)
+      .set(auth(editor))
+      .send({ to: 'disputed', expectedVersion: original.version, sources: [{ url: 'https://port.example/figures' }] });
+    expect(verdict.status).toBe(200);
+    const offered = (await matchesOf(reworded.id)).find((m) => m.id === linked.id)!;
+    expect(offered.status).toBe('disputed');
+    const confirmed = await t
+      .http()
+      .post(`/claims/${reworded.id}/matches/${linked.id}/confirm`)
       .set(auth(editor))
       .send({});
     expect(confirmed.status).toBe(200);

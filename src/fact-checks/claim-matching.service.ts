@@ -2,7 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { CANDIDATE } from '../claims/claim-status';
 import { ClaimsRepository } from '../claims/claims.repository';
 import { FactCheckSearchService } from './fact-check-search.service';
+import { paraphraseAnchors, SAME_CLAIM_SIMILARITY, sameClaimSimilarity } from './claim-paraphrase';
 import { FactChecksRepository, type NewMatch } from './fact-checks.repository';
+import { WordVectors } from './word-vectors';
 
 /** Matches kept per claim, beside every claim with the same text. */
 export const MATCHES_KEPT = 5;
@@ -12,11 +14,17 @@ export const MATCHES_KEPT = 5;
  * as 0.25 did before (21 of 800) and keeps the right one for 414.
  */
 export const MIN_MATCH_SCORE = 0.23;
+/** Other articles' claims read per claim for the same claim, in the same or other words (newest first). */
+const SAME_CLAIMS_READ = 50;
 
-/** Runs in the worker: a new claim against the archive and the desk's earlier verdicts, and against claims with the same text. */
+/**
+ * Runs in the worker: a new claim against the archive and the desk's earlier verdicts, and against other articles'
+ * claims that say the same, in the same or other words (linked both ways, so a verdict on one is offered to the rest).
+ */
 @Injectable()
 export class ClaimMatchingService {
   private readonly logger = new Logger(ClaimMatchingService.name);
+  private readonly vectors = WordVectors.shared();
 
   constructor(
     private readonly repository: FactChecksRepository,
@@ -39,21 +47,39 @@ export class ClaimMatchingService {
       await this.repository.replaceSuggestions(em, suggestions);
     });
     const links = [...suggestions].flatMap(([toClaimId, matches]) =>
-      matches.filter((m) => m.kind === 'same-text').map((m) => ({ fromClaimId: m.matchedClaimId!, toClaimId })),
+      matches.flatMap((m) =>
+        m.kind === 'same-text' || m.kind === 'same-claim'
+          ? [{ fromClaimId: m.matchedClaimId!, toClaimId, kind: m.kind, score: m.score }]
+          : [],
+      ),
     );
-    await this.repository.linkSameText(links);
+    await this.repository.linkSameClaims(links);
     const matched = [...suggestions.values()].reduce((sum, matches) => sum + matches.length, 0);
     this.logger.debug(`${claims.length} claims: ${matched} matches`);
     return matched;
   }
 
-  /** Same-text claims first, then the best fact-checks and earlier verdicts above the floor. */
-  private async matchesFor(claim: { id: string; text: string }): Promise<NewMatch[]> {
+  /**
+   * Same-text claims first, then the same claim in other words in other articles, then the best fact-checks and
+   * earlier verdicts above the floor.
+   */
+  private async matchesFor(claim: { id: string; text: string; articleId: string }): Promise<NewMatch[]> {
     const matches: NewMatch[] = [];
     const seenClaims = new Set<string>([claim.id]);
-    for (const same of await this.repository.sameTextClaims(claim.id, claim.text, 50)) {
+    for (const same of await this.repository.sameTextClaims(claim.id, claim.text, SAME_CLAIMS_READ)) {
       seenClaims.add(same.id);
       matches.push({ kind: 'same-text', factCheckId: null, matchedClaimId: same.id, score: 1 });
+    }
+    const candidates = await this.repository.paraphraseCandidates(
+      claim,
+      paraphraseAnchors(claim.text),
+      SAME_CLAIMS_READ,
+    );
+    for (const other of candidates) {
+      const score = sameClaimSimilarity(claim.text, other.text, this.vectors);
+      if (score < SAME_CLAIM_SIMILARITY || seenClaims.has(other.id)) continue;
+      seenClaims.add(other.id);
+      matches.push({ kind: 'same-claim', factCheckId: null, matchedClaimId: other.id, score });
     }
     const ranked = this.search.rank(await this.search.prepare(claim.text));
     let kept = 0;

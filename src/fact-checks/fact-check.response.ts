@@ -95,11 +95,17 @@ export class ClaimMatchResponse extends MatchResponseFields {
 
   @ApiProperty({ description: 'The same claim text in another article' })
   sameText: boolean;
+
+  @ApiProperty({
+    description:
+      'The same claim in another article, in the same words or in others; linked both ways, so a verdict on one is offered to the other',
+  })
+  sameClaim: boolean;
 }
 
 export type MatchResponse = FactCheckMatchResponse | ClaimMatchResponse;
 
-/** A match on the wire: "claim" for the desk's own verdicts and for the same text in another article. */
+/** A match on the wire: "claim" for the desk's own verdicts and for the same claim in another article. */
 export function toMatchResponse(m: StoredMatch): MatchResponse {
   const base = { id: m.id, score: Number(Number(m.score).toFixed(6)), state: m.state, text: m.text };
   if (m.kind === 'fact-check')
@@ -112,6 +118,7 @@ export function toMatchResponse(m: StoredMatch): MatchResponse {
     status: m.status,
     articleId: m.articleId,
     sameText: m.kind === 'same-text',
+    sameClaim: m.kind === 'same-text' || m.kind === 'same-claim',
   };
 }
 

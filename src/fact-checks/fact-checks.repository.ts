@@ -41,9 +41,12 @@ export interface BrowseFilters {
   ranked: number;
 }
 
+/** `same-text`: the same words in another article; `same-claim`: the same claim there in other words. */
+export type MatchKind = 'fact-check' | 'claim' | 'same-text' | 'same-claim';
+
 export interface StoredMatch {
   id: string;
-  kind: 'fact-check' | 'claim' | 'same-text';
+  kind: MatchKind;
   score: number;
   state: string;
   factCheckId: string | null;
@@ -60,7 +63,7 @@ export interface StoredMatch {
 }
 
 export interface NewMatch {
-  kind: 'fact-check' | 'claim' | 'same-text';
+  kind: MatchKind;
   factCheckId: string | null;
   matchedClaimId: string | null;
   score: number;
@@ -398,6 +401,26 @@ export class FactChecksRepository {
   }
 
   /**
+   * Claims of other articles holding every anchor word (through the claims' text index), newest first: the ones to
+   * compare with a claim for the same claim in other words. Same-text ones are left to `sameTextClaims`.
+   */
+  async paraphraseCandidates(
+    claim: { id: string; text: string; articleId: string },
+    anchors: string[],
+    limit: number,
+  ): Promise<{ id: string; text: string }[]> {
+    if (anchors.length === 0) return [];
+    return this.dataSource.query(
+      `SELECT c.id, c.text FROM claims c
+       WHERE to_tsvector('english', c.text) @@ plainto_tsquery('english', $3) AND c.article_id <> $2
+         AND c.status NOT IN ('withdrawn', 'candidate')
+         AND ${CLAIM_FINGERPRINT} <> lower(regexp_replace($4::text, '[^a-zA-Z0-9%$]+', ' ', 'g'))
+       ORDER BY c.created_at DESC LIMIT $5`,
+      [claim.id, claim.articleId, anchors.join(' '), claim.text, limit],
+    );
+  }
+
+  /**
    * Replaces each claim's suggestions, in the caller's transaction, in two statements however many claims and
    * matches there are; decided matches stay as they are.
    */
@@ -422,18 +445,27 @@ export class FactChecksRepository {
     );
   }
 
-  /** Links the other way too, in one statement: each earlier claim with the same text learns of the new one. */
-  async linkSameText(links: { fromClaimId: string; toClaimId: string }[]): Promise<void> {
+  /** Links the other way too, in one statement: each earlier claim saying the same learns of the new one. */
+  async linkSameClaims(
+    links: { fromClaimId: string; toClaimId: string; kind: 'same-text' | 'same-claim'; score: number }[],
+  ): Promise<void> {
     if (links.length === 0) return;
     await this.dataSource.query(
-      `INSERT INTO claim_matches (claim_id, kind, matched_claim_id, score) SELECT f, 'same-text', t, 1 FROM unnest($1::uuid[], $2::uuid[]) AS l(f, t) ON CONFLICT DO NOTHING`,
-      [links.map((l) => l.fromClaimId), links.map((l) => l.toClaimId)],
+      `INSERT INTO claim_matches (claim_id, kind, matched_claim_id, score)
+       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::uuid[], $4::double precision[]) ON CONFLICT DO NOTHING`,
+      [
+        links.map((l) => l.fromClaimId),
+        links.map((l) => l.kind),
+        links.map((l) => l.toClaimId),
+        links.map((l) => l.score),
+      ],
     );
   }
 
   async matchesOf(claimId: string): Promise<StoredMatch[]> {
     return this.dataSource.query(
-      `${MATCH_SELECT} WHERE m.claim_id = $1 AND m.state <> 'rejected' ORDER BY m.score DESC, m.id`,
+      `${MATCH_SELECT} WHERE m.claim_id = $1 AND m.state <> 'rejected'
+       ORDER BY m.kind IN ('same-text', 'same-claim') DESC, m.kind = 'same-text' DESC, m.score DESC, m.id`,
       [claimId],
     );
   }

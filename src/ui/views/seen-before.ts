@@ -44,7 +44,7 @@ export function seenBeforePanel(
             const label =
               m.kind === 'fact-check'
                 ? `fact-check · ${m.rating ?? 'unrated'}`
-                : `${m.sameText ? 'same claim' : 'desk claim'} · ${claimStatusOf(stored)}`;
+                : `${m.sameText ? 'same claim' : m.sameClaim ? 'same claim, other words' : 'desk claim'} · ${claimStatusOf(stored)}`;
             const verdict = verdictOfMatch(stored);
             return html`<li data-match-id="${m.id}"><span class="muted">${label} · score ${m.score.toFixed(2)}${m.state === 'confirmed' ? ' · confirmed' : ''}</span><br>
             ${href ? html`<a href="${href}" rel="noopener noreferrer nofollow">${m.text}</a>` : m.kind === 'claim' && m.articleId ? html`<a href="/ui/articles/${m.articleId}?claim=${m.claimId ?? ''}">${m.text}</a>` : m.text}
