@@ -1,3 +1,4 @@
+import { isYear, MONTHS, WEEKDAYS } from './calendar-words';
 import { Token } from './nlp-analyser';
 import { REPORTING_VERBS } from './reporting-verbs';
 
@@ -206,31 +207,9 @@ function isConnector(tokens: Token[], i: number): boolean {
   );
 }
 
-const TIME_WORDS = new Set([
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-]);
-
 /** "according to the paper in March", "a spokesman on Monday": a date ends the speaker's phrase. */
 function isTime(token: Token): boolean {
-  return TIME_WORDS.has(token.lower) || /^(1[89]|20)\d\d$/.test(token.value);
+  return MONTHS.has(token.lower) || WEEKDAYS.has(token.lower) || isYear(token.value);
 }
 
 /** "Former German chancellor Gerhard Schröder" names "Gerhard Schröder"; "A close aide to Zelensky" stays whole. */

@@ -1,3 +1,4 @@
+import { isYear, MONTHS } from './calendar-words';
 import { Token } from './nlp-analyser';
 
 /** Words of feeling, hope and expectation: "cautiously optimistic", "ease the concerns", "they expect a decision". */
@@ -60,23 +61,9 @@ export function voicesViewOnly(tokens: Token[]): boolean {
 function isMeasure(token: Token): boolean {
   if (token.type === 'currency' || token.value === '%') return true;
   if (token.type !== 'number' && token.pos !== 'NUM') return false;
-  return !/^(1[89]|20)\d\d$/.test(token.value);
+  return !isYear(token.value);
 }
 
-const MONTHS = new Set([
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-]);
 const SPANS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years']);
 const RELATIVE_TO = new Set(['after', 'before', 'ago', 'later', 'earlier']);
 
