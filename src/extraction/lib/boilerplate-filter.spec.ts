@@ -10,12 +10,15 @@ describe('isBoilerplate', () => {
     'Read more: Ukraine talks',
     'Photo: Reuters',
     '© 2023 Antiwar.com. All rights reserved.',
+    'Tuesday, September 24, 2019',
+    '3 March 2021',
   ])('drops "%s"', (text) => expect(isBoilerplate(text)).toBe(true));
 
   it.each([
     'By 2030 emissions will fall by half.',
     'A source told NBC that aid has dried up.',
     'Sources say the talks stalled.',
+    'On September 24, 2019, the court ruled against the government.',
   ])('keeps the claim "%s"', (text) => expect(isBoilerplate(text)).toBe(false));
 });
 

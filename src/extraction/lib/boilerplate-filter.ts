@@ -1,3 +1,8 @@
+import { MONTHS, WEEKDAYS } from './calendar-words';
+
+const MONTH = [...MONTHS].join('|');
+const WEEKDAY = [...WEEKDAYS].join('|');
+
 const PATTERNS: RegExp[] = [
   /^[Bb][Yy]\s+(\p{Lu}[\p{L}.'’-]*\s*){1,4}(and\s+(\p{Lu}[\p{L}.'’-]*\s*){1,4})?[,|]?.{0,40}$/u,
   /^(author|authors|written by|reporting by|editing by|additional reporting( by)?)\s*[:-]/i,
@@ -9,6 +14,11 @@ const PATTERNS: RegExp[] = [
   // Author bios: "X is a writer/editor/reporter … based in …".
   /^(\p{Lu}[\p{L}.'’-]*\s+){1,3}(is|was)\s+(a|an|the)\s+[^.]{0,80}\b(writer|editor|journalist|reporter|correspondent|columnist|contributor|author|producer|fellow)\b/u,
   /^(\p{Lu}[\p{L}.'’-]*\s+){1,3}(is|was)\s+(a|an)\s+[^.]{0,60}\bbased in\b/u,
+  // A date on its own line: "Tuesday, September 24, 2019", "24 September 2019".
+  new RegExp(
+    String.raw`^((${WEEKDAY}),?\s+)?((${MONTH})\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+(${MONTH}),?\s+\d{4})\.?$`,
+    'i',
+  ),
 ];
 
 /** Bylines, author bios, follow/subscribe lines and other page furniture: never claims. */

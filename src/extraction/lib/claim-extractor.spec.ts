@@ -227,6 +227,17 @@ describe('ClaimExtractor', () => {
     });
   });
 
+  it('leaves a dateline out of the claim, and keeps a notice out of the queue', () => {
+    const body =
+      'KYIV, Ukraine (AP) — Grain exports fell 30 percent in May, the ministry said.\n\nAnyone with information is asked to call police on 101.';
+    const claims = extractor.extract(body, { minCheckworthiness: extractor.threshold, candidateFloor: 0 });
+
+    expect(claims[0].text).toBe('Grain exports fell 30 percent in May, the ministry said.');
+    expect(body.slice(claims[0].start, claims[0].end)).toBe(claims[0].text);
+    expect(claims[0].tier).toBe('claim');
+    expect(claims.find((c) => c.text.includes('call police'))?.tier).toBe('candidate');
+  });
+
   describe('on an institution named again by its head word', () => {
     const body = [
       'The Court of Appeal of Ontario heard the case in May.',

@@ -7,6 +7,7 @@ import { CheckworthinessModel } from './checkworthiness-model';
 import { splitClauses } from './clause-splitter';
 import { Token } from './nlp-analyser';
 import { Sentence, splitSentences } from './sentence-splitter';
+import { isNotice } from './notice-filter';
 import { voicesViewOnly } from './view-filter';
 
 export { CheckworthinessModel } from './checkworthiness-model';
@@ -75,8 +76,10 @@ export class ClaimExtractor {
       // "As I have said, …": a speaker citing themselves reports nothing of someone else's.
       const reportedOfOthers = reported && !FIRST_PERSON_SPEAKERS.has(claimants.own[s]!.toLowerCase());
       let firstEntity = 0;
+      const contentStart = sentence.start + datelineLength(text);
       for (const clause of splitClauses(sentence.tokens, sentence.startsInsideQuote)) {
-        const tokens = sentence.tokens.slice(clause.from, clause.to);
+        const tokens = sentence.tokens.slice(clause.from, clause.to).filter((t) => t.start >= contentStart);
+        if (tokens.length === 0) continue;
         const start = tokens[0].start;
         const end = tokens[tokens.length - 1].end;
         // Clauses and entities are both in text order: walk them together (run-on text can have thousands of each).
@@ -88,10 +91,9 @@ export class ClaimExtractor {
         const modelScore = this.model.score(tokens, entities);
         const voiced =
           reportedOfOthers || sentence.startsInsideQuote || sentence.endsInsideQuote || tokens.some(isQuoteMark);
-        // Someone's view with nothing to measure is never queued by itself: a candidate at most, for an editor.
-        const checkworthiness = round(
-          voiced && voicesViewOnly(tokens) ? Math.min(modelScore, this.model.threshold - BELOW) : modelScore,
-        );
+        // Someone's view with nothing to measure, or a notice, is never queued by itself: a candidate at most.
+        const capped = (voiced && voicesViewOnly(tokens)) || isNotice(tokens, body.slice(start, end));
+        const checkworthiness = round(capped ? Math.min(modelScore, this.model.threshold - BELOW) : modelScore);
         if (
           checkworthiness < Math.min(options.minCheckworthiness, options.candidateFloor ?? options.minCheckworthiness)
         )
@@ -239,6 +241,13 @@ function continuesQuote(sentence: Sentence, next: Sentence, body: string): boole
 
 function startsWithQuote(sentence: Sentence, body: string): boolean {
   return /^["“‘«]/.test(body[sentence.start]);
+}
+
+/** "LONDON (Reuters) - ", "KYIV, Ukraine — ": where a story was filed, not part of what it says. */
+const DATELINE = /^\p{Lu}[\p{Lu}.'’ -]{1,30}(,\s*\p{Lu}[\p{L}.'’ ]{1,30})?\s*(\([^)]{1,30}\))?\s+[-—–]+\s+/u;
+
+function datelineLength(sentence: string): number {
+  return DATELINE.exec(sentence)?.[0].length ?? 0;
 }
 
 function isQuoteMark(token: Token): boolean {

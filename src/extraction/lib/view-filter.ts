@@ -40,7 +40,7 @@ const HEDGES = new Set(['might']);
  * with no number, amount or date to check. Its score is lowered, so it is a candidate at most.
  */
 export function voicesViewOnly(tokens: Token[]): boolean {
-  if (tokens.some((token, i) => isMeasure(token) && !isDate(tokens, i) && !namesAGroup(tokens, i))) return false;
+  if (holdsMeasure(tokens)) return false;
   return tokens.some((token, i) => {
     const next = tokens[i + 1];
     return (
@@ -55,6 +55,21 @@ export function voicesViewOnly(tokens: Token[]): boolean {
       /^(would|could|might|should)['’]ve$/.test(token.lower)
     );
   });
+}
+
+/**
+ * A number, an amount or a percentage to measure a claim against — not a year, a date ("September 13"), a count of
+ * who is meant ("the two firms") or a label ("Courtroom 3").
+ */
+export function holdsMeasure(tokens: Token[]): boolean {
+  return tokens.some(
+    (token, i) => isMeasure(token) && !isDate(tokens, i) && !namesAGroup(tokens, i) && !isLabel(tokens, i),
+  );
+}
+
+/** "Courtroom 3", "Terminal 5": a number naming the thing before it. */
+function isLabel(tokens: Token[], i: number): boolean {
+  return i > 1 && tokens[i - 1].pos === 'PROPN' && /^\d+$/.test(tokens[i].value);
 }
 
 /** A number other than a year, an amount of money, a percentage: something to measure the claim against. */
