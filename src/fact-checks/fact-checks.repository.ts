@@ -431,9 +431,10 @@ export class FactChecksRepository {
     );
   }
 
+  /** Same-text claims first (stored with score 1), then by score: a fact-check's score is a chance, below 1. */
   async matchesOf(claimId: string): Promise<StoredMatch[]> {
     return this.dataSource.query(
-      `${MATCH_SELECT} WHERE m.claim_id = $1 AND m.state <> 'rejected' ORDER BY m.score DESC, m.id`,
+      `${MATCH_SELECT} WHERE m.claim_id = $1 AND m.state <> 'rejected' ORDER BY m.kind = 'same-text' DESC, m.score DESC, m.id`,
       [claimId],
     );
   }
