@@ -1,19 +1,11 @@
 import { createHash } from 'node:crypto';
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
 import { CLAIM_MATCHING_DIR } from '../src/common/repo-paths';
-import { loadEnvironment } from '../src/config/environment';
-import { dataSourceOptions } from '../src/database/data-source';
-import { migrateDatabase } from '../src/database/migrate';
-import { FactCheckImportService } from '../src/fact-checks/fact-check-import.service';
-import type { FactCheckQueueService } from '../src/fact-checks/fact-check-queue.service';
 import {
   CANDIDATE_POOL,
   FactCheckSearchService,
   type PreparedQuery,
 } from '../src/fact-checks/fact-check-search.service';
-import { FactChecksRepository } from '../src/fact-checks/fact-checks.repository';
-import { DEFAULT_SCORER_PARAMS, originalsFirst, type ScorerParams } from '../src/fact-checks/match-scorer';
+import { originalsFirst } from '../src/fact-checks/match-scorer';
 import { MATCHES_KEPT, MIN_MATCH_SCORE } from '../src/fact-checks/claim-matching.service';
 import { claimFingerprint } from '../src/fact-checks/query-text';
 import {
@@ -24,37 +16,17 @@ import {
   mean,
   PlainBm25,
 } from './lib/matching-evaluation';
+import { openMatchingArchive, URL_PREFIX, vclaimId } from './lib/matching-archive';
 
-// Usage: npm run eval:matching -- [train|dev] [--tune] [--data DIR]
+// Usage: npm run eval:matching -- [train|dev] [--losses] [--data DIR]
 // Imports the verified claims into a scratch database (MATCHING_EVAL_DATABASE, default <DATABASE_URL's>_match_eval) through the
 // API's import code, runs every query through the API's search code, and prints MAP@5 beside plain BM25.
-// --tune (train only) searches the scorer's parameters and prints the best set; --losses (train only) prints every query
-// whose right claim is not first: the query, where the right claim ranks, and what ranks above it.
+// --losses (train only) prints every query whose right claim is not first: the query, where the right claim ranks, and
+// what ranks above it. The ranker is fitted by npm run train:matching.
 const args = process.argv.slice(2);
 const split = args.includes('train') ? 'train' : 'dev';
-const tune = args.includes('--tune');
 const showLosses = args.includes('--losses');
 const dataDir = args.includes('--data') ? args[args.indexOf('--data') + 1] : CLAIM_MATCHING_DIR;
-const URL_PREFIX = 'https://claim-matching.invalid/vclaim/';
-
-async function scratchDatabase(): Promise<string> {
-  const url = new URL(loadEnvironment().DATABASE_URL);
-  const name = process.env.MATCHING_EVAL_DATABASE ?? `${url.pathname.slice(1)}_match_eval`;
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-  } finally {
-    await client.end();
-  }
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-const vclaimId = (url: string) => url.slice(URL_PREFIX.length);
 
 /**
  * The API ranks copies of one claim (same normalised text) together, the original (first imported) first, and breaks
@@ -64,12 +36,11 @@ const vclaimId = (url: string) => url.slice(URL_PREFIX.length);
 function mapAt5(
   prepared: PreparedQuery[],
   relevant: Set<string>[],
-  params: ScorerParams,
   search: FactCheckSearchService,
   collectionOrder = false,
 ): number[] {
   return prepared.map((p, i) => {
-    const ranked = search.rank(p, params);
+    const ranked = search.rank(p);
     if (collectionOrder)
       ranked.sort((a, b) => b.score - a.score || Number(vclaimId(a.row.url)) - Number(vclaimId(b.row.url)));
     return averagePrecisionAt(
@@ -83,14 +54,13 @@ function mapAt5(
 function keptInWorkflow(
   prepared: PreparedQuery[],
   relevant: Set<string>[],
-  params: ScorerParams,
   search: FactCheckSearchService,
 ): { right: number; wrongFirst: number } {
   let right = 0;
   let wrongFirst = 0;
   prepared.forEach((p, i) => {
     const kept = search
-      .rank(p, params)
+      .rank(p)
       .filter((r) => r.score >= MIN_MATCH_SCORE)
       .slice(0, MATCHES_KEPT);
     if (kept.some((r) => relevant[i].has(vclaimId(r.row.url)))) right += 1;
@@ -108,52 +78,13 @@ function line(label: string, values: number[]): string {
   return `${label.padEnd(18)} ${mean(values).toFixed(4)}  (95% bootstrap ${lo.toFixed(4)}–${hi.toFixed(4)})`;
 }
 
-function grid(
-  search: FactCheckSearchService,
-  prepared: PreparedQuery[],
-  relevant: Set<string>[],
-  start: ScorerParams,
-): ScorerParams {
-  let best = { ...start };
-  let bestScore = mean(mapAt5(prepared, relevant, best, search));
-  const space: Record<keyof ScorerParams, number[]> = {
-    k1: [0.2, 0.3, 0.45, 0.6, 0.9, 1.2, 1.5, 2, 2.5, 3],
-    bClaim: [0.3, 0.5, 0.75, 0.9, 1],
-    bTitle: [0.3, 0.5, 0.75, 0.9],
-    wClaim: [0.5, 1, 1.5],
-    wTitle: [0, 0.3, 0.6, 1, 1.5, 2],
-    wRank: [0, 0.05, 0.1, 0.2, 0.5],
-    wEntities: [0, 0.05, 0.1, 0.2, 0.3, 0.5],
-    wSoftQuery: [0, 0.05, 0.1, 0.2, 0.3],
-    wSoftClaim: [0, 0.05, 0.1, 0.2, 0.3],
-    wMediaShared: [0, 0.005, 0.01, 0.02, 0.03, 0.05],
-    wMediaUnasked: [0, 0.005, 0.01, 0.02, 0.03, 0.05],
-  };
-  // Coordinate ascent, a few sweeps.
-  for (let sweep = 0; sweep < 2; sweep += 1) {
-    for (const key of Object.keys(space) as (keyof ScorerParams)[]) {
-      for (const value of space[key]) {
-        const candidate = { ...best, [key]: value };
-        const score = mean(mapAt5(prepared, relevant, candidate, search));
-        if (score > bestScore + 1e-9) {
-          best = candidate;
-          bestScore = score;
-        }
-      }
-    }
-    console.log(`sweep ${sweep + 1}: train MAP@5 ${bestScore.toFixed(4)} ${JSON.stringify(best)}`);
-  }
-  return best;
-}
-
 function printLosses(
   prepared: PreparedQuery[],
   queries: { text: string; relevant: Set<string> }[],
-  params: ScorerParams,
   search: FactCheckSearchService,
 ): void {
   prepared.forEach((p, i) => {
-    const ranked = search.rank(p, params);
+    const ranked = search.rank(p);
     const at = ranked.findIndex((r) => queries[i].relevant.has(vclaimId(r.row.url)));
     if (at === 0) return;
     console.log(`\n#${i} ${at < 0 ? 'missed' : `rank ${at + 1}`}: ${queries[i].text.replace(/\s+/g, ' ')}`);
@@ -164,32 +95,11 @@ function printLosses(
 }
 
 async function main(): Promise<void> {
-  if ((tune || showLosses) && split !== 'train') throw new Error('--tune and --losses run on the train queries only');
+  if (showLosses && split !== 'train') throw new Error('--losses runs on the train queries only');
   const claims = loadVerifiedClaims(dataDir);
   const queries = loadQueries(dataDir, split);
-  const databaseUrl = await scratchDatabase();
-  await migrateDatabase(databaseUrl);
-  const dataSource = new DataSource(dataSourceOptions(databaseUrl, 4));
-  await dataSource.initialize();
+  const { search, close } = await openMatchingArchive(claims);
   try {
-    const repository = new FactChecksRepository(dataSource);
-    // No worker and no claims here: an import's re-match has nothing to do.
-    const noRematch = { enqueueImportRematches: () => Promise.resolve(true) } as unknown as FactCheckQueueService;
-    const importer = new FactCheckImportService(repository, noRematch);
-    const search = new FactCheckSearchService(repository);
-    const started = Date.now();
-    for (let i = 0; i < claims.length; i += 1000) {
-      const batch = claims.slice(i, i + 1000).map((c) => ({
-        '@type': 'ClaimReview',
-        url: `${URL_PREFIX}${c.id}`,
-        claimReviewed: c.claim,
-        headline: c.title,
-      }));
-      const result = await importer.importItems(batch);
-      if (result.errors.length) throw new Error(`import errors: ${JSON.stringify(result.errors.slice(0, 3))}`);
-    }
-    console.log(`imported ${claims.length} verified claims in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-
     const prepared: PreparedQuery[] = [];
     const pool = Number(process.env.MATCHING_POOL ?? 0) || undefined;
     const maxLexemes = Number(process.env.MATCHING_LEXEMES ?? 0) || undefined;
@@ -197,12 +107,9 @@ async function main(): Promise<void> {
     const budget = Number(process.env.MATCHING_BUDGET ?? 0) || undefined;
     for (const q of queries) prepared.push(await search.prepare(q.text, pool, maxLexemes, maxShare, budget));
     const relevant = queries.map((q) => q.relevant);
-    // MATCHING_PARAMS='{"k1":2}' tries other weights over the defaults (tuning starts from them too).
-    const start: ScorerParams = { ...DEFAULT_SCORER_PARAMS, ...JSON.parse(process.env.MATCHING_PARAMS ?? '{}') };
-    const params = tune ? grid(search, prepared, relevant, start) : start;
-    const ours = mapAt5(prepared, relevant, params, search);
-    if (showLosses) printLosses(prepared, queries, params, search);
-    const oursInFileOrder = mapAt5(prepared, relevant, params, search, true);
+    const ours = mapAt5(prepared, relevant, search);
+    if (showLosses) printLosses(prepared, queries, search);
+    const oursInFileOrder = mapAt5(prepared, relevant, search, true);
     const recall = mean(prepared.map((p, i) => (p.rows.some((r) => relevant[i].has(vclaimId(r.url))) ? 1 : 0)));
 
     const docs = claims.map((c) => ({ id: c.id, text: `${c.claim} ${c.title}` }));
@@ -234,7 +141,7 @@ async function main(): Promise<void> {
         ours.map((v, i) => v - baseline[i]),
       ),
     );
-    const kept = keptInWorkflow(prepared, relevant, params, search);
+    const kept = keptInWorkflow(prepared, relevant, search);
     console.log(
       `in the workflow (matches scoring ${MIN_MATCH_SCORE} or more): the right claim kept for ${kept.right} of ${queries.length} queries, a wrong best match shown for ${kept.wrongFirst}`,
     );
@@ -248,7 +155,7 @@ async function main(): Promise<void> {
       ),
     );
   } finally {
-    await dataSource.destroy();
+    await close();
   }
 }
 

@@ -462,6 +462,7 @@ export class FactChecksRepository {
     );
   }
 
+  /** The same claim in other articles first (same text, then other words), then by score: a fact-check's is a chance. */
   async matchesOf(claimId: string): Promise<StoredMatch[]> {
     return this.dataSource.query(
       `${MATCH_SELECT} WHERE m.claim_id = $1 AND m.state <> 'rejected'

@@ -20,7 +20,7 @@ export interface ScorerParams {
   wMediaUnasked: number;
 }
 
-/** Fitted on the train queries only (npm run eval:matching -- train --tune, coordinate ascent). */
+/** Fitted on the train queries by coordinate ascent on MAP@5; the learned ranker reads its score as one feature (handScore). */
 export const DEFAULT_SCORER_PARAMS: ScorerParams = {
   k1: 2,
   bClaim: 1,
@@ -57,6 +57,8 @@ export interface Candidate {
   softQuery: number;
   /** How much of the claim the query says (QueryWordSimilarity.textIn). */
   softClaim: number;
+  /** How much of the query the headline alone says. */
+  softQueryTitle?: number;
   /** 1: query and fact-check both speak of a picture or video; -1: only the fact-check does; else 0. */
   media: number;
 }

@@ -12,6 +12,13 @@ describe('WordVectors', () => {
     expect(Buffer.from(vectors.json.vectors, 'base64')).toHaveLength(12);
   });
 
+  it("averages the known words' vectors, rarer words weighing more, null when none is known", () => {
+    const mean = vectors.meanVector(['bus', 'lanes', 'absent'])!;
+    expect(mean).toHaveLength(3);
+    expect(mean[2] / mean[0]).toBeGreaterThan(1 / 0.97); // "lanes" is rarer than "bus"
+    expect(vectors.meanVector(['absent'])).toBeNull();
+  });
+
   it('gives similar words a cosine near 1, unrelated ones near 0, unknown ones 0', () => {
     expect(vectors.similarity('bus', 'tram')).toBeGreaterThan(0.95);
     expect(vectors.similarity('bus', 'lanes')).toBeCloseTo(0, 5);

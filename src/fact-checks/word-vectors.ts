@@ -95,6 +95,21 @@ export class WordVectors {
     return Math.log(2 + (this.rows.get(word) ?? this.json.words.length));
   }
 
+  /** The mean of the known words' unit vectors, each weighted by `weightOf` (rarer words weigh more); null when none is known. */
+  meanVector(words: string[]): Float32Array | null {
+    const d = this.json.dimensions;
+    const out = new Float32Array(d);
+    let known = 0;
+    for (const word of words) {
+      const row = this.rows.get(word);
+      if (row === undefined) continue;
+      const weight = this.weightOf(word);
+      for (let k = 0; k < d; k += 1) out[k] += weight * this.unit[row * d + k];
+      known += 1;
+    }
+    return known > 0 ? out : null;
+  }
+
   dot(i: number, j: number): number {
     const d = this.json.dimensions;
     let sum = 0;

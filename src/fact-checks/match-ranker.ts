@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { repoPath } from '../common/repo-paths';
+import { MATCH_FEATURES } from './match-features';
+
+/**
+ * models/match-ranker.json: a linear ranker over MATCH_FEATURES, fitted on pairs (right, wrong) of the train
+ * queries' candidate pools (tools/train-match-ranker.ts), and a calibration that turns its score into the chance
+ * that a candidate is the right fact-check, so a match's score stays between 0 and 1.
+ */
+export interface MatchRankerJson {
+  version: 1;
+  features: string[];
+  /** Each feature is read as (value − center) / scale. */
+  center: number[];
+  scale: number[];
+  weights: number[];
+  /**
+   * A candidate's score = σ(lead · best margin + intercept + slope · (margin − best margin)): how likely the pool's
+   * best is right follows its margin (a pool whose best agrees with the query on much is more often right); the
+   * others fall below it by how far their margins do.
+   */
+  calibration: { slope: number; lead: number; intercept: number };
+  hyperParameters: Record<string, number | string>;
+  trainingQueries: number;
+}
+
+export const DEFAULT_MATCH_RANKER_PATH = repoPath('models/match-ranker.json');
+
+let shared: MatchRanker | null = null;
+
+export class MatchRanker {
+  constructor(readonly json: MatchRankerJson) {
+    const expected = MATCH_FEATURES.join(',');
+    if (json.features.join(',') !== expected)
+      throw new Error(`match ranker features ${json.features.join(',')} are not ${expected}: retrain it`);
+  }
+
+  static load(path = DEFAULT_MATCH_RANKER_PATH): MatchRanker {
+    return new MatchRanker(JSON.parse(readFileSync(path, 'utf8')) as MatchRankerJson);
+  }
+
+  /** models/match-ranker.json, read once per process. */
+  static shared(): MatchRanker {
+    shared ??= MatchRanker.load();
+    return shared;
+  }
+
+  /** The pool-ranking score: higher is better. */
+  margin(features: number[]): number {
+    const { center, scale, weights } = this.json;
+    let z = 0;
+    for (let i = 0; i < weights.length; i += 1) z += (weights[i] * (features[i] - center[i])) / scale[i];
+    return z;
+  }
+
+  /** Each candidate's chance of being a right match, 0 to 1, in the order of its margin. */
+  scorePool(pool: number[][]): number[] {
+    if (pool.length === 0) return [];
+    const { slope, lead, intercept } = this.json.calibration;
+    const margins = pool.map((features) => this.margin(features));
+    const best = Math.max(...margins);
+    return margins.map((m) => 1 / (1 + Math.exp(-(lead * best + intercept + slope * (m - best)))));
+  }
+}
