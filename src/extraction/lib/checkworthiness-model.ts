@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { repoPath } from '../../common/repo-paths';
-import { analyseText, extractFeatures, FeatureBlock } from './features';
+import { analyseText, charGrams, FeatureBlock, FeatureSink, readFeatures } from './features';
 import { EntitySpan, Token } from './nlp-analyser';
 
 export interface CheckworthinessModelJson {
@@ -19,12 +19,59 @@ export interface CheckworthinessModelJson {
 
 export const DEFAULT_MODEL_PATH = repoPath('models/checkworthiness.json');
 
+/** A word's own features as model ids (-1: not in the model), and the bigrams it opens, filled in as they are met. */
+interface WordFeatures {
+  unigram: number;
+  /** Its character n-grams in the model, in the order `charGrams` gives them, repeats kept. */
+  grams: Int32Array;
+  /** Bigram id by the word that follows. */
+  next: Map<string, number>;
+}
+
+/** Words and bigrams remembered before the cache starts afresh (it holds a few MB at most). */
+const WORD_CACHE_LIMIT = 200_000;
+
 /** Logistic regression over per-block tf-idf features (see features.ts), calibrated. */
 export class CheckworthinessModel {
   private readonly table: Map<string, [number, number]>;
+  /** The model's features by number: its name's id, its idf, weight and block. */
+  private readonly ids = new Map<string, number>();
+  private readonly idf: Float64Array;
+  private readonly weight: Float64Array;
+  private readonly block: Uint8Array;
+  /** Counts of the text being scored, by feature id, and the ids counted, in the order first seen. */
+  private readonly counts: Uint32Array;
+  private readonly seen: number[] = [];
+  private readonly words = new Map<string, WordFeatures>();
+  private cached = 0;
+  private readonly sink: FeatureSink;
 
   constructor(readonly json: CheckworthinessModelJson) {
     this.table = new Map(Object.entries(json.features));
+    const size = this.table.size;
+    this.idf = new Float64Array(size);
+    this.weight = new Float64Array(size);
+    this.block = new Uint8Array(size);
+    this.counts = new Uint32Array(size);
+    for (const [key, [idf, weight]] of this.table) {
+      const id = this.ids.size;
+      this.ids.set(key, id);
+      this.idf[id] = idf;
+      this.weight[id] = weight;
+      const block = key.charCodeAt(0);
+      this.block[id] = block === W ? BLOCK_W : block === C ? BLOCK_C : BLOCK_L;
+    }
+    this.sink = {
+      word: (word, previous) => {
+        const features = this.wordFeatures(word);
+        this.count(features.unigram);
+        this.count(this.bigram(previous, word));
+        const grams = features.grams;
+        for (let i = 0; i < grams.length; i++) this.count(grams[i]);
+      },
+      end: (previous) => this.count(this.bigram(previous, '</s>')),
+      linguistic: (key) => this.count(this.ids.get('l:' + key) ?? -1),
+    };
   }
 
   static load(path = DEFAULT_MODEL_PATH): CheckworthinessModel {
@@ -35,8 +82,37 @@ export class CheckworthinessModel {
     return this.json.threshold;
   }
 
+  /**
+   * `probability(extractFeatures(tokens, entities))`, without building the feature names: features are counted by
+   * model id straight from the tokens (a word's n-grams looked up once per word) and those outside the model skipped.
+   */
   score(tokens: Token[], entities: EntitySpan[]): number {
-    return this.probability(extractFeatures(tokens, entities));
+    this.resetCounts();
+    readFeatures(tokens, entities, this.sink);
+    // Summed in the order first seen, as `logit` does over a feature map, so the sums are the same to the last bit.
+    let dotW = 0,
+      dotC = 0,
+      dotL = 0,
+      normW = 0,
+      normC = 0,
+      normL = 0;
+    for (const id of this.seen) {
+      const count = this.counts[id];
+      const value = (count === 1 ? 1 : 1 + Math.log(count)) * this.idf[id];
+      const block = this.block[id];
+      if (block === BLOCK_W) {
+        dotW += value * this.weight[id];
+        normW += value * value;
+      } else if (block === BLOCK_C) {
+        dotC += value * this.weight[id];
+        normC += value * value;
+      } else {
+        dotL += value * this.weight[id];
+        normL += value * value;
+      }
+    }
+    this.resetCounts();
+    return this.calibrated(this.decision(dotW, dotC, dotL, normW, normC, normL));
   }
 
   scoreText(text: string): number {
@@ -45,8 +121,7 @@ export class CheckworthinessModel {
   }
 
   probability(terms: Map<string, number>): number {
-    const { slope, intercept } = this.json.calibration;
-    return 1 / (1 + Math.exp(-(slope * this.logit(terms) + intercept)));
+    return this.calibrated(this.logit(terms));
   }
 
   /** The uncalibrated decision value. */
@@ -74,6 +149,15 @@ export class CheckworthinessModel {
         normL += value * value;
       }
     }
+    return this.decision(dotW, dotC, dotL, normW, normC, normL);
+  }
+
+  private calibrated(z: number): number {
+    const { slope, intercept } = this.json.calibration;
+    return 1 / (1 + Math.exp(-(slope * z + intercept)));
+  }
+
+  private decision(dotW: number, dotC: number, dotL: number, normW: number, normC: number, normL: number): number {
     const weights = this.json.blockWeights;
     let z = this.json.bias;
     if (normW > 0) z += (weights.w * dotW) / Math.sqrt(normW);
@@ -81,7 +165,49 @@ export class CheckworthinessModel {
     if (normL > 0) z += (weights.l * dotL) / Math.sqrt(normL);
     return z;
   }
+
+  private count(id: number): void {
+    if (id >= 0 && this.counts[id]++ === 0) this.seen.push(id);
+  }
+
+  private resetCounts(): void {
+    for (const id of this.seen) this.counts[id] = 0;
+    this.seen.length = 0;
+  }
+
+  private wordFeatures(word: string): WordFeatures {
+    let features = this.words.get(word);
+    if (features === undefined) {
+      if (this.cached >= WORD_CACHE_LIMIT) {
+        this.words.clear();
+        this.cached = 0;
+      }
+      const grams: number[] = [];
+      charGrams(word, (gram) => {
+        const id = this.ids.get('c:' + gram);
+        if (id !== undefined) grams.push(id);
+      });
+      features = { unigram: this.ids.get('w:' + word) ?? -1, grams: Int32Array.from(grams), next: new Map() };
+      this.words.set(word, features);
+      this.cached++;
+    }
+    return features;
+  }
+
+  private bigram(previous: string, word: string): number {
+    const next = this.wordFeatures(previous).next;
+    let id = next.get(word);
+    if (id === undefined) {
+      id = this.ids.get('w:' + previous + ' ' + word) ?? -1;
+      next.set(word, id);
+      this.cached++;
+    }
+    return id;
+  }
 }
 
 const W = 'w'.charCodeAt(0);
 const C = 'c'.charCodeAt(0);
+const BLOCK_W = 0;
+const BLOCK_C = 1;
+const BLOCK_L = 2;
