@@ -43,6 +43,9 @@ export class CheckworthinessModel {
   private readonly counts: Uint32Array;
   private readonly seen: number[] = [];
   private readonly words = new Map<string, WordFeatures>();
+  /** Ids of the linguistic features by name without "l:", and of a part of speech alone and after another. */
+  private readonly linguistic = new Map<string, number>();
+  private readonly partsOfSpeech = new Map<string, { single: number; after: Map<string, number> }>();
   private cached = 0;
   private readonly sink: FeatureSink;
 
@@ -70,7 +73,28 @@ export class CheckworthinessModel {
         for (let i = 0; i < grams.length; i++) this.count(grams[i]);
       },
       end: (previous) => this.count(this.bigram(previous, '</s>')),
-      linguistic: (key) => this.count(this.ids.get('l:' + key) ?? -1),
+      partOfSpeech: (pos, previous) => {
+        let ids = this.partsOfSpeech.get(pos);
+        if (ids === undefined) {
+          ids = { single: this.ids.get('l:p:' + pos) ?? -1, after: new Map() };
+          this.partsOfSpeech.set(pos, ids);
+        }
+        this.count(ids.single);
+        let pair = ids.after.get(previous);
+        if (pair === undefined) {
+          pair = this.ids.get('l:pp:' + previous + '_' + pos) ?? -1;
+          ids.after.set(previous, pair);
+        }
+        this.count(pair);
+      },
+      linguistic: (key) => {
+        let id = this.linguistic.get(key);
+        if (id === undefined) {
+          id = this.ids.get('l:' + key) ?? -1;
+          this.linguistic.set(key, id);
+        }
+        this.count(id);
+      },
     };
   }
 

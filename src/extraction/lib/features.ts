@@ -93,11 +93,14 @@ function normaliseToken(token: Token): string {
 
 /**
  * Receives a text's features as they are read, in order: per word its unigram, the bigram with the word before and its
- * character n-grams (`charGrams`), then the closing bigram, then the linguistic features (without their "l:" prefix).
+ * character n-grams (`charGrams`), then the closing bigram, then the linguistic features (without their "l:" prefix),
+ * a token's parts of speech first.
  */
 export interface FeatureSink {
   word(word: string, previous: string): void;
   end(previous: string): void;
+  /** A token's part of speech ("p:…") and its pair with the one before ("pp:…_…"). */
+  partOfSpeech(pos: string, previous: string): void;
   linguistic(key: string): void;
 }
 
@@ -121,6 +124,10 @@ export function extractFeatures(allTokens: Token[], entities: EntitySpan[]): Map
     end(previous) {
       add('w:' + previous + ' </s>');
     },
+    partOfSpeech(pos, previous) {
+      add('l:p:' + pos);
+      add('l:pp:' + previous + '_' + pos);
+    },
     linguistic(key) {
       add('l:' + key);
     },
@@ -143,8 +150,7 @@ export function readFeatures(allTokens: Token[], entities: EntitySpan[], sink: F
   sink.end(previous);
   let previousPos = '<s>';
   for (const token of tokens) {
-    add('p:' + token.pos);
-    add('pp:' + previousPos + '_' + token.pos);
+    sink.partOfSpeech(token.pos, previousPos);
     previousPos = token.pos;
     const lemma = token.lemma;
     if (REPORTING.has(lemma) && token.pos === 'VERB') add('reporting');
