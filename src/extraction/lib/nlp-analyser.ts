@@ -86,12 +86,15 @@ function analyseSegment(text: string, base: number): AnalysedSentence[] {
     last: b,
     type: entityTypes[k],
   }));
+  const entitiesInOrder = allEntities.every((e, k) => k === 0 || allEntities[k - 1].first <= e.first);
+  let nextEntity = 0;
+  let previousFirst = 0;
   const sentences: AnalysedSentence[] = [];
   for (const [first, last] of doc.sentences().out(its.span) as number[][]) {
     const tokens: Token[] = [];
     for (let i = first; i <= last; i++) {
-      if (types[i] === 'tabCRLF' || ends[i] <= starts[i] || text.slice(starts[i], ends[i]).trim() === '') continue;
-      const possessive = POSSESSIVE.exec(values[i]);
+      if (types[i] === 'tabCRLF' || ends[i] <= starts[i] || isBlank(text, starts[i], ends[i])) continue;
+      const possessive = endsInApostropheS(values[i]) ? POSSESSIVE.exec(values[i]) : null;
       if (possessive && ends[i] - starts[i] === values[i].length) {
         // wink's cache sometimes learns "Benson's" as one token after seeing it elsewhere; split it so output does not depend on history.
         const name = possessive[1];
@@ -127,15 +130,43 @@ function analyseSegment(text: string, base: number): AnalysedSentence[] {
       });
     }
     if (tokens.length === 0) continue;
-    const entities = allEntities
-      .filter((e) => e.first >= first && e.first <= last)
-      .map((e) => ({
-        text: text.slice(starts[e.first], ends[e.last]),
-        type: e.type,
-        start: base + starts[e.first],
-        end: base + ends[e.last],
-      }));
+    // Entities come in text order, like sentences: skip those before this sentence, take those that start in it.
+    if (!entitiesInOrder || first < previousFirst) nextEntity = 0;
+    previousFirst = first;
+    while (nextEntity < allEntities.length && allEntities[nextEntity].first < first) nextEntity++;
+    let entityEnd = nextEntity;
+    while (entityEnd < allEntities.length && allEntities[entityEnd].first <= last) entityEnd++;
+    const inSentence = entitiesInOrder
+      ? allEntities.slice(nextEntity, entityEnd)
+      : allEntities.filter((e) => e.first >= first && e.first <= last);
+    const entities = inSentence.map((e) => ({
+      text: text.slice(starts[e.first], ends[e.last]),
+      type: e.type,
+      start: base + starts[e.first],
+      end: base + ends[e.last],
+    }));
     sentences.push({ start: tokens[0].start, end: tokens[tokens.length - 1].end, tokens, entities });
   }
   return sentences;
+}
+
+/** Whether text[from, to) is all white space (as `trim` reads it), without cutting it out. */
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    // Every white space character is a space or below it, or at U+00A0 or above.
+    if ((code > 32 && code < 160) || !WHITE_SPACE.test(text[i])) return false;
+  }
+  return true;
+}
+
+const WHITE_SPACE = /^\s$/;
+
+/** The cheap test before POSSESSIVE: a value that ends in 's or ’s. */
+function endsInApostropheS(value: string): boolean {
+  const n = value.length;
+  if (n < 3) return false;
+  const s = value.charCodeAt(n - 1);
+  const apostrophe = value.charCodeAt(n - 2);
+  return (s === 115 || s === 83) && (apostrophe === 39 || apostrophe === 0x2019);
 }
