@@ -25,7 +25,8 @@ export interface AnalysedSentence {
   entities: EntitySpan[];
 }
 
-const nlp = winkNLP(model);
+// Sentences, parts of speech and entities: the reading never asks for negation or sentiment, so wink does not work them out.
+const nlp = winkNLP(model, ['sbd', 'pos', 'ner']);
 const its = nlp.its;
 
 // wink's tokenizer is quadratic in the length of a single token, so longer runs bypass it.
