@@ -21,12 +21,16 @@ export const DEFAULT_MODEL_PATH = repoPath('models/checkworthiness.json');
 
 /** A word's own features as model ids (-1: not in the model), and the bigrams it opens, filled in as they are met. */
 interface WordFeatures {
+  /** The word's number in the cache, never reused. */
+  index: number;
   unigram: number;
   /** Its character n-grams in the model, in the order `charGrams` gives them, repeats kept. */
   grams: Int32Array;
-  /** Bigram id by the word that follows. */
-  next: Map<string, number>;
+  /** Bigram id by the index of the word that follows (`END` for the end of the text). */
+  next: Map<number, number>;
 }
+
+const END = -1;
 
 /** Words and bigrams remembered before the cache starts afresh (it holds a few MB at most). */
 const WORD_CACHE_LIMIT = 200_000;
@@ -34,15 +38,21 @@ const WORD_CACHE_LIMIT = 200_000;
 /** Logistic regression over per-block tf-idf features (see features.ts), calibrated. */
 export class CheckworthinessModel {
   private readonly table: Map<string, [number, number]>;
-  /** The model's features by number: its name's id, its idf, weight and block. */
+  /** The model's features by number, word features first, then character n-grams, then linguistic features. */
   private readonly ids = new Map<string, number>();
-  private readonly idf: Float64Array;
-  private readonly weight: Float64Array;
-  private readonly block: Uint8Array;
+  /** Feature id's idf at 2·id, weight at 2·id + 1. */
+  private readonly parameters: Float64Array;
+  /** The first id of the character n-grams, and of the linguistic features. */
+  private readonly firstC: number;
+  private readonly firstL: number;
   /** Counts of the text being scored, by feature id, and the ids counted, in the order first seen. */
   private readonly counts: Uint32Array;
   private readonly seen: number[] = [];
   private readonly words = new Map<string, WordFeatures>();
+  private wordsIndexed = 0;
+  /** The word last read, whose features the next bigram starts from. */
+  private lastWord: string | null = null;
+  private lastFeatures: WordFeatures | null = null;
   /** Ids of the linguistic features by name without "l:", and of a part of speech alone and after another. */
   private readonly linguistic = new Map<string, number>();
   private readonly partsOfSpeech = new Map<string, { single: number; after: Map<string, number> }>();
@@ -52,27 +62,36 @@ export class CheckworthinessModel {
   constructor(readonly json: CheckworthinessModelJson) {
     this.table = new Map(Object.entries(json.features));
     const size = this.table.size;
-    this.idf = new Float64Array(size);
-    this.weight = new Float64Array(size);
-    this.block = new Uint8Array(size);
+    this.parameters = new Float64Array(2 * size);
     this.counts = new Uint32Array(size);
-    for (const [key, [idf, weight]] of this.table) {
-      const id = this.ids.size;
+    const entries = [...this.table];
+    const w = entries.filter(([key]) => key.charCodeAt(0) === W);
+    const c = entries.filter(([key]) => key.charCodeAt(0) === C);
+    const l = entries.filter(([key]) => key.charCodeAt(0) !== W && key.charCodeAt(0) !== C);
+    this.firstC = w.length;
+    this.firstL = w.length + c.length;
+    [...w, ...c, ...l].forEach(([key, [idf, weight]], id) => {
       this.ids.set(key, id);
-      this.idf[id] = idf;
-      this.weight[id] = weight;
-      const block = key.charCodeAt(0);
-      this.block[id] = block === W ? BLOCK_W : block === C ? BLOCK_C : BLOCK_L;
-    }
+      this.parameters[2 * id] = idf;
+      this.parameters[2 * id + 1] = weight;
+    });
     this.sink = {
       word: (word, previous) => {
+        const before =
+          previous === this.lastWord && this.lastFeatures ? this.lastFeatures : this.wordFeatures(previous);
         const features = this.wordFeatures(word);
         this.count(features.unigram);
-        this.count(this.bigram(previous, word));
+        this.count(this.bigram(before, previous, features.index, word));
         const grams = features.grams;
         for (let i = 0; i < grams.length; i++) this.count(grams[i]);
+        this.lastWord = word;
+        this.lastFeatures = features;
       },
-      end: (previous) => this.count(this.bigram(previous, '</s>')),
+      end: (previous) => {
+        const before =
+          previous === this.lastWord && this.lastFeatures ? this.lastFeatures : this.wordFeatures(previous);
+        this.count(this.bigram(before, previous, END, '</s>'));
+      },
       partOfSpeech: (pos, previous) => {
         let ids = this.partsOfSpeech.get(pos);
         if (ids === undefined) {
@@ -120,18 +139,18 @@ export class CheckworthinessModel {
       normW = 0,
       normC = 0,
       normL = 0;
+    const { counts, parameters, firstC, firstL } = this;
     for (const id of this.seen) {
-      const count = this.counts[id];
-      const value = (count === 1 ? 1 : 1 + Math.log(count)) * this.idf[id];
-      const block = this.block[id];
-      if (block === BLOCK_W) {
-        dotW += value * this.weight[id];
+      const count = counts[id];
+      const value = (count === 1 ? 1 : 1 + Math.log(count)) * parameters[2 * id];
+      if (id < firstC) {
+        dotW += value * parameters[2 * id + 1];
         normW += value * value;
-      } else if (block === BLOCK_C) {
-        dotC += value * this.weight[id];
+      } else if (id < firstL) {
+        dotC += value * parameters[2 * id + 1];
         normC += value * value;
       } else {
-        dotL += value * this.weight[id];
+        dotL += value * parameters[2 * id + 1];
         normL += value * value;
       }
     }
@@ -211,19 +230,24 @@ export class CheckworthinessModel {
         const id = this.ids.get('c:' + gram);
         if (id !== undefined) grams.push(id);
       });
-      features = { unigram: this.ids.get('w:' + word) ?? -1, grams: Int32Array.from(grams), next: new Map() };
+      features = {
+        index: this.wordsIndexed++,
+        unigram: this.ids.get('w:' + word) ?? -1,
+        grams: Int32Array.from(grams),
+        next: new Map(),
+      };
       this.words.set(word, features);
       this.cached++;
     }
     return features;
   }
 
-  private bigram(previous: string, word: string): number {
-    const next = this.wordFeatures(previous).next;
-    let id = next.get(word);
+  /** The id of the bigram "previous word" (or "previous </s>"), cached in the previous word's features. */
+  private bigram(before: WordFeatures, previous: string, index: number, word: string): number {
+    let id = before.next.get(index);
     if (id === undefined) {
       id = this.ids.get('w:' + previous + ' ' + word) ?? -1;
-      next.set(word, id);
+      before.next.set(index, id);
       this.cached++;
     }
     return id;
@@ -232,6 +256,3 @@ export class CheckworthinessModel {
 
 const W = 'w'.charCodeAt(0);
 const C = 'c'.charCodeAt(0);
-const BLOCK_W = 0;
-const BLOCK_C = 1;
-const BLOCK_L = 2;
