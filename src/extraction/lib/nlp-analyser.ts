@@ -81,7 +81,7 @@ function analyseSegment(text: string, base: number): AnalysedSentence[] {
     offset = Math.min(offset + values[i].length, text.length);
     ends.push(offset);
   }
-  const entityTypes = (doc.entities().out(its.detail) as unknown as { type: string }[]).map((e) => e.type);
+  const entityTypes = doc.entities().out(its.type);
   const allEntities = (doc.entities().out(its.span) as number[][]).map(([a, b], k) => ({
     first: a,
     last: b,
