@@ -79,7 +79,7 @@ const THIRD_PERSON = new Map([
 ]);
 
 function normaliseToken(token: Token): string {
-  if (token.type === 'number' || /^[\d.,]+$/.test(token.value)) {
+  if (token.type === 'number' || isNumeral(token.value)) {
     const digits = token.value.replace(/[^\d]/g, '');
     if (YEAR.test(token.value)) return '<year>';
     return digits.length > 3 || token.value.includes('.') ? '<bignum>' : '<num>';
@@ -88,7 +88,19 @@ function normaliseToken(token: Token): string {
   if (token.type === 'url' || token.type === 'email') return '<url>';
   const person = THIRD_PERSON.get(token.lower);
   if (person) return person;
-  return token.lower.replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
+  return CURLY_QUOTE.test(token.lower) ? token.lower.replace(/[’‘]/g, "'").replace(/[“”]/g, '"') : token.lower;
+}
+
+const CURLY_QUOTE = /[’‘“”]/;
+
+/** Digits, full stops and commas only (`/^[\d.,]+$/`), told without a regular expression. */
+function isNumeral(value: string): boolean {
+  if (value.length === 0) return false;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if ((code < 48 || code > 57) && code !== 46 && code !== 44) return false;
+  }
+  return true;
 }
 
 /**
