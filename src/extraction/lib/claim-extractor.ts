@@ -237,12 +237,15 @@ function continuesQuote(sentence: Sentence, next: Sentence, body: string): boole
   return next.line === sentence.line || (next.line === sentence.line + 1 && startsWithQuote(next, body));
 }
 
+const OPENING_QUOTES = new Set(['"', '“', '‘', '«'].map((mark) => mark.charCodeAt(0)));
+const QUOTE_MARKS = new Set(['"', '“', '”', '‘', '’', '«', '»']);
+
 function startsWithQuote(sentence: Sentence, body: string): boolean {
-  return /^["“‘«]/.test(body[sentence.start]);
+  return OPENING_QUOTES.has(body.charCodeAt(sentence.start));
 }
 
 function isQuoteMark(token: Token): boolean {
-  return /^["“”‘’«»]$/.test(token.value);
+  return QUOTE_MARKS.has(token.value);
 }
 
 function wordCount(tokens: Token[]): number {
