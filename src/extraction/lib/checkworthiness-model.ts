@@ -19,21 +19,17 @@ export interface CheckworthinessModelJson {
 
 export const DEFAULT_MODEL_PATH = repoPath('models/checkworthiness.json');
 
-/** A word's own features as model ids (-1: not in the model), and the bigrams it opens, filled in as they are met. */
+/** A word's own features as model ids (-1: not in the model), and the model's bigrams that open with it. */
 interface WordFeatures {
-  /** The word's number in the cache, never reused. */
-  index: number;
   unigram: number;
   /** Its character n-grams in the model, in the order `charGrams` gives them, repeats kept. */
   grams: Int32Array;
-  /** Bigram id by the index of the word that follows (`END` for the end of the text). */
-  next: Map<number, number>;
+  /** Bigram id by the word that follows ("</s>" for the end of the text); none when the model has no such bigram. */
+  bigrams: Map<string, number> | undefined;
 }
 
-const END = -1;
-
-/** Words and bigrams remembered before the cache starts afresh (it holds a few MB at most). */
-const WORD_CACHE_LIMIT = 200_000;
+/** Words remembered before the cache starts afresh (it holds a few MB at most). */
+const WORD_CACHE_LIMIT = 100_000;
 
 /** Logistic regression over per-block tf-idf features (see features.ts), calibrated. */
 export class CheckworthinessModel {
@@ -49,14 +45,14 @@ export class CheckworthinessModel {
   private readonly counts: Uint32Array;
   private readonly seen: number[] = [];
   private readonly words = new Map<string, WordFeatures>();
-  private wordsIndexed = 0;
+  /** The model's bigrams "w:a b" by a and b, split at each space (a word may hold one). */
+  private readonly bigrams = new Map<string, Map<string, number>>();
   /** The word last read, whose features the next bigram starts from. */
   private lastWord: string | null = null;
   private lastFeatures: WordFeatures | null = null;
   /** Ids of the linguistic features by name without "l:", and of a part of speech alone and after another. */
   private readonly linguistic = new Map<string, number>();
   private readonly partsOfSpeech = new Map<string, { single: number; after: Map<string, number> }>();
-  private cached = 0;
   private readonly sink: FeatureSink;
 
   constructor(readonly json: CheckworthinessModelJson) {
@@ -74,6 +70,13 @@ export class CheckworthinessModel {
       this.ids.set(key, id);
       this.parameters[2 * id] = idf;
       this.parameters[2 * id + 1] = weight;
+      if (!key.startsWith('w:')) return;
+      for (let space = key.indexOf(' '); space >= 0; space = key.indexOf(' ', space + 1)) {
+        const first = key.slice(2, space);
+        let after = this.bigrams.get(first);
+        if (after === undefined) this.bigrams.set(first, (after = new Map()));
+        after.set(key.slice(space + 1), id);
+      }
     });
     this.sink = {
       word: (word, previous) => {
@@ -81,7 +84,7 @@ export class CheckworthinessModel {
           previous === this.lastWord && this.lastFeatures ? this.lastFeatures : this.wordFeatures(previous);
         const features = this.wordFeatures(word);
         this.count(features.unigram);
-        this.count(this.bigram(before, previous, features.index, word));
+        this.count(before.bigrams?.get(word) ?? -1);
         const grams = features.grams;
         for (let i = 0; i < grams.length; i++) this.count(grams[i]);
         this.lastWord = word;
@@ -90,7 +93,7 @@ export class CheckworthinessModel {
       end: (previous) => {
         const before =
           previous === this.lastWord && this.lastFeatures ? this.lastFeatures : this.wordFeatures(previous);
-        this.count(this.bigram(before, previous, END, '</s>'));
+        this.count(before.bigrams?.get('</s>') ?? -1);
       },
       partOfSpeech: (pos, previous) => {
         let ids = this.partsOfSpeech.get(pos);
@@ -221,36 +224,20 @@ export class CheckworthinessModel {
   private wordFeatures(word: string): WordFeatures {
     let features = this.words.get(word);
     if (features === undefined) {
-      if (this.cached >= WORD_CACHE_LIMIT) {
-        this.words.clear();
-        this.cached = 0;
-      }
+      if (this.words.size >= WORD_CACHE_LIMIT) this.words.clear();
       const grams: number[] = [];
       charGrams(word, (gram) => {
         const id = this.ids.get('c:' + gram);
         if (id !== undefined) grams.push(id);
       });
       features = {
-        index: this.wordsIndexed++,
         unigram: this.ids.get('w:' + word) ?? -1,
         grams: Int32Array.from(grams),
-        next: new Map(),
+        bigrams: this.bigrams.get(word),
       };
       this.words.set(word, features);
-      this.cached++;
     }
     return features;
-  }
-
-  /** The id of the bigram "previous word" (or "previous </s>"), cached in the previous word's features. */
-  private bigram(before: WordFeatures, previous: string, index: number, word: string): number {
-    let id = before.next.get(index);
-    if (id === undefined) {
-      id = this.ids.get('w:' + previous + ' ' + word) ?? -1;
-      before.next.set(index, id);
-      this.cached++;
-    }
-    return id;
   }
 }
 
