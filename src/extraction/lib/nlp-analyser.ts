@@ -32,16 +32,15 @@ const its = nlp.its;
 // wink's tokenizer is quadratic in the length of a single token, so longer runs bypass it.
 const MAX_RUN = 200;
 const POSSESSIVE = /^(\p{L}[\p{L}.-]*)(['’][sS])$/u;
-const LONG_RUN = new RegExp(`\\S{${MAX_RUN + 1},}`, 'g');
 
 /** Tokens, POS, lemmas and entities for one line of text, with offsets into the body (base = line start). */
 export function analyseLine(line: string, base: number): AnalysedSentence[] {
   const sentences: AnalysedSentence[] = [];
   let from = 0;
-  for (const match of line.matchAll(LONG_RUN)) {
+  for (const match of longRuns(line)) {
     sentences.push(...analyseSegment(line.slice(from, match.index), base + from));
     const start = base + match.index;
-    const value = match[0];
+    const value = match.value;
     const token: Token = {
       value,
       lower: value.toLowerCase(),
@@ -151,14 +150,29 @@ function analyseSegment(text: string, base: number): AnalysedSentence[] {
   return sentences;
 }
 
+/** The runs of more than MAX_RUN characters without white space (`/\S{201,}/g`), found in one pass. */
+function longRuns(line: string): { index: number; value: string }[] {
+  const runs: { index: number; value: string }[] = [];
+  if (line.length <= MAX_RUN) return runs;
+  let start = 0;
+  for (let i = 0; i <= line.length; i++) {
+    if (i < line.length && !isWhiteSpace(line, i)) continue;
+    if (i - start > MAX_RUN) runs.push({ index: start, value: line.slice(start, i) });
+    start = i + 1;
+  }
+  return runs;
+}
+
 /** Whether text[from, to) is all white space (as `trim` reads it), without cutting it out. */
 function isBlank(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    // Every white space character is a space or below it, or at U+00A0 or above.
-    if ((code > 32 && code < 160) || !WHITE_SPACE.test(text[i])) return false;
-  }
+  for (let i = from; i < to; i++) if (!isWhiteSpace(text, i)) return false;
   return true;
+}
+
+function isWhiteSpace(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  // Every white space character is a space or below it, or at U+00A0 or above.
+  return (code <= 32 || code >= 160) && WHITE_SPACE.test(text[i]);
 }
 
 const WHITE_SPACE = /^\s$/;
