@@ -85,8 +85,10 @@ export class CheckworthinessModel {
         const features = this.wordFeatures(word);
         this.count(features.unigram);
         this.count(before.bigrams?.get(word) ?? -1);
-        const grams = features.grams;
-        for (let i = 0; i < grams.length; i++) this.count(grams[i]);
+        // A word's n-grams are all in the model: counted inline, the hottest loop of scoring.
+        const { grams } = features;
+        const { counts, seen } = this;
+        for (let i = 0; i < grams.length; i++) if (counts[grams[i]]++ === 0) seen.push(grams[i]);
         this.lastWord = word;
         this.lastFeatures = features;
       },
