@@ -245,7 +245,7 @@ function startsWithQuote(sentence: Sentence, body: string): boolean {
 }
 
 function isQuoteMark(token: Token): boolean {
-  return QUOTE_MARKS.has(token.value);
+  return token.value.length === 1 && QUOTE_MARKS.has(token.value);
 }
 
 function wordCount(tokens: Token[]): number {

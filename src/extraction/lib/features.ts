@@ -150,7 +150,7 @@ export function extractFeatures(allTokens: Token[], entities: EntitySpan[]): Map
 /** Reads a text's features into `sink` (see `FeatureSink` for the order). */
 export function readFeatures(allTokens: Token[], entities: EntitySpan[], sink: FeatureSink): void {
   // Quote marks say how a claim is reported, not whether it is checkable; news quotes far more than debates do.
-  const unquoted = allTokens.filter((t) => !QUOTES.has(t.value));
+  const unquoted = allTokens.filter((t) => t.value.length !== 1 || !QUOTES.has(t.value));
   const tokens = unquoted.length > MAX_TOKENS ? unquoted.slice(0, MAX_TOKENS) : unquoted;
   const add = (key: string) => sink.linguistic(key);
   let previous = '<s>';
