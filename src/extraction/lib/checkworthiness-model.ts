@@ -135,6 +135,7 @@ export class CheckworthinessModel {
    * model id straight from the tokens (a word's n-grams looked up once per word) and those outside the model skipped.
    */
   score(tokens: Token[], entities: EntitySpan[]): number {
+    // Left counted only if a reading before threw.
     this.resetCounts();
     readFeatures(tokens, entities, this.sink);
     // Summed in the order first seen, as `logit` does over a feature map, so the sums are the same to the last bit.
@@ -144,9 +145,11 @@ export class CheckworthinessModel {
       normW = 0,
       normC = 0,
       normL = 0;
-    const { counts, parameters, firstC, firstL } = this;
-    for (const id of this.seen) {
+    const { counts, parameters, firstC, firstL, seen } = this;
+    for (let i = 0; i < seen.length; i++) {
+      const id = seen[i];
       const count = counts[id];
+      counts[id] = 0;
       const value = (count === 1 ? 1 : 1 + Math.log(count)) * parameters[2 * id];
       if (id < firstC) {
         dotW += value * parameters[2 * id + 1];
@@ -159,7 +162,7 @@ export class CheckworthinessModel {
         normL += value * value;
       }
     }
-    this.resetCounts();
+    seen.length = 0;
     return this.calibrated(this.decision(dotW, dotC, dotL, normW, normC, normL));
   }
 
