@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { repoPath } from '../../common/repo-paths';
-import { analyseText, extractFeatures, FeatureBlock } from './features';
+import { analyseText, charGrams, FeatureBlock, FeatureSink, readFeatures } from './features';
 import { EntitySpan, Token } from './nlp-analyser';
 
 export interface CheckworthinessModelJson {
@@ -19,12 +19,107 @@ export interface CheckworthinessModelJson {
 
 export const DEFAULT_MODEL_PATH = repoPath('models/checkworthiness.json');
 
+/** A word's own features as model ids (-1: not in the model), and the model's bigrams that open with it. */
+interface WordFeatures {
+  unigram: number;
+  /** Its character n-grams in the model, in the order `charGrams` gives them, repeats kept. */
+  grams: Int32Array;
+  /** Bigram id by the word that follows ("</s>" for the end of the text); none when the model has no such bigram. */
+  bigrams: Map<string, number> | undefined;
+}
+
+/** Words remembered before the cache starts afresh (it holds a few MB at most). */
+const WORD_CACHE_LIMIT = 100_000;
+
 /** Logistic regression over per-block tf-idf features (see features.ts), calibrated. */
 export class CheckworthinessModel {
   private readonly table: Map<string, [number, number]>;
+  /** The model's features by number, word features first, then character n-grams, then linguistic features. */
+  private readonly ids = new Map<string, number>();
+  /** Feature id's idf at 2·id, weight at 2·id + 1. */
+  private readonly parameters: Float64Array;
+  /** The first id of the character n-grams, and of the linguistic features. */
+  private readonly firstC: number;
+  private readonly firstL: number;
+  /** Counts of the text being scored, by feature id, and the ids counted, in the order first seen. */
+  private readonly counts: Uint32Array;
+  private readonly seen: number[] = [];
+  private readonly words = new Map<string, WordFeatures>();
+  /** The model's bigrams "w:a b" by a and b, split at each space (a word may hold one). */
+  private readonly bigrams = new Map<string, Map<string, number>>();
+  /** The word last read, whose features the next bigram starts from. */
+  private lastWord: string | null = null;
+  private lastFeatures: WordFeatures | null = null;
+  /** Ids of the linguistic features by name without "l:", and of a part of speech alone and after another. */
+  private readonly linguistic = new Map<string, number>();
+  private readonly partsOfSpeech = new Map<string, { single: number; after: Map<string, number> }>();
+  private readonly sink: FeatureSink;
 
   constructor(readonly json: CheckworthinessModelJson) {
     this.table = new Map(Object.entries(json.features));
+    const size = this.table.size;
+    this.parameters = new Float64Array(2 * size);
+    this.counts = new Uint32Array(size);
+    const entries = [...this.table];
+    const w = entries.filter(([key]) => key.charCodeAt(0) === W);
+    const c = entries.filter(([key]) => key.charCodeAt(0) === C);
+    const l = entries.filter(([key]) => key.charCodeAt(0) !== W && key.charCodeAt(0) !== C);
+    this.firstC = w.length;
+    this.firstL = w.length + c.length;
+    [...w, ...c, ...l].forEach(([key, [idf, weight]], id) => {
+      this.ids.set(key, id);
+      this.parameters[2 * id] = idf;
+      this.parameters[2 * id + 1] = weight;
+      if (!key.startsWith('w:')) return;
+      for (let space = key.indexOf(' '); space >= 0; space = key.indexOf(' ', space + 1)) {
+        const first = key.slice(2, space);
+        let after = this.bigrams.get(first);
+        if (after === undefined) this.bigrams.set(first, (after = new Map()));
+        after.set(key.slice(space + 1), id);
+      }
+    });
+    this.sink = {
+      word: (word, previous) => {
+        const before =
+          previous === this.lastWord && this.lastFeatures ? this.lastFeatures : this.wordFeatures(previous);
+        const features = this.wordFeatures(word);
+        this.count(features.unigram);
+        this.count(before.bigrams?.get(word) ?? -1);
+        // A word's n-grams are all in the model: counted inline, the hottest loop of scoring.
+        const { grams } = features;
+        const { counts, seen } = this;
+        for (let i = 0; i < grams.length; i++) if (counts[grams[i]]++ === 0) seen.push(grams[i]);
+        this.lastWord = word;
+        this.lastFeatures = features;
+      },
+      end: (previous) => {
+        const before =
+          previous === this.lastWord && this.lastFeatures ? this.lastFeatures : this.wordFeatures(previous);
+        this.count(before.bigrams?.get('</s>') ?? -1);
+      },
+      partOfSpeech: (pos, previous) => {
+        let ids = this.partsOfSpeech.get(pos);
+        if (ids === undefined) {
+          ids = { single: this.ids.get('l:p:' + pos) ?? -1, after: new Map() };
+          this.partsOfSpeech.set(pos, ids);
+        }
+        this.count(ids.single);
+        let pair = ids.after.get(previous);
+        if (pair === undefined) {
+          pair = this.ids.get('l:pp:' + previous + '_' + pos) ?? -1;
+          ids.after.set(previous, pair);
+        }
+        this.count(pair);
+      },
+      linguistic: (key) => {
+        let id = this.linguistic.get(key);
+        if (id === undefined) {
+          id = this.ids.get('l:' + key) ?? -1;
+          this.linguistic.set(key, id);
+        }
+        this.count(id);
+      },
+    };
   }
 
   static load(path = DEFAULT_MODEL_PATH): CheckworthinessModel {
@@ -35,8 +130,40 @@ export class CheckworthinessModel {
     return this.json.threshold;
   }
 
+  /**
+   * `probability(extractFeatures(tokens, entities))`, without building the feature names: features are counted by
+   * model id straight from the tokens (a word's n-grams looked up once per word) and those outside the model skipped.
+   */
   score(tokens: Token[], entities: EntitySpan[]): number {
-    return this.probability(extractFeatures(tokens, entities));
+    // Left counted only if a reading before threw.
+    this.resetCounts();
+    readFeatures(tokens, entities, this.sink);
+    // Summed in the order first seen, as `logit` does over a feature map, so the sums are the same to the last bit.
+    let dotW = 0,
+      dotC = 0,
+      dotL = 0,
+      normW = 0,
+      normC = 0,
+      normL = 0;
+    const { counts, parameters, firstC, firstL, seen } = this;
+    for (let i = 0; i < seen.length; i++) {
+      const id = seen[i];
+      const count = counts[id];
+      counts[id] = 0;
+      const value = (count === 1 ? 1 : 1 + Math.log(count)) * parameters[2 * id];
+      if (id < firstC) {
+        dotW += value * parameters[2 * id + 1];
+        normW += value * value;
+      } else if (id < firstL) {
+        dotC += value * parameters[2 * id + 1];
+        normC += value * value;
+      } else {
+        dotL += value * parameters[2 * id + 1];
+        normL += value * value;
+      }
+    }
+    seen.length = 0;
+    return this.calibrated(this.decision(dotW, dotC, dotL, normW, normC, normL));
   }
 
   scoreText(text: string): number {
@@ -45,8 +172,7 @@ export class CheckworthinessModel {
   }
 
   probability(terms: Map<string, number>): number {
-    const { slope, intercept } = this.json.calibration;
-    return 1 / (1 + Math.exp(-(slope * this.logit(terms) + intercept)));
+    return this.calibrated(this.logit(terms));
   }
 
   /** The uncalibrated decision value. */
@@ -74,12 +200,49 @@ export class CheckworthinessModel {
         normL += value * value;
       }
     }
+    return this.decision(dotW, dotC, dotL, normW, normC, normL);
+  }
+
+  private calibrated(z: number): number {
+    const { slope, intercept } = this.json.calibration;
+    return 1 / (1 + Math.exp(-(slope * z + intercept)));
+  }
+
+  private decision(dotW: number, dotC: number, dotL: number, normW: number, normC: number, normL: number): number {
     const weights = this.json.blockWeights;
     let z = this.json.bias;
     if (normW > 0) z += (weights.w * dotW) / Math.sqrt(normW);
     if (normC > 0) z += (weights.c * dotC) / Math.sqrt(normC);
     if (normL > 0) z += (weights.l * dotL) / Math.sqrt(normL);
     return z;
+  }
+
+  private count(id: number): void {
+    if (id >= 0 && this.counts[id]++ === 0) this.seen.push(id);
+  }
+
+  private resetCounts(): void {
+    for (const id of this.seen) this.counts[id] = 0;
+    this.seen.length = 0;
+  }
+
+  private wordFeatures(word: string): WordFeatures {
+    let features = this.words.get(word);
+    if (features === undefined) {
+      if (this.words.size >= WORD_CACHE_LIMIT) this.words.clear();
+      const grams: number[] = [];
+      charGrams(word, (gram) => {
+        const id = this.ids.get('c:' + gram);
+        if (id !== undefined) grams.push(id);
+      });
+      features = {
+        unigram: this.ids.get('w:' + word) ?? -1,
+        grams: Int32Array.from(grams),
+        bigrams: this.bigrams.get(word),
+      };
+      this.words.set(word, features);
+    }
+    return features;
   }
 }
 

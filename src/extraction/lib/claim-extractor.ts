@@ -239,8 +239,11 @@ function continuesQuote(sentence: Sentence, next: Sentence, body: string): boole
   return next.line === sentence.line || (next.line === sentence.line + 1 && startsWithQuote(next, body));
 }
 
+const OPENING_QUOTES = new Set(['"', '“', '‘', '«'].map((mark) => mark.charCodeAt(0)));
+const QUOTE_MARKS = new Set(['"', '“', '”', '‘', '’', '«', '»']);
+
 function startsWithQuote(sentence: Sentence, body: string): boolean {
-  return /^["“‘«]/.test(body[sentence.start]);
+  return OPENING_QUOTES.has(body.charCodeAt(sentence.start));
 }
 
 /** "LONDON (Reuters) - ", "KYIV, Ukraine — ": where a story was filed, not part of what it says. */
@@ -251,7 +254,7 @@ function datelineLength(sentence: string): number {
 }
 
 function isQuoteMark(token: Token): boolean {
-  return /^["“”‘’«»]$/.test(token.value);
+  return token.value.length === 1 && QUOTE_MARKS.has(token.value);
 }
 
 function wordCount(tokens: Token[]): number {

@@ -79,7 +79,7 @@ const THIRD_PERSON = new Map([
 ]);
 
 function normaliseToken(token: Token): string {
-  if (token.type === 'number' || /^[\d.,]+$/.test(token.value)) {
+  if (token.type === 'number' || isNumeral(token.value)) {
     const digits = token.value.replace(/[^\d]/g, '');
     if (YEAR.test(token.value)) return '<year>';
     return digits.length > 3 || token.value.includes('.') ? '<bignum>' : '<num>';
@@ -88,45 +88,96 @@ function normaliseToken(token: Token): string {
   if (token.type === 'url' || token.type === 'email') return '<url>';
   const person = THIRD_PERSON.get(token.lower);
   if (person) return person;
-  return token.lower.replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
+  return CURLY_QUOTE.test(token.lower) ? token.lower.replace(/[’‘]/g, "'").replace(/[“”]/g, '"') : token.lower;
 }
 
+const CURLY_QUOTE = /[’‘“”]/;
+
+/** Digits, full stops and commas only (`/^[\d.,]+$/`), told without a regular expression. */
+function isNumeral(value: string): boolean {
+  if (value.length === 0) return false;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if ((code < 48 || code > 57) && code !== 46 && code !== 44) return false;
+  }
+  return true;
+}
+
+/**
+ * Receives a text's features as they are read, in order: per word its unigram, the bigram with the word before and its
+ * character n-grams (`charGrams`), then the closing bigram, then the linguistic features (without their "l:" prefix),
+ * a token's parts of speech first.
+ */
+export interface FeatureSink {
+  word(word: string, previous: string): void;
+  end(previous: string): void;
+  /** A token's part of speech ("p:…") and its pair with the one before ("pp:…_…"). */
+  partOfSpeech(pos: string, previous: string): void;
+  linguistic(key: string): void;
+}
+
+/** Calls `emit` with each character 2- to 5-gram of a word padded with a space each side (the first 20 characters). */
+export function charGrams(word: string, emit: (gram: string) => void): void {
+  const padded = ' ' + (word.length > 20 ? word.slice(0, 20) : word) + ' ';
+  for (let n = 2; n <= 5; n++) for (let i = 0; i + n <= padded.length; i++) emit(padded.slice(i, i + n));
+}
+
+/** Feature counts by name ("w:…", "c:…", "l:…"), in the order they are first seen. */
 export function extractFeatures(allTokens: Token[], entities: EntitySpan[]): Map<string, number> {
-  // Quote marks say how a claim is reported, not whether it is checkable; news quotes far more than debates do.
-  const unquoted = allTokens.filter((t) => !QUOTES.has(t.value));
-  const tokens = unquoted.length > MAX_TOKENS ? unquoted.slice(0, MAX_TOKENS) : unquoted;
   const features = new Map<string, number>();
   const add = (key: string) => features.set(key, (features.get(key) ?? 0) + 1);
-  const words = tokens.map(normaliseToken);
+  const addGram = (gram: string) => add('c:' + gram);
+  readFeatures(allTokens, entities, {
+    word(word, previous) {
+      add('w:' + word);
+      add('w:' + previous + ' ' + word);
+      charGrams(word, addGram);
+    },
+    end(previous) {
+      add('w:' + previous + ' </s>');
+    },
+    partOfSpeech(pos, previous) {
+      add('l:p:' + pos);
+      add('l:pp:' + previous + '_' + pos);
+    },
+    linguistic(key) {
+      add('l:' + key);
+    },
+  });
+  return features;
+}
+
+/** Reads a text's features into `sink` (see `FeatureSink` for the order). */
+export function readFeatures(allTokens: Token[], entities: EntitySpan[], sink: FeatureSink): void {
+  // Quote marks say how a claim is reported, not whether it is checkable; news quotes far more than debates do.
+  const unquoted = allTokens.filter((t) => t.value.length !== 1 || !QUOTES.has(t.value));
+  const tokens = unquoted.length > MAX_TOKENS ? unquoted.slice(0, MAX_TOKENS) : unquoted;
+  const add = (key: string) => sink.linguistic(key);
   let previous = '<s>';
-  for (const word of words) {
-    add('w:' + word);
-    add('w:' + previous + ' ' + word);
+  for (const token of tokens) {
+    const word = normaliseToken(token);
+    sink.word(word, previous);
     previous = word;
-    const padded = ' ' + (word.length > 20 ? word.slice(0, 20) : word) + ' ';
-    for (let n = 2; n <= 5; n++) for (let i = 0; i + n <= padded.length; i++) add('c:' + padded.slice(i, i + n));
   }
-  add('w:' + previous + ' </s>');
+  sink.end(previous);
   let previousPos = '<s>';
   for (const token of tokens) {
-    add('l:p:' + token.pos);
-    add('l:pp:' + previousPos + '_' + token.pos);
+    sink.partOfSpeech(token.pos, previousPos);
     previousPos = token.pos;
     const lemma = token.lemma;
-    if (REPORTING.has(lemma) && token.pos === 'VERB') add('l:reporting');
-    if (FIRST_PERSON.has(token.lower)) add('l:first-person');
-    if (SECOND_PERSON.has(token.lower)) add('l:second-person');
-    if (OPINION.has(lemma)) add('l:opinion');
+    if (REPORTING.has(lemma) && token.pos === 'VERB') add('reporting');
+    if (FIRST_PERSON.has(token.lower)) add('first-person');
+    if (SECOND_PERSON.has(token.lower)) add('second-person');
+    if (OPINION.has(lemma)) add('opinion');
     if (COMPARATIVE.has(lemma) || (token.pos === 'ADJ' && /(er|est)$/.test(token.lower) && lemma !== token.lower))
-      add('l:compare');
-    if (FUTURE.has(token.lower) && token.pos !== 'NOUN') add('l:future');
-    if (token.type === 'number') add(YEAR.test(token.value) ? 'l:year' : 'l:number');
+      add('compare');
+    if (FUTURE.has(token.lower) && token.pos !== 'NOUN') add('future');
+    if (token.type === 'number') add(YEAR.test(token.value) ? 'year' : 'number');
   }
-  for (const entity of entities) add('l:e:' + entity.type);
+  for (const entity of entities) add('e:' + entity.type);
   const last = tokens[tokens.length - 1]?.value;
-  if (last === '?' || tokens.some((t) => t.value === '?')) add('l:question');
-  add('l:len:' + Math.min(6, Math.floor(Math.log2(1 + allTokens.length))));
-  return features;
+  if (last === '?' || tokens.some((t) => t.value === '?')) add('question');
+  add('len:' + Math.min(6, Math.floor(Math.log2(1 + allTokens.length))));
 }
 
 /** A free-standing piece of text read as one unit: every line analysed, tokens and entities pooled. */

@@ -27,7 +27,16 @@ export function splitSentences(body: string): Sentence[] {
     for (const analysed of mergeFragments(analyseLine(text, start), body)) {
       const startsInsideQuote = insideQuote;
       insideQuote = quoteStateAfter(analysed, insideQuote);
-      sentences.push({ ...analysed, index: sentences.length, line, startsInsideQuote, endsInsideQuote: insideQuote });
+      sentences.push({
+        start: analysed.start,
+        end: analysed.end,
+        tokens: analysed.tokens,
+        entities: analysed.entities,
+        index: sentences.length,
+        line,
+        startsInsideQuote,
+        endsInsideQuote: insideQuote,
+      });
     }
     line++;
   }
