@@ -334,17 +334,17 @@ describe('fact-checks: archive, search and matches', () => {
       .http()
       .post(`/claims/${original.id}/transitions`)
       .set(auth(editor))
-      .send({ to: 'disputed', expectedVersion: original.version, sources: [{ url: 'https://port.example/figures' }] });
+      .send({ to: 'sourced', expectedVersion: original.version, sources: [{ url: 'https://port.example/figures' }] });
     expect(verdict.status).toBe(200);
     const offered = (await matchesOf(reworded.id)).find((m) => m.id === linked.id)!;
-    expect(offered.status).toBe('disputed');
+    expect(offered.status).toBe('sourced');
     const confirmed = await t
       .http()
       .post(`/claims/${reworded.id}/matches/${linked.id}/confirm`)
       .set(auth(editor))
       .send({});
     expect(confirmed.status).toBe(200);
-    expect(confirmed.body.status).toBe('disputed');
+    expect(confirmed.body.status).toBe('sourced');
   });
 
   it('re-sends matching that Redis lost: claims never matched are matched by the reconciler', async () => {

@@ -8,7 +8,7 @@ import { contentWords, type WordVectors } from './word-vectors';
  * not.
  */
 export const SAME_CLAIM_SIMILARITY = 0.75;
-/** Anchors a claim's look-up for its paraphrases: the rarest-looking names and numbers, all required. */
+/** Anchors a claim's look-up for its paraphrases: the longest names, or numbers, all required. */
 const ANCHORS = 2;
 
 /** Numbers as written, without thousands separators: "7,000" and "7000" are one number. */
@@ -18,13 +18,17 @@ export function numbersOf(text: string): string[] {
 
 /**
  * The words every paraphrase of a claim must also hold, to find its candidates through the claims' text index: the
- * names it capitalises past its first word, longest first, then its plainly written numbers ("2023", "4.1"; "7,000" is
- * written "7000" elsewhere, so it anchors nothing). None when it has neither: then only the same text is linked.
+ * names it capitalises past its first word, longest first; or, without names, its numbers that read the same however
+ * they are written (a year, a number under 1,000: "9000" is "9,000" elsewhere, which the index reads as "9" and "000").
+ * None when it has neither: then only the same text is linked.
  */
 export function paraphraseAnchors(text: string): string[] {
   const names = [...new Set(namesOf(text))].sort((a, b) => b.length - a.length || a.localeCompare(b));
-  const plainNumbers = [...text.matchAll(/(?<![\d,.])\d+(?:\.\d+)?(?![\d,])/g)].map((m) => m[0]);
-  return [...new Set([...names, ...plainNumbers])].slice(0, ANCHORS);
+  if (names.length > 0) return names.slice(0, ANCHORS);
+  const plainNumbers = [...text.matchAll(/\d[\d,.]*\d|\d/g)]
+    .map((m) => m[0])
+    .filter((n) => !n.includes(',') && (/^(1[89]|20)\d\d$/.test(n) || Number(n) < 1000));
+  return [...new Set(plainNumbers)].slice(0, ANCHORS);
 }
 
 /** Words that turn a claim round: one side holding a word and the other its opposite are two claims. */

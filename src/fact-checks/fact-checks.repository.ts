@@ -405,18 +405,18 @@ export class FactChecksRepository {
    * compare with a claim for the same claim in other words. Same-text ones are left to `sameTextClaims`.
    */
   async paraphraseCandidates(
-    claim: { id: string; text: string; articleId: string },
+    claim: { text: string; articleId: string },
     anchors: string[],
     limit: number,
   ): Promise<{ id: string; text: string }[]> {
     if (anchors.length === 0) return [];
     return this.dataSource.query(
       `SELECT c.id, c.text FROM claims c
-       WHERE to_tsvector('english', c.text) @@ plainto_tsquery('english', $3) AND c.article_id <> $2
+       WHERE to_tsvector('english', c.text) @@ plainto_tsquery('english', $2) AND c.article_id <> $1
          AND c.status NOT IN ('withdrawn', 'candidate')
-         AND ${CLAIM_FINGERPRINT} <> lower(regexp_replace($4::text, '[^a-zA-Z0-9%$]+', ' ', 'g'))
-       ORDER BY c.created_at DESC LIMIT $5`,
-      [claim.id, claim.articleId, anchors.join(' '), claim.text, limit],
+         AND ${CLAIM_FINGERPRINT} <> lower(regexp_replace($3::text, '[^a-zA-Z0-9%$]+', ' ', 'g'))
+       ORDER BY c.created_at DESC LIMIT $4`,
+      [claim.articleId, anchors.join(' '), claim.text, limit],
     );
   }
 
