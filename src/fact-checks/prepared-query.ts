@@ -47,19 +47,18 @@ export function rankPrepared(prepared: PreparedQuery, params?: ScorerParams, ran
     ? prepared.candidates.map((c) => scoreCandidate(prepared.terms, prepared.salient, c, prepared.stats, params))
     : (ranker ?? MatchRanker.shared()).scorePool(prepared.features);
   // Stable: ties keep the SQL order (rank, then a hash of the url).
-  const scored = prepared.rows.map((row, i) => ({ row, score: scores[i] })).sort((a, b) => b.score - a.score);
-  const ranked = originalsFirst(scored, ({ row }) => ({
-    fingerprint: claimFingerprint(row.claimReviewed),
+  const scored = prepared.rows
+    .map((row, i) => ({ row, score: scores[i], fingerprint: claimFingerprint(row.claimReviewed) }))
+    .sort((a, b) => b.score - a.score);
+  const ranked = originalsFirst(scored, ({ row, fingerprint }) => ({
+    fingerprint,
     datePublished: row.datePublished === null ? null : new Date(row.datePublished),
     importSeq: Number(row.importSeq),
   }));
   // Copies are one claim: each takes the best copy's score, so the list stays in score order.
   const best = new Map<string, number>();
-  for (const { row, score } of ranked) {
-    const fingerprint = claimFingerprint(row.claimReviewed);
-    best.set(fingerprint, Math.max(score, best.get(fingerprint) ?? score));
-  }
-  return ranked.map(({ row }) => ({ row, score: best.get(claimFingerprint(row.claimReviewed))! }));
+  for (const { fingerprint, score } of ranked) best.set(fingerprint, Math.max(score, best.get(fingerprint) ?? score));
+  return ranked.map(({ row, fingerprint }) => ({ row, score: best.get(fingerprint)! }));
 }
 
 /** The candidates' signals and features from what a search fetched: pure, so training replays it without a database. */
@@ -71,15 +70,16 @@ export function prepareFetched(rawText: string, fetched: FetchedQuery): Prepared
   const candidates: Candidate[] = rows.map((r) => {
     const claimWords = contentWords(r.claimReviewed);
     const titleWords = contentWords(r.headline ?? '');
+    const soft = similarity.queryInClaimAndTitle(claimWords, titleWords);
     return {
       claimVector: parseTsvector(r.claimVector),
       titleVector: parseTsvector(r.titleVector),
       claimText: r.claimReviewed,
       titleText: r.headline ?? '',
       rank: bestRank > 0 ? Number(r.rank) / bestRank : 0,
-      softQuery: similarity.queryIn([...claimWords, ...titleWords]),
+      softQuery: soft.both,
       softClaim: similarity.textIn(claimWords),
-      softQueryTitle: similarity.queryIn(titleWords),
+      softQueryTitle: soft.title,
       media: mentionsMedia(`${r.claimReviewed} ${r.headline ?? ''}`) ? (queryMedia ? 1 : -1) : 0,
     };
   });

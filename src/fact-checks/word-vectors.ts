@@ -149,6 +149,7 @@ export class QueryWordSimilarity {
   private readonly weights: number[];
   private readonly totalWeight: number;
   private readonly cosines = new Map<string, Float64Array>();
+  private readonly nearest = new Map<string, number>();
 
   constructor(
     private readonly vectors: WordVectors,
@@ -163,14 +164,21 @@ export class QueryWordSimilarity {
   /** How much of the query is said in these words, 0 to 1. */
   queryIn(textWords: string[]): number {
     if (this.words.length === 0 || textWords.length === 0) return 0;
-    const best = new Float64Array(this.words.length);
-    for (const word of new Set(textWords)) {
-      const cosines = this.cosinesOf(word);
-      for (let i = 0; i < best.length; i += 1) if (cosines[i] > best[i]) best[i] = cosines[i];
-    }
-    let said = 0;
-    for (let i = 0; i < best.length; i += 1) said += this.weights[i] * best[i];
-    return said / this.totalWeight;
+    return this.share(this.bestOf(new Float64Array(this.words.length), textWords));
+  }
+
+  /**
+   * queryIn of a fact-check's claim and headline words together, and of the headline's alone, in one pass over the
+   * headline's words.
+   */
+  queryInClaimAndTitle(claimWords: string[], titleWords: string[]): { both: number; title: number } {
+    if (this.words.length === 0) return { both: 0, title: 0 };
+    const title = this.bestOf(new Float64Array(this.words.length), titleWords);
+    const both = this.bestOf(Float64Array.from(title), claimWords);
+    return {
+      both: claimWords.length + titleWords.length === 0 ? 0 : this.share(both),
+      title: titleWords.length === 0 ? 0 : this.share(title),
+    };
   }
 
   /** How much of these words is said in the query, 0 to 1. */
@@ -181,9 +189,35 @@ export class QueryWordSimilarity {
     for (const word of new Set(textWords)) {
       const weight = this.vectors.weightOf(word);
       total += weight;
-      said += weight * Math.max(0, ...this.cosinesOf(word));
+      said += weight * this.nearestOf(word);
     }
     return said / total;
+  }
+
+  /** Raises each query word's best cosine by these words (a repeated word changes nothing). */
+  private bestOf(best: Float64Array, textWords: string[]): Float64Array {
+    for (const word of textWords) {
+      const cosines = this.cosinesOf(word);
+      for (let i = 0; i < best.length; i += 1) if (cosines[i] > best[i]) best[i] = cosines[i];
+    }
+    return best;
+  }
+
+  private share(best: Float64Array): number {
+    let said = 0;
+    for (let i = 0; i < best.length; i += 1) said += this.weights[i] * best[i];
+    return said / this.totalWeight;
+  }
+
+  /** A word's best cosine with the query's words (0 at least). */
+  private nearestOf(word: string): number {
+    let nearest = this.nearest.get(word);
+    if (nearest === undefined) {
+      nearest = 0;
+      for (const cosine of this.cosinesOf(word)) if (cosine > nearest) nearest = cosine;
+      this.nearest.set(word, nearest);
+    }
+    return nearest;
   }
 
   private cosinesOf(word: string): Float64Array {
