@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Queue } from 'bullmq';
 import { queueKeyPrefix } from '../src/queue/queue-keys';
 import { CLAIM_MATCHING_QUEUE } from '../src/queue/queue-names';
@@ -62,6 +64,8 @@ describe('the worker process serves /health and /metrics on WORKER_PORT', () => 
     }, 'the extraction job to be timed');
 
     // A job the worker cannot handle fails: counted under its queue.
+    const workerLog = resolve(__dirname, 'artifacts/worker-status-worker.log');
+    const logBefore = readFileSync(workerLog, 'utf8').length;
     const queue = new Queue(CLAIM_MATCHING_QUEUE, {
       connection: redisOptionsFromUrl(t!.env.REDIS_URL),
       prefix: queueKeyPrefix(t!.env.QUEUE_PREFIX, CLAIM_MATCHING_QUEUE),
@@ -76,6 +80,16 @@ describe('the worker process serves /health and /metrics on WORKER_PORT', () => 
       return sample(text, 'claimdesk_jobs_failed_total{queue="claim-matching"}') === 1 ? text : null;
     }, 'the failed job to be counted');
     expect(sample(after, 'claimdesk_jobs_failed_total{queue="article-extraction"}')).toBe(0);
+    // And the worker's log says which job failed and why.
+    const logged = await waitFor(
+      async () =>
+        readFileSync(workerLog, 'utf8')
+          .slice(logBefore)
+          .split('\n')
+          .find((line) => line.includes('claim-matching job no-such-job')),
+      'the failed job in the worker log',
+    );
+    expect(logged).toContain('(attempt 1 of 1) failed: Unknown job no-such-job on claim-matching');
     expect(sample(after, 'claimdesk_job_duration_seconds_count{queue="claim-matching"}')).toBeGreaterThanOrEqual(1);
   });
 

@@ -1,8 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Job, Worker } from 'bullmq';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
-/** The worker's Prometheus metrics: how long jobs take and how many attempts fail, per queue. */
+/**
+ * The worker's Prometheus metrics: how long jobs take and how many attempts fail, per queue; and a log line for each
+ * failed attempt saying which job and why (the metrics count them, the admin console lists them).
+ */
 @Injectable()
 export class WorkerMetricsService {
   readonly registry = new Registry();
@@ -13,6 +16,7 @@ export class WorkerMetricsService {
     buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
     registers: [this.registry],
   });
+  private readonly logger = new Logger('Jobs');
   private readonly failed = new Counter({
     name: 'claimdesk_jobs_failed_total',
     help: 'Job attempts that failed in this worker, by queue (a retried job counts each failure)',
@@ -32,9 +36,14 @@ export class WorkerMetricsService {
         this.duration.observe({ queue: worker.name }, ((job.finishedOn ?? Date.now()) - job.processedOn) / 1000);
     };
     worker.on('completed', observe);
-    worker.on('failed', (job) => {
+    worker.on('failed', (job, error) => {
       observe(job);
       this.failed.inc({ queue: worker.name });
+      const attempts = job?.opts.attempts ?? 1;
+      const what = `${worker.name} job ${job?.name ?? '?'} ${job?.id ?? ''} (attempt ${job?.attemptsMade ?? '?'} of ${attempts})`;
+      // A retried attempt may well succeed next time; the last one is the desk's problem.
+      if (job && job.attemptsMade < attempts) this.logger.warn(`${what} failed, to be retried: ${error.message}`);
+      else this.logger.error(`${what} failed: ${error.message}`);
     });
     // Every queue shows from the first scrape, at zero.
     this.failed.inc({ queue: worker.name }, 0);
