@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from '../common/calendar-words';
 import {
   idf,
   salientTokens,
@@ -87,20 +88,6 @@ export function wordPairs(text: string, words = contentWords(text)): Set<string>
   return out;
 }
 
-const MONTH_NAMES = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 const MONTH = `(${MONTH_NAMES.join('|')})`;
 
 const MONTH_YEAR = new RegExp(`\\b${MONTH}(?:\\s+\\d{1,2})?,?\\s+((?:19|20)\\d{2})\\b`, 'gi');

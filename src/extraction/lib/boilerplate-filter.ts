@@ -1,4 +1,4 @@
-import { MONTHS, WEEKDAYS } from './calendar-words';
+import { MONTHS, WEEKDAYS } from '../../common/calendar-words';
 
 const MONTH = [...MONTHS].join('|');
 const WEEKDAY = [...WEEKDAYS].join('|');

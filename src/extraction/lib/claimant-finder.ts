@@ -1,4 +1,4 @@
-import { isYear, MONTHS, WEEKDAYS } from './calendar-words';
+import { isYear, MONTHS, WEEKDAYS } from '../../common/calendar-words';
 import { Token } from './nlp-analyser';
 import { REPORTING_VERBS } from './reporting-verbs';
 

@@ -1,3 +1,4 @@
+import { isYear } from '../../common/calendar-words';
 import { analyseLine, EntitySpan, Token } from './nlp-analyser';
 import { REPORTING_VERBS } from './reporting-verbs';
 
@@ -64,7 +65,6 @@ const COMPARATIVE = new Set([
   'times',
 ]);
 const FUTURE = new Set(['will', "'ll", 'going', 'gonna', 'shall']);
-const YEAR = /^(1[89]|20)\d\d$/;
 const QUOTES = new Set(['"', '“', '”', '‘', '’', "'", '«', '»']);
 // Gender-neutral third person: claims about an opponent ("she wants open borders") then read alike whoever is debating.
 const THIRD_PERSON = new Map([
@@ -81,7 +81,7 @@ const THIRD_PERSON = new Map([
 function normaliseToken(token: Token): string {
   if (token.type === 'number' || isNumeral(token.value)) {
     const digits = token.value.replace(/[^\d]/g, '');
-    if (YEAR.test(token.value)) return '<year>';
+    if (isYear(token.value)) return '<year>';
     return digits.length > 3 || token.value.includes('.') ? '<bignum>' : '<num>';
   }
   if (token.type === 'currency') return '<cur>';
@@ -172,7 +172,7 @@ export function readFeatures(allTokens: Token[], entities: EntitySpan[], sink: F
     if (COMPARATIVE.has(lemma) || (token.pos === 'ADJ' && /(er|est)$/.test(token.lower) && lemma !== token.lower))
       add('compare');
     if (FUTURE.has(token.lower) && token.pos !== 'NOUN') add('future');
-    if (token.type === 'number') add(YEAR.test(token.value) ? 'year' : 'number');
+    if (token.type === 'number') add(isYear(token.value) ? 'year' : 'number');
   }
   for (const entity of entities) add('e:' + entity.type);
   const last = tokens[tokens.length - 1]?.value;

@@ -1,4 +1,4 @@
-import { isYear, MONTHS } from './calendar-words';
+import { isYear, MONTHS } from '../../common/calendar-words';
 import { Token } from './nlp-analyser';
 
 /** Words of feeling, hope and expectation: "cautiously optimistic", "ease the concerns", "they expect a decision". */

@@ -1,5 +1,5 @@
-/** Month names, lower case: "in March", "September 13". */
-export const MONTHS: ReadonlySet<string> = new Set([
+/** Month names, lower case, January first: "in March", "September 13". */
+export const MONTH_NAMES: readonly string[] = [
   'january',
   'february',
   'march',
@@ -12,7 +12,9 @@ export const MONTHS: ReadonlySet<string> = new Set([
   'october',
   'november',
   'december',
-]);
+];
+
+export const MONTHS: ReadonlySet<string> = new Set(MONTH_NAMES);
 
 /** Day names, lower case: "on Monday". */
 export const WEEKDAYS: ReadonlySet<string> = new Set([
