@@ -13,6 +13,7 @@ import { measureFactCheckSearch } from './fact-check-search.bench';
 import { runHealthBench } from './health.bench';
 import { runIngestBench } from './ingest.bench';
 import { runListingBench } from './listing.bench';
+import { runNotificationsBench } from './notifications.bench';
 import { runRebuildBench } from './rebuild.bench';
 import { runReviewBench } from './review.bench';
 
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
   const claimSearch = await runClaimSearchBench();
   const claimExport = await runClaimExportBench();
   const publicPages = await runPublicPagesBench();
+  const notifications = await runNotificationsBench();
   const results = {
     ingest,
     review: {
@@ -66,6 +68,7 @@ async function main(): Promise<void> {
     claimSearch,
     claimExport,
     publicPages,
+    notifications,
     machine: await machine(),
   };
   const rows: [string, string, string, string][] = [
@@ -147,6 +150,12 @@ async function main(): Promise<void> {
       `100k published: page p95 ${publicPages.pages.factCheck.p95Ms} ms, index p95 ${publicPages.pages.indexFirst.p95Ms} ms`,
       `feed ${publicPages.pages.feed.p95Ms} ms, sitemap ${publicPages.pages.sitemap.p95Ms} ms, 8 readers`,
       'page p95 < 50 ms',
+    ],
+    [
+      'notices',
+      `mentions: ${notifications.mentions.noticesPerSec} notices/s written, ${notifications.mentions.mailsPerSec} mails/s delivered`,
+      `bulk assignments: ${notifications.assignments.noticesPerSec} notices/s, ${notifications.assignments.mailsPerSec} mails/s`,
+      'every mail delivered',
     ],
     [
       'health',

@@ -7,10 +7,10 @@ import { MAIL_BATCH, MAIL_LEASE_SECONDS, retryDelayMs, smtpTransport } from './m
 
 /**
  * The worker's mail sender. Postgres holds every mail until the server has accepted it: a sender claims due rows
- * with a lease (`FOR UPDATE SKIP LOCKED`, so two workers never take the same one), sends each, and marks it sent as
- * soon as the server accepts it; a refusal or an outage puts it back with a doubling delay. A sender that dies between
- * the server's acceptance and the mark leaves the row to be sent again once its lease lapses, with the same
- * Message-ID, which the receiving side can recognise.
+ * with a lease (`FOR UPDATE SKIP LOCKED`, so two workers never take the same one), sends them at once over a pool of
+ * connections, and marks each sent as soon as the server accepts it; a refusal or an outage puts it back with a
+ * doubling delay. A sender that dies between the server's acceptance and the mark leaves the row to be sent again once
+ * its lease lapses, with the same Message-ID, which the receiving side can recognise.
  */
 @Injectable()
 export class MailDeliveryService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -56,7 +56,8 @@ export class MailDeliveryService implements OnApplicationBootstrap, OnApplicatio
     let sent = 0;
     for (;;) {
       const batch = await this.outbox.claimDue(MAIL_BATCH, MAIL_LEASE_SECONDS);
-      for (const mail of batch) if (await this.send(mail)) sent++;
+      const accepted = await Promise.all(batch.map((mail) => this.send(mail)));
+      sent += accepted.filter(Boolean).length;
       if (batch.length < MAIL_BATCH) return sent;
     }
   }
