@@ -124,20 +124,28 @@ export class AssignmentRepository {
 
   /**
    * For each offer, the most check-worthy waiting claims its reviewer (if active) may take, as many as its free
-   * capacity and the offer's slots; in one statement for many offers (a claim two of them reach, once).
+   * capacity and the offer's slots; in one statement for many offers (a claim two of them reach, once). The reviewer's
+   * row is read apart (`OFFSET 0`) and the limit is a value, not an expression of it, so that Postgres reads the
+   * waiting claims in hand-out order from `IDX_claims_waiting` and stops at the first few; an offer of every free slot
+   * (no `slots`) reads them all.
    */
   waitingWithinReachOf(offers: Offer[]): Promise<PendingClaim[]> {
+    const slots = offers.map((o) => o.slots);
+    const most = slots.includes(null) ? null : Math.max(...(slots as number[]));
     return this.dataSource.query(
-      `SELECT DISTINCT ON (c.id) c.id, c.checkworthiness, c."dueAt"
+      `SELECT DISTINCT ON (w.id) w.id, w.checkworthiness, w."dueAt"
        FROM unnest($1::uuid[], $2::int[]) AS o(reviewer_id, slots)
-       JOIN reviewers r ON r.id = o.reviewer_id AND r.active
        CROSS JOIN LATERAL (
-         SELECT c.id, c.checkworthiness, c.due_at AS "dueAt" FROM claims c JOIN articles a ON a.id = c.article_id
+         SELECT c.id, c.checkworthiness, c.due_at AS "dueAt", r.capacity - r.open_claims AS free,
+                row_number() OVER (ORDER BY ${HANDED_OUT_FIRST}) AS place
+         FROM claims c JOIN articles a ON a.id = c.article_id,
+              (SELECT * FROM reviewers WHERE id = o.reviewer_id AND active AND open_claims < capacity OFFSET 0) r
          WHERE ${mayTake('r', 'c', 'a')}
          ORDER BY ${HANDED_OUT_FIRST}
-         LIMIT least(greatest(r.capacity - r.open_claims, 0), coalesce(o.slots, 2147483647))
-       ) c`,
-      [offers.map((o) => o.reviewerId), offers.map((o) => o.slots)],
+         LIMIT $3
+       ) w
+       WHERE w.place <= least(w.free, coalesce(o.slots, w.free))`,
+      [offers.map((o) => o.reviewerId), slots, most],
     );
   }
 
