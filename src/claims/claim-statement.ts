@@ -1,0 +1,15 @@
+/** A claim's words: `text` is its span of the article; `statement`, where stored, is the claim stated on its own. */
+export interface ClaimWords {
+  text: string;
+  statement?: string | null;
+}
+
+/** The claim as a reader would state it on its own: the stored statement, or else the text. */
+export function statementOf(claim: ClaimWords): string {
+  return claim.statement || claim.text;
+}
+
+/** A statement is stored only where it says more than the text: NULL reads as the text. */
+export function storedStatement(claim: ClaimWords): string | null {
+  return claim.statement && claim.statement !== claim.text ? claim.statement : null;
+}
