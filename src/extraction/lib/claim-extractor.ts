@@ -83,7 +83,11 @@ export class ClaimExtractor {
       const reportedOfOthers = reported && !FIRST_PERSON_SPEAKERS.has(claimants.own[s]!.toLowerCase());
       let firstEntity = 0;
       const contentStart = sentence.start + datelineLength(text);
-      const clauses = this.keepSplitsWorthChecking(body, sentence, splitClauses(sentence.tokens, sentence.startsInsideQuote));
+      const clauses = this.keepSplitsWorthChecking(
+        body,
+        sentence,
+        splitClauses(sentence.tokens, sentence.startsInsideQuote),
+      );
       for (const clause of clauses) {
         const tokens = sentence.tokens.slice(clause.from, clause.to).filter((t) => t.start >= contentStart);
         if (tokens.length === 0) continue;
