@@ -1,3 +1,5 @@
+import { clip } from '../common/text-rules';
+
 /** A claim's words: `text` is its span of the article; `statement`, where stored, is the claim stated on its own. */
 export interface ClaimWords {
   text: string;
@@ -12,4 +14,10 @@ export function statementOf(claim: ClaimWords): string {
 /** A statement is stored only where it says more than the text: NULL reads as the text. */
 export function storedStatement(claim: ClaimWords): string | null {
   return claim.statement && claim.statement !== claim.text ? claim.statement : null;
+}
+
+/** The statement for a list: cut to at most `max` characters, an ellipsis where it is cut. */
+export function shortStatement(claim: ClaimWords, max: number): string {
+  const statement = statementOf(claim);
+  return statement.length > max ? `${clip(statement, max - 3)}…` : statement;
 }
