@@ -228,6 +228,8 @@ describe('splitClauses', () => {
         'The council decided to cut costs, and raise parking fees by 5 percent.',
         // " and" inside the subject's noun phrase
         'The share of adults tested and vaccinated against measles rose to 80 percent.',
+        // " and" after a relative clause joins that clause's verb
+        'The talks took place at a meeting of the league, a body that has met since 1990 and includes 40 clubs.',
         // an adverb before the verb
         'The union rejected the offer of 4 percent, and later called a strike for June.',
       ];

@@ -242,7 +242,14 @@ function sharedSubject(tokens: Token[], left: Clause, right: Clause, join: Cut['
       : { subject, auxiliaries: [] };
   }
   // " and" alone also joins verbs inside a noun phrase ("people tested and vaccinated"); a comma before the verb says so.
-  if (join === 'verb' && tokens.slice(left.from, verb).some((t) => t.value === ',')) return null;
+  // Nor may another clause stand between its verb and the " and" ("… a group that has met since May and includes …"):
+  // the second verb would join that clause's verb.
+  if (
+    join === 'verb' &&
+    (tokens.slice(left.from, verb).some((t) => t.value === ',') ||
+      tokens.slice(group.lexical + 1, left.to).some((t) => VERB_POS.has(t.pos) || RELATIVE_PRONOUNS.has(t.lower)))
+  )
+    return null;
   if (first.pos === 'AUX') return FINITE_AUX.has(first.lower) ? { subject, auxiliaries: [] } : null;
   if (first.pos !== 'VERB' || isGerund(first)) return null;
   const form = verbForm(first);
