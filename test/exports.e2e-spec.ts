@@ -8,6 +8,7 @@ const RISKY = ['=HYPERLINK("http://evil.example","x")', '+1+1', '-2+3', '@SUM(A1
 interface Listed {
   id: string;
   text: string;
+  statement: string;
   status: string;
   claimant: string | null;
   rating: string | null;
@@ -126,9 +127,10 @@ describe('claims export: every claim the listing selects, as CSV and JSON Lines'
     const rows = jsonRows(exported.body);
     expect(rows.map((r) => r.id)).toEqual(listed.map((c) => c.id));
     expect(rows.map((r) => r.text)).toEqual(listed.map((c) => c.text));
+    expect(rows.map((r) => r.statement)).toEqual(listed.map((c) => c.statement));
     expect(rows.map((r) => [r.rating, r.approval])).toEqual(listed.map((c) => [c.rating, c.approval]));
     expect(Object.keys(rows[0])).toEqual(
-      expect.arrayContaining(['articleUrl', 'claimant', 'reviewer', 'sources', 'rating', 'approval']),
+      expect.arrayContaining(['articleUrl', 'statement', 'claimant', 'reviewer', 'sources', 'rating', 'approval']),
     );
   });
 

@@ -60,6 +60,34 @@ describe('an article’s whole life (real Postgres and Redis)', () => {
     expect(events.body.items.map((e: { type: string }) => e.type)).toEqual(['created', 'assigned']);
   });
 
+  it('makes a verb phrase sharing its subject a claim of its own, stated with that subject', async () => {
+    const body =
+      'The High Court of Australia found that the law was valid, and ordered the state to pay costs of 2 million dollars.';
+    const posted = await t
+      .http()
+      .post('/articles')
+      .set('Authorization', `Bearer ${editorKey}`)
+      .send({ title: 'Costs ruling', body });
+    expect(posted.status).toBe(202);
+    const article = await waitFor(async () => {
+      const res = await t.http().get(`/articles/${posted.body.id}`).set('Authorization', `Bearer ${editorKey}`);
+      return res.body.status === 'ready' ? res.body : null;
+    }, 'extraction');
+
+    const claims: { text: string; statement: string; start: number; end: number }[] = article.claims;
+    expect(claims.map((c) => [c.text, c.statement])).toEqual([
+      [
+        'The High Court of Australia found that the law was valid',
+        'The High Court of Australia found that the law was valid',
+      ],
+      [
+        'ordered the state to pay costs of 2 million dollars.',
+        'The High Court of Australia ordered the state to pay costs of 2 million dollars.',
+      ],
+    ]);
+    for (const claim of claims) expect(body.slice(claim.start, claim.end)).toBe(claim.text);
+  });
+
   it('answers the same article posted again with 200 and writes nothing', async () => {
     const body = { title: 'Same twice', body: 'The Pentagon has about $5 billion left to ship weapons.' };
     const first = await t.http().post('/articles').set('Authorization', `Bearer ${editorKey}`).send(body);
@@ -143,6 +171,8 @@ describe('editors correct the extractor', () => {
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({
       text: 'spending rose by 12 percent in 2023',
+      // An editor's span is stated as it is written.
+      statement: 'spending rose by 12 percent in 2023',
       start,
       end,
       status: 'unverified',

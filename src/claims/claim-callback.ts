@@ -2,6 +2,7 @@ import { resolveRating, type RatingStep, type ResolvedRating } from '../settings
 import type { ClaimApproval, ClaimStatus } from './claim-status';
 import type { EvidenceSource } from './claim-event.entity';
 import { publishedUrlOf } from './public-page';
+import { statementOf } from './claim-statement';
 
 /** The data of a `claim.status_changed` callback (docs/integrations.md): public words only, never the internal note. */
 export type ClaimStatusChangedData = {
@@ -11,6 +12,8 @@ export type ClaimStatusChangedData = {
   /** The claim's version after the move; absent where the writer does not know it (a revision's withdrawals). */
   version?: number;
   text: string;
+  /** The claim as stated on its own: the stored statement, or else the text. */
+  statement: string;
   claimant: string | null;
   rating: ResolvedRating | null;
   publicNote: string | null;
@@ -23,6 +26,7 @@ export type ClaimStatusChangedData = {
 export interface CallbackClaim {
   id: string;
   text: string;
+  statement?: string | null;
   claimant: string | null;
   status: ClaimStatus;
   version?: number;
@@ -48,6 +52,7 @@ export function claimStatusChanged(
     to: claim.status,
     version: claim.version,
     text: claim.text,
+    statement: statementOf(claim),
     claimant: claim.claimant,
     rating: resolveRating(scale, claim.rating),
     publicNote: claim.publicNote,

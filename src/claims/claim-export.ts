@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import type { EvidenceSource } from './claim-event.entity';
 import type { ClaimEntity } from './claim.entity';
 import type { ExportFormat } from './dto/export-claims.query';
+import { statementOf } from './claim-statement';
 
 /** What an export adds to a claim from its article, its reviewer and its verdict. */
 export interface ClaimExportDetails {
@@ -20,6 +21,8 @@ export interface ClaimExportRow {
   articleTitle: string;
   articleUrl: string | null;
   text: string;
+  /** The claim as stated on its own: the stored statement, or else the text. */
+  statement: string;
   claimant: string | null;
   type: string;
   checkworthiness: number;
@@ -44,6 +47,7 @@ export const CLAIM_EXPORT_COLUMNS: readonly (keyof ClaimExportRow)[] = [
   'articleTitle',
   'articleUrl',
   'text',
+  'statement',
   'claimant',
   'type',
   'checkworthiness',
@@ -66,6 +70,7 @@ export function toClaimExportRow(claim: ClaimEntity, details: ClaimExportDetails
     articleTitle: details?.articleTitle ?? '',
     articleUrl: details?.articleUrl ?? null,
     text: claim.text,
+    statement: statementOf(claim),
     claimant: claim.claimant,
     type: claim.type,
     checkworthiness: claim.checkworthiness,

@@ -20,6 +20,10 @@ export class ClaimEntity {
   @Column({ type: 'text' })
   text: string;
 
+  /** The claim as a reader would state it on its own (a shared subject carried in); null: the same as `text`. */
+  @Column({ type: 'text', nullable: true })
+  statement: string | null;
+
   @Column({ type: 'integer' })
   start: number;
 

@@ -12,6 +12,7 @@ import type { ClaimEntity } from './claim.entity';
 import { ANY_CLAIM_STATUS, CLAIM_APPROVALS, type ClaimApproval, type ClaimStatus } from './claim-status';
 import { CLAIM_TYPES, ExtractedEntity, type ClaimType } from './claim-types';
 import { SourceDto } from './dto/evidence.dto';
+import { statementOf } from './claim-statement';
 
 /** The wire shape of a claim: docs/design.md's claim record. */
 export class ClaimResponse {
@@ -27,8 +28,15 @@ export class ClaimResponse {
   @ApiProperty()
   ordinal: number;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'The claim’s words as the article has them: body.slice(start, end)' })
   text: string;
+
+  @ApiProperty({
+    description:
+      'The claim as a reader would state it on its own: the text, or, where the claim shares its subject with the ' +
+      'clause before it, that subject carried in ("The bank raised the rate …" for the text "raised the rate …")',
+  })
+  statement: string;
 
   @ApiProperty({ description: 'Character offset into the article body: body.slice(start, end) is the source text' })
   start: number;
@@ -113,6 +121,7 @@ export function toClaimResponse(claim: ClaimEntity): ClaimResponse {
     revision: claim.revision,
     ordinal: claim.ordinal,
     text: claim.text,
+    statement: statementOf(claim),
     start: claim.start,
     end: claim.end,
     sentenceIndex: claim.sentenceIndex,

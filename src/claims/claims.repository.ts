@@ -13,12 +13,15 @@ import { publicBaseUrl } from './public-page';
 import type { ClaimApproval, ClaimStatus, ClaimTier, ReviewStatus } from './claim-status';
 import type { ClaimTextFilters } from './claim-text-filters';
 import type { ClaimType, ExtractedEntity } from './claim-types';
+import { storedStatement } from './claim-statement';
 import { ClaimEntity } from './claim.entity';
 
 /** A claim as the extractor (or an editor's span) gives it, before it has a row. */
 export interface NewClaim {
   ordinal: number;
   text: string;
+  /** The claim as stated on its own when it is more than its text (a shared subject carried in); null or absent: the text. */
+  statement?: string | null;
   start: number;
   end: number;
   /** null: not known; the nearest claim before the span tells it. */
@@ -602,8 +605,8 @@ export class ClaimsRepository {
       inserted.push(
         ...(await em.query(
           `WITH inserted AS (
-             INSERT INTO claims (article_id, revision, ordinal, text, start, "end", sentence_index, checkworthiness, type, claimant, entities, status)
-             SELECT $1, $2, * FROM unnest($3::int[], $4::text[], $5::int[], $6::int[], $7::int[], $8::real[], $9::text[], $10::text[], $11::jsonb[], $12::text[])
+             INSERT INTO claims (article_id, revision, ordinal, text, start, "end", sentence_index, checkworthiness, type, claimant, entities, status, statement)
+             SELECT $1, $2, * FROM unnest($3::int[], $4::text[], $5::int[], $6::int[], $7::int[], $8::real[], $9::text[], $10::text[], $11::jsonb[], $12::text[], $13::text[])
              RETURNING id, checkworthiness, status, ordinal
            ), history AS (
              INSERT INTO claim_events (claim_id, article_id, type, to_status, actor_role)
@@ -625,6 +628,7 @@ export class ClaimsRepository {
             ]),
             batch.map((c) => JSON.stringify(c.entities)),
             batch.map((c) => (c.tier === 'candidate' ? 'candidate' : 'unverified')),
+            batch.map((c) => storedStatement(c)),
           ],
         )),
       );
@@ -653,7 +657,7 @@ export class ClaimsRepository {
       `UPDATE claims SET status = 'withdrawn', ${NEXT_VERSION}, assignee_id = NULL, assigned_at = NULL, lease_expires_at = NULL,
          rating = NULL, public_note = NULL, approval = NULL, updated_at = now()
        FROM claims old WHERE claims.id = old.id AND claims.id = ANY($1)
-       RETURNING claims.id, claims.text, claims.claimant, claims.status, claims.rating, claims.public_note AS "publicNote",
+       RETURNING claims.id, claims.text, claims.statement, claims.claimant, claims.status, claims.rating, claims.public_note AS "publicNote",
          claims.public_slug AS "publicSlug", claims.approval, old.status AS "from", old.assignee_id AS "assigneeId"`,
       [ids],
     );

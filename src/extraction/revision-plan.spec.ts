@@ -4,6 +4,7 @@ import { planRevision } from './revision-plan';
 const claim = (text: string, ordinal: number): ExtractedClaim => ({
   ordinal,
   text,
+  statement: text,
   start: ordinal * 100,
   end: ordinal * 100 + text.length,
   sentenceIndex: ordinal,

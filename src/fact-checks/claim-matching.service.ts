@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { statementOf } from '../claims/claim-statement';
 import { CANDIDATE } from '../claims/claim-status';
 import { ClaimsRepository } from '../claims/claims.repository';
 import { FactCheckSearchService } from './fact-check-search.service';
@@ -63,7 +64,12 @@ export class ClaimMatchingService {
    * Same-text claims first, then the same claim in other words in other articles, then the best fact-checks and
    * earlier verdicts above the floor.
    */
-  private async matchesFor(claim: { id: string; text: string; articleId: string }): Promise<NewMatch[]> {
+  private async matchesFor(claim: {
+    id: string;
+    text: string;
+    statement: string | null;
+    articleId: string;
+  }): Promise<NewMatch[]> {
     const matches: NewMatch[] = [];
     const seenClaims = new Set<string>([claim.id]);
     for (const same of await this.repository.sameTextClaims(claim.id, claim.text, SAME_CLAIMS_READ)) {
@@ -81,7 +87,8 @@ export class ClaimMatchingService {
       seenClaims.add(other.id);
       matches.push({ kind: 'same-claim', factCheckId: null, matchedClaimId: other.id, score });
     }
-    const ranked = this.search.rank(await this.search.prepare(claim.text));
+    // A claim stated with its subject ("The bank raised the rate …", not "raised the rate …") is the better query.
+    const ranked = this.search.rank(await this.search.prepare(statementOf(claim)));
     let kept = 0;
     for (const { row, score } of ranked) {
       if (kept >= MATCHES_KEPT || score < MIN_MATCH_SCORE) break;

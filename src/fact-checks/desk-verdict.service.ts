@@ -31,7 +31,7 @@ export class DeskVerdictService {
         {
           claimId: claim.id,
           pageUrl: publicPageUrl(claim.publicSlug ?? publicSlugFor(claim)),
-          text: claim.text,
+          text: claim.statement,
           claimant: claim.claimant,
           claimantKind: claimantKindOf(claim),
           verdict: claim.status,

@@ -9,6 +9,8 @@ import type { EvidenceSource } from '../claims/claim-event.entity';
 export interface PublicFactCheckRow {
   id: string;
   text: string;
+  /** The claim as stated on its own (the stored statement, else the text): what the public page shows. */
+  statement: string;
   claimant: string | null;
   editorClaimantKind: ClaimantKind | null;
   status: ClaimStatus;
@@ -34,7 +36,7 @@ export interface PublicFactCheckRow {
 const CHANGED_AT = `coalesce((SELECT e.created_at FROM claim_events e WHERE e.claim_id = c.id AND e.type IN ('transition', 'verdict_undone')
             ORDER BY e.seq DESC LIMIT 1), c.updated_at)`;
 
-const COLUMNS = `c.id, c.text, c.claimant, c.claimant_kind AS "editorClaimantKind", c.status, c.approval, c.rating AS "ratingKey", c.public_note AS "publicNote",
+const COLUMNS = `c.id, c.text, coalesce(c.statement, c.text) AS statement, c.claimant, c.claimant_kind AS "editorClaimantKind", c.status, c.approval, c.rating AS "ratingKey", c.public_note AS "publicNote",
   c.public_slug AS "publicSlug",
   c.published_at AS "publishedAt", a.title AS "articleTitle", a.url AS "articleUrl", a.published_at AS "articlePublishedAt",
   a.created_at AS "articleCreatedAt",

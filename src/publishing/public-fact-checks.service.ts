@@ -91,7 +91,7 @@ export class PublicFactChecksService {
       {
         claimId: row.id,
         pageUrl: publicPageUrl(row.publicSlug),
-        text: row.text,
+        text: row.statement,
         claimant: row.claimant,
         claimantKind: claimantKindOf(row),
         verdict: row.status as PublishedVerdict,

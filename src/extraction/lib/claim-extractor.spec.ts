@@ -290,6 +290,40 @@ describe('ClaimExtractor', () => {
     });
   });
 
+  describe('a verb phrase sharing its subject', () => {
+    it('is a claim of its own whose span is the text and whose statement carries the subject', () => {
+      const body =
+        'Health officials said on Tuesday that 40 people had fallen ill.\n\nThe High Court of Australia found that ' +
+        'the law was valid, and ordered the state to pay costs of 2 million dollars.';
+      const claims = extractor.extract(body, { minCheckworthiness: 0 });
+      const [found, ordered] = claims.filter((c) => c.sentenceIndex === claims.at(-1)!.sentenceIndex);
+
+      expect(found.text).toBe('The High Court of Australia found that the law was valid');
+      expect(found.statement).toBe(found.text);
+      expect(ordered.text).toBe('ordered the state to pay costs of 2 million dollars.');
+      expect(ordered.statement).toBe(
+        'The High Court of Australia ordered the state to pay costs of 2 million dollars.',
+      );
+      expect(ordered.claimant).toBe(found.claimant);
+      for (const claim of claims) expect(body.slice(claim.start, claim.end)).toBe(claim.text);
+    });
+
+    it('stays with its clause when either part is not worth checking alone', () => {
+      const text = 'The team will play Madrid in April, and face the champions in May.';
+      const claims = extractor.extract(text, { minCheckworthiness: 0 });
+
+      expect(claims.map((c) => [c.text, c.statement])).toEqual([[text, text]]);
+    });
+
+    it('states every other claim as its text', () => {
+      const body = readFileSync(DEMO_ARTICLE_PATH, 'utf8');
+      const claims = extractor.extract(body, { minCheckworthiness: 0 });
+
+      for (const claim of claims)
+        if (claim.statement !== claim.text) expect(claim.statement.endsWith(claim.text)).toBe(true);
+    });
+  });
+
   it('reproduces the recorded dev and time-shifted test F1 of the committed model within 0.01', () => {
     const model = CheckworthinessModel.load();
     const read = (name: string) => parseTsv(readFileSync(resolve(CHECKWORTHY_DIR, name), 'utf8'));

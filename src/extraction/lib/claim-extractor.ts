@@ -4,7 +4,7 @@ import type { ClaimTier } from '../../claims/claim-status';
 import type { ClaimType, ExtractedEntity } from '../../claims/claim-types';
 import { typeClaim } from './claim-typer';
 import { CheckworthinessModel } from './checkworthiness-model';
-import { splitClauses } from './clause-splitter';
+import { Clause, clauseStatement, splitClauses } from './clause-splitter';
 import { Token } from './nlp-analyser';
 import { Sentence, splitSentences } from './sentence-splitter';
 import { isNotice } from './notice-filter';
@@ -14,7 +14,13 @@ export { CheckworthinessModel } from './checkworthiness-model';
 
 export interface ExtractedClaim {
   ordinal: number;
+  /** The span's words: `body.slice(start, end)`. */
   text: string;
+  /**
+   * The claim as a reader would state it on its own: the text, or for a verb phrase sharing the subject of the clause
+   * before it, that subject carried in ("The bank raised the rate …" for the span "raised the rate …").
+   */
+  statement: string;
   start: number;
   end: number;
   sentenceIndex: number;
@@ -77,7 +83,12 @@ export class ClaimExtractor {
       const reportedOfOthers = reported && !FIRST_PERSON_SPEAKERS.has(claimants.own[s]!.toLowerCase());
       let firstEntity = 0;
       const contentStart = sentence.start + datelineLength(text);
-      for (const clause of splitClauses(sentence.tokens, sentence.startsInsideQuote)) {
+      const clauses = this.keepSplitsWorthChecking(
+        body,
+        sentence,
+        splitClauses(sentence.tokens, sentence.startsInsideQuote),
+      );
+      for (const clause of clauses) {
         const tokens = sentence.tokens.slice(clause.from, clause.to).filter((t) => t.start >= contentStart);
         if (tokens.length === 0) continue;
         const start = tokens[0].start;
@@ -88,11 +99,15 @@ export class ClaimExtractor {
         for (let e = firstEntity; e < sentence.entities.length && sentence.entities[e].start < end; e++) {
           if (sentence.entities[e].end <= end) entities.push(sentence.entities[e]);
         }
-        const modelScore = this.model.score(tokens, entities);
+        const spanText = body.slice(start, end);
+        const statement = clauseStatement(body, sentence.tokens, clause, { start, end }, contentStart);
+        // A claim is scored as it is stated: "found the rule unlawful" alone reads as nothing worth checking.
+        const modelScore =
+          statement === spanText ? this.model.score(tokens, entities) : this.model.scoreText(statement);
         const voiced =
           reportedOfOthers || sentence.startsInsideQuote || sentence.endsInsideQuote || tokens.some(isQuoteMark);
         // Someone's view with nothing to measure, or a notice, is never queued by itself: a candidate at most.
-        const capped = (voiced && voicesViewOnly(tokens)) || isNotice(tokens, body.slice(start, end));
+        const capped = (voiced && voicesViewOnly(tokens)) || isNotice(tokens, spanText);
         const checkworthiness = round(capped ? Math.min(modelScore, this.model.threshold - BELOW) : modelScore);
         if (
           checkworthiness < Math.min(options.minCheckworthiness, options.candidateFloor ?? options.minCheckworthiness)
@@ -100,7 +115,8 @@ export class ClaimExtractor {
           continue;
         claims.push({
           ordinal: claims.length,
-          text: body.slice(start, end),
+          text: spanText,
+          statement,
           start,
           end,
           sentenceIndex: sentence.index,
@@ -113,6 +129,28 @@ export class ClaimExtractor {
       }
     });
     return { claims, sentenceCount: sentences.length };
+  }
+
+  /**
+   * A verb phrase split off with the subject it shares is a claim of its own only when both parts are worth checking
+   * by the model's threshold; otherwise it stays with its clause, so the split changes how a fact is cut, never
+   * whether it is queued (a part under the threshold would turn a fact the whole clause queues into a candidate).
+   */
+  private keepSplitsWorthChecking(body: string, sentence: Sentence, clauses: Clause[]): Clause[] {
+    const kept: Clause[] = [];
+    for (const clause of clauses) {
+      const left = kept.at(-1);
+      if (!clause.carried || !left) {
+        kept.push(clause);
+        continue;
+      }
+      const spanOf = (c: Clause) => ({ start: sentence.tokens[c.from].start, end: sentence.tokens[c.to - 1].end });
+      const worthChecking = (c: Clause) =>
+        this.model.scoreText(clauseStatement(body, sentence.tokens, c, spanOf(c))) >= this.model.threshold;
+      if (worthChecking(left) && worthChecking(clause)) kept.push(clause);
+      else kept[kept.length - 1] = { from: left.from, to: clause.to, carried: left.carried };
+    }
+    return kept;
   }
 }
 

@@ -1,4 +1,4 @@
-import { splitClauses } from './clause-splitter';
+import { clauseStatement, splitClauses } from './clause-splitter';
 import { splitSentences } from './sentence-splitter';
 
 function clauses(text: string): string[] {
@@ -6,6 +6,15 @@ function clauses(text: string): string[] {
   return splitClauses(sentence.tokens, false).map((c) =>
     text.slice(sentence.tokens[c.from].start, sentence.tokens[c.to - 1].end),
   );
+}
+
+/** Each clause's span text and statement. */
+function stated(text: string): { text: string; statement: string }[] {
+  const [sentence] = splitSentences(text);
+  return splitClauses(sentence.tokens, false).map((c) => {
+    const span = { start: sentence.tokens[c.from].start, end: sentence.tokens[c.to - 1].end };
+    return { text: text.slice(span.start, span.end), statement: clauseStatement(text, sentence.tokens, c, span) };
+  });
 }
 
 describe('splitClauses', () => {
@@ -120,5 +129,111 @@ describe('splitClauses', () => {
     const text = 'He said the West could help, “but if they don’t have forces, it doesn’t do a lot of good.”';
 
     expect(clauses(text)).toEqual([text]);
+  });
+
+  describe('a second verb phrase sharing the subject', () => {
+    it('splits ", and" + a finite verb at the verb, the statement carrying the subject', () => {
+      expect(
+        stated('The central bank held rates at 3 percent in March, and raised the rate to 4 percent in June.'),
+      ).toEqual([
+        {
+          text: 'The central bank held rates at 3 percent in March',
+          statement: 'The central bank held rates at 3 percent in March',
+        },
+        {
+          text: 'raised the rate to 4 percent in June.',
+          statement: 'The central bank raised the rate to 4 percent in June.',
+        },
+      ]);
+      expect(
+        stated('The ministry spent 3 billion euros on hospitals in 2022, but cut the drug budget by 8 percent.')[1],
+      ).toEqual({
+        text: 'cut the drug budget by 8 percent.',
+        statement: 'The ministry cut the drug budget by 8 percent.',
+      });
+    });
+
+    it('carries the subject of the main clause past a reported clause', () => {
+      expect(
+        stated(
+          'The High Court of Australia found that the law was valid, and ordered the state to pay costs of 2 million dollars.',
+        )[1],
+      ).toEqual({
+        text: 'ordered the state to pay costs of 2 million dollars.',
+        statement: 'The High Court of Australia ordered the state to pay costs of 2 million dollars.',
+      });
+    });
+
+    it('carries the auxiliary or modal when the second verb has the first one’s form', () => {
+      expect(stated('The man was arrested in Lyon in May, and charged with fraud on Friday.')[1].statement).toBe(
+        'The man was charged with fraud on Friday.',
+      );
+      expect(stated('The team will play Madrid in April, and face the champions in May.')[1].statement).toBe(
+        'The team will face the champions in May.',
+      );
+      // "has treated … and is expected": the second verb is finite itself, so nothing is carried but the subject.
+      expect(
+        stated('The hospital has treated 9,000 patients since January and is expected to reach 20,000 by December.'),
+      ).toEqual([
+        {
+          text: 'The hospital has treated 9,000 patients since January',
+          statement: 'The hospital has treated 9,000 patients since January',
+        },
+        {
+          text: 'is expected to reach 20,000 by December.',
+          statement: 'The hospital is expected to reach 20,000 by December.',
+        },
+      ]);
+    });
+
+    it('leaves an opening phrase out of the carried subject', () => {
+      expect(
+        stated('On Monday, the health ministry reported 1,200 new cases, and confirmed 14 deaths in the north.')[1],
+      ).toEqual({
+        text: 'confirmed 14 deaths in the north.',
+        statement: 'The health ministry confirmed 14 deaths in the north.',
+      });
+    });
+
+    it('splits ", as well as" + a gerund, stated after the modal as its base form', () => {
+      expect(
+        stated(
+          'Those who break the rules could face a fine of 500 dollars, as well as being banned from the stadium for a year.',
+        ),
+      ).toEqual([
+        {
+          text: 'Those who break the rules could face a fine of 500 dollars',
+          statement: 'Those who break the rules could face a fine of 500 dollars',
+        },
+        {
+          text: 'being banned from the stadium for a year.',
+          statement: 'Those who break the rules could be banned from the stadium for a year.',
+        },
+      ]);
+    });
+
+    it('states a gerund without a modal before it as the subject and the span', () => {
+      expect(stated('The clinic treated 400 patients last year, as well as training 30 nurses.')[1]).toEqual({
+        text: 'training 30 nurses.',
+        statement: 'The clinic training 30 nurses.',
+      });
+    });
+
+    it('keeps the sentence whole when the second verb has nothing to check or its attachment is unclear', () => {
+      const unchecked = [
+        'The striker scored twice in the final, and left.',
+        // the negation's scope over the second verb is unclear
+        'The bank did not raise rates, and cut its growth forecast to 2 percent.',
+        // "raise" may join "to cut" rather than "decided"
+        'The council decided to cut costs, and raise parking fees by 5 percent.',
+        // " and" inside the subject's noun phrase
+        'The share of adults tested and vaccinated against measles rose to 80 percent.',
+        // " and" after a relative clause joins that clause's verb
+        'The talks took place at a meeting of the league, a body that has met since 1990 and includes 40 clubs.',
+        // an adverb before the verb
+        'The union rejected the offer of 4 percent, and later called a strike for June.',
+      ];
+      for (const text of unchecked) expect(clauses(text)).toEqual([text]);
+    });
   });
 });

@@ -1,7 +1,7 @@
 import type { ClaimExtractor, ExtractedClaim } from './claim-extractor';
 import type { TextRange } from './text-chunks';
 
-export type SpanAnalysis = Omit<ExtractedClaim, 'ordinal' | 'text' | 'start' | 'end' | 'tier'>;
+export type SpanAnalysis = Omit<ExtractedClaim, 'ordinal' | 'text' | 'statement' | 'start' | 'end' | 'tier'>;
 
 /**
  * A span an editor marked as a claim: type and score come from the span itself; claimant, sentence and entities

@@ -98,15 +98,15 @@ function standing(row: PublicFactCheck, desk: Desk): Html {
 /** One fact-check: the claim, who said it and where, the verdict with its sources; or that it no longer stands. */
 export function factCheckPage(row: PublicFactCheck, desk: Desk, review: ClaimReviewLd | null): string {
   const head = html`<link rel="canonical" href="${publicPageUrl(row.publicSlug)}">
-<meta name="description" content="${`${desk.name} checked: ${row.text}`.slice(0, 300)}">
+<meta name="description" content="${`${desk.name} checked: ${row.statement}`.slice(0, 300)}">
 ${review ? html`<script type="application/ld+json">${jsonLd({ '@context': 'https://schema.org', ...review })}</script>` : ''}`;
   return publicLayout(
     desk,
-    `Fact-check: ${row.text.slice(0, 80)}`,
+    `Fact-check: ${row.statement.slice(0, 80)}`,
     head,
     html`<article class="fact-check" data-state="${publicPageState(row) ?? ''}">
       <p class="muted">Fact-check · first published <time datetime="${new Date(row.publishedAt).toISOString()}">${day(row.publishedAt)}</time></p>
-      <h1 class="claim-quote">“${row.text}”</h1>
+      <h1 class="claim-quote">“${row.statement}”</h1>
       ${saidBy(row)}
       ${standing(row, desk)}
     </article>`,
@@ -117,7 +117,7 @@ ${review ? html`<script type="application/ld+json">${jsonLd({ '@context': 'https
 export function factCheckIndex(rows: PublicFactCheck[], next: string | null, desk: Desk): string {
   const list = rows.length
     ? html`<ol class="fact-check-list">${rows.map(
-        (row) => html`<li><a href="/fact-checks/${row.publicSlug}">“${row.text}”</a>
+        (row) => html`<li><a href="/fact-checks/${row.publicSlug}">“${row.statement}”</a>
           <span class="verdict-chip verdict-${row.status}">${verdictLabel(row)}</span>
           <span class="muted">${row.claimant ? `${row.claimant}, ` : ''}${day(row.publishedAt)}</span></li>`,
       )}</ol>`
@@ -149,11 +149,11 @@ export function atomFeed(rows: PublicFactCheck[], desk: Desk): string {
   const entries = rows.map(
     (row) => html`<entry>
 <id>${publicPageUrl(row.publicSlug)}</id>
-<title>${verdictLabel(row)}: ${row.text}</title>
+<title>${verdictLabel(row)}: ${row.statement}</title>
 <link rel="alternate" type="text/html" href="${publicPageUrl(row.publicSlug)}"/>
 <published>${new Date(row.publishedAt).toISOString()}</published>
 <updated>${new Date(row.changedAt).toISOString()}</updated>
-<summary>${row.claimant ? `${row.claimant}: ` : ''}${row.text}</summary>
+<summary>${row.claimant ? `${row.claimant}: ` : ''}${row.statement}</summary>
 </entry>`,
   );
   return `<?xml version="1.0" encoding="utf-8"?>\n${

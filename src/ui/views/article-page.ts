@@ -1,3 +1,4 @@
+import { statementOf, shortStatement } from '../../claims/claim-statement';
 import type { Principal } from '../../auth/principal';
 import { mayEdit, type ArticlePage } from '../article-page.service';
 import type { ArticleNotice } from '../dto/ui-articles.query';
@@ -12,7 +13,6 @@ import { layout } from './layout';
 import { liveRegion } from './live';
 import { statusChip, summaryPanel } from './status';
 import { canExport, exportLinks } from './export-links';
-import { clip } from '../../common/text-rules';
 import { bulkActionBar, bulkCheckbox, tagList } from './bulk-actions';
 
 /**
@@ -120,7 +120,7 @@ export function articlePage(
               .map(
                 (
                   c,
-                ) => html`<li data-claim-item="${c.id}">${editing ? bulkCheckbox(c) : ''} ${statusChip(c.status)} <a href="${hrefOf(c)}">${c.text.length > 110 ? `${clip(c.text, 107)}…` : c.text}</a>
+                ) => html`<li data-claim-item="${c.id}">${editing ? bulkCheckbox(c) : ''} ${statusChip(c.status)} <a href="${hrefOf(c)}">${shortStatement(c, 110)}</a>
                 ${tagList(c.tags)}<span class="muted">${c.assigneeId ? `· ${people.reviewer(c.assigneeId)}` : ''}${placed.has(c.id) ? '' : ' · not in the current text'}</span></li>`,
               )}</ol>
             ${editing && claims.some((c) => c.status !== 'withdrawn' && c.status !== 'candidate') ? bulkActionBar(principal, articleHref(article.id), page.assignable) : ''}`
@@ -129,7 +129,7 @@ export function articlePage(
         ${
           withdrawn.length
             ? html`<details class="withdrawn"><summary>${withdrawn.length} withdrawn claim${withdrawn.length > 1 ? 's' : ''}</summary>
-              <ul>${withdrawn.map((c) => html`<li><a href="${hrefOf(c)}">${c.text}</a></li>`)}</ul></details>`
+              <ul>${withdrawn.map((c) => html`<li><a href="${hrefOf(c)}">${statementOf(c)}</a></li>`)}</ul></details>`
             : ''
         }
         ${

@@ -1,3 +1,4 @@
+import { statementOf } from '../../claims/claim-statement';
 import type { Principal } from '../../auth/principal';
 import type { NamedRecord } from '../pages.repository';
 import { html, type Html } from './html';
@@ -8,7 +9,7 @@ export const BULK_FORM_ID = 'bulk-form';
 
 /** A claim's checkbox for the action bar. */
 export function bulkCheckbox(claim: { id: string; text: string }): Html {
-  return html`<input type="checkbox" class="bulk-pick" name="ids" value="${claim.id}" form="${BULK_FORM_ID}" aria-label="Choose: ${claim.text.slice(0, 80)}">`;
+  return html`<input type="checkbox" class="bulk-pick" name="ids" value="${claim.id}" form="${BULK_FORM_ID}" aria-label="Choose: ${statementOf(claim).slice(0, 80)}">`;
 }
 
 /**

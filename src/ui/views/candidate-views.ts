@@ -1,8 +1,8 @@
+import { shortStatement } from '../../claims/claim-statement';
 import type { Principal } from '../../auth/principal';
 import type { ClaimEntity } from '../../claims/claim.entity';
 import { html, type Html } from './html';
 import { csrfField } from './layout';
-import { clip } from '../../common/text-rules';
 
 const PROMOTERS = new Set(['admin', 'editor']);
 
@@ -22,9 +22,7 @@ export function candidatePanel(
   return html`<details class="candidates" open><summary>${candidates.length} candidate${candidates.length > 1 ? 's' : ''} below the threshold</summary>
     <p class="muted legend-line"><span class="swatch candidate-swatch" aria-hidden="true"></span> Faint in the text: not queued or counted until promoted.</p>
     <ul class="candidate-list">${candidates.map(
-      (
-        c,
-      ) => html`<li data-candidate-id="${c.id}"><a href="${hrefOf(c)}">${c.text.length > 110 ? `${clip(c.text, 107)}…` : c.text}</a>
+      (c) => html`<li data-candidate-id="${c.id}"><a href="${hrefOf(c)}">${shortStatement(c, 110)}</a>
         <span class="muted">score ${c.checkworthiness.toFixed(2)}</span>${promoteForm(c, principal)}</li>`,
     )}</ul></details>`;
 }

@@ -1,3 +1,4 @@
+import { statementOf } from '../../claims/claim-statement';
 import { claimantKindOf } from '../../claims/claimant-kind';
 import type { ClaimEventEntity } from '../../claims/claim-event.entity';
 import type { ClaimEntity } from '../../claims/claim.entity';
@@ -124,7 +125,7 @@ export function claimDetail(
     .map((e) => ({ note: e.note!, by: people.actor(e), at: e.createdAt, type: e.type, to: e.toStatus }));
   return html`<article class="claim-detail" aria-labelledby="claim-heading" data-claim-detail="${claim.id}">
     <h2 id="claim-heading">Claim ${statusChip(claim.status)}</h2>
-    <blockquote class="claim-quote status-${claim.status}">${claim.text}</blockquote>
+    <blockquote class="claim-quote status-${claim.status}">${statementOf(claim)}</blockquote>
     <dl class="facts">
       <dt>Claimant</dt><dd>${claim.claimant ? html`${claim.claimant} <span class="muted">(${claimantKindOf(claim)})</span>` : 'the article itself'}</dd>
       <dt>Type</dt><dd>${claim.type}</dd>

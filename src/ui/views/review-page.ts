@@ -1,3 +1,4 @@
+import { shortStatement } from '../../claims/claim-statement';
 import type { Principal } from '../../auth/principal';
 import { checkMove, moversFor } from '../../claims/claim-state-machine';
 import type { ClaimStatus } from '../../claims/claim-status';
@@ -14,7 +15,6 @@ import { liveRegion } from './live';
 import { workbenchTabs } from './second-opinions-page';
 import { ratingField } from './verdict-fields';
 import { STATUS_LABELS, statusChip } from './status';
-import { clip } from '../../common/text-rules';
 
 export interface WorkbenchFlash {
   kind: 'ok' | 'info';
@@ -164,7 +164,7 @@ export function reviewPage(bench: Workbench, principal: Principal, flash: Workbe
             ? html`<p class="muted">Nothing open. Take the next claim.</p>`
             : html`<ol class="claim-list" id="open-claims">${open.map(
                 ({ claim, articleTitle }) => html`<li${claim.id === selected?.claim.id ? html` class="current"` : ''}>
-                <a href="/ui/review?claim=${claim.id}" data-claim-id="${claim.id}"${claim.id === selected?.claim.id ? html` aria-current="true"` : ''}>${claim.text.length > 100 ? `${clip(claim.text, 97)}…` : claim.text}</a>
+                <a href="/ui/review?claim=${claim.id}" data-claim-id="${claim.id}"${claim.id === selected?.claim.id ? html` aria-current="true"` : ''}>${shortStatement(claim, 100)}</a>
                 <span class="muted">${articleTitle} · score ${claim.checkworthiness.toFixed(2)} · lease to ${formatDateTime(claim.leaseExpiresAt)}</span></li>`,
               )}</ol>`
         }

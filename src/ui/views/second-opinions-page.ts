@@ -1,3 +1,4 @@
+import { statementOf } from '../../claims/claim-statement';
 import type { Principal } from '../../auth/principal';
 import type { ClaimEntity } from '../../claims/claim.entity';
 import { html, type Html } from './html';
@@ -33,7 +34,7 @@ export function secondOpinionForms(claim: ClaimEntity, principal: Principal, bas
 function waitingItem(item: WaitingVerdict, principal: Principal): Html {
   const { claim } = item;
   return html`<li class="panel" data-waiting-claim="${claim.id}">
-    <p>${statusChip(claim.status)} ${claim.rating ? html`<span class="chip rating">${claim.rating}</span>` : ''} <a href="/ui/articles/${claim.articleId}?claim=${claim.id}#claim-heading">${claim.text}</a></p>
+    <p>${statusChip(claim.status)} ${claim.rating ? html`<span class="chip rating">${claim.rating}</span>` : ''} <a href="/ui/articles/${claim.articleId}?claim=${claim.id}#claim-heading">${statementOf(claim)}</a></p>
     <p class="muted">${item.articleTitle} · score ${claim.checkworthiness.toFixed(2)} · version ${claim.version}</p>
     ${secondOpinionForms(claim, principal, `/ui/review/second-opinions/${claim.id}`)}
   </li>`;
