@@ -144,8 +144,10 @@ const TABLE_OWNERS: Record<string, string> = {
 const SHARED_WRITES: Record<string, string[]> = {
   'database/functions/articles-pass-due-at.ts': ['claims'],
   'database/functions/claims-keep-open-count.ts': ['reviewers'],
+  'database/functions/insert-extracted-claims.ts': ['claims', 'claim_events'],
   'database/functions/move-claim-as-read.ts': ['claims', 'claim_events'],
   'database/functions/record-article-callbacks.ts': ['callback_deliveries'],
+  'database/functions/record-first-extraction.ts': ['articles'],
 };
 
 /** The table of each entity class, from `@Entity({ name: 'table' })` (or `@Entity('table')`) above `export class Name`. */

@@ -75,6 +75,25 @@ const OVERDUE = `(c.status = 'unverified' AND c.due_at < now())`;
 
 export type EventChange = Omit<ClaimEventInput, 'claimId' | 'articleId'>;
 
+/** An extracted claim or candidate as it is written: `tier` says which. */
+type ExtractedRow = NewClaim & { tier: ClaimTier };
+type InsertedClaim = PendingClaim & { status: ClaimStatus };
+/** What `record_first_extraction` answers, read from its JSON. */
+interface FirstExtraction {
+  claims: InsertedClaim[];
+  deliveries: { id: string; nextAttemptAt: string }[];
+}
+
+/** The parameters of `insert_extracted_claims` after the article and revision: one array a column. */
+function extractedColumns(claims: ExtractedRow[]): unknown[] {
+  return [
+    ...columns(claims, ['ordinal', 'text', 'start', 'end', 'sentenceIndex', 'checkworthiness', 'type', 'claimant']),
+    claims.map((c) => JSON.stringify(c.entities)),
+    claims.map((c) => (c.tier === 'candidate' ? 'candidate' : 'unverified')),
+    claims.map((c) => storedStatement(c)),
+  ];
+}
+
 /** Rows per INSERT of extracted claims: each statement's parameters are built on the event loop. */
 const INSERT_BATCH = 1000;
 
@@ -590,50 +609,49 @@ export class ClaimsRepository {
   }
 
   /**
-   * One multi-row INSERT per article, or per batch of a long one; a candidate's row has that status, a claim's is
-   * unverified and gets its `created` history row in the same statement.
+   * One multi-row INSERT per article, or per batch of a long one (`insert_extracted_claims`); a candidate's row has
+   * that status, a claim's is unverified and gets its `created` history row in the same statement.
    */
   async insertExtracted(
     em: EntityManager,
     articleId: string,
     revision: number,
-    claims: (NewClaim & { tier: ClaimTier })[],
-  ): Promise<(PendingClaim & { status: ClaimStatus })[]> {
-    const inserted: (PendingClaim & { status: ClaimStatus })[] = [];
+    claims: ExtractedRow[],
+  ): Promise<InsertedClaim[]> {
+    const inserted: InsertedClaim[] = [];
     for (let i = 0; i < claims.length; i += INSERT_BATCH) {
-      const batch = claims.slice(i, i + INSERT_BATCH);
       inserted.push(
         ...(await em.query(
-          `WITH inserted AS (
-             INSERT INTO claims (article_id, revision, ordinal, text, start, "end", sentence_index, checkworthiness, type, claimant, entities, status, statement)
-             SELECT $1, $2, * FROM unnest($3::int[], $4::text[], $5::int[], $6::int[], $7::int[], $8::real[], $9::text[], $10::text[], $11::jsonb[], $12::text[], $13::text[])
-             RETURNING id, checkworthiness, status, ordinal
-           ), history AS (
-             INSERT INTO claim_events (claim_id, article_id, type, to_status, actor_role)
-             SELECT id, $1, 'created', status, 'system' FROM inserted WHERE status <> 'candidate' ORDER BY ordinal
-           )
-           SELECT id, checkworthiness, status FROM inserted ORDER BY ordinal`,
-          [
-            articleId,
-            revision,
-            ...columns(batch, [
-              'ordinal',
-              'text',
-              'start',
-              'end',
-              'sentenceIndex',
-              'checkworthiness',
-              'type',
-              'claimant',
-            ]),
-            batch.map((c) => JSON.stringify(c.entities)),
-            batch.map((c) => (c.tier === 'candidate' ? 'candidate' : 'unverified')),
-            batch.map((c) => storedStatement(c)),
-          ],
+          `SELECT id, checkworthiness, status FROM insert_extracted_claims($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+          [articleId, revision, ...extractedColumns(claims.slice(i, i + INSERT_BATCH))],
         )),
       );
     }
     return inserted;
+  }
+
+  /**
+   * An article's first extraction in one call (`record_first_extraction`): the revision marked extracted, its claims
+   * and history, its `article.extracted` callbacks. Null when the article has claims already, when the revision is no
+   * longer the one to extract, or when there are more claims than one statement takes: the caller plans the revision.
+   */
+  async recordFirstExtraction(
+    em: EntityManager,
+    articleId: string,
+    revision: number,
+    claims: ExtractedRow[],
+    timestamp: string,
+  ): Promise<{ claims: InsertedClaim[]; deliveries: { id: string; nextAttemptAt: Date }[] } | null> {
+    if (claims.length > INSERT_BATCH) return null;
+    const [row]: { written: FirstExtraction | null }[] = await em.query(
+      `SELECT record_first_extraction($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) AS written`,
+      [articleId, revision, ...extractedColumns(claims), timestamp, publicBaseUrl()],
+    );
+    if (!row.written) return null;
+    return {
+      claims: row.written.claims,
+      deliveries: row.written.deliveries.map((d) => ({ id: d.id, nextAttemptAt: new Date(d.nextAttemptAt) })),
+    };
   }
 
   /** Kept claims move to the revision, at their new places. */

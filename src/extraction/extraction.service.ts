@@ -3,7 +3,7 @@ import { claimStatusChanged } from '../claims/claim-callback';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { inTransaction } from '../database/unit-of-work';
+import { inOneStatement, inTransaction } from '../database/unit-of-work';
 import { ArticlesRepository } from '../articles/articles.repository';
 import { SYSTEM_ACTOR } from '../claims/claim-history';
 import { ClaimsRepository } from '../claims/claims.repository';
@@ -61,7 +61,39 @@ export class ExtractionService {
       return;
     }
 
+    const firstWritten = await inOneStatement(this.dataSource, (em) =>
+      this.writeFirstExtraction(em, articleId, revision, extracted),
+    );
+    if (firstWritten) return;
     await inTransaction(this.dataSource, (em) => this.writeClaims(em, articleId, revision, article.body, extracted));
+  }
+
+  /**
+   * An article with no claims yet (most extractions) is written in one call: nothing to keep or withdraw, so no plan
+   * and no transaction held across round trips. False when it has claims: its revision is planned instead.
+   */
+  private async writeFirstExtraction(
+    em: EntityManager,
+    articleId: string,
+    revision: number,
+    extracted: ExtractedClaim[],
+  ): Promise<boolean> {
+    const written = await this.claims.recordFirstExtraction(
+      em,
+      articleId,
+      revision,
+      extracted,
+      new Date().toISOString(),
+    );
+    if (!written) return false;
+    const created = written.claims.filter((c) => c.status !== CANDIDATE);
+    this.outbox.enqueueOnCommit(em, written.deliveries);
+    this.reviewQueue.enqueueAssignmentsOnCommit(em, created);
+    this.factCheckQueue.enqueueMatchingOnCommit(
+      em,
+      created.map((c) => c.id),
+    );
+    return true;
   }
 
   /** The worker's extraction threads load their model before the first article comes (a failure here only leaves them cold). */

@@ -4,10 +4,12 @@ import { claimsKeepOpenCount } from './claims-keep-open-count';
 import type { EntityManager } from 'typeorm';
 import type { DatabaseFunction } from './database-function';
 import { factCheckTermImpacts } from './fact-check-term-impacts';
+import { insertExtractedClaims } from './insert-extracted-claims';
 import { moveClaimAsRead } from './move-claim-as-read';
 import { notifyApiKeysChanged } from './notify-api-keys-changed';
 import { notifyClaimChange } from './notify-claim-change';
 import { recordArticleCallbacks } from './record-article-callbacks';
+import { recordFirstExtraction } from './record-first-extraction';
 
 export type { DatabaseFunction } from './database-function';
 
@@ -20,6 +22,8 @@ export const DATABASE_FUNCTIONS: readonly DatabaseFunction[] = [
   notifyClaimChange,
   notifyApiKeysChanged,
   recordArticleCallbacks,
+  insertExtractedClaims,
+  recordFirstExtraction,
   moveClaimAsRead,
   claimsInheritDueAt,
   articlesPassDueAt,
