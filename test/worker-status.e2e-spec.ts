@@ -27,6 +27,8 @@ describe('the worker process serves /health and /metrics on WORKER_PORT', () => 
     const workerPort = await freePort();
     t = await startTestService(12, { name: 'worker-status', env: { WORKER_PORT: String(workerPort), METRICS_TOKEN } });
     workerUrl = `http://127.0.0.1:${workerPort}`;
+    // The worker marks itself consuming once its queues are reconciled, a moment before its status server listens.
+    await waitFor(async () => (await fetch(`${workerUrl}/health`)).status === 200, 'the worker to answer /health');
   });
   afterAll(async () => {
     await t?.close();
