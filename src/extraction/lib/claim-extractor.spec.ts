@@ -308,7 +308,19 @@ describe('ClaimExtractor', () => {
       for (const claim of claims) expect(body.slice(claim.start, claim.end)).toBe(claim.text);
     });
 
-    it('stays with its clause when either part is not worth checking alone', () => {
+    it('is a claim scored as the whole when the facts stated together are worth checking and it alone is not', () => {
+      const text = 'The tribunal ruled that the contract was void, and found the company to be in breach.';
+      const alone = extractor.extract('The tribunal found the company to be in breach.', { minCheckworthiness: 0 });
+      const claims = extractor.extract(text, { minCheckworthiness: extractor.threshold, candidateFloor: 0 });
+
+      expect(alone[0].checkworthiness).toBeLessThan(extractor.threshold);
+      expect(claims.map((c) => [c.statement, c.tier])).toEqual([
+        ['The tribunal ruled that the contract was void', 'claim'],
+        ['The tribunal found the company to be in breach.', 'claim'],
+      ]);
+    });
+
+    it('stays with its clause when neither the whole nor each part alone is worth checking', () => {
       const text = 'The team will play Madrid in April, and face the champions in May.';
       const claims = extractor.extract(text, { minCheckworthiness: 0 });
 

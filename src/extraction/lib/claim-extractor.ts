@@ -83,7 +83,7 @@ export class ClaimExtractor {
       const reportedOfOthers = reported && !FIRST_PERSON_SPEAKERS.has(claimants.own[s]!.toLowerCase());
       let firstEntity = 0;
       const contentStart = sentence.start + datelineLength(text);
-      const clauses = this.keepSplitsWorthChecking(
+      const { clauses, sharedScore } = this.keepSplitsWorthChecking(
         body,
         sentence,
         splitClauses(sentence.tokens, sentence.startsInsideQuote),
@@ -102,8 +102,10 @@ export class ClaimExtractor {
         const spanText = body.slice(start, end);
         const statement = clauseStatement(body, sentence.tokens, clause, { start, end }, contentStart);
         // A claim is scored as it is stated: "found the rule unlawful" alone reads as nothing worth checking.
-        const modelScore =
-          statement === spanText ? this.model.score(tokens, entities) : this.model.scoreText(statement);
+        const modelScore = Math.max(
+          statement === spanText ? this.model.score(tokens, entities) : this.model.scoreText(statement),
+          sharedScore.get(clause) ?? 0,
+        );
         const voiced =
           reportedOfOthers || sentence.startsInsideQuote || sentence.endsInsideQuote || tokens.some(isQuoteMark);
         // Someone's view with nothing to measure, or a notice, is never queued by itself: a candidate at most.
@@ -132,25 +134,43 @@ export class ClaimExtractor {
   }
 
   /**
-   * A verb phrase split off with the subject it shares is a claim of its own only when both parts are worth checking
-   * by the model's threshold; otherwise it stays with its clause, so the split changes how a fact is cut, never
-   * whether it is queued (a part under the threshold would turn a fact the whole clause queues into a candidate).
+   * A verb phrase split off with the subject it shares ("The court found that it could rule on the case, and found the
+   * suspension unlawful") is a claim of its own when the facts stated together are worth checking: each part is then
+   * scored at least as the whole, since a fact-checker who takes the sentence checks every fact in it, and a part read
+   * alone ("found the suspension unlawful") loses the context the model scored. When the whole is not worth checking,
+   * the parts are kept apart only if each is by itself; otherwise they stay one clause, so a split changes how a
+   * sentence is cut, never whether its facts are queued.
    */
-  private keepSplitsWorthChecking(body: string, sentence: Sentence, clauses: Clause[]): Clause[] {
+  private keepSplitsWorthChecking(
+    body: string,
+    sentence: Sentence,
+    clauses: Clause[],
+  ): { clauses: Clause[]; sharedScore: Map<Clause, number> } {
     const kept: Clause[] = [];
+    const sharedScore = new Map<Clause, number>();
+    const scoreOf = (c: Clause) =>
+      this.model.scoreText(
+        clauseStatement(body, sentence.tokens, c, {
+          start: sentence.tokens[c.from].start,
+          end: sentence.tokens[c.to - 1].end,
+        }),
+      );
     for (const clause of clauses) {
       const left = kept.at(-1);
       if (!clause.carried || !left) {
         kept.push(clause);
         continue;
       }
-      const spanOf = (c: Clause) => ({ start: sentence.tokens[c.from].start, end: sentence.tokens[c.to - 1].end });
-      const worthChecking = (c: Clause) =>
-        this.model.scoreText(clauseStatement(body, sentence.tokens, c, spanOf(c))) >= this.model.threshold;
-      if (worthChecking(left) && worthChecking(clause)) kept.push(clause);
-      else kept[kept.length - 1] = { from: left.from, to: clause.to, carried: left.carried };
+      const joined: Clause = { from: left.from, to: clause.to, carried: left.carried };
+      const wholeScore = Math.max(scoreOf(joined), sharedScore.get(left) ?? 0);
+      if (wholeScore >= this.model.threshold) {
+        sharedScore.set(left, wholeScore);
+        sharedScore.set(clause, wholeScore);
+        kept.push(clause);
+      } else if (scoreOf(left) >= this.model.threshold && scoreOf(clause) >= this.model.threshold) kept.push(clause);
+      else kept[kept.length - 1] = joined;
     }
-    return kept;
+    return { clauses: kept, sharedScore };
   }
 }
 
