@@ -4,6 +4,7 @@ import type { ClaimTier } from '../../claims/claim-status';
 import type { ClaimType, ExtractedEntity } from '../../claims/claim-types';
 import { typeClaim } from './claim-typer';
 import { CheckworthinessModel } from './checkworthiness-model';
+import { statesCheckableForm } from './checkable-forms';
 import { Clause, clauseStatement, splitClauses } from './clause-splitter';
 import { Token } from './nlp-analyser';
 import { Sentence, splitSentences } from './sentence-splitter';
@@ -110,7 +111,13 @@ export class ClaimExtractor {
           reportedOfOthers || sentence.startsInsideQuote || sentence.endsInsideQuote || tokens.some(isQuoteMark);
         // Someone's view with nothing to measure, or a notice, is never queued by itself: a candidate at most.
         const capped = (voiced && voicesViewOnly(tokens)) || isNotice(tokens, spanText);
-        const checkworthiness = round(capped ? Math.min(modelScore, this.model.threshold - BELOW) : modelScore);
+        const checkworthiness = round(
+          capped
+            ? Math.min(modelScore, this.model.threshold - BELOW)
+            : statesCheckableForm(tokens)
+              ? Math.max(modelScore, this.model.threshold)
+              : modelScore,
+        );
         if (
           checkworthiness < Math.min(options.minCheckworthiness, options.candidateFloor ?? options.minCheckworthiness)
         )

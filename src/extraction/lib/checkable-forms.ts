@@ -1,0 +1,89 @@
+import { Token } from './nlp-analyser';
+
+/** Head nouns of a rule, measure or deal whose terms can be read and checked. */
+const RULE_NOUNS = new Set([
+  'measure',
+  'rule',
+  'law',
+  'bill',
+  'act',
+  'ban',
+  'policy',
+  'regulation',
+  'requirement',
+  'mandate',
+  'legislation',
+  'amendment',
+  'directive',
+  'decree',
+  'ordinance',
+  'guidance',
+  'guideline',
+  'restriction',
+  'scheme',
+  'reform',
+  'agreement',
+  'deal',
+  'treaty',
+  'tariff',
+  'levy',
+  'exemption',
+  'sanction',
+]);
+const FUTURE_MODALS = new Set(['would', 'will', 'shall', "'ll"]);
+/** "would have …": a counterfactual, not a rule's terms. */
+const PERFECT = new Set(['have', "'ve", '’ve']);
+/** Parts of speech of a noun phrase's words before its head: "the new", "England's", "the Health Act". */
+const NOUN_PHRASE_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART']);
+/** Verbs that put a description on something in a speaker's words: "described the war as a stalemate". */
+const CHARACTERISING = new Set(['describe', 'characterise', 'characterize', 'label', 'brand', 'portray', 'depict']);
+
+const SPEAKER_OR_LISTENER = new Set(['i', 'we', 'you']);
+
+/**
+ * Forms a fact-checker takes whatever a model trained on debate talk scores them, because what they state can be
+ * looked up: the terms of a rule or a deal in the future of the news ("The measure would apply to …", "The new rules
+ * will exempt …"), which debates voice as hypotheticals; and someone's description of a situation ("The general
+ * described the war as a stalemate"), a record of what was said and a claim about the situation.
+ */
+export function statesCheckableForm(tokens: Token[]): boolean {
+  return statesRuleTerms(tokens) || characterises(tokens);
+}
+
+/**
+ * A clause whose subject is a rule, measure or deal ("The measure", "the new rules", "The agreement, signed in May,")
+ * followed by a future modal and the terms: "would apply to …", "will require …", "would except …".
+ */
+export function statesRuleTerms(tokens: Token[]): boolean {
+  let i = 0;
+  let head: Token | null = null;
+  while (i < tokens.length && NOUN_PHRASE_POS.has(tokens[i].pos) && !FUTURE_MODALS.has(tokens[i].lower)) {
+    if (tokens[i].pos === 'NOUN' || tokens[i].pos === 'PROPN') head = tokens[i];
+    i++;
+  }
+  if (!head || !RULE_NOUNS.has(head.lemma)) return false;
+  // "The measure, addressing the spread of the virus, would …": a phrase set off by commas belongs to the subject.
+  if (tokens[i]?.value === ',') {
+    const closing = tokens.findIndex((t, k) => k > i && t.value === ',');
+    if (closing < 0) return false;
+    i = closing + 1;
+  }
+  const modal = tokens[i];
+  const next = tokens[i + 1];
+  return modal !== undefined && FUTURE_MODALS.has(modal.lower) && next !== undefined && !PERFECT.has(next.lower);
+}
+
+/**
+ * "The general described the war as a stalemate", "Officials portrayed the talks as a failure": a characterising verb
+ * after a named or titled subject (not "I" or "you", whose view is their own), then "as".
+ */
+export function characterises(tokens: Token[]): boolean {
+  const verb = tokens.findIndex((t) => t.pos === 'VERB' && CHARACTERISING.has(t.lemma));
+  if (verb <= 0) return false;
+  const subject = tokens.slice(0, verb);
+  return (
+    subject.some((t) => t.pos === 'PROPN' || t.pos === 'NOUN') &&
+    !subject.some((t) => SPEAKER_OR_LISTENER.has(t.lower)) &&
+    tokens.some((t, k) => k > verb + 1 && t.lower === 'as')
+  );
+}
