@@ -1,4 +1,5 @@
 import { Token } from './nlp-analyser';
+import { withoutOpinion } from './opinion-frames';
 
 export interface Clause {
   /** Token range [from, to) within the sentence, edges trimmed of joining punctuation and conjunctions. */
@@ -77,7 +78,7 @@ export function splitClauses(tokens: Token[], startsInsideQuote: boolean): Claus
   else clauses.push(last);
   return clauses
     .filter((c) => c.to > c.from)
-    .map((c) => (carries.has(c.from) ? { ...c, carried: carries.get(c.from) } : c));
+    .map((c) => withoutOpinion(tokens, carries.has(c.from) ? { ...c, carried: carries.get(c.from) } : c));
 }
 
 /**
