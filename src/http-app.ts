@@ -1,4 +1,5 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigService } from '@nestjs/config';
@@ -13,7 +14,7 @@ import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { requestInputGuard, requireUtf8 } from './common/json-body-guard';
 import { keepRawBody } from './common/raw-body';
 import { securityHeaders } from './common/security-headers';
-import { exitIfStillStoppingAfter } from './common/shutdown-deadline';
+import { exitIfStillStoppingAfter, STOP_SIGNALS } from './common/shutdown-deadline';
 import { createValidationPipe } from './common/validation.pipe';
 import { buildOpenApiDocument } from './openapi-document';
 
@@ -46,7 +47,40 @@ export function configureHttpApp(app: INestApplication): INestApplication {
   express.set('query parser', 'extended');
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   keepConnectionsLongerThanProxies(app.getHttpServer() as Server);
+  drainOnStop(app.getHttpServer() as Server);
   return app;
+}
+
+/** How often a stopping server closes the connections that have no request in flight. */
+const IDLE_SWEEP_MS = 100;
+
+/**
+ * Nest closes the HTTP server only after every module's shutdown hook, and the server then waits for every
+ * connection: a page's reconnect on a kept-alive connection (65 s), or a socket the browser opened ahead of a request
+ * it never sent, held a stopping process open past its grace. So on the stop signal the server stops accepting
+ * connections, and until the process exits every connection with no request in flight is closed; requests in flight
+ * (an export, a live stream until its service ends it) run on.
+ */
+function drainOnStop(server: Server): void {
+  const sockets = new Set<Socket>();
+  const busy = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    busy.add(request.socket);
+    response.once('close', () => busy.delete(request.socket));
+  });
+  for (const signal of STOP_SIGNALS)
+    process.once(signal, () => {
+      server.close();
+      const sweep = () => {
+        for (const socket of sockets) if (!busy.has(socket)) socket.destroy();
+      };
+      sweep();
+      setInterval(sweep, IDLE_SWEEP_MS).unref();
+    });
 }
 
 /**

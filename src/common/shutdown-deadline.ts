@@ -1,4 +1,4 @@
-const STOP_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
+export const STOP_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 
 /**
  * A process asked to stop finishes its running work first (Nest's shutdown hooks: BullMQ workers wait for their

@@ -84,12 +84,7 @@ export class LiveUpdatesService implements OnModuleDestroy {
   ) {}
 
   async open(principal: Principal, query: UiLiveQuery, request: Request, response: Response): Promise<void> {
-    if (this.stopping)
-      throw new ApiError(
-        HttpStatus.SERVICE_UNAVAILABLE,
-        'service_unavailable',
-        'This process is stopping; the page reconnects to another',
-      );
+    if (this.stopping) throw stoppingError();
     const credential = credentialOf(request);
     if (!credential) throw ApiError.forbidden('A live stream needs a session or a key');
     const holder = principal.keyId ? `key:${principal.keyId}` : `user:${principal.userId}`;
@@ -102,6 +97,11 @@ export class LiveUpdatesService implements OnModuleDestroy {
         `At most ${MAX_STREAMS_PER_HOLDER} live streams per person or key at once: close a page that is open elsewhere`,
         { limit: MAX_STREAMS_PER_HOLDER },
       );
+    // The process may have begun to stop while the lease was taken: a stream opened now would never be ended.
+    if (this.stopping) {
+      void this.redis.client.zrem(this.keyOf(holder), id).catch(() => undefined);
+      throw stoppingError();
+    }
     this.heldBy.set(holder, (this.heldBy.get(holder) ?? 0) + 1);
     response.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -266,4 +266,12 @@ export class LiveUpdatesService implements OnModuleDestroy {
       reviewer: people.reviewer(claim.assigneeId),
     };
   }
+}
+
+function stoppingError(): ApiError {
+  return new ApiError(
+    HttpStatus.SERVICE_UNAVAILABLE,
+    'service_unavailable',
+    'This process is stopping; the page reconnects to another',
+  );
 }
