@@ -86,6 +86,10 @@ describe('an article’s whole life (real Postgres and Redis)', () => {
       ],
     ]);
     for (const claim of claims) expect(body.slice(claim.start, claim.end)).toBe(claim.text);
+    // The search page lists a claim as it is stated, as the article page does.
+    const search = await t.http().get('/ui/search?q=ordered+costs').set('Authorization', `Bearer ${editorKey}`);
+    expect(search.status).toBe(200);
+    expect(search.text).toContain('The High Court of Australia ordered the state to pay costs of 2 million dollars.');
   });
 
   it('answers the same article posted again with 200 and writes nothing', async () => {

@@ -12,6 +12,7 @@ import { ApiError } from '../common/api-error';
 import type { Environment } from '../config/environment';
 import { liveStreamsKey } from '../queue/queue-keys';
 import { RedisService } from '../queue/redis.service';
+import { statementOf } from '../claims/claim-statement';
 import { AssignmentService } from '../review/assignment.service';
 import type { UiLiveQuery } from './dto/ui-live.query';
 import { PeopleService } from './people.service';
@@ -22,6 +23,7 @@ export interface LiveMessage {
   articleId: string;
   type: ClaimChange['type'];
   status: ClaimChange['toStatus'];
+  /** The claim as stated on its own (`statementOf`), as the pages list it. */
   text: string;
   actor: string;
   reviewer: string | null;
@@ -256,7 +258,7 @@ export class LiveUpdatesService implements OnModuleDestroy {
       articleId: claim.articleId,
       type: change.type,
       status: claim.status,
-      text: claim.text,
+      text: statementOf(claim),
       actor: people.actor({
         actorKeyId: change.actorKeyId,
         actorUserId: change.actorUserId,

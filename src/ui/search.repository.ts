@@ -8,6 +8,8 @@ import type { BrowseFilters } from '../fact-checks/fact-checks.repository';
 export interface ClaimSearchRow {
   id: string;
   text: string;
+  /** Stored where the claim says more on its own than its span (`statementOf`). */
+  statement: string | null;
   status: ClaimStatus;
   claimant: string | null;
   tags: string[];
@@ -29,7 +31,7 @@ export class SearchRepository {
    * would otherwise rank them all); newest first without text. `to` is exclusive.
    */
   async claims(filters: BrowseFilters & { status: ClaimStatus | null; tag: string | null }): Promise<ClaimSearchRow[]> {
-    const columns = `c.id, c.text, c.status, c.claimant, c.tags, c.created_at AS "createdAt", c.article_id AS "articleId", a.title AS "articleTitle",
+    const columns = `c.id, c.text, c.statement, c.status, c.claimant, c.tags, c.created_at AS "createdAt", c.article_id AS "articleId", a.title AS "articleTitle",
       a.created_at AS "articlePostedAt", a.url AS "articleUrl"`;
     const where = `($1::text IS NULL OR c.claimant ILIKE $1)
          AND ($2::timestamptz IS NULL OR c.created_at >= $2) AND ($3::timestamptz IS NULL OR c.created_at < $3)

@@ -1,3 +1,4 @@
+import { statementOf } from '../../claims/claim-statement';
 import { CLAIM_STATUSES } from '../../claims/claim-status';
 import type { Principal } from '../../auth/principal';
 import type { UiSearchQuery } from '../dto/ui-search.query';
@@ -99,7 +100,7 @@ export function searchPage(
         <thead><tr>${bulk ? html`<th scope="col"><span class="visually-hidden">Choose</span></th>` : ''}<th scope="col">Claim</th><th scope="col">Status</th><th scope="col">Claimant</th><th scope="col">Article</th><th scope="col">Found</th></tr></thead>
         <tbody>${result.claims.map(
           (c) => html`<tr data-claim-id="${c.id}">${bulk ? html`<td>${bulkCheckbox(c)}</td>` : ''}
-          <th scope="row"><a href="/ui/articles/${c.articleId}?claim=${c.id}">${c.text}</a> ${tagList(c.tags)}</th>
+          <th scope="row"><a href="/ui/articles/${c.articleId}?claim=${c.id}">${statementOf(c)}</a> ${tagList(c.tags)}</th>
           <td>${statusChip(c.status)}</td><td>${c.claimant ?? '—'}</td>
           <td><a href="/ui/articles/${c.articleId}">${c.articleTitle}</a> <span class="muted" data-article-origin>posted ${formatDateTime(c.articlePostedAt)}${hostOf(c.articleUrl) ? ` · ${hostOf(c.articleUrl)}` : ''}</span></td><td>${formatDateTime(c.createdAt)}</td></tr>`,
         )}</tbody></table>
