@@ -24,8 +24,10 @@ interface WordFeatures {
   unigram: number;
   /** Its character n-grams in the model, in the order `charGrams` gives them, repeats kept. */
   grams: Int32Array;
-  /** Bigram id by the word that follows ("</s>" for the end of the text); none when the model has no such bigram. */
-  bigrams: Map<string, number> | undefined;
+  /** Its number as the second word of the model's bigrams (-1: it closes none), which `bigrams` are keyed by. */
+  follower: number;
+  /** Bigram id by the number of the word that follows; none when the model has no bigram opening with this word. */
+  bigrams: Map<number, number> | undefined;
 }
 
 /** Words remembered before the cache starts afresh (it holds a few MB at most). */
@@ -36,17 +38,29 @@ export class CheckworthinessModel {
   private readonly table: Map<string, [number, number]>;
   /** The model's features by number, word features first, then character n-grams, then linguistic features. */
   private readonly ids = new Map<string, number>();
+  /** The ids of the character n-grams by the n-gram itself ("c:" left off, so a word's n-grams are looked up as cut). */
+  private readonly gramIds = new Map<string, number>();
   /** Feature id's idf at 2·id, weight at 2·id + 1. */
   private readonly parameters: Float64Array;
   /** The first id of the character n-grams, and of the linguistic features. */
   private readonly firstC: number;
   private readonly firstL: number;
-  /** Counts of the text being scored, by feature id, and the ids counted, in the order first seen. */
+  /**
+   * Counts of the text being scored, by feature id, and the ids counted, in the order first seen: `seen` up to
+   * `seenCount` (each id is seen once, so it never outgrows the model).
+   */
   private readonly counts: Uint32Array;
-  private readonly seen: number[] = [];
+  private readonly seen: Int32Array;
+  private seenCount = 0;
   private readonly words = new Map<string, WordFeatures>();
-  /** The model's bigrams "w:a b" by a and b, split at each space (a word may hold one). */
-  private readonly bigrams = new Map<string, Map<string, number>>();
+  /**
+   * The model's bigrams "w:a b" by a and the number of b, split at each space (a word may hold one); the second words
+   * are numbered so that a bigram is looked up by a small integer rather than by a string.
+   */
+  private readonly bigrams = new Map<string, Map<number, number>>();
+  private readonly followers = new Map<string, number>();
+  /** The number of "</s>", the end of the text, as a second word (-1: no bigram closes a text). */
+  private readonly endFollower: number;
   /** The word last read, whose features the next bigram starts from. */
   private lastWord: string | null = null;
   private lastFeatures: WordFeatures | null = null;
@@ -60,6 +74,7 @@ export class CheckworthinessModel {
     const size = this.table.size;
     this.parameters = new Float64Array(2 * size);
     this.counts = new Uint32Array(size);
+    this.seen = new Int32Array(size);
     const entries = [...this.table];
     const w = entries.filter(([key]) => key.charCodeAt(0) === W);
     const c = entries.filter(([key]) => key.charCodeAt(0) === C);
@@ -70,32 +85,39 @@ export class CheckworthinessModel {
       this.ids.set(key, id);
       this.parameters[2 * id] = idf;
       this.parameters[2 * id + 1] = weight;
+      if (key.startsWith('c:')) this.gramIds.set(key.slice(2), id);
       if (!key.startsWith('w:')) return;
       for (let space = key.indexOf(' '); space >= 0; space = key.indexOf(' ', space + 1)) {
         const first = key.slice(2, space);
+        const second = key.slice(space + 1);
+        let follower = this.followers.get(second);
+        if (follower === undefined) this.followers.set(second, (follower = this.followers.size));
         let after = this.bigrams.get(first);
         if (after === undefined) this.bigrams.set(first, (after = new Map()));
-        after.set(key.slice(space + 1), id);
+        after.set(follower, id);
       }
     });
+    this.endFollower = this.followers.get('</s>') ?? -1;
     this.sink = {
       word: (word, previous) => {
         const before =
           previous === this.lastWord && this.lastFeatures ? this.lastFeatures : this.wordFeatures(previous);
         const features = this.wordFeatures(word);
         this.count(features.unigram);
-        this.count(before.bigrams?.get(word) ?? -1);
+        this.count(this.bigramId(before, features.follower));
         // A word's n-grams are all in the model: counted inline, the hottest loop of scoring.
         const { grams } = features;
         const { counts, seen } = this;
-        for (let i = 0; i < grams.length; i++) if (counts[grams[i]]++ === 0) seen.push(grams[i]);
+        let { seenCount } = this;
+        for (let i = 0; i < grams.length; i++) if (counts[grams[i]]++ === 0) seen[seenCount++] = grams[i];
+        this.seenCount = seenCount;
         this.lastWord = word;
         this.lastFeatures = features;
       },
       end: (previous) => {
         const before =
           previous === this.lastWord && this.lastFeatures ? this.lastFeatures : this.wordFeatures(previous);
-        this.count(before.bigrams?.get('</s>') ?? -1);
+        this.count(this.bigramId(before, this.endFollower));
       },
       partOfSpeech: (pos, previous) => {
         let ids = this.partsOfSpeech.get(pos);
@@ -145,8 +167,8 @@ export class CheckworthinessModel {
       normW = 0,
       normC = 0,
       normL = 0;
-    const { counts, parameters, firstC, firstL, seen } = this;
-    for (let i = 0; i < seen.length; i++) {
+    const { counts, parameters, firstC, firstL, seen, seenCount } = this;
+    for (let i = 0; i < seenCount; i++) {
       const id = seen[i];
       const count = counts[id];
       counts[id] = 0;
@@ -162,7 +184,7 @@ export class CheckworthinessModel {
         normL += value * value;
       }
     }
-    seen.length = 0;
+    this.seenCount = 0;
     return this.calibrated(this.decision(dotW, dotC, dotL, normW, normC, normL));
   }
 
@@ -217,13 +239,17 @@ export class CheckworthinessModel {
     return z;
   }
 
+  private bigramId(first: WordFeatures, follower: number): number {
+    return follower < 0 ? -1 : (first.bigrams?.get(follower) ?? -1);
+  }
+
   private count(id: number): void {
-    if (id >= 0 && this.counts[id]++ === 0) this.seen.push(id);
+    if (id >= 0 && this.counts[id]++ === 0) this.seen[this.seenCount++] = id;
   }
 
   private resetCounts(): void {
-    for (const id of this.seen) this.counts[id] = 0;
-    this.seen.length = 0;
+    for (let i = 0; i < this.seenCount; i++) this.counts[this.seen[i]] = 0;
+    this.seenCount = 0;
   }
 
   private wordFeatures(word: string): WordFeatures {
@@ -232,12 +258,13 @@ export class CheckworthinessModel {
       if (this.words.size >= WORD_CACHE_LIMIT) this.words.clear();
       const grams: number[] = [];
       charGrams(word, (gram) => {
-        const id = this.ids.get('c:' + gram);
+        const id = this.gramIds.get(gram);
         if (id !== undefined) grams.push(id);
       });
       features = {
         unigram: this.ids.get('w:' + word) ?? -1,
         grams: Int32Array.from(grams),
+        follower: this.followers.get(word) ?? -1,
         bigrams: this.bigrams.get(word),
       };
       this.words.set(word, features);
