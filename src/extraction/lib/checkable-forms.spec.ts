@@ -11,6 +11,8 @@ describe('statesRuleTerms', () => {
     ['a phrase set off by commas', 'The treaty, signed in Lagos in May, would remove duties on farm goods.'],
     ['a compound noun', 'The new housing law would cap rents for three years.'],
     ['a negation', 'The directive would not apply to firms outside the union.'],
+    ['a reporting frame', 'The minister said the new levy would fund 300 nurses.'],
+    ['a titled speaker and "that"', 'Ana Ruiz, the city’s treasurer, said that the deal will end in May.'],
   ])('reads a rule’s terms with %s', (_form, text) => {
     expect(statesRuleTerms(tokensOf(text))).toBe(true);
   });
@@ -23,6 +25,28 @@ describe('statesRuleTerms', () => {
     ['an unclosed aside', 'The measure, which ministers announced'],
   ])('leaves %s to the model', (_form, text) => {
     expect(statesRuleTerms(tokensOf(text))).toBe(false);
+  });
+});
+
+describe('statesRuleTerms with "it" as the subject', () => {
+  const announced = tokensOf('Ministers announced a ban on disposable vapes on Monday.');
+
+  it.each([
+    ['plainly', 'It will apply to every shop from June.'],
+    ['when reported', 'He said it would be a condition of sale.'],
+  ])('reads the terms of the rule named in the sentence before, stated %s', (_form, text) => {
+    expect(statesRuleTerms(tokensOf(text), announced)).toBe(true);
+  });
+
+  it('needs the sentence before to name a rule', () => {
+    const met = tokensOf('Ministers met shop owners on Monday.');
+
+    expect(statesRuleTerms(tokensOf('It will apply to every shop from June.'), met)).toBe(false);
+    expect(statesRuleTerms(tokensOf('It will apply to every shop from June.'))).toBe(false);
+  });
+
+  it('leaves an "it" that stands for what follows to the model', () => {
+    expect(statesRuleTerms(tokensOf('It would be wrong to delay it any further.'), announced)).toBe(false);
   });
 });
 

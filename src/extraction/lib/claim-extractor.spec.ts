@@ -262,6 +262,20 @@ describe('ClaimExtractor', () => {
     });
   });
 
+  describe('on a rule named, then its terms', () => {
+    it('reads "it" as the rule the sentence before names, and queues its terms', () => {
+      const terms = 'It will apply to every shop from June.';
+      const after = (before: string) =>
+        extractor.extract(`${before} ${terms}`, { minCheckworthiness: extractor.threshold, candidateFloor: 0 }).at(-1)!;
+
+      expect(after('Ministers announced a ban on disposable vapes on Monday.')).toMatchObject({
+        text: terms,
+        tier: 'claim',
+      });
+      expect(after('Ministers met shop owners on Monday.')).toMatchObject({ text: terms, tier: 'candidate' });
+    });
+  });
+
   describe('on malformed text', () => {
     it.each([
       ['empty', ''],
@@ -318,6 +332,18 @@ describe('ClaimExtractor', () => {
         ['The tribunal ruled that the contract was void', 'claim'],
         ['The tribunal found the company to be in breach.', 'claim'],
       ]);
+    });
+
+    it('is a second statement of a reporting verb scored as the whole, and a claim of its own', () => {
+      const text = 'The governor said the state budget would be balanced and that he was looking at cuts.';
+      const claims = extractor.extract(text, { minCheckworthiness: extractor.threshold, candidateFloor: 0 });
+
+      expect(extractor.score('he was looking at cuts.')).toBeLessThan(extractor.threshold);
+      expect(claims.map((c) => [c.text, c.tier, c.claimant])).toEqual([
+        ['The governor said the state budget would be balanced', 'claim', 'The governor'],
+        ['he was looking at cuts.', 'claim', 'The governor'],
+      ]);
+      expect(claims[1].checkworthiness).toBeGreaterThanOrEqual(extractor.score(text));
     });
 
     it('stays with its clause when neither the whole nor each part alone is worth checking', () => {

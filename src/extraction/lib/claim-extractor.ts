@@ -114,7 +114,7 @@ export class ClaimExtractor {
         const checkworthiness = round(
           capped
             ? Math.min(modelScore, this.model.threshold - BELOW)
-            : statesCheckableForm(tokens)
+            : statesCheckableForm(tokens, sentences[s - 1]?.tokens)
               ? Math.max(modelScore, this.model.threshold)
               : modelScore,
         );
@@ -146,7 +146,8 @@ export class ClaimExtractor {
    * scored at least as the whole, since a fact-checker who takes the sentence checks every fact in it, and a part read
    * alone ("found the suspension unlawful") loses the context the model scored. When the whole is not worth checking,
    * the parts are kept apart only if each is by itself; otherwise they stay one clause, so a split changes how a
-   * sentence is cut, never whether its facts are queued.
+   * sentence is cut, never whether its facts are queued. A second statement of the same reporting verb ("said the cuts
+   * were inevitable and that she was considering them") is scored the same way, and always stands apart.
    */
   private keepSplitsWorthChecking(
     body: string,
@@ -164,7 +165,7 @@ export class ClaimExtractor {
       );
     for (const clause of clauses) {
       const left = kept.at(-1);
-      if (!clause.carried || !left) {
+      if (!(clause.carried || clause.reportedWithPrevious) || !left) {
         kept.push(clause);
         continue;
       }
@@ -174,7 +175,11 @@ export class ClaimExtractor {
         sharedScore.set(left, wholeScore);
         sharedScore.set(clause, wholeScore);
         kept.push(clause);
-      } else if (scoreOf(left) >= this.model.threshold && scoreOf(clause) >= this.model.threshold) kept.push(clause);
+      } else if (
+        clause.reportedWithPrevious ||
+        (scoreOf(left) >= this.model.threshold && scoreOf(clause) >= this.model.threshold)
+      )
+        kept.push(clause);
       else kept[kept.length - 1] = joined;
     }
     return { clauses: kept, sharedScore };

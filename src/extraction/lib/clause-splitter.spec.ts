@@ -69,6 +69,19 @@ describe('splitClauses', () => {
     ]);
   });
 
+  it('marks the second of two reported statements as reported with the first, and no other clause', () => {
+    const marks = (text: string) => {
+      const [sentence] = splitSentences(text);
+      return splitClauses(sentence.tokens, false).map((c) => c.reportedWithPrevious === true);
+    };
+
+    expect(marks('The minister said the deficit doubled and that taxes rose 8 percent last year.')).toEqual([
+      false,
+      true,
+    ]);
+    expect(marks('The deficit doubled, but taxes rose 8 percent last year.')).toEqual([false, false]);
+  });
+
   it('makes a closing relative clause with a fact of its own a second claim that starts at the noun it describes', () => {
     expect(
       clauses(

@@ -7,6 +7,11 @@ export interface Clause {
   to: number;
   /** A clause that shares the subject of the clause before it ("…, and raised the rate …"): what its statement carries. */
   carried?: Carry;
+  /**
+   * A second statement of the same reporting verb ("said the rise was inevitable and that she was considering it"): the
+   * speaker stated the two together, so a fact-checker reads it with the first.
+   */
+  reportedWithPrevious?: boolean;
 }
 
 /** What a clause without a subject of its own borrows from the clause before it to be stated on its own. */
@@ -47,6 +52,7 @@ export function splitClauses(tokens: Token[], startsInsideQuote: boolean): Claus
     from = opening + 1;
   }
   const carries = new Map<number, Carry>();
+  const reportedWithPrevious = new Set<number>();
   candidates.forEach(({ at, rightStart, join }, n) => {
     if (at < from) return;
     const rightEnd = candidates[n + 1]?.at ?? tokens.length;
@@ -57,6 +63,8 @@ export function splitClauses(tokens: Token[], startsInsideQuote: boolean): Claus
       !opensWithPronoun(tokens, rightStart, rightEnd)
     ) {
       clauses.push(trim(tokens, from, at));
+      if (tokens[rightStart].lower === 'that' && tokens[rightStart - 1].lower === 'and')
+        reportedWithPrevious.add(trim(tokens, rightStart, rightEnd).from);
       from = rightStart;
       return;
     }
@@ -78,7 +86,13 @@ export function splitClauses(tokens: Token[], startsInsideQuote: boolean): Claus
   else clauses.push(last);
   return clauses
     .filter((c) => c.to > c.from)
-    .map((c) => withoutOpinion(tokens, carries.has(c.from) ? { ...c, carried: carries.get(c.from) } : c));
+    .map((c) =>
+      withoutOpinion(tokens, {
+        ...c,
+        ...(carries.has(c.from) && { carried: carries.get(c.from) }),
+        ...(reportedWithPrevious.has(c.from) && { reportedWithPrevious: true }),
+      }),
+    );
 }
 
 /**
