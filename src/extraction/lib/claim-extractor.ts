@@ -82,29 +82,25 @@ export class ClaimExtractor {
       const reported = claimants.own[s] !== null;
       // "As I have said, …": a speaker citing themselves reports nothing of someone else's.
       const reportedOfOthers = reported && !FIRST_PERSON_SPEAKERS.has(claimants.own[s]!.toLowerCase());
-      let firstEntity = 0;
       const contentStart = sentence.start + datelineLength(text);
+      const scoreStatement = this.statementScorer();
       const { clauses, sharedScore } = this.keepSplitsWorthChecking(
         body,
         sentence,
         splitClauses(sentence.tokens, sentence.startsInsideQuote),
+        scoreStatement,
       );
       for (const clause of clauses) {
         const tokens = sentence.tokens.slice(clause.from, clause.to).filter((t) => t.start >= contentStart);
         if (tokens.length === 0) continue;
         const start = tokens[0].start;
         const end = tokens[tokens.length - 1].end;
-        // Clauses and entities are both in text order: walk them together (run-on text can have thousands of each).
-        while (firstEntity < sentence.entities.length && sentence.entities[firstEntity].start < start) firstEntity++;
-        const entities: ExtractedEntity[] = [];
-        for (let e = firstEntity; e < sentence.entities.length && sentence.entities[e].start < end; e++) {
-          if (sentence.entities[e].end <= end) entities.push(sentence.entities[e]);
-        }
+        const entities = entitiesWithin(sentence.entities, start, end);
         const spanText = body.slice(start, end);
         const statement = clauseStatement(body, sentence.tokens, clause, { start, end }, contentStart);
         // A claim is scored as it is stated: "found the rule unlawful" alone reads as nothing worth checking.
         const modelScore = Math.max(
-          statement === spanText ? this.model.score(tokens, entities) : this.model.scoreText(statement),
+          statement === spanText ? this.model.score(tokens, entities) : scoreStatement(statement),
           sharedScore.get(clause) ?? 0,
         );
         const voiced =
@@ -149,20 +145,33 @@ export class ClaimExtractor {
    * sentence is cut, never whether its facts are queued. A second statement of the same reporting verb ("said the cuts
    * were inevitable and that she was considering them") is scored the same way, and always stands apart.
    */
+  /** Scores statements parsed anew, each once: a split part's statement is scored to cut the sentence, then as a claim. */
+  private statementScorer(): (statement: string) => number {
+    const scores = new Map<string, number>();
+    return (statement) => {
+      let score = scores.get(statement);
+      if (score === undefined) scores.set(statement, (score = this.model.scoreText(statement)));
+      return score;
+    };
+  }
+
   private keepSplitsWorthChecking(
     body: string,
     sentence: Sentence,
     clauses: Clause[],
+    scoreStatement: (statement: string) => number,
   ): { clauses: Clause[]; sharedScore: Map<Clause, number> } {
     const kept: Clause[] = [];
     const sharedScore = new Map<Clause, number>();
-    const scoreOf = (c: Clause) =>
-      this.model.scoreText(
-        clauseStatement(body, sentence.tokens, c, {
-          start: sentence.tokens[c.from].start,
-          end: sentence.tokens[c.to - 1].end,
-        }),
-      );
+    // A span stated as its own words is scored from the sentence's parse; only a statement with words carried in is
+    // parsed again.
+    const scoreOf = (c: Clause) => {
+      const start = sentence.tokens[c.from].start;
+      const end = sentence.tokens[c.to - 1].end;
+      return c.carried
+        ? scoreStatement(clauseStatement(body, sentence.tokens, c, { start, end }))
+        : this.model.score(sentence.tokens.slice(c.from, c.to), entitiesWithin(sentence.entities, start, end));
+    };
     for (const clause of clauses) {
       const left = kept.at(-1);
       if (!(clause.carried || clause.reportedWithPrevious) || !left) {
@@ -184,6 +193,24 @@ export class ClaimExtractor {
     }
     return { clauses: kept, sharedScore };
   }
+}
+
+/**
+ * The entities that lie wholly within [start, end), found by halving (entities are in text order; run-on text can have
+ * thousands of them and of clauses).
+ */
+function entitiesWithin(entities: ExtractedEntity[], start: number, end: number): ExtractedEntity[] {
+  let first = 0;
+  let last = entities.length;
+  while (first < last) {
+    const middle = (first + last) >> 1;
+    if (entities[middle].start < start) first = middle + 1;
+    else last = middle;
+  }
+  const within: ExtractedEntity[] = [];
+  for (let e = first; e < entities.length && entities[e].start < end; e++)
+    if (entities[e].end <= end) within.push(entities[e]);
+  return within;
 }
 
 /**

@@ -88,10 +88,17 @@ function normaliseToken(token: Token): string {
   if (token.type === 'url' || token.type === 'email') return '<url>';
   const person = THIRD_PERSON.get(token.lower);
   if (person) return person;
-  return CURLY_QUOTE.test(token.lower) ? token.lower.replace(/[’‘]/g, "'").replace(/[“”]/g, '"') : token.lower;
+  return hasCurlyQuote(token.lower) ? token.lower.replace(/[’‘]/g, "'").replace(/[“”]/g, '"') : token.lower;
 }
 
-const CURLY_QUOTE = /[’‘“”]/;
+/** Whether a word holds ‘ ’ “ or ” (U+2018, U+2019, U+201C, U+201D), told without a regular expression per token. */
+function hasCurlyQuote(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code === 0x2018 || code === 0x2019 || code === 0x201c || code === 0x201d) return true;
+  }
+  return false;
+}
 
 /** Digits, full stops and commas only (`/^[\d.,]+$/`), told without a regular expression. */
 function isNumeral(value: string): boolean {
@@ -164,20 +171,56 @@ export function readFeatures(allTokens: Token[], entities: EntitySpan[], sink: F
   for (const token of tokens) {
     sink.partOfSpeech(token.pos, previousPos);
     previousPos = token.pos;
-    const lemma = token.lemma;
-    if (REPORTING.has(lemma) && token.pos === 'VERB') add('reporting');
-    if (FIRST_PERSON.has(token.lower)) add('first-person');
-    if (SECOND_PERSON.has(token.lower)) add('second-person');
-    if (OPINION.has(lemma)) add('opinion');
-    if (COMPARATIVE.has(lemma) || (token.pos === 'ADJ' && /(er|est)$/.test(token.lower) && lemma !== token.lower))
+    const byLemma = lemmaClasses(token.lemma);
+    const byWord = wordClasses(token.lower);
+    if (byLemma & REPORTING_LEMMA && token.pos === 'VERB') add('reporting');
+    if (byWord & FIRST_PERSON_WORD) add('first-person');
+    if (byWord & SECOND_PERSON_WORD) add('second-person');
+    if (byLemma & OPINION_LEMMA) add('opinion');
+    if (
+      byLemma & COMPARATIVE_LEMMA ||
+      (token.pos === 'ADJ' && /(er|est)$/.test(token.lower) && token.lemma !== token.lower)
+    )
       add('compare');
-    if (FUTURE.has(token.lower) && token.pos !== 'NOUN') add('future');
+    if (byWord & FUTURE_WORD && token.pos !== 'NOUN') add('future');
     if (token.type === 'number') add(isYear(token.value) ? 'year' : 'number');
   }
   for (const entity of entities) add('e:' + entity.type);
   const last = tokens[tokens.length - 1]?.value;
   if (last === '?' || tokens.some((t) => t.value === '?')) add('question');
   add('len:' + Math.min(6, Math.floor(Math.log2(1 + allTokens.length))));
+}
+
+// The word lists a token is in, as bits: one look-up by its lemma and one by its word rather than one per list.
+const REPORTING_LEMMA = 1;
+const OPINION_LEMMA = 2;
+const COMPARATIVE_LEMMA = 4;
+const FIRST_PERSON_WORD = 1;
+const SECOND_PERSON_WORD = 2;
+const FUTURE_WORD = 4;
+const LEMMA_CLASSES = classTable([
+  [REPORTING, REPORTING_LEMMA],
+  [OPINION, OPINION_LEMMA],
+  [COMPARATIVE, COMPARATIVE_LEMMA],
+]);
+const WORD_CLASSES = classTable([
+  [FIRST_PERSON, FIRST_PERSON_WORD],
+  [SECOND_PERSON, SECOND_PERSON_WORD],
+  [FUTURE, FUTURE_WORD],
+]);
+
+function classTable(lists: [Set<string>, number][]): Map<string, number> {
+  const table = new Map<string, number>();
+  for (const [list, bit] of lists) for (const word of list) table.set(word, (table.get(word) ?? 0) | bit);
+  return table;
+}
+
+function lemmaClasses(lemma: string): number {
+  return LEMMA_CLASSES.get(lemma) ?? 0;
+}
+
+function wordClasses(word: string): number {
+  return WORD_CLASSES.get(word) ?? 0;
 }
 
 /** A free-standing piece of text read as one unit: every line analysed, tokens and entities pooled. */

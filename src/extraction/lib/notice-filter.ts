@@ -14,6 +14,13 @@ const SCHEDULE =
  * and place. Like a view, it is a candidate at most.
  */
 export function isNotice(tokens: Token[], text: string): boolean {
-  if (APPEAL.test(text) || INSTRUCTION.test(text.trim())) return true;
-  return SCHEDULE.test(text) && !holdsMeasure(tokens);
+  if (INSTRUCTION.test(text.trim())) return true;
+  // The patterns scan the whole text; most sentences hold none of the words they turn on.
+  const appealWord = tokens.some((t) => APPEAL_WORDS.has(t.lower));
+  if (appealWord && APPEAL.test(text)) return true;
+  return tokens.some((t) => SCHEDULE_WORDS.has(t.lower)) && SCHEDULE.test(text) && !holdsMeasure(tokens);
 }
+
+/** A word each match of APPEAL holds, and one each match of SCHEDULE holds. */
+const APPEAL_WORDS = new Set(['asked', 'urged', 'advised', 'encouraged', 'invited', 'requested']);
+const SCHEDULE_WORDS = new Set(['scheduled', 'set', 'due', 'slated', 'place', 'held', 'sale']);
