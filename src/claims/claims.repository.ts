@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { ReadDatabase } from '../database/read-database';
 import { decodeCursor, toPage, type Page } from '../common/pagination';
-import { containsPattern, entityFromRow, returningRows } from '../database/sql';
+import { containsPattern, entityFromRow, preparedRows, returningRows } from '../database/sql';
 import { ClaimEventEntity } from './claim-event.entity';
 import type { ClaimExportDetails } from './claim-export';
 import type { ClaimEventInput } from './claim-history';
@@ -115,6 +115,8 @@ function columns<T, K extends keyof T>(rows: T[], keys: K[]): T[K][][] {
  */
 @Injectable()
 export class ClaimsRepository {
+  private columnList: string | undefined;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly reads: ReadDatabase,
@@ -760,8 +762,9 @@ export class ClaimsRepository {
     event: EventChange,
   ): Promise<ClaimEntity | null> {
     const n = update.params.length;
-    const rows: Record<string, unknown>[] = await em.query(
-      `WITH claim AS (${update.sql} RETURNING *),
+    const rows = await preparedRows<Record<string, unknown>>(
+      em,
+      `WITH claim AS (${update.sql} RETURNING ${this.claimColumns(em)}),
             event AS (
               INSERT INTO claim_events (claim_id, article_id, type, from_status, to_status, actor_key_id, actor_role, reviewer_id, note, sources, actor_user_id, rating)
               SELECT id, article_id, $${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6}, $${n + 7}, $${n + 8}, $${n + 9}, $${n + 10} FROM claim)
@@ -781,6 +784,14 @@ export class ClaimsRepository {
       ],
     );
     return rows[0] ? entityFromRow(em, ClaimEntity, rows[0]) : null;
+  }
+
+  /** The claim entity's columns, as a statement names them to return a whole claim. */
+  private claimColumns(em: EntityManager): string {
+    return (this.columnList ??= em.connection
+      .getMetadata(ClaimEntity)
+      .columns.map((column) => `"${column.databaseName}"`)
+      .join(', '));
   }
 
   /** `from`: the listings read the replica (`ReadDatabase`); single rows, read after writes, the primary. */
