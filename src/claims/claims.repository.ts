@@ -268,11 +268,15 @@ export class ClaimsRepository {
   }
 
   /** A reviewer's open claims, soonest due first (those without a due date last), then most check-worthy. */
-  heldBy(reviewerId: string): Promise<ClaimEntity[]> {
-    return this.dataSource.getRepository(ClaimEntity).find({
-      where: { assigneeId: reviewerId },
-      order: { dueAt: { direction: 'ASC', nulls: 'LAST' }, checkworthiness: 'DESC', id: 'ASC' },
-    });
+  async heldBy(reviewerId: string): Promise<ClaimEntity[]> {
+    const em = this.dataSource.manager;
+    const rows = await preparedRows<Record<string, unknown>>(
+      em,
+      `SELECT ${this.claimColumns(em)} FROM claims WHERE assignee_id = $1
+       ORDER BY due_at ASC NULLS LAST, checkworthiness DESC, id ASC`,
+      [reviewerId],
+    );
+    return rows.map((row) => entityFromRow(em, ClaimEntity, row));
   }
 
   /** Tags on the claims `owner` (null: any) may see, with how many claims (not candidates) carry each; most used first. */
@@ -362,7 +366,11 @@ export class ClaimsRepository {
 
   /** The claim as it is now, without a lock (a move in one call checks it is unchanged). */
   async readById(em: EntityManager, id: string): Promise<ClaimEntity | null> {
-    const [row] = await em.query(`SELECT * FROM claims WHERE id = $1`, [id]);
+    const [row] = await preparedRows<Record<string, unknown>>(
+      em,
+      `SELECT ${this.claimColumns(em)} FROM claims WHERE id = $1`,
+      [id],
+    );
     return row ? entityFromRow(em, ClaimEntity, row) : null;
   }
 
