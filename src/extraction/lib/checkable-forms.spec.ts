@@ -1,5 +1,5 @@
 import { ClaimExtractor } from './claim-extractor';
-import { characterises, statesRuleTerms } from './checkable-forms';
+import { characterises, namesRule, statesRuleTerms } from './checkable-forms';
 import { splitSentences } from './sentence-splitter';
 
 const tokensOf = (text: string) => splitSentences(text)[0].tokens;
@@ -29,7 +29,7 @@ describe('statesRuleTerms', () => {
 });
 
 describe('statesRuleTerms with "it" as the subject', () => {
-  const announced = tokensOf('Ministers announced a ban on disposable vapes on Monday.');
+  const announced = () => namesRule(tokensOf('Ministers announced a ban on disposable vapes on Monday.'));
 
   it.each([
     ['plainly', 'It will apply to every shop from June.'],
@@ -39,10 +39,18 @@ describe('statesRuleTerms with "it" as the subject', () => {
   });
 
   it('needs the sentence before to name a rule', () => {
-    const met = tokensOf('Ministers met shop owners on Monday.');
+    const met = () => namesRule(tokensOf('Ministers met shop owners on Monday.'));
 
     expect(statesRuleTerms(tokensOf('It will apply to every shop from June.'), met)).toBe(false);
     expect(statesRuleTerms(tokensOf('It will apply to every shop from June.'))).toBe(false);
+  });
+
+  it('asks whether the sentence before named a rule only of a clause whose subject is "it"', () => {
+    const asked = jest.fn(() => true);
+
+    expect(statesRuleTerms(tokensOf('The council will meet on Monday to discuss parking.'), asked)).toBe(false);
+    expect(statesRuleTerms(tokensOf('The new rules will require landlords to register.'), asked)).toBe(true);
+    expect(asked).not.toHaveBeenCalled();
   });
 
   it('leaves an "it" that stands for what follows to the model', () => {

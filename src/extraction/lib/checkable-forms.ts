@@ -45,11 +45,17 @@ const SPEAKER_OR_LISTENER = new Set(['i', 'we', 'you']);
  * Forms a fact-checker takes whatever a model trained on debate talk scores them, because what they state can be
  * looked up: the terms of a rule or a deal in the future of the news ("The measure would apply to …", "The new rules
  * will exempt …"), which debates voice as hypotheticals; and someone's description of a situation ("The general
- * described the war as a stalemate"), a record of what was said and a claim about the situation. `previous` is the
- * sentence before, where the rule an "it" stands for is named.
+ * described the war as a stalemate"), a record of what was said and a claim about the situation. `ruleNamedBefore`
+ * tells whether the sentence before names a rule an "it" may stand for; it is asked only of a clause whose subject is
+ * "it", so a caller can work it out once per sentence and only when asked.
  */
-export function statesCheckableForm(tokens: Token[], previous: Token[] = []): boolean {
-  return statesRuleTerms(tokens, previous) || characterises(tokens);
+export function statesCheckableForm(tokens: Token[], ruleNamedBefore: () => boolean = () => false): boolean {
+  return statesRuleTerms(tokens, ruleNamedBefore) || characterises(tokens);
+}
+
+/** Whether a sentence names a rule, measure or deal ("Ministers announced a ban on …"). */
+export function namesRule(tokens: Token[]): boolean {
+  return tokens.some((t) => t.pos === 'NOUN' && RULE_NOUNS.has(t.lemma));
 }
 
 const REPORTING = new Set(REPORTING_VERBS);
@@ -62,7 +68,7 @@ const EXTRAPOSED = new Set(['to', 'that', 'for']);
  * or "it" for one named in the sentence before, followed by a future modal and the terms: "would apply to …", "will
  * require …", "would except …"; also when reported ("He said it would be a condition of travel").
  */
-export function statesRuleTerms(tokens: Token[], previous: Token[] = []): boolean {
+export function statesRuleTerms(tokens: Token[], ruleNamedBefore: () => boolean = () => false): boolean {
   const from = afterReportingFrame(tokens);
   let i = from;
   let head: Token | null = null;
@@ -71,7 +77,7 @@ export function statesRuleTerms(tokens: Token[], previous: Token[] = []): boolea
     i++;
   }
   if (!head && tokens[i]?.lower === 'it' && i === from) {
-    if (!standsForRule(tokens, i, previous)) return false;
+    if (!standsForRule(tokens, i, ruleNamedBefore)) return false;
     i++;
   } else if (!head || !RULE_NOUNS.has(head.lemma)) return false;
   // "The measure, addressing the spread of the virus, would …": a phrase set off by commas belongs to the subject.
@@ -96,12 +102,12 @@ function afterReportingFrame(tokens: Token[]): number {
  * The "it" at `it` stands for a rule the sentence before names ("Ministers announced the ban. It will apply …"), unless
  * it stands for what follows ("it would be wrong to …").
  */
-function standsForRule(tokens: Token[], it: number, previous: Token[]): boolean {
+function standsForRule(tokens: Token[], it: number, ruleNamedBefore: () => boolean): boolean {
   const extraposed =
     tokens[it + 2]?.lower === 'be' &&
     tokens[it + 3]?.pos === 'ADJ' &&
     tokens.slice(it + 4).some((t) => EXTRAPOSED.has(t.lower));
-  return !extraposed && previous.some((t) => t.pos === 'NOUN' && RULE_NOUNS.has(t.lemma));
+  return !extraposed && ruleNamedBefore();
 }
 
 /**

@@ -4,7 +4,7 @@ import type { ClaimTier } from '../../claims/claim-status';
 import type { ClaimType, ExtractedEntity } from '../../claims/claim-types';
 import { typeClaim } from './claim-typer';
 import { CheckworthinessModel } from './checkworthiness-model';
-import { statesCheckableForm } from './checkable-forms';
+import { namesRule, statesCheckableForm } from './checkable-forms';
 import { Clause, clauseStatement, splitClauses } from './clause-splitter';
 import { Token } from './nlp-analyser';
 import { Sentence, splitSentences } from './sentence-splitter';
@@ -84,6 +84,9 @@ export class ClaimExtractor {
       const reportedOfOthers = reported && !FIRST_PERSON_SPEAKERS.has(claimants.own[s]!.toLowerCase());
       const contentStart = sentence.start + datelineLength(text);
       const scoreStatement = this.statementScorer();
+      // Worked out once for the sentence, and only if a clause asks: run-on text can hold thousands of clauses.
+      let ruleBefore: boolean | undefined;
+      const ruleNamedBefore = () => (ruleBefore ??= s > 0 && namesRule(sentences[s - 1].tokens));
       const { clauses, sharedScore } = this.keepSplitsWorthChecking(
         body,
         sentence,
@@ -110,7 +113,7 @@ export class ClaimExtractor {
         const checkworthiness = round(
           capped
             ? Math.min(modelScore, this.model.threshold - BELOW)
-            : statesCheckableForm(tokens, sentences[s - 1]?.tokens)
+            : statesCheckableForm(tokens, ruleNamedBefore)
               ? Math.max(modelScore, this.model.threshold)
               : modelScore,
         );
