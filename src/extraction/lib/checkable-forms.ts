@@ -76,7 +76,7 @@ export function statesRuleTerms(tokens: Token[], ruleNamedBefore: () => boolean 
     if (tokens[i].pos === 'NOUN' || tokens[i].pos === 'PROPN') head = tokens[i];
     i++;
   }
-  if (!head && tokens[i]?.lower === 'it' && i === from) {
+  if (i === from && tokens[i]?.lower === 'it') {
     if (!standsForRule(tokens, i, ruleNamedBefore)) return false;
     i++;
   } else if (!head || !RULE_NOUNS.has(head.lemma)) return false;

@@ -139,15 +139,6 @@ export class ClaimExtractor {
     return { claims, sentenceCount: sentences.length };
   }
 
-  /**
-   * A verb phrase split off with the subject it shares ("The court found that it could rule on the case, and found the
-   * suspension unlawful") is a claim of its own when the facts stated together are worth checking: each part is then
-   * scored at least as the whole, since a fact-checker who takes the sentence checks every fact in it, and a part read
-   * alone ("found the suspension unlawful") loses the context the model scored. When the whole is not worth checking,
-   * the parts are kept apart only if each is by itself; otherwise they stay one clause, so a split changes how a
-   * sentence is cut, never whether its facts are queued. A second statement of the same reporting verb ("said the cuts
-   * were inevitable and that she was considering them") is scored the same way, and always stands apart.
-   */
   /** Scores statements parsed anew, each once: a split part's statement is scored to cut the sentence, then as a claim. */
   private statementScorer(): (statement: string) => number {
     const scores = new Map<string, number>();
@@ -158,6 +149,15 @@ export class ClaimExtractor {
     };
   }
 
+  /**
+   * A verb phrase split off with the subject it shares ("The court found that it could rule on the case, and found the
+   * suspension unlawful") is a claim of its own when the facts stated together are worth checking: each part is then
+   * scored at least as the whole, since a fact-checker who takes the sentence checks every fact in it, and a part read
+   * alone ("found the suspension unlawful") loses the context the model scored. When the whole is not worth checking,
+   * the parts are kept apart only if each is by itself; otherwise they stay one clause, so a split changes how a
+   * sentence is cut, never whether its facts are queued. A second statement of the same reporting verb ("said the cuts
+   * were inevitable and that she was considering them") is scored the same way, and always stands apart.
+   */
   private keepSplitsWorthChecking(
     body: string,
     sentence: Sentence,

@@ -79,6 +79,7 @@ describe('splitClauses', () => {
       false,
       true,
     ]);
+    expect(marks('Officials said 40 people were arrested, and that 12 remain in custody.')).toEqual([false, true]);
     expect(marks('The deficit doubled, but taxes rose 8 percent last year.')).toEqual([false, false]);
   });
 

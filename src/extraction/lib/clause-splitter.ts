@@ -53,7 +53,7 @@ export function splitClauses(tokens: Token[], startsInsideQuote: boolean): Claus
   }
   const carries = new Map<number, Carry>();
   const reportedWithPrevious = new Set<number>();
-  candidates.forEach(({ at, rightStart, join }, n) => {
+  candidates.forEach(({ at, rightStart, join, reported }, n) => {
     if (at < from) return;
     const rightEnd = candidates[n + 1]?.at ?? tokens.length;
     if (
@@ -63,8 +63,7 @@ export function splitClauses(tokens: Token[], startsInsideQuote: boolean): Claus
       !opensWithPronoun(tokens, rightStart, rightEnd)
     ) {
       clauses.push(trim(tokens, from, at));
-      if (tokens[rightStart].lower === 'that' && tokens[rightStart - 1].lower === 'and')
-        reportedWithPrevious.add(trim(tokens, rightStart, rightEnd).from);
+      if (reported) reportedWithPrevious.add(trim(tokens, rightStart, rightEnd).from);
       from = rightStart;
       return;
     }
@@ -171,6 +170,8 @@ interface Cut {
    * ", as well as" + a gerund.
    */
   join: 'clause' | 'verb' | 'gerund';
+  /** "… and that …", "…, and that …": the right clause is a second statement of the left one's reporting verb. */
+  reported?: true;
 }
 
 const DASHES = new Set(['—', '–']);
@@ -184,9 +185,14 @@ function splitCandidates(tokens: Token[], startsInsideQuote: boolean): Cut[] {
     const next = tokens[k + 1];
     if (token.value === ';' && next) candidates.push({ at: k, rightStart: k + 1, join: 'clause' });
     else if (token.value === ',' && next && JOINERS.has(next.lower) && tokens[k + 2])
-      candidates.push({ at: k, rightStart: k + 2, join: 'clause' });
+      candidates.push({
+        at: k,
+        rightStart: k + 2,
+        join: 'clause',
+        ...(next.lower === 'and' && tokens[k + 2].lower === 'that' && { reported: true as const }),
+      });
     else if (token.lower === 'and' && tokens[k - 1]?.value !== ',' && next?.lower === 'that' && tokens[k + 2])
-      candidates.push({ at: k, rightStart: k + 1, join: 'clause' });
+      candidates.push({ at: k, rightStart: k + 1, join: 'clause', reported: true });
     else if (DASHES.has(token.value) && k > 0 && next && token.start > tokens[k - 1].end && next.start > token.end)
       candidates.push({ at: k, rightStart: k + 1, join: 'clause' });
     else if (token.lower === 'and' && k > 0 && tokens[k - 1].value !== ',' && next && VERB_POS.has(next.pos))

@@ -9,6 +9,10 @@ const INSTRUCTION = /^(please\s+)?(call|contact|visit|email|e-mail|write to|subm
 const SCHEDULE =
   /\b((is|are|was|were)\s+(scheduled|set|due|slated)\s+(for|to\s+(begin|start|open|close|end|resume|take place|be held))|(will|to)\s+(take place|be held)|go(es)?\s+on\s+sale)\b/i;
 
+/** A word each match of APPEAL holds, and one each match of SCHEDULE holds. */
+const APPEAL_WORDS = new Set(['asked', 'urged', 'advised', 'encouraged', 'invited', 'requested']);
+const SCHEDULE_WORDS = new Set(['scheduled', 'set', 'due', 'slated', 'place', 'held', 'sale']);
+
 /**
  * A notice rather than a claim: an appeal to the public, or an event's schedule with nothing to measure beside its date
  * and place. Like a view, it is a candidate at most.
@@ -16,11 +20,6 @@ const SCHEDULE =
 export function isNotice(tokens: Token[], text: string): boolean {
   if (INSTRUCTION.test(text.trim())) return true;
   // The patterns scan the whole text; most sentences hold none of the words they turn on.
-  const appealWord = tokens.some((t) => APPEAL_WORDS.has(t.lower));
-  if (appealWord && APPEAL.test(text)) return true;
+  if (tokens.some((t) => APPEAL_WORDS.has(t.lower)) && APPEAL.test(text)) return true;
   return tokens.some((t) => SCHEDULE_WORDS.has(t.lower)) && SCHEDULE.test(text) && !holdsMeasure(tokens);
 }
-
-/** A word each match of APPEAL holds, and one each match of SCHEDULE holds. */
-const APPEAL_WORDS = new Set(['asked', 'urged', 'advised', 'encouraged', 'invited', 'requested']);
-const SCHEDULE_WORDS = new Set(['scheduled', 'set', 'due', 'slated', 'place', 'held', 'sale']);
