@@ -115,6 +115,7 @@ function columns<T, K extends keyof T>(rows: T[], keys: K[]): T[K][][] {
  */
 @Injectable()
 export class ClaimsRepository {
+  /** The claim entity's columns, quoted and listed, as the prepared statements name them. */
   private columnList: string | undefined;
 
   constructor(
@@ -268,15 +269,13 @@ export class ClaimsRepository {
   }
 
   /** A reviewer's open claims, soonest due first (those without a due date last), then most check-worthy. */
-  async heldBy(reviewerId: string): Promise<ClaimEntity[]> {
-    const em = this.dataSource.manager;
-    const rows = await preparedRows<Record<string, unknown>>(
-      em,
-      `SELECT ${this.claimColumns(em)} FROM claims WHERE assignee_id = $1
-       ORDER BY due_at ASC NULLS LAST, checkworthiness DESC, id ASC`,
+  heldBy(reviewerId: string): Promise<ClaimEntity[]> {
+    return this.preparedClaims(
+      this.dataSource.manager,
+      (columns) => `SELECT ${columns} FROM claims WHERE assignee_id = $1
+                    ORDER BY due_at ASC NULLS LAST, checkworthiness DESC, id ASC`,
       [reviewerId],
     );
-    return rows.map((row) => entityFromRow(em, ClaimEntity, row));
   }
 
   /** Tags on the claims `owner` (null: any) may see, with how many claims (not candidates) carry each; most used first. */
@@ -366,12 +365,8 @@ export class ClaimsRepository {
 
   /** The claim as it is now, without a lock (a move in one call checks it is unchanged). */
   async readById(em: EntityManager, id: string): Promise<ClaimEntity | null> {
-    const [row] = await preparedRows<Record<string, unknown>>(
-      em,
-      `SELECT ${this.claimColumns(em)} FROM claims WHERE id = $1`,
-      [id],
-    );
-    return row ? entityFromRow(em, ClaimEntity, row) : null;
+    const [claim] = await this.preparedClaims(em, (columns) => `SELECT ${columns} FROM claims WHERE id = $1`, [id]);
+    return claim ?? null;
   }
 
   /** Locks the claim while it waits for a reviewer (unverified, unassigned). */
@@ -770,9 +765,9 @@ export class ClaimsRepository {
     event: EventChange,
   ): Promise<ClaimEntity | null> {
     const n = update.params.length;
-    const rows = await preparedRows<Record<string, unknown>>(
+    const [claim] = await this.preparedClaims(
       em,
-      `WITH claim AS (${update.sql} RETURNING ${this.claimColumns(em)}),
+      (columns) => `WITH claim AS (${update.sql} RETURNING ${columns}),
             event AS (
               INSERT INTO claim_events (claim_id, article_id, type, from_status, to_status, actor_key_id, actor_role, reviewer_id, note, sources, actor_user_id, rating)
               SELECT id, article_id, $${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6}, $${n + 7}, $${n + 8}, $${n + 9}, $${n + 10} FROM claim)
@@ -791,15 +786,24 @@ export class ClaimsRepository {
         event.rating ?? null,
       ],
     );
-    return rows[0] ? entityFromRow(em, ClaimEntity, rows[0]) : null;
+    return claim ?? null;
   }
 
-  /** The claim entity's columns, as a statement names them to return a whole claim. */
-  private claimColumns(em: EntityManager): string {
-    return (this.columnList ??= em.connection
+  /**
+   * Whole claims from a prepared statement (`preparedRows`), which names the claim entity's columns where `sql` puts
+   * them: named, not `*`, so a migration adding a column leaves the prepared plan running.
+   */
+  private async preparedClaims(
+    em: EntityManager,
+    sql: (columns: string) => string,
+    values: unknown[],
+  ): Promise<ClaimEntity[]> {
+    this.columnList ??= em.connection
       .getMetadata(ClaimEntity)
       .columns.map((column) => `"${column.databaseName}"`)
-      .join(', '));
+      .join(', ');
+    const rows = await preparedRows<Record<string, unknown>>(em, sql(this.columnList), values);
+    return rows.map((row) => entityFromRow(em, ClaimEntity, row));
   }
 
   /** `from`: the listings read the replica (`ReadDatabase`); single rows, read after writes, the primary. */
