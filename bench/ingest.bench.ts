@@ -10,6 +10,8 @@ import { dataSourceOptions } from '../src/database/data-source';
 import { ReadDatabase } from '../src/database/read-database';
 import { ClaimMatchingService } from '../src/fact-checks/claim-matching.service';
 import { FactCheckSearchService } from '../src/fact-checks/fact-check-search.service';
+import { FactCheckSentenceVectorsRepository } from '../src/fact-checks/fact-check-sentence-vectors.repository';
+import { SentenceSimilarityService } from '../src/fact-checks/sentence-similarity.service';
 import { FactChecksRepository } from '../src/fact-checks/fact-checks.repository';
 import { assignClaimJobOptions } from '../src/queue/job-options';
 import {
@@ -178,6 +180,7 @@ async function matchingAlone(t: TestService, claims: ClaimRow[]): Promise<number
       repository,
       new FactCheckSearchService(repository),
       new ClaimsRepository(dataSource, new ReadDatabase(dataSource, DEFAULT_SETTINGS, console)),
+      new SentenceSimilarityService(new FactCheckSentenceVectorsRepository(dataSource)),
     );
     const matchArticle = async (claimIds: string[]) => {
       const toMatch = (await repository.claimsForMatching(claimIds)).filter((claim) => claim.status !== CANDIDATE);

@@ -123,6 +123,7 @@ const TABLE_OWNERS: Record<string, string> = {
   fact_checks: 'fact-checks/fact-checks.repository.ts',
   fact_check_imports: 'fact-checks/fact-checks.repository.ts',
   fact_check_postings: 'fact-checks/fact-checks.repository.ts',
+  fact_check_sentence_vectors: 'fact-checks/fact-check-sentence-vectors.repository.ts',
   idempotency_keys: 'idempotency/idempotency.repository.ts',
   integrator_secrets: 'integrations/integrators.repository.ts',
   integrators: 'integrations/integrators.repository.ts',

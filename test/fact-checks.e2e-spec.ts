@@ -219,6 +219,39 @@ describe('fact-checks: archive, search and matches', () => {
     expect(matches.length).toBeLessThanOrEqual(5);
   });
 
+  it('matches a claim to a fact-check of the same claim in other words, through the sentence encoder', async () => {
+    const imported = await importBody({
+      items: [
+        review(20, 'Hot lemon water cures COVID-19.', 'False', {
+          headline: 'Does hot lemon water cure the coronavirus?',
+          datePublished: '2023-05-10T00:00:00Z',
+        }),
+        review(21, 'Lemon growers were told to stop drinking water from the river.', 'True', {
+          headline: 'Were lemon growers told to stop drinking river water?',
+          datePublished: '2023-05-10T00:00:00Z',
+        }),
+      ],
+    });
+    expect(imported.status).toBe(200);
+    const posted = await postArticle(
+      'Home remedies',
+      'A glass of warm lemon water kills COVID-19, a viral post claimed. The post was shared 40,000 times in March 2024.',
+    );
+    const remedy = claimWith(posted, 'lemon');
+    const matches = await waitFor(async () => {
+      const items = await matchesOf(remedy.id);
+      return items.length > 0 ? items : null;
+    }, 'the lemon-water claim to be matched');
+    expect(matches[0]).toMatchObject({ kind: 'fact-check', url: review(20, '', '').url, rating: 'False' });
+    expect(matches.map((m) => m.url)).not.toContain(review(21, '', '').url);
+    // Both fact-checks met are encoded once and kept for the next search.
+    const { rows } = await t.db.query(
+      `SELECT f.url FROM fact_check_sentence_vectors v JOIN fact_checks f ON f.id = v.fact_check_id WHERE f.url = ANY($1)`,
+      [[review(20, '', '').url, review(21, '', '').url]],
+    );
+    expect(rows).toHaveLength(2);
+  });
+
   it('confirming a match gives the claim its verdict with the fact-check as source, recorded in an event', async () => {
     const bus = claimWith(claims, 'bus lanes');
     const [match] = await matchesOf(bus.id);

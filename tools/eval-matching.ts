@@ -5,6 +5,7 @@ import {
   FactCheckSearchService,
   type PreparedQuery,
 } from '../src/fact-checks/fact-check-search.service';
+import { MatchRanker } from '../src/fact-checks/match-ranker';
 import { originalsFirst } from '../src/fact-checks/match-scorer';
 import { MATCHES_KEPT, MIN_MATCH_SCORE } from '../src/fact-checks/claim-matching.service';
 import { claimFingerprint } from '../src/fact-checks/query-text';
@@ -20,7 +21,9 @@ import { openMatchingArchive, URL_PREFIX, vclaimId } from './lib/matching-archiv
 
 // Usage: npm run eval:matching -- [train|dev] [--losses] [--data DIR]
 // Imports the verified claims into a scratch database (MATCHING_EVAL_DATABASE, default <DATABASE_URL's>_match_eval) through the
-// API's import code, runs every query through the API's search code, and prints MAP@5 beside plain BM25.
+// API's import code, runs every query through the worker's matching code (the search's words and the sentence
+// encoder; the first run of a scratch database encodes each fact-check met, a few minutes) and the API's search
+// (the words alone), and prints MAP@5 beside plain BM25.
 // --losses (train only) prints every query whose right claim is not first: the query, where the right claim ranks, and
 // what ranks above it. The ranker is fitted by npm run train:matching.
 const args = process.argv.slice(2);
@@ -37,10 +40,11 @@ function mapAt5(
   prepared: PreparedQuery[],
   relevant: Set<string>[],
   search: FactCheckSearchService,
+  ranker: MatchRanker,
   collectionOrder = false,
 ): number[] {
   return prepared.map((p, i) => {
-    const ranked = search.rank(p);
+    const ranked = search.rank(p, undefined, ranker);
     if (collectionOrder)
       ranked.sort((a, b) => b.score - a.score || Number(vclaimId(a.row.url)) - Number(vclaimId(b.row.url)));
     return averagePrecisionAt(
@@ -60,7 +64,7 @@ function keptInWorkflow(
   let wrongFirst = 0;
   prepared.forEach((p, i) => {
     const kept = search
-      .rank(p)
+      .rank(p, undefined, MatchRanker.withSentences())
       .filter((r) => r.score >= MIN_MATCH_SCORE)
       .slice(0, MATCHES_KEPT);
     if (kept.some((r) => relevant[i].has(vclaimId(r.row.url)))) right += 1;
@@ -84,7 +88,7 @@ function printLosses(
   search: FactCheckSearchService,
 ): void {
   prepared.forEach((p, i) => {
-    const ranked = search.rank(p);
+    const ranked = search.rank(p, undefined, MatchRanker.withSentences());
     const at = ranked.findIndex((r) => queries[i].relevant.has(vclaimId(r.row.url)));
     if (at === 0) return;
     console.log(`\n#${i} ${at < 0 ? 'missed' : `rank ${at + 1}`}: ${queries[i].text.replace(/\s+/g, ' ')}`);
@@ -98,18 +102,23 @@ async function main(): Promise<void> {
   if (showLosses && split !== 'train') throw new Error('--losses runs on the train queries only');
   const claims = loadVerifiedClaims(dataDir);
   const queries = loadQueries(dataDir, split);
-  const { search, close } = await openMatchingArchive(claims);
+  const { search, sentences, close } = await openMatchingArchive(claims);
   try {
     const prepared: PreparedQuery[] = [];
     const pool = Number(process.env.MATCHING_POOL ?? 0) || undefined;
     const maxLexemes = Number(process.env.MATCHING_LEXEMES ?? 0) || undefined;
     const maxShare = Number(process.env.MATCHING_SHARE ?? 0) || undefined;
     const budget = Number(process.env.MATCHING_BUDGET ?? 0) || undefined;
-    for (const q of queries) prepared.push(await search.prepare(q.text, pool, maxLexemes, maxShare, budget));
+    const matched: PreparedQuery[] = [];
+    for (const q of queries) {
+      prepared.push(await search.prepare(q.text, pool, maxLexemes, maxShare, budget));
+      matched.push(await sentences.withSentenceFeatures(prepared[prepared.length - 1]));
+    }
     const relevant = queries.map((q) => q.relevant);
-    const ours = mapAt5(prepared, relevant, search);
-    if (showLosses) printLosses(prepared, queries, search);
-    const oursInFileOrder = mapAt5(prepared, relevant, search, true);
+    const ours = mapAt5(matched, relevant, search, MatchRanker.withSentences());
+    const wordsAlone = mapAt5(prepared, relevant, search, MatchRanker.shared());
+    if (showLosses) printLosses(matched, queries, search);
+    const oursInFileOrder = mapAt5(matched, relevant, search, MatchRanker.withSentences(), true);
     const recall = mean(prepared.map((p, i) => (p.rows.some((r) => relevant[i].has(vclaimId(r.url))) ? 1 : 0)));
 
     const docs = claims.map((c) => ({ id: c.id, text: `${c.claim} ${c.title}` }));
@@ -141,7 +150,8 @@ async function main(): Promise<void> {
         ours.map((v, i) => v - baseline[i]),
       ),
     );
-    const kept = keptInWorkflow(prepared, relevant, search);
+    console.log(line("  the api's search", wordsAlone) + '  (words alone, without the sentence encoder)');
+    const kept = keptInWorkflow(matched, relevant, search);
     console.log(
       `in the workflow (matches scoring ${MIN_MATCH_SCORE} or more): the right claim kept for ${kept.right} of ${queries.length} queries, a wrong best match shown for ${kept.wrongFirst}`,
     );

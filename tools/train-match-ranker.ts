@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { CLAIM_MATCHING_DIR, repoPath } from '../src/common/repo-paths';
+import { CLAIM_MATCHING_DIR } from '../src/common/repo-paths';
 import { MATCHES_KEPT } from '../src/fact-checks/claim-matching.service';
 import {
   CANDIDATE_POOL,
@@ -9,8 +9,18 @@ import {
   type PreparedQuery,
 } from '../src/fact-checks/fact-check-search.service';
 import type { FactChecksRepository } from '../src/fact-checks/fact-checks.repository';
-import { MATCH_FEATURES } from '../src/fact-checks/match-features';
-import { MatchRanker, type MatchRankerJson } from '../src/fact-checks/match-ranker';
+import {
+  MATCH_FEATURES,
+  SENTENCE_FEATURES,
+  sentenceFeatures,
+  type SentenceCosines,
+} from '../src/fact-checks/match-features';
+import {
+  DEFAULT_MATCH_RANKER_PATH,
+  MatchRanker,
+  SENTENCE_MATCH_RANKER_PATH,
+  type MatchRankerJson,
+} from '../src/fact-checks/match-ranker';
 import { DEFAULT_SCORER_PARAMS, type ScorerParams } from '../src/fact-checks/match-scorer';
 import { openMatchingArchive, vclaimId } from './lib/matching-archive';
 import {
@@ -25,24 +35,33 @@ import { calibrate, trainRanker, type RankerTrainingOptions } from './lib/pairwi
 // Usage: npm run train:matching -- [--write] [--hand] [--cache FILE]
 // Train queries only. Splits the 800 into four seeded folds of 200; fits each variant on three folds and prints its
 // MAP@5 on the fourth, in turn, beside the hand-weighted scorer's (--hand: refitted the same way). With --write, fits
-// the chosen variant on all 800, calibrates its score and writes models/match-ranker.json, then prints what each
-// score threshold keeps on train. RANKER_VARIANTS='[{"name":"-wordPairs"}]' tries other variants (a name "-a,b"
-// leaves features a and b out); --cache FILE keeps the fetched candidates between runs.
+// the two shipped rankers on all 800 — the search's over the words (models/match-ranker.json) and matching's with
+// the sentence encoder too (models/match-ranker-sentences.json) — calibrates their scores, writes them, and prints
+// what each score threshold keeps on train for matching's. RANKER_VARIANTS='[{"name":"-wordPairs"}]' tries other
+// variants (a name "-a,b" leaves features a and b out of all of them); --cache FILE keeps the fetched candidates and
+// their sentence cosines between runs (the first run encodes every fact-check met: several minutes).
 const args = process.argv.slice(2);
 const write = args.includes('--write');
 const cachePath = args.includes('--cache') ? args[args.indexOf('--cache') + 1] : null;
 const HELD_OUT = 200;
 const SPLIT_SEED = 20;
-const MODEL_PATH = repoPath('models/match-ranker.json');
+const ALL_FEATURES: string[] = [...MATCH_FEATURES, ...SENTENCE_FEATURES];
 
-/** The shipped variant: chosen on the held-out train folds. */
-const CHOSEN: RankerTrainingOptions & { features: string[] } = {
+/** The shipped variants: chosen on the held-out train folds. The api's search reads the words alone. */
+const CHOSEN_SEARCH: RankerTrainingOptions & { features: string[] } = {
   features: [...MATCH_FEATURES],
   loss: 'pairwise',
   C: 1,
   deltaRounds: 0,
   maxIterations: 300,
 };
+const CHOSEN_MATCHING = { ...CHOSEN_SEARCH, features: ALL_FEATURES };
+
+/** A query's candidates as the search fetched them, and how close each is to it through the sentence encoder. */
+interface FetchedPool {
+  fetched: FetchedQuery;
+  cosines: SentenceCosines[];
+}
 
 function seededShuffle<T>(items: T[], seed: number): T[] {
   let state = seed >>> 0;
@@ -58,14 +77,17 @@ function seededShuffle<T>(items: T[], seed: number): T[] {
   return out;
 }
 
-async function fetchAll(queries: MatchingQuery[]): Promise<FetchedQuery[]> {
-  if (cachePath && existsSync(cachePath)) return JSON.parse(readFileSync(cachePath, 'utf8')) as FetchedQuery[];
-  const { search, close } = await openMatchingArchive(loadVerifiedClaims(CLAIM_MATCHING_DIR));
+async function fetchAll(queries: MatchingQuery[]): Promise<FetchedPool[]> {
+  if (cachePath && existsSync(cachePath)) return JSON.parse(readFileSync(cachePath, 'utf8')) as FetchedPool[];
+  const { search, sentences, close } = await openMatchingArchive(loadVerifiedClaims(CLAIM_MATCHING_DIR));
   try {
     // The cache holds a larger pool than the search's, so a smaller one is its prefix.
     const pool = Math.max(100, Number(process.env.MATCHING_POOL ?? 0) || CANDIDATE_POOL);
-    const fetched: FetchedQuery[] = [];
-    for (const q of queries) fetched.push(await search.fetch(q.text, pool));
+    const fetched: FetchedPool[] = [];
+    for (const q of queries) {
+      const query = await search.fetch(q.text, pool);
+      fetched.push({ fetched: query, cosines: await sentences.cosines(query.text, query.rows) });
+    }
     if (cachePath) writeFileSync(cachePath, JSON.stringify(fetched));
     return fetched;
   } finally {
@@ -80,23 +102,27 @@ interface Variant extends RankerTrainingOptions {
   ascent?: number;
 }
 
+const readsSentences = (variant: { features: string[] }) =>
+  variant.features.some((name) => (SENTENCE_FEATURES as readonly string[]).includes(name));
+
 function rankerFor(
   variant: Variant,
   model: { center: number[]; scale: number[]; weights: number[] },
   calibration = { slope: 1, lead: 0, intercept: 0 },
 ): MatchRanker {
+  const features = readsSentences(variant) ? ALL_FEATURES : [...MATCH_FEATURES];
   const json: MatchRankerJson = {
     version: 1,
-    features: [...MATCH_FEATURES],
-    center: MATCH_FEATURES.map(() => 0),
-    scale: MATCH_FEATURES.map(() => 1),
-    weights: MATCH_FEATURES.map(() => 0),
+    features,
+    center: features.map(() => 0),
+    scale: features.map(() => 1),
+    weights: features.map(() => 0),
     calibration,
     hyperParameters: { loss: variant.loss, C: variant.C, deltaRounds: variant.deltaRounds },
     trainingQueries: 0,
   };
   variant.features.forEach((name, k) => {
-    const f = MATCH_FEATURES.indexOf(name as (typeof MATCH_FEATURES)[number]);
+    const f = features.indexOf(name);
     json.center[f] = round(model.center[k]);
     json.scale[f] = round(model.scale[k]);
     json.weights[f] = round(model.weights[k]);
@@ -109,7 +135,7 @@ function round(value: number): number {
 }
 
 function groupsOf(prepared: PreparedQuery[], queries: MatchingQuery[], features: string[]) {
-  const columns = features.map((name) => MATCH_FEATURES.indexOf(name as (typeof MATCH_FEATURES)[number]));
+  const columns = features.map((name) => ALL_FEATURES.indexOf(name));
   return prepared.map((p, q) => ({
     features: p.features.map((row) => columns.map((f) => row[f])),
     right: p.rows.map((r) => queries[q].relevant.has(vclaimId(r.url))),
@@ -234,9 +260,17 @@ function mapAt5(
 
 async function main(): Promise<void> {
   const queries = loadQueries(CLAIM_MATCHING_DIR, 'train');
-  const fetched = await fetchAll(queries);
+  const pools = await fetchAll(queries);
   const pool = Number(process.env.MATCHING_POOL ?? 0) || CANDIDATE_POOL;
-  const prepared = fetched.map((f, i) => prepareFetched(queries[i].text, { ...f, rows: f.rows.slice(0, pool) }));
+  const prepared = pools.map(({ fetched }, i) =>
+    prepareFetched(queries[i].text, { ...fetched, rows: fetched.rows.slice(0, pool) }),
+  );
+  // Matching's pools: the sentence encoder's features after the words'.
+  const withSentences = prepared.map((p, i) => {
+    const extra = sentenceFeatures(pools[i].cosines.slice(0, pool));
+    return { ...p, features: p.features.map((row, k) => [...row, ...extra[k]]) };
+  });
+  const poolsOf = (variant: { features: string[] }) => (readsSentences(variant) ? withSentences : prepared);
   // rank() needs no database.
   const search = new FactCheckSearchService(null as unknown as FactChecksRepository);
   const order = seededShuffle(
@@ -246,23 +280,23 @@ async function main(): Promise<void> {
   const recall = mean(prepared.map((p, i) => (p.rows.some((r) => queries[i].relevant.has(vclaimId(r.url))) ? 1 : 0)));
   console.log(`pool ${pool}: ${queries.length} train queries, candidate recall ${recall.toFixed(3)}`);
 
-  const all = [...MATCH_FEATURES] as string[];
-  const without = (...names: string[]) => all.filter((f) => !names.includes(f));
-  const base: Variant = { name: 'pairwise C=1 (shipped)', ...CHOSEN };
+  const without = (...names: string[]) => ALL_FEATURES.filter((f) => !names.includes(f));
+  const base: Variant = { name: 'with sentences (matching)', ...CHOSEN_MATCHING };
   const variants: Variant[] = (JSON.parse(process.env.RANKER_VARIANTS ?? 'null') as Partial<Variant>[] | null)?.map(
     (v) => ({
       ...base,
       ...v,
-      features: v.features ?? (v.name?.startsWith('-') ? without(...v.name.slice(1).split(',')) : all),
+      features: v.features ?? (v.name?.startsWith('-') ? without(...v.name.slice(1).split(',')) : ALL_FEATURES),
     }),
   ) ?? [
+    { ...CHOSEN_SEARCH, name: 'words alone (search)' },
     base,
+    { ...base, name: 'sentence cosines alone', features: without('sentenceLead') },
     { ...base, name: 'pairwise C=0.3', C: 0.3 },
     { ...base, name: 'pairwise C=3', C: 3 },
     { ...base, name: 'pairwise ΔMAP-weighted', deltaRounds: 2 },
     { ...base, name: 'listwise C=1', loss: 'listwise' },
-    { ...base, name: 'no dates or poster', features: without('dateAgrees', 'dateConflicts', 'posterNamed') },
-    { ...base, name: 'no pool-relative', features: without('bm25fPoolBest', 'lexicalPlace') },
+    { ...base, name: 'no pool-relative', features: without('bm25fPoolBest', 'lexicalPlace', 'sentenceLead') },
   ];
   // Four seeded folds of the train queries: each variant fitted on three, scored on the fourth.
   const folds = [0, 1, 2, 3].map((k) => new Set(order.slice(k * HELD_OUT, (k + 1) * HELD_OUT)));
@@ -290,10 +324,11 @@ async function main(): Promise<void> {
   }
   for (const variant of variants) {
     // Scored as shipped (ranked by the calibrated score) and by the margin alone.
+    const pools = poolsOf(variant);
     const both = folds.map((_, k) => {
-      const weights = fitWeights(variant, foldOf(k, false)(prepared), foldOf(k, false)(queries));
-      const ranker = calibrated(weights, foldOf(k, false)(prepared), foldOf(k, false)(queries));
-      const held = [foldOf(k, true)(prepared), foldOf(k, true)(queries)] as const;
+      const weights = fitWeights(variant, foldOf(k, false)(pools), foldOf(k, false)(queries));
+      const ranker = calibrated(weights, foldOf(k, false)(pools), foldOf(k, false)(queries));
+      const held = [foldOf(k, true)(pools), foldOf(k, true)(queries)] as const;
       return [mapAt5(search, ...held, ranker), mapAt5(search, ...held, weights)];
     });
     const scores = both.map(([shipped]) => shipped);
@@ -303,18 +338,25 @@ async function main(): Promise<void> {
   }
   if (!write) return;
 
-  const variant: Variant = { name: 'chosen', ...CHOSEN };
-  const fitted = fitVariant(variant, prepared, queries);
-  const model: MatchRankerJson = { ...fitted.json, trainingQueries: queries.length };
-  writeFileSync(MODEL_PATH, `${JSON.stringify(model, null, 2)}\n`);
-  const ranker = new MatchRanker(model);
-  console.log(`wrote ${MODEL_PATH}: train MAP@5 ${mapAt5(search, prepared, queries, ranker).toFixed(4)}`);
+  let ranker: MatchRanker | null = null;
+  const shipped: [Variant, string][] = [
+    [{ name: 'search', ...CHOSEN_SEARCH }, DEFAULT_MATCH_RANKER_PATH],
+    [{ name: 'matching', ...CHOSEN_MATCHING }, SENTENCE_MATCH_RANKER_PATH],
+  ];
+  for (const [variant, path] of shipped) {
+    const fitted = fitVariant(variant, poolsOf(variant), queries);
+    const model: MatchRankerJson = { ...fitted.json, trainingQueries: queries.length };
+    writeFileSync(path, `${JSON.stringify(model, null, 2)}\n`);
+    ranker = new MatchRanker(model);
+    console.log(`wrote ${path}: train MAP@5 ${mapAt5(search, poolsOf(variant), queries, ranker).toFixed(4)}`);
+  }
+  // What matching (the sentence ranker, the last written) keeps at each threshold.
   for (const threshold of [0.3, 0.4, 0.5, 0.6, 0.65, 0.68, 0.7, 0.71, 0.72, 0.73, 0.74, 0.75, 0.8, 0.85, 0.9]) {
     let right = 0;
     let wrongFirst = 0;
-    prepared.forEach((p, i) => {
+    withSentences.forEach((p, i) => {
       const kept = search
-        .rank(p, undefined, ranker)
+        .rank(p, undefined, ranker!)
         .filter((r) => r.score >= threshold)
         .slice(0, MATCHES_KEPT);
       if (kept.some((r) => queries[i].relevant.has(vclaimId(r.row.url)))) right += 1;

@@ -11,6 +11,8 @@ import { FactCheckRematchService } from './fact-check-rematch.service';
 import { FactCheckSearchService } from './fact-check-search.service';
 import { FactChecksController } from './fact-checks.controller';
 import { FactChecksRepository } from './fact-checks.repository';
+import { FactCheckSentenceVectorsRepository } from './fact-check-sentence-vectors.repository';
+import { SentenceSimilarityService } from './sentence-similarity.service';
 
 /** What other modules use of this one (everything but its listener). */
 const SHARED_PROVIDERS = [
@@ -26,7 +28,7 @@ const SHARED_PROVIDERS = [
 @Module({
   imports: [ClaimsModule, FactCheckQueueModule, SettingsModule],
   controllers: [FactChecksController],
-  providers: [ClaimVerdictListener, ...SHARED_PROVIDERS],
+  providers: [ClaimVerdictListener, FactCheckSentenceVectorsRepository, SentenceSimilarityService, ...SHARED_PROVIDERS],
   exports: SHARED_PROVIDERS,
 })
 export class FactChecksModule {}

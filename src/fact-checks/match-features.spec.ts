@@ -8,6 +8,8 @@ import {
   numbersOf,
   places,
   queryFeatureContext,
+  SENTENCE_FEATURES,
+  sentenceFeatures,
   sharedShare,
   tweetSignature,
   wordPairs,
@@ -147,5 +149,16 @@ describe('match features', () => {
       expect(value(agreeing, 'lexicalPlace')).toBe(1);
       expect(value(other, 'lexicalPlace')).toBe(0.5);
     });
+  });
+
+  it('reads the sentence cosines of each candidate, and how far the closer of the two falls below the pool’s best', () => {
+    const rows = sentenceFeatures([
+      { claim: 0.9, headline: 0.5 },
+      { claim: 0.2, headline: 0.7 },
+    ]);
+    expect(rows[0]).toHaveLength(SENTENCE_FEATURES.length);
+    expect(rows[0]).toEqual([0.9, 0.5, 0]);
+    expect(rows[1][0]).toBe(0.2);
+    expect(rows[1][2]).toBeCloseTo(-0.2, 10);
   });
 });

@@ -42,6 +42,25 @@ export const MATCH_FEATURES = [
 
 export type MatchFeatureName = (typeof MATCH_FEATURES)[number];
 
+/**
+ * The sentence encoder's agreement (sentence-encoder.ts), after MATCH_FEATURES where the worker matches a claim
+ * (models/match-ranker-sentences.json): the cosine of query and claim, of query and headline, and how far the
+ * closer of the two falls below the pool's closest.
+ */
+export const SENTENCE_FEATURES = ['sentenceClaim', 'sentenceHeadline', 'sentenceLead'] as const;
+
+/** How close a query's sentence vector is to a candidate's claim and headline. */
+export interface SentenceCosines {
+  claim: number;
+  headline: number;
+}
+
+export function sentenceFeatures(pool: SentenceCosines[]): number[][] {
+  const closest = pool.map((c) => Math.max(c.claim, c.headline));
+  const best = Math.max(...closest);
+  return pool.map((c, i) => [c.claim, c.headline, closest[i] - best]);
+}
+
 /** How many of the query's rarest words the rareTermsFound feature looks for. */
 export const RARE_TERMS = 3;
 

@@ -1,4 +1,4 @@
-import { MATCH_FEATURES } from './match-features';
+import { MATCH_FEATURES, SENTENCE_FEATURES } from './match-features';
 import { MatchRanker, type MatchRankerJson } from './match-ranker';
 
 describe('MatchRanker', () => {
@@ -17,6 +17,15 @@ describe('MatchRanker', () => {
 
   it('refuses a model fitted on other features', () => {
     expect(() => new MatchRanker({ ...model(first), features: ['bm25f'] })).toThrow(/retrain/);
+  });
+
+  it("loads the shipped rankers: the search's over the words, matching's with the sentence features after them", () => {
+    expect(MatchRanker.shared().json.features).toEqual([...MATCH_FEATURES]);
+    const matching = MatchRanker.withSentences().json;
+    expect(matching.features).toEqual([...MATCH_FEATURES, ...SENTENCE_FEATURES]);
+    // The sentence cosines weigh for a match: a ranker fitted without them would carry zero weights.
+    const claimCosine = matching.features.indexOf('sentenceClaim');
+    expect(matching.weights[claimCosine]).toBeGreaterThan(0);
   });
 
   it('reads each feature unit-scaled', () => {

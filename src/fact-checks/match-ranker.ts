@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { repoPath } from '../common/repo-paths';
-import { MATCH_FEATURES } from './match-features';
+import { MATCH_FEATURES, SENTENCE_FEATURES } from './match-features';
 
 /**
- * models/match-ranker.json: a linear ranker over MATCH_FEATURES, fitted on pairs (right, wrong) of the train
+ * A linear ranker over MATCH_FEATURES (models/match-ranker.json: the api's search), or over MATCH_FEATURES and
+ * SENTENCE_FEATURES (models/match-ranker-sentences.json: matching in the worker), fitted on pairs (right, wrong) of the train
  * queries' candidate pools (tools/train-match-ranker.ts), and a calibration that turns its score into the chance
  * that a candidate is the right fact-check, so a match's score stays between 0 and 1.
  */
@@ -25,14 +26,20 @@ export interface MatchRankerJson {
 }
 
 export const DEFAULT_MATCH_RANKER_PATH = repoPath('models/match-ranker.json');
+export const SENTENCE_MATCH_RANKER_PATH = repoPath('models/match-ranker-sentences.json');
+
+/** The features a ranker may read, in this order: the words' alone, or with the sentence encoder's after them. */
+const FEATURE_SETS = [MATCH_FEATURES, [...MATCH_FEATURES, ...SENTENCE_FEATURES]].map((set) => set.join(','));
 
 let shared: MatchRanker | null = null;
+let sharedWithSentences: MatchRanker | null = null;
 
 export class MatchRanker {
   constructor(readonly json: MatchRankerJson) {
-    const expected = MATCH_FEATURES.join(',');
-    if (json.features.join(',') !== expected)
-      throw new Error(`match ranker features ${json.features.join(',')} are not ${expected}: retrain it`);
+    if (!FEATURE_SETS.includes(json.features.join(',')))
+      throw new Error(
+        `match ranker features ${json.features.join(',')} are not ${FEATURE_SETS.join(' or ')}: retrain it`,
+      );
   }
 
   static load(path = DEFAULT_MATCH_RANKER_PATH): MatchRanker {
@@ -43,6 +50,12 @@ export class MatchRanker {
   static shared(): MatchRanker {
     shared ??= MatchRanker.load();
     return shared;
+  }
+
+  /** models/match-ranker-sentences.json, read once per process. */
+  static withSentences(): MatchRanker {
+    sharedWithSentences ??= MatchRanker.load(SENTENCE_MATCH_RANKER_PATH);
+    return sharedWithSentences;
   }
 
   /** The pool-ranking score: higher is better. */

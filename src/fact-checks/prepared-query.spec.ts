@@ -32,6 +32,7 @@ describe('a prepared search', () => {
     trainingQueries: 0,
   });
   const prepared = (rows: CandidateRow[], first: number[]): PreparedQuery => ({
+    text: '',
     terms: [],
     salient: new Set(),
     stats: { docCount: 1, avgClaimLength: 1, avgTitleLength: 1 },

@@ -17,12 +17,14 @@ import { contentWords, WordVectors } from './word-vectors';
 
 /** A search's arithmetic once the database has answered: pure, so the API, the worker and training share it. */
 export interface PreparedQuery {
+  /** The query as searched (normaliseQueryText). */
+  text: string;
   terms: TermStat[];
   salient: Set<string>;
   stats: CorpusStats;
   rows: CandidateRow[];
   candidates: Candidate[];
-  /** Each candidate's MATCH_FEATURES, for the learned ranker. */
+  /** Each candidate's MATCH_FEATURES (and SENTENCE_FEATURES after them where the worker matches), for the learned ranker. */
   features: number[][];
 }
 
@@ -84,5 +86,13 @@ export function prepareFetched(rawText: string, fetched: FetchedQuery): Prepared
     };
   });
   const context = queryFeatureContext(rawText, text, terms, stats, DEFAULT_SCORER_PARAMS, vectors);
-  return { terms, salient: salientTokens(text), stats, rows, candidates, features: matchFeatures(context, candidates) };
+  return {
+    text,
+    terms,
+    salient: salientTokens(text),
+    stats,
+    rows,
+    candidates,
+    features: matchFeatures(context, candidates),
+  };
 }

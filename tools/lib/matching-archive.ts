@@ -7,6 +7,8 @@ import { FactCheckImportService } from '../../src/fact-checks/fact-check-import.
 import type { FactCheckQueueService } from '../../src/fact-checks/fact-check-queue.service';
 import { FactCheckSearchService } from '../../src/fact-checks/fact-check-search.service';
 import { FactChecksRepository } from '../../src/fact-checks/fact-checks.repository';
+import { FactCheckSentenceVectorsRepository } from '../../src/fact-checks/fact-check-sentence-vectors.repository';
+import { SentenceSimilarityService } from '../../src/fact-checks/sentence-similarity.service';
 import type { VerifiedClaim } from './matching-evaluation';
 
 export const URL_PREFIX = 'https://claim-matching.invalid/vclaim/';
@@ -31,10 +33,15 @@ async function scratchDatabase(): Promise<string> {
   return url.toString();
 }
 
-/** The verified claims imported through the API's import code into a scratch database, and the API's search over them. */
-export async function openMatchingArchive(
-  claims: VerifiedClaim[],
-): Promise<{ search: FactCheckSearchService; close: () => Promise<void> }> {
+/**
+ * The verified claims imported through the API's import code into a scratch database, the API's search over them
+ * and the worker's sentence similarity (which encodes each fact-check the first time a search meets it).
+ */
+export async function openMatchingArchive(claims: VerifiedClaim[]): Promise<{
+  search: FactCheckSearchService;
+  sentences: SentenceSimilarityService;
+  close: () => Promise<void>;
+}> {
   const databaseUrl = await scratchDatabase();
   await migrateDatabase(databaseUrl);
   const dataSource = new DataSource(dataSourceOptions(databaseUrl, 4));
@@ -56,7 +63,11 @@ export async function openMatchingArchive(
       if (result.errors.length) throw new Error(`import errors: ${JSON.stringify(result.errors.slice(0, 3))}`);
     }
     console.log(`imported ${claims.length} verified claims in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    return { search: new FactCheckSearchService(repository), close: () => dataSource.destroy() };
+    return {
+      search: new FactCheckSearchService(repository),
+      sentences: new SentenceSimilarityService(new FactCheckSentenceVectorsRepository(dataSource)),
+      close: () => dataSource.destroy(),
+    };
   } catch (error) {
     await dataSource.destroy();
     throw error;
