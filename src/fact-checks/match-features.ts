@@ -161,7 +161,7 @@ export function sharedShare(of: Set<string>, within: Set<string>): number {
 }
 
 /** The cosine of two vectors; 0 when either is zero. */
-export function cosine(a: Float32Array | null, b: Float32Array | null): number {
+export function cosine(a: ArrayLike<number> | null, b: ArrayLike<number> | null): number {
   if (!a || !b) return 0;
   let dot = 0;
   let na = 0;

@@ -20,6 +20,22 @@ describe('normaliseQueryText', () => {
     );
   });
 
+  it('drops what a copied post is wrapped in: retweet and reply marks, quote headers, thread links, the time line', () => {
+    expect(normaliseQueryText('RT @Reuters: Kyiv will not fall 12:03 PM · Mar 2, 2022 · Twitter for iPhone')).toBe(
+      'Reuters : Kyiv will not fall',
+    );
+    expect(normaliseQueryText('Replying to @POTUS @VP The jab causes heart attacks')).toBe(
+      'The jab causes heart attacks',
+    );
+    expect(
+      normaliseQueryText('Quote Tweet Elon Musk @elonmusk · Mar 3 Starlink is active in Ukraine. Show this thread'),
+    ).toBe('Elon Musk elonmusk Starlink is active in Ukraine.');
+    // The same words inside a sentence are kept.
+    expect(normaliseQueryText('ART galleries reopened; he was replying to critics at 9 PM')).toBe(
+      'ART galleries reopened; he was replying to critics at 9 PM',
+    );
+  });
+
   it('splits mentions and hashtags by case', () => {
     expect(normaliseQueryText('@realDonaldTrump says #COVID19Vaccine')).toBe('real Donald Trump says COVID 19 Vaccine');
   });

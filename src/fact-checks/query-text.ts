@@ -1,6 +1,7 @@
 /**
  * Tweets and article sentences carry noise that full-text search reads as words: links, picture links, the
- * "— Name (@handle) Month D, YYYY" signature of an embedded tweet, HTML entities, hashtags written in CamelCase.
+ * "— Name (@handle) Month D, YYYY" signature of an embedded tweet, what a copied post's page wraps it in, HTML
+ * entities, hashtags written in CamelCase.
  * This turns them into plain prose; stored fact-checks are searched as written.
  */
 const ENTITIES: Record<string, string> = {
@@ -46,6 +47,23 @@ const SIGNATURE = new RegExp(`(?=([—–-]+))\\1\\s*([^—–]{0,80}?)\\s*\\(@(
 /** Longer than any signature: dashes, a name of up to 80 characters, the handle and the date. */
 const SIGNATURE_WINDOW = 240;
 
+/**
+ * What Twitter's pages wrap a post in when it is copied: "RT @x:", "Replying to @x @y", "Quote Tweet", "Show this
+ * thread", "· Mar 3" after a quoted post's name, and the "12:03 PM · Mar 2, 2022 · Twitter for iPhone" line. None
+ * of it is the claim, and its words ("tweet", "thread", "iPhone") would find fact-checks about them.
+ */
+const POST_FURNITURE = new RegExp(
+  [
+    String.raw`^\s*RT\b:?`,
+    String.raw`\bReplying to(?:\s+@\w+)+`,
+    String.raw`\bQuote Tweet\b`,
+    String.raw`\bShow this thread\b`,
+    String.raw`\d{1,2}:\d{2}\s*[AP]M\s*·\s*[A-Z][a-z]{2}\s+\d{1,2},\s+\d{4}(?:\s*·\s*Twitter(?: for| Web)? ?[A-Za-z]{0,12})?`,
+    String.raw`\s·\s[A-Z][a-z]{2}\s\d{1,2}\b`,
+  ].join('|'),
+  'g',
+);
+
 /** A lower-case handle or hashtag shorter than this is left whole. */
 const MIN_JOINED_LENGTH = 6;
 
@@ -87,6 +105,7 @@ export function normaliseQueryText(raw: string, rankOf?: (word: string) => numbe
   const tail = Math.max(0, text.length - SIGNATURE_WINDOW);
   text = text.slice(0, tail) + text.slice(tail).replace(SIGNATURE, (_all, _dashes, name: string) => ` ${name} `);
   text = text
+    .replace(POST_FURNITURE, ' ')
     .replace(/https?:\/\/\S+/gi, ' ')
     // Scraped tweets often glue it to the word before ("#PrayforAmazoniapic.twitter.com/…").
     .replace(/pic\.twitter\.com\/\S+/gi, ' ')

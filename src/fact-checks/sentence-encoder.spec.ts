@@ -1,4 +1,5 @@
-import { SentenceEncoder, sentenceCosine, sentenceFingerprint } from './sentence-encoder';
+import { cosine } from './match-features';
+import { SentenceEncoder, sentenceFingerprint } from './sentence-encoder';
 
 describe('SentenceEncoder (the packaged Universal Sentence Encoder, run here)', () => {
   let encoder: SentenceEncoder;
@@ -12,7 +13,7 @@ describe('SentenceEncoder (the packaged Universal Sentence Encoder, run here)', 
       'The vaccine poses no danger to kids, according to the health authorities.',
       'Officials say children are safe to play in the health center garden.',
     ]);
-    expect(sentenceCosine(claim, reworded)).toBeGreaterThan(sentenceCosine(claim, sameWords));
+    expect(cosine(claim, reworded)).toBeGreaterThan(cosine(claim, sameWords));
   });
 
   it('encodes a text the same way every time, as 512 signed bytes of a unit vector, and an empty one too', async () => {
@@ -23,7 +24,7 @@ describe('SentenceEncoder (the packaged Universal Sentence Encoder, run here)', 
     ]);
     expect(first).toHaveLength(512);
     expect([...again]).toEqual([...first]);
-    expect(sentenceCosine(first, again)).toBeCloseTo(1, 6);
+    expect(cosine(first, again)).toBeCloseTo(1, 6);
     expect(Math.max(...first.map(Math.abs))).toBeLessThanOrEqual(127);
     expect(empty).toHaveLength(512);
   });
@@ -33,7 +34,7 @@ describe('SentenceEncoder (the packaged Universal Sentence Encoder, run here)', 
     const batched = await encoder.encode(texts);
     const [last] = await encoder.encode([texts[69]]);
     expect(batched).toHaveLength(70);
-    expect(sentenceCosine(batched[69], last)).toBeCloseTo(1, 2);
+    expect(cosine(batched[69], last)).toBeCloseTo(1, 2);
   });
 
   it('fingerprints the text it encoded, so an edited fact-check is encoded again', () => {

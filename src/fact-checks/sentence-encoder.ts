@@ -51,18 +51,6 @@ function quantised(vector: number[]): SentenceVector {
   return Int8Array.from(vector, (v) => Math.round((127 * v) / length));
 }
 
-export function sentenceCosine(a: SentenceVector, b: SentenceVector): number {
-  let dot = 0;
-  let aa = 0;
-  let bb = 0;
-  for (let i = 0; i < a.length; i += 1) {
-    dot += a[i] * b[i];
-    aa += a[i] * a[i];
-    bb += b[i] * b[i];
-  }
-  return aa > 0 && bb > 0 ? dot / Math.sqrt(aa * bb) : 0;
-}
-
 /** What a stored vector was encoded from: the model and the text, so an edited fact-check is encoded again. */
 export function sentenceFingerprint(text: string): string {
   return createHash('sha256').update(`${SENTENCE_MODEL}\n${text}`).digest('base64url');

@@ -4,9 +4,9 @@ import {
   FactCheckSentenceVectorsRepository,
   type StoredSentenceVectors,
 } from './fact-check-sentence-vectors.repository';
-import { sentenceFeatures, type SentenceCosines } from './match-features';
+import { cosine, sentenceFeatures, type SentenceCosines } from './match-features';
 import type { PreparedQuery } from './prepared-query';
-import { SentenceEncoder, sentenceCosine, sentenceFingerprint } from './sentence-encoder';
+import { SentenceEncoder, sentenceFingerprint } from './sentence-encoder';
 
 /**
  * Runs in the worker: how close a query's meaning is to each candidate's, through the sentence encoder. Each
@@ -30,7 +30,7 @@ export class SentenceSimilarityService {
     const vectors = await this.vectorsOf(rows, encoder);
     return rows.map((row) => {
       const { claim, headline } = vectors.get(row.id)!;
-      return { claim: sentenceCosine(query, claim), headline: sentenceCosine(query, headline) };
+      return { claim: cosine(query, claim), headline: cosine(query, headline) };
     });
   }
 
