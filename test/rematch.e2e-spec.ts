@@ -45,6 +45,14 @@ describe('re-match after an import: claims already in the desk learn of new fact
     ).stdout;
   const pendingImports = async () =>
     (await t.db.query(`SELECT count(*)::int AS n FROM fact_check_imports WHERE rematched_at IS NULL`)).rows[0].n;
+  /** What the stored sentence vectors of a fact-check were encoded from, or null when it is not encoded. */
+  const encodedFrom = async (url: string): Promise<string | null> =>
+    (
+      await t.db.query(
+        `SELECT v.fingerprint FROM fact_check_sentence_vectors v JOIN fact_checks f ON f.id = v.fact_check_id WHERE f.url = $1`,
+        [url],
+      )
+    ).rows[0]?.fingerprint ?? null;
 
   beforeAll(async () => {
     t = await startTestService(13, { name: 'rematch' });
@@ -88,6 +96,8 @@ describe('re-match after an import: claims already in the desk learn of new fact
     expect(bus).toEqual([expect.objectContaining({ kind: 'fact-check', url: BUS.url })]);
     await waitFor(async () => (await pendingImports()) === 0, 'the import to be marked re-matched');
     expect(await matchesOf(claimWith('Unemployment').id)).toEqual([]);
+    // The re-match encoded the imported fact-check, so the next claims' matching finds it ready.
+    expect(await encodedFrom(BUS.url)).not.toBeNull();
   });
 
   it('importing the same file again adds no duplicate suggestion', async () => {
@@ -95,7 +105,8 @@ describe('re-match after an import: claims already in the desk learn of new fact
     expect(await cliImport(file)).toContain('imported 0, updated 0, skipped 1');
     const again = await t.http().post('/fact-checks/import').set(auth()).send([BUS]);
     expect(again.body).toMatchObject({ imported: 0, skipped: 1 });
-    // A changed item is re-matched again: still one suggestion, not two.
+    // A changed item is re-matched again, and encoded again: still one suggestion, not two.
+    const encodedBefore = await encodedFrom(BUS.url);
     const changed = await t
       .http()
       .post('/fact-checks/import')
@@ -109,6 +120,8 @@ describe('re-match after an import: claims already in the desk learn of new fact
     );
     expect(rows[0].n).toBe(1);
     expect(await matchesOf(claimWith('bus lanes').id)).toEqual([expect.objectContaining({ url: BUS.url })]);
+    expect(await encodedFrom(BUS.url)).not.toBe(encodedBefore);
+    expect(await encodedFrom(BUS.url)).not.toBeNull();
   });
 
   it('an import whose re-match Redis lost is re-matched by the reconciler from its row', async () => {

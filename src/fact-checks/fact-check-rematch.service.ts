@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import type { Environment } from '../config/environment';
 import { ClaimMatchingService } from './claim-matching.service';
 import { FactChecksRepository } from './fact-checks.repository';
+import { SentenceSimilarityService } from './sentence-similarity.service';
 
 /** Fact-checks read for candidate claims in one statement. */
 const FACT_CHECKS_PER_BATCH = 100;
@@ -11,7 +12,10 @@ const CLAIMS_PER_FACT_CHECK = 20;
 /** Claims matched in one transaction, as a new article's matching job does. */
 const CLAIMS_PER_MATCH = 50;
 
-/** Runs in the worker: a claim posted before an import learns that the import checked it. */
+/**
+ * Runs in the worker: a claim posted before an import learns that the import checked it, and the import's
+ * fact-checks are encoded for matching's sentence features, so the next claims' matching finds them ready.
+ */
 @Injectable()
 export class FactCheckRematchService {
   private readonly logger = new Logger(FactCheckRematchService.name);
@@ -19,6 +23,7 @@ export class FactCheckRematchService {
   constructor(
     private readonly repository: FactChecksRepository,
     private readonly matching: ClaimMatchingService,
+    private readonly sentences: SentenceSimilarityService,
     private readonly config: ConfigService<Environment, true>,
   ) {}
 
@@ -32,11 +37,9 @@ export class FactCheckRematchService {
     const maxAgeDays = this.config.get('REMATCH_VERDICT_MAX_AGE_DAYS', { infer: true });
     const seen = new Set<string>();
     for (let i = 0; i < factCheckIds.length; i += FACT_CHECKS_PER_BATCH) {
-      const near = await this.repository.openClaimsNear(
-        factCheckIds.slice(i, i + FACT_CHECKS_PER_BATCH),
-        maxAgeDays,
-        CLAIMS_PER_FACT_CHECK,
-      );
+      const batch = factCheckIds.slice(i, i + FACT_CHECKS_PER_BATCH);
+      await this.sentences.encode(await this.repository.textsOf(batch));
+      const near = await this.repository.openClaimsNear(batch, maxAgeDays, CLAIMS_PER_FACT_CHECK);
       const fresh = near.filter((id) => !seen.has(id));
       fresh.forEach((id) => seen.add(id));
       for (let j = 0; j < fresh.length; j += CLAIMS_PER_MATCH)

@@ -28,6 +28,8 @@ export interface CandidateRow extends FactCheckRow {
   rank: number;
 }
 
+export type FactCheckText = Pick<FactCheckRow, 'id' | 'claimReviewed' | 'headline'>;
+
 /** The search page's filters; a null one is not applied. The text is a web-search query: all its words, "phrases", -not. */
 export interface BrowseFilters {
   text: string | null;
@@ -306,6 +308,14 @@ export class FactChecksRepository {
       [id],
     );
     return row ?? null;
+  }
+
+  /** What the sentence encoder reads of each fact-check; those deleted meanwhile are left out. */
+  textsOf(ids: string[]): Promise<FactCheckText[]> {
+    return this.dataSource.query(
+      `SELECT id, claim_reviewed AS "claimReviewed", headline FROM fact_checks WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
   }
 
   // --- imports and the re-match of open claims ---

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CandidateRow } from './fact-checks.repository';
+import type { CandidateRow, FactCheckText } from './fact-checks.repository';
 import {
   FactCheckSentenceVectorsRepository,
   type StoredSentenceVectors,
@@ -10,7 +10,8 @@ import { SentenceEncoder, sentenceFingerprint } from './sentence-encoder';
 
 /**
  * Runs in the worker: how close a query's meaning is to each candidate's, through the sentence encoder. Each
- * fact-check is encoded once, the first time a search meets it, and kept in Postgres for every later search.
+ * fact-check is encoded once — by its import's re-match job, or else the first time a search meets it — and kept in
+ * Postgres for every later search.
  */
 @Injectable()
 export class SentenceSimilarityService {
@@ -34,7 +35,15 @@ export class SentenceSimilarityService {
     });
   }
 
-  private async vectorsOf(rows: CandidateRow[], encoder: SentenceEncoder): Promise<Map<string, StoredSentenceVectors>> {
+  /** Encodes those not yet encoded (or edited since), so matching finds them ready. */
+  async encode(factChecks: FactCheckText[]): Promise<void> {
+    if (factChecks.length > 0) await this.vectorsOf(factChecks, await SentenceEncoder.shared());
+  }
+
+  private async vectorsOf(
+    rows: FactCheckText[],
+    encoder: SentenceEncoder,
+  ): Promise<Map<string, StoredSentenceVectors>> {
     const fingerprints = new Map(
       rows.map((r) => [r.id, sentenceFingerprint(`${r.claimReviewed}\n${r.headline ?? ''}`)]),
     );
