@@ -11,6 +11,7 @@ import { ReadDatabase } from '../src/database/read-database';
 import { ClaimMatchingService } from '../src/fact-checks/claim-matching.service';
 import { FactCheckSearchService } from '../src/fact-checks/fact-check-search.service';
 import { FactCheckSentenceVectorsRepository } from '../src/fact-checks/fact-check-sentence-vectors.repository';
+import { SentenceEncoder } from '../src/fact-checks/sentence-encoder';
 import { SentenceSimilarityService } from '../src/fact-checks/sentence-similarity.service';
 import { FactChecksRepository } from '../src/fact-checks/fact-checks.repository';
 import { assignClaimJobOptions } from '../src/queue/job-options';
@@ -180,7 +181,8 @@ async function matchingAlone(t: TestService, claims: ClaimRow[]): Promise<number
       repository,
       new FactCheckSearchService(repository),
       new ClaimsRepository(dataSource, new ReadDatabase(dataSource, DEFAULT_SETTINGS, console)),
-      new SentenceSimilarityService(new FactCheckSentenceVectorsRepository(dataSource)),
+      // The bench's archive is empty: nothing is encoded, so no encoder thread starts.
+      new SentenceSimilarityService(new FactCheckSentenceVectorsRepository(dataSource), new SentenceEncoder()),
     );
     const matchArticle = async (claimIds: string[]) => {
       const toMatch = (await repository.claimsForMatching(claimIds)).filter((claim) => claim.status !== CANDIDATE);

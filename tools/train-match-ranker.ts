@@ -12,7 +12,7 @@ import type { FactChecksRepository } from '../src/fact-checks/fact-checks.reposi
 import {
   MATCH_FEATURES,
   SENTENCE_FEATURES,
-  sentenceFeatures,
+  withSentenceColumns,
   type SentenceCosines,
 } from '../src/fact-checks/match-features';
 import {
@@ -266,10 +266,10 @@ async function main(): Promise<void> {
     prepareFetched(queries[i].text, { ...fetched, rows: fetched.rows.slice(0, pool) }),
   );
   // Matching's pools: the sentence encoder's features after the words'.
-  const withSentences = prepared.map((p, i) => {
-    const extra = sentenceFeatures(pools[i].cosines.slice(0, pool));
-    return { ...p, features: p.features.map((row, k) => [...row, ...extra[k]]) };
-  });
+  const withSentences = prepared.map((p, i) => ({
+    ...p,
+    features: withSentenceColumns(p.features, pools[i].cosines.slice(0, pool)),
+  }));
   const poolsOf = (variant: { features: string[] }) => (readsSentences(variant) ? withSentences : prepared);
   // rank() needs no database.
   const search = new FactCheckSearchService(null as unknown as FactChecksRepository);
@@ -291,7 +291,7 @@ async function main(): Promise<void> {
   ) ?? [
     { ...CHOSEN_SEARCH, name: 'words alone (search)' },
     base,
-    { ...base, name: 'sentence cosines alone', features: without('sentenceLead') },
+    { ...base, name: 'without sentenceLead', features: without('sentenceLead') },
     { ...base, name: 'pairwise C=0.3', C: 0.3 },
     { ...base, name: 'pairwise C=3', C: 3 },
     { ...base, name: 'pairwise ΔMAP-weighted', deltaRounds: 2 },

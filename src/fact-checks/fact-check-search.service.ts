@@ -24,8 +24,9 @@ export { prepareFetched, rankPrepared, type FetchedQuery, type PreparedQuery, ty
 
 /**
  * One search path for the API, matching in the worker and the evaluation: normalise the text, fetch candidates
- * from the postings of the query's lexemes (their best ones, within a budget), re-rank them with the learned ranker
- * (models/match-ranker.json) over agreement features.
+ * from the postings of the query's lexemes (their best ones, within a budget), re-rank them with a learned ranker
+ * over agreement features (the api: models/match-ranker.json; matching adds the sentence encoder's features and
+ * ranks with models/match-ranker-sentences.json).
  */
 @Injectable()
 export class FactCheckSearchService {

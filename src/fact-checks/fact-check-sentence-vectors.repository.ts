@@ -37,6 +37,8 @@ export class FactCheckSentenceVectorsRepository {
        SELECT v.id, v.fingerprint, v.claim, v.headline
        FROM unnest($1::uuid[], $2::text[], $3::bytea[], $4::bytea[]) AS v(id, fingerprint, claim, headline)
        JOIN fact_checks f ON f.id = v.id
+       -- One order for every writer: two workers saving overlapping fact-checks never wait on each other in a cycle.
+       ORDER BY v.id
        ON CONFLICT (fact_check_id) DO UPDATE
          SET fingerprint = excluded.fingerprint, claim_vector = excluded.claim_vector,
              headline_vector = excluded.headline_vector`,

@@ -12,6 +12,7 @@ import { FactCheckSearchService } from './fact-check-search.service';
 import { FactChecksController } from './fact-checks.controller';
 import { FactChecksRepository } from './fact-checks.repository';
 import { FactCheckSentenceVectorsRepository } from './fact-check-sentence-vectors.repository';
+import { SentenceEncoder } from './sentence-encoder';
 import { SentenceSimilarityService } from './sentence-similarity.service';
 
 /** What other modules use of this one (everything but its listener). */
@@ -28,7 +29,13 @@ const SHARED_PROVIDERS = [
 @Module({
   imports: [ClaimsModule, FactCheckQueueModule, SettingsModule],
   controllers: [FactChecksController],
-  providers: [ClaimVerdictListener, FactCheckSentenceVectorsRepository, SentenceSimilarityService, ...SHARED_PROVIDERS],
+  providers: [
+    ClaimVerdictListener,
+    FactCheckSentenceVectorsRepository,
+    SentenceEncoder,
+    SentenceSimilarityService,
+    ...SHARED_PROVIDERS,
+  ],
   exports: SHARED_PROVIDERS,
 })
 export class FactChecksModule {}

@@ -61,6 +61,12 @@ export function sentenceFeatures(pool: SentenceCosines[]): number[][] {
   return pool.map((c, i) => [c.claim, c.headline, closest[i] - best]);
 }
 
+/** A pool's MATCH_FEATURES rows with the SENTENCE_FEATURES of its cosines after them. */
+export function withSentenceColumns(features: number[][], pool: SentenceCosines[]): number[][] {
+  const extra = sentenceFeatures(pool);
+  return features.map((row, i) => [...row, ...extra[i]]);
+}
+
 /** How many of the query's rarest words the rareTermsFound feature looks for. */
 export const RARE_TERMS = 3;
 

@@ -1,5 +1,5 @@
 import { MATCH_FEATURES, SENTENCE_FEATURES } from './match-features';
-import { MatchRanker, type MatchRankerJson } from './match-ranker';
+import { MatchRanker, SENTENCE_MATCH_RANKER_PATH, type MatchRankerJson } from './match-ranker';
 
 describe('MatchRanker', () => {
   const model = (weights: number[]): MatchRankerJson => ({
@@ -26,6 +26,8 @@ describe('MatchRanker', () => {
     // The sentence cosines weigh for a match: a ranker fitted without them would carry zero weights.
     const claimCosine = matching.features.indexOf('sentenceClaim');
     expect(matching.weights[claimCosine]).toBeGreaterThan(0);
+    // Each file is read only as what it is.
+    expect(() => MatchRanker.load(SENTENCE_MATCH_RANKER_PATH)).toThrow(/retrain/);
   });
 
   it('reads each feature unit-scaled', () => {

@@ -42,8 +42,14 @@ export class MatchRanker {
       );
   }
 
-  static load(path = DEFAULT_MATCH_RANKER_PATH): MatchRanker {
-    return new MatchRanker(JSON.parse(readFileSync(path, 'utf8')) as MatchRankerJson);
+  /** `features`: the set the file must have been fitted on, so a ranker is never handed rows of another width. */
+  static load(path = DEFAULT_MATCH_RANKER_PATH, features: readonly string[] = MATCH_FEATURES): MatchRanker {
+    const json = JSON.parse(readFileSync(path, 'utf8')) as MatchRankerJson;
+    if (json.features.join(',') !== features.join(','))
+      throw new Error(
+        `${path} is fitted on ${json.features.length} features, not the ${features.length} expected: retrain it`,
+      );
+    return new MatchRanker(json);
   }
 
   /** models/match-ranker.json, read once per process. */
@@ -54,7 +60,7 @@ export class MatchRanker {
 
   /** models/match-ranker-sentences.json, read once per process. */
   static withSentences(): MatchRanker {
-    sharedWithSentences ??= MatchRanker.load(SENTENCE_MATCH_RANKER_PATH);
+    sharedWithSentences ??= MatchRanker.load(SENTENCE_MATCH_RANKER_PATH, [...MATCH_FEATURES, ...SENTENCE_FEATURES]);
     return sharedWithSentences;
   }
 

@@ -30,7 +30,8 @@ describe('normaliseQueryText', () => {
     expect(
       normaliseQueryText('Quote Tweet Elon Musk @elonmusk · Mar 3 Starlink is active in Ukraine. Show this thread'),
     ).toBe('Elon Musk elonmusk Starlink is active in Ukraine.');
-    // The same words inside a sentence are kept.
+    // The same words inside a sentence are kept, and RT that is not a retweet mark.
+    expect(normaliseQueryText('RT is a Russian broadcaster')).toBe('RT is a Russian broadcaster');
     expect(normaliseQueryText('ART galleries reopened; he was replying to critics at 9 PM')).toBe(
       'ART galleries reopened; he was replying to critics at 9 PM',
     );

@@ -54,11 +54,11 @@ const SIGNATURE_WINDOW = 240;
  */
 const POST_FURNITURE = new RegExp(
   [
-    String.raw`^\s*RT\b:?`,
+    String.raw`^\s*RT(?=\s+@\w)`,
     String.raw`\bReplying to(?:\s+@\w+)+`,
     String.raw`\bQuote Tweet\b`,
     String.raw`\bShow this thread\b`,
-    String.raw`\d{1,2}:\d{2}\s*[AP]M\s*·\s*[A-Z][a-z]{2}\s+\d{1,2},\s+\d{4}(?:\s*·\s*Twitter(?: for| Web)? ?[A-Za-z]{0,12})?`,
+    String.raw`\d{1,2}:\d{2}\s*[AP]M\s*·\s*[A-Z][a-z]{2}\s+\d{1,2},\s+\d{4}(?:\s*·\s*Twitter (?:for (?:iPhone|iPad|Android|Mac)|Web (?:App|Client)))?`,
     String.raw`\s·\s[A-Z][a-z]{2}\s\d{1,2}\b`,
   ].join('|'),
   'g',

@@ -1,11 +1,9 @@
 import { cosine } from './match-features';
 import { SentenceEncoder, sentenceFingerprint } from './sentence-encoder';
 
-describe('SentenceEncoder (the packaged Universal Sentence Encoder, run here)', () => {
-  let encoder: SentenceEncoder;
-  beforeAll(async () => {
-    encoder = await SentenceEncoder.shared();
-  });
+describe('SentenceEncoder (the packaged Universal Sentence Encoder, run here in its thread)', () => {
+  const encoder = new SentenceEncoder();
+  afterAll(() => encoder.onModuleDestroy());
 
   it('puts a claim in other words closer than one that shares its words but says something else', async () => {
     const [claim, reworded, sameWords] = await encoder.encode([
@@ -37,8 +35,16 @@ describe('SentenceEncoder (the packaged Universal Sentence Encoder, run here)', 
     expect(cosine(batched[69], last)).toBeCloseTo(1, 2);
   });
 
-  it('fingerprints the text it encoded, so an edited fact-check is encoded again', () => {
-    expect(sentenceFingerprint('a\nb')).toBe(sentenceFingerprint('a\nb'));
-    expect(sentenceFingerprint('a\nb')).not.toBe(sentenceFingerprint('a\nc'));
+  it('fingerprints the texts it encoded, so an edited fact-check is encoded again', () => {
+    expect(sentenceFingerprint('a', 'b')).toBe(sentenceFingerprint('a', 'b'));
+    expect(sentenceFingerprint('a', 'b')).not.toBe(sentenceFingerprint('a', 'c'));
+    // A claim holding a line break is not a claim and headline.
+    expect(sentenceFingerprint('a\nb', '')).not.toBe(sentenceFingerprint('a', 'b'));
+  });
+
+  it('encodes nothing for no texts, without starting its thread', async () => {
+    const idle = new SentenceEncoder();
+    expect(await idle.encode([])).toEqual([]);
+    await idle.onModuleDestroy();
   });
 });

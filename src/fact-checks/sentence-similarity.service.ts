@@ -4,7 +4,7 @@ import {
   FactCheckSentenceVectorsRepository,
   type StoredSentenceVectors,
 } from './fact-check-sentence-vectors.repository';
-import { cosine, sentenceFeatures, type SentenceCosines } from './match-features';
+import { cosine, withSentenceColumns, type SentenceCosines } from './match-features';
 import type { PreparedQuery } from './prepared-query';
 import { SentenceEncoder, sentenceFingerprint } from './sentence-encoder';
 
@@ -15,20 +15,24 @@ import { SentenceEncoder, sentenceFingerprint } from './sentence-encoder';
  */
 @Injectable()
 export class SentenceSimilarityService {
-  constructor(private readonly stored: FactCheckSentenceVectorsRepository) {}
+  constructor(
+    private readonly stored: FactCheckSentenceVectorsRepository,
+    private readonly encoder: SentenceEncoder,
+  ) {}
 
   /** The pool with SENTENCE_FEATURES after each candidate's MATCH_FEATURES, for MatchRanker.withSentences(). */
   async withSentenceFeatures(prepared: PreparedQuery): Promise<PreparedQuery> {
-    const extra = sentenceFeatures(await this.cosines(prepared.text, prepared.rows));
-    return { ...prepared, features: prepared.features.map((row, i) => [...row, ...extra[i]]) };
+    return {
+      ...prepared,
+      features: withSentenceColumns(prepared.features, await this.cosines(prepared.text, prepared.rows)),
+    };
   }
 
   /** Each candidate's cosines with the query, in the candidates' order. */
   async cosines(queryText: string, rows: CandidateRow[]): Promise<SentenceCosines[]> {
     if (rows.length === 0) return [];
-    const encoder = await SentenceEncoder.shared();
-    const [query] = await encoder.encode([queryText]);
-    const vectors = await this.vectorsOf(rows, encoder);
+    const [query] = await this.encoder.encode([queryText]);
+    const vectors = await this.vectorsOf(rows);
     return rows.map((row) => {
       const { claim, headline } = vectors.get(row.id)!;
       return { claim: cosine(query, claim), headline: cosine(query, headline) };
@@ -37,16 +41,11 @@ export class SentenceSimilarityService {
 
   /** Encodes those not yet encoded (or edited since), so matching finds them ready. */
   async encode(factChecks: FactCheckText[]): Promise<void> {
-    if (factChecks.length > 0) await this.vectorsOf(factChecks, await SentenceEncoder.shared());
+    if (factChecks.length > 0) await this.vectorsOf(factChecks);
   }
 
-  private async vectorsOf(
-    rows: FactCheckText[],
-    encoder: SentenceEncoder,
-  ): Promise<Map<string, StoredSentenceVectors>> {
-    const fingerprints = new Map(
-      rows.map((r) => [r.id, sentenceFingerprint(`${r.claimReviewed}\n${r.headline ?? ''}`)]),
-    );
+  private async vectorsOf(rows: FactCheckText[]): Promise<Map<string, StoredSentenceVectors>> {
+    const fingerprints = new Map(rows.map((r) => [r.id, sentenceFingerprint(r.claimReviewed, r.headline ?? '')]));
     const vectors = new Map(
       (await this.stored.read([...fingerprints.keys()]))
         .filter((v) => v.fingerprint === fingerprints.get(v.factCheckId))
@@ -56,7 +55,7 @@ export class SentenceSimilarityService {
     if (missing.length === 0) return vectors;
     // A fact-check without a headline is its claim alone.
     const headlined = missing.filter((r) => r.headline?.trim());
-    const encoded = await encoder.encode([
+    const encoded = await this.encoder.encode([
       ...missing.map((r) => r.claimReviewed),
       ...headlined.map((r) => r.headline!),
     ]);

@@ -8,6 +8,7 @@ import type { FactCheckQueueService } from '../../src/fact-checks/fact-check-que
 import { FactCheckSearchService } from '../../src/fact-checks/fact-check-search.service';
 import { FactChecksRepository } from '../../src/fact-checks/fact-checks.repository';
 import { FactCheckSentenceVectorsRepository } from '../../src/fact-checks/fact-check-sentence-vectors.repository';
+import { SentenceEncoder } from '../../src/fact-checks/sentence-encoder';
 import { SentenceSimilarityService } from '../../src/fact-checks/sentence-similarity.service';
 import type { VerifiedClaim } from './matching-evaluation';
 
@@ -63,10 +64,14 @@ export async function openMatchingArchive(claims: VerifiedClaim[]): Promise<{
       if (result.errors.length) throw new Error(`import errors: ${JSON.stringify(result.errors.slice(0, 3))}`);
     }
     console.log(`imported ${claims.length} verified claims in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const encoder = new SentenceEncoder();
     return {
       search: new FactCheckSearchService(repository),
-      sentences: new SentenceSimilarityService(new FactCheckSentenceVectorsRepository(dataSource)),
-      close: () => dataSource.destroy(),
+      sentences: new SentenceSimilarityService(new FactCheckSentenceVectorsRepository(dataSource), encoder),
+      close: async () => {
+        await encoder.onModuleDestroy();
+        await dataSource.destroy();
+      },
     };
   } catch (error) {
     await dataSource.destroy();
