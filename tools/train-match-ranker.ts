@@ -296,6 +296,7 @@ async function main(): Promise<void> {
     { ...base, name: 'pairwise C=3', C: 3 },
     { ...base, name: 'pairwise ΔMAP-weighted', deltaRounds: 2 },
     { ...base, name: 'listwise C=1', loss: 'listwise' },
+    { ...base, name: 'no dates or poster', features: without('dateAgrees', 'dateConflicts', 'posterNamed') },
     { ...base, name: 'no pool-relative', features: without('bm25fPoolBest', 'lexicalPlace', 'sentenceLead') },
   ];
   // Four seeded folds of the train queries: each variant fitted on three, scored on the fourth.
@@ -338,25 +339,23 @@ async function main(): Promise<void> {
   }
   if (!write) return;
 
-  let ranker: MatchRanker | null = null;
-  const shipped: [Variant, string][] = [
-    [{ name: 'search', ...CHOSEN_SEARCH }, DEFAULT_MATCH_RANKER_PATH],
-    [{ name: 'matching', ...CHOSEN_MATCHING }, SENTENCE_MATCH_RANKER_PATH],
-  ];
-  for (const [variant, path] of shipped) {
+  const writeRanker = (variant: Variant, path: string): MatchRanker => {
     const fitted = fitVariant(variant, poolsOf(variant), queries);
     const model: MatchRankerJson = { ...fitted.json, trainingQueries: queries.length };
     writeFileSync(path, `${JSON.stringify(model, null, 2)}\n`);
-    ranker = new MatchRanker(model);
+    const ranker = new MatchRanker(model);
     console.log(`wrote ${path}: train MAP@5 ${mapAt5(search, poolsOf(variant), queries, ranker).toFixed(4)}`);
-  }
-  // What matching (the sentence ranker, the last written) keeps at each threshold.
+    return ranker;
+  };
+  writeRanker({ name: 'search', ...CHOSEN_SEARCH }, DEFAULT_MATCH_RANKER_PATH);
+  const matching = writeRanker({ name: 'matching', ...CHOSEN_MATCHING }, SENTENCE_MATCH_RANKER_PATH);
+  // What matching keeps at each threshold.
   for (const threshold of [0.3, 0.4, 0.5, 0.6, 0.65, 0.68, 0.7, 0.71, 0.72, 0.73, 0.74, 0.75, 0.8, 0.85, 0.9]) {
     let right = 0;
     let wrongFirst = 0;
     withSentences.forEach((p, i) => {
       const kept = search
-        .rank(p, undefined, ranker!)
+        .rank(p, undefined, matching)
         .filter((r) => r.score >= threshold)
         .slice(0, MATCHES_KEPT);
       if (kept.some((r) => queries[i].relevant.has(vclaimId(r.row.url)))) right += 1;
