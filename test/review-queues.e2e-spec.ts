@@ -149,6 +149,32 @@ describe('review queues: pull, capacity, eligibility, leases', () => {
     await t.startWorker();
   });
 
+  it('offers the slot a verdict frees to the waiting claims when the claim to work next was already held', async () => {
+    const [id] = await postArticles(t, editor, 1, { minCheckworthiness: 0 });
+    await waitExtracted([id]);
+    await t.stopWorker(t.workers[0]);
+    const r = await t.createReviewer({ capacity: 2 });
+    const first = (await t.http().post('/review/next').set(auth(r.key))).body;
+    const second = (await t.http().post('/review/next').set(auth(r.key))).body;
+    await t.startWorker();
+    const heldBy = async () => (await claimsOf(id)).filter((c) => c.assignee_id === r.id).map((c) => c.id);
+    const sourced = { to: 'sourced', sources: [{ url: 'https://example.org/report', title: 'Report' }] };
+
+    // The answer is the claim already held; the freed slot goes to a waiting claim through the worker.
+    const answer = await t
+      .http()
+      .post(`/review/claims/${first.id}/verdict`)
+      .set(auth(r.key))
+      .send({ expectedVersion: first.version, ...sourced });
+    expect(answer.body.next).toMatchObject({ id: second.id });
+    const refilled = await waitFor(
+      async () => ((await heldBy()).length === 2 ? await heldBy() : null),
+      'the freed slot filled',
+    );
+    expect(refilled).toContain(second.id);
+    expect(refilled).not.toContain(first.id);
+  });
+
   it('keeps to capacity and assigns more when capacity grows', async () => {
     const r = await t.createReviewer({ capacity: 2, topics: ['capacity-test'] });
     const [id] = await postArticles(t, editor, 1, { minCheckworthiness: 0, topics: ['capacity-test'] });

@@ -42,11 +42,27 @@ export class ClaimTransitionService {
     private readonly settings: SettingsService,
   ) {}
 
-  async move(claimId: string, principal: Principal, dto: TransitionClaimDto, ifMatch?: string): Promise<ClaimEntity> {
+  /**
+   * `refillsOwnSlot`: the caller gives the acting reviewer its next claim right after (verdict-and-next), so a verdict
+   * on a claim it held does not offer the slot it frees to the waiting claims; the caller offers it if it pulls none.
+   */
+  async move(
+    claimId: string,
+    principal: Principal,
+    dto: TransitionClaimDto,
+    ifMatch?: string,
+    { refillsOwnSlot = false } = {},
+  ): Promise<ClaimEntity> {
     const expectedVersion = this.expectedVersionOf(dto, ifMatch);
-    return this.moveAsRead(claimId, principal, dto, async (em, current) => {
-      if (current.version !== expectedVersion) throw await this.staleVersion(em, current);
-    });
+    return this.moveAsRead(
+      claimId,
+      principal,
+      dto,
+      async (em, current) => {
+        if (current.version !== expectedVersion) throw await this.staleVersion(em, current);
+      },
+      refillsOwnSlot,
+    );
   }
 
   /**
@@ -187,6 +203,7 @@ export class ClaimTransitionService {
     principal: Principal,
     dto: Omit<TransitionClaimDto, 'expectedVersion'>,
     admit: (em: EntityManager, current: ClaimEntity) => Promise<void> | void,
+    refillsOwnSlot = false,
   ): Promise<ClaimEntity> {
     const settings = await this.settings.get();
     return inOneStatement(this.dataSource, async (em) => {
@@ -255,7 +272,8 @@ export class ClaimTransitionService {
         await this.events.publish(em, CLAIM_MOVED, {
           claim: moved.claim,
           from: current.status,
-          freedReviewerId: isVerdict ? current.assigneeId : null,
+          freedReviewerId:
+            isVerdict && !(refillsOwnSlot && current.assigneeId === principal.reviewerId) ? current.assigneeId : null,
           recordedCallbacks: moved.dueCallbacks,
         });
         return moved.claim;

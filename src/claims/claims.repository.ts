@@ -97,6 +97,15 @@ function extractedColumns(claims: ExtractedRow[]): unknown[] {
 /** Rows per INSERT of extracted claims: each statement's parameters are built on the event loop. */
 const INSERT_BATCH = 1000;
 
+/** A reviewer's open claims in the order it works them: soonest due (none last), then most check-worthy. */
+const HELD_ORDER = 'due_at ASC NULLS LAST, checkworthiness DESC, id ASC';
+
+/** Gives the claim `target` names (SQL) to reviewer `$1` with a lease of `$2` seconds. */
+function assignment(target: string): string {
+  return `UPDATE claims SET assignee_id = $1, assigned_at = now(), lease_expires_at = now() + make_interval(secs => $2), updated_at = now()
+          WHERE id = ${target}`;
+}
+
 /** The one way a claim's version moves: by one with every status change (moves name the version they saw). */
 const NEXT_VERSION = 'version = claims.version + 1';
 
@@ -272,8 +281,7 @@ export class ClaimsRepository {
   heldBy(reviewerId: string): Promise<ClaimEntity[]> {
     return this.preparedClaims(
       this.dataSource.manager,
-      (columns) => `SELECT ${columns} FROM claims WHERE assignee_id = $1
-                    ORDER BY due_at ASC NULLS LAST, checkworthiness DESC, id ASC`,
+      (columns) => `SELECT ${columns} FROM claims WHERE assignee_id = $1 ORDER BY ${HELD_ORDER}`,
       [reviewerId],
     );
   }
@@ -575,6 +583,35 @@ export class ClaimsRepository {
     return this.assignWhere(em, change.next, [change.reviewerId, change.leaseSeconds], event);
   }
 
+  /**
+   * What a reviewer works on next, in one statement: the first unverified claim it holds other than `leaving` (in
+   * `heldBy`'s order), else the claim `next` picks, given to it as `assignNext` does (`pulled`). Null: neither.
+   */
+  async heldOrAssignNext(
+    em: EntityManager,
+    change: { next: string; reviewerId: string; leaseSeconds: number; leaving: string | null },
+    event: EventChange,
+  ): Promise<{ claim: ClaimEntity; pulled: boolean } | null> {
+    // `next` (an InitPlan inside the CASE) runs, locking its reviewer and claim, only when nothing is held.
+    const [row] = await this.rowsUpdatedWithEvent(
+      em,
+      {
+        sql: assignment(`CASE WHEN EXISTS (SELECT FROM held) THEN NULL ELSE ${change.next} END`),
+        params: [change.reviewerId, change.leaseSeconds, change.leaving],
+      },
+      event,
+      {
+        // The reviewer's few claims are read by assignee alone (`OFFSET 0`), so no plan scans every unverified claim.
+        before: (columns) => `held AS (
+          SELECT * FROM (SELECT ${columns} FROM claims WHERE assignee_id = $1 OFFSET 0) mine
+          WHERE status = 'unverified' AND ($3::uuid IS NULL OR id <> $3::uuid)
+          ORDER BY ${HELD_ORDER} LIMIT 1),`,
+        select: `SELECT *, false AS pulled FROM held UNION ALL SELECT *, true AS pulled FROM claim`,
+      },
+    );
+    return row ? { claim: entityFromRow(em, ClaimEntity, row), pulled: row.pulled === true } : null;
+  }
+
   async clearAssignment(em: EntityManager, claimId: string, event: EventChange): Promise<ClaimEntity> {
     const cleared = await this.updateWithEvent(
       em,
@@ -744,15 +781,7 @@ export class ClaimsRepository {
     params: [string, number, ...unknown[]],
     event: EventChange,
   ): Promise<ClaimEntity | null> {
-    return this.updateWithEvent(
-      em,
-      {
-        sql: `UPDATE claims SET assignee_id = $1, assigned_at = now(), lease_expires_at = now() + make_interval(secs => $2), updated_at = now()
-              WHERE id = ${target}`,
-        params,
-      },
-      event,
-    );
+    return this.updateWithEvent(em, { sql: assignment(target), params }, event);
   }
 
   /**
@@ -764,14 +793,32 @@ export class ClaimsRepository {
     update: { sql: string; params: unknown[] },
     event: EventChange,
   ): Promise<ClaimEntity | null> {
+    const [row] = await this.rowsUpdatedWithEvent(em, update, event);
+    return row ? entityFromRow(em, ClaimEntity, row) : null;
+  }
+
+  /**
+   * `updateWithEvent`'s statement, with CTEs `around.before` puts ahead of it (ending in a comma) and another final
+   * `SELECT` than the changed claim's, as raw rows.
+   */
+  private rowsUpdatedWithEvent(
+    em: EntityManager,
+    update: { sql: string; params: unknown[] },
+    event: EventChange,
+    around: { before: (columns: string) => string; select: string } = {
+      before: () => '',
+      select: 'SELECT * FROM claim',
+    },
+  ): Promise<Record<string, unknown>[]> {
     const n = update.params.length;
-    const [claim] = await this.preparedClaims(
+    const columns = this.claimColumns(em);
+    return preparedRows<Record<string, unknown>>(
       em,
-      (columns) => `WITH claim AS (${update.sql} RETURNING ${columns}),
+      `WITH ${around.before(columns)} claim AS (${update.sql} RETURNING ${columns}),
             event AS (
               INSERT INTO claim_events (claim_id, article_id, type, from_status, to_status, actor_key_id, actor_role, reviewer_id, note, sources, actor_user_id, rating)
               SELECT id, article_id, $${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6}, $${n + 7}, $${n + 8}, $${n + 9}, $${n + 10} FROM claim)
-       SELECT * FROM claim`,
+       ${around.select}`,
       [
         ...update.params,
         event.type,
@@ -786,7 +833,6 @@ export class ClaimsRepository {
         event.rating ?? null,
       ],
     );
-    return claim ?? null;
   }
 
   /**
@@ -798,12 +844,16 @@ export class ClaimsRepository {
     sql: (columns: string) => string,
     values: unknown[],
   ): Promise<ClaimEntity[]> {
-    this.columnList ??= em.connection
+    const rows = await preparedRows<Record<string, unknown>>(em, sql(this.claimColumns(em)), values);
+    return rows.map((row) => entityFromRow(em, ClaimEntity, row));
+  }
+
+  /** The claim entity's columns, named (not `*`, so a migration adding a column leaves prepared plans running). */
+  private claimColumns(em: EntityManager): string {
+    return (this.columnList ??= em.connection
       .getMetadata(ClaimEntity)
       .columns.map((column) => `"${column.databaseName}"`)
-      .join(', ');
-    const rows = await preparedRows<Record<string, unknown>>(em, sql(this.columnList), values);
-    return rows.map((row) => entityFromRow(em, ClaimEntity, row));
+      .join(', '));
   }
 
   /** `from`: the listings read the replica (`ReadDatabase`); single rows, read after writes, the primary. */

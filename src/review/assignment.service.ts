@@ -79,20 +79,18 @@ export class AssignmentService {
 
   /**
    * What a reviewer should work on next: the most check-worthy claim already in its list (other than the one it is
-   * leaving), and only when the list is empty a newly pulled one, so a full list never answers "nothing to give".
+   * leaving), and only when the list is empty a newly pulled one, so a full list never answers "nothing to give"; in
+   * one statement.
    */
   async nextToWork(reviewerId: string, actor: Actor, leaving: string | null): Promise<ClaimEntity | null> {
-    const held = (await this.claims.heldBy(reviewerId)).find(
-      (claim) => claim.id !== leaving && claim.status === 'unverified',
-    );
-    if (held) return held;
-    return (await this.pullNext(reviewerId, actor))?.claim ?? null;
+    return (await this.heldOrPulled(reviewerId, actor, leaving))?.claim ?? null;
   }
 
   /**
    * A reviewer's verdict and the claim to work next, in one request: what the workbench does after every verdict.
    * The verdict commits on its own; only then is the next claim chosen, so a failed verdict hands out nothing, and a
-   * failure choosing the next one answers `next: null` rather than an error for a verdict that was recorded.
+   * failure choosing the next one answers `next: null` rather than an error for a verdict that was recorded. The slot
+   * the verdict frees is offered to the waiting claims only when no claim was pulled into it.
    */
   async moveThenNext(
     claimId: string,
@@ -100,15 +98,37 @@ export class AssignmentService {
     dto: TransitionClaimDto,
     ifMatch?: string,
   ): Promise<{ moved: ClaimEntity; next: ClaimEntity | null }> {
-    const moved = await this.transitions.move(claimId, principal, dto, ifMatch);
+    const reviewerId = principal.reviewerId!;
+    const moved = await this.transitions.move(claimId, principal, dto, ifMatch, { refillsOwnSlot: true });
+    let next: { claim: ClaimEntity; pulled: boolean } | null = null;
     try {
-      return { moved, next: await this.nextToWork(principal.reviewerId!, actorOf(principal), claimId) };
+      next = await this.heldOrPulled(reviewerId, actorOf(principal), claimId);
     } catch (error) {
       this.logger.warn(
         `Verdict on ${claimId} recorded; the next claim could not be chosen: ${(error as Error).message}`,
       );
-      return { moved, next: null };
     }
+    if (!next?.pulled) void this.reviewQueue.offerWork(reviewerId, 1);
+    return { moved, next: next?.claim ?? null };
+  }
+
+  private async heldOrPulled(
+    reviewerId: string,
+    actor: Actor,
+    leaving: string | null,
+  ): Promise<{ claim: ClaimEntity; pulled: boolean } | null> {
+    const leaseSeconds = this.config.get('LEASE_SECONDS', { infer: true });
+    const next = await this.claims.heldOrAssignNext(
+      this.dataSource.manager,
+      { next: this.assignments.nextClaimFor('$1'), reviewerId, leaseSeconds, leaving },
+      { type: 'assigned', actor, reviewerId },
+    );
+    if (next?.pulled)
+      await this.reviewQueue.scheduleLeaseExpiry({
+        claimId: next.claim.id,
+        leaseExpiresAt: next.claim.leaseExpiresAt!,
+      });
+    return next;
   }
 
   /**

@@ -21,7 +21,7 @@ export class ReviewQueueService {
   );
   /** Reviewers freed by concurrent verdicts are offered work with one read and one queue write between them. */
   private readonly offers = new Coalescer((offers: Offer[]) =>
-    this.offerWork(
+    this.queueWaiting(
       () => this.assignments.waitingWithinReachOf(offers),
       `${offers.length} reviewer(s), ${offers[0].reviewerId}…`,
     ),
@@ -51,7 +51,7 @@ export class ReviewQueueService {
   enqueueAssignmentsOnCommit(em: EntityManager, claims: PendingClaim[]): void {
     if (claims.length > 0)
       afterCommit(em, () =>
-        this.offerWork(() => this.waitingWithinReach(claims.map((c) => c.id)), `claims ${claims[0].id}…`),
+        this.queueWaiting(() => this.waitingWithinReach(claims.map((c) => c.id)), `claims ${claims[0].id}…`),
       );
   }
 
@@ -61,7 +61,12 @@ export class ReviewQueueService {
 
   /** A reviewer whose capacity `em`'s transaction frees (or grows) is offered work once it commits. */
   offerWorkOnCommit(em: EntityManager, reviewerId: string, slots: number | null): void {
-    if (slots === null || slots > 0) afterCommit(em, () => this.offers.add({ reviewerId, slots }));
+    if (slots === null || slots > 0) afterCommit(em, () => this.offerWork(reviewerId, slots));
+  }
+
+  /** A reviewer with room (`slots` more claims, null: all its free capacity) is offered waiting claims now. */
+  offerWork(reviewerId: string, slots: number | null): Promise<void> {
+    return this.offers.add({ reviewerId, slots });
   }
 
   scheduleLeaseExpiry(lease: { claimId: string; leaseExpiresAt: Date }): Promise<boolean> {
@@ -85,7 +90,7 @@ export class ReviewQueueService {
    * any reviewer for claims back in the pool, could take now get an assignment try: `waiting` reads which. Waiting
    * claims beyond every reviewer's reach have no job until then.
    */
-  private async offerWork(waiting: () => Promise<PendingClaim[]>, what: string): Promise<void> {
+  private async queueWaiting(waiting: () => Promise<PendingClaim[]>, what: string): Promise<void> {
     try {
       await this.enqueueAssignments(await waiting());
     } catch (error) {

@@ -80,7 +80,9 @@ export async function freePort(): Promise<number> {
 
 function spawnService(entry: string, env: Record<string, string>, logName: string): ChildProcess {
   mkdirSync(ARTIFACTS, { recursive: true });
-  const child = spawn(process.execPath, [resolve(ROOT, 'dist/src', entry)], {
+  // SERVICE_NODE_ARGS: Node's own flags for the services, e.g. `--cpu-prof --cpu-prof-dir=/tmp/profiles` to profile them.
+  const nodeArgs = process.env.SERVICE_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, resolve(ROOT, 'dist/src', entry)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -9,14 +9,24 @@ export const CALLBACK_PAYLOAD_VERSION = 2;
 
 /**
  * Writes an article's callbacks to the outbox for every endpoint of its owner that wants them, and
- * `article.reviewed` when asked and the article has no open claim left (none unverified, no verdict awaiting approval):
+ * `article.reviewed` when asked, some endpoint wants it and the article has no open claim left (none unverified, no verdict awaiting approval):
  * its counts by verdict and every published verdict with its public page under `p_public_base`.
  */
 export const recordArticleCallbacks: DatabaseFunction = {
   name: 'record_article_callbacks',
   definition: `CREATE OR REPLACE FUNCTION record_article_callbacks(p_article_id uuid, p_types text[], p_data jsonb[], p_timestamp text, p_if_reviewed boolean, p_public_base text) RETURNS TABLE(delivery_id uuid, due_at timestamp with time zone) LANGUAGE plpgsql AS $$
+    DECLARE
+      wanted text[];
     BEGIN
-      IF p_if_reviewed THEN
+      -- What the owner's endpoints want: an owner without integrations costs one indexed read, and takes no lock.
+      SELECT coalesce(array_agg(DISTINCT event), '{}') INTO wanted
+      FROM articles a
+      JOIN callback_endpoints e ON e.owner_id = a.owner_id AND e.disabled_at IS NULL, unnest(e.events) AS event
+      WHERE a.id = p_article_id;
+      IF NOT (wanted && p_types OR (p_if_reviewed AND 'article.reviewed' = ANY(wanted))) THEN
+        RETURN;
+      END IF;
+      IF p_if_reviewed AND 'article.reviewed' = ANY(wanted) THEN
         -- Two last verdicts at once must not both miss article.reviewed: one check per article at a time until the
         -- commit; the INSERT below takes its snapshot after the lock (a new one per statement).
         PERFORM pg_advisory_xact_lock(5210417, hashtext(p_article_id::text));
@@ -39,7 +49,7 @@ export const recordArticleCallbacks: DatabaseFunction = {
                  count(*) FILTER (WHERE c.status = 'disputed')::int AS disputed,
                  count(*) FILTER (WHERE c.status = 'dismissed')::int AS dismissed
           FROM claims c WHERE c.article_id = a.id) counts
-        WHERE p_if_reviewed AND a.id = p_article_id AND a.status = 'ready'
+        WHERE p_if_reviewed AND 'article.reviewed' = ANY(wanted) AND a.id = p_article_id AND a.status = 'ready'
           AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id AND (c.status = 'unverified' OR c.approval = 'pending'))
           AND EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id AND c.status NOT IN ('withdrawn', 'candidate'))
       ),
