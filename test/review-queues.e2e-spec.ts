@@ -149,32 +149,6 @@ describe('review queues: pull, capacity, eligibility, leases', () => {
     await t.startWorker();
   });
 
-  it('offers the slot a verdict frees to the waiting claims when the claim to work next was already held', async () => {
-    const [id] = await postArticles(t, editor, 1, { minCheckworthiness: 0 });
-    await waitExtracted([id]);
-    await t.stopWorker(t.workers[0]);
-    const r = await t.createReviewer({ capacity: 2 });
-    const first = (await t.http().post('/review/next').set(auth(r.key))).body;
-    const second = (await t.http().post('/review/next').set(auth(r.key))).body;
-    await t.startWorker();
-    const heldBy = async () => (await claimsOf(id)).filter((c) => c.assignee_id === r.id).map((c) => c.id);
-    const sourced = { to: 'sourced', sources: [{ url: 'https://example.org/report', title: 'Report' }] };
-
-    // The answer is the claim already held; the freed slot goes to a waiting claim through the worker.
-    const answer = await t
-      .http()
-      .post(`/review/claims/${first.id}/verdict`)
-      .set(auth(r.key))
-      .send({ expectedVersion: first.version, ...sourced });
-    expect(answer.body.next).toMatchObject({ id: second.id });
-    const refilled = await waitFor(
-      async () => ((await heldBy()).length === 2 ? await heldBy() : null),
-      'the freed slot filled',
-    );
-    expect(refilled).toContain(second.id);
-    expect(refilled).not.toContain(first.id);
-  });
-
   it('keeps to capacity and assigns more when capacity grows', async () => {
     const r = await t.createReviewer({ capacity: 2, topics: ['capacity-test'] });
     const [id] = await postArticles(t, editor, 1, { minCheckworthiness: 0, topics: ['capacity-test'] });
@@ -518,5 +492,54 @@ describe('review queues: pull, capacity, eligibility, leases', () => {
       retried: 0,
     });
     expect((await t.http().post('/admin/queues/nope/retry').set(auth(t.adminKey))).status).toBe(404);
+  });
+});
+
+// The suite above runs with two-second leases; here a claim stays with its reviewer while the worker restarts.
+describe('review queues: the slot a verdict frees', () => {
+  let t: TestService;
+  let editor: string;
+  const auth = (key: string) => ({ Authorization: `Bearer ${key}` });
+  const claimsOf = async (articleId: string) =>
+    (await t.db.query(`SELECT id, assignee_id FROM claims WHERE article_id = $1`, [articleId])).rows as {
+      id: string;
+      assignee_id: string | null;
+    }[];
+
+  beforeAll(async () => {
+    t = await startTestService(4);
+    editor = await t.createKey('editor');
+  });
+  afterAll(() => t.close());
+
+  it('offers the slot a verdict frees to the waiting claims when the claim to work next was already held', async () => {
+    const [id] = await postArticles(t, editor, 1, { minCheckworthiness: 0 });
+    await waitFor(
+      async () => (await t.db.query(`SELECT status FROM articles WHERE id = $1`, [id])).rows[0].status === 'ready',
+      'extraction',
+    );
+    await t.stopWorker(t.workers[0]);
+    const r = await t.createReviewer({ capacity: 2 });
+    const first = (await t.http().post('/review/next').set(auth(r.key))).body;
+    const second = (await t.http().post('/review/next').set(auth(r.key))).body;
+    await t.startWorker();
+    // The assignment tries queued when the reviewer joined have run (and found it full): what follows is the verdict's.
+    await waitForQueuesIdle(t);
+    const heldBy = async () => (await claimsOf(id)).filter((c) => c.assignee_id === r.id).map((c) => c.id);
+    const sourced = { to: 'sourced', sources: [{ url: 'https://example.org/report', title: 'Report' }] };
+
+    // The answer is the claim already held; the freed slot goes to a waiting claim through the worker.
+    const answer = await t
+      .http()
+      .post(`/review/claims/${first.id}/verdict`)
+      .set(auth(r.key))
+      .send({ expectedVersion: first.version, ...sourced });
+    expect(answer.body.next).toMatchObject({ id: second.id });
+    const refilled = await waitFor(
+      async () => ((await heldBy()).length === 2 ? await heldBy() : null),
+      'the freed slot filled',
+    );
+    expect(refilled).toContain(second.id);
+    expect(refilled).not.toContain(first.id);
   });
 });

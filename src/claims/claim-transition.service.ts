@@ -5,7 +5,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainEvents } from '../database/domain-events';
-import { inOneStatement, inTransaction } from '../database/unit-of-work';
+import { inOneStatementThen, inTransaction } from '../database/unit-of-work';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
 import type { Environment } from '../config/environment';
@@ -42,27 +42,38 @@ export class ClaimTransitionService {
     private readonly settings: SettingsService,
   ) {}
 
+  async move(claimId: string, principal: Principal, dto: TransitionClaimDto, ifMatch?: string): Promise<ClaimEntity> {
+    return (await this.moveAsRead(claimId, principal, dto, this.atExpectedVersion(dto, ifMatch)))[0];
+  }
+
   /**
-   * `refillsOwnSlot`: the caller gives the acting reviewer its next claim right after (verdict-and-next), so a verdict
-   * on a claim it held does not offer the slot it frees to the waiting claims; the caller offers it if it pulls none.
+   * `move`, then `next` (the claim the reviewer works next) once the move has committed, beside the move's queue work.
+   * `next` fills the slot a verdict on a claim the acting reviewer held frees, so the move does not offer that slot to
+   * the waiting claims: `next` does, if it fills none.
    */
-  async move(
+  async moveThen<U>(
     claimId: string,
     principal: Principal,
     dto: TransitionClaimDto,
-    ifMatch?: string,
-    { refillsOwnSlot = false } = {},
-  ): Promise<ClaimEntity> {
-    const expectedVersion = this.expectedVersionOf(dto, ifMatch);
-    return this.moveAsRead(
+    ifMatch: string | undefined,
+    next: (moved: ClaimEntity) => Promise<U>,
+  ): Promise<[ClaimEntity, U]> {
+    const [moved, followed] = await this.moveAsRead(
       claimId,
       principal,
       dto,
-      async (em, current) => {
-        if (current.version !== expectedVersion) throw await this.staleVersion(em, current);
-      },
-      refillsOwnSlot,
+      this.atExpectedVersion(dto, ifMatch),
+      next,
     );
+    return [moved, followed as U];
+  }
+
+  /** Admits the claim only at the version the caller saw (`expectedVersion`, or `If-Match`). */
+  private atExpectedVersion(dto: TransitionClaimDto, ifMatch: string | undefined) {
+    const expectedVersion = this.expectedVersionOf(dto, ifMatch);
+    return async (em: EntityManager, current: ClaimEntity) => {
+      if (current.version !== expectedVersion) throw await this.staleVersion(em, current);
+    };
   }
 
   /**
@@ -74,7 +85,7 @@ export class ClaimTransitionService {
     principal: Principal,
     dto: Omit<TransitionClaimDto, 'expectedVersion'>,
   ): Promise<ClaimEntity> {
-    return this.moveAsRead(claimId, principal, dto, () => undefined);
+    return (await this.moveAsRead(claimId, principal, dto, () => undefined))[0];
   }
 
   /**
@@ -82,19 +93,25 @@ export class ClaimTransitionService {
    * to name, since nothing but a promotion or a revision changes a candidate. After the commit it is queued and matched.
    */
   async promote(claimId: string, principal: Principal): Promise<ClaimEntity> {
-    return this.moveAsRead(claimId, principal, { to: 'unverified', note: 'promoted from candidate' }, (em, current) => {
-      if (current.status !== CANDIDATE) {
-        throw new ApiError(
-          HttpStatus.CONFLICT,
-          'illegal_transition',
-          `The claim is ${current.status}, not a candidate: there is nothing to promote`,
-          {
-            current: current.status,
-            allowed: allowedTargets(current.status),
-          },
-        );
-      }
-    });
+    const [promoted] = await this.moveAsRead(
+      claimId,
+      principal,
+      { to: 'unverified', note: 'promoted from candidate' },
+      (em, current) => {
+        if (current.status !== CANDIDATE) {
+          throw new ApiError(
+            HttpStatus.CONFLICT,
+            'illegal_transition',
+            `The claim is ${current.status}, not a candidate: there is nothing to promote`,
+            {
+              current: current.status,
+              allowed: allowedTargets(current.status),
+            },
+          );
+        }
+      },
+    );
+    return promoted;
   }
 
   /**
@@ -198,93 +215,102 @@ export class ClaimTransitionService {
    * (another move, an assignment, a lapsed lease), it is read and decided again: each retry follows someone else's
    * commit, and a claim that keeps changing answers 409 after MOVE_ATTEMPTS reads rather than holding the request.
    */
-  private async moveAsRead(
+  private async moveAsRead<U = undefined>(
     claimId: string,
     principal: Principal,
     dto: Omit<TransitionClaimDto, 'expectedVersion'>,
     admit: (em: EntityManager, current: ClaimEntity) => Promise<void> | void,
-    refillsOwnSlot = false,
-  ): Promise<ClaimEntity> {
-    const settings = await this.settings.get();
-    return inOneStatement(this.dataSource, async (em) => {
-      for (let attempt = 1; attempt <= MOVE_ATTEMPTS; attempt++) {
-        const current = await this.claims.readById(em, claimId);
-        if (!current) throw ApiError.notFound('Claim', claimId);
-        await admit(em, current);
-        this.checkMoveOf(current, principal, dto);
-        const rating = this.ratingOf(settings, dto);
-        const publicNote = this.publicNoteOf(settings, dto);
-        const isVerdict = VERDICTS.includes(dto.to);
-        const approval = needsSecondOpinion(settings.secondOpinion, dto.to, current.checkworthiness) ? 'pending' : null;
-        // Unpublished: a verdict waiting for a second opinion, and a move away from one nobody was told of.
-        const published = approval !== 'pending' && !(current.approval === 'pending' && !isRated(dto.to));
-        // A published verdict gets its public page in the move (the page's address never changes once given).
-        const publishedSlug = published && isRated(dto.to) ? (current.publicSlug ?? publicSlugFor(current)) : null;
-        const sources = dto.sources ?? [];
-        const callback = published
-          ? claimStatusChanged(
-              {
-                ...current,
-                status: dto.to,
-                version: current.version + 1,
-                rating,
-                publicNote,
-                approval,
-                publicSlug: publishedSlug ?? current.publicSlug,
-              },
-              current.status,
+    next?: (moved: ClaimEntity) => Promise<U>,
+  ): Promise<[ClaimEntity, U | undefined]> {
+    // The settings and the claim are read side by side: neither waits for the other's round trip.
+    const settingsRead = this.settings.get();
+    settingsRead.catch(() => undefined); // awaited below; a failure there is the request's
+    return inOneStatementThen(
+      this.dataSource,
+      async (em) => {
+        for (let attempt = 1; attempt <= MOVE_ATTEMPTS; attempt++) {
+          const current = await this.claims.readById(em, claimId);
+          const settings = await settingsRead;
+          if (!current) throw ApiError.notFound('Claim', claimId);
+          await admit(em, current);
+          this.checkMoveOf(current, principal, dto);
+          const rating = this.ratingOf(settings, dto);
+          const publicNote = this.publicNoteOf(settings, dto);
+          const isVerdict = VERDICTS.includes(dto.to);
+          const approval = needsSecondOpinion(settings.secondOpinion, dto.to, current.checkworthiness)
+            ? 'pending'
+            : null;
+          // Unpublished: a verdict waiting for a second opinion, and a move away from one nobody was told of.
+          const published = approval !== 'pending' && !(current.approval === 'pending' && !isRated(dto.to));
+          // A published verdict gets its public page in the move (the page's address never changes once given).
+          const publishedSlug = published && isRated(dto.to) ? (current.publicSlug ?? publicSlugFor(current)) : null;
+          const sources = dto.sources ?? [];
+          const callback = published
+            ? claimStatusChanged(
+                {
+                  ...current,
+                  status: dto.to,
+                  version: current.version + 1,
+                  rating,
+                  publicNote,
+                  approval,
+                  publicSlug: publishedSlug ?? current.publicSlug,
+                },
+                current.status,
+                sources,
+                settings.ratings,
+              )
+            : null;
+          // A verdict ends the assignment; the reviewer who gave it may revise it later.
+          const moved = await this.claims.moveAsRead(
+            em,
+            current,
+            {
+              to: dto.to,
+              isVerdict,
+              reviewerId: principal.reviewerId,
+              rating,
+              publicNote,
+              approval,
+              publishedSlug,
+              callback,
+            },
+            {
+              type: 'transition',
+              actor: actorOf(principal),
+              fromStatus: current.status,
+              toStatus: dto.to,
+              note: dto.note,
               sources,
-              settings.ratings,
-            )
-          : null;
-        // A verdict ends the assignment; the reviewer who gave it may revise it later.
-        const moved = await this.claims.moveAsRead(
-          em,
-          current,
-          {
-            to: dto.to,
-            isVerdict,
-            reviewerId: principal.reviewerId,
-            rating,
-            publicNote,
-            approval,
-            publishedSlug,
-            callback,
-          },
-          {
-            type: 'transition',
-            actor: actorOf(principal),
-            fromStatus: current.status,
-            toStatus: dto.to,
-            note: dto.note,
-            sources,
-            rating,
-            publicNote,
-          },
-        );
-        if (!moved) continue;
-        if (approval === 'pending')
-          await this.events.publish(em, SECOND_OPINION_REQUESTED, {
+              rating,
+              publicNote,
+            },
+          );
+          if (!moved) continue;
+          if (approval === 'pending')
+            await this.events.publish(em, SECOND_OPINION_REQUESTED, {
+              claim: moved.claim,
+              authorReviewerId: principal.reviewerId,
+              authorUserId: principal.userId,
+            });
+          await this.events.publish(em, CLAIM_MOVED, {
             claim: moved.claim,
-            authorReviewerId: principal.reviewerId,
-            authorUserId: principal.userId,
+            from: current.status,
+            freedReviewerId:
+              isVerdict && !(next && current.assigneeId === principal.reviewerId) ? current.assigneeId : null,
+            recordedCallbacks: moved.dueCallbacks,
           });
-        await this.events.publish(em, CLAIM_MOVED, {
-          claim: moved.claim,
-          from: current.status,
-          freedReviewerId:
-            isVerdict && !(refillsOwnSlot && current.assigneeId === principal.reviewerId) ? current.assigneeId : null,
-          recordedCallbacks: moved.dueCallbacks,
-        });
-        return moved.claim;
-      }
-      throw new ApiError(
-        HttpStatus.CONFLICT,
-        'conflict',
-        `The claim kept changing while this move was decided (${MOVE_ATTEMPTS} tries); reload it and try again`,
-        { attempts: MOVE_ATTEMPTS },
-      );
-    });
+          return moved.claim;
+        }
+        throw new ApiError(
+          HttpStatus.CONFLICT,
+          'conflict',
+          `The claim kept changing while this move was decided (${MOVE_ATTEMPTS} tries); reload it and try again`,
+          { attempts: MOVE_ATTEMPTS },
+        );
+      },
+      next ?? (async () => undefined),
+    );
   }
 
   /**

@@ -48,13 +48,25 @@ function isDeadlock(error: unknown): boolean {
  * `afterCommit` runs once it has returned, never if it threw. Reads before the statement see no transaction either.
  */
 export async function inOneStatement<T>(dataSource: DataSource, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  return (await inOneStatementThen(dataSource, work, async () => undefined))[0];
+}
+
+/**
+ * `inOneStatement`, and `then` once `work` has returned (its change committed), run beside what `work` registered with
+ * `afterCommit` rather than after it: a request that writes again next does not wait for the first change's queue work.
+ */
+export async function inOneStatementThen<T, U>(
+  dataSource: DataSource,
+  work: (em: EntityManager) => Promise<T>,
+  then: (result: T) => Promise<U>,
+): Promise<[T, U]> {
   const callbacks: AfterCommit[] = [];
   // A manager of its own (no query runner: each query takes a pooled connection) keys this work's callbacks.
   const em = dataSource.createEntityManager();
   pending.set(em, callbacks);
   const result = await work(em);
-  await runAll(callbacks);
-  return result;
+  const [, followed] = await Promise.all([runAll(callbacks), then(result)]);
+  return [result, followed];
 }
 
 async function runAll(callbacks: AfterCommit[]): Promise<void> {

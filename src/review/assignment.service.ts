@@ -99,15 +99,16 @@ export class AssignmentService {
     ifMatch?: string,
   ): Promise<{ moved: ClaimEntity; next: ClaimEntity | null }> {
     const reviewerId = principal.reviewerId!;
-    const moved = await this.transitions.move(claimId, principal, dto, ifMatch, { refillsOwnSlot: true });
-    let next: { claim: ClaimEntity; pulled: boolean } | null = null;
-    try {
-      next = await this.heldOrPulled(reviewerId, actorOf(principal), claimId);
-    } catch (error) {
-      this.logger.warn(
-        `Verdict on ${claimId} recorded; the next claim could not be chosen: ${(error as Error).message}`,
-      );
-    }
+    const [moved, next] = await this.transitions.moveThen(claimId, principal, dto, ifMatch, async () => {
+      try {
+        return await this.heldOrPulled(reviewerId, actorOf(principal), claimId);
+      } catch (error) {
+        this.logger.warn(
+          `Verdict on ${claimId} recorded; the next claim could not be chosen: ${(error as Error).message}`,
+        );
+        return null;
+      }
+    });
     if (!next?.pulled) void this.reviewQueue.offerWork(reviewerId, 1);
     return { moved, next: next?.claim ?? null };
   }
