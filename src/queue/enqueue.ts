@@ -26,19 +26,29 @@ async function enqueueOrDefer(what: string, write: () => Promise<unknown>): Prom
 /** Jobs per Redis round trip: a batch is serialised in one go on the event loop, so it stays small. */
 const BATCH = 500;
 
-/** Queue writes for many items, batch by batch, yielding between them; false as soon as one batch is deferred. */
+/** Batches sent before the first is answered: the next one is serialised while Redis runs the one before. */
+const IN_FLIGHT = 2;
+
+/**
+ * Queue writes for many items, batch by batch (at most IN_FLIGHT at once), yielding between them; false once a batch
+ * is deferred, and no batch is sent after one is known deferred.
+ */
 export async function enqueueInBatches<T>(
   what: string,
   items: T[],
   write: (batch: T[]) => Promise<unknown>,
 ): Promise<boolean> {
+  const inFlight: Promise<boolean>[] = [];
   for (let i = 0; i < items.length; i += BATCH) {
-    if (
-      !(await enqueueOrDefer(`${what} (${i + 1}–${Math.min(i + BATCH, items.length)} of ${items.length})`, () =>
-        write(items.slice(i, i + BATCH)),
-      ))
-    )
+    if (inFlight.length === IN_FLIGHT && !(await inFlight.shift())) {
+      await Promise.all(inFlight);
       return false;
+    }
+    inFlight.push(
+      enqueueOrDefer(`${what} (${i + 1}–${Math.min(i + BATCH, items.length)} of ${items.length})`, () =>
+        write(items.slice(i, i + BATCH)),
+      ),
+    );
   }
-  return true;
+  return (await Promise.all(inFlight)).every(Boolean);
 }
