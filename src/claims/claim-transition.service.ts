@@ -48,15 +48,15 @@ export class ClaimTransitionService {
 
   /**
    * `move`, then `next` (the claim the reviewer works next) once the move has committed, beside the move's queue work.
-   * `next` fills the slot a verdict on a claim the acting reviewer held frees, so the move does not offer that slot to
-   * the waiting claims: `next` does, if it fills none.
+   * A verdict on a claim the acting reviewer held frees its slot for `next` to fill: the move does not offer that slot
+   * to the waiting claims, and tells `next` (`ownSlotFreed`), which must offer it if it fills none.
    */
   async moveThen<U>(
     claimId: string,
     principal: Principal,
     dto: TransitionClaimDto,
     ifMatch: string | undefined,
-    next: (moved: ClaimEntity) => Promise<U>,
+    next: (moved: ClaimEntity, ownSlotFreed: boolean) => Promise<U>,
   ): Promise<[ClaimEntity, U]> {
     const [moved, followed] = await this.moveAsRead(
       claimId,
@@ -220,7 +220,7 @@ export class ClaimTransitionService {
     principal: Principal,
     dto: Omit<TransitionClaimDto, 'expectedVersion'>,
     admit: (em: EntityManager, current: ClaimEntity) => Promise<void> | void,
-    next?: (moved: ClaimEntity) => Promise<U>,
+    next?: (moved: ClaimEntity, ownSlotFreed: boolean) => Promise<U>,
   ): Promise<[ClaimEntity, U | undefined]> {
     // The settings and the claim are read side by side: neither waits for the other's round trip.
     const settingsRead = this.settings.get();
@@ -293,14 +293,15 @@ export class ClaimTransitionService {
               authorReviewerId: principal.reviewerId,
               authorUserId: principal.userId,
             });
+          // With `next` to follow, the acting reviewer's own freed slot is left for `next` to fill (or offer).
+          const ownSlotFreed = isVerdict && next !== undefined && current.assigneeId === principal.reviewerId;
           await this.events.publish(em, CLAIM_MOVED, {
             claim: moved.claim,
             from: current.status,
-            freedReviewerId:
-              isVerdict && !(next && current.assigneeId === principal.reviewerId) ? current.assigneeId : null,
+            freedReviewerId: isVerdict && !ownSlotFreed ? current.assigneeId : null,
             recordedCallbacks: moved.dueCallbacks,
           });
-          return moved.claim;
+          return { claim: moved.claim, ownSlotFreed };
         }
         throw new ApiError(
           HttpStatus.CONFLICT,
@@ -309,8 +310,8 @@ export class ClaimTransitionService {
           { attempts: MOVE_ATTEMPTS },
         );
       },
-      next ?? (async () => undefined),
-    );
+      async ({ claim, ownSlotFreed }) => next?.(claim, ownSlotFreed),
+    ).then(([{ claim }, followed]) => [claim, followed]);
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { afterCommit, inOneStatement, inTransaction } from './unit-of-work';
+import { afterCommit, inOneStatement, inOneStatementThen, inTransaction } from './unit-of-work';
 
 /** Stands in for TypeORM's transaction: runs the work with a manager, then "commits" (logs it) or rolls back on a throw. */
 function recordingDataSource(log: string[]): DataSource {
@@ -128,5 +128,51 @@ describe('inOneStatement and afterCommit', () => {
       }),
     );
     expect(log).toEqual(['a after', 'a returned', 'b after', 'b returned']);
+  });
+});
+
+describe('inOneStatementThen', () => {
+  const managers = { createEntityManager: () => ({}) as EntityManager } as unknown as DataSource;
+  const later = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+  it('runs `then` with the work’s result beside what was registered, not after it, and answers both', async () => {
+    const log: string[] = [];
+    const answer = await inOneStatementThen(
+      managers,
+      async (em) => {
+        afterCommit(em, async () => {
+          log.push('queue work starts');
+          await later();
+          log.push('queue work ends');
+        });
+        return 'moved';
+      },
+      async (moved) => {
+        log.push(`then starts after ${moved}`);
+        await later();
+        return 'next';
+      },
+    );
+    expect(answer).toEqual(['moved', 'next']);
+    expect(log.indexOf('then starts after moved')).toBeLessThan(log.indexOf('queue work ends'));
+  });
+
+  it('lets `then` finish when the queue work fails, then throws the failure', async () => {
+    const log: string[] = [];
+    const failing = inOneStatementThen(
+      managers,
+      async (em) => {
+        afterCommit(em, async () => {
+          throw new Error('Redis is away');
+        });
+        return 'moved';
+      },
+      async () => {
+        await later();
+        log.push('then finished');
+      },
+    );
+    await expect(failing).rejects.toThrow('Redis is away');
+    expect(log).toEqual(['then finished']);
   });
 });

@@ -65,8 +65,11 @@ export async function inOneStatementThen<T, U>(
   const em = dataSource.createEntityManager();
   pending.set(em, callbacks);
   const result = await work(em);
-  const [, followed] = await Promise.all([runAll(callbacks), then(result)]);
-  return [result, followed];
+  // Both run to the end whatever the other does: `then` may have written too, and its caller must hear of it.
+  const [queued, followed] = await Promise.allSettled([runAll(callbacks), (async () => then(result))()]);
+  if (queued.status === 'rejected') throw queued.reason;
+  if (followed.status === 'rejected') throw followed.reason;
+  return [result, followed.value];
 }
 
 async function runAll(callbacks: AfterCommit[]): Promise<void> {

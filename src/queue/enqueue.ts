@@ -30,8 +30,8 @@ const BATCH = 500;
 const IN_FLIGHT = 2;
 
 /**
- * Queue writes for many items, batch by batch (at most IN_FLIGHT at once), yielding between them; false once a batch
- * is deferred, and no batch is sent after one is known deferred.
+ * Queue writes for many items, batch by batch (at most IN_FLIGHT awaiting Redis), yielding to the event loop between
+ * them; false once a batch is deferred, and no batch is sent after one is known deferred.
  */
 export async function enqueueInBatches<T>(
   what: string,
@@ -39,16 +39,19 @@ export async function enqueueInBatches<T>(
   write: (batch: T[]) => Promise<unknown>,
 ): Promise<boolean> {
   const inFlight: Promise<boolean>[] = [];
-  for (let i = 0; i < items.length; i += BATCH) {
-    if (inFlight.length === IN_FLIGHT && !(await inFlight.shift())) {
-      await Promise.all(inFlight);
-      return false;
-    }
+  let deferred = false;
+  for (let i = 0; i < items.length && !deferred; i += BATCH) {
+    if (inFlight.length === IN_FLIGHT) await inFlight.shift();
+    else if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    if (deferred) break;
+    const label = `${what} (${i + 1}–${Math.min(i + BATCH, items.length)} of ${items.length})`;
     inFlight.push(
-      enqueueOrDefer(`${what} (${i + 1}–${Math.min(i + BATCH, items.length)} of ${items.length})`, () =>
-        write(items.slice(i, i + BATCH)),
-      ),
+      enqueueOrDefer(label, () => write(items.slice(i, i + BATCH))).then((written) => {
+        if (!written) deferred = true;
+        return written;
+      }),
     );
   }
-  return (await Promise.all(inFlight)).every(Boolean);
+  await Promise.all(inFlight);
+  return !deferred;
 }

@@ -99,17 +99,18 @@ export class AssignmentService {
     ifMatch?: string,
   ): Promise<{ moved: ClaimEntity; next: ClaimEntity | null }> {
     const reviewerId = principal.reviewerId!;
-    const [moved, next] = await this.transitions.moveThen(claimId, principal, dto, ifMatch, async () => {
+    const [moved, next] = await this.transitions.moveThen(claimId, principal, dto, ifMatch, async (_, ownSlotFreed) => {
+      let chosen: { claim: ClaimEntity; pulled: boolean } | null = null;
       try {
-        return await this.heldOrPulled(reviewerId, actorOf(principal), claimId);
+        chosen = await this.heldOrPulled(reviewerId, actorOf(principal), claimId);
       } catch (error) {
         this.logger.warn(
           `Verdict on ${claimId} recorded; the next claim could not be chosen: ${(error as Error).message}`,
         );
-        return null;
       }
+      if (ownSlotFreed && !chosen?.pulled) await this.reviewQueue.offerWork(reviewerId, 1);
+      return chosen;
     });
-    if (!next?.pulled) void this.reviewQueue.offerWork(reviewerId, 1);
     return { moved, next: next?.claim ?? null };
   }
 

@@ -80,8 +80,9 @@ export async function freePort(): Promise<number> {
 
 function spawnService(entry: string, env: Record<string, string>, logName: string): ChildProcess {
   mkdirSync(ARTIFACTS, { recursive: true });
-  // SERVICE_NODE_ARGS: Node's own flags for the services, e.g. `--cpu-prof --cpu-prof-dir=/tmp/profiles` to profile them.
-  const nodeArgs = process.env.SERVICE_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  // SERVICE_NODE_ARGS: Node's own flags for the services, split at white space (no quoting), e.g.
+  // `--cpu-prof --cpu-prof-dir=/tmp/profiles` to profile them.
+  const nodeArgs = process.env.SERVICE_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeArgs, resolve(ROOT, 'dist/src', entry)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

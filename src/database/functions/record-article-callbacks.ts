@@ -9,8 +9,9 @@ export const CALLBACK_PAYLOAD_VERSION = 2;
 
 /**
  * Writes an article's callbacks to the outbox for every endpoint of its owner that wants them, and
- * `article.reviewed` when asked, some endpoint wants it and the article has no open claim left (none unverified, no verdict awaiting approval):
- * its counts by verdict and every published verdict with its public page under `p_public_base`.
+ * `article.reviewed` when asked, some endpoint wants it and the article has no open claim left (none unverified, no
+ * verdict awaiting approval): its counts by verdict and every published verdict with its public page under
+ * `p_public_base`.
  */
 export const recordArticleCallbacks: DatabaseFunction = {
   name: 'record_article_callbacks',
@@ -27,8 +28,9 @@ export const recordArticleCallbacks: DatabaseFunction = {
         RETURN;
       END IF;
       IF p_if_reviewed AND 'article.reviewed' = ANY(wanted) THEN
-        -- Two last verdicts at once must not both miss article.reviewed: one check per article at a time until the
-        -- commit; the INSERT below takes its snapshot after the lock (a new one per statement).
+        -- Two last verdicts at once must not both miss article.reviewed for an endpoint that wanted it before both:
+        -- one check per article at a time until the commit; the INSERT below takes its snapshot after the lock (a new
+        -- one per statement). An endpoint that starts wanting it between the two may miss that article's.
         PERFORM pg_advisory_xact_lock(5210417, hashtext(p_article_id::text));
       END IF;
       RETURN QUERY
