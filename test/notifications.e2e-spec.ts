@@ -263,11 +263,14 @@ describe('comments, notifications and mail', () => {
       );
       expect(mail.from).toBe('desk@example.org');
       expect(mail.text).toContain(`/ui/articles/${articleId}?claim=${claims[1].id}`);
-      const row = await mailRow(notice.id);
-      expect(mail.messageId).toBe(row!.message_id);
-      expect(row!.sent_at).not.toBeNull();
+      // The worker marks the mail sent once the server has accepted it: a moment after the server holds it.
+      const row = await waitFor(async () => {
+        const sent = await mailRow(notice.id);
+        return sent?.sent_at ? sent : null;
+      }, 'the mail marked sent');
+      expect(mail.messageId).toBe(row.message_id);
       // Nobody else was mailed about it, and the author was not told of their own comment.
-      expect(smtp.received.filter((m) => m.messageId === row!.message_id)).toHaveLength(1);
+      expect(smtp.received.filter((m) => m.messageId === row.message_id)).toHaveLength(1);
       expect((await notices(editorKey)).items.filter((n) => n.commentId === posted.body.id)).toEqual([]);
     });
 
