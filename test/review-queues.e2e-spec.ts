@@ -27,10 +27,24 @@ describe('review queues: pull, capacity, eligibility, leases', () => {
     editor = await t.createKey('editor');
   });
   afterAll(() => t.close());
+  /**
+   * A statement over rows the worker may be changing too (leases last two seconds here): a worker's transaction may
+   * hold some of those rows and wait for others this statement holds; Postgres then stops one of the two, and this
+   * one tries again.
+   */
+  const runAgainOnDeadlock = async (sql: string, params: unknown[] = []) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await t.db.query(sql, params);
+      } catch (error) {
+        if ((error as { code?: string }).code !== '40P01' || attempt === 5) throw error;
+      }
+    }
+  };
   // Each rule is tested on its own: reviewers and claims of earlier tests are out of the way.
   beforeEach(async () => {
     await t.db.query(`UPDATE reviewers SET active = false`);
-    await t.db.query(`DELETE FROM articles`);
+    await runAgainOnDeadlock(`DELETE FROM articles`);
   });
 
   it('gives no claim to two reviewers under 50 concurrent pulls', async () => {
@@ -377,21 +391,13 @@ describe('review queues: pull, capacity, eligibility, leases', () => {
       expect(rows.filter((r) => r.counter !== r.held)).toEqual([]);
       return rows.reduce((sum, r) => sum + r.held, 0);
     };
-    /** Moves held leases (of one reviewer, or all) an hour on. A worker's transaction may hold some of those rows and
-     * wait for others this statement holds: Postgres then stops one of the two, and this one tries again. */
+    /** Moves held leases (of one reviewer, or all) an hour on. */
     const extendLeases = async (reviewerId: string | null = null) => {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await t.db.query(
-            `UPDATE claims SET lease_expires_at = now() + interval '1 hour'
-             WHERE assignee_id IS NOT NULL AND ($1::uuid IS NULL OR assignee_id = $1)`,
-            [reviewerId],
-          );
-          return;
-        } catch (error) {
-          if ((error as { code?: string }).code !== '40P01' || attempt === 5) throw error;
-        }
-      }
+      await runAgainOnDeadlock(
+        `UPDATE claims SET lease_expires_at = now() + interval '1 hour'
+         WHERE assignee_id IS NOT NULL AND ($1::uuid IS NULL OR assignee_id = $1)`,
+        [reviewerId],
+      );
     };
     const [a, b, c] = await Promise.all([1, 2, 3].map(() => t.createReviewer({ capacity: 3, topics: ['counter'] })));
     const externalId = 'counter-revised';
