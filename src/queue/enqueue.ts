@@ -40,7 +40,7 @@ export async function enqueueInBatches<T>(
 ): Promise<boolean> {
   const inFlight: Promise<boolean>[] = [];
   let deferred = false;
-  for (let i = 0; i < items.length && !deferred; i += BATCH) {
+  for (let i = 0; i < items.length; i += BATCH) {
     if (inFlight.length === IN_FLIGHT) await inFlight.shift();
     else if (i > 0) await new Promise((resolve) => setImmediate(resolve));
     if (deferred) break;
