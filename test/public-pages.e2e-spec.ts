@@ -70,6 +70,8 @@ describe('public fact-check pages: a published verdict, signed out', () => {
     expect(page.headers['cache-control']).toBe('public, max-age=300');
     expect(page.text).toContain('City budget 2023');
     expect(page.text).toContain('Test Desk');
+    // When the claim was made, as readers anywhere read a date (the article's, in UTC).
+    expect(page.text).toContain('30 November 2026');
     expect(page.text).not.toContain(INTERNAL_NOTE);
 
     const [review] = jsonLdOf(page.text);
