@@ -14,11 +14,16 @@ describe('the connection pool', () => {
   const url = new URL(TEMPLATE_DATABASE_URL);
   url.pathname = '/postgres';
 
-  /** The backend process ids of `count` queries run at once, each on a connection of its own. */
+  /** The backends (process id and start) of `count` queries run at once, each on a connection of its own. */
   const backendsOf = (dataSource: DataSource, count: number) =>
     Promise.all(
       Array.from({ length: count }, () =>
-        dataSource.query<{ pid: number }[]>('SELECT pg_backend_pid() AS pid, pg_sleep(0.2)').then(([row]) => row.pid),
+        dataSource
+          .query<{ backend: string }[]>(
+            `SELECT pid || ' ' || backend_start AS backend, pg_sleep(0.2)
+             FROM pg_stat_activity WHERE pid = pg_backend_pid()`,
+          )
+          .then(([row]) => row.backend),
       ),
     );
 
@@ -47,8 +52,9 @@ describe('the connection pool', () => {
     const { stdout } = await promisify(execFile)(process.execPath, ['-e', script], {
       cwd: resolve(__dirname, '..'),
       env: { ...process.env, DATABASE_URL: url.toString() },
-      // Were the idle connection to hold the process open, it would run until killed here, and the call would fail.
-      timeout: PG_DEFAULT_IDLE_MS / 2,
+      // Were the idle connection to hold the process open (for the pool's ten minutes), it would be killed here and the
+      // call would fail.
+      timeout: 2 * PG_DEFAULT_IDLE_MS,
     });
 
     expect(stdout.trim()).toBe('queried');

@@ -11,7 +11,7 @@ const primaryOptions = {
   entities: [SomeEntity],
   migrations: ['migrations/*.js'],
   synchronize: false,
-  extra: { max: 10, connectionTimeoutMillis: 5000 },
+  extra: { max: 10, connectionTimeoutMillis: 5000, idleTimeoutMillis: 600_000, keepAlive: true },
 } as DataSourceOptions;
 
 const configWith = (values: Partial<Environment>) =>
@@ -47,16 +47,16 @@ describe('ReadDatabase: where the listing and page queries read', () => {
     }
   });
 
-  it('aims the replica at DATABASE_READ_URL with the primary’s entities, its own pool and no migrations', () => {
+  it('aims the replica at DATABASE_READ_URL with the primary’s entities, a pool of its own kept alike, and no migrations', () => {
     const options = replicaOptions(
       primaryOptions,
       'postgres://postgres@replica:5439/claimdesk',
       4,
-    ) as DataSourceOptions & { url: string; extra: { max: number } };
+    ) as DataSourceOptions & { url: string; extra: Record<string, unknown> };
     expect(options.url).toBe('postgres://postgres@replica:5439/claimdesk');
     expect(options.entities).toEqual([SomeEntity]);
     expect(options.migrations).toEqual([]);
     expect(options.synchronize).toBe(false);
-    expect(options.extra.max).toBe(4);
+    expect(options.extra).toEqual({ ...primaryOptions.extra, max: 4 });
   });
 });

@@ -5,14 +5,18 @@ import { Pool } from 'pg';
 import { ping } from './sql';
 import type { Environment } from '../config/environment';
 
-/** The primary's options aimed at the replica: same entities, its own pool, and no migrations (a replica is read-only). */
+/**
+ * The primary's options aimed at the replica: same entities, a pool of its own kept as the primary's is (connections
+ * kept through quiet spells, keep-alive), and no migrations (a replica is read-only).
+ */
 export function replicaOptions(primary: DataSourceOptions, readUrl: string, poolSize: number): DataSourceOptions {
+  const pool = (primary as { extra?: Record<string, unknown> }).extra;
   return {
     ...primary,
     url: readUrl,
     migrations: [],
     migrationsRun: false,
-    extra: { max: poolSize, connectionTimeoutMillis: 5000, keepAlive: true },
+    extra: { ...pool, max: poolSize },
   } as DataSourceOptions;
 }
 
