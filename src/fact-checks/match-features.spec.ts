@@ -15,7 +15,7 @@ import {
   wordPairs,
 } from './match-features';
 import { DEFAULT_SCORER_PARAMS, parseTsvector, type Candidate } from './match-scorer';
-import { compactWordVectors, WordVectors } from './word-vectors';
+import { compactWordVectors, contentWords, WordVectors } from './word-vectors';
 
 describe('match features', () => {
   it('reads numbers whatever their thousands separators, and drops trailing zero decimals', () => {
@@ -102,6 +102,8 @@ describe('match features', () => {
       titleVector: new Map(),
       claimText,
       titleText: '',
+      claimWords: contentWords(claimText),
+      titleWords: [],
       rank: 0.5,
       softQuery: 0.5,
       softClaim: 0.5,

@@ -246,8 +246,7 @@ export function matchFeatures(query: QueryFeatureContext, candidates: Candidate[
     const text = `${c.claimText} ${c.titleText}`;
     const docNumbers = numbersOf(text);
     const docNames = salientTokens(text);
-    const claimWords = contentWords(c.claimText);
-    const titleWords = contentWords(c.titleText);
+    const { claimWords, titleWords } = c;
     const words = [...claimWords, ...titleWords];
     for (const n of docNumbers) docNames.delete(n);
     const numbersShared = sharedShare(query.numbers, docNumbers);

@@ -6,6 +6,7 @@ import {
   salientTokens,
   scoreCandidate,
 } from './match-scorer';
+import { contentWords } from './word-vectors';
 
 describe('parseTsvector', () => {
   it('reads lexemes with their number of positions', () => {
@@ -30,6 +31,8 @@ describe('scoreCandidate', () => {
     titleVector: parseTsvector(title),
     claimText: 'City spent 40 million on bus lanes',
     titleText: '',
+    claimWords: contentWords('City spent 40 million on bus lanes'),
+    titleWords: [],
     rank: 0.1,
     softQuery: 0,
     softClaim: 0,

@@ -52,6 +52,9 @@ export interface Candidate {
   titleVector: Map<string, number>;
   claimText: string;
   titleText: string;
+  /** contentWords of the claim and of the headline, split once per search. */
+  claimWords: string[];
+  titleWords: string[];
   rank: number;
   /** How much of the query the claim and headline say (QueryWordSimilarity.queryIn, through word vectors). */
   softQuery: number;
@@ -69,8 +72,11 @@ export function parseTsvector(text: string): Map<string, number> {
   const re = /'((?:[^']|'')*)'(?::([0-9A-D,]+))?/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
-    const lexeme = m[1].replace(/''/g, "'").replace(/\\\\/g, '\\');
-    out.set(lexeme, m[2] ? m[2].split(',').length : 1);
+    // Most lexemes hold no quote or backslash: skip the unescaping for them.
+    const lexeme = /['\\]/.test(m[1]) ? m[1].replace(/''/g, "'").replace(/\\\\/g, '\\') : m[1];
+    let positions = 1;
+    if (m[2]) for (let i = m[2].indexOf(','); i !== -1; i = m[2].indexOf(',', i + 1)) positions += 1;
+    out.set(lexeme, positions);
   }
   return out;
 }

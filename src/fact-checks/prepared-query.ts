@@ -78,6 +78,8 @@ export function prepareFetched(rawText: string, fetched: FetchedQuery): Prepared
       titleVector: parseTsvector(r.titleVector),
       claimText: r.claimReviewed,
       titleText: r.headline ?? '',
+      claimWords,
+      titleWords,
       rank: bestRank > 0 ? Number(r.rank) / bestRank : 0,
       softQuery: soft.both,
       softClaim: similarity.textIn(claimWords),

@@ -48,6 +48,9 @@ export class WordVectors {
   private readonly rows: Map<string, number>;
   /** Each word's vector scaled to unit length, word by word. */
   private readonly unit: Float32Array;
+  /** weightOf each word, row by row: the ranking reads it for every word of every candidate. */
+  private readonly weights: Float64Array;
+  private readonly unknownWeight: number;
 
   constructor(readonly json: WordVectorsJson) {
     const bytes = Buffer.from(json.vectors, 'base64');
@@ -61,6 +64,8 @@ export class WordVectors {
       const norm = Math.sqrt(sum) || 1;
       for (let k = 0; k < d; k += 1) this.unit[i * d + k] = values[i * d + k] / norm;
     }
+    this.weights = Float64Array.from(json.words, (_word, i) => Math.log(2 + i));
+    this.unknownWeight = Math.log(2 + json.words.length);
   }
 
   static load(path = DEFAULT_WORD_VECTORS_PATH): WordVectors {
@@ -92,7 +97,8 @@ export class WordVectors {
 
   /** The log of a word's frequency rank (the embeddings list theirs most frequent first): rarer words weigh more. */
   weightOf(word: string): number {
-    return Math.log(2 + (this.rows.get(word) ?? this.json.words.length));
+    const row = this.rows.get(word);
+    return row === undefined ? this.unknownWeight : this.weights[row];
   }
 
   /** The mean of the known words' unit vectors, each weighted by `weightOf` (rarer words weigh more); null when none is known. */
@@ -103,8 +109,8 @@ export class WordVectors {
     for (const word of words) {
       const row = this.rows.get(word);
       if (row === undefined) continue;
-      const weight = this.weightOf(word);
-      for (let k = 0; k < d; k += 1) out[k] += weight * this.unit[row * d + k];
+      const weight = this.weights[row];
+      for (let k = 0, x = row * d; k < d; k += 1) out[k] += weight * this.unit[x + k];
       known += 1;
     }
     return known > 0 ? out : null;
