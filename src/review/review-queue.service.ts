@@ -1,8 +1,10 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import type { Queue } from 'bullmq';
 import type { EntityManager } from 'typeorm';
 import type { PendingClaim } from '../claims/claims.repository';
+import type { Environment } from '../config/environment';
 import { afterCommit } from '../database/unit-of-work';
 import type { AssignClaimJob, ExpireLeaseJob } from '../queue/job-data';
 import { assignClaimJobOptions, expireLeaseJobOptions } from '../queue/job-options';
@@ -15,7 +17,7 @@ import { AssignmentRepository, type Offer } from './assignment.repository';
 @Injectable()
 export class ReviewQueueService {
   private readonly logger = new Logger(ReviewQueueService.name);
-  /** Concurrent pulls' lease expiries go to Redis in one write (each keeps its per-claim job id). */
+  /** Concurrent pulls' lease expiries (those due soon) go to Redis in one write (each keeps its per-claim job id). */
   private readonly leaseExpiries = new Coalescer((leases: { claimId: string; leaseExpiresAt: Date }[]) =>
     this.scheduleLeaseExpiries(leases),
   );
@@ -30,6 +32,7 @@ export class ReviewQueueService {
   constructor(
     @InjectQueue(CLAIM_REVIEW_QUEUE) private readonly queue: Queue<AssignClaimJob | ExpireLeaseJob>,
     private readonly assignments: AssignmentRepository,
+    private readonly config: ConfigService<Environment, true>,
   ) {}
 
   enqueueAssignments(claims: PendingClaim[]): Promise<boolean> {
@@ -69,12 +72,23 @@ export class ReviewQueueService {
     return this.offers.add({ reviewerId, slots });
   }
 
-  scheduleLeaseExpiry(lease: { claimId: string; leaseExpiresAt: Date }): Promise<boolean> {
-    return this.leaseExpiries.add(lease);
+  /**
+   * How far ahead a lease's expiry job is written. Every reconciler pass writes the jobs of the leases ending within
+   * two passes, so a longer lease (a day by default) gets its job from a pass well before it falls due, and taking a
+   * claim writes nothing to Redis for it.
+   */
+  leaseJobHorizonMs(): number {
+    return 2 * this.config.get('RECONCILE_INTERVAL_MS', { infer: true });
   }
 
+  scheduleLeaseExpiry(lease: { claimId: string; leaseExpiresAt: Date }): Promise<boolean> {
+    return this.dueWithinHorizon(lease) ? this.leaseExpiries.add(lease) : Promise.resolve(true);
+  }
+
+  /** The jobs that end these leases, for those ending within `leaseJobHorizonMs` (a later pass writes the rest). */
   scheduleLeaseExpiries(leases: { claimId: string; leaseExpiresAt: Date }[]): Promise<boolean> {
-    return enqueueInBatches('lease expiries', leases, (batch) =>
+    const due = leases.filter((lease) => this.dueWithinHorizon(lease));
+    return enqueueInBatches('lease expiries', due, (batch) =>
       this.queue.addBulk(
         batch.map((l) => ({
           name: JOB_EXPIRE_LEASE,
@@ -83,6 +97,10 @@ export class ReviewQueueService {
         })),
       ),
     );
+  }
+
+  private dueWithinHorizon(lease: { leaseExpiresAt: Date }): boolean {
+    return lease.leaseExpiresAt.getTime() <= Date.now() + this.leaseJobHorizonMs();
   }
 
   /**
