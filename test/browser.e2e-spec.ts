@@ -20,7 +20,7 @@ interface PhoneLayout {
   scrollWidth: number;
   /** Tables that neither are nor sit in a box that scrolls sideways. */
   tablesOutsideAScrollBox: string[];
-  /** Words of up to 24 letters broken over lines (a squeezed column or label breaks them letter by letter). */
+  /** Words of up to 24 characters broken over lines (a squeezed column or label breaks them letter by letter). */
   wordsBroken: string[];
 }
 
@@ -35,14 +35,15 @@ const PHONE_LAYOUT = `(() => {
     }
     if (!boxed) tablesOutsideAScrollBox.push(table.className || 'table');
   }
-  // A word laid out on more than one line was broken inside (a break at a hyphen or slash is no break). Only a long
-  // run (an address, a key) may break to fit: main's overflow-wrap lets it rather than scroll the page sideways.
+  // A word laid out on more than one line was broken inside (a break at a hyphen, a dash, an ellipsis or a slash is no
+  // break). Only a long run (an address, a key) may break to fit: main's overflow-wrap lets it rather than scroll the
+  // page sideways.
   const wordsBroken = [];
   const main = document.querySelector('main');
   const walker = document.createTreeWalker(main ?? document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (!node.parentElement || node.parentElement.closest('.visually-hidden, svg, script, style')) continue;
-    for (const word of node.textContent.matchAll(/[^\\s\\-\\/]+/g)) {
+    for (const word of node.textContent.matchAll(/[^\\s\\-\\/\u2013\u2014\u2026\u200b]+/g)) {
       if (word[0].length > 24) continue;
       const range = document.createRange();
       range.setStart(node, word.index);

@@ -58,8 +58,10 @@ export class ReviewQueueService {
       );
   }
 
+  /** The jobs of these leases once `em`'s transaction commits, for those ending within `leaseJobHorizonMs`. */
   scheduleLeaseExpiriesOnCommit(em: EntityManager, leases: { claimId: string; leaseExpiresAt: Date }[]): void {
-    if (leases.length > 0) afterCommit(em, () => this.scheduleLeaseExpiries(leases));
+    const due = leases.filter((lease) => this.dueWithinHorizon(lease));
+    if (due.length > 0) afterCommit(em, () => this.scheduleLeaseExpiries(due));
   }
 
   /** A reviewer whose capacity `em`'s transaction frees (or grows) is offered work once it commits. */
@@ -81,14 +83,14 @@ export class ReviewQueueService {
     return 2 * this.config.get('RECONCILE_INTERVAL_MS', { infer: true });
   }
 
+  /** A taken claim's lease-expiry job, if its lease ends within `leaseJobHorizonMs` (a later pass writes the rest). */
   scheduleLeaseExpiry(lease: { claimId: string; leaseExpiresAt: Date }): Promise<boolean> {
     return this.dueWithinHorizon(lease) ? this.leaseExpiries.add(lease) : Promise.resolve(true);
   }
 
-  /** The jobs that end these leases, for those ending within `leaseJobHorizonMs` (a later pass writes the rest). */
+  /** The jobs that end these leases, every one (the reconciler has chosen them by Postgres's clock). */
   scheduleLeaseExpiries(leases: { claimId: string; leaseExpiresAt: Date }[]): Promise<boolean> {
-    const due = leases.filter((lease) => this.dueWithinHorizon(lease));
-    return enqueueInBatches('lease expiries', due, (batch) =>
+    return enqueueInBatches('lease expiries', leases, (batch) =>
       this.queue.addBulk(
         batch.map((l) => ({
           name: JOB_EXPIRE_LEASE,
@@ -99,6 +101,7 @@ export class ReviewQueueService {
     );
   }
 
+  /** By this process's clock: a clock behind Postgres's makes a job late by at most a pass, never lost. */
   private dueWithinHorizon(lease: { leaseExpiresAt: Date }): boolean {
     return lease.leaseExpiresAt.getTime() <= Date.now() + this.leaseJobHorizonMs();
   }
