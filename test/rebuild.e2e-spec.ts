@@ -71,15 +71,12 @@ describe('rebuilding the queues from Postgres', () => {
     expect(empty.rows).toEqual([]);
   });
 
-  it('writes lease-expiry jobs only for leases that fall due within two reconcile intervals, after a flush too', async () => {
+  it('re-adds lease-expiry jobs after a flush only for leases that fall due within two reconcile intervals', async () => {
     const worker = await t.startWorker();
     await postArticles(t, editor, 2);
     await waitForAllAssigned(t);
     const held = await t.db.query(`SELECT id FROM claims WHERE assignee_id IS NOT NULL ORDER BY id LIMIT 2`);
     expect(held.rows).toHaveLength(2);
-    const leaseJobs = () => t.redis.keys(queueKey(t.env.QUEUE_PREFIX, 'claim-review', 'lease-*'));
-    // The leases are a day long: the assignments wrote no job for them, a pass a minute or two before they end will.
-    expect(await leaseJobs()).toEqual([]);
     // RECONCILE_INTERVAL_MS is 60 s in the tests: one lease falls due in 90 s, the other in an hour.
     const leaseIn = async (claimId: string, interval: string): Promise<number> =>
       (

@@ -133,7 +133,7 @@ export class QueueReconcilerService implements OnApplicationBootstrap, OnApplica
     );
 
     // Leases due within two passes: a later lease gets its job from a later pass, well before it falls due.
-    const horizonMs = this.reviewQueue.leaseJobHorizonMs();
+    const horizonMs = 2 * this.config.get('RECONCILE_INTERVAL_MS', { infer: true });
     const leases = await this.inChunks(
       (after) => this.claims.leasesDueWithin(horizonMs, after, CHUNK),
       (lease) => lease.claimId,

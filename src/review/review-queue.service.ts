@@ -1,10 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import type { Queue } from 'bullmq';
 import type { EntityManager } from 'typeorm';
 import type { PendingClaim } from '../claims/claims.repository';
-import type { Environment } from '../config/environment';
 import { afterCommit } from '../database/unit-of-work';
 import type { AssignClaimJob, ExpireLeaseJob } from '../queue/job-data';
 import { assignClaimJobOptions, expireLeaseJobOptions } from '../queue/job-options';
@@ -17,7 +15,7 @@ import { AssignmentRepository, type Offer } from './assignment.repository';
 @Injectable()
 export class ReviewQueueService {
   private readonly logger = new Logger(ReviewQueueService.name);
-  /** Concurrent pulls' lease expiries (those due soon) go to Redis in one write (each keeps its per-claim job id). */
+  /** Concurrent pulls' lease expiries go to Redis in one write (each keeps its per-claim job id). */
   private readonly leaseExpiries = new Coalescer((leases: { claimId: string; leaseExpiresAt: Date }[]) =>
     this.scheduleLeaseExpiries(leases),
   );
@@ -32,7 +30,6 @@ export class ReviewQueueService {
   constructor(
     @InjectQueue(CLAIM_REVIEW_QUEUE) private readonly queue: Queue<AssignClaimJob | ExpireLeaseJob>,
     private readonly assignments: AssignmentRepository,
-    private readonly config: ConfigService<Environment, true>,
   ) {}
 
   enqueueAssignments(claims: PendingClaim[]): Promise<boolean> {
@@ -58,10 +55,8 @@ export class ReviewQueueService {
       );
   }
 
-  /** The jobs of these leases once `em`'s transaction commits, for those ending within `leaseJobHorizonMs`. */
   scheduleLeaseExpiriesOnCommit(em: EntityManager, leases: { claimId: string; leaseExpiresAt: Date }[]): void {
-    const due = leases.filter((lease) => this.dueWithinHorizon(lease));
-    if (due.length > 0) afterCommit(em, () => this.scheduleLeaseExpiries(due));
+    if (leases.length > 0) afterCommit(em, () => this.scheduleLeaseExpiries(leases));
   }
 
   /** A reviewer whose capacity `em`'s transaction frees (or grows) is offered work once it commits. */
@@ -74,21 +69,10 @@ export class ReviewQueueService {
     return this.offers.add({ reviewerId, slots });
   }
 
-  /**
-   * How far ahead a lease's expiry job is written. Every reconciler pass writes the jobs of the leases ending within
-   * two passes, so a longer lease (a day by default) gets its job from a pass well before it falls due, and taking a
-   * claim writes nothing to Redis for it.
-   */
-  leaseJobHorizonMs(): number {
-    return 2 * this.config.get('RECONCILE_INTERVAL_MS', { infer: true });
-  }
-
-  /** A taken claim's lease-expiry job, if its lease ends within `leaseJobHorizonMs` (a later pass writes the rest). */
   scheduleLeaseExpiry(lease: { claimId: string; leaseExpiresAt: Date }): Promise<boolean> {
-    return this.dueWithinHorizon(lease) ? this.leaseExpiries.add(lease) : Promise.resolve(true);
+    return this.leaseExpiries.add(lease);
   }
 
-  /** The jobs that end these leases, every one (the reconciler has chosen them by Postgres's clock). */
   scheduleLeaseExpiries(leases: { claimId: string; leaseExpiresAt: Date }[]): Promise<boolean> {
     return enqueueInBatches('lease expiries', leases, (batch) =>
       this.queue.addBulk(
@@ -99,11 +83,6 @@ export class ReviewQueueService {
         })),
       ),
     );
-  }
-
-  /** By this process's clock: a clock behind Postgres's makes a job late by at most a pass, never lost. */
-  private dueWithinHorizon(lease: { leaseExpiresAt: Date }): boolean {
-    return lease.leaseExpiresAt.getTime() <= Date.now() + this.leaseJobHorizonMs();
   }
 
   /**
