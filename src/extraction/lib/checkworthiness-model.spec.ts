@@ -4,7 +4,7 @@ import { analyseText, extractFeatures } from './features';
 describe('CheckworthinessModel', () => {
   const model = CheckworthinessModel.load();
 
-  it('scores tokens exactly as it scores their feature map, repeated words and sentences alike', () => {
+  it('scores tokens as it scores their feature map (to rounding in the last bits), repeated words and sentences alike', () => {
     const texts = [
       'Unemployment fell to 4.2 percent in 2019, the lowest rate in 50 years.',
       'I think we should, we really should, do more for the people who need it most.',
@@ -14,7 +14,7 @@ describe('CheckworthinessModel', () => {
     ];
     for (const text of texts) {
       const { tokens, entities } = analyseText(text);
-      expect(model.score(tokens, entities)).toBe(model.probability(extractFeatures(tokens, entities)));
+      expect(model.score(tokens, entities)).toBeCloseTo(model.probability(extractFeatures(tokens, entities)), 12);
     }
   });
 });

@@ -24,6 +24,9 @@ interface WordFeatures {
   unigram: number;
   /** Its character n-grams in the model, in the order `charGrams` gives them, repeats kept. */
   grams: Int32Array;
+  /** Σ idf · weight and Σ idf² over `grams`: what they add to the n-gram block when each is counted once in the text. */
+  gramDot: number;
+  gramNorm: number;
   /** Its number as the second word of the model's bigrams (-1: it closes none), which `bigrams` are keyed by. */
   follower: number;
   /** Bigram id by the number of the word that follows; none when the model has no bigram opening with this word. */
@@ -42,16 +45,26 @@ export class CheckworthinessModel {
   private readonly gramIds = new Map<string, number>();
   /** Feature id's idf at 2·id, weight at 2·id + 1. */
   private readonly parameters: Float64Array;
-  /** The first id of the character n-grams, and of the linguistic features. */
+  /** The first id of the character n-grams (the linguistic features follow them). */
   private readonly firstC: number;
-  private readonly firstL: number;
   /**
-   * Counts of the text being scored, by feature id, and the ids counted, in the order first seen: `seen` up to
-   * `seenCount` (each id is seen once, so it never outgrows the model).
+   * Counts of the text being scored, by feature id, and the word and linguistic ids counted, in the order first seen:
+   * `seen` up to `seenCount` (each id is seen once, so it never outgrows the model).
    */
   private readonly counts: Uint32Array;
   private readonly seen: Int32Array;
   private seenCount = 0;
+  /**
+   * The character n-grams, most of a text's features, are summed a word at a time from the word's own sums
+   * (`gramDot`, `gramNorm`), as if each were counted once; only those counted again are corrected at the end. An
+   * n-gram's count is valid while its stamp is the text's (`stamp`), so nothing is reset between texts.
+   */
+  private readonly gramStamps: Uint32Array;
+  private stamp = 1;
+  private readonly repeatedGrams: Int32Array;
+  private repeatedCount = 0;
+  private gramDot = 0;
+  private gramNorm = 0;
   private readonly words = new Map<string, WordFeatures>();
   /**
    * The model's bigrams "w:a b" by a and the number of b, split at each space (a word may hold one); the second words
@@ -75,12 +88,13 @@ export class CheckworthinessModel {
     this.parameters = new Float64Array(2 * size);
     this.counts = new Uint32Array(size);
     this.seen = new Int32Array(size);
+    this.gramStamps = new Uint32Array(size);
+    this.repeatedGrams = new Int32Array(size);
     const entries = [...this.table];
     const w = entries.filter(([key]) => key.charCodeAt(0) === W);
     const c = entries.filter(([key]) => key.charCodeAt(0) === C);
     const l = entries.filter(([key]) => key.charCodeAt(0) !== W && key.charCodeAt(0) !== C);
     this.firstC = w.length;
-    this.firstL = w.length + c.length;
     [...w, ...c, ...l].forEach(([key, [idf, weight]], id) => {
       this.ids.set(key, id);
       this.parameters[2 * id] = idf;
@@ -106,11 +120,19 @@ export class CheckworthinessModel {
         this.count(features.unigram);
         this.count(this.bigramId(before, features.follower));
         // A word's n-grams are all in the model: counted inline, the hottest loop of scoring.
+        this.gramDot += features.gramDot;
+        this.gramNorm += features.gramNorm;
         const { grams } = features;
-        const { counts, seen } = this;
-        let { seenCount } = this;
-        for (let i = 0; i < grams.length; i++) if (counts[grams[i]]++ === 0) seen[seenCount++] = grams[i];
-        this.seenCount = seenCount;
+        const { counts, gramStamps, repeatedGrams, stamp } = this;
+        let { repeatedCount } = this;
+        for (let i = 0; i < grams.length; i++) {
+          const id = grams[i];
+          if (gramStamps[id] !== stamp) {
+            gramStamps[id] = stamp;
+            counts[id] = 1;
+          } else if (++counts[id] === 2) repeatedGrams[repeatedCount++] = id;
+        }
+        this.repeatedCount = repeatedCount;
         this.lastWord = word;
         this.lastFeatures = features;
       },
@@ -160,14 +182,11 @@ export class CheckworthinessModel {
     // Left counted only if a reading before threw.
     this.resetCounts();
     readFeatures(tokens, entities, this.sink);
-    // Summed in the order first seen, as `logit` does over a feature map, so the sums are the same to the last bit.
     let dotW = 0,
-      dotC = 0,
       dotL = 0,
       normW = 0,
-      normC = 0,
       normL = 0;
-    const { counts, parameters, firstC, firstL, seen, seenCount } = this;
+    const { counts, parameters, firstC, seen, seenCount } = this;
     for (let i = 0; i < seenCount; i++) {
       const id = seen[i];
       const count = counts[id];
@@ -176,15 +195,23 @@ export class CheckworthinessModel {
       if (id < firstC) {
         dotW += value * parameters[2 * id + 1];
         normW += value * value;
-      } else if (id < firstL) {
-        dotC += value * parameters[2 * id + 1];
-        normC += value * value;
       } else {
         dotL += value * parameters[2 * id + 1];
         normL += value * value;
       }
     }
-    this.seenCount = 0;
+    let dotC = this.gramDot,
+      normC = this.gramNorm;
+    // An n-gram counted k times was summed as k of idf · weight and of idf²; its tf-idf value is (1 + ln k) · idf.
+    for (let i = 0; i < this.repeatedCount; i++) {
+      const id = this.repeatedGrams[i];
+      const count = counts[id];
+      const idf = parameters[2 * id];
+      const value = (1 + Math.log(count)) * idf;
+      dotC += (value - count * idf) * parameters[2 * id + 1];
+      normC += value * value - count * idf * idf;
+    }
+    this.resetCounts();
     return this.calibrated(this.decision(dotW, dotC, dotL, normW, normC, normL));
   }
 
@@ -250,6 +277,14 @@ export class CheckworthinessModel {
   private resetCounts(): void {
     for (let i = 0; i < this.seenCount; i++) this.counts[this.seen[i]] = 0;
     this.seenCount = 0;
+    this.repeatedCount = 0;
+    this.gramDot = 0;
+    this.gramNorm = 0;
+    // A new stamp makes every n-gram's count stale at once; at the end of the stamps' range they start afresh.
+    if (++this.stamp === 0xffffffff) {
+      this.gramStamps.fill(0);
+      this.stamp = 1;
+    }
   }
 
   private wordFeatures(word: string): WordFeatures {
@@ -261,9 +296,17 @@ export class CheckworthinessModel {
         const id = this.gramIds.get(gram);
         if (id !== undefined) grams.push(id);
       });
+      let gramDot = 0;
+      let gramNorm = 0;
+      for (const id of grams) {
+        gramDot += this.parameters[2 * id] * this.parameters[2 * id + 1];
+        gramNorm += this.parameters[2 * id] * this.parameters[2 * id];
+      }
       features = {
         unigram: this.ids.get('w:' + word) ?? -1,
         grams: Int32Array.from(grams),
+        gramDot,
+        gramNorm,
         follower: this.followers.get(word) ?? -1,
         bigrams: this.bigrams.get(word),
       };
