@@ -56,15 +56,16 @@ export class CheckworthinessModel {
   private seenCount = 0;
   /**
    * The character n-grams, most of a text's features, are summed a word at a time from the word's own sums
-   * (`gramDot`, `gramNorm`), as if each were counted once; only those counted again are corrected at the end. An
-   * n-gram's count is valid while its stamp is the text's (`stamp`), so nothing is reset between texts.
+   * (`WordFeatures.gramDot`, `gramNorm`) into the text's, as if each were counted once; only those counted again are
+   * corrected at the end. An n-gram's count is valid while its stamp is the text's (`stamp`), so n-gram counts need
+   * no clearing between texts.
    */
   private readonly gramStamps: Uint32Array;
   private stamp = 1;
   private readonly repeatedGrams: Int32Array;
   private repeatedCount = 0;
-  private gramDot = 0;
-  private gramNorm = 0;
+  private textGramDot = 0;
+  private textGramNorm = 0;
   private readonly words = new Map<string, WordFeatures>();
   /**
    * The model's bigrams "w:a b" by a and the number of b, split at each space (a word may hold one); the second words
@@ -120,8 +121,8 @@ export class CheckworthinessModel {
         this.count(features.unigram);
         this.count(this.bigramId(before, features.follower));
         // A word's n-grams are all in the model: counted inline, the hottest loop of scoring.
-        this.gramDot += features.gramDot;
-        this.gramNorm += features.gramNorm;
+        this.textGramDot += features.gramDot;
+        this.textGramNorm += features.gramNorm;
         const { grams } = features;
         const { counts, gramStamps, repeatedGrams, stamp } = this;
         let { repeatedCount } = this;
@@ -175,8 +176,9 @@ export class CheckworthinessModel {
   }
 
   /**
-   * `probability(extractFeatures(tokens, entities))`, without building the feature names: features are counted by
-   * model id straight from the tokens (a word's n-grams looked up once per word) and those outside the model skipped.
+   * `probability(extractFeatures(tokens, entities))` (to rounding in the last bits), without building the feature
+   * names: features are counted by model id straight from the tokens (a word's n-grams looked up once per word) and
+   * those outside the model skipped.
    */
   score(tokens: Token[], entities: EntitySpan[]): number {
     // Left counted only if a reading before threw.
@@ -190,7 +192,6 @@ export class CheckworthinessModel {
     for (let i = 0; i < seenCount; i++) {
       const id = seen[i];
       const count = counts[id];
-      counts[id] = 0;
       const value = (count === 1 ? 1 : 1 + Math.log(count)) * parameters[2 * id];
       if (id < firstC) {
         dotW += value * parameters[2 * id + 1];
@@ -200,8 +201,8 @@ export class CheckworthinessModel {
         normL += value * value;
       }
     }
-    let dotC = this.gramDot,
-      normC = this.gramNorm;
+    let dotC = this.textGramDot,
+      normC = this.textGramNorm;
     // An n-gram counted k times was summed as k of idf · weight and of idf²; its tf-idf value is (1 + ln k) · idf.
     for (let i = 0; i < this.repeatedCount; i++) {
       const id = this.repeatedGrams[i];
@@ -278,8 +279,8 @@ export class CheckworthinessModel {
     for (let i = 0; i < this.seenCount; i++) this.counts[this.seen[i]] = 0;
     this.seenCount = 0;
     this.repeatedCount = 0;
-    this.gramDot = 0;
-    this.gramNorm = 0;
+    this.textGramDot = 0;
+    this.textGramNorm = 0;
     // A new stamp makes every n-gram's count stale at once; at the end of the stamps' range they start afresh.
     if (++this.stamp === 0xffffffff) {
       this.gramStamps.fill(0);
