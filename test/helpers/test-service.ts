@@ -170,19 +170,18 @@ export async function startTestService(redisDb: number, options: TestServiceOpti
   const api = spawnService(options.singleProcess ? 'start-all.js' : 'main.js', env, `${name}-api`);
   children.push(api);
   const url = `http://127.0.0.1:${port}`;
-  try {
-    await waitFor(
-      async () => (await fetch(`${url}/health`)).status === 200,
-      'the api to answer /health',
-      options.startTimeoutMs ?? 60_000,
-    );
-  } catch (error) {
-    // No service is handed back, so nothing else would stop the api or close these connections.
-    api.kill('SIGKILL');
-    await Promise.all([exited(api), db.end()]);
+  /** Until the service is handed back nothing else would stop its processes or close these connections. */
+  const abandon = async (error: unknown): Promise<never> => {
+    for (const child of children) child.kill('SIGKILL');
+    await Promise.all([...children.map(exited), db.end()]);
     redis.disconnect();
     throw error;
-  }
+  };
+  await waitFor(
+    async () => (await fetch(`${url}/health`)).status === 200,
+    'the api to answer /health',
+    options.startTimeoutMs ?? 60_000,
+  ).catch(abandon);
 
   const insertKey = async (role: Role, reviewerId?: string) => {
     const generated = generateApiKey();
@@ -195,7 +194,8 @@ export async function startTestService(redisDb: number, options: TestServiceOpti
     ]);
     return generated.key;
   };
-  const adminKey = await insertKey('admin');
+  // A database without the migrations (a bench run before `bench/prepare.ts`) fails here, with the api running.
+  const adminKey = await insertKey('admin').catch(abandon);
   const http = () => request(url);
 
   const service: TestService = {
@@ -303,6 +303,6 @@ export async function startTestService(redisDb: number, options: TestServiceOpti
       return killed;
     },
   };
-  if (options.worker !== false && !options.singleProcess) await service.startWorker();
+  if (options.worker !== false && !options.singleProcess) await service.startWorker().catch(abandon);
   return service;
 }
