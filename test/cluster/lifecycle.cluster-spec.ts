@@ -178,7 +178,7 @@ describe('on a Redis Cluster', () => {
     expect(replicas).toContain(successor.id);
 
     const ingested = await ingesting;
-    const counts = await settle(t, owner, articles, 90_000);
+    const counts = await settle(t, owner, articles, { timeoutMs: 90_000 });
     const line = ingestLine(
       `cluster: master :${victim.port} (slot ${slot}, ${ARTICLE_EXTRACTION_QUEUE}) SIGKILLed mid-ingest`,
       ingested,
