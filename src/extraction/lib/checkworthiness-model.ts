@@ -181,7 +181,7 @@ export class CheckworthinessModel {
    * those outside the model skipped.
    */
   score(tokens: Token[], entities: EntitySpan[]): number {
-    // Left counted only if a reading before threw.
+    // The text before is cleared here rather than after it: also when its reading threw part-way.
     this.resetCounts();
     readFeatures(tokens, entities, this.sink);
     let dotW = 0,
@@ -212,7 +212,6 @@ export class CheckworthinessModel {
       dotC += (value - count * idf) * parameters[2 * id + 1];
       normC += value * value - count * idf * idf;
     }
-    this.resetCounts();
     return this.calibrated(this.decision(dotW, dotC, dotL, normW, normC, normL));
   }
 
