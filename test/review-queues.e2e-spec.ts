@@ -1,4 +1,9 @@
+import { Job, Queue, Worker } from 'bullmq';
 import { Client } from 'pg';
+import { assignClaimJobOptions } from '../src/queue/job-options';
+import { queueKeyPrefix } from '../src/queue/queue-keys';
+import { CLAIM_REVIEW_QUEUE, JOB_ASSIGN_CLAIM } from '../src/queue/queue-names';
+import { redisOptionsFromUrl } from '../src/queue/redis-connection';
 import { newsBody, postArticles, waitForQueuesIdle } from './helpers/articles';
 import { startTestService, waitFor, type TestService } from './helpers/test-service';
 
@@ -547,5 +552,105 @@ describe('review queues: the slot a verdict frees', () => {
     );
     expect(refilled).toContain(second.id);
     expect(refilled).not.toContain(first.id);
+  });
+});
+
+describe('review queues: assignment tries of one claim', () => {
+  let t: TestService;
+  let queue: Queue;
+  let consumer: Worker<{ claimId: string }> | undefined;
+  /** The claims the suite's consumer was handed, in order. */
+  const tried: string[] = [];
+
+  beforeAll(async () => {
+    // No worker: the suite's own consumer takes the claim-review jobs, so a try can be held running or made to fail.
+    t = await startTestService(4, { worker: false });
+    queue = new Queue(CLAIM_REVIEW_QUEUE, { connection: connection(), prefix: prefix() });
+  });
+  afterAll(async () => {
+    await queue.close();
+    await t.close();
+  });
+  afterEach(async () => {
+    await consumer?.close();
+    tried.length = 0;
+  });
+  const connection = () => redisOptionsFromUrl(t.env.REDIS_URL);
+  const prefix = () => queueKeyPrefix(t.env.QUEUE_PREFIX, CLAIM_REVIEW_QUEUE);
+  const consume = (handle: (job: Job<{ claimId: string }>) => Promise<string>) => {
+    consumer = new Worker<{ claimId: string }>(
+      CLAIM_REVIEW_QUEUE,
+      async (job) => {
+        tried.push(job.data.claimId);
+        return handle(job);
+      },
+      { connection: connection(), prefix: prefix(), concurrency: 1 },
+    );
+  };
+  /** Claims waiting for a reviewer, written straight to the tables (no job queued for them). */
+  const waitingClaims = async (count: number): Promise<string[]> => {
+    const [article] = (
+      await t.db.query(
+        `INSERT INTO articles (owner_id, content_hash, title, body, status, extracted_revision)
+         VALUES ('00000000-0000-0000-0000-000000000000', md5(random()::text), 'Assignment tries', 'Body', 'ready', 1)
+         RETURNING id`,
+      )
+    ).rows;
+    return (
+      await t.db.query(
+        `INSERT INTO claims (article_id, revision, ordinal, text, start, "end", sentence_index, checkworthiness, type)
+         SELECT $1, 1, i, 'Spending on item ' || i || ' rose 5 percent.', 0, 10, i, 0.9 - i / 10.0, 'quantity'
+         FROM generate_series(0, $2 - 1) AS i ORDER BY i RETURNING id`,
+        [article.id, count],
+      )
+    ).rows.map((r) => r.id as string);
+  };
+  const queueTry = (claimId: string) => queue.add(JOB_ASSIGN_CLAIM, { claimId }, assignClaimJobOptions(claimId, 0.9));
+
+  it('keeps an offer made while the claim’s try runs: the claim is tried again once that try ends', async () => {
+    const [held, other] = await waitingClaims(2);
+    let running!: () => void;
+    const firstTryRunning = new Promise<void>((resolve) => (running = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // A try that read the reviewers before anyone had room: it ends finding nobody, as the worker's would.
+    consume(async () => {
+      if (tried.length === 1) {
+        running();
+        await released;
+      }
+      return 'waiting for a reviewer';
+    });
+    try {
+      await queueTry(held);
+      await firstTryRunning;
+
+      // A reviewer with room joins while the try runs: both waiting claims are offered to it.
+      await t.createReviewer({ capacity: 5 });
+      await waitFor(async () => (await queue.getJobCounts('prioritized')).prioritized === 1, 'the offer queued');
+      release();
+
+      await waitFor(async () => tried.length === 3, 'the offered claims tried', 10_000);
+      expect(tried.filter((id) => id === held)).toHaveLength(2);
+      expect(tried).toContain(other);
+    } finally {
+      release();
+    }
+  });
+
+  it('queues a claim afresh once its try failed for good', async () => {
+    const [claim] = await waitingClaims(1);
+    consume(async (job) => {
+      // As attempts running out during a long outage would.
+      job.discard();
+      throw new Error('simulated outage');
+    });
+    await queueTry(claim);
+    await waitFor(async () => (await queue.getJobCounts('failed')).failed === 1, 'the try to fail');
+    await consumer!.close();
+
+    // The reconciler's next pass queues every waiting claim within reach: this one gets a new try.
+    await queueTry(claim);
+    expect(await queue.getJobCounts('prioritized', 'failed')).toEqual({ prioritized: 1, failed: 1 });
   });
 });

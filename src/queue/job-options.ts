@@ -1,8 +1,8 @@
 import type { JobsOptions } from 'bullmq';
 
 /**
- * Job options, one builder per job kind. jobIds are deterministic so that re-enqueueing
- * from Postgres (the reconciler) is idempotent; finished jobs are removed so the same id can run again later.
+ * Job options, one builder per job kind. jobIds (for assignment tries, deduplication ids) are deterministic so that
+ * re-enqueueing from Postgres (the reconciler) is idempotent; finished jobs are removed so the same id can run again later.
  */
 const RETRYING: JobsOptions = {
   attempts: 8,
@@ -32,8 +32,18 @@ export function assignClaimJobPriority(
   return band * 1001 + 1 + Math.round((1 - checkworthiness) * 1000);
 }
 
+/**
+ * An assignment try, one per waiting claim: deduplicated by the claim rather than named by it, so that a claim queued
+ * again while its try runs (an offer of room freed after that try read the reviewers) is kept and tried once the
+ * running try ends, instead of being swallowed by it (`keepLastIfActive`). A try that fails for good frees the claim's
+ * deduplication, so the reconciler's next pass queues it afresh.
+ */
 export function assignClaimJobOptions(claimId: string, checkworthiness: number, dueAt?: Date | null): JobsOptions {
-  return { ...RETRYING, jobId: claimId, priority: assignClaimJobPriority(checkworthiness, dueAt) };
+  return {
+    ...RETRYING,
+    deduplication: { id: claimId, keepLastIfActive: true },
+    priority: assignClaimJobPriority(checkworthiness, dueAt),
+  };
 }
 
 export function expireLeaseJobOptions(claimId: string, leaseExpiresAt: Date): JobsOptions {

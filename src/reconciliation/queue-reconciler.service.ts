@@ -12,7 +12,7 @@ import { FactChecksRepository } from '../fact-checks/fact-checks.repository';
 import { CallbackQueueService } from '../integrations/callback-queue.service';
 import { extractArticleJobOptions, rematchImportJobOptions } from '../queue/job-options';
 import { reconciledMarkerKey } from '../queue/queue-keys';
-import { ARTICLE_EXTRACTION_QUEUE, CLAIM_MATCHING_QUEUE, CLAIM_REVIEW_QUEUE } from '../queue/queue-names';
+import { ARTICLE_EXTRACTION_QUEUE, CLAIM_MATCHING_QUEUE } from '../queue/queue-names';
 import { RedisService } from '../queue/redis.service';
 import { AssignmentService } from '../review/assignment.service';
 import { ReviewQueueService } from '../review/review-queue.service';
@@ -36,7 +36,8 @@ export interface ReconcileReport {
 
 /**
  * Rebuilds the work list from Postgres: on start, on every Redis reconnect, when the marker key vanishes
- * (a flush), and on a timer. jobIds are deterministic, so running it twice enqueues nothing twice.
+ * (a flush), and on a timer. Jobs are named (or deduplicated) by what they work on, so running it twice enqueues
+ * nothing twice.
  */
 @Injectable()
 export class QueueReconcilerService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -58,7 +59,6 @@ export class QueueReconcilerService implements OnApplicationBootstrap, OnApplica
     private readonly factChecks: FactChecksRepository,
     private readonly config: ConfigService<Environment, true>,
     @InjectQueue(ARTICLE_EXTRACTION_QUEUE) private readonly extractionJobs: Queue,
-    @InjectQueue(CLAIM_REVIEW_QUEUE) private readonly reviewJobs: Queue,
     @InjectQueue(CLAIM_MATCHING_QUEUE) private readonly matchingJobs: Queue,
   ) {}
 
@@ -124,13 +124,10 @@ export class QueueReconcilerService implements OnApplicationBootstrap, OnApplica
     );
     await this.retryFailed(this.extractionJobs, extractionJobIds);
 
-    // Bounded by the reviewers' free capacity, not by the backlog.
+    // Bounded by the reviewers' free capacity, not by the backlog. A claim whose last try failed for good is queued
+    // afresh: a failed try holds no claim to its deduplication.
     const waiting = await this.reviewQueue.waitingWithinReach();
     await this.enqueueInChunks(waiting, (chunk) => this.reviewQueue.enqueueAssignments(chunk));
-    await this.retryFailed(
-      this.reviewJobs,
-      waiting.map((c) => c.id),
-    );
 
     // Leases due within two passes: a later lease gets its job from a later pass, well before it falls due.
     const horizonMs = 2 * this.config.get('RECONCILE_INTERVAL_MS', { infer: true });
