@@ -40,7 +40,9 @@ export class WorkerMetricsService {
       observe(job);
       this.failed.inc({ queue: worker.name });
       const attempts = job?.opts.attempts ?? 1;
-      const what = `${worker.name} job ${job?.name ?? '?'} ${job?.id ?? ''} (attempt ${job?.attemptsMade ?? '?'} of ${attempts})`;
+      // A deduplicated job (an assignment try) is numbered by BullMQ; its deduplication id names what it works on.
+      const subject = job?.deduplicationId ? ` for ${job.deduplicationId}` : '';
+      const what = `${worker.name} job ${job?.name ?? '?'} ${job?.id ?? ''}${subject} (attempt ${job?.attemptsMade ?? '?'} of ${attempts})`;
       // A retried attempt may well succeed next time; the last one is the desk's problem.
       if (job && job.attemptsMade < attempts) this.logger.warn(`${what} failed, to be retried: ${error.message}`);
       else this.logger.error(`${what} failed: ${error.message}`);

@@ -1,8 +1,9 @@
 import type { JobsOptions } from 'bullmq';
 
 /**
- * Job options, one builder per job kind. jobIds (for assignment tries, deduplication ids) are deterministic so that
- * re-enqueueing from Postgres (the reconciler) is idempotent; finished jobs are removed so the same id can run again later.
+ * Job options, one builder per job kind. jobIds are deterministic so that re-enqueueing from Postgres (the reconciler)
+ * is idempotent; finished jobs are removed so the same id can run again later. Assignment tries are deduplicated by
+ * their claim instead (see `assignClaimJobOptions`).
  */
 const RETRYING: JobsOptions = {
   attempts: 8,
@@ -35,12 +36,13 @@ export function assignClaimJobPriority(
 /**
  * An assignment try, one per waiting claim: deduplicated by the claim rather than named by it, so that a claim queued
  * again while its try runs (an offer of room freed after that try read the reviewers) is kept and tried once the
- * running try ends, instead of being swallowed by it (`keepLastIfActive`). A try that fails for good frees the claim's
- * deduplication, so the reconciler's next pass queues it afresh.
+ * running try ends, instead of being swallowed by it (`keepLastIfActive`). A try that fails for good is logged and
+ * dropped: the reconciler's next pass queues its claim afresh, as it does every waiting claim within reach.
  */
 export function assignClaimJobOptions(claimId: string, checkworthiness: number, dueAt?: Date | null): JobsOptions {
   return {
     ...RETRYING,
+    removeOnFail: true,
     deduplication: { id: claimId, keepLastIfActive: true },
     priority: assignClaimJobPriority(checkworthiness, dueAt),
   };

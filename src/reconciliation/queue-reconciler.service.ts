@@ -36,8 +36,8 @@ export interface ReconcileReport {
 
 /**
  * Rebuilds the work list from Postgres: on start, on every Redis reconnect, when the marker key vanishes
- * (a flush), and on a timer. Jobs are named (or deduplicated) by what they work on, so running it twice enqueues
- * nothing twice.
+ * (a flush), and on a timer. Jobs are named (assignment tries: deduplicated) by what they work on, so a second pass
+ * adds nothing beside what is queued; at most a claim whose try is running is tried once more after it.
  */
 @Injectable()
 export class QueueReconcilerService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -124,8 +124,7 @@ export class QueueReconcilerService implements OnApplicationBootstrap, OnApplica
     );
     await this.retryFailed(this.extractionJobs, extractionJobIds);
 
-    // Bounded by the reviewers' free capacity, not by the backlog. A claim whose last try failed for good is queued
-    // afresh: a failed try holds no claim to its deduplication.
+    // Bounded by the reviewers' free capacity, not by the backlog; a claim whose try failed for good is among them.
     const waiting = await this.reviewQueue.waitingWithinReach();
     await this.enqueueInChunks(waiting, (chunk) => this.reviewQueue.enqueueAssignments(chunk));
 
