@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ARTIFACTS, startTestService, waitFor } from '../test/helpers/test-service';
-import { seedClaims } from './lib/seed';
+import { seedClaims } from '../test/helpers/seed';
 
 const CLAIMS = 50_000;
 

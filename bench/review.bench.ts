@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import { startTestService, type TestService } from '../test/helpers/test-service';
-import { seedClaims } from './lib/seed';
+import { seedClaims } from '../test/helpers/seed';
 import { drain, elapsedMs, percentile, round } from './lib/stats';
 
 const REVIEWERS = 50;

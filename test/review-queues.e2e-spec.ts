@@ -5,6 +5,7 @@ import { queueKey, queueKeyPrefix } from '../src/queue/queue-keys';
 import { CLAIM_REVIEW_QUEUE, JOB_ASSIGN_CLAIM } from '../src/queue/queue-names';
 import { redisOptionsFromUrl } from '../src/queue/redis-connection';
 import { newsBody, postArticles, waitForQueuesIdle } from './helpers/articles';
+import { seedClaims } from './helpers/seed';
 import { startTestService, waitFor, type TestService } from './helpers/test-service';
 
 describe('review queues: pull, capacity, eligibility, leases', () => {
@@ -587,28 +588,12 @@ describe('review queues: assignment tries of one claim', () => {
       { connection: connection(), prefix: prefix(), concurrency: 1 },
     );
   };
-  /** Claims waiting for a reviewer, written straight to the tables (no job queued for them). */
-  const waitingClaims = async (count: number): Promise<string[]> => {
-    const [article] = (
-      await t.db.query(
-        `INSERT INTO articles (owner_id, content_hash, title, body, status, extracted_revision)
-         VALUES ('00000000-0000-0000-0000-000000000000', md5(random()::text), 'Assignment tries', 'Body', 'ready', 1)
-         RETURNING id`,
-      )
-    ).rows;
-    return (
-      await t.db.query(
-        `INSERT INTO claims (article_id, revision, ordinal, text, start, "end", sentence_index, checkworthiness, type)
-         SELECT $1, 1, i, 'Spending on item ' || i || ' rose 5 percent.', 0, 10, i, 0.9 - i / 10.0, 'quantity'
-         FROM generate_series(0, $2 - 1) AS i ORDER BY i RETURNING id`,
-        [article.id, count],
-      )
-    ).rows.map((r) => r.id as string);
-  };
+  /** The owner of claims written straight to the tables (no job queued for them). */
+  const NO_OWNER = '00000000-0000-0000-0000-000000000000';
   const queueTry = (claimId: string) => queue.add(JOB_ASSIGN_CLAIM, { claimId }, assignClaimJobOptions(claimId, 0.9));
 
   it('keeps an offer made while the claim’s try runs: the claim is tried again once that try ends', async () => {
-    const [held, other] = await waitingClaims(2);
+    const [held, other] = await seedClaims(t.db, NO_OWNER, 2, 'an offer while a try runs');
     let running!: () => void;
     const firstTryRunning = new Promise<void>((resolve) => (running = resolve));
     let release!: () => void;
@@ -654,7 +639,7 @@ describe('review queues: assignment tries of one claim', () => {
     // already waiting: their tries fail for good too.
     await t.db.query(`UPDATE reviewers SET active = false`);
     const reviewer = await t.createReviewer({ capacity: 10 });
-    const [claim] = await waitingClaims(1);
+    const [claim] = await seedClaims(t.db, NO_OWNER, 1, 'a try failed for good');
     await queueTry(claim);
     const waiting = (await t.db.query(`SELECT id FROM claims WHERE assignee_id IS NULL`)).rows.map((r) => r.id);
     await waitFor(
