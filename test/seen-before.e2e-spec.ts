@@ -132,6 +132,33 @@ describe('"Seen before" on the workbench and the article page: confirm and rejec
     expect(rows).toEqual([{ n: 0 }]);
   });
 
+  it('shows an integrator no matches, by API or on its own article’s page: they reach other owners’ claims', async () => {
+    const integratorKey = await t.createKey('integrator');
+    const asIntegrator = (path: string) => t.http().get(path).set('Authorization', `Bearer ${integratorKey}`);
+    const posted = await t
+      .http()
+      .post('/articles')
+      .set('Authorization', `Bearer ${integratorKey}`)
+      .send({ title: 'Buses again', body: BODY, minCheckworthiness: 0 });
+    expect(posted.status).toBe(202);
+    const own = await waitFor(async () => {
+      const article = (await asIntegrator(`/articles/${posted.body.id}`)).body;
+      const bus = article.status === 'ready' && article.claims.find((c: Claim) => c.text.includes('bus lanes'));
+      // Matched as the desk sees it: the archive's fact-check and the editor's claim of the same words.
+      const matches = bus ? await matchesOf(bus.id) : [];
+      return matches.some((m) => m.url === BUS.url) && matches.some((m) => m.kind === 'claim') ? (bus as Claim) : null;
+    }, 'the integrator’s claim matched');
+
+    const byApi = await asIntegrator(`/claims/${own.id}/matches`);
+    expect(byApi.status).toBe(403);
+    const page = await asIntegrator(`/ui/articles/${posted.body.id}?claim=${own.id}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(own.text);
+    expect(page.text).not.toContain('Seen before');
+    expect(page.text).not.toContain(BUS.url);
+    expect(page.text).not.toContain(claimWith('bus lanes').articleId);
+  });
+
   it('confirming a fact-check on the workbench gives the claim its verdict with the fact-check as source', async () => {
     const bus = claimWith('bus lanes');
     const page = browser.page;

@@ -8,6 +8,7 @@ import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { MAX_IMPORT_ITEMS } from './claim-review-input';
 import { ClaimMatchDecisionService } from './claim-match-decision.service';
 import { ConfirmMatchDto } from './dto/confirm-match.dto';
+import { MATCH_READERS } from './match-readers';
 import { SearchFactChecksQuery } from './dto/search-fact-checks.query';
 import { FactCheckImportService, ImportResult } from './fact-check-import.service';
 import { FactCheckSearchService } from './fact-check-search.service';
@@ -64,7 +65,7 @@ export class FactChecksController {
   }
 
   @Get('claims/:id/matches')
-  @Roles('admin', 'editor', 'reviewer')
+  @Roles(...MATCH_READERS)
   @ApiOperation({
     summary: 'Seen before: fact-checks and claims with a verdict that match this claim, and the same claim elsewhere',
   })

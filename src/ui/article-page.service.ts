@@ -11,6 +11,7 @@ import type { ClaimEventEntity } from '../claims/claim-event.entity';
 import type { ClaimEntity } from '../claims/claim.entity';
 import { ClaimsQueryService } from '../claims/claims-query.service';
 import { FactChecksRepository, type StoredMatch } from '../fact-checks/fact-checks.repository';
+import { mayReadMatches } from '../fact-checks/match-readers';
 import { ReviewersService } from '../reviewers/reviewers.service';
 import type { VerdictRules } from '../settings/desk-settings';
 import { SettingsService } from '../settings/settings.service';
@@ -94,7 +95,7 @@ export class ArticlePageService {
       events.map((e) => e.actorKeyId),
       events.map((e) => e.actorUserId),
     );
-    const matches = selected ? await this.factChecks.matchesOf(selected.id) : [];
+    const matches = selected && mayReadMatches(principal) ? await this.factChecks.matchesOf(selected.id) : [];
     const comments =
       selected && isTeamMember(principal)
         ? (await this.comments.list(principal, selected.id, { limit: 200 })).items

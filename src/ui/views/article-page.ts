@@ -4,6 +4,7 @@ import { mayEdit, type ArticlePage } from '../article-page.service';
 import type { ArticleNotice } from '../dto/ui-articles.query';
 import { addClaimForm, claimActions, dueDateForm, moveRefusal } from './editor-actions';
 import { candidatePanel, promoteForm } from './candidate-views';
+import { mayReadMatches } from '../../fact-checks/match-readers';
 import { seenBeforePanel } from './seen-before';
 import { commentThread, isTeamMember } from './team-views';
 import { claimDetail, highlightedText, passageId, placeableClaims } from './claim-views';
@@ -109,7 +110,7 @@ export function articlePage(
         ${editing && article.status === 'ready' ? addClaimForm(article.id, principal) : ''}
         ${
           selected
-            ? html`${claimDetail(selected.claim, selected.events, people, page.scale.ratings, editing && selected.claim.status !== 'candidate' ? html`${moveRefusal(selected.claim, selected.events, people)}${claimActions(selected.claim, principal, page.assignable, page.scale)}` : undefined)}${selected.claim.status === 'candidate' ? promoteForm(selected.claim, principal) : ''}${seenBeforePanel(selected.claim, selected.matches, principal, 'article')}
+            ? html`${claimDetail(selected.claim, selected.events, people, page.scale.ratings, editing && selected.claim.status !== 'candidate' ? html`${moveRefusal(selected.claim, selected.events, people)}${claimActions(selected.claim, principal, page.assignable, page.scale)}` : undefined)}${selected.claim.status === 'candidate' ? promoteForm(selected.claim, principal) : ''}${mayReadMatches(principal) ? seenBeforePanel(selected.claim, selected.matches, principal, 'article') : ''}
               ${isTeamMember(principal) ? commentThread(selected.claim.id, selected.comments, principal, articleHref(article.id, { claimId: selected.claim.id, claimsCursor: page.claimsCursor })) : ''}
               <p><a href="/ui/articles/${article.id}">Close</a>${editing ? html` · <a href="/ui/admin/audit?claim=${selected.claim.id}">This claim in the audit log</a>` : ''}</p>`
             : html`<h2>Claims</h2>
