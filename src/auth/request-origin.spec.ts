@@ -3,8 +3,9 @@ import { csrfTokenFor, csrfTokenMatches, foreignOriginOf, isPagePath } from './r
 const PUBLIC_URL = 'https://desk.example.org';
 
 describe('isPagePath', () => {
-  it('takes the pages and the queue dashboard, and no API route', () => {
+  it('takes the pages and the queue dashboard in any letter case, and no API route', () => {
     expect(['/ui', '/ui/review/next', '/admin/queues/ui', '/admin/queues/ui/api/queues'].every(isPagePath)).toBe(true);
+    expect(['/UI/login', '/Ui/review/next', '/ADMIN/Queues/UI'].every(isPagePath)).toBe(true);
     expect(['/admin/keys', '/claims/x/transitions', '/uix', '/admin/queues', '/review/next'].some(isPagePath)).toBe(
       false,
     );

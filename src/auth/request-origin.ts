@@ -5,9 +5,13 @@ export const SESSION_COOKIE = 'claimdesk_session';
 export const CSRF_FIELD = '_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 
-/** The pages and the queue dashboard: the only paths where the session cookie counts. */
+/**
+ * The pages and the queue dashboard: the only paths where the session cookie counts, and where state-changing requests
+ * must come from the service's own origin. In any letter case, as Express routes them (`POST /UI/login` reaches the
+ * sign-in form's handler).
+ */
 export function isPagePath(path: string): boolean {
-  return /^\/(ui|admin\/queues\/ui)(\/|$)/.test(path);
+  return /^\/(ui|admin\/queues\/ui)(\/|$)/i.test(path);
 }
 
 export function isStateChanging(method: string): boolean {
