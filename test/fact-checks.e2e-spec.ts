@@ -400,6 +400,50 @@ describe('fact-checks: archive, search and matches', () => {
     expect(await matched()).toBe(ids.length);
   });
 
+  it('publishes a verdict whose job Redis lost, and retires one a revision withdrew', async () => {
+    const body = 'Bridge tolls rose 12 percent in 2024, the road agency said. Traffic fell 3 percent in the same year.';
+    const post = (text: string) =>
+      t
+        .http()
+        .post('/articles')
+        .set(auth(editor))
+        .send({ title: 'Bridge tolls', body: text, externalId: 'bridge-tolls', minCheckworthiness: 0 });
+    const posted = await post(body);
+    expect(posted.status).toBe(202);
+    const tolls = await waitFor(async () => {
+      const article = (await t.http().get(`/articles/${posted.body.id}`).set(auth(editor))).body;
+      return article.status === 'ready'
+        ? (article.claims as Claim[]).find((c) => c.text.includes('Bridge tolls'))
+        : null;
+    }, 'the claim of the bridge tolls');
+    const claim = (await t.http().get(`/claims/${tolls.id}`).set(auth(editor))).body;
+    const moved = await t
+      .http()
+      .post(`/claims/${tolls.id}/transitions`)
+      .set(auth(editor))
+      .send({ to: 'sourced', expectedVersion: claim.version, sources: [{ url: 'https://example.org/tolls' }] });
+    expect(moved.status).toBe(200);
+    const inArchive = async () =>
+      (await t.db.query(`SELECT count(*)::int AS n FROM fact_checks WHERE source_claim_id = $1`, [tolls.id])).rows[0]
+        .n as number;
+    await waitFor(async () => ((await inArchive()) === 1 ? true : null), 'the desk’s fact-check');
+
+    // As if its publication had been flushed from Redis before it ran: no entry, no mark, no job.
+    await t.db.query(`DELETE FROM fact_checks WHERE source_claim_id = $1`, [tolls.id]);
+    await t.db.query(`UPDATE claims SET archived_version = NULL WHERE id = $1`, [tolls.id]);
+    await t.redis.flushdb();
+    await waitFor(async () => ((await inArchive()) === 1 ? true : null), 'the reconciler to publish it', 30_000);
+
+    // A revision without the sentence withdraws the claim: its verdict no longer stands, nor its fact-check.
+    expect((await post('Traffic fell 3 percent in 2024, the road agency said.')).status).toBe(202);
+    await waitFor(
+      async () =>
+        (await t.http().get(`/claims/${tolls.id}`).set(auth(editor))).body.status === 'withdrawn' ? true : null,
+      'the claim to be withdrawn',
+    );
+    await waitFor(async () => ((await inArchive()) === 0 ? true : null), 'the withdrawn verdict to leave the archive');
+  });
+
   it('answers not_found for a match of another claim and validation_failed for a bad verdict', async () => {
     const bus = claimWith(claims, 'bus lanes');
     const other = claimWith(claims, 'Unemployment');

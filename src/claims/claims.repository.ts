@@ -108,6 +108,9 @@ function assignment(target: string): string {
 
 /** The one way a claim's version moves: by one with every status change (moves name the version they saw). */
 const NEXT_VERSION = 'version = claims.version + 1';
+/** The predicate of `IDX_claims_archive_pending`, written as the index has it so that Postgres uses the index. */
+const ARCHIVE_PENDING = `CASE WHEN status IN ('sourced', 'disputed') AND approval IS DISTINCT FROM 'pending'
+  THEN archived_version IS DISTINCT FROM version ELSE archived_version IS NOT NULL END`;
 
 /** The reviewer an event concerns: the one named, else the actor's own. */
 function reviewerOf(event: Pick<ClaimEventInput, 'reviewerId' | 'actor'>): string | null {
@@ -345,6 +348,22 @@ export class ClaimsRepository {
        ORDER BY id LIMIT ${limit}`,
       [after, olderThanMs],
     );
+  }
+
+  /**
+   * Claims whose entry in the desk's archive lags them: a published verdict the archive does not hold at its version,
+   * or a claim no longer one whose entry is still there (`IDX_claims_archive_pending`).
+   */
+  archivePending(after: string | null, limit: number): Promise<{ id: string; version: number }[]> {
+    return this.dataSource.query(
+      `SELECT id, version FROM claims WHERE ${ARCHIVE_PENDING} AND ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT ${limit}`,
+      [after],
+    );
+  }
+
+  /** What the archive now holds of the claim: its verdict at `version`, or nothing (null). */
+  async markArchived(em: EntityManager, id: string, version: number | null): Promise<void> {
+    await em.query(`UPDATE claims SET archived_version = $2 WHERE id = $1`, [id, version]);
   }
 
   /** Stamps the claim as matched (the reconciler re-sends claims never matched); the row lock holds off a concurrent match. */
@@ -711,13 +730,13 @@ export class ClaimsRepository {
   withdraw(
     em: EntityManager,
     ids: string[],
-  ): Promise<(CallbackClaim & { from: ClaimStatus; assigneeId: string | null })[]> {
+  ): Promise<(CallbackClaim & { from: ClaimStatus; assigneeId: string | null; version: number })[]> {
     return returningRows(
       em,
       `UPDATE claims SET status = 'withdrawn', ${NEXT_VERSION}, assignee_id = NULL, assigned_at = NULL, lease_expires_at = NULL,
          rating = NULL, public_note = NULL, approval = NULL, updated_at = now()
        FROM claims old WHERE claims.id = old.id AND claims.id = ANY($1)
-       RETURNING claims.id, claims.text, claims.statement, claims.claimant, claims.status, claims.rating, claims.public_note AS "publicNote",
+       RETURNING claims.id, claims.text, claims.statement, claims.claimant, claims.status, claims.version, claims.rating, claims.public_note AS "publicNote",
          claims.public_slug AS "publicSlug", claims.approval, old.status AS "from", old.assignee_id AS "assigneeId"`,
       [ids],
     );

@@ -11,6 +11,7 @@ import { CANDIDATE } from '../claims/claim-status';
 import type { Environment } from '../config/environment';
 import { FactCheckQueueService } from '../fact-checks/fact-check-queue.service';
 import { CallbackOutboxService } from '../integrations/callback-outbox.service';
+import { isPublishedVerdict } from '../integrations/claim-review';
 import type { ExtractArticleJob } from '../queue/job-data';
 import { ReviewQueueService } from '../review/review-queue.service';
 import { ExtractionPool } from './extraction-pool.service';
@@ -152,7 +153,11 @@ export class ExtractionService {
           note: `not in revision ${revision}`,
         })),
       );
-      for (const w of withdrawn) if (w.assigneeId) this.reviewQueue.offerWorkOnCommit(em, w.assigneeId, 1);
+      for (const w of withdrawn) {
+        if (w.assigneeId) this.reviewQueue.offerWorkOnCommit(em, w.assigneeId, 1);
+        // A withdrawn verdict no longer stands: its fact-check leaves the desk's archive.
+        if (isPublishedVerdict(w.from)) this.factCheckQueue.enqueueVerdictOnCommit(em, w.id, w.version);
+      }
       await this.outbox.record(
         em,
         articleId,

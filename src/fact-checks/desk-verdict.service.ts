@@ -1,5 +1,6 @@
 import { publicPageUrl, publicSlugFor } from '../claims/public-page';
 import { claimantKindOf } from '../claims/claimant-kind';
+import { ClaimsRepository } from '../claims/claims.repository';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Environment } from '../config/environment';
@@ -14,18 +15,24 @@ import { FactChecksRepository } from './fact-checks.repository';
 export class DeskVerdictService {
   constructor(
     private readonly repository: FactChecksRepository,
+    private readonly claims: ClaimsRepository,
     private readonly config: ConfigService<Environment, true>,
     private readonly settings: SettingsService,
   ) {}
 
-  /** Idempotent: reads the claim as it is now. */
+  /**
+   * Idempotent: reads the claim as it is now (locked until the archive and its mark agree), and marks what the archive
+   * holds of it, so the reconciler finds the work Redis lost.
+   */
   async publish(claimId: string): Promise<'published' | 'removed' | 'none'> {
     return this.repository.transaction(async (em) => {
       const claim = await this.repository.deskVerdictOf(em, claimId);
+      if (!claim) return 'none';
       // A verdict waiting for a second opinion is not published yet.
-      if (!claim || !isPublishedVerdict(claim.status) || claim.approval === 'pending') {
-        if (claim) await this.repository.removeSourceFactCheck(em, claimId);
-        return claim ? 'removed' : 'none';
+      if (!isPublishedVerdict(claim.status) || claim.approval === 'pending') {
+        await this.repository.removeSourceFactCheck(em, claimId);
+        await this.claims.markArchived(em, claimId, null);
+        return 'removed';
       }
       const review = toClaimReview(
         {
@@ -57,6 +64,7 @@ export class DeskVerdictService {
         else await this.repository.write(em, [parsed.value], [], claimId);
         if (found) await this.repository.setSourceClaim(em, found.id, claimId);
       }
+      await this.claims.markArchived(em, claimId, claim.version);
       return 'published';
     });
   }

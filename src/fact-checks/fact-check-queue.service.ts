@@ -11,20 +11,15 @@ import { CLAIM_MATCHING_QUEUE, JOB_MATCH_CLAIMS, JOB_PUBLISH_VERDICT, JOB_REMATC
 
 const CLAIMS_PER_JOB = 50;
 
+interface VerdictToPublish {
+  claimId: string;
+  version: number;
+}
+
 /** Producers for the claim-matching queue; the worker's processor does the work. */
 @Injectable()
 export class FactCheckQueueService {
-  private readonly verdicts = new Coalescer((verdicts: { claimId: string; version: number }[]) =>
-    enqueueInBatches('verdict publication', verdicts, (batch) =>
-      this.queue.addBulk(
-        batch.map((v) => ({
-          name: JOB_PUBLISH_VERDICT,
-          data: { claimId: v.claimId },
-          opts: publishVerdictJobOptions(v.claimId, v.version),
-        })),
-      ),
-    ),
-  );
+  private readonly verdicts = new Coalescer((verdicts: VerdictToPublish[]) => this.enqueueVerdicts(verdicts));
 
   constructor(
     @InjectQueue(CLAIM_MATCHING_QUEUE)
@@ -75,5 +70,18 @@ export class FactCheckQueueService {
   /** Concurrent verdicts' jobs go to Redis in one write (each keeps its own job id). */
   enqueueVerdict(claimId: string, version: number): Promise<boolean> {
     return this.verdicts.add({ claimId, version });
+  }
+
+  /** Each verdict's job, named by its claim and version, so a re-send (the reconciler's) while one waits adds nothing. */
+  enqueueVerdicts(verdicts: VerdictToPublish[]): Promise<boolean> {
+    return enqueueInBatches('verdict publication', verdicts, (batch) =>
+      this.queue.addBulk(
+        batch.map((v) => ({
+          name: JOB_PUBLISH_VERDICT,
+          data: { claimId: v.claimId },
+          opts: publishVerdictJobOptions(v.claimId, v.version),
+        })),
+      ),
+    );
   }
 }

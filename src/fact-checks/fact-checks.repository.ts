@@ -500,7 +500,7 @@ export class FactChecksRepository {
   /** A claim as the desk's ClaimReview needs it: its article and when it reached its current status. */
   async deskVerdictOf(em: EntityManager, claimId: string): Promise<DeskVerdictRow | null> {
     const [row] = await em.query(
-      `SELECT c.id, c.text, coalesce(c.statement, c.text) AS statement, c.claimant, c.claimant_kind AS "editorClaimantKind", c.public_slug AS "publicSlug", c.status, c.rating, c.public_note AS "publicNote", c.approval, c.updated_at AS "updatedAt", a.url AS "articleUrl", a.published_at AS "publishedAt",
+      `SELECT c.id, c.version, c.text, coalesce(c.statement, c.text) AS statement, c.claimant, c.claimant_kind AS "editorClaimantKind", c.public_slug AS "publicSlug", c.status, c.rating, c.public_note AS "publicNote", c.approval, c.updated_at AS "updatedAt", a.url AS "articleUrl", a.published_at AS "publishedAt",
               a.created_at AS "articleCreatedAt",
               (SELECT e.created_at FROM claim_events e WHERE e.claim_id = c.id AND e.type = 'transition' AND e.to_status = c.status
                ORDER BY e.seq DESC LIMIT 1) AS "verdictAt"
@@ -513,6 +513,7 @@ export class FactChecksRepository {
 
 export interface DeskVerdictRow {
   id: string;
+  version: number;
   text: string;
   /** The claim as stated on its own (the stored statement, else the text). */
   statement: string;

@@ -10,7 +10,7 @@ import { ExtractionQueueService } from '../extraction/extraction-queue.service';
 import { FactCheckQueueService } from '../fact-checks/fact-check-queue.service';
 import { FactChecksRepository } from '../fact-checks/fact-checks.repository';
 import { CallbackQueueService } from '../integrations/callback-queue.service';
-import { extractArticleJobOptions, rematchImportJobOptions } from '../queue/job-options';
+import { extractArticleJobOptions, publishVerdictJobOptions, rematchImportJobOptions } from '../queue/job-options';
 import { reconciledMarkerKey } from '../queue/queue-keys';
 import { ARTICLE_EXTRACTION_QUEUE, CLAIM_MATCHING_QUEUE } from '../queue/queue-names';
 import { RedisService } from '../queue/redis.service';
@@ -30,6 +30,7 @@ export interface ReconcileReport {
   expired: number;
   matching: number;
   rematches: number;
+  verdicts: number;
   dueSoon: number;
   ms: number;
 }
@@ -162,10 +163,23 @@ export class QueueReconcilerService implements OnApplicationBootstrap, OnApplica
     );
     await this.retryFailed(this.matchingJobs, rematchJobIds);
 
+    // Verdicts the desk's archive does not reflect yet: their publication (or removal) was lost with Redis, used up its
+    // attempts, or was never queued (a revision's withdrawal). A job still queued under the same id is left as it is.
+    const verdictJobIds: string[] = [];
+    const verdicts = await this.inChunks(
+      (after) => this.claims.archivePending(after, CHUNK),
+      (claim) => claim.id,
+      (chunk) => {
+        verdictJobIds.push(...chunk.map((c) => publishVerdictJobOptions(c.id, c.version).jobId!));
+        return this.factCheckQueue.enqueueVerdicts(chunk.map((c) => ({ claimId: c.id, version: c.version })));
+      },
+    );
+    await this.retryFailed(this.matchingJobs, verdictJobIds);
+
     // Due-soon notices: each claim's is marked in Postgres as it is announced, so a pass never repeats one.
     const dueSoon = await this.dueDates.announceDueSoon();
 
-    return { articles, claims: waiting.length, leases, callbacks, expired, matching, rematches, dueSoon };
+    return { articles, claims: waiting.length, leases, callbacks, expired, matching, rematches, verdicts, dueSoon };
   }
 
   /** Reads by keyset, a chunk at a time, handing each to Redis before the next read; returns how many there were. */
