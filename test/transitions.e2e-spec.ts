@@ -214,6 +214,42 @@ describe('claim transitions: the state machine over HTTP', () => {
     });
   });
 
+  it('runs again a verdict Postgres aborted to break a deadlock with a change locking the reviewer first', async () => {
+    const lockee = await t.createReviewer({ capacity: 1 });
+    await t
+      .http()
+      .post('/articles')
+      .set(auth(editor))
+      .send({ title: 'Deadlock', body: CHECKABLE_SENTENCES[0], minCheckworthiness: 0 });
+    const held = await waitFor(async () => {
+      const { rows } = await t.db.query(`SELECT id, version FROM claims WHERE assignee_id = $1`, [lockee.id]);
+      return rows[0] ?? null;
+    }, 'a claim handed to the reviewer');
+    // A deactivation's order: the reviewer's row, then the claims it holds. The verdict locks the claim, then (through
+    // the open-claims trigger) the reviewer.
+    const locker = await t.db.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('UPDATE reviewers SET capacity = capacity WHERE id = $1', [lockee.id]);
+      const verdict = move(lockee.key, held, { to: 'sourced', sources: SOURCE }).then((res) => res);
+      await waitFor(async () => {
+        const { rows } = await t.db.query(
+          `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%move_claim_as_read%'`,
+        );
+        return rows.length === 1 ? true : null;
+      }, 'the verdict to wait for the reviewer’s row');
+      // Postgres aborts the verdict, which waited first; this lock is then granted.
+      await locker.query('SELECT 1 FROM claims WHERE id = $1 FOR UPDATE', [held.id]);
+      await locker.query('COMMIT');
+      const answer = await verdict;
+      expect({ status: answer.status, claim: answer.body.status }).toEqual({ status: 200, claim: 'sourced' });
+    } finally {
+      locker.release();
+    }
+    const events = (await t.http().get(`/claims/${held.id}/events`).set(auth(editor))).body.items;
+    expect(events.filter((e: { type: string }) => e.type === 'transition')).toHaveLength(1);
+  });
+
   it('undoes a verdict into the pool when the reviewer took other work meanwhile and is at capacity', async () => {
     // A reviewer of German articles only, with room for one claim: nobody else may take these.
     const solo = await t.createReviewer({ capacity: 1, languages: ['de'] });

@@ -5,7 +5,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainEvents } from '../database/domain-events';
-import { inOneStatementThen, inTransaction } from '../database/unit-of-work';
+import { inOneStatementThen, inTransaction, nullOnDeadlock } from '../database/unit-of-work';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
 import type { Environment } from '../config/environment';
@@ -261,31 +261,35 @@ export class ClaimTransitionService {
                 settings.ratings,
               )
             : null;
-          // A verdict ends the assignment; the reviewer who gave it may revise it later.
-          const moved = await this.claims.moveAsRead(
-            em,
-            current,
-            {
-              to: dto.to,
-              isVerdict,
-              reviewerId: principal.reviewerId,
-              rating,
-              publicNote,
-              approval,
-              publishedSlug,
-              callback,
-            },
-            {
-              type: 'transition',
-              actor: actorOf(principal),
-              fromStatus: current.status,
-              toStatus: dto.to,
-              note: dto.note,
-              sources,
-              rating,
-              publicNote,
-            },
-          );
+          // A verdict ends the assignment; the reviewer who gave it may revise it later. A move aborted by a deadlock
+          // (it locks the claim, then through the open-claims trigger its reviewer; a deactivation locks them the other
+          // way round) changed nothing: it is read and decided again, like a claim that changed.
+          const moved = await this.claims
+            .moveAsRead(
+              em,
+              current,
+              {
+                to: dto.to,
+                isVerdict,
+                reviewerId: principal.reviewerId,
+                rating,
+                publicNote,
+                approval,
+                publishedSlug,
+                callback,
+              },
+              {
+                type: 'transition',
+                actor: actorOf(principal),
+                fromStatus: current.status,
+                toStatus: dto.to,
+                note: dto.note,
+                sources,
+                rating,
+                publicNote,
+              },
+            )
+            .catch(nullOnDeadlock);
           if (!moved) continue;
           if (approval === 'pending')
             await this.events.publish(em, SECOND_OPINION_REQUESTED, {

@@ -35,6 +35,12 @@ export async function inTransaction<T>(dataSource: DataSource, work: (em: Entity
   }
 }
 
+/** For a single statement Postgres aborted to break a deadlock: nothing it did stands, so its caller may run it again. */
+export function nullOnDeadlock(error: unknown): null {
+  if (isDeadlock(error)) return null;
+  throw error;
+}
+
 function isDeadlock(error: unknown): boolean {
   const code =
     (error as { code?: unknown } | null)?.code ??
