@@ -7,6 +7,12 @@ describe('estimateSentences', () => {
   it('counts sentence ends and lines, and a last fragment without a full stop', () => {
     expect(estimateSentences('')).toBe(0);
     expect(estimateSentences('Headline without a stop\n\nOne. Two! Three? “Four.” And five')).toBe(6);
+    expect(estimateSentences("Wait...what? 3.5 percent.') “Yes!”)")).toBe(3);
+  });
+
+  it('reads a line of a million dots as one sentence', () => {
+    expect(estimateSentences(`${'.'.repeat(1_000_000)}x`)).toBe(1);
+    expect(estimateSentences(`x${'. '.repeat(500_000)}`)).toBe(500_000);
   });
 
   it('never counts fewer sentences than the extractor finds', () => {
