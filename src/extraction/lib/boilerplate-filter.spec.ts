@@ -3,6 +3,8 @@ import { isBoilerplate, isQuestion } from './boilerplate-filter';
 describe('isBoilerplate', () => {
   it.each([
     'By John Smith',
+    'By Jane Doe and John Smith, Reuters',
+    'BY JOHN SMITH',
     'Author: Dave DeCamp',
     'Dave DeCamp is the news editor of Antiwar.com, follow him on Twitter @decampdave.',
     'Jane Doe is a writer based in Berlin.',
@@ -20,6 +22,11 @@ describe('isBoilerplate', () => {
     'Sources say the talks stalled.',
     'On September 24, 2019, the court ruled against the government.',
   ])('keeps the claim "%s"', (text) => expect(isBoilerplate(text)).toBe(false));
+
+  it('tells a long run of capitals after "By" from a byline at once', () => {
+    const names = `By ${'A'.repeat(60)} and ${'B'.repeat(60)} ${'x'.repeat(60)}`;
+    expect(isBoilerplate(names)).toBe(false);
+  });
 });
 
 describe('isQuestion', () => {

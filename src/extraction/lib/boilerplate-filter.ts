@@ -4,7 +4,9 @@ const MONTH = [...MONTHS].join('|');
 const WEEKDAY = [...WEEKDAYS].join('|');
 
 const PATTERNS: RegExp[] = [
-  /^[Bb][Yy]\s+(\p{Lu}[\p{L}.'’-]*\s*){1,4}(and\s+(\p{Lu}[\p{L}.'’-]*\s*){1,4})?[,|]?.{0,40}$/u,
+  // Names are one to four capitalised words apart by spaces: a name that could also be cut at any capital would be
+  // tried in every cut when the line turns out to be no byline.
+  /^[Bb][Yy]\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*(and\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*)?[,|]?.{0,40}$/u,
   /^(author|authors|written by|reporting by|editing by|additional reporting( by)?)\s*[:-]/i,
   // The page furniture that can stand anywhere in a line, in one pattern so a line is scanned once for all of it.
   /\b(follow (him|her|them|us|me)|subscribe|sign up|newsletter|all rights reserved|click here|copyright)\b|©/i,
