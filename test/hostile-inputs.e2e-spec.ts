@@ -376,6 +376,14 @@ describe('hostile inputs: no 5xx, clean refusals, no partial writes', () => {
       expect: [400],
     });
     add({
+      name: 'minCheckworthiness 1e-50 (below what Postgres’s real holds)',
+      method: 'POST',
+      path: '/articles',
+      body: `{"title":"M ${++n}","body":"${FACT}","minCheckworthiness":1e-50}`,
+      expect: [202],
+      writes: articleWrites,
+    });
+    add({
       name: 'minCheckworthiness 1e999 (Infinity)',
       method: 'POST',
       path: '/articles',
@@ -1986,6 +1994,15 @@ describe('hardening: capacity under parallel pulls, dates Postgres can store, de
     const page = await t.http().get(`/ui/articles/${claim.articleId}?claim=${claim.id}`).set(bearer(editor));
     expect(page.status).toBe(200);
     expect(page.text).toContain('Deactivated Dora');
+  });
+
+  it('refuses a single sign-on attempt whose seal is as long as a real one in characters but not in bytes', async () => {
+    const res = await t
+      .http()
+      .get('/ui/sso/callback')
+      .set('Cookie', `claimdesk_sso=e30.${'%C3%A9'.repeat(43)}`);
+    expect(res.status).toBe(401);
+    expect(res.text).toContain('Single sign-on refused');
   });
 
   it('takes the session cookie on the pages only, wants the session’s CSRF token on their forms, and refuses other origins', async () => {

@@ -7,6 +7,8 @@ describe('cursorValuesFit', () => {
     expect(cursorValuesFit(['2026-11-26 02:42:51.012046+00', ID], ['timestamp', 'uuid'])).toBe(true);
     expect(cursorValuesFit(['1e-05', ID], ['real', 'uuid'])).toBe(true);
     expect(cursorValuesFit(['0.8734', ID], ['real', 'uuid'])).toBe(true);
+    expect(cursorValuesFit(['0', ID], ['real', 'uuid'])).toBe(true);
+    expect(cursorValuesFit(['0.000e5', ID], ['real', 'uuid'])).toBe(true);
     expect(cursorValuesFit(['2024-02-29T23:59:59Z', 1, '123456789012'], ['timestamp', 'int4', 'int8'])).toBe(true);
     expect(cursorValuesFit([2147483647, '9223372036854775807'], ['int4', 'int8'])).toBe(true);
   });
@@ -25,6 +27,8 @@ describe('cursorValuesFit', () => {
     ['NUL characters', ['\u0000', '\u0000'], ['timestamp', 'uuid']],
     ['a real out of range', [1e300, ID], ['real', 'uuid']],
     ['NaN for a real', ['NaN', ID], ['real', 'uuid']],
+    ['a real too small for Postgres, which is not zero', ['1e-400', ID], ['real', 'uuid']],
+    ['a real of 400 places, which is not zero', [`0.${'0'.repeat(400)}1`, ID], ['real', 'uuid']],
     ['a bigint past int8', ['99999999999999999999999'], ['int8']],
     ['a number one past int8', ['9223372036854775808'], ['int8']],
     ['a number one past int4', [2147483648], ['int4']],

@@ -28,8 +28,10 @@ function fits(kind: CursorKind, value: string | number): boolean {
       return integerFits(value, INTEGER_MAX[kind]);
     case 'real': {
       const n = typeof value === 'number' ? value : REAL.test(value) ? Number(value) : NaN;
-      // Postgres' real: about 1e-37 to 3.4e38 either side of 0.
-      return Number.isFinite(n) && (n === 0 || (Math.abs(n) > 1e-37 && Math.abs(n) < 3.4e38));
+      // Postgres' real: 0, or about 1e-37 to 3.4e38 either side of it. A text that only rounds to 0 here ("1e-400")
+      // is out of Postgres's range, not zero.
+      if (n === 0) return typeof value === 'number' || !/[1-9]/.test(value.split(/e/i)[0]);
+      return Number.isFinite(n) && Math.abs(n) > 1e-37 && Math.abs(n) < 3.4e38;
     }
   }
 }

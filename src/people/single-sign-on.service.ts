@@ -91,8 +91,9 @@ export class SingleSignOnService {
     if (typeof sealed !== 'string') return null;
     const [body, mac, ...rest] = sealed.split('.');
     const expected = Buffer.from(this.attemptMac(body ?? ''));
-    if (rest.length > 0 || !mac || mac.length !== expected.length || !timingSafeEqual(Buffer.from(mac), expected))
-      return null;
+    // Compared as bytes: a MAC of as many characters may be longer in bytes (é), which timingSafeEqual refuses.
+    const given = Buffer.from(mac ?? '');
+    if (rest.length > 0 || given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
     try {
       const value = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Partial<SsoAttempt> | null;
       return typeof value?.state === 'string' &&

@@ -1,3 +1,4 @@
+import { Transform } from 'class-transformer';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -80,5 +81,8 @@ export class CreateArticleDto {
   @IsNumber()
   @Min(0)
   @Max(1)
+  // Scores have four places, so a floor above 0 and below 0.0001 keeps what 0.0001 keeps; the column (a real) could
+  // not hold the smallest (1e-50 is out of its range).
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'number' && value > 0 && value < 1e-4 ? 1e-4 : value))
   minCheckworthiness?: number;
 }
