@@ -274,6 +274,46 @@ describe('second opinion: a verdict in scope waits for someone else’s approval
     );
   });
 
+  it('writes a pending verdict and the notices asking for a second opinion together, or neither', async () => {
+    await t
+      .http()
+      .patch('/admin/settings')
+      .set(auth(t.adminKey))
+      .send({ secondOpinion: { minCheckworthiness: 0 } });
+    const posted = await t
+      .http()
+      .post('/articles')
+      .set(auth(editor))
+      .send({ title: 'Second opinion, notices', body: CHECKABLE_SENTENCES[1], minCheckworthiness: 0 });
+    const [claim]: Claim[] = await waitFor(async () => {
+      const article = (await t.http().get(`/articles/${posted.body.id}`).set(auth(editor))).body;
+      return article.status === 'ready' && article.claims[0]?.assigneeId ? article.claims : null;
+    }, 'the claim assigned');
+    const holder = claim.assigneeId === author.id ? author : second;
+    const otherPersonKey = holder === author ? secondPersonKey : authorPersonKey;
+    // Postgres refuses the notices (a fault of the test's making): the verdict must not stand without them.
+    await t.db.query(
+      `CREATE FUNCTION refuse_notices() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'notices refused'; END $$`,
+    );
+    await t.db.query(
+      `CREATE TRIGGER refuse_notices BEFORE INSERT ON notifications FOR EACH ROW EXECUTE FUNCTION refuse_notices()`,
+    );
+    try {
+      const refused = await move(holder.key, claim, { to: 'sourced', sources: SOURCE });
+      expect(refused.status).toBe(500);
+    } finally {
+      await t.db.query(`DROP TRIGGER refuse_notices ON notifications`);
+      await t.db.query(`DROP FUNCTION refuse_notices()`);
+    }
+    expect(await fetchClaim(claim.id)).toMatchObject({ status: 'unverified', version: claim.version, approval: null });
+
+    const moved = await move(holder.key, claim, { to: 'sourced', sources: SOURCE });
+    expect(moved.body).toMatchObject({ status: 'sourced', approval: 'pending' });
+    expect((await noticesOfKind(t, otherPersonKey, 'second_opinion_requested')).map((n) => n.claimId)).toContain(
+      claim.id,
+    );
+  });
+
   it('a returned verdict whose reviewer has no room goes back to the queue, not over their capacity', async () => {
     await t
       .http()

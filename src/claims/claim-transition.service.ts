@@ -264,9 +264,9 @@ export class ClaimTransitionService {
           // A verdict ends the assignment; the reviewer who gave it may revise it later. A move aborted by a deadlock
           // (it locks the claim, then through the open-claims trigger its reviewer; a deactivation locks them the other
           // way round) changed nothing: it is read and decided again, like a claim that changed.
-          const moved = await this.claims
-            .moveAsRead(
-              em,
+          const moveAs = (manager: EntityManager) =>
+            this.claims.moveAsRead(
+              manager,
               current,
               {
                 to: dto.to,
@@ -288,15 +288,23 @@ export class ClaimTransitionService {
                 rating,
                 publicNote,
               },
-            )
-            .catch(nullOnDeadlock);
+            );
+          // A verdict waiting for a second opinion and the notices asking for one commit together, or neither does.
+          const moved = await (
+            approval === 'pending'
+              ? em.transaction(async (tx) => {
+                  const pending = await moveAs(tx);
+                  if (pending)
+                    await this.events.publish(tx, SECOND_OPINION_REQUESTED, {
+                      claim: pending.claim,
+                      authorReviewerId: principal.reviewerId,
+                      authorUserId: principal.userId,
+                    });
+                  return pending;
+                })
+              : moveAs(em)
+          ).catch(nullOnDeadlock);
           if (!moved) continue;
-          if (approval === 'pending')
-            await this.events.publish(em, SECOND_OPINION_REQUESTED, {
-              claim: moved.claim,
-              authorReviewerId: principal.reviewerId,
-              authorUserId: principal.userId,
-            });
           // With `next` to follow, the acting reviewer's own freed slot is left for `next` to fill (or offer).
           const ownSlotFreed = isVerdict && next !== undefined && current.assigneeId === principal.reviewerId;
           await this.events.publish(em, CLAIM_MOVED, {
