@@ -57,4 +57,14 @@ describe('spanOfPassage', () => {
     const match = spanOfPassage(text, passage);
     expect(match.ok && text.slice(match.span.start, match.span.end).replace(/\s+/g, ' ')).toBe(passage);
   });
+
+  it('finds a passage in a megabyte of one letter, where it differs from the rest by one letter', () => {
+    const text = `${'a'.repeat(999_999)}b`;
+    const passage = `${'a'.repeat(50)}b${'a'.repeat(9_949)}`;
+    expect(spanOfPassage(text, passage)).toEqual({ ok: false, problem: 'not_found' });
+    expect(spanOfPassage(text, `${'a'.repeat(9_999)}b`)).toEqual({
+      ok: true,
+      span: { start: 990_000, end: 1_000_000 },
+    });
+  });
 });

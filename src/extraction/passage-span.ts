@@ -46,7 +46,7 @@ function flattened(text: string): { flat: string; origin: Int32Array } {
  * Where a passage someone copied or selected sits in the body. Whitespace may differ (a browser turns `\r\n` into `\n`
  * and a pasted passage may wrap differently); the selection's own offsets (`near`) win when they hold the passage, and
  * pick among several occurrences otherwise. Linear in the body and passage: both are flattened once, then searched
- * with indexOf (a pattern built from the passage backtracked for seconds, or overflowed the stack, on long input).
+ * by `occurrences` (a pattern built from the passage backtracked for seconds, or overflowed the stack, on long input).
  */
 export function spanOfPassage(body: string, passage: string, near?: Span): PassageMatch {
   const wanted = squeezed(passage);
@@ -60,11 +60,11 @@ export function spanOfPassage(body: string, passage: string, near?: Span): Passa
     return { ok: true, span: near };
   }
   const { flat, origin } = flattened(body);
-  const found: Span[] = [];
   // The passage starts and ends with a visible character, so each hit maps back to whole characters of the body.
-  for (let at = flat.indexOf(wanted); at !== -1; at = flat.indexOf(wanted, at + wanted.length)) {
-    found.push({ start: origin[at], end: origin[at + wanted.length - 1] + 1 });
-  }
+  const found: Span[] = occurrences(flat, wanted).map((at) => ({
+    start: origin[at],
+    end: origin[at + wanted.length - 1] + 1,
+  }));
   if (found.length === 0) return { ok: false, problem: 'not_found' };
   if (found.length === 1) return { ok: true, span: found[0] };
   if (!near) return { ok: false, problem: 'ambiguous' };
@@ -72,4 +72,29 @@ export function spanOfPassage(body: string, passage: string, near?: Span): Passa
     Math.abs(span.start - near.start) < Math.abs(best.start - near.start) ? span : best,
   );
   return { ok: true, span: nearest };
+}
+
+/**
+ * Where `pattern` starts in `text`, occurrences that do not overlap, first to last: Knuth–Morris–Pratt, linear in both
+ * (indexOf re-reads the text for each start on repetitive input: seconds for a megabyte of one letter).
+ */
+function occurrences(text: string, pattern: string): number[] {
+  // fallback[i]: the length of the longest proper prefix of pattern[0..i] that is also its suffix.
+  const fallback = new Int32Array(pattern.length);
+  for (let i = 1, k = 0; i < pattern.length; i++) {
+    while (k > 0 && pattern[i] !== pattern[k]) k = fallback[k - 1];
+    if (pattern[i] === pattern[k]) k++;
+    fallback[i] = k;
+  }
+  const starts: number[] = [];
+  for (let i = 0, k = 0; i < text.length; i++) {
+    while (k > 0 && text[i] !== pattern[k]) k = fallback[k - 1];
+    if (text[i] === pattern[k]) k++;
+    if (k === pattern.length) {
+      starts.push(i - k + 1);
+      // The next occurrence starts after this one ends.
+      k = 0;
+    }
+  }
+  return starts;
 }
