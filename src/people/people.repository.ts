@@ -56,11 +56,19 @@ export class PeopleRepository {
     return this.users().find({ order: { name: 'ASC', id: 'ASC' } });
   }
 
-  async setTimeZone(userId: string, timeZone: string | null): Promise<void> {
-    await this.dataSource.query(`UPDATE users SET time_zone = $2, updated_at = now() WHERE id = $1`, [
-      userId,
-      timeZone,
-    ]);
+  /**
+   * Sets the person's zone if Postgres knows it (it reads every dated query in it: the mail digests, for all at once);
+   * false when it does not.
+   */
+  async setTimeZone(userId: string, timeZone: string | null): Promise<boolean> {
+    const rows = await returningRows(
+      this.dataSource,
+      `UPDATE users SET time_zone = $2, updated_at = now()
+       WHERE id = $1 AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = $2))
+       RETURNING id`,
+      [userId, timeZone],
+    );
+    return rows.length > 0;
   }
 
   async setPassword(em: EntityManager, userId: string, passwordHash: string): Promise<void> {

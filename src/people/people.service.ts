@@ -57,9 +57,16 @@ export class PeopleService {
     return user;
   }
 
-  /** The zone the person reads dates in (already checked as an IANA name); null: the desk's. */
-  setTimeZone(userId: string, timeZone: string | null): Promise<void> {
-    return this.people.setTimeZone(userId, timeZone);
+  /**
+   * The zone the person reads dates in (already checked as an IANA name, and here as one Postgres knows: ICU still
+   * takes names the database's time zone data dropped); null: the desk's.
+   */
+  async setTimeZone(userId: string, timeZone: string | null): Promise<void> {
+    if (!(await this.people.setTimeZone(userId, timeZone)))
+      throw ApiError.validation(
+        { timeZone: ['timeZone must be a time zone such as Europe/Berlin'] },
+        `${timeZone} is not a time zone the desk's database knows`,
+      );
   }
 
   /**
