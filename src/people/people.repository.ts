@@ -48,6 +48,11 @@ export class PeopleRepository {
     return this.users(em).findOneBy({ id });
   }
 
+  /** The person's row as it is now, locked until the caller's transaction ends: a change made from it loses no other. */
+  lockById(em: EntityManager, id: string): Promise<UserEntity | null> {
+    return this.users(em).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
   async byEmail(email: string): Promise<UserEntity | null> {
     return this.users().createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getOne();
   }

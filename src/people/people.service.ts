@@ -77,14 +77,20 @@ export class PeopleService {
   async update(id: string, dto: UpdateUserDto, actor: Principal): Promise<UserEntity> {
     const user = await this.get(id);
     const formerReviewerId = user.reviewerId;
-    if (dto.role && dto.role !== user.role) {
-      user.reviewerId = await this.reviewerProfileFor(dto.role, null, user, actor);
-      user.role = dto.role;
-    }
-    if (dto.name !== undefined) user.name = dto.name;
-    if (dto.active !== undefined) user.active = dto.active;
+    const changes: Partial<UserEntity> = {};
+    if (dto.role && dto.role !== user.role)
+      Object.assign(changes, {
+        role: dto.role,
+        reviewerId: await this.reviewerProfileFor(dto.role, null, user, actor),
+      });
+    if (dto.name !== undefined) changes.name = dto.name;
+    if (dto.active !== undefined) changes.active = dto.active;
     const saved = await this.dataSource.transaction(async (em) => {
-      const saved = await this.people.save(em, user);
+      // The changes go onto the row as it is now: what others wrote since it was read above (a password set through a
+      // link, a second factor, a time zone) stays.
+      const current = await this.people.lockById(em, id);
+      if (!current) throw ApiError.notFound('Person', id);
+      const saved = await this.people.save(em, Object.assign(current, changes));
       if (!saved.active || dto.role) await this.sessions.endAllOf(id, em);
       await recordAuditEvent(em, {
         action: 'user.updated',

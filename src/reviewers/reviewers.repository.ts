@@ -21,6 +21,11 @@ export class ReviewersRepository {
     return this.dataSource.getRepository(ReviewerEntity).findOneBy({ id });
   }
 
+  /** The reviewer's row as it is now, locked until the caller's transaction ends: a change made from it loses no other. */
+  lockById(em: EntityManager, id: string): Promise<ReviewerEntity | null> {
+    return em.getRepository(ReviewerEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
   /** Every reviewer, by name. */
   list(): Promise<ReviewerEntity[]> {
     return this.dataSource.getRepository(ReviewerEntity).find({ order: { name: 'ASC', id: 'ASC' } });

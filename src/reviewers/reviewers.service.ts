@@ -25,8 +25,14 @@ export class ReviewersService {
   ) {}
 
   async create(dto: CreateReviewerDto, principal: Principal | null = null): Promise<ReviewerEntity> {
+    const built = this.reviewers.build({
+      ...dto,
+      email: dto.email.toLowerCase(),
+      topics: normalizeTopics(dto.topics ?? []),
+    });
     const reviewer = await this.saveUnique(
-      this.reviewers.build({ ...dto, email: dto.email.toLowerCase(), topics: normalizeTopics(dto.topics ?? []) }),
+      built.email,
+      (em) => this.reviewers.save(em, built),
       (saved) => ({
         action: 'reviewer.created',
         actor: principal,
@@ -41,16 +47,22 @@ export class ReviewersService {
 
   /** Deactivating hands the reviewer's open claims back and ends its keys' powers; more capacity lets waiting claims in. */
   async update(id: string, dto: UpdateReviewerDto, principal: Principal): Promise<ReviewerEntity> {
-    const reviewer = await this.get(id);
-    const wasActive = reviewer.active;
-    Object.assign(
-      reviewer,
-      dto,
-      dto.email ? { email: dto.email.toLowerCase() } : {},
-      dto.topics ? { topics: normalizeTopics(dto.topics) } : {},
-    );
+    const changes: Partial<ReviewerEntity> = {
+      ...dto,
+      ...(dto.email ? { email: dto.email.toLowerCase() } : {}),
+      ...(dto.topics ? { topics: normalizeTopics(dto.topics) } : {}),
+    };
+    let wasActive = false;
     const saved = await this.saveUnique(
-      reviewer,
+      changes.email,
+      async (em) => {
+        // The changes go onto the row as it is now: another admin's change, or the assignments' last_assigned_at,
+        // committed since the request began, stays.
+        const current = await this.reviewers.lockById(em, id);
+        if (!current) throw ApiError.notFound('Reviewer', id);
+        wasActive = current.active;
+        return this.reviewers.save(em, Object.assign(current, changes));
+      },
       () => ({
         action: 'reviewer.updated',
         actor: principal,
@@ -83,24 +95,23 @@ export class ReviewersService {
     return this.assignments.standingChanged(reviewerId, principal ? actorOf(principal) : SYSTEM_ACTOR);
   }
 
-  /** Saves the reviewer, its audit entry and what the change implies (`alsoWrite`) together. */
+  /** Writes the reviewer (`write`), its audit entry and what the change implies (`alsoWrite`) together. */
   private async saveUnique(
-    reviewer: ReviewerEntity,
+    email: string | undefined,
+    write: (em: EntityManager) => Promise<ReviewerEntity>,
     audit: (saved: ReviewerEntity) => AuditEntry,
     alsoWrite?: (em: EntityManager, saved: ReviewerEntity) => Promise<void>,
   ): Promise<ReviewerEntity> {
     try {
       return await inTransaction(this.dataSource, async (em) => {
-        const saved = await this.reviewers.save(em, reviewer);
+        const saved = await write(em);
         await recordAuditEvent(em, audit(saved));
         await alsoWrite?.(em, saved);
         return saved;
       });
     } catch (error) {
       if (error instanceof QueryFailedError && (error as { code?: string }).code === '23505') {
-        throw new ApiError(HttpStatus.CONFLICT, 'conflict', `A reviewer with email ${reviewer.email} exists`, {
-          email: reviewer.email,
-        });
+        throw new ApiError(HttpStatus.CONFLICT, 'conflict', `A reviewer with email ${email} exists`, { email });
       }
       throw error;
     }
