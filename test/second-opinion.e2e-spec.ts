@@ -314,6 +314,51 @@ describe('second opinion: a verdict in scope waits for someone else’s approval
     );
   });
 
+  it('sends article.reviewed once a pending verdict revised while it waited is published, approved or out of scope', async () => {
+    const scope = (statuses: string[]) =>
+      t
+        .http()
+        .patch('/admin/settings')
+        .set(auth(t.adminKey))
+        .send({ secondOpinion: { enabled: true, minCheckworthiness: 0, statuses } });
+    const oneClaimArticle = async (title: string, sentence: string) => {
+      const posted = await t
+        .http()
+        .post('/articles')
+        .set(auth(cms.apiKey))
+        .send({ title, body: sentence, minCheckworthiness: 0 });
+      const [claim]: Claim[] = await waitFor(async () => {
+        const article = (await t.http().get(`/articles/${posted.body.id}`).set(auth(editor))).body;
+        return article.status === 'ready' && article.claims.length === 1 && article.claims[0].assigneeId
+          ? article.claims
+          : null;
+      }, `the claim of "${title}" assigned`);
+      const holder = claim.assigneeId === author.id ? author : second;
+      return { articleId: posted.body.id as string, claim, holder, other: holder === author ? second : author };
+    };
+    const reviewedOf = (id: string) =>
+      receiver.ofType('article.reviewed').filter((r) => r.payload.data.articleId === id);
+
+    // Revised while pending, then approved.
+    await scope(['sourced', 'disputed']);
+    const approved = await oneClaimArticle('Revised, then approved', CHECKABLE_SENTENCES[2]);
+    const pending = await move(approved.holder.key, approved.claim, { to: 'sourced', sources: SOURCE });
+    expect(pending.body.approval).toBe('pending');
+    const revised = await move(approved.holder.key, pending.body, { to: 'disputed', note: 'the figure was revised' });
+    expect(revised.body).toMatchObject({ status: 'disputed', approval: 'pending' });
+    expect((await approve(approved.other.key, revised.body)).status).toBe(200);
+    await waitFor(async () => (reviewedOf(approved.articleId).length === 1 ? true : null), 'article.reviewed');
+
+    // Revised out of the second opinion's scope while pending: published by the revision itself.
+    await scope(['sourced']);
+    const narrowed = await oneClaimArticle('Revised out of scope', CHECKABLE_SENTENCES[4]);
+    const waiting = await move(narrowed.holder.key, narrowed.claim, { to: 'sourced', sources: SOURCE });
+    expect(waiting.body.approval).toBe('pending');
+    const published = await move(narrowed.holder.key, waiting.body, { to: 'disputed', note: 'contradicted' });
+    expect(published.body).toMatchObject({ status: 'disputed', approval: null });
+    await waitFor(async () => (reviewedOf(narrowed.articleId).length === 1 ? true : null), 'article.reviewed');
+  });
+
   it('a returned verdict whose reviewer has no room goes back to the queue, not over their capacity', async () => {
     await t
       .http()

@@ -277,6 +277,8 @@ export class ClaimTransitionService {
                 approval,
                 publishedSlug,
                 callback,
+                // A published verdict settles an open item: an unverified claim, or a verdict that waited for approval.
+                mayCompleteArticle: isVerdict && (current.status === 'unverified' || current.approval === 'pending'),
               },
               {
                 type: 'transition',

@@ -442,8 +442,8 @@ export class ClaimsRepository {
   /**
    * The move in one call of `move_claim_as_read` (src/database/functions has the SQL): made only if the claim is still
    * as `read` (version, status, assignee, last verdict's reviewer), with its history row, the callback it owes (none
-   * when `change.callback` is null: an unpublished verdict) and, after a verdict on an unverified claim,
-   * `article.reviewed` if it was the article's last. It commits as one statement; null: the claim changed (or went)
+   * when `change.callback` is null: an unpublished verdict) and, when `change.mayCompleteArticle`,
+   * `article.reviewed` if it settled the article's last open item. It commits as one statement; null: the claim changed (or went)
    * since it was read.
    */
   async moveAsRead(
@@ -459,12 +459,14 @@ export class ClaimsRepository {
       /** The public page a published verdict gets (kept if the claim has one); null: not published by this move. */
       publishedSlug: string | null;
       callback: ClaimStatusChangedData | null;
+      /** The move may settle the article's last open item: `article.reviewed` is checked. */
+      mayCompleteArticle: boolean;
     },
     event: EventChange,
   ): Promise<{ claim: ClaimEntity; dueCallbacks: { id: string; nextAttemptAt: Date }[] } | null> {
     const rows: (Record<string, unknown> & { due_callbacks: { id: string; nextAttemptAt: string }[] })[] =
       await em.query(
-        `SELECT (m.claim).*, m.due_callbacks FROM move_claim_as_read($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) m`,
+        `SELECT (m.claim).*, m.due_callbacks FROM move_claim_as_read($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) m`,
         [
           read.id,
           read.version,
@@ -486,6 +488,7 @@ export class ClaimsRepository {
           change.publicNote,
           change.publishedSlug,
           publicBaseUrl(),
+          change.mayCompleteArticle,
         ],
       );
     if (!rows[0]) return null;

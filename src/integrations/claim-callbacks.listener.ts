@@ -37,7 +37,8 @@ export class ClaimCallbacksListener implements OnModuleInit {
         em,
         claim.articleId,
         [{ type: 'claim.status_changed', data: claimStatusChanged(claim, from, sources, ratings) }],
-        from === 'unverified',
+        // The article had an open item while this verdict waited, however it was revised meanwhile: it may be the last.
+        true,
       );
     });
   }

@@ -5,11 +5,13 @@ import type { DatabaseFunction } from './database-function';
  * callbacks in the same call. `p_callback` is the `claim.status_changed` payload (built once, by the api); null: the
  * move is not published (a verdict waiting for a second opinion), so no callback and no `article.reviewed`.
  * `p_published_slug`: a published verdict's public page, kept if the claim has one (null: nothing published);
- * `p_public_base`: where public pages live, for `article.reviewed`.
+ * `p_public_base`: where public pages live, for `article.reviewed`; `p_may_complete_article`: whether the move can be
+ * the article's last open item settled (a published verdict on a claim that was unverified or waited for approval), so
+ * `article.reviewed` is checked.
  */
 export const moveClaimAsRead: DatabaseFunction = {
   name: 'move_claim_as_read',
-  definition: `CREATE OR REPLACE FUNCTION move_claim_as_read(p_claim_id uuid, p_read_version integer, p_read_status text, p_read_assignee_id uuid, p_read_last_verdict_reviewer_id uuid, p_to text, p_is_verdict boolean, p_verdict_reviewer_id uuid, p_actor_key_id uuid, p_actor_user_id uuid, p_actor_role text, p_event_reviewer_id uuid, p_note text, p_sources jsonb, p_rating text, p_approval text, p_callback jsonb, p_public_note text, p_published_slug text, p_public_base text) RETURNS TABLE(claim claims, due_callbacks jsonb) LANGUAGE plpgsql AS $$
+  definition: `CREATE OR REPLACE FUNCTION move_claim_as_read(p_claim_id uuid, p_read_version integer, p_read_status text, p_read_assignee_id uuid, p_read_last_verdict_reviewer_id uuid, p_to text, p_is_verdict boolean, p_verdict_reviewer_id uuid, p_actor_key_id uuid, p_actor_user_id uuid, p_actor_role text, p_event_reviewer_id uuid, p_note text, p_sources jsonb, p_rating text, p_approval text, p_callback jsonb, p_public_note text, p_published_slug text, p_public_base text, p_may_complete_article boolean) RETURNS TABLE(claim claims, due_callbacks jsonb) LANGUAGE plpgsql AS $$
     DECLARE
       moved claims;
     BEGIN
@@ -38,14 +40,14 @@ export const moveClaimAsRead: DatabaseFunction = {
         RETURN NEXT;
         RETURN;
       END IF;
-      -- The owner hears of every move; a verdict on an unverified claim may be the article's last.
+      -- The owner hears of every move; a published verdict on an open claim may be the article's last.
       SELECT coalesce(jsonb_agg(jsonb_build_object('id', d.delivery_id, 'nextAttemptAt', d.due_at)), '[]'::jsonb) INTO due_callbacks
       FROM record_article_callbacks(
         moved.article_id,
         ARRAY['claim.status_changed'],
         ARRAY[p_callback],
         to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-        p_is_verdict AND p_read_status = 'unverified',
+        p_may_complete_article,
         p_public_base) d;
       RETURN NEXT;
     END
