@@ -200,6 +200,21 @@ describe('comments, notifications and mail', () => {
       expect(rows[0].n).toBe(0);
     });
 
+    it('completes names for people signed in, by name or a whole address, never by part of an address', async () => {
+      const cookie = await t.signIn(editor);
+      const complete = async (q: string) => {
+        const res = await t.http().get('/ui/people/mentionable').query({ q }).set('Cookie', cookie);
+        expect(res.status).toBe(200);
+        return (res.body as { name: string }[]).map((p) => p.name);
+      };
+      expect(await complete('alice')).toEqual(['Alice Reviewer']);
+      expect(await complete(alice.email.toUpperCase())).toEqual(['Alice Reviewer']);
+      expect(await complete(alice.email.slice(0, -1))).toEqual([]);
+      expect(await complete('example.org')).toEqual([]);
+      const byKey = await t.http().get('/ui/people/mentionable').query({ q: 'alice' }).set(auth(editorKey));
+      expect(byKey.status).toBe(403);
+    });
+
     it('keeps comments internal: not in callbacks, not in ClaimReview, not for another integrator', async () => {
       const receiver = new WebhookReceiver();
       const url = await receiver.start();

@@ -107,12 +107,12 @@ export class CommentsRepository {
     return rows.map((r) => r.id);
   }
 
-  /** Active people whose name or email holds the text, for the pages' @ completion. */
+  /** Active people whose name holds the text, or whose email is the text, for the pages' @ completion. */
   mentionable(text: string, limit: number): Promise<{ id: string; name: string; role: string }[]> {
     return this.dataSource.query(
-      `SELECT id, name, role FROM users WHERE active AND (name ILIKE $1 OR email ILIKE $1)
+      `SELECT id, name, role FROM users WHERE active AND (name ILIKE $1 OR lower(email) = lower($3))
        ORDER BY lower(name), id LIMIT $2`,
-      [containsPattern(text), limit],
+      [containsPattern(text), limit, text.trim()],
     );
   }
 }

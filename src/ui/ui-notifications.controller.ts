@@ -4,6 +4,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
 import { CommentsService } from '../comments/comments.service';
+import { ApiError } from '../common/api-error';
 import { PageQueryDto } from '../common/pagination';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import type { Environment } from '../config/environment';
@@ -63,9 +64,17 @@ export class UiNotificationsController {
     response.redirect(HttpStatus.SEE_OTHER, '/ui/notifications');
   }
 
-  /** Active people whose name or address holds `q`, for the comment form's @ completion. */
+  /**
+   * Active people whose name holds `q`, or whose address is `q`, for the comment form's @ completion: for people
+   * signed in on the pages, not keys (a key that could ask letter by letter would read everyone's address).
+   */
   @Get('people/mentionable')
-  async mentionable(@Query() query: MentionableQuery): Promise<{ id: string; name: string; role: string }[]> {
+  async mentionable(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: MentionableQuery,
+  ): Promise<{ id: string; name: string; role: string }[]> {
+    if (!principal.userId || principal.keyId)
+      throw ApiError.forbidden('Completing names is for people signed in on the pages, not API keys');
     return this.comments.mentionable(query.q ?? '');
   }
 
