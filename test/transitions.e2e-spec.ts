@@ -250,6 +250,33 @@ describe('claim transitions: the state machine over HTTP', () => {
     expect(events.filter((e: { type: string }) => e.type === 'transition')).toHaveLength(1);
   });
 
+  it('no longer lets a verdict’s reviewer annotate the claim once it is reopened and handed to another', async () => {
+    const former = await t.createReviewer({ capacity: 1 });
+    await t
+      .http()
+      .post('/articles')
+      .set(auth(editor))
+      .send({ title: 'Reopened', body: CHECKABLE_SENTENCES[1], minCheckworthiness: 0 });
+    const held: Claim = await waitFor(async () => {
+      const { rows } = await t.db.query(`SELECT id, version FROM claims WHERE assignee_id = $1`, [former.id]);
+      return rows[0] ?? null;
+    }, 'a claim handed to the reviewer');
+    const note = (key: string) =>
+      t.http().post(`/claims/${held.id}/notes`).set(auth(key)).send({ note: 'One more source' });
+    const verdict = await move(former.key, held, { to: 'sourced', sources: SOURCE });
+    expect(verdict.status).toBe(200);
+    expect((await note(former.key)).status).toBe(201);
+
+    // No room for it again: the reopened claim goes to another reviewer.
+    expect(
+      (await t.http().patch(`/admin/reviewers/${former.id}`).set(auth(t.adminKey)).send({ capacity: 0 })).status,
+    ).toBe(200);
+    const reopened = await move(editor, verdict.body, { to: 'unverified', note: 'New evidence came in.' });
+    expect(reopened.body.status).toBe('unverified');
+    const refused = await note(former.key);
+    expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 403, code: 'forbidden' });
+  });
+
   it('undoes a verdict into the pool when the reviewer took other work meanwhile and is at capacity', async () => {
     // A reviewer of German articles only, with room for one claim: nobody else may take these.
     const solo = await t.createReviewer({ capacity: 1, languages: ['de'] });

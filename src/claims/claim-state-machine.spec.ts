@@ -2,6 +2,7 @@ import {
   allowedTargets,
   checkMove,
   checkUndo,
+  mayDecideOn,
   moversFor,
   type Mover,
   type MoveRequest,
@@ -144,5 +145,25 @@ describe('undoing a verdict', () => {
     expect(undo({ status: 'unverified' })).toEqual({ ok: false, reason: 'nothing_to_undo' });
     expect(undo({ lastMove: null })).toEqual({ ok: false, reason: 'nothing_to_undo' });
     expect(undo({ status: 'disputed' })).toEqual({ ok: false, reason: 'nothing_to_undo' });
+  });
+});
+
+describe('mayDecideOn', () => {
+  const claim = (status: 'unverified' | 'sourced' | 'dismissed', assigneeId: string | null) => ({
+    status,
+    assigneeId,
+    lastVerdictReviewerId: 'r-1',
+  });
+
+  it('lets the last verdict’s reviewer annotate and decide matches while the verdict stands', () => {
+    expect(mayDecideOn('reviewer', 'r-1', claim('sourced', null))).toBe(true);
+    expect(mayDecideOn('reviewer', 'r-1', claim('dismissed', null))).toBe(true);
+  });
+
+  it('gives a reopened claim to its assignee: the former verdict’s reviewer no longer decides on it', () => {
+    expect(mayDecideOn('reviewer', 'r-1', claim('unverified', 'r-2'))).toBe(false);
+    expect(mayDecideOn('reviewer', 'r-2', claim('unverified', 'r-2'))).toBe(true);
+    expect(mayDecideOn('reviewer', 'r-1', claim('unverified', 'r-1'))).toBe(true);
+    expect(mayDecideOn('editor', null, claim('unverified', 'r-2'))).toBe(true);
   });
 });

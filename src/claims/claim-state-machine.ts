@@ -73,14 +73,17 @@ export function moversFor(
 
 /**
  * Whether the caller may act on the claim beside moving it (annotate it, confirm or reject its matches): whoever may
- * give or revise its verdict — its assignee, its last verdict's reviewer, an editor, an admin.
+ * give or revise its verdict — its assignee, its last verdict's reviewer while that verdict stands (a reopened claim is
+ * its next assignee's), an editor, an admin.
  */
 export function mayDecideOn(
   role: Role,
   reviewerId: string | null,
-  claim: { assigneeId: string | null; lastVerdictReviewerId: string | null },
+  claim: { status: ClaimStatus; assigneeId: string | null; lastVerdictReviewerId: string | null },
 ): boolean {
-  return moversFor(role, reviewerId, claim).length > 0;
+  return moversFor(role, reviewerId, claim).some(
+    (mover) => mover !== 'last_verdict_reviewer' || VERDICTS.includes(claim.status),
+  );
 }
 
 /** A reviewer taking back their own verdict: what the claim's last move was, and who asks when. */

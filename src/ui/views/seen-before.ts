@@ -1,5 +1,6 @@
 import type { Principal } from '../../auth/principal';
 import { mayDecideOn } from '../../claims/claim-state-machine';
+import type { ClaimStatus } from '../../claims/claim-status';
 import { toMatchResponse } from '../../fact-checks/fact-check.response';
 import type { StoredMatch } from '../../fact-checks/fact-checks.repository';
 import { verdictOfMatch } from '../../fact-checks/rating-verdict';
@@ -23,7 +24,7 @@ export type SeenBeforeOrigin = 'review' | 'article';
  * verdict, the fact-check as its source) when the match names a verdict, and Reject. Plain form posts: no script needed.
  */
 export function seenBeforePanel(
-  claim: { id: string; assigneeId: string | null; lastVerdictReviewerId: string | null },
+  claim: { id: string; status: ClaimStatus; assigneeId: string | null; lastVerdictReviewerId: string | null },
   matches: StoredMatch[],
   principal: Principal,
   back: SeenBeforeOrigin,
