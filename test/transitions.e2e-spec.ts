@@ -27,6 +27,19 @@ describe('claim transitions: the state machine over HTTP', () => {
       .set(auth(key))
       .send({ expectedVersion: claim.version, ...body });
   const fetchClaim = async (id: string): Promise<Claim> => (await t.http().get(`/claims/${id}`).set(auth(editor))).body;
+  /** A new article's one claim, handed by an editor to `reviewerId` (whoever the desk gave it to first). */
+  const claimHandedTo = async (reviewerId: string, title: string, body: string): Promise<Claim> => {
+    const posted = await t.http().post('/articles').set(auth(editor)).send({ title, body, minCheckworthiness: 0 });
+    const [claim]: Claim[] = await waitFor(async () => {
+      const article = (await t.http().get(`/articles/${posted.body.id}`).set(auth(editor))).body;
+      return article.status === 'ready' && article.claims.length === 1 ? article.claims : null;
+    }, `the claim of "${title}"`);
+    if (claim.assigneeId !== reviewerId) {
+      const assigned = await t.http().post(`/admin/claims/${claim.id}/assign`).set(auth(editor)).send({ reviewerId });
+      expect(assigned.status).toBe(200);
+    }
+    return fetchClaim(claim.id);
+  };
 
   beforeAll(async () => {
     t = await startTestService(2);
@@ -216,15 +229,7 @@ describe('claim transitions: the state machine over HTTP', () => {
 
   it('runs again a verdict Postgres aborted to break a deadlock with a change locking the reviewer first', async () => {
     const lockee = await t.createReviewer({ capacity: 1 });
-    await t
-      .http()
-      .post('/articles')
-      .set(auth(editor))
-      .send({ title: 'Deadlock', body: CHECKABLE_SENTENCES[0], minCheckworthiness: 0 });
-    const held = await waitFor(async () => {
-      const { rows } = await t.db.query(`SELECT id, version FROM claims WHERE assignee_id = $1`, [lockee.id]);
-      return rows[0] ?? null;
-    }, 'a claim handed to the reviewer');
+    const held = await claimHandedTo(lockee.id, 'Deadlock', CHECKABLE_SENTENCES[0]);
     // A deactivation's order: the reviewer's row, then the claims it holds. The verdict locks the claim, then (through
     // the open-claims trigger) the reviewer.
     const locker = await t.db.connect();
@@ -252,15 +257,7 @@ describe('claim transitions: the state machine over HTTP', () => {
 
   it('no longer lets a verdict’s reviewer annotate the claim once it is reopened and handed to another', async () => {
     const former = await t.createReviewer({ capacity: 1 });
-    await t
-      .http()
-      .post('/articles')
-      .set(auth(editor))
-      .send({ title: 'Reopened', body: CHECKABLE_SENTENCES[1], minCheckworthiness: 0 });
-    const held: Claim = await waitFor(async () => {
-      const { rows } = await t.db.query(`SELECT id, version FROM claims WHERE assignee_id = $1`, [former.id]);
-      return rows[0] ?? null;
-    }, 'a claim handed to the reviewer');
+    const held = await claimHandedTo(former.id, 'Reopened', CHECKABLE_SENTENCES[1]);
     const note = (key: string) =>
       t.http().post(`/claims/${held.id}/notes`).set(auth(key)).send({ note: 'One more source' });
     const verdict = await move(former.key, held, { to: 'sourced', sources: SOURCE });
