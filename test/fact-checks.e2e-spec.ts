@@ -135,6 +135,42 @@ describe('fact-checks: archive, search and matches', () => {
     expect(postings.rows[0].stored).toBe(postings.rows[0].expected);
   });
 
+  it('takes an import whose new address another import writes first as an update, not a failure', async () => {
+    const url = 'https://checks.example.org/raced';
+    const item = {
+      '@type': 'ClaimReview',
+      url,
+      claimReviewed: 'The harbour bridge toll doubled in 2023.',
+      reviewRating: { '@type': 'Rating', alternateName: 'False' },
+    };
+    // The other import: its row written, not yet committed, when this one writes the same address.
+    const other = await t.db.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query(
+        `INSERT INTO fact_checks (url, claim_reviewed, claim_review) VALUES ($1, 'The toll rose.', '{"@type":"ClaimReview"}')`,
+        [url],
+      );
+      const racing = importBody([item]).then((res) => res);
+      await waitFor(async () => {
+        const { rows } = await t.db.query(
+          `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO fact_checks%' AND pid <> pg_backend_pid()`,
+        );
+        return rows.length > 0 ? true : null;
+      }, 'the import to wait for the other’s row');
+      await other.query('COMMIT');
+      const answer = await racing;
+      expect({ status: answer.status, body: answer.body }).toEqual({
+        status: 200,
+        body: { imported: 0, updated: 1, skipped: 0, errors: [] },
+      });
+    } finally {
+      other.release();
+    }
+    const { rows } = await t.db.query(`SELECT claim_reviewed FROM fact_checks WHERE url = $1`, [url]);
+    expect(rows).toEqual([{ claim_reviewed: item.claimReviewed }]);
+  });
+
   it('refuses a body that is not ClaimReview and more than 1,000 items with validation_failed', async () => {
     const wrong = await importBody({ items: 'none' });
     expect(wrong.status).toBe(400);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import { DataSource, QueryFailedError, type EntityManager, type QueryRunner } from 'typeorm';
 
 /**
  * Rows of an UPDATE/DELETE … RETURNING. TypeORM's postgres driver answers those as
@@ -88,4 +88,14 @@ export function containsPattern(text: string): string {
 /** Whether a server answers at all: a round trip that reads nothing. */
 export async function ping(pool: Pool): Promise<void> {
   await pool.query('SELECT 1');
+}
+
+/** Whether Postgres refused a write for a unique constraint (`constraint`: that one only). */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const failure = error as { code?: unknown; constraint?: unknown; driverError?: { constraint?: unknown } } | null;
+  return (
+    error instanceof QueryFailedError &&
+    failure?.code === '23505' &&
+    (constraint === undefined || (failure.constraint ?? failure.driverError?.constraint) === constraint)
+  );
 }

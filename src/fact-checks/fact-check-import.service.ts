@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { isDeepStrictEqual } from 'node:util';
+import type { EntityManager } from 'typeorm';
+import { isUniqueViolation } from '../database/sql';
 import { FactCheckQueueService } from './fact-check-queue.service';
 import { FactChecksRepository } from './fact-checks.repository';
 import { importItemsOf, MAX_IMPORT_ITEMS, parseClaimReview, type FactCheckInput } from './claim-review-input';
@@ -58,26 +60,50 @@ export class FactCheckImportService {
       }
     });
     if (byUrl.size === 0) return result;
-    const importId = await this.repository.transaction(async (em) => {
-      const existing = await this.repository.existingByUrl(em, [...byUrl.keys()]);
-      const inserts: FactCheckInput[] = [];
-      const updates: { id: string; value: FactCheckInput }[] = [];
-      for (const [url, value] of byUrl) {
-        const found = existing.get(url);
-        if (!found) inserts.push(value);
-        else if (isDeepStrictEqual(found.claimReview, JSON.parse(JSON.stringify(value.claimReview))))
-          result.skipped += 1;
-        else updates.push({ id: found.id, value });
+    let importId: string | null = null;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const written = await this.repository.transaction((em) => this.write(em, byUrl));
+        importId = written.importId;
+        result.imported = written.counts.imported;
+        result.updated = written.counts.updated;
+        result.skipped += written.counts.skipped;
+        break;
+      } catch (error) {
+        // Another import wrote one of these new addresses first: read again, the item is now an update (or the same).
+        if (attempt < IMPORT_ATTEMPTS && isUniqueViolation(error, 'UQ_fact_checks_url')) continue;
+        throw error;
       }
-      const written = await this.repository.write(em, inserts, updates);
-      result.imported += inserts.length;
-      result.updated += updates.length;
-      return written.length > 0 ? this.repository.recordImport(em, written) : null;
-    });
+    }
     // Committed: a job Redis does not take now is re-sent by the reconciler from the import's row.
     if (importId) await this.queue.enqueueImportRematches([importId]);
     return result;
   }
+
+  /** The items new, changed or the same as stored, in the caller's transaction; the import's row when any was written. */
+  private async write(
+    em: EntityManager,
+    byUrl: Map<string, FactCheckInput>,
+  ): Promise<{ importId: string | null; counts: Pick<ImportResult, 'imported' | 'updated' | 'skipped'> }> {
+    const existing = await this.repository.existingByUrl(em, [...byUrl.keys()]);
+    const inserts: FactCheckInput[] = [];
+    const updates: { id: string; value: FactCheckInput }[] = [];
+    let skipped = 0;
+    for (const [url, value] of byUrl) {
+      const found = existing.get(url);
+      if (!found) inserts.push(value);
+      else if (isDeepStrictEqual(found.claimReview, JSON.parse(JSON.stringify(value.claimReview)))) skipped += 1;
+      else updates.push({ id: found.id, value });
+    }
+    const written = await this.repository.write(em, inserts, updates);
+    return {
+      importId: written.length > 0 ? await this.repository.recordImport(em, written) : null,
+      counts: { imported: inserts.length, updated: updates.length, skipped },
+    };
+  }
 }
+
+/** Tries of an import whose new addresses another import wrote first (each try reads them again). */
+const IMPORT_ATTEMPTS = 3;
 
 export { MAX_IMPORT_ITEMS };
