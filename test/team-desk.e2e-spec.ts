@@ -100,6 +100,19 @@ describe('the team’s desk: bulk actions, tags, due dates, saved views', () => 
       ]);
       expect((await claim(a.id)).assigneeId).toBe(reviewer.id);
       expect((await claim(b.id)).assigneeId).toBe(reviewer.id);
+      // Sent again (a client's retry): each claim is already the reviewer's, so nothing changes and nobody is told again.
+      const before = await claim(a.id);
+      const repeated = await bulk({ ids: [a.id, b.id], action: 'assign', reviewerId: reviewer.id });
+      expect(repeated.body.results).toEqual([
+        { id: a.id, ok: true },
+        { id: b.id, ok: true },
+      ]);
+      expect(await claim(a.id)).toMatchObject({ assigneeId: reviewer.id, version: before.version });
+      const assignmentRows = await t.db.query(
+        `SELECT type, count(*)::int AS n FROM claim_events WHERE claim_id = $1 AND type IN ('assigned', 'unassigned') GROUP BY type`,
+        [a.id],
+      );
+      expect(assignmentRows.rows).toEqual([{ type: 'assigned', n: 1 }]);
 
       const dismissed = await bulk({ ids: [a.id, c.id], action: 'dismiss', note: 'not checkable' });
       expect(dismissed.body.results).toEqual([

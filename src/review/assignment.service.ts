@@ -170,6 +170,9 @@ export class AssignmentService {
           'conflict',
           'Nobody can act as this reviewer yet: no person who accepted the invitation and is active, and no live reviewer key',
         );
+      // Already theirs (a request sent again, say after a timeout): nothing changes, and nobody is told again.
+      if (claim.assigneeId === reviewerId)
+        return { claimId: claim.id, reviewerId, leaseExpiresAt: claim.leaseExpiresAt!, claim };
       if (claim.assigneeId) await this.clearAssignment(em, claim.id, claim.assigneeId, actor, 'unassigned');
       const assignment = await this.assign(em, claim, reviewerId, actor, 'assigned');
       if (claim.assigneeId && claim.assigneeId !== reviewerId)
