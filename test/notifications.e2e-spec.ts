@@ -213,6 +213,9 @@ describe('comments, notifications and mail', () => {
       expect(await complete('example.org')).toEqual([]);
       const byKey = await t.http().get('/ui/people/mentionable').query({ q: 'alice' }).set(auth(editorKey));
       expect(byKey.status).toBe(403);
+      // An id in capitals names the same person.
+      const mentioned = await comment(editorKey, claims[1].id, 'Alice, a look?', [alice.id.toUpperCase()]);
+      expect(mentioned.status).toBe(201);
     });
 
     it('keeps comments internal: not in callbacks, not in ClaimReview, not for another integrator', async () => {

@@ -57,6 +57,8 @@ describe('IsTimestamp', () => {
     expect(errorsFor(WithInstant, { at: '+275760-09-13T00:00:00Z' })).toEqual(['at']);
     expect(errorsFor(WithInstant, { at: 8.64e15 })).toEqual(['at']);
     expect(errorsFor(WithInstant, { at: ['2024-01-01T00:00:00Z'] })).toEqual(['at']);
+    expect(errorsFor(WithInstant, { at: false })).toEqual(['at']);
+    expect(errorsFor(WithInstant, { at: true })).toEqual(['at']);
   });
 });
 

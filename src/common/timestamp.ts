@@ -39,10 +39,8 @@ export function parseTimestamp(text: string): Date | null {
 /** A JSON number is milliseconds since 1970 (class-transformer's reading, kept); in the same years as text. */
 function toInstant(value: unknown): unknown {
   if (typeof value === 'string') return parseTimestamp(value) ?? value;
-  if (typeof value === 'number' || typeof value === 'boolean') {
-    const ms = Number(value);
-    return ms >= FIRST && ms <= LAST ? new Date(ms) : value;
-  }
+  // A boolean stays what it is, and is refused: `false` is no instant, though Number(false) is 1970's first.
+  if (typeof value === 'number') return value >= FIRST && value <= LAST ? new Date(value) : value;
   return value;
 }
 

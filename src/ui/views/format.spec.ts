@@ -21,7 +21,25 @@ describe('datetime-local values in the reader’s time zone', () => {
   });
 
   it('refuses what is not a date and time', () => {
-    for (const value of ['', 'tomorrow', '2026-02-30T10:00', '2026-12-05T24:00', '2026-12-05 14:30', '2026-12-05'])
-      expect(instantFromLocalInput(value)).toBeNull();
+    for (const value of [
+      '',
+      'tomorrow',
+      '2026-02-30T10:00',
+      '2026-12-05T24:00',
+      '2026-12-05 14:30',
+      '2026-12-05',
+      '2025-00-15T10:00',
+      '2025-13-15T10:00',
+      '2025-01-15T10:99',
+      '2025-01-15T10:00:60',
+      '0000-01-01T10:00',
+    ])
+      expect({ value, instant: instantFromLocalInput(value) }).toEqual({ value, instant: null });
+  });
+
+  it('reads the years before 100 as themselves', () => {
+    inTimeZone('UTC', () =>
+      expect(instantFromLocalInput('0050-01-01T10:00')?.toISOString()).toBe('0050-01-01T10:00:00.000Z'),
+    );
   });
 });

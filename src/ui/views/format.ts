@@ -57,7 +57,15 @@ function wallClockMs(date: Date, timeZone: string): number {
     wallClocks.set(timeZone, format);
   }
   const part = Object.fromEntries(format.formatToParts(date).map((p) => [p.type, Number(p.value)]));
-  return Date.UTC(part.year, part.month - 1, part.day, part.hour, part.minute, part.second);
+  return utcMs(part.year, part.month, part.day, part.hour, part.minute, part.second);
+}
+
+/** Date.UTC, but for the years 0–99 too (Date.UTC reads them as 1900–1999). Month from 1. */
+function utcMs(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, 0);
+  return date.getTime();
 }
 
 /** A `datetime-local` input's value for `date`, in the reader's time zone ("2026-12-05T14:30"). */
@@ -73,8 +81,9 @@ export function instantFromLocalInput(value: string): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
   if (!match) return null;
   const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0));
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
-  if (new Date(wall).getUTCDate() !== day || hour > 23) return null;
+  if (year < 1 || month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return null;
+  const wall = utcMs(year, month, day, hour, minute, second);
+  if (new Date(wall).getUTCDate() !== day) return null;
   const zone = currentTimeZone();
   // The offset at the wall time read as UTC, then at the instant that gives: two steps settle across a clock change.
   let instant = wall - (wallClockMs(new Date(wall), zone) - wall);
