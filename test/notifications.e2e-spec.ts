@@ -398,7 +398,12 @@ describe('comments, notifications and mail', () => {
         },
         digestHour: 8,
       });
-      for (const body of [{ kinds: { mentioned: 'sometimes' } }, { digestHour: 24 }, { kinds: { unknown: 'off' } }]) {
+      for (const body of [
+        { kinds: { mentioned: 'sometimes' } },
+        { digestHour: 24 },
+        { kinds: { unknown: 'off' } },
+        { kinds: [{ assigned: 'off' }] },
+      ]) {
         const bad = await t.http().put('/notifications/preferences').set(auth(bobKey)).send(body);
         expect({ status: bad.status, code: bad.body.code }).toEqual({ status: 400, code: 'validation_failed' });
       }

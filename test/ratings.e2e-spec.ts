@@ -74,6 +74,7 @@ describe('ratings: the desk’s scale and rated verdicts', () => {
       [{ requireRating: 'yes' }, 'validation_failed'],
       [{ secondOpinion: { statuses: ['dismissed'] } }, 'validation_failed'],
       [{ secondOpinion: { minCheckworthiness: 2 } }, 'validation_failed'],
+      [{ secondOpinion: [{ enabled: true, minCheckworthiness: 0.5 }] }, 'validation_failed'],
       [{ colour: 'red' }, 'validation_failed'],
     ];
     for (const [body, code] of cases) {

@@ -6,6 +6,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsUUID,
   Max,
@@ -109,6 +110,8 @@ export class DeliveryByKind implements Partial<Record<NotificationKind, MailDeli
 export class UpdatePreferencesDto {
   @ApiPropertyOptional({ type: DeliveryByKind, description: 'Kinds left out keep their current choice' })
   @IsOptional()
+  // One object: ValidateNested alone would check each element of an array instead, and let the array through.
+  @IsObject()
   @ValidateNested()
   @Type(() => DeliveryByKind)
   kinds?: DeliveryByKind;

@@ -6,6 +6,7 @@ import {
   IsBoolean,
   IsIn,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   Max,
@@ -79,6 +80,8 @@ export class UpdateSettingsDto {
 
   @ApiPropertyOptional({ type: SecondOpinionDto })
   @IsOptional()
+  // One object: ValidateNested alone would check each element of an array instead, and let the array through.
+  @IsObject()
   @ValidateNested()
   @Type(() => SecondOpinionDto)
   secondOpinion?: SecondOpinionDto;
