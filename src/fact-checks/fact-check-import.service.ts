@@ -60,24 +60,26 @@ export class FactCheckImportService {
       }
     });
     if (byUrl.size === 0) return result;
-    let importId: string | null = null;
+    const written = await this.writeRetrying(byUrl);
+    result.imported = written.counts.imported;
+    result.updated = written.counts.updated;
+    result.skipped += written.counts.skipped;
+    // Committed: a job Redis does not take now is re-sent by the reconciler from the import's row.
+    if (written.importId) await this.queue.enqueueImportRematches([written.importId]);
+    return result;
+  }
+
+  /** `write` in a transaction of its own, again when another import wrote one of these new addresses first. */
+  private async writeRetrying(byUrl: Map<string, FactCheckInput>): ReturnType<FactCheckImportService['write']> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const written = await this.repository.transaction((em) => this.write(em, byUrl));
-        importId = written.importId;
-        result.imported = written.counts.imported;
-        result.updated = written.counts.updated;
-        result.skipped += written.counts.skipped;
-        break;
+        return await this.repository.transaction((em) => this.write(em, byUrl));
       } catch (error) {
-        // Another import wrote one of these new addresses first: read again, the item is now an update (or the same).
+        // Read again: the item is now an update of that entry (or the same as it).
         if (attempt < IMPORT_ATTEMPTS && isUniqueViolation(error, 'UQ_fact_checks_url')) continue;
         throw error;
       }
     }
-    // Committed: a job Redis does not take now is re-sent by the reconciler from the import's row.
-    if (importId) await this.queue.enqueueImportRematches([importId]);
-    return result;
   }
 
   /** The items new, changed or the same as stored, in the caller's transaction; the import's row when any was written. */
