@@ -1,7 +1,8 @@
+import { isUniqueViolation } from '../database/sql';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { recordAuditEvent, type AuditActor } from '../audit/audit.repository';
 import { ApiError } from '../common/api-error';
 import { normalizeTopics } from '../common/topics';
@@ -112,7 +113,7 @@ export class ArticlesService {
       });
     } catch (error) {
       // An article known by its text may not take the text of another article of the same owner.
-      if (error instanceof QueryFailedError && (error as { code?: string }).code === '23505') {
+      if (isUniqueViolation(error)) {
         throw new ApiError(
           HttpStatus.CONFLICT,
           'conflict',

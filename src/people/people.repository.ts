@@ -1,8 +1,8 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ApiError } from '../common/api-error';
-import { affectedRows, returningRows } from '../database/sql';
+import { affectedRows, returningRows, isUniqueViolation } from '../database/sql';
 import { UserTokenEntity, type UserTokenPurpose } from './user-token.entity';
 import { UserEntity, type PersonRole } from './user.entity';
 
@@ -69,7 +69,7 @@ export class PeopleRepository {
     const rows = await returningRows(
       this.dataSource,
       `UPDATE users SET time_zone = $2, updated_at = now()
-       WHERE id = $1 AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = $2))
+       WHERE id = $1 AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM pg_timezone_names WHERE lower(name) = lower($2)))
        RETURNING id`,
       [userId, timeZone],
     );
@@ -151,8 +151,6 @@ export class PeopleRepository {
   }
 
   private asConflict(error: unknown, email: string): unknown {
-    return error instanceof QueryFailedError && (error as { code?: string }).code === '23505'
-      ? personExists(email)
-      : error;
+    return isUniqueViolation(error) ? personExists(email) : error;
   }
 }

@@ -1,6 +1,7 @@
+import { isUniqueViolation } from '../database/sql';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ApiKeysService } from '../auth/api-keys.service';
 import type { Principal } from '../auth/principal';
 import { recordAuditEvent, type AuditEntry } from '../audit/audit.repository';
@@ -110,7 +111,7 @@ export class ReviewersService {
         return saved;
       });
     } catch (error) {
-      if (error instanceof QueryFailedError && (error as { code?: string }).code === '23505') {
+      if (isUniqueViolation(error)) {
         throw new ApiError(HttpStatus.CONFLICT, 'conflict', `A reviewer with email ${email} exists`, { email });
       }
       throw error;

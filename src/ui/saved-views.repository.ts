@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { affectedRows, entityFromRow } from '../database/sql';
+import { DataSource, EntityManager } from 'typeorm';
+import { affectedRows, entityFromRow, isUniqueViolation } from '../database/sql';
 import { SavedViewEntity } from './saved-view.entity';
 
 /** `saved_views`: each person's own. */
@@ -32,7 +32,7 @@ export class SavedViewsRepository {
       );
       return entityFromRow(em, SavedViewEntity, row);
     } catch (error) {
-      if (error instanceof QueryFailedError && (error as { code?: string }).code === '23505') return null;
+      if (isUniqueViolation(error)) return null;
       throw error;
     }
   }
