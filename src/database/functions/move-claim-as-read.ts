@@ -7,11 +7,11 @@ import type { DatabaseFunction } from './database-function';
  * `p_published_slug`: a published verdict's public page, kept if the claim has one (null: nothing published);
  * `p_public_base`: where public pages live, for `article.reviewed`; `p_may_complete_article`: whether the move can be
  * the article's last open item settled (a published verdict on a claim that was unverified or waited for approval), so
- * `article.reviewed` is checked.
+ * `article.reviewed` is checked — left out by a process of the version before it (a rolling upgrade), the rule it had.
  */
 export const moveClaimAsRead: DatabaseFunction = {
   name: 'move_claim_as_read',
-  definition: `CREATE OR REPLACE FUNCTION move_claim_as_read(p_claim_id uuid, p_read_version integer, p_read_status text, p_read_assignee_id uuid, p_read_last_verdict_reviewer_id uuid, p_to text, p_is_verdict boolean, p_verdict_reviewer_id uuid, p_actor_key_id uuid, p_actor_user_id uuid, p_actor_role text, p_event_reviewer_id uuid, p_note text, p_sources jsonb, p_rating text, p_approval text, p_callback jsonb, p_public_note text, p_published_slug text, p_public_base text, p_may_complete_article boolean) RETURNS TABLE(claim claims, due_callbacks jsonb) LANGUAGE plpgsql AS $$
+  definition: `CREATE OR REPLACE FUNCTION move_claim_as_read(p_claim_id uuid, p_read_version integer, p_read_status text, p_read_assignee_id uuid, p_read_last_verdict_reviewer_id uuid, p_to text, p_is_verdict boolean, p_verdict_reviewer_id uuid, p_actor_key_id uuid, p_actor_user_id uuid, p_actor_role text, p_event_reviewer_id uuid, p_note text, p_sources jsonb, p_rating text, p_approval text, p_callback jsonb, p_public_note text, p_published_slug text, p_public_base text, p_may_complete_article boolean DEFAULT NULL) RETURNS TABLE(claim claims, due_callbacks jsonb) LANGUAGE plpgsql AS $$
     DECLARE
       moved claims;
     BEGIN
@@ -47,7 +47,7 @@ export const moveClaimAsRead: DatabaseFunction = {
         ARRAY['claim.status_changed'],
         ARRAY[p_callback],
         to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-        p_may_complete_article,
+        coalesce(p_may_complete_article, p_is_verdict AND p_read_status = 'unverified'),
         p_public_base) d;
       RETURN NEXT;
     END
