@@ -22,8 +22,8 @@ export class CommentsService {
   /** Writes the comment and, in the same transaction, a `mentioned` notice to each person it names. */
   async add(principal: Principal, claimId: string, body: string, given: string[] = []): Promise<CommentRow> {
     const claim = await this.claims.get(principal, claimId);
-    // Ids as Postgres gives them back (lower case), so a mention in capitals names the same person.
-    const mentions = given.map((id) => id.toLowerCase());
+    // Ids as Postgres gives them back (lower case), so a mention in capitals names the same person, once.
+    const mentions = [...new Set(given.map((id) => id.toLowerCase()))];
     if (mentions.length > 0) {
       const active = new Set(await this.comments.activePeople(mentions));
       const unknown = mentions.filter((id) => !active.has(id));

@@ -175,8 +175,7 @@ export class AssignmentService {
         return { claimId: claim.id, reviewerId, leaseExpiresAt: claim.leaseExpiresAt!, claim };
       if (claim.assigneeId) await this.clearAssignment(em, claim.id, claim.assigneeId, actor, 'unassigned');
       const assignment = await this.assign(em, claim, reviewerId, actor, 'assigned');
-      if (claim.assigneeId && claim.assigneeId !== reviewerId)
-        this.reviewQueue.offerWorkOnCommit(em, claim.assigneeId, 1);
+      if (claim.assigneeId) this.reviewQueue.offerWorkOnCommit(em, claim.assigneeId, 1);
       return assignment;
     });
   }
