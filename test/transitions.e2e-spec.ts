@@ -235,6 +235,9 @@ describe('claim transitions: the state machine over HTTP', () => {
     const locker = await t.db.connect();
     try {
       await locker.query('BEGIN');
+      // This side waits long before it looks for a deadlock: the verdict, looking after Postgres's default second,
+      // is the one aborted, however busy the machine.
+      await locker.query(`SET LOCAL deadlock_timeout = '30s'`);
       await locker.query('UPDATE reviewers SET capacity = capacity WHERE id = $1', [lockee.id]);
       const verdict = move(lockee.key, held, { to: 'sourced', sources: SOURCE }).then((res) => res);
       await waitFor(async () => {
@@ -243,7 +246,7 @@ describe('claim transitions: the state machine over HTTP', () => {
         );
         return rows.length === 1 ? true : null;
       }, 'the verdict to wait for the reviewer’s row');
-      // Postgres aborts the verdict, which waited first; this lock is then granted.
+      // Postgres aborts the verdict; this lock is then granted.
       await locker.query('SELECT 1 FROM claims WHERE id = $1 FOR UPDATE', [held.id]);
       await locker.query('COMMIT');
       const answer = await verdict;
