@@ -55,6 +55,23 @@ describe('second opinion: a verdict in scope waits for someone else’s approval
     return res.body.items.map((c: Claim) => c.id);
   };
 
+  /** A new article of one claim from the integrator, handed to one of the two reviewers; the other may judge it. */
+  const oneClaimArticle = async (title: string, sentence: string) => {
+    const posted = await t
+      .http()
+      .post('/articles')
+      .set(auth(cms.apiKey))
+      .send({ title, body: sentence, minCheckworthiness: 0 });
+    const [claim]: Claim[] = await waitFor(async () => {
+      const article = (await t.http().get(`/articles/${posted.body.id}`).set(auth(editor))).body;
+      return article.status === 'ready' && article.claims.length === 1 && article.claims[0].assigneeId
+        ? article.claims
+        : null;
+    }, `the claim of "${title}" assigned`);
+    const holder = claim.assigneeId === author.id ? author : second;
+    return { articleId: posted.body.id as string, claim, holder, other: holder === author ? second : author };
+  };
+
   beforeAll(async () => {
     t = await startTestService(8);
     editor = await t.createKey('editor');
@@ -280,17 +297,8 @@ describe('second opinion: a verdict in scope waits for someone else’s approval
       .patch('/admin/settings')
       .set(auth(t.adminKey))
       .send({ secondOpinion: { minCheckworthiness: 0 } });
-    const posted = await t
-      .http()
-      .post('/articles')
-      .set(auth(editor))
-      .send({ title: 'Second opinion, notices', body: CHECKABLE_SENTENCES[1], minCheckworthiness: 0 });
-    const [claim]: Claim[] = await waitFor(async () => {
-      const article = (await t.http().get(`/articles/${posted.body.id}`).set(auth(editor))).body;
-      return article.status === 'ready' && article.claims[0]?.assigneeId ? article.claims : null;
-    }, 'the claim assigned');
-    const holder = claim.assigneeId === author.id ? author : second;
-    const otherPersonKey = holder === author ? secondPersonKey : authorPersonKey;
+    const { claim, holder, other } = await oneClaimArticle('Second opinion, notices', CHECKABLE_SENTENCES[1]);
+    const otherPersonKey = other === author ? authorPersonKey : secondPersonKey;
     // Postgres refuses the notices (a fault of the test's making): the verdict must not stand without them.
     await t.db.query(
       `CREATE FUNCTION refuse_notices() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'notices refused'; END $$`,
@@ -321,21 +329,6 @@ describe('second opinion: a verdict in scope waits for someone else’s approval
         .patch('/admin/settings')
         .set(auth(t.adminKey))
         .send({ secondOpinion: { enabled: true, minCheckworthiness: 0, statuses } });
-    const oneClaimArticle = async (title: string, sentence: string) => {
-      const posted = await t
-        .http()
-        .post('/articles')
-        .set(auth(cms.apiKey))
-        .send({ title, body: sentence, minCheckworthiness: 0 });
-      const [claim]: Claim[] = await waitFor(async () => {
-        const article = (await t.http().get(`/articles/${posted.body.id}`).set(auth(editor))).body;
-        return article.status === 'ready' && article.claims.length === 1 && article.claims[0].assigneeId
-          ? article.claims
-          : null;
-      }, `the claim of "${title}" assigned`);
-      const holder = claim.assigneeId === author.id ? author : second;
-      return { articleId: posted.body.id as string, claim, holder, other: holder === author ? second : author };
-    };
     const reviewedOf = (id: string) =>
       receiver.ofType('article.reviewed').filter((r) => r.payload.data.articleId === id);
 
