@@ -442,9 +442,9 @@ export class ClaimsRepository {
   /**
    * The move in one call of `move_claim_as_read` (src/database/functions has the SQL): made only if the claim is still
    * as `read` (version, status, assignee, last verdict's reviewer), with its history row, the callback it owes (none
-   * when `change.callback` is null: an unpublished verdict) and, when `change.mayCompleteArticle`,
-   * `article.reviewed` if it settled the article's last open item. It commits as one statement; null: the claim changed (or went)
-   * since it was read.
+   * when `change.callback` is null: an unpublished verdict) and, when `change.mayCompleteArticle`, `article.reviewed`
+   * if it settled the article's last open item. It commits as one statement; null: the claim changed (or went) since
+   * it was read.
    */
   async moveAsRead(
     em: EntityManager,
